@@ -1,0 +1,7 @@
+//! The JSON bodies of `/api/v1`, one module per resource. The server serialises them and the SPA
+//! deserialises the very same types, so the two cannot drift apart.
+
+pub mod error;
+pub mod system;
+
+pub use error::{ErrorBody, ErrorDetails};

@@ -1,0 +1,8 @@
+//! The rules of hoso, free of I/O so that the server and the SPA share them.
+//!
+//! Everything here is pure: it takes values and returns values. The store persists what this
+//! crate decides; the API exposes it. Nothing in this crate knows about HTTP or SQL.
+
+pub mod validation;
+
+pub use validation::{FieldError, FieldErrors};

@@ -1,0 +1,20 @@
+//! Persistence of hoso over SQLite (the zero-set-up default) and PostgreSQL (production), chosen
+//! at run time by the database URL.
+//!
+//! One portable schema serves both backends (text identifiers, UTC timestamps, integers); the
+//! migrations are written once per backend under directories with identical names. Functions
+//! here are synchronous and take `&mut DbConnection`: the caller owns the transaction and keeps
+//! the work off async threads.
+
+pub mod connection;
+pub mod error;
+pub mod meta;
+pub mod migrations;
+pub mod pool;
+pub mod schema;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+pub use connection::{Backend, DatabaseUrl, DbConnection};
+pub use error::StoreError;
+pub use pool::{DbPool, PooledConnection};

@@ -1,0 +1,40 @@
+//! Facts about the deployment itself, as keys and values.
+
+use chrono::Utc;
+use diesel::prelude::*;
+
+use crate::connection::DbConnection;
+use crate::error::StoreResult;
+use crate::schema::system_meta;
+
+/// Set when `hoso seed-demo` has loaded the demo province; the SPA then warns every user that
+/// the data is not real.
+pub const DEMO_DATA_KEY: &str = "demo_data_loaded_at";
+
+pub fn get(conn: &mut DbConnection, key: &str) -> StoreResult<Option<String>> {
+    Ok(system_meta::table
+        .find(key)
+        .select(system_meta::value)
+        .first::<String>(conn)
+        .optional()?)
+}
+
+/// Inserts or replaces the value of `key`.
+pub fn set(conn: &mut DbConnection, key: &str, value: &str) -> StoreResult<()> {
+    let now = Utc::now().naive_utc();
+    conn.transaction(|conn| {
+        let updated = diesel::update(system_meta::table.find(key))
+            .set((system_meta::value.eq(value), system_meta::updated_at.eq(now)))
+            .execute(conn)?;
+        if updated == 0 {
+            diesel::insert_into(system_meta::table)
+                .values((
+                    system_meta::key.eq(key),
+                    system_meta::value.eq(value),
+                    system_meta::updated_at.eq(now),
+                ))
+                .execute(conn)?;
+        }
+        Ok(())
+    })
+}

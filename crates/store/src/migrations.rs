@@ -1,0 +1,101 @@
+//! Embedded migrations, run when the server starts. On PostgreSQL they run under an advisory
+//! lock so that two instances starting together never migrate at once; SQLite serialises
+//! writers by itself.
+
+use diesel::connection::SimpleConnection;
+use diesel::migration::MigrationSource;
+use diesel::pg::Pg;
+use diesel::sqlite::Sqlite;
+use diesel::{PgConnection, RunQueryDsl};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use crate::connection::{Backend, DbConnection};
+use crate::error::{StoreError, StoreResult};
+
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/sqlite");
+pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/postgres");
+
+/// Key of the PostgreSQL advisory lock held while migrating ("hoso" in ASCII).
+const MIGRATION_LOCK_KEY: i64 = 0x686f_736f;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MigrationStatus {
+    pub applied: usize,
+    pub pending: usize,
+}
+
+/// Applies every pending migration and returns the versions it applied, oldest first.
+pub fn run_pending(conn: &mut DbConnection) -> StoreResult<Vec<String>> {
+    match conn {
+        DbConnection::Sqlite(c) => versions(c.run_pending_migrations(SQLITE_MIGRATIONS)),
+        DbConnection::Postgres(c) => with_migration_lock(c, |c| {
+            versions(c.run_pending_migrations(POSTGRES_MIGRATIONS))
+        }),
+    }
+}
+
+/// Reverts every applied migration, newest first. For tests and for operators who know why.
+pub fn revert_all(conn: &mut DbConnection) -> StoreResult<Vec<String>> {
+    match conn {
+        DbConnection::Sqlite(c) => versions(c.revert_all_migrations(SQLITE_MIGRATIONS)),
+        DbConnection::Postgres(c) => with_migration_lock(c, |c| {
+            versions(c.revert_all_migrations(POSTGRES_MIGRATIONS))
+        }),
+    }
+}
+
+pub fn status(conn: &mut DbConnection) -> StoreResult<MigrationStatus> {
+    let (applied, pending) = match conn {
+        DbConnection::Sqlite(c) => (
+            c.applied_migrations().map_err(migration_error)?.len(),
+            c.pending_migrations(SQLITE_MIGRATIONS).map_err(migration_error)?.len(),
+        ),
+        DbConnection::Postgres(c) => (
+            c.applied_migrations().map_err(migration_error)?.len(),
+            c.pending_migrations(POSTGRES_MIGRATIONS).map_err(migration_error)?.len(),
+        ),
+    };
+    Ok(MigrationStatus { applied, pending })
+}
+
+/// The directory names of the migrations embedded for a backend, oldest first.
+pub fn names(backend: Backend) -> StoreResult<Vec<String>> {
+    let names = match backend {
+        Backend::Sqlite => MigrationSource::<Sqlite>::migrations(&SQLITE_MIGRATIONS)
+            .map_err(migration_error)?
+            .iter()
+            .map(|m| m.name().to_string())
+            .collect(),
+        Backend::Postgres => MigrationSource::<Pg>::migrations(&POSTGRES_MIGRATIONS)
+            .map_err(migration_error)?
+            .iter()
+            .map(|m| m.name().to_string())
+            .collect(),
+    };
+    Ok(names)
+}
+
+fn with_migration_lock<T>(
+    conn: &mut PgConnection,
+    work: impl FnOnce(&mut PgConnection) -> StoreResult<T>,
+) -> StoreResult<T> {
+    diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})")).execute(conn)?;
+    let result = work(conn);
+    // Unlock even when the work failed; the session-level lock would otherwise outlive it.
+    let unlocked = conn.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"));
+    let value = result?;
+    unlocked?;
+    Ok(value)
+}
+
+fn versions<V: std::fmt::Display>(
+    result: Result<Vec<V>, Box<dyn std::error::Error + Send + Sync>>,
+) -> StoreResult<Vec<String>> {
+    result
+        .map(|applied| applied.iter().map(ToString::to_string).collect())
+        .map_err(migration_error)
+}
+
+fn migration_error(error: Box<dyn std::error::Error + Send + Sync>) -> StoreError {
+    StoreError::Migration(error.to_string())
+}

@@ -1,0 +1,126 @@
+//! The store against real databases: SQLite always, PostgreSQL when configured (see
+//! `hoso_store::testing`).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use diesel::prelude::*;
+use diesel::sql_types::Text;
+use hoso_store::testing::{backends, TestDatabase};
+use hoso_store::{meta, migrations, Backend, DbConnection};
+
+#[derive(QueryableByName, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct SchemaLine {
+    #[diesel(sql_type = Text)]
+    line: String,
+}
+
+/// Every user table and column with its type, sorted: what the migrations built.
+fn schema_of(conn: &mut DbConnection) -> Vec<String> {
+    let query = match conn.backend() {
+        Backend::Sqlite => {
+            "SELECT m.name || '.' || p.name || ' ' || p.type || CASE WHEN p.\"notnull\" = 1 THEN ' not null' ELSE '' END AS line
+             FROM sqlite_master m JOIN pragma_table_info(m.name) p
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__diesel_schema_migrations'"
+        }
+        Backend::Postgres => {
+            "SELECT table_name || '.' || column_name || ' ' || data_type || CASE WHEN is_nullable = 'NO' THEN ' not null' ELSE '' END AS line
+             FROM information_schema.columns
+             WHERE table_schema = 'public' AND table_name <> '__diesel_schema_migrations'"
+        }
+    };
+    let mut lines: Vec<String> = diesel::sql_query(query)
+        .load::<SchemaLine>(conn)
+        .expect("read the schema")
+        .into_iter()
+        .map(|l| l.line)
+        .collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn migration_directories_are_named_alike_on_both_backends() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations");
+    let names = |backend: &str| -> BTreeSet<String> {
+        std::fs::read_dir(root.join(backend))
+            .expect("migrations directory")
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    assert_eq!(names("sqlite"), names("postgres"));
+    for backend in ["sqlite", "postgres"] {
+        for name in names(backend) {
+            for file in ["up.sql", "down.sql"] {
+                assert!(root.join(backend).join(&name).join(file).is_file(), "{backend}/{name}/{file} is missing");
+            }
+        }
+    }
+    assert_eq!(
+        migrations::names(Backend::Sqlite).unwrap(),
+        migrations::names(Backend::Postgres).unwrap()
+    );
+}
+
+#[test]
+fn every_migration_runs_up_down_and_up_again() {
+    for backend in backends() {
+        let db = TestDatabase::empty(backend);
+        let mut conn = db.connect();
+        let total = migrations::names(backend).unwrap().len();
+
+        let applied = migrations::run_pending(&mut conn).unwrap();
+        assert_eq!(applied.len(), total, "{backend}");
+        assert_eq!(migrations::status(&mut conn).unwrap(), migrations::MigrationStatus { applied: total, pending: 0 });
+        let schema = schema_of(&mut conn);
+        assert!(schema.iter().any(|l| l.starts_with("system_meta.key")), "{backend}: {schema:?}");
+
+        let reverted = migrations::revert_all(&mut conn).unwrap();
+        assert_eq!(reverted.len(), total, "{backend}");
+        assert_eq!(schema_of(&mut conn), Vec::<String>::new(), "{backend}: down left tables behind");
+        assert_eq!(migrations::status(&mut conn).unwrap().pending, total);
+
+        migrations::run_pending(&mut conn).unwrap();
+        assert_eq!(schema_of(&mut conn), schema, "{backend}: up after down built another schema");
+    }
+}
+
+#[test]
+fn running_migrations_twice_applies_nothing_the_second_time() {
+    for backend in backends() {
+        let db = TestDatabase::migrated(backend);
+        let mut conn = db.connect();
+        assert_eq!(migrations::run_pending(&mut conn).unwrap(), Vec::<String>::new(), "{backend}");
+    }
+}
+
+#[test]
+fn meta_values_are_inserted_then_replaced() {
+    for backend in backends() {
+        let db = TestDatabase::migrated(backend);
+        let pool = db.pool();
+        let mut conn = pool.get().unwrap();
+        assert_eq!(meta::get(&mut conn, "k").unwrap(), None);
+        meta::set(&mut conn, "k", "một").unwrap();
+        meta::set(&mut conn, "k", "hai").unwrap();
+        assert_eq!(meta::get(&mut conn, "k").unwrap().as_deref(), Some("hai"), "{backend}");
+    }
+}
+
+#[test]
+fn sqlite_connections_enforce_foreign_keys_and_use_wal() {
+    #[derive(QueryableByName)]
+    struct Pragma {
+        #[diesel(sql_type = Text)]
+        value: String,
+    }
+    let db = TestDatabase::migrated(Backend::Sqlite);
+    let pool = db.pool();
+    let mut conn = pool.get().unwrap();
+    let read = |conn: &mut DbConnection, sql: &str| -> String {
+        diesel::sql_query(sql).get_result::<Pragma>(conn).unwrap().value
+    };
+    assert_eq!(read(&mut conn, "SELECT CAST(foreign_keys AS TEXT) AS value FROM pragma_foreign_keys"), "1");
+    assert_eq!(read(&mut conn, "SELECT journal_mode AS value FROM pragma_journal_mode"), "wal");
+    assert_eq!(read(&mut conn, "SELECT CAST(timeout AS TEXT) AS value FROM pragma_busy_timeout"), "5000");
+}
