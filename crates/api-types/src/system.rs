@@ -46,4 +46,6 @@ pub struct SystemInfo {
     pub province_name: String,
     /// Version of the running `hoso` binary.
     pub version: String,
+    /// True when the database holds the demo province, not real people.
+    pub demo_data: bool,
 }

@@ -1,0 +1,79 @@
+//! The actix application: API routes, documentation, SPA, and the middleware around them.
+//! Built the same way by the server, by the tests and by `hoso openapi`.
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::middleware::{from_fn, Compress, DefaultHeaders};
+use actix_web::{web, App, HttpRequest};
+use utoipa::OpenApi;
+use utoipa_actix_web::{scope, AppExt, UtoipaApp};
+
+use crate::error::ApiError;
+use crate::openapi::{self, ApiDoc, OpenApiJson};
+use crate::routes;
+use crate::state::AppState;
+use crate::web::{api_docs, spa};
+
+/// The API routes inside an app that records them in the OpenAPI document.
+pub fn documented_routes() -> UtoipaApp<
+    impl ServiceFactory<ServiceRequest, Config = (), Response = ServiceResponse, Error = actix_web::Error, InitError = ()>,
+> {
+    App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(scope::scope(routes::PREFIX).configure(routes::configure))
+}
+
+pub fn build(
+    state: web::Data<AppState>,
+    max_json_bytes: usize,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let (app, _) = documented_routes().split_for_parts();
+    let document = OpenApiJson(openapi::document_json());
+    app.app_data(state)
+        .app_data(web::Data::new(document))
+        .app_data(
+            web::JsonConfig::default()
+                .limit(max_json_bytes)
+                .error_handler(move |error, _req| json_error(error, max_json_bytes).into()),
+        )
+        .app_data(web::PathConfig::default().error_handler(|e: PathError, _| ApiError::Malformed(e.to_string()).into()))
+        .app_data(web::QueryConfig::default().error_handler(|e: QueryPayloadError, _| ApiError::Malformed(e.to_string()).into()))
+        .configure(api_docs::configure)
+        .default_service(web::to(fallback))
+        .wrap(Compress::default())
+        .wrap(
+            DefaultHeaders::new()
+                .add(("X-Content-Type-Options", "nosniff"))
+                .add(("X-Frame-Options", "DENY"))
+                .add(("Referrer-Policy", "no-referrer")),
+        )
+        .wrap(from_fn(crate::request_id::middleware))
+}
+
+/// Unknown API paths answer with the JSON error body; everything else is the SPA's.
+async fn fallback(req: HttpRequest, state: web::Data<AppState>) -> Result<actix_web::HttpResponse, ApiError> {
+    if req.path() == "/api" || req.path().starts_with("/api/") {
+        return Err(ApiError::NotFound);
+    }
+    spa::serve(&req, &state.static_dir)
+}
+
+fn json_error(error: JsonPayloadError, limit: usize) -> ApiError {
+    match error {
+        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+            ApiError::PayloadTooLarge { limit }
+        }
+        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType,
+        other => ApiError::Malformed(other.to_string()),
+    }
+}

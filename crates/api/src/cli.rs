@@ -1,0 +1,127 @@
+//! The `hoso` command line.
+
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use anyhow::bail;
+use clap::{CommandFactory, Parser, Subcommand};
+
+use crate::commands;
+use crate::config::{self, Settings};
+
+const DEFAULT_CONFIG_FILE: &str = "hoso.toml";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hoso",
+    version,
+    about = "hoso: electronic personnel dossiers of a province's cadres, civil servants and public employees"
+)]
+pub struct Cli {
+    /// TOML file setting any of the options below by name (e.g. `database_url = "…"`).
+    /// Default: `./hoso.toml` when it exists.
+    #[arg(long, global = true, env = "HOSO_CONFIG")]
+    pub config: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub settings: Settings,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the server: the API, its documentation and the SPA, after applying pending migrations.
+    Serve,
+    /// Apply pending database migrations, or show their state with --status.
+    Migrate {
+        /// Only report how many migrations are applied and pending.
+        #[arg(long)]
+        status: bool,
+    },
+    /// Load the demo province (idempotent). Never on a production database.
+    SeedDemo,
+    /// Write the OpenAPI document of the API.
+    Openapi {
+        /// File to write; standard output when absent.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+pub fn run() -> anyhow::Result<()> {
+    if let Some(path) = config_file(std::env::args_os().collect()) {
+        config::load_file(&path, &option_variables())?;
+    }
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) if !error.use_stderr() => error.exit(), // --help, --version
+        Err(error) => bail!("{}", first_line(&error.to_string())),
+    };
+    match cli.command {
+        Command::Serve => commands::serve::run(&cli.settings),
+        Command::Migrate { status } => commands::migrate::run(&cli.settings, status),
+        Command::SeedDemo => commands::seed_demo::run(&cli.settings),
+        Command::Openapi { output } => commands::openapi::run(output.as_deref()),
+    }
+}
+
+/// Every option's name in a configuration file, with its environment variable.
+pub fn option_variables() -> BTreeMap<String, String> {
+    Cli::command()
+        .get_arguments()
+        .filter(|arg| arg.get_id() != "config")
+        .filter_map(|arg| {
+            let variable = arg.get_env()?.to_string_lossy().into_owned();
+            Some((arg.get_id().to_string(), variable))
+        })
+        .collect()
+}
+
+/// The configuration file named by `--config`, by `HOSO_CONFIG`, or `./hoso.toml` if present.
+/// Read before clap parses, because the file feeds the variables clap reads.
+fn config_file(args: Vec<OsString>) -> Option<PathBuf> {
+    let mut args = args.into_iter().map(|a| a.to_string_lossy().into_owned());
+    while let Some(arg) = args.next() {
+        if arg == "--config" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(value) = arg.strip_prefix("--config=") {
+            return Some(PathBuf::from(value));
+        }
+    }
+    if let Some(path) = std::env::var_os("HOSO_CONFIG").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(path));
+    }
+    let default = PathBuf::from(DEFAULT_CONFIG_FILE);
+    default.is_file().then_some(default)
+}
+
+fn first_line(text: &str) -> String {
+    let line = text.lines().next().unwrap_or_default();
+    line.strip_prefix("error: ").unwrap_or(line).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_option_has_an_environment_variable() {
+        let options = option_variables();
+        assert!(options.len() >= 10, "{options:?}");
+        for (name, variable) in options {
+            assert_eq!(variable, format!("HOSO_{}", name.to_uppercase()), "{name}");
+        }
+    }
+
+    #[test]
+    fn config_flag_wins_over_the_default_file() {
+        let args = ["hoso", "--config", "x.toml", "serve"].map(OsString::from).to_vec();
+        assert_eq!(config_file(args), Some(PathBuf::from("x.toml")));
+        let args = ["hoso", "--config=y.toml"].map(OsString::from).to_vec();
+        assert_eq!(config_file(args), Some(PathBuf::from("y.toml")));
+    }
+}

@@ -1,0 +1,26 @@
+use anyhow::Context;
+use hoso_store::migrations;
+
+use crate::config::Settings;
+use crate::telemetry;
+
+pub fn run(settings: &Settings, status_only: bool) -> anyhow::Result<()> {
+    let config = settings.resolve()?;
+    telemetry::init(&config.log, config.log_json);
+    let mut conn = config
+        .database
+        .connect(config.pool.sqlite_busy_timeout_ms)
+        .with_context(|| format!("HOSO_DATABASE_URL (--database-url) {}", config.database))?;
+    if !status_only {
+        let applied = migrations::run_pending(&mut conn)?;
+        for version in &applied {
+            println!("applied {version}");
+        }
+    }
+    let status = migrations::status(&mut conn)?;
+    println!(
+        "{}: {} migrations applied, {} pending",
+        config.database, status.applied, status.pending
+    );
+    Ok(())
+}

@@ -1,0 +1,202 @@
+//! The one error type of the API. Every handler returns it; it becomes the JSON body
+//! `{code, message, details, request_id}` with its HTTP status, mapped here and nowhere else.
+//! Causes of server-side failures are logged with the request id and never sent to clients.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use hoso_api_types::{ErrorBody, ErrorDetails};
+use hoso_domain::FieldErrors;
+use hoso_store::StoreError;
+
+use crate::request_id;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The request was understood but its content breaks rules; each field says why.
+    #[error("validation failed: {0:?}")]
+    Validation(FieldErrors),
+    /// The request cannot be read (bad JSON, bad query or path parameter).
+    #[error("malformed request: {0}")]
+    Malformed(String),
+    #[error("authentication required")]
+    Unauthenticated,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    /// The request conflicts with the current state, e.g. a stale version.
+    #[error("conflict: {code}")]
+    Conflict { code: &'static str, message: String },
+    #[error("payload larger than {limit} bytes")]
+    PayloadTooLarge { limit: usize },
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    /// A dependency (the database) is unavailable; the client may retry.
+    #[error("unavailable: {0}")]
+    Unavailable(String),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+/// Every code the API answers with. `docs/api.md` documents each one; a test checks that.
+pub const ERROR_CODES: &[&str] = &[
+    "validation_failed",
+    "malformed_request",
+    "unauthenticated",
+    "forbidden",
+    "not_found",
+    "method_not_allowed",
+    "conflict",
+    "payload_too_large",
+    "unsupported_media_type",
+    "unavailable",
+    "internal_error",
+];
+
+impl ApiError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::Validation(_) => "validation_failed",
+            ApiError::Malformed(_) => "malformed_request",
+            ApiError::Unauthenticated => "unauthenticated",
+            ApiError::Forbidden => "forbidden",
+            ApiError::NotFound => "not_found",
+            ApiError::MethodNotAllowed => "method_not_allowed",
+            ApiError::Conflict { code, .. } => code,
+            ApiError::PayloadTooLarge { .. } => "payload_too_large",
+            ApiError::UnsupportedMediaType => "unsupported_media_type",
+            ApiError::Unavailable(_) => "unavailable",
+            ApiError::Internal(_) => "internal_error",
+        }
+    }
+
+    /// The Vietnamese sentence shown to people.
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::Validation(_) => "Dữ liệu không hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.".into(),
+            ApiError::Malformed(_) => "Yêu cầu không đúng định dạng.".into(),
+            ApiError::Unauthenticated => "Bạn cần đăng nhập để thực hiện thao tác này.".into(),
+            ApiError::Forbidden => "Bạn không có quyền thực hiện thao tác này.".into(),
+            ApiError::NotFound => "Không tìm thấy dữ liệu được yêu cầu.".into(),
+            ApiError::MethodNotAllowed => "Phương thức không được hỗ trợ cho địa chỉ này.".into(),
+            ApiError::Conflict { message, .. } => message.clone(),
+            ApiError::PayloadTooLarge { limit } => {
+                format!("Dữ liệu gửi lên quá lớn (tối đa {} KB).", limit.div_ceil(1024))
+            }
+            ApiError::UnsupportedMediaType => "Nội dung gửi lên phải ở dạng JSON (Content-Type: application/json).".into(),
+            ApiError::Unavailable(_) => "Hệ thống tạm thời không sẵn sàng. Vui lòng thử lại sau ít phút.".into(),
+            ApiError::Internal(_) => {
+                "Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên kèm mã yêu cầu.".into()
+            }
+        }
+    }
+
+    pub fn body(&self) -> ErrorBody {
+        let details = match self {
+            ApiError::Validation(fields) => Some(ErrorDetails {
+                fields: fields.as_slice().to_vec(),
+            }),
+            _ => None,
+        };
+        ErrorBody {
+            code: self.code().to_owned(),
+            message: self.message(),
+            details,
+            request_id: request_id::current(),
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Malformed(_) => StatusCode::BAD_REQUEST,
+            ApiError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let status = self.status_code();
+        if status.is_server_error() {
+            tracing::error!(code = self.code(), cause = %self, "request failed");
+        } else {
+            tracing::debug!(code = self.code(), cause = %self, "request refused");
+        }
+        let mut response = HttpResponse::build(status);
+        if matches!(self, ApiError::Unauthenticated) {
+            response.insert_header(("WWW-Authenticate", "Bearer"));
+        }
+        response.json(self.body())
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotFound => ApiError::NotFound,
+            StoreError::PoolTimeout(cause) | StoreError::Connection(cause) => ApiError::Unavailable(cause),
+            other => ApiError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<FieldErrors> for ApiError {
+    fn from(errors: FieldErrors) -> Self {
+        ApiError::Validation(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hoso_domain::FieldError;
+
+    fn all_variants() -> Vec<ApiError> {
+        vec![
+            ApiError::Validation(FieldError::new("f", "required", "Bắt buộc").into()),
+            ApiError::Malformed("x".into()),
+            ApiError::Unauthenticated,
+            ApiError::Forbidden,
+            ApiError::NotFound,
+            ApiError::MethodNotAllowed,
+            ApiError::Conflict { code: "conflict", message: "Xung đột".into() },
+            ApiError::PayloadTooLarge { limit: 10 },
+            ApiError::UnsupportedMediaType,
+            ApiError::Unavailable("db down".into()),
+            ApiError::Internal("secret cause".into()),
+        ]
+    }
+
+    #[test]
+    fn every_variant_has_a_listed_code_and_an_error_status() {
+        for error in all_variants() {
+            assert!(ERROR_CODES.contains(&error.code()), "{} is not in ERROR_CODES", error.code());
+            assert!(error.status_code().as_u16() >= 400);
+        }
+    }
+
+    #[test]
+    fn internal_causes_never_reach_the_body() {
+        for error in [ApiError::Internal("secret cause".into()), ApiError::Unavailable("db down".into())] {
+            let body = serde_json::to_string(&error.body()).unwrap();
+            assert!(!body.contains("secret") && !body.contains("db down"), "{body}");
+        }
+    }
+
+    #[test]
+    fn validation_errors_carry_their_fields() {
+        let body = ApiError::Validation(FieldError::new("birth_date", "required", "Bắt buộc").into()).body();
+        assert_eq!(body.details.unwrap().fields[0].field, "birth_date");
+    }
+}

@@ -1,0 +1,92 @@
+//! The OpenAPI document. Paths come from the handlers themselves (registered through
+//! utoipa-actix-web); this file adds what is common to all: the info block, tags, and the error
+//! responses, documented once and attached to every operation.
+
+use hoso_api_types::{ErrorBody, ErrorDetails};
+use hoso_domain::FieldError;
+use utoipa::openapi::{self, RefOr, Response, ResponseBuilder};
+use utoipa::{Modify, OpenApi};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "hoso API",
+        description = "REST API of hoso, the electronic personnel dossiers (hồ sơ điện tử) of a province's cadres, civil servants, public employees and contract workers. Errors share one body, `ErrorBody`; see docs/api.md.",
+        license(name = "AGPL-3.0-or-later")
+    ),
+    components(schemas(ErrorBody, ErrorDetails, FieldError)),
+    tags((name = "system", description = "Liveness, readiness and facts about this deployment.")),
+    modifiers(&ErrorResponses)
+)]
+pub struct ApiDoc;
+
+/// The serialised document, made once per worker and served as is.
+pub struct OpenApiJson(pub String);
+
+/// Every operation may answer with the error body: 4XX for requests the client must change,
+/// 5XX for failures on our side.
+struct ErrorResponses;
+
+impl Modify for ErrorResponses {
+    fn modify(&self, api: &mut openapi::OpenApi) {
+        let client = error_response("The request was refused; `code` says why (see docs/api.md).");
+        let server = error_response("The server failed or is unavailable; retry later and quote `request_id`.");
+        let components = api.components.get_or_insert_with(Default::default);
+        components.responses.insert("ClientError".into(), RefOr::T(client));
+        components.responses.insert("ServerError".into(), RefOr::T(server));
+        for path in api.paths.paths.values_mut() {
+            for operation in operations(path) {
+                let responses = &mut operation.responses.responses;
+                responses
+                    .entry("4XX".into())
+                    .or_insert_with(|| RefOr::Ref(openapi::Ref::from_response_name("ClientError")));
+                responses
+                    .entry("5XX".into())
+                    .or_insert_with(|| RefOr::Ref(openapi::Ref::from_response_name("ServerError")));
+            }
+        }
+    }
+}
+
+fn error_response(description: &str) -> Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/json",
+            openapi::ContentBuilder::new()
+                .schema(Some(openapi::Ref::from_schema_name("ErrorBody")))
+                .build(),
+        )
+        .build()
+}
+
+fn operations(path: &mut openapi::PathItem) -> impl Iterator<Item = &mut openapi::path::Operation> {
+    [
+        &mut path.get,
+        &mut path.put,
+        &mut path.post,
+        &mut path.delete,
+        &mut path.options,
+        &mut path.head,
+        &mut path.patch,
+        &mut path.trace,
+    ]
+    .into_iter()
+    .filter_map(Option::as_mut)
+}
+
+/// The complete document, as the running server serves it and `hoso openapi` writes it.
+pub fn document() -> openapi::OpenApi {
+    let (_app, api) = crate::app::documented_routes().split_for_parts();
+    let mut api = api;
+    // Modifiers run at `ApiDoc::openapi()`, before the paths are known: run ours again now.
+    ErrorResponses.modify(&mut api);
+    api
+}
+
+/// The document as committed in `openapi/openapi.json`: pretty JSON ending with a newline.
+pub fn document_json() -> String {
+    let mut json = document().to_pretty_json().expect("the OpenAPI document serialises");
+    json.push('\n');
+    json
+}

@@ -1,0 +1,35 @@
+//! What every request handler may use, shared by all workers.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use actix_web::web;
+use hoso_store::{Backend, DbConnection, DbPool, StoreError};
+
+use crate::error::ApiError;
+
+pub struct AppState {
+    pub pool: DbPool,
+    pub backend: Backend,
+    pub started_at: Instant,
+    pub province_name: String,
+    pub static_dir: PathBuf,
+}
+
+impl AppState {
+    /// Runs blocking database work on actix's thread pool, never on an async worker, with a
+    /// connection from the pool. The closure owns whatever transaction it needs.
+    pub async fn db<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        web::block(move || {
+            let mut conn = pool.get().map_err(StoreError::from)?;
+            work(&mut conn)
+        })
+        .await
+        .map_err(|e| ApiError::Internal(format!("blocking task failed: {e}")))?
+    }
+}

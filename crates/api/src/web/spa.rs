@@ -1,0 +1,104 @@
+//! Serving the built SPA from the static directory. Client-side routes (any path that is not a
+//! file) fall back to `index.html`; content-hashed assets are cached for a year, `index.html`
+//! never, so a new release is picked up at the next page load.
+
+use std::path::{Component, Path, PathBuf};
+
+use actix_files::NamedFile;
+use actix_web::http::header::{CacheControl, CacheDirective};
+use actix_web::http::Method;
+use actix_web::{HttpRequest, HttpResponse};
+
+use crate::error::ApiError;
+
+pub fn serve(req: &HttpRequest, static_dir: &Path) -> Result<HttpResponse, ApiError> {
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return Err(ApiError::MethodNotAllowed);
+    }
+    let relative = req.path().trim_start_matches('/');
+    if let Some(file) = safe_join(static_dir, relative).filter(|f| f.is_file()) {
+        let cache = if is_content_hashed(&file) {
+            CacheControl(vec![CacheDirective::Public, CacheDirective::MaxAge(31_536_000), CacheDirective::Extension("immutable".into(), None)])
+        } else {
+            CacheControl(vec![CacheDirective::NoCache])
+        };
+        let mut response = open(&file)?.into_response(req);
+        response.headers_mut().insert(
+            actix_web::http::header::CACHE_CONTROL,
+            cache.to_string().parse().expect("valid header"),
+        );
+        return Ok(response);
+    }
+    if Path::new(relative).extension().is_some() {
+        // A missing asset is a 404, not the application shell under a wrong content type.
+        return Err(ApiError::NotFound);
+    }
+    let index = static_dir.join("index.html");
+    if !index.is_file() {
+        return Ok(HttpResponse::ServiceUnavailable()
+            .content_type("text/html; charset=utf-8")
+            .body(NOT_BUILT_PAGE));
+    }
+    let mut response = open(&index)?.into_response(req);
+    response.headers_mut().insert(
+        actix_web::http::header::CACHE_CONTROL,
+        CacheControl(vec![CacheDirective::NoCache]).to_string().parse().expect("valid header"),
+    );
+    Ok(response)
+}
+
+fn open(path: &Path) -> Result<NamedFile, ApiError> {
+    NamedFile::open(path).map_err(|e| ApiError::Internal(format!("cannot open {}: {e}", path.display())))
+}
+
+/// `static_dir/relative` when `relative` stays inside it (no `..`, no hidden files).
+fn safe_join(static_dir: &Path, relative: &str) -> Option<PathBuf> {
+    if relative.is_empty() {
+        return None;
+    }
+    let mut path = static_dir.to_path_buf();
+    for component in Path::new(relative).components() {
+        match component {
+            Component::Normal(part) if !part.to_string_lossy().starts_with('.') => path.push(part),
+            _ => return None,
+        }
+    }
+    Some(path)
+}
+
+/// `name-0123456789abcdef.ext`: the build puts a content hash in every asset's name.
+fn is_content_hashed(path: &Path) -> bool {
+    let stem = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+const NOT_BUILT_PAGE: &str = r#"<!doctype html><html lang="vi"><meta charset="utf-8"><title>hoso</title>
+<body style="font-family:sans-serif;max-width:40em;margin:3em auto">
+<h1>Giao diện chưa được xây dựng</h1>
+<p>Máy chủ đang chạy và API hoạt động tại <a href="/api/docs">/api/docs</a>, nhưng thư mục giao diện (HOSO_STATIC_DIR) chưa có <code>index.html</code>.</p>
+<p>The SPA is not built: run <code>cargo xtask run</code>, or <code>cargo xtask build-spa</code> and point HOSO_STATIC_DIR at its output.</p>
+</body></html>"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_cannot_leave_the_static_directory() {
+        let root = Path::new("/srv/dist");
+        assert_eq!(safe_join(root, "a/b.js"), Some(PathBuf::from("/srv/dist/a/b.js")));
+        assert_eq!(safe_join(root, "../etc/passwd"), None);
+        assert_eq!(safe_join(root, "a/../../x"), None);
+        assert_eq!(safe_join(root, ".env"), None);
+        assert_eq!(safe_join(root, "/etc/passwd"), None);
+    }
+
+    #[test]
+    fn hashed_assets_are_recognised() {
+        assert!(is_content_hashed(Path::new("hoso_frontend-0123456789abcdef.js")));
+        assert!(is_content_hashed(Path::new("hoso_frontend_bg-0123456789abcdef.wasm")));
+        assert!(!is_content_hashed(Path::new("index.html")));
+        assert!(!is_content_hashed(Path::new("swagger-ui.css")));
+    }
+}
