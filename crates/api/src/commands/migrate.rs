@@ -10,7 +10,7 @@ pub fn run(settings: &Settings, status_only: bool) -> anyhow::Result<()> {
     let mut conn = config
         .database
         .connect(config.pool.sqlite_busy_timeout_ms)
-        .with_context(|| format!("HOSO_DATABASE_URL (--database-url) {}", config.database))?;
+        .context("HOSO_DATABASE_URL (--database-url)")?;
     if !status_only {
         let applied = migrations::run_pending(&mut conn)?;
         for version in &applied {

@@ -14,7 +14,7 @@ use crate::config::Config;
 /// command that uses the database does first.
 pub(crate) fn open_database(config: &Config) -> anyhow::Result<DbPool> {
     let pool = hoso_store::pool::connect(&config.database, &config.pool)
-        .with_context(|| format!("HOSO_DATABASE_URL (--database-url) {}", config.database))?;
+        .context("HOSO_DATABASE_URL (--database-url)")?;
     let mut conn = pool.get().context("no database connection")?;
     let applied = migrations::run_pending(&mut conn).context("migrating the database")?;
     for version in &applied {

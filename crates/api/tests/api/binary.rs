@@ -1,0 +1,172 @@
+//! The real `hoso` binary: a wrong configuration stops it with one clear line (exit code 2),
+//! and a right one serves.
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::process::{Child, Command, Output, Stdio};
+
+use hoso_store::testing::{backends, TestDatabase};
+
+fn hoso(data_dir: &std::path::Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_hoso"));
+    command
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOSO_DATA_DIR", data_dir)
+        .env("HOSO_LOG", "warn")
+        .current_dir(data_dir);
+    command
+}
+
+/// The one `error:` line a failed start prints, after checking it is the only one and the
+/// exit code says failure.
+fn the_error_line(output: &Output) -> String {
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 1, "expected one error line, got: {stderr}");
+    assert_eq!(stderr.lines().last(), Some(errors[0]), "the error line must be last: {stderr}");
+    errors[0].to_owned()
+}
+
+#[test]
+fn a_database_url_of_another_kind_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = hoso(dir.path()).args(["--database-url", "mysql://root:pw@localhost/x", "serve"]).output().unwrap();
+    let line = the_error_line(&output);
+    assert!(line.contains("HOSO_DATABASE_URL") && line.contains("sqlite://") && line.contains("postgres://"), "{line}");
+    assert!(!line.contains("pw@"), "password shown: {line}");
+}
+
+#[test]
+fn an_unreachable_postgres_is_reported_without_its_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = hoso(dir.path())
+        .args(["--database-url", "postgres://hoso:s3cret@127.0.0.1:1/hoso", "serve"])
+        .output()
+        .unwrap();
+    let line = the_error_line(&output);
+    assert!(line.contains("HOSO_DATABASE_URL") && line.contains("127.0.0.1:1"), "{line}");
+    assert!(!line.contains("s3cret"), "password shown: {line}");
+}
+
+#[test]
+fn a_data_directory_that_cannot_be_made_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "not a directory").unwrap();
+    let output = hoso(dir.path()).env("HOSO_DATA_DIR", file.join("data")).arg("serve").output().unwrap();
+    let line = the_error_line(&output);
+    assert!(line.contains("HOSO_DATA_DIR") && line.contains("a-file"), "{line}");
+}
+
+#[test]
+fn a_port_in_use_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = taken.local_addr().unwrap().to_string();
+    let output = hoso(dir.path()).args(["--listen", &address, "serve"]).output().unwrap();
+    let line = the_error_line(&output);
+    assert!(line.contains("HOSO_LISTEN") && line.contains(&address), "{line}");
+}
+
+#[test]
+fn invalid_values_and_unknown_file_options_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = hoso(dir.path()).env("HOSO_DATABASE_POOL_SIZE", "many").arg("serve").output().unwrap();
+    assert!(the_error_line(&output).contains("many"));
+
+    let output = hoso(dir.path()).env("HOSO_LISTEN", "localhost").arg("serve").output().unwrap();
+    assert!(the_error_line(&output).contains("HOSO_LISTEN"));
+
+    std::fs::write(dir.path().join("hoso.toml"), "databse_url = \"sqlite://x.db\"\n").unwrap();
+    let output = hoso(dir.path()).arg("serve").output().unwrap();
+    let line = the_error_line(&output);
+    assert!(line.contains("databse_url") && line.contains("database_url"), "{line}");
+}
+
+struct Server {
+    child: Child,
+    base_url: String,
+}
+
+impl Server {
+    fn start(data_dir: &std::path::Path, database_url: &str) -> Server {
+        let mut child = hoso(data_dir)
+            .args(["--listen", "127.0.0.1:0", "serve"])
+            .env("HOSO_DATABASE_URL", database_url)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        // The server prints this line once it is listening: wait for it, not for time.
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let base_url = line
+            .trim()
+            .strip_prefix("hoso listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
+            .to_owned();
+        Server { child, base_url }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[actix_web::test]
+async fn the_server_migrates_and_serves_on_every_backend() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = TestDatabase::empty(backend);
+        let server = Server::start(dir.path(), &db.url_string());
+        let ready: serde_json::Value = reqwest::get(format!("{}/api/v1/ready", server.base_url))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(ready["ready"], true, "{backend}: {ready}");
+        assert_eq!(ready["database"]["backend"], backend.as_str());
+    }
+}
+
+#[test]
+fn the_default_database_is_sqlite_in_the_data_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = hoso(dir.path()).args(["migrate", "--status"]).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("hoso.db") && stdout.contains("0 migrations applied"), "{stdout}");
+
+    let output = hoso(dir.path()).arg("migrate").output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(dir.path().join("hoso.db").is_file());
+    let output = hoso(dir.path()).args(["migrate", "--status"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&output.stdout).contains(", 0 pending"));
+}
+
+#[test]
+fn seed_demo_is_idempotent() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = TestDatabase::empty(backend);
+        for expected in ["demo data loaded", "demo data already loaded"] {
+            let output = hoso(dir.path()).env("HOSO_DATABASE_URL", db.url_string()).arg("seed-demo").output().unwrap();
+            assert!(output.status.success(), "{backend}: {output:?}");
+            assert!(String::from_utf8_lossy(&output.stdout).starts_with(expected), "{backend}: {output:?}");
+        }
+    }
+}
+
+#[test]
+fn the_openapi_command_writes_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = hoso(dir.path()).arg("openapi").output().unwrap();
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), hoso_api::openapi::document_json());
+}

@@ -1,0 +1,11 @@
+//! Integration tests of the hoso server: the real application over real databases (SQLite
+//! always, PostgreSQL when `HOSO_TEST_DATABASE_URL` is set, required under `CI=true`), and the
+//! real binary for what happens at start.
+
+mod binary;
+mod docs;
+mod errors;
+mod openapi;
+mod spa;
+mod support;
+mod system;
