@@ -1,0 +1,44 @@
+//! Vietnamese wording of values shown on pages.
+
+/// "2 ngày 3 giờ 4 phút" from seconds; the two largest units only.
+pub fn duration_vi(seconds: u64) -> String {
+    let days = seconds / 86_400;
+    let hours = seconds % 86_400 / 3_600;
+    let minutes = seconds % 3_600 / 60;
+    let secs = seconds % 60;
+    let parts = [(days, "ngày"), (hours, "giờ"), (minutes, "phút"), (secs, "giây")];
+    let shown: Vec<String> = parts
+        .iter()
+        .skip_while(|(n, _)| *n == 0)
+        .take(2)
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, unit)| format!("{n} {unit}"))
+        .collect();
+    if shown.is_empty() {
+        "0 giây".into()
+    } else {
+        shown.join(" ")
+    }
+}
+
+pub fn backend_vi(backend: &str) -> &'static str {
+    match backend {
+        "sqlite" => "SQLite (nhúng)",
+        "postgres" => "PostgreSQL",
+        _ => "không xác định",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration_vi(0), "0 giây");
+        assert_eq!(duration_vi(59), "59 giây");
+        assert_eq!(duration_vi(3_601), "1 giờ");
+        assert_eq!(duration_vi(90_061), "1 ngày 1 giờ");
+        assert_eq!(duration_vi(125), "2 phút 5 giây");
+    }
+}

@@ -1,0 +1,83 @@
+// Shared by the browser tests: start the real `hoso` binary on a fresh SQLite database and a
+// free port, and a headless Debian Chromium driven by playwright-core. Everything waits on
+// events (the server's "listening" line, elements appearing), never on time.
+
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { chromium } from "playwright-core";
+
+const HOSO_BIN = required("HOSO_BIN");
+const STATIC_DIR = required("HOSO_STATIC_DIR");
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the browser tests through \`cargo xtask test\``);
+  return value;
+}
+
+/** Starts hoso on a new data directory; `seedDemo` loads the demo province first. */
+export async function startServer({ seedDemo = false } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), "hoso-browser-"));
+  const env = { ...process.env, HOSO_DATA_DIR: dataDir, HOSO_STATIC_DIR: STATIC_DIR, HOSO_LOG: "warn" };
+  if (seedDemo) execFileSync(HOSO_BIN, ["seed-demo"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(HOSO_BIN, ["--listen", "127.0.0.1:0", "serve"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const baseUrl = await new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.once("line", (line) => {
+      const match = /^hoso listening on (http:\/\/\S+)$/.exec(line);
+      match ? resolve(match[1]) : reject(new Error(`unexpected first line from hoso: ${line}`));
+    });
+    child.once("exit", (code) => reject(new Error(`hoso exited with ${code} before listening`)));
+  });
+  return {
+    baseUrl,
+    async stop() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/**
+ * A page that records console errors and every request to a host other than the server's
+ * (which it blocks): government intranets have no internet, so the SPA must need none.
+ */
+export async function openPage(browser, baseUrl) {
+  const context = await browser.newContext({ locale: "vi-VN" });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  const foreignRequests = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(String(error)));
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(baseUrl)) return route.continue();
+    foreignRequests.push(url);
+    return route.abort();
+  });
+  return { page, consoleErrors, foreignRequests, close: () => context.close() };
+}
