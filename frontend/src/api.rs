@@ -22,9 +22,13 @@ impl ApiFailure {
     /// What to tell the person, in Vietnamese.
     pub fn message(&self) -> String {
         match self {
-            ApiFailure::Network(_) => "Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.".into(),
+            ApiFailure::Network(_) => {
+                "Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.".into()
+            }
             ApiFailure::Api { body, .. } => body.message.clone(),
-            ApiFailure::Unreadable { status, .. } => format!("Máy chủ trả lời không đúng định dạng (mã {status})."),
+            ApiFailure::Unreadable { status, .. } => {
+                format!("Máy chủ trả lời không đúng định dạng (mã {status}).")
+            }
         }
     }
 
@@ -64,13 +68,16 @@ async fn get_json<T: DeserializeOwned>(path: &str, also_ok: &[u16]) -> Result<T,
 async fn decode<T: DeserializeOwned>(response: Response, also_ok: &[u16]) -> Result<T, ApiFailure> {
     let status = response.status();
     if response.ok() || also_ok.contains(&status) {
-        return response
-            .json::<T>()
-            .await
-            .map_err(|e| ApiFailure::Unreadable { status, reason: e.to_string() });
+        return response.json::<T>().await.map_err(|e| ApiFailure::Unreadable {
+            status,
+            reason: e.to_string(),
+        });
     }
     match response.json::<ErrorBody>().await {
         Ok(body) => Err(ApiFailure::Api { status, body }),
-        Err(e) => Err(ApiFailure::Unreadable { status, reason: e.to_string() }),
+        Err(e) => Err(ApiFailure::Unreadable {
+            status,
+            reason: e.to_string(),
+        }),
     }
 }

@@ -28,7 +28,15 @@ pub fn build() -> Result<PathBuf> {
     let staging = root.join("target/spa-staging");
     let dist = frontend.join("dist");
 
-    process::cargo(&["build", "-p", "hoso-frontend", "--target", WASM_TARGET, "--profile", PROFILE])?;
+    process::cargo(&[
+        "build",
+        "-p",
+        "hoso-frontend",
+        "--target",
+        WASM_TARGET,
+        "--profile",
+        PROFILE,
+    ])?;
     let wasm = root.join(format!("target/{WASM_TARGET}/{PROFILE}/hoso-frontend.wasm"));
     reset_dir(&staging)?;
     process::run(
@@ -63,10 +71,19 @@ pub fn build() -> Result<PathBuf> {
     for asset in ["swagger-ui.css", "swagger-ui-bundle.js"] {
         write(&api_docs.join(asset), &read(&swagger.join(asset))?)?;
     }
-    write(&api_docs.join("init.js"), &read(&frontend.join("api-docs/init.js"))?)?;
+    write(
+        &api_docs.join("init.js"),
+        &read(&frontend.join("api-docs/init.js"))?,
+    )?;
 
-    let size = std::fs::metadata(dist.join(&wasm_name)).map(|m| m.len()).unwrap_or(0);
-    eprintln!("xtask: SPA built in {} ({wasm_name}: {} KB)", dist.display(), size / 1024);
+    let size = std::fs::metadata(dist.join(&wasm_name))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    eprintln!(
+        "xtask: SPA built in {} ({wasm_name}: {} KB)",
+        dist.display(),
+        size / 1024
+    );
     Ok(dist)
 }
 

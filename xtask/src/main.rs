@@ -27,7 +27,16 @@ fn main() -> ExitCode {
         Some("run") => run::run(&args[1..]),
         Some("test") => test::run(),
         Some("build-spa") => tools::ensure_spa_tools().and_then(|()| build_spa::build().map(|_| ())),
-        Some("openapi") => process::cargo(&["run", "--quiet", "-p", "hoso-api", "--", "openapi", "-o", "openapi/openapi.json"]),
+        Some("openapi") => process::cargo(&[
+            "run",
+            "--quiet",
+            "-p",
+            "hoso-api",
+            "--",
+            "openapi",
+            "-o",
+            "openapi/openapi.json",
+        ]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

@@ -16,7 +16,11 @@ pub fn run(args: &[String]) -> Result {
         build.push("--release");
     }
     process::cargo(&build)?;
-    let hoso = root().join(if release { "target/release/hoso" } else { "target/debug/hoso" });
+    let hoso = root().join(if release {
+        "target/release/hoso"
+    } else {
+        "target/debug/hoso"
+    });
 
     let hoso_command = || {
         let mut command = Command::new(&hoso);

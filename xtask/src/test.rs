@@ -15,13 +15,33 @@ pub fn run() -> Result {
     }
     match std::env::var("HOSO_TEST_DATABASE_URL") {
         Ok(url) => eprintln!("xtask: database tests run on SQLite and on PostgreSQL ({url})"),
-        Err(_) => eprintln!("xtask: database tests run on SQLite only (set HOSO_TEST_DATABASE_URL to add PostgreSQL)"),
+        Err(_) => eprintln!(
+            "xtask: database tests run on SQLite only (set HOSO_TEST_DATABASE_URL to add PostgreSQL)"
+        ),
     }
     tools::ensure_spa_tools()?;
 
     process::cargo(&["fmt", "--all", "--", "--check"])?;
-    process::cargo(&["clippy", "--workspace", "--exclude", "hoso-frontend", "--all-targets", "--", "-D", "warnings"])?;
-    process::cargo(&["clippy", "-p", "hoso-frontend", "--target", tools::WASM_TARGET, "--", "-D", "warnings"])?;
+    process::cargo(&[
+        "clippy",
+        "--workspace",
+        "--exclude",
+        "hoso-frontend",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
+    process::cargo(&[
+        "clippy",
+        "-p",
+        "hoso-frontend",
+        "--target",
+        tools::WASM_TARGET,
+        "--",
+        "-D",
+        "warnings",
+    ])?;
     process::cargo(&["test", "--workspace", "--exclude", "hoso-frontend"])?;
     process::cargo(&["test", "-p", "hoso-frontend"])?;
 

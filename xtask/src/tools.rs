@@ -32,7 +32,12 @@ fn ensure_wasm_bindgen() -> Result {
         return Ok(());
     }
     // No --locked: the registry mirror lacks some of the newest transitive versions.
-    process::run(Command::new(process::cargo_bin()).args(["install", "wasm-bindgen-cli", "--version", &wanted]))
+    process::run(Command::new(process::cargo_bin()).args([
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        &wanted,
+    ]))
 }
 
 /// Installs the npm packages of `dir` from its lock file when they are missing or stale.
@@ -47,7 +52,10 @@ pub fn ensure_npm_packages(dir: &Path) -> Result {
         return Ok(());
     }
     if output_of("npm", &["--version"]).is_none() {
-        return Err("npm is missing: install Node.js 20 or newer with npm (Debian: apt-get install nodejs npm)".into());
+        return Err(
+            "npm is missing: install Node.js 20 or newer with npm (Debian: apt-get install nodejs npm)"
+                .into(),
+        );
     }
     // --ignore-scripts: no package of ours needs one, and one dependency's would phone home.
     process::run(

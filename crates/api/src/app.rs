@@ -17,7 +17,13 @@ use crate::web::{api_docs, spa};
 
 /// The API routes inside an app that records them in the OpenAPI document.
 pub fn documented_routes() -> UtoipaApp<
-    impl ServiceFactory<ServiceRequest, Config = (), Response = ServiceResponse, Error = actix_web::Error, InitError = ()>,
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
 > {
     App::new()
         .into_utoipa_app()
@@ -46,8 +52,14 @@ pub fn build(
                 .limit(max_json_bytes)
                 .error_handler(move |error, _req| json_error(error, max_json_bytes).into()),
         )
-        .app_data(web::PathConfig::default().error_handler(|e: PathError, _| ApiError::Malformed(e.to_string()).into()))
-        .app_data(web::QueryConfig::default().error_handler(|e: QueryPayloadError, _| ApiError::Malformed(e.to_string()).into()))
+        .app_data(
+            web::PathConfig::default()
+                .error_handler(|e: PathError, _| ApiError::Malformed(e.to_string()).into()),
+        )
+        .app_data(
+            web::QueryConfig::default()
+                .error_handler(|e: QueryPayloadError, _| ApiError::Malformed(e.to_string()).into()),
+        )
         .configure(api_docs::configure)
         .default_service(web::to(fallback))
         .wrap(Compress::default())

@@ -119,7 +119,9 @@ mod tests {
 
     #[test]
     fn config_flag_wins_over_the_default_file() {
-        let args = ["hoso", "--config", "x.toml", "serve"].map(OsString::from).to_vec();
+        let args = ["hoso", "--config", "x.toml", "serve"]
+            .map(OsString::from)
+            .to_vec();
         assert_eq!(config_file(args), Some(PathBuf::from("x.toml")));
         let args = ["hoso", "--config=y.toml"].map(OsString::from).to_vec();
         assert_eq!(config_file(args), Some(PathBuf::from("y.toml")));

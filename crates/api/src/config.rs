@@ -34,11 +34,21 @@ pub struct Settings {
 
     /// How long, in milliseconds, a request waits for a free database connection before it is
     /// answered with 503.
-    #[arg(long, global = true, env = "HOSO_DATABASE_TIMEOUT_MS", default_value_t = 10_000)]
+    #[arg(
+        long,
+        global = true,
+        env = "HOSO_DATABASE_TIMEOUT_MS",
+        default_value_t = 10_000
+    )]
     pub database_timeout_ms: u64,
 
     /// How long, in milliseconds, a SQLite writer waits for another writer to finish.
-    #[arg(long, global = true, env = "HOSO_SQLITE_BUSY_TIMEOUT_MS", default_value_t = 5_000)]
+    #[arg(
+        long,
+        global = true,
+        env = "HOSO_SQLITE_BUSY_TIMEOUT_MS",
+        default_value_t = 5_000
+    )]
     pub sqlite_busy_timeout_ms: u32,
 
     /// Directory of the built SPA and of the API documentation assets (`cargo xtask build-spa`
@@ -47,7 +57,12 @@ pub struct Settings {
     pub static_dir: PathBuf,
 
     /// Name of the province this deployment serves, shown in the application's header.
-    #[arg(long, global = true, env = "HOSO_PROVINCE_NAME", default_value = "Tỉnh Hưng Yên")]
+    #[arg(
+        long,
+        global = true,
+        env = "HOSO_PROVINCE_NAME",
+        default_value = "Tỉnh Hưng Yên"
+    )]
     pub province_name: String,
 
     /// Largest JSON request body accepted, in bytes; larger bodies get 413.
@@ -94,12 +109,16 @@ impl Settings {
         })?;
         prepare_data_dir(&self.data_dir)?;
         let database = match &self.database_url {
-            Some(url) => DatabaseUrl::parse(url).map_err(|e| anyhow!("HOSO_DATABASE_URL (--database-url): {e}"))?,
+            Some(url) => {
+                DatabaseUrl::parse(url).map_err(|e| anyhow!("HOSO_DATABASE_URL (--database-url): {e}"))?
+            }
             None => DatabaseUrl::Sqlite(self.data_dir.join("hoso.db")),
         };
         if let Some(path) = database.sqlite_path() {
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                prepare_data_dir(parent).context("HOSO_DATABASE_URL (--database-url) names a file in a directory that cannot be used")?;
+                prepare_data_dir(parent).context(
+                    "HOSO_DATABASE_URL (--database-url) names a file in a directory that cannot be used",
+                )?;
             }
         }
         if self.database_pool_size < 2 {
@@ -116,8 +135,12 @@ impl Settings {
             "json" => true,
             other => bail!("HOSO_LOG_FORMAT (--log-format) '{other}' is neither 'text' nor 'json'"),
         };
-        tracing_subscriber::EnvFilter::try_new(&self.log)
-            .map_err(|e| anyhow!("HOSO_LOG (--log) '{}' is not a log filter such as 'info': {e}", self.log))?;
+        tracing_subscriber::EnvFilter::try_new(&self.log).map_err(|e| {
+            anyhow!(
+                "HOSO_LOG (--log) '{}' is not a log filter such as 'info': {e}",
+                self.log
+            )
+        })?;
         Ok(Config {
             listen,
             data_dir: self.data_dir.clone(),
@@ -163,9 +186,13 @@ fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
 pub fn load_file(path: &Path, known: &BTreeMap<String, String>) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| anyhow!("configuration file '{}' cannot be read: {e}", path.display()))?;
-    let table: toml::Table = text
-        .parse()
-        .map_err(|e: toml::de::Error| anyhow!("configuration file '{}' is not valid TOML: {}", path.display(), one_line(&e.to_string())))?;
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        anyhow!(
+            "configuration file '{}' is not valid TOML: {}",
+            path.display(),
+            one_line(&e.to_string())
+        )
+    })?;
     for (key, value) in table {
         let Some(variable) = known.get(&key) else {
             let names: Vec<&str> = known.keys().map(String::as_str).collect();

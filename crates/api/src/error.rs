@@ -75,7 +75,9 @@ impl ApiError {
     /// The Vietnamese sentence shown to people.
     pub fn message(&self) -> String {
         match self {
-            ApiError::Validation(_) => "Dữ liệu không hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.".into(),
+            ApiError::Validation(_) => {
+                "Dữ liệu không hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.".into()
+            }
             ApiError::Malformed(_) => "Yêu cầu không đúng định dạng.".into(),
             ApiError::Unauthenticated => "Bạn cần đăng nhập để thực hiện thao tác này.".into(),
             ApiError::Forbidden => "Bạn không có quyền thực hiện thao tác này.".into(),
@@ -85,8 +87,12 @@ impl ApiError {
             ApiError::PayloadTooLarge { limit } => {
                 format!("Dữ liệu gửi lên quá lớn (tối đa {} KB).", limit.div_ceil(1024))
             }
-            ApiError::UnsupportedMediaType => "Nội dung gửi lên phải ở dạng JSON (Content-Type: application/json).".into(),
-            ApiError::Unavailable(_) => "Hệ thống tạm thời không sẵn sàng. Vui lòng thử lại sau ít phút.".into(),
+            ApiError::UnsupportedMediaType => {
+                "Nội dung gửi lên phải ở dạng JSON (Content-Type: application/json).".into()
+            }
+            ApiError::Unavailable(_) => {
+                "Hệ thống tạm thời không sẵn sàng. Vui lòng thử lại sau ít phút.".into()
+            }
             ApiError::Internal(_) => {
                 "Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên kèm mã yêu cầu.".into()
             }
@@ -170,7 +176,10 @@ mod tests {
             ApiError::Forbidden,
             ApiError::NotFound,
             ApiError::MethodNotAllowed,
-            ApiError::Conflict { code: "conflict", message: "Xung đột".into() },
+            ApiError::Conflict {
+                code: "conflict",
+                message: "Xung đột".into(),
+            },
             ApiError::PayloadTooLarge { limit: 10 },
             ApiError::UnsupportedMediaType,
             ApiError::Unavailable("db down".into()),
@@ -181,14 +190,21 @@ mod tests {
     #[test]
     fn every_variant_has_a_listed_code_and_an_error_status() {
         for error in all_variants() {
-            assert!(ERROR_CODES.contains(&error.code()), "{} is not in ERROR_CODES", error.code());
+            assert!(
+                ERROR_CODES.contains(&error.code()),
+                "{} is not in ERROR_CODES",
+                error.code()
+            );
             assert!(error.status_code().as_u16() >= 400);
         }
     }
 
     #[test]
     fn internal_causes_never_reach_the_body() {
-        for error in [ApiError::Internal("secret cause".into()), ApiError::Unavailable("db down".into())] {
+        for error in [
+            ApiError::Internal("secret cause".into()),
+            ApiError::Unavailable("db down".into()),
+        ] {
             let body = serde_json::to_string(&error.body()).unwrap();
             assert!(!body.contains("secret") && !body.contains("db down"), "{body}");
         }

@@ -7,7 +7,10 @@ fn main() -> ExitCode {
             // One line that says what is wrong and what to fix; causes joined by ": ", and
             // multi-line causes (libpq writes some) folded onto it.
             let message = format!("{error:#}");
-            eprintln!("error: {}", message.split_whitespace().collect::<Vec<_>>().join(" "));
+            eprintln!(
+                "error: {}",
+                message.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
             ExitCode::from(2)
         }
     }

@@ -30,10 +30,15 @@ struct ErrorResponses;
 impl Modify for ErrorResponses {
     fn modify(&self, api: &mut openapi::OpenApi) {
         let client = error_response("The request was refused; `code` says why (see docs/api.md).");
-        let server = error_response("The server failed or is unavailable; retry later and quote `request_id`.");
+        let server =
+            error_response("The server failed or is unavailable; retry later and quote `request_id`.");
         let components = api.components.get_or_insert_with(Default::default);
-        components.responses.insert("ClientError".into(), RefOr::T(client));
-        components.responses.insert("ServerError".into(), RefOr::T(server));
+        components
+            .responses
+            .insert("ClientError".into(), RefOr::T(client));
+        components
+            .responses
+            .insert("ServerError".into(), RefOr::T(server));
         for path in api.paths.paths.values_mut() {
             for operation in operations(path) {
                 let responses = &mut operation.responses.responses;
@@ -86,7 +91,9 @@ pub fn document() -> openapi::OpenApi {
 
 /// The document as committed in `openapi/openapi.json`: pretty JSON ending with a newline.
 pub fn document_json() -> String {
-    let mut json = document().to_pretty_json().expect("the OpenAPI document serialises");
+    let mut json = document()
+        .to_pretty_json()
+        .expect("the OpenAPI document serialises");
     json.push('\n');
     json
 }

@@ -11,7 +11,11 @@ pub fn init(filter: &str, json: bool) {
         .with_target(true);
     // A second initialisation (tests start several servers in one process) is harmless.
     let _ = if json {
-        builder.json().flatten_event(true).with_current_span(true).try_init()
+        builder
+            .json()
+            .flatten_event(true)
+            .with_current_span(true)
+            .try_init()
     } else {
         builder.try_init()
     };

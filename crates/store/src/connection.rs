@@ -161,7 +161,9 @@ mod tests {
 
     #[test]
     fn other_schemes_are_refused_without_leaking_the_password() {
-        let error = DatabaseUrl::parse("mysql://root:secret@h/db").unwrap_err().to_string();
+        let error = DatabaseUrl::parse("mysql://root:secret@h/db")
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("mysql://root:***@h/db"), "{error}");
         assert!(!error.contains("secret"));
     }

@@ -28,9 +28,9 @@ pub struct MigrationStatus {
 pub fn run_pending(conn: &mut DbConnection) -> StoreResult<Vec<String>> {
     match conn {
         DbConnection::Sqlite(c) => versions(c.run_pending_migrations(SQLITE_MIGRATIONS)),
-        DbConnection::Postgres(c) => with_migration_lock(c, |c| {
-            versions(c.run_pending_migrations(POSTGRES_MIGRATIONS))
-        }),
+        DbConnection::Postgres(c) => {
+            with_migration_lock(c, |c| versions(c.run_pending_migrations(POSTGRES_MIGRATIONS)))
+        }
     }
 }
 
@@ -38,9 +38,9 @@ pub fn run_pending(conn: &mut DbConnection) -> StoreResult<Vec<String>> {
 pub fn revert_all(conn: &mut DbConnection) -> StoreResult<Vec<String>> {
     match conn {
         DbConnection::Sqlite(c) => versions(c.revert_all_migrations(SQLITE_MIGRATIONS)),
-        DbConnection::Postgres(c) => with_migration_lock(c, |c| {
-            versions(c.revert_all_migrations(POSTGRES_MIGRATIONS))
-        }),
+        DbConnection::Postgres(c) => {
+            with_migration_lock(c, |c| versions(c.revert_all_migrations(POSTGRES_MIGRATIONS)))
+        }
     }
 }
 
@@ -48,11 +48,15 @@ pub fn status(conn: &mut DbConnection) -> StoreResult<MigrationStatus> {
     let (applied, pending) = match conn {
         DbConnection::Sqlite(c) => (
             c.applied_migrations().map_err(migration_error)?.len(),
-            c.pending_migrations(SQLITE_MIGRATIONS).map_err(migration_error)?.len(),
+            c.pending_migrations(SQLITE_MIGRATIONS)
+                .map_err(migration_error)?
+                .len(),
         ),
         DbConnection::Postgres(c) => (
             c.applied_migrations().map_err(migration_error)?.len(),
-            c.pending_migrations(POSTGRES_MIGRATIONS).map_err(migration_error)?.len(),
+            c.pending_migrations(POSTGRES_MIGRATIONS)
+                .map_err(migration_error)?
+                .len(),
         ),
     };
     Ok(MigrationStatus { applied, pending })

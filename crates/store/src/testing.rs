@@ -32,7 +32,9 @@ pub fn backends() -> Vec<Backend> {
 }
 
 fn postgres_admin_url() -> Option<String> {
-    std::env::var(TEST_DATABASE_URL_VAR).ok().filter(|v| !v.is_empty())
+    std::env::var(TEST_DATABASE_URL_VAR)
+        .ok()
+        .filter(|v| !v.is_empty())
 }
 
 /// A database that exists for one test and is removed after it.
@@ -244,8 +246,14 @@ mod tests {
 
     #[test]
     fn replaces_the_database_name() {
-        assert_eq!(with_database("postgres://u@h:5432/test", "x"), "postgres://u@h:5432/x");
-        assert_eq!(with_database("postgres://u@h/test?sslmode=disable", "x"), "postgres://u@h/x?sslmode=disable");
+        assert_eq!(
+            with_database("postgres://u@h:5432/test", "x"),
+            "postgres://u@h:5432/x"
+        );
+        assert_eq!(
+            with_database("postgres://u@h/test?sslmode=disable", "x"),
+            "postgres://u@h/x?sslmode=disable"
+        );
         assert_eq!(with_database("postgres://u@h", "x"), "postgres://u@h/x");
     }
 }

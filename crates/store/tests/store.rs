@@ -52,7 +52,10 @@ fn migration_directories_are_named_alike_on_both_backends() {
     for backend in ["sqlite", "postgres"] {
         for name in names(backend) {
             for file in ["up.sql", "down.sql"] {
-                assert!(root.join(backend).join(&name).join(file).is_file(), "{backend}/{name}/{file} is missing");
+                assert!(
+                    root.join(backend).join(&name).join(file).is_file(),
+                    "{backend}/{name}/{file} is missing"
+                );
             }
         }
     }
@@ -71,17 +74,34 @@ fn every_migration_runs_up_down_and_up_again() {
 
         let applied = migrations::run_pending(&mut conn).unwrap();
         assert_eq!(applied.len(), total, "{backend}");
-        assert_eq!(migrations::status(&mut conn).unwrap(), migrations::MigrationStatus { applied: total, pending: 0 });
+        assert_eq!(
+            migrations::status(&mut conn).unwrap(),
+            migrations::MigrationStatus {
+                applied: total,
+                pending: 0
+            }
+        );
         let schema = schema_of(&mut conn);
-        assert!(schema.iter().any(|l| l.starts_with("system_meta.key")), "{backend}: {schema:?}");
+        assert!(
+            schema.iter().any(|l| l.starts_with("system_meta.key")),
+            "{backend}: {schema:?}"
+        );
 
         let reverted = migrations::revert_all(&mut conn).unwrap();
         assert_eq!(reverted.len(), total, "{backend}");
-        assert_eq!(schema_of(&mut conn), Vec::<String>::new(), "{backend}: down left tables behind");
+        assert_eq!(
+            schema_of(&mut conn),
+            Vec::<String>::new(),
+            "{backend}: down left tables behind"
+        );
         assert_eq!(migrations::status(&mut conn).unwrap().pending, total);
 
         migrations::run_pending(&mut conn).unwrap();
-        assert_eq!(schema_of(&mut conn), schema, "{backend}: up after down built another schema");
+        assert_eq!(
+            schema_of(&mut conn),
+            schema,
+            "{backend}: up after down built another schema"
+        );
     }
 }
 
@@ -90,7 +110,11 @@ fn running_migrations_twice_applies_nothing_the_second_time() {
     for backend in backends() {
         let db = TestDatabase::migrated(backend);
         let mut conn = db.connect();
-        assert_eq!(migrations::run_pending(&mut conn).unwrap(), Vec::<String>::new(), "{backend}");
+        assert_eq!(
+            migrations::run_pending(&mut conn).unwrap(),
+            Vec::<String>::new(),
+            "{backend}"
+        );
     }
 }
 
@@ -103,7 +127,11 @@ fn meta_values_are_inserted_then_replaced() {
         assert_eq!(meta::get(&mut conn, "k").unwrap(), None);
         meta::set(&mut conn, "k", "một").unwrap();
         meta::set(&mut conn, "k", "hai").unwrap();
-        assert_eq!(meta::get(&mut conn, "k").unwrap().as_deref(), Some("hai"), "{backend}");
+        assert_eq!(
+            meta::get(&mut conn, "k").unwrap().as_deref(),
+            Some("hai"),
+            "{backend}"
+        );
     }
 }
 
@@ -120,7 +148,22 @@ fn sqlite_connections_enforce_foreign_keys_and_use_wal() {
     let read = |conn: &mut DbConnection, sql: &str| -> String {
         diesel::sql_query(sql).get_result::<Pragma>(conn).unwrap().value
     };
-    assert_eq!(read(&mut conn, "SELECT CAST(foreign_keys AS TEXT) AS value FROM pragma_foreign_keys"), "1");
-    assert_eq!(read(&mut conn, "SELECT journal_mode AS value FROM pragma_journal_mode"), "wal");
-    assert_eq!(read(&mut conn, "SELECT CAST(timeout AS TEXT) AS value FROM pragma_busy_timeout"), "5000");
+    assert_eq!(
+        read(
+            &mut conn,
+            "SELECT CAST(foreign_keys AS TEXT) AS value FROM pragma_foreign_keys"
+        ),
+        "1"
+    );
+    assert_eq!(
+        read(&mut conn, "SELECT journal_mode AS value FROM pragma_journal_mode"),
+        "wal"
+    );
+    assert_eq!(
+        read(
+            &mut conn,
+            "SELECT CAST(timeout AS TEXT) AS value FROM pragma_busy_timeout"
+        ),
+        "5000"
+    );
 }

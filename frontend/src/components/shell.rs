@@ -25,7 +25,12 @@ pub fn Shell(children: Children) -> impl IntoView {
             .map(|i| i.province_name)
             .unwrap_or_else(|| "…".into())
     };
-    let version = move || info.get().and_then(Result::ok).map(|i| i.version).unwrap_or_default();
+    let version = move || {
+        info.get()
+            .and_then(Result::ok)
+            .map(|i| i.version)
+            .unwrap_or_default()
+    };
     let demo = move || info.get().and_then(Result::ok).is_some_and(|i| i.demo_data);
     view! {
         <header class="app-header">

@@ -7,7 +7,9 @@ use crate::openapi;
 pub fn run(output: Option<&Path>) -> anyhow::Result<()> {
     let json = openapi::document_json();
     match output {
-        Some(path) => std::fs::write(path, json).with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => {
+            std::fs::write(path, json).with_context(|| format!("cannot write {}", path.display()))?
+        }
         None => print!("{json}"),
     }
     Ok(())

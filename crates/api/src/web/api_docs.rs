@@ -18,10 +18,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 async fn page() -> HttpResponse {
-    HttpResponse::Ok().content_type("text/html; charset=utf-8").body(PAGE)
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(PAGE)
 }
 
-async fn asset(req: HttpRequest, name: web::Path<String>, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+async fn asset(
+    req: HttpRequest,
+    name: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
     let name = name.into_inner();
     if !ASSETS.contains(&name.as_str()) {
         return Err(ApiError::NotFound);

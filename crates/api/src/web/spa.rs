@@ -18,7 +18,11 @@ pub fn serve(req: &HttpRequest, static_dir: &Path) -> Result<HttpResponse, ApiEr
     let relative = req.path().trim_start_matches('/');
     if let Some(file) = safe_join(static_dir, relative).filter(|f| f.is_file()) {
         let cache = if is_content_hashed(&file) {
-            CacheControl(vec![CacheDirective::Public, CacheDirective::MaxAge(31_536_000), CacheDirective::Extension("immutable".into(), None)])
+            CacheControl(vec![
+                CacheDirective::Public,
+                CacheDirective::MaxAge(31_536_000),
+                CacheDirective::Extension("immutable".into(), None),
+            ])
         } else {
             CacheControl(vec![CacheDirective::NoCache])
         };
@@ -42,7 +46,10 @@ pub fn serve(req: &HttpRequest, static_dir: &Path) -> Result<HttpResponse, ApiEr
     let mut response = open(&index)?.into_response(req);
     response.headers_mut().insert(
         actix_web::http::header::CACHE_CONTROL,
-        CacheControl(vec![CacheDirective::NoCache]).to_string().parse().expect("valid header"),
+        CacheControl(vec![CacheDirective::NoCache])
+            .to_string()
+            .parse()
+            .expect("valid header"),
     );
     Ok(response)
 }
@@ -97,7 +104,9 @@ mod tests {
     #[test]
     fn hashed_assets_are_recognised() {
         assert!(is_content_hashed(Path::new("hoso_frontend-0123456789abcdef.js")));
-        assert!(is_content_hashed(Path::new("hoso_frontend_bg-0123456789abcdef.wasm")));
+        assert!(is_content_hashed(Path::new(
+            "hoso_frontend_bg-0123456789abcdef.wasm"
+        )));
         assert!(!is_content_hashed(Path::new("index.html")));
         assert!(!is_content_hashed(Path::new("swagger-ui.css")));
     }

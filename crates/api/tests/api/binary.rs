@@ -25,16 +25,26 @@ fn the_error_line(output: &Output) -> String {
     let stderr = String::from_utf8_lossy(&output.stderr);
     let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
     assert_eq!(errors.len(), 1, "expected one error line, got: {stderr}");
-    assert_eq!(stderr.lines().last(), Some(errors[0]), "the error line must be last: {stderr}");
+    assert_eq!(
+        stderr.lines().last(),
+        Some(errors[0]),
+        "the error line must be last: {stderr}"
+    );
     errors[0].to_owned()
 }
 
 #[test]
 fn a_database_url_of_another_kind_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let output = hoso(dir.path()).args(["--database-url", "mysql://root:pw@localhost/x", "serve"]).output().unwrap();
+    let output = hoso(dir.path())
+        .args(["--database-url", "mysql://root:pw@localhost/x", "serve"])
+        .output()
+        .unwrap();
     let line = the_error_line(&output);
-    assert!(line.contains("HOSO_DATABASE_URL") && line.contains("sqlite://") && line.contains("postgres://"), "{line}");
+    assert!(
+        line.contains("HOSO_DATABASE_URL") && line.contains("sqlite://") && line.contains("postgres://"),
+        "{line}"
+    );
     assert!(!line.contains("pw@"), "password shown: {line}");
 }
 
@@ -42,11 +52,18 @@ fn a_database_url_of_another_kind_is_refused() {
 fn an_unreachable_postgres_is_reported_without_its_password() {
     let dir = tempfile::tempdir().unwrap();
     let output = hoso(dir.path())
-        .args(["--database-url", "postgres://hoso:s3cret@127.0.0.1:1/hoso", "serve"])
+        .args([
+            "--database-url",
+            "postgres://hoso:s3cret@127.0.0.1:1/hoso",
+            "serve",
+        ])
         .output()
         .unwrap();
     let line = the_error_line(&output);
-    assert!(line.contains("HOSO_DATABASE_URL") && line.contains("127.0.0.1:1"), "{line}");
+    assert!(
+        line.contains("HOSO_DATABASE_URL") && line.contains("127.0.0.1:1"),
+        "{line}"
+    );
     assert!(!line.contains("s3cret"), "password shown: {line}");
 }
 
@@ -55,9 +72,16 @@ fn a_data_directory_that_cannot_be_made_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a-file");
     std::fs::write(&file, "not a directory").unwrap();
-    let output = hoso(dir.path()).env("HOSO_DATA_DIR", file.join("data")).arg("serve").output().unwrap();
+    let output = hoso(dir.path())
+        .env("HOSO_DATA_DIR", file.join("data"))
+        .arg("serve")
+        .output()
+        .unwrap();
     let line = the_error_line(&output);
-    assert!(line.contains("HOSO_DATA_DIR") && line.contains("a-file"), "{line}");
+    assert!(
+        line.contains("HOSO_DATA_DIR") && line.contains("a-file"),
+        "{line}"
+    );
 }
 
 #[test]
@@ -65,7 +89,10 @@ fn a_port_in_use_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let taken = TcpListener::bind("127.0.0.1:0").unwrap();
     let address = taken.local_addr().unwrap().to_string();
-    let output = hoso(dir.path()).args(["--listen", &address, "serve"]).output().unwrap();
+    let output = hoso(dir.path())
+        .args(["--listen", &address, "serve"])
+        .output()
+        .unwrap();
     let line = the_error_line(&output);
     assert!(line.contains("HOSO_LISTEN") && line.contains(&address), "{line}");
 }
@@ -73,16 +100,27 @@ fn a_port_in_use_is_refused() {
 #[test]
 fn invalid_values_and_unknown_file_options_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let output = hoso(dir.path()).env("HOSO_DATABASE_POOL_SIZE", "many").arg("serve").output().unwrap();
+    let output = hoso(dir.path())
+        .env("HOSO_DATABASE_POOL_SIZE", "many")
+        .arg("serve")
+        .output()
+        .unwrap();
     assert!(the_error_line(&output).contains("many"));
 
-    let output = hoso(dir.path()).env("HOSO_LISTEN", "localhost").arg("serve").output().unwrap();
+    let output = hoso(dir.path())
+        .env("HOSO_LISTEN", "localhost")
+        .arg("serve")
+        .output()
+        .unwrap();
     assert!(the_error_line(&output).contains("HOSO_LISTEN"));
 
     std::fs::write(dir.path().join("hoso.toml"), "databse_url = \"sqlite://x.db\"\n").unwrap();
     let output = hoso(dir.path()).arg("serve").output().unwrap();
     let line = the_error_line(&output);
-    assert!(line.contains("databse_url") && line.contains("database_url"), "{line}");
+    assert!(
+        line.contains("databse_url") && line.contains("database_url"),
+        "{line}"
+    );
 }
 
 struct Server {
@@ -101,7 +139,9 @@ impl Server {
             .unwrap();
         // The server prints this line once it is listening: wait for it, not for time.
         let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
         let base_url = line
             .trim()
             .strip_prefix("hoso listening on ")
@@ -141,7 +181,10 @@ fn the_default_database_is_sqlite_in_the_data_directory() {
     let output = hoso(dir.path()).args(["migrate", "--status"]).output().unwrap();
     assert!(output.status.success(), "{output:?}");
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("hoso.db") && stdout.contains("0 migrations applied"), "{stdout}");
+    assert!(
+        stdout.contains("hoso.db") && stdout.contains("0 migrations applied"),
+        "{stdout}"
+    );
 
     let output = hoso(dir.path()).arg("migrate").output().unwrap();
     assert!(output.status.success(), "{output:?}");
@@ -156,9 +199,16 @@ fn seed_demo_is_idempotent() {
         let dir = tempfile::tempdir().unwrap();
         let db = TestDatabase::empty(backend);
         for expected in ["demo data loaded", "demo data already loaded"] {
-            let output = hoso(dir.path()).env("HOSO_DATABASE_URL", db.url_string()).arg("seed-demo").output().unwrap();
+            let output = hoso(dir.path())
+                .env("HOSO_DATABASE_URL", db.url_string())
+                .arg("seed-demo")
+                .output()
+                .unwrap();
             assert!(output.status.success(), "{backend}: {output:?}");
-            assert!(String::from_utf8_lossy(&output.stdout).starts_with(expected), "{backend}: {output:?}");
+            assert!(
+                String::from_utf8_lossy(&output.stdout).starts_with(expected),
+                "{backend}: {output:?}"
+            );
         }
     }
 }
@@ -168,5 +218,8 @@ fn the_openapi_command_writes_the_document() {
     let dir = tempfile::tempdir().unwrap();
     let output = hoso(dir.path()).arg("openapi").output().unwrap();
     assert!(output.status.success());
-    assert_eq!(String::from_utf8(output.stdout).unwrap(), hoso_api::openapi::document_json());
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        hoso_api::openapi::document_json()
+    );
 }

@@ -14,14 +14,32 @@ async fn the_docs_page_loads_only_assets_served_by_this_binary() {
     ctx.write_static("api-docs/swagger-ui.css", "/* css */");
     ctx.write_static("api-docs/init.js", "/* init */");
     let app = ctx.app().await;
-    let page = text_body(actix_test::call_service(&app, actix_test::TestRequest::get().uri("/api/docs").to_request()).await).await;
+    let page = text_body(
+        actix_test::call_service(&app, actix_test::TestRequest::get().uri("/api/docs").to_request()).await,
+    )
+    .await;
     assert!(page.contains("/api/docs/swagger-ui-bundle.js"));
-    assert!(!page.contains("http://") && !page.contains("https://"), "the page names another host: {page}");
+    assert!(
+        !page.contains("http://") && !page.contains("https://"),
+        "the page names another host: {page}"
+    );
     for asset in ["swagger-ui-bundle.js", "swagger-ui.css", "init.js"] {
-        let response = actix_test::call_service(&app, actix_test::TestRequest::get().uri(&format!("/api/docs/{asset}")).to_request()).await;
+        let response = actix_test::call_service(
+            &app,
+            actix_test::TestRequest::get()
+                .uri(&format!("/api/docs/{asset}"))
+                .to_request(),
+        )
+        .await;
         assert_eq!(response.status(), 200, "{asset}");
     }
-    let response = actix_test::call_service(&app, actix_test::TestRequest::get().uri("/api/docs/../../Cargo.toml").to_request()).await;
+    let response = actix_test::call_service(
+        &app,
+        actix_test::TestRequest::get()
+            .uri("/api/docs/../../Cargo.toml")
+            .to_request(),
+    )
+    .await;
     assert_ne!(response.status(), 200);
 }
 
@@ -35,7 +53,10 @@ fn the_init_script_points_swagger_ui_at_our_document() {
 fn every_error_code_is_documented() {
     let api_doc = std::fs::read_to_string(repository_root().join("docs/api.md")).unwrap();
     for code in ERROR_CODES {
-        assert!(api_doc.contains(&format!("`{code}`")), "docs/api.md does not document `{code}`");
+        assert!(
+            api_doc.contains(&format!("`{code}`")),
+            "docs/api.md does not document `{code}`"
+        );
     }
 }
 
@@ -43,7 +64,13 @@ fn every_error_code_is_documented() {
 fn every_configuration_option_is_documented() {
     let page = std::fs::read_to_string(repository_root().join("docs/configuration.md")).unwrap();
     for (name, variable) in hoso_api::cli::option_variables() {
-        assert!(page.contains(&format!("`{variable}`")), "docs/configuration.md does not document {variable}");
-        assert!(page.contains(&format!("`{name}`")), "docs/configuration.md does not name the file key {name}");
+        assert!(
+            page.contains(&format!("`{variable}`")),
+            "docs/configuration.md does not document {variable}"
+        );
+        assert!(
+            page.contains(&format!("`{name}`")),
+            "docs/configuration.md does not name the file key {name}"
+        );
     }
 }

@@ -13,7 +13,13 @@ use crate::support::{assert_error_body, header, json_body, TestContext, MAX_JSON
 async fn unknown_api_paths_answer_with_the_error_body_and_the_request_id() {
     let ctx = TestContext::new(Backend::Sqlite);
     let app = ctx.app().await;
-    let response = actix_test::call_service(&app, actix_test::TestRequest::get().uri("/api/v1/no-such-thing").to_request()).await;
+    let response = actix_test::call_service(
+        &app,
+        actix_test::TestRequest::get()
+            .uri("/api/v1/no-such-thing")
+            .to_request(),
+    )
+    .await;
     assert_eq!(response.status(), 404);
     let request_id = header(&response, "x-request-id").unwrap();
     let body = json_body(response).await;
@@ -25,9 +31,15 @@ async fn unknown_api_paths_answer_with_the_error_body_and_the_request_id() {
 /// exercise it, and sits beside the real ones.
 async fn app_with_echo(
     ctx: &TestContext,
-) -> impl actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, Error = actix_web::Error> {
-    let app: App<_> = hoso_api::app::build(ctx.state(), MAX_JSON_BYTES)
-        .route("/test-only/echo", web::post().to(|body: web::Json<serde_json::Value>| async move { web::Json(body.into_inner()) }));
+) -> impl actix_web::dev::Service<
+    actix_http::Request,
+    Response = actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>,
+    Error = actix_web::Error,
+> {
+    let app: App<_> = hoso_api::app::build(ctx.state(), MAX_JSON_BYTES).route(
+        "/test-only/echo",
+        web::post().to(|body: web::Json<serde_json::Value>| async move { web::Json(body.into_inner()) }),
+    );
     actix_test::init_service(app).await
 }
 
@@ -36,7 +48,14 @@ async fn a_body_over_the_limit_is_refused_with_413() {
     let ctx = TestContext::new(Backend::Sqlite);
     let app = app_with_echo(&ctx).await;
     let big = serde_json::json!({ "text": "x".repeat(MAX_JSON_BYTES + 1) });
-    let response = actix_test::call_service(&app, actix_test::TestRequest::post().uri("/test-only/echo").set_json(big).to_request()).await;
+    let response = actix_test::call_service(
+        &app,
+        actix_test::TestRequest::post()
+            .uri("/test-only/echo")
+            .set_json(big)
+            .to_request(),
+    )
+    .await;
     assert_eq!(response.status(), 413);
     let body = json_body(response).await;
     assert_error_body(&body, "payload_too_large");
@@ -65,7 +84,10 @@ async fn malformed_json_is_a_400_and_a_wrong_content_type_a_415() {
     assert_eq!(response.status(), 415);
     assert_error_body(&json_body(response).await, "unsupported_media_type");
 
-    let ok = actix_test::TestRequest::post().uri("/test-only/echo").set_json(serde_json::json!({"a": "ă"})).to_request();
+    let ok = actix_test::TestRequest::post()
+        .uri("/test-only/echo")
+        .set_json(serde_json::json!({"a": "ă"}))
+        .to_request();
     let response = actix_test::call_service(&app, ok).await;
     assert_eq!(response.status(), 200);
     assert_eq!(json_body(response).await["a"], "ă");
@@ -84,13 +106,24 @@ async fn no_free_database_connection_gives_503_unavailable() {
     let _held = (pool.get().unwrap(), pool.get().unwrap());
     let app = actix_test::init_service(hoso_api::app::build(ctx.state_with(pool), MAX_JSON_BYTES)).await;
 
-    let response = actix_test::call_service(&app, actix_test::TestRequest::get().uri("/api/v1/info").to_request()).await;
+    let response = actix_test::call_service(
+        &app,
+        actix_test::TestRequest::get().uri("/api/v1/info").to_request(),
+    )
+    .await;
     assert_eq!(response.status(), 503);
     let body = json_body(response).await;
     assert_error_body(&body, "unavailable");
-    assert!(!body.to_string().contains("timed out"), "the cause leaked: {body}");
+    assert!(
+        !body.to_string().contains("timed out"),
+        "the cause leaked: {body}"
+    );
 
-    let response = actix_test::call_service(&app, actix_test::TestRequest::get().uri("/api/v1/ready").to_request()).await;
+    let response = actix_test::call_service(
+        &app,
+        actix_test::TestRequest::get().uri("/api/v1/ready").to_request(),
+    )
+    .await;
     assert_eq!(response.status(), 503);
     assert_eq!(json_body(response).await["database"]["reachable"], false);
 }

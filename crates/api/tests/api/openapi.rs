@@ -10,7 +10,8 @@ use crate::support::{json_body, repository_root, TestContext};
 
 #[test]
 fn the_committed_document_is_up_to_date() {
-    let committed = std::fs::read_to_string(repository_root().join("openapi/openapi.json")).unwrap_or_default();
+    let committed =
+        std::fs::read_to_string(repository_root().join("openapi/openapi.json")).unwrap_or_default();
     let generated = hoso_api::openapi::document_json();
     assert!(
         committed == generated,
@@ -22,7 +23,16 @@ fn the_committed_document_is_up_to_date() {
 async fn the_server_serves_the_same_document() {
     let ctx = TestContext::new(Backend::Sqlite);
     let app = ctx.app().await;
-    let served = json_body(actix_test::call_service(&app, actix_test::TestRequest::get().uri("/api/v1/openapi.json").to_request()).await).await;
+    let served = json_body(
+        actix_test::call_service(
+            &app,
+            actix_test::TestRequest::get()
+                .uri("/api/v1/openapi.json")
+                .to_request(),
+        )
+        .await,
+    )
+    .await;
     let generated: serde_json::Value = serde_json::from_str(&hoso_api::openapi::document_json()).unwrap();
     assert_eq!(served, generated);
 }
@@ -53,8 +63,13 @@ fn every_route_handler_appears_in_the_document() {
     let handlers = route_handlers(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/routes"));
     assert!(!handlers.is_empty());
     for (method, suffix, file) in handlers {
-        let found = documented.iter().any(|(m, path)| *m == method && path.ends_with(&suffix));
-        assert!(found, "{method} …{suffix} in {file} is not in the OpenAPI document");
+        let found = documented
+            .iter()
+            .any(|(m, path)| *m == method && path.ends_with(&suffix));
+        assert!(
+            found,
+            "{method} …{suffix} in {file} is not in the OpenAPI document"
+        );
     }
     // And every operation has a utoipa::path: the reverse direction.
     for (method, path) in &documented {

@@ -13,9 +13,14 @@ async fn client_side_routes_fall_back_to_index_html_which_is_never_cached() {
     ctx.write_static("index.html", INDEX);
     let app = ctx.app().await;
     for path in ["/", "/trang-thai", "/ho-so/123/lich-su"] {
-        let response = actix_test::call_service(&app, actix_test::TestRequest::get().uri(path).to_request()).await;
+        let response =
+            actix_test::call_service(&app, actix_test::TestRequest::get().uri(path).to_request()).await;
         assert_eq!(response.status(), 200, "{path}");
-        assert_eq!(header(&response, "cache-control").as_deref(), Some("no-cache"), "{path}");
+        assert_eq!(
+            header(&response, "cache-control").as_deref(),
+            Some("no-cache"),
+            "{path}"
+        );
         assert_eq!(text_body(response).await, INDEX, "{path}");
     }
 }
@@ -26,11 +31,26 @@ async fn hashed_assets_are_cached_for_a_year_and_missing_ones_are_404() {
     ctx.write_static("index.html", INDEX);
     ctx.write_static("hoso_frontend-0123456789abcdef.js", "export default 1;");
     let app = ctx.app().await;
-    let response = actix_test::call_service(&app, actix_test::TestRequest::get().uri("/hoso_frontend-0123456789abcdef.js").to_request()).await;
+    let response = actix_test::call_service(
+        &app,
+        actix_test::TestRequest::get()
+            .uri("/hoso_frontend-0123456789abcdef.js")
+            .to_request(),
+    )
+    .await;
     assert_eq!(response.status(), 200);
     assert!(header(&response, "content-type").unwrap().contains("javascript"));
-    assert_eq!(header(&response, "cache-control").as_deref(), Some("public, max-age=31536000, immutable"));
-    let response = actix_test::call_service(&app, actix_test::TestRequest::get().uri("/hoso_frontend-ffffffffffffffff.js").to_request()).await;
+    assert_eq!(
+        header(&response, "cache-control").as_deref(),
+        Some("public, max-age=31536000, immutable")
+    );
+    let response = actix_test::call_service(
+        &app,
+        actix_test::TestRequest::get()
+            .uri("/hoso_frontend-ffffffffffffffff.js")
+            .to_request(),
+    )
+    .await;
     assert_eq!(response.status(), 404);
 }
 
@@ -41,9 +61,13 @@ async fn files_outside_the_static_directory_are_never_served() {
     ctx.write_static(".secret", "do not serve");
     let app = ctx.app().await;
     for path in ["/.secret", "/../Cargo.toml", "/%2e%2e/Cargo.toml"] {
-        let response = actix_test::call_service(&app, actix_test::TestRequest::get().uri(path).to_request()).await;
+        let response =
+            actix_test::call_service(&app, actix_test::TestRequest::get().uri(path).to_request()).await;
         let body = text_body(response).await;
-        assert!(!body.contains("do not serve") && !body.contains("[package]"), "{path} leaked: {body}");
+        assert!(
+            !body.contains("do not serve") && !body.contains("[package]"),
+            "{path} leaked: {body}"
+        );
     }
 }
 
@@ -52,7 +76,11 @@ async fn writes_to_spa_paths_are_refused_with_the_error_body() {
     let ctx = TestContext::new(Backend::Sqlite);
     ctx.write_static("index.html", INDEX);
     let app = ctx.app().await;
-    let response = actix_test::call_service(&app, actix_test::TestRequest::post().uri("/trang-thai").to_request()).await;
+    let response = actix_test::call_service(
+        &app,
+        actix_test::TestRequest::post().uri("/trang-thai").to_request(),
+    )
+    .await;
     assert_eq!(response.status(), 405);
     assert_error_body(&json_body(response).await, "method_not_allowed");
 }

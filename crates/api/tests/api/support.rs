@@ -51,7 +51,8 @@ impl TestContext {
     /// The application as the server builds it, ready to take requests.
     pub async fn app(
         &self,
-    ) -> impl Service<actix_http::Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error> {
+    ) -> impl Service<actix_http::Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>
+    {
         actix_test::init_service(app::build(self.state(), MAX_JSON_BYTES)).await
     }
 
@@ -64,7 +65,8 @@ impl TestContext {
 
 pub async fn json_body(response: ServiceResponse<impl MessageBody>) -> serde_json::Value {
     let bytes = actix_test::read_body(response).await;
-    serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&bytes)))
+    serde_json::from_slice(&bytes)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&bytes)))
 }
 
 pub async fn text_body(response: ServiceResponse<impl MessageBody>) -> String {
@@ -72,7 +74,10 @@ pub async fn text_body(response: ServiceResponse<impl MessageBody>) -> String {
 }
 
 pub fn header(response: &ServiceResponse<impl MessageBody>, name: &str) -> Option<String> {
-    response.headers().get(name).map(|v| v.to_str().unwrap().to_owned())
+    response
+        .headers()
+        .get(name)
+        .map(|v| v.to_str().unwrap().to_owned())
 }
 
 /// The repository's root, for the committed files tests compare against.
@@ -85,5 +90,8 @@ pub fn assert_error_body(body: &serde_json::Value, code: &str) {
     assert_eq!(body["code"], code, "{body}");
     let message = body["message"].as_str().unwrap_or_default();
     assert!(!message.is_empty(), "no message: {body}");
-    assert!(body["request_id"].as_str().is_some_and(|id| !id.is_empty()), "no request id: {body}");
+    assert!(
+        body["request_id"].as_str().is_some_and(|id| !id.is_empty()),
+        "no request id: {body}"
+    );
 }
