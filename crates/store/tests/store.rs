@@ -167,3 +167,32 @@ fn sqlite_connections_enforce_foreign_keys_and_use_wal() {
         "5000"
     );
 }
+
+/// Two servers starting together against one PostgreSQL database: the advisory lock makes one
+/// wait while the other migrates, so each migration is applied exactly once and neither fails.
+/// (SQLite is embedded: one server owns its file, so it has no such race.)
+#[test]
+fn two_instances_migrating_postgres_at_once_apply_each_migration_once() {
+    let Some(backend) = backends().into_iter().find(|b| *b == Backend::Postgres) else {
+        return; // SQLite-only run; under CI=true `backends()` guarantees PostgreSQL is here.
+    };
+    let db = TestDatabase::empty(backend);
+    let start = std::sync::Arc::new(std::sync::Barrier::new(2));
+    let instances: Vec<_> = (0..2)
+        .map(|_| {
+            let mut conn = db.connect();
+            let start = start.clone();
+            std::thread::spawn(move || {
+                start.wait();
+                migrations::run_pending(&mut conn)
+            })
+        })
+        .collect();
+    let applied: Vec<Vec<String>> = instances
+        .into_iter()
+        .map(|instance| instance.join().unwrap().expect("both instances start"))
+        .collect();
+    let total = migrations::names(backend).unwrap().len();
+    assert_eq!(applied.iter().map(Vec::len).sum::<usize>(), total, "{applied:?}");
+    assert_eq!(migrations::status(&mut db.connect()).unwrap().pending, 0);
+}
