@@ -3,6 +3,8 @@
 //! Everything here is pure: it takes values and returns values. The store persists what this
 //! crate decides; the API exposes it. Nothing in this crate knows about HTTP or SQL.
 
+pub mod access;
+pub mod password;
 pub mod validation;
 
 pub use validation::{FieldError, FieldErrors};
