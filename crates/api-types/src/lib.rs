@@ -1,7 +1,11 @@
 //! The JSON bodies of `/api/v1`, one module per resource. The server serialises them and the SPA
 //! deserialises the very same types, so the two cannot drift apart.
 
+pub mod accounts;
+pub mod audit;
+pub mod auth;
 pub mod error;
 pub mod system;
+pub mod units;
 
 pub use error::{ErrorBody, ErrorDetails};

@@ -43,6 +43,14 @@ pub enum Command {
     },
     /// Load the demo province (idempotent). Never on a production database.
     SeedDemo,
+    /// Create an administrator (Sở Nội vụ) account. Prints a temporary password, unless
+    /// HOSO_ADMIN_PASSWORD gives the password to set.
+    CreateAdmin {
+        #[arg(long)]
+        username: String,
+        #[arg(long, default_value = "Quản trị hệ thống")]
+        display_name: String,
+    },
     /// Write the OpenAPI document of the API.
     Openapi {
         /// File to write; standard output when absent.
@@ -64,6 +72,10 @@ pub fn run() -> anyhow::Result<()> {
         Command::Serve => commands::serve::run(&cli.settings),
         Command::Migrate { status } => commands::migrate::run(&cli.settings, status),
         Command::SeedDemo => commands::seed_demo::run(&cli.settings),
+        Command::CreateAdmin {
+            username,
+            display_name,
+        } => commands::create_admin::run(&cli.settings, &username, &display_name),
         Command::Openapi { output } => commands::openapi::run(output.as_deref()),
     }
 }

@@ -73,6 +73,20 @@ pub struct Settings {
     #[arg(long, global = true, env = "HOSO_WORKERS")]
     pub workers: Option<usize>,
 
+    /// Secret (at least 32 characters) that signs access tokens. Every instance of one
+    /// deployment must share it. Default: generated once and kept in `<data dir>/jwt-secret`.
+    #[arg(long, global = true, env = "HOSO_JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<String>,
+
+    /// Lifetime of an access token, in minutes.
+    #[arg(long, global = true, env = "HOSO_ACCESS_TOKEN_MINUTES", default_value_t = 15)]
+    pub access_token_minutes: u64,
+
+    /// Lifetime of a refresh token (how long a signed-in browser stays signed in without use),
+    /// in hours.
+    #[arg(long, global = true, env = "HOSO_REFRESH_TOKEN_HOURS", default_value_t = 12)]
+    pub refresh_token_hours: u64,
+
     /// Which log lines to write, as a tracing filter, e.g. `info` or `hoso_api=debug,info`.
     #[arg(long, global = true, env = "HOSO_LOG", default_value = "info")]
     pub log: String,
@@ -95,6 +109,9 @@ pub struct Config {
     pub workers: Option<usize>,
     pub log: String,
     pub log_json: bool,
+    pub jwt_secret: Vec<u8>,
+    pub access_ttl: Duration,
+    pub refresh_ttl: Duration,
 }
 
 impl Settings {
@@ -141,6 +158,19 @@ impl Settings {
                 self.log
             )
         })?;
+        let jwt_secret = match &self.jwt_secret {
+            Some(secret) if secret.len() < 32 => {
+                bail!("HOSO_JWT_SECRET (--jwt-secret) must be at least 32 characters long")
+            }
+            Some(secret) => secret.as_bytes().to_vec(),
+            None => stored_jwt_secret(&self.data_dir)?,
+        };
+        if !(1..=24 * 60).contains(&self.access_token_minutes) {
+            bail!("HOSO_ACCESS_TOKEN_MINUTES (--access-token-minutes) must be between 1 and 1440");
+        }
+        if !(1..=24 * 30).contains(&self.refresh_token_hours) {
+            bail!("HOSO_REFRESH_TOKEN_HOURS (--refresh-token-hours) must be between 1 and 720");
+        }
         Ok(Config {
             listen,
             data_dir: self.data_dir.clone(),
@@ -156,6 +186,9 @@ impl Settings {
             workers: self.workers,
             log: self.log.clone(),
             log_json,
+            jwt_secret,
+            access_ttl: Duration::from_secs(self.access_token_minutes * 60),
+            refresh_ttl: Duration::from_secs(self.refresh_token_hours * 3600),
         })
     }
 }
@@ -178,6 +211,35 @@ fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
     })?;
     let _ = std::fs::remove_file(probe);
     Ok(())
+}
+
+/// The token-signing secret kept in the data directory, made on first use, readable by this
+/// user only.
+fn stored_jwt_secret(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
+    let path = data_dir.join("jwt-secret");
+    if let Ok(secret) = std::fs::read_to_string(&path) {
+        let secret = secret.trim();
+        if secret.len() >= 32 {
+            return Ok(secret.as_bytes().to_vec());
+        }
+        bail!(
+            "{} holds a secret shorter than 32 characters; delete it to make a new one",
+            path.display()
+        );
+    }
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| anyhow!("no randomness for the token secret: {e}"))?;
+    let secret: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    use std::io::Write;
+    options
+        .open(&path)
+        .and_then(|mut file| file.write_all(secret.as_bytes()))
+        .map_err(|e| anyhow!("cannot write the token secret to {}: {e}", path.display()))?;
+    Ok(secret.into_bytes())
 }
 
 /// Reads a TOML configuration file and exports each option it sets as its `HOSO_*` variable,

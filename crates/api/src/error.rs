@@ -5,7 +5,8 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use hoso_api_types::{ErrorBody, ErrorDetails};
-use hoso_domain::FieldErrors;
+use hoso_domain::access::Denial;
+use hoso_domain::{FieldError, FieldErrors};
 use hoso_store::StoreError;
 
 use crate::request_id;
@@ -20,6 +21,21 @@ pub enum ApiError {
     Malformed(String),
     #[error("authentication required")]
     Unauthenticated,
+    /// Wrong username or password (which of the two is not said).
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// Wrong client id or secret in the client-credentials grant.
+    #[error("invalid client")]
+    InvalidClient,
+    /// Signed in with a temporary password: it must be changed first (ACC-5).
+    #[error("password change required")]
+    PasswordChangeRequired,
+    /// The account was locked by an administrator.
+    #[error("account locked")]
+    AccountLocked,
+    /// Sign-in refused for a while after repeated failures.
+    #[error("too many attempts; retry after {retry_after_secs} s")]
+    TooManyAttempts { retry_after_secs: u64 },
     #[error("forbidden")]
     Forbidden,
     #[error("not found")]
@@ -45,6 +61,16 @@ pub const ERROR_CODES: &[&str] = &[
     "validation_failed",
     "malformed_request",
     "unauthenticated",
+    "invalid_credentials",
+    "invalid_client",
+    "password_change_required",
+    "account_locked",
+    "too_many_attempts",
+    "stale_version",
+    "username_taken",
+    "person_has_account",
+    "already_decided",
+    "invalid_state",
     "forbidden",
     "not_found",
     "method_not_allowed",
@@ -56,11 +82,25 @@ pub const ERROR_CODES: &[&str] = &[
 ];
 
 impl ApiError {
+    /// The record changed since the client read it (optimistic concurrency).
+    pub fn stale() -> Self {
+        ApiError::Conflict {
+            code: "stale_version",
+            message: "Dữ liệu đã được người khác thay đổi. Vui lòng tải lại rồi thực hiện lại thao tác."
+                .into(),
+        }
+    }
+
     pub fn code(&self) -> &'static str {
         match self {
             ApiError::Validation(_) => "validation_failed",
             ApiError::Malformed(_) => "malformed_request",
             ApiError::Unauthenticated => "unauthenticated",
+            ApiError::InvalidCredentials => "invalid_credentials",
+            ApiError::InvalidClient => "invalid_client",
+            ApiError::PasswordChangeRequired => "password_change_required",
+            ApiError::AccountLocked => "account_locked",
+            ApiError::TooManyAttempts { .. } => "too_many_attempts",
             ApiError::Forbidden => "forbidden",
             ApiError::NotFound => "not_found",
             ApiError::MethodNotAllowed => "method_not_allowed",
@@ -80,6 +120,14 @@ impl ApiError {
             }
             ApiError::Malformed(_) => "Yêu cầu không đúng định dạng.".into(),
             ApiError::Unauthenticated => "Bạn cần đăng nhập để thực hiện thao tác này.".into(),
+            ApiError::InvalidCredentials => "Tên đăng nhập hoặc mật khẩu không đúng.".into(),
+            ApiError::InvalidClient => "Mã ứng dụng hoặc khóa bí mật không đúng.".into(),
+            ApiError::PasswordChangeRequired => "Bạn cần đổi mật khẩu tạm thời trước khi tiếp tục.".into(),
+            ApiError::AccountLocked => "Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.".into(),
+            ApiError::TooManyAttempts { retry_after_secs } => format!(
+                "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {} phút.",
+                retry_after_secs.div_ceil(60)
+            ),
             ApiError::Forbidden => "Bạn không có quyền thực hiện thao tác này.".into(),
             ApiError::NotFound => "Không tìm thấy dữ liệu được yêu cầu.".into(),
             ApiError::MethodNotAllowed => "Phương thức không được hỗ trợ cho địa chỉ này.".into(),
@@ -120,7 +168,11 @@ impl ResponseError for ApiError {
         match self {
             ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Malformed(_) => StatusCode::BAD_REQUEST,
-            ApiError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            ApiError::Unauthenticated | ApiError::InvalidCredentials | ApiError::InvalidClient => {
+                StatusCode::UNAUTHORIZED
+            }
+            ApiError::PasswordChangeRequired | ApiError::AccountLocked => StatusCode::FORBIDDEN,
+            ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -143,6 +195,9 @@ impl ResponseError for ApiError {
         if matches!(self, ApiError::Unauthenticated) {
             response.insert_header(("WWW-Authenticate", "Bearer"));
         }
+        if let ApiError::TooManyAttempts { retry_after_secs } = self {
+            response.insert_header(("Retry-After", retry_after_secs.to_string()));
+        }
         response.json(self.body())
     }
 }
@@ -152,8 +207,69 @@ impl From<StoreError> for ApiError {
         match error {
             StoreError::NotFound => ApiError::NotFound,
             StoreError::PoolTimeout(cause) | StoreError::Connection(cause) => ApiError::Unavailable(cause),
+            StoreError::StaleVersion => ApiError::stale(),
             other => ApiError::Internal(other.to_string()),
         }
+    }
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(error: diesel::result::Error) -> Self {
+        StoreError::from(error).into()
+    }
+}
+
+/// `Forbidden` for what the actor may see but not do; `NotFound` for what lies outside its
+/// scope, so that ids cannot be probed.
+impl From<Denial> for ApiError {
+    fn from(denial: Denial) -> Self {
+        match denial {
+            Denial::Forbidden(_) => ApiError::Forbidden,
+            Denial::Hidden(_) => ApiError::NotFound,
+        }
+    }
+}
+
+/// The validator crate's errors as field errors, nested fields as `outer.inner`.
+impl From<validator::ValidationErrors> for ApiError {
+    fn from(errors: validator::ValidationErrors) -> Self {
+        let mut fields = FieldErrors::new();
+        collect_field_errors("", &errors, &mut fields);
+        ApiError::Validation(fields)
+    }
+}
+
+fn collect_field_errors(prefix: &str, errors: &validator::ValidationErrors, out: &mut FieldErrors) {
+    for (field, kind) in errors.errors() {
+        let path = if prefix.is_empty() {
+            field.to_string()
+        } else {
+            format!("{prefix}.{field}")
+        };
+        match kind {
+            validator::ValidationErrorsKind::Field(list) => {
+                for error in list {
+                    let message = error
+                        .message
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_else(|| "Giá trị không hợp lệ.".into());
+                    out.push(FieldError::new(&path, error.code.to_string(), message));
+                }
+            }
+            validator::ValidationErrorsKind::Struct(inner) => collect_field_errors(&path, inner, out),
+            validator::ValidationErrorsKind::List(items) => {
+                for (index, inner) in items {
+                    collect_field_errors(&format!("{path}[{index}]"), inner, out);
+                }
+            }
+        }
+    }
+}
+
+impl From<FieldError> for ApiError {
+    fn from(error: FieldError) -> Self {
+        ApiError::Validation(error.into())
     }
 }
 
@@ -166,13 +282,17 @@ impl From<FieldErrors> for ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use hoso_domain::FieldError;
 
     fn all_variants() -> Vec<ApiError> {
         vec![
             ApiError::Validation(FieldError::new("f", "required", "Bắt buộc").into()),
             ApiError::Malformed("x".into()),
             ApiError::Unauthenticated,
+            ApiError::InvalidCredentials,
+            ApiError::InvalidClient,
+            ApiError::PasswordChangeRequired,
+            ApiError::AccountLocked,
+            ApiError::TooManyAttempts { retry_after_secs: 60 },
             ApiError::Forbidden,
             ApiError::NotFound,
             ApiError::MethodNotAllowed,

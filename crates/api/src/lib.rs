@@ -5,6 +5,8 @@
 //! application) → `routes` (one file per endpoint) → `hoso_store` and `hoso_domain`.
 
 pub mod app;
+pub mod audit;
+pub mod auth;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -14,6 +16,7 @@ pub mod request_id;
 pub mod routes;
 pub mod state;
 pub mod telemetry;
+pub mod views;
 pub mod web;
 
 pub use error::ApiError;

@@ -15,10 +15,54 @@ use utoipa::{Modify, OpenApi};
         license(name = "AGPL-3.0-or-later")
     ),
     components(schemas(ErrorBody, ErrorDetails, FieldError)),
-    tags((name = "system", description = "Liveness, readiness and facts about this deployment.")),
-    modifiers(&ErrorResponses)
+    tags(
+        (name = "system", description = "Liveness, readiness and facts about this deployment."),
+        (name = "auth", description = "Sign-in, sessions, client credentials, passwords."),
+        (name = "me", description = "The signed-in account, and who handled its person's data."),
+        (name = "accounts", description = "Accounts and their lifecycle (ACC-1…6). Requires `manage_accounts`."),
+        (name = "account-requests", description = "Agencies' requests for accounts, decided by Sở Nội vụ (ACC-7)."),
+        (name = "api-clients", description = "Other systems' service accounts (INT-3). Requires `manage_api_clients`."),
+        (name = "audit", description = "The append-only audit trail (SEC-7). Requires `view_audit`."),
+        (name = "units", description = "The organisation tree."),
+    ),
+    modifiers(&ErrorResponses, &SecuritySchemes)
 )]
 pub struct ApiDoc;
+
+/// Two ways to call the API: a person's bearer token from `/auth/login`, or another system's
+/// token from the client-credentials grant at `/auth/token`.
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, api: &mut openapi::OpenApi) {
+        use utoipa::openapi::security::{
+            ClientCredentials, Flow, HttpAuthScheme, HttpBuilder, OAuth2, Scopes, SecurityScheme,
+        };
+        let components = api.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "Access token from POST /api/v1/auth/login (15 minutes); renew with /auth/refresh.",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "client_credentials",
+            SecurityScheme::OAuth2(OAuth2::with_description(
+                [Flow::ClientCredentials(ClientCredentials::new(
+                    "/api/v1/auth/token",
+                    Scopes::from_iter([("units.read", "Read the organisation tree.")]),
+                ))],
+                "For other systems (provincial portals, the data-sharing platform).",
+            )),
+        );
+    }
+}
 
 /// The serialised document, made once per worker and served as is.
 pub struct OpenApiJson(pub String);
@@ -86,6 +130,7 @@ pub fn document() -> openapi::OpenApi {
     let mut api = api;
     // Modifiers run at `ApiDoc::openapi()`, before the paths are known: run ours again now.
     ErrorResponses.modify(&mut api);
+    SecuritySchemes.modify(&mut api);
     api
 }
 

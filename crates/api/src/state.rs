@@ -6,6 +6,7 @@ use std::time::Instant;
 use actix_web::web;
 use hoso_store::{Backend, DbConnection, DbPool, StoreError};
 
+use crate::auth::AuthConfig;
 use crate::error::ApiError;
 
 pub struct AppState {
@@ -14,6 +15,7 @@ pub struct AppState {
     pub started_at: Instant,
     pub province_name: String,
     pub static_dir: PathBuf,
+    pub auth: AuthConfig,
 }
 
 impl AppState {

@@ -14,6 +14,12 @@ pub enum StoreError {
     Migration(String),
     #[error("the record was not found")]
     NotFound,
+    /// Another writer changed the record since it was read.
+    #[error("the record changed since it was read")]
+    StaleVersion,
+    /// A unique constraint refused the write; the text names the constraint or column.
+    #[error("duplicate value: {0}")]
+    Duplicate(String),
     #[error("database query failed: {0}")]
     Query(diesel::result::Error),
 }
@@ -22,6 +28,10 @@ impl From<diesel::result::Error> for StoreError {
     fn from(error: diesel::result::Error) -> Self {
         match error {
             diesel::result::Error::NotFound => StoreError::NotFound,
+            diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                info,
+            ) => StoreError::Duplicate(info.constraint_name().unwrap_or(info.message()).to_owned()),
             other => StoreError::Query(other),
         }
     }

@@ -6,14 +6,22 @@
 //! here are synchronous and take `&mut DbConnection`: the caller owns the transaction and keeps
 //! the work off async threads.
 
+pub mod account_requests;
+pub mod accounts;
+pub mod api_clients;
+pub mod audit;
 pub mod connection;
 pub mod error;
+pub mod ids;
 pub mod meta;
 pub mod migrations;
+pub mod people;
 pub mod pool;
+pub mod refresh_tokens;
 pub mod schema;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod units;
 
 pub use connection::{Backend, DatabaseUrl, DbConnection};
 pub use error::StoreError;

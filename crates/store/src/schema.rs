@@ -9,3 +9,131 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    units (id) {
+        id -> Text,
+        code -> Text,
+        name -> Text,
+        kind -> Text,
+        parent_id -> Nullable<Text>,
+        path -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    people (id) {
+        id -> Text,
+        full_name -> Text,
+        unit_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    accounts (id) {
+        id -> Text,
+        username -> Text,
+        display_name -> Text,
+        kind -> Text,
+        unit_id -> Nullable<Text>,
+        person_id -> Nullable<Text>,
+        rights -> Text,
+        holder_name -> Nullable<Text>,
+        password_hash -> Text,
+        must_change_password -> Bool,
+        status -> Text,
+        failed_logins -> Integer,
+        locked_until -> Nullable<Timestamp>,
+        auth_version -> Integer,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        last_login_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    refresh_tokens (id) {
+        id -> Text,
+        account_id -> Text,
+        family_id -> Text,
+        token_hash -> Text,
+        issued_at -> Timestamp,
+        expires_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    api_clients (id) {
+        id -> Text,
+        client_id -> Text,
+        name -> Text,
+        scopes -> Text,
+        consent_reference -> Text,
+        secret_hash -> Text,
+        status -> Text,
+        auth_version -> Integer,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    account_requests (id) {
+        id -> Text,
+        requested_by -> Text,
+        unit_id -> Text,
+        kind -> Text,
+        username -> Text,
+        display_name -> Text,
+        rights -> Text,
+        justification -> Text,
+        status -> Text,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        decision_note -> Nullable<Text>,
+        created_account_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_events (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        actor_type -> Text,
+        actor_id -> Nullable<Text>,
+        actor_name -> Nullable<Text>,
+        action -> Text,
+        outcome -> Text,
+        target_type -> Nullable<Text>,
+        target_id -> Nullable<Text>,
+        unit_id -> Nullable<Text>,
+        subject_person_id -> Nullable<Text>,
+        right_used -> Nullable<Text>,
+        ip -> Nullable<Text>,
+        request_id -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        decision_number -> Nullable<Text>,
+        decision_date -> Nullable<Text>,
+        decision_signer -> Nullable<Text>,
+        details -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(people -> units (unit_id));
+diesel::joinable!(accounts -> units (unit_id));
+diesel::joinable!(refresh_tokens -> accounts (account_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    units,
+    people,
+    accounts,
+    refresh_tokens,
+    api_clients,
+    account_requests,
+    audit_events
+);

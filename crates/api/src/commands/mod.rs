@@ -1,5 +1,6 @@
 //! What each `hoso` subcommand does.
 
+pub mod create_admin;
 pub mod migrate;
 pub mod openapi;
 pub mod seed_demo;

@@ -1,24 +1,170 @@
-//! The demo province, loaded into the configured database so a newcomer sees a living system.
-//! Idempotent: running it twice changes nothing the second time. Each capability adds its own
-//! demo records here (units, accounts, dossiers) as it lands.
+//! The demo province, loaded into the configured database so a newcomer sees a living system:
+//! a small organisation tree, a few people, and an account of every kind (ACC-1), all with the
+//! password [`DEMO_PASSWORD`]. Idempotent: once loaded, running it again changes nothing.
+//! Each capability adds its own demo records here as it lands.
 
 use chrono::Utc;
-use hoso_store::meta;
+use diesel::Connection;
+use hoso_domain::access::{AccountKind, Right, RightSet};
+use hoso_store::accounts::{self, NewAccount};
+use hoso_store::{meta, people, units, DbConnection, StoreError};
 
+use crate::auth::passwords;
 use crate::config::Settings;
 use crate::telemetry;
+
+/// Every demo account's password. Demo data only: never on a real deployment.
+pub const DEMO_PASSWORD: &str = "HoSo@demo2026";
+
+/// (username, display name, kind, unit code, person's name for personal accounts, rights)
+pub const DEMO_ACCOUNTS: &[(&str, &str, AccountKind, Option<&str>, Option<&str>, &[Right])] = &[
+    (
+        "quantri",
+        "Quản trị hệ thống — Sở Nội vụ",
+        AccountKind::Admin,
+        None,
+        None,
+        Right::ALL,
+    ),
+    (
+        "sogddt",
+        "Sở Giáo dục và Đào tạo",
+        AccountKind::Agency,
+        Some("HY.SGDDT"),
+        None,
+        &[
+            Right::ReadDossiers,
+            Right::CreateDossiers,
+            Right::UpdateDossiers,
+            Right::ReviewDossiers,
+            Right::ApproveDossiers,
+            Right::ManageAccounts,
+            Right::ViewReports,
+            Right::ExportData,
+            Right::ViewAudit,
+        ],
+    ),
+    (
+        "chuyenvien.sogddt",
+        "Trần Thị Bình — chuyên viên tổ chức cán bộ",
+        AccountKind::Specialist,
+        Some("HY.SGDDT"),
+        None,
+        &[
+            Right::ReadDossiers,
+            Right::UpdateDossiers,
+            Right::ReviewDossiers,
+            Right::ViewReports,
+        ],
+    ),
+    (
+        "syte",
+        "Sở Y tế",
+        AccountKind::Agency,
+        Some("HY.SYT"),
+        None,
+        &[Right::ReadDossiers, Right::ManageAccounts, Right::ViewAudit],
+    ),
+    (
+        "nguyenvanan",
+        "Nguyễn Văn An",
+        AccountKind::Personal,
+        Some("HY.SGDDT.THPTHY"),
+        Some("Nguyễn Văn An"),
+        &[],
+    ),
+];
+
+/// (code, name, kind, parent code)
+const DEMO_UNITS: &[(&str, &str, &str, Option<&str>)] = &[
+    ("HY", "Tỉnh Hưng Yên", "province", None),
+    ("HY.SNV", "Sở Nội vụ", "department", Some("HY")),
+    ("HY.SGDDT", "Sở Giáo dục và Đào tạo", "department", Some("HY")),
+    (
+        "HY.SGDDT.THPTHY",
+        "Trường THPT chuyên Hưng Yên",
+        "public_service_unit",
+        Some("HY.SGDDT"),
+    ),
+    (
+        "HY.SGDDT.THPTTB",
+        "Trường THPT Thái Bình",
+        "public_service_unit",
+        Some("HY.SGDDT"),
+    ),
+    ("HY.SYT", "Sở Y tế", "department", Some("HY")),
+    (
+        "HY.SYT.BVDK",
+        "Bệnh viện Đa khoa tỉnh",
+        "public_service_unit",
+        Some("HY.SYT"),
+    ),
+    ("HY.XPC", "UBND xã Phụng Công", "commune", Some("HY")),
+];
+
+/// (name, unit code): people without accounts yet, for agencies to issue them.
+const DEMO_PEOPLE: &[(&str, &str)] = &[
+    ("Lê Thị Cúc", "HY.SGDDT.THPTHY"),
+    ("Phạm Văn Dũng", "HY.SGDDT.THPTTB"),
+    ("Hoàng Thị Em", "HY.SYT.BVDK"),
+];
 
 pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let config = settings.resolve()?;
     telemetry::init(&config.log, config.log_json);
     let pool = super::open_database(&config)?;
     let mut conn = pool.get()?;
-    match meta::get(&mut conn, meta::DEMO_DATA_KEY)? {
-        Some(at) => println!("demo data already loaded ({at}) in {}", config.database),
-        None => {
-            meta::set(&mut conn, meta::DEMO_DATA_KEY, &Utc::now().to_rfc3339())?;
-            println!("demo data loaded in {}", config.database);
-        }
+    if let Some(at) = meta::get(&mut conn, meta::DEMO_DATA_KEY)? {
+        println!("demo data already loaded ({at}) in {}", config.database);
+        return Ok(());
+    }
+    let password_hash = passwords::hash(DEMO_PASSWORD);
+    conn.transaction(|conn| load(conn, &password_hash))?;
+    println!("demo data loaded in {}", config.database);
+    println!("demo sign-ins (password {DEMO_PASSWORD}):");
+    for (username, name, kind, ..) in DEMO_ACCOUNTS {
+        println!("  {username:<20} {kind:<11} {name}");
     }
     Ok(())
+}
+
+/// Loads the demo province in one transaction. Public for tests that want the same cast.
+pub fn load(conn: &mut DbConnection, password_hash: &str) -> Result<(), StoreError> {
+    for (code, name, kind, parent) in DEMO_UNITS {
+        let parent = match parent {
+            Some(code) => Some(units::find_by_code(conn, code)?.ok_or(StoreError::NotFound)?),
+            None => None,
+        };
+        units::insert(conn, code, name, kind, parent.as_ref())?;
+    }
+    for (name, unit_code) in DEMO_PEOPLE {
+        let unit = units::find_by_code(conn, unit_code)?.ok_or(StoreError::NotFound)?;
+        people::insert(conn, name, &unit.id)?;
+    }
+    for (username, display_name, kind, unit_code, person_name, rights) in DEMO_ACCOUNTS {
+        let unit = match unit_code {
+            Some(code) => Some(units::find_by_code(conn, code)?.ok_or(StoreError::NotFound)?),
+            None => None,
+        };
+        let person = match (person_name, &unit) {
+            (Some(name), Some(unit)) => Some(people::insert(conn, name, &unit.id)?),
+            _ => None,
+        };
+        accounts::insert(
+            conn,
+            NewAccount {
+                username: (*username).into(),
+                display_name: (*display_name).into(),
+                kind: kind.as_str().into(),
+                unit_id: unit.map(|u| u.id),
+                person_id: person.map(|p| p.id),
+                rights: rights.iter().copied().collect::<RightSet>().to_storage(),
+                holder_name: (*kind == AccountKind::Agency)
+                    .then(|| "Cán bộ đầu mối (dữ liệu mẫu)".to_owned()),
+                password_hash: password_hash.to_owned(),
+                must_change_password: false,
+            },
+        )?;
+    }
+    meta::set(conn, meta::DEMO_DATA_KEY, &Utc::now().to_rfc3339())
 }

@@ -4,6 +4,7 @@ use std::time::Instant;
 use actix_web::{web, HttpServer};
 use anyhow::anyhow;
 
+use crate::auth::{AuthConfig, JwtKeys};
 use crate::config::{Config, Settings};
 use crate::state::AppState;
 use crate::{app, telemetry};
@@ -25,6 +26,12 @@ async fn serve(config: Config, pool: hoso_store::DbPool) -> anyhow::Result<()> {
         started_at: Instant::now(),
         province_name: config.province_name.clone(),
         static_dir: config.static_dir.clone(),
+        auth: AuthConfig {
+            jwt: JwtKeys::new(&config.jwt_secret),
+            access_ttl: config.access_ttl,
+            refresh_ttl: config.refresh_ttl,
+            slow_down_failures: true,
+        },
     });
     let max_json_bytes = config.max_json_bytes;
     let mut server = HttpServer::new(move || app::build(state.clone(), max_json_bytes));

@@ -4,10 +4,24 @@
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
+pub mod account_requests;
+pub mod accounts;
+pub mod api_clients;
+pub mod audit;
+pub mod auth;
+pub mod me;
 pub mod system;
+pub mod units;
 
 pub const PREFIX: &str = "/api/v1";
 
 pub fn configure(cfg: &mut ServiceConfig) {
     system::configure(cfg);
+    auth::configure(cfg);
+    me::configure(cfg);
+    accounts::configure(cfg);
+    account_requests::configure(cfg);
+    api_clients::configure(cfg);
+    audit::configure(cfg);
+    units::configure(cfg);
 }

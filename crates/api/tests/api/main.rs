@@ -2,6 +2,8 @@
 //! always, PostgreSQL when `HOSO_TEST_DATABASE_URL` is set, required under `CI=true`), and the
 //! real binary for what happens at start.
 
+mod accounts;
+mod auth;
 mod binary;
 mod docs;
 mod errors;

@@ -1,18 +1,22 @@
 //! Builders for the tests: an application over a fresh database, requests, and bodies.
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Service, ServiceResponse};
 use actix_web::test as actix_test;
 use actix_web::web;
 use hoso_api::app;
+use hoso_api::auth::{AuthConfig, JwtKeys};
+pub use hoso_api::commands::seed_demo::DEMO_PASSWORD;
 use hoso_api::state::AppState;
 use hoso_store::testing::TestDatabase;
 use hoso_store::Backend;
 
 pub const MAX_JSON_BYTES: usize = 64 * 1024;
+pub const TEST_JWT_SECRET: &[u8] = b"test secret that is long enough for HS256";
 
 pub struct TestContext {
     pub db: TestDatabase,
@@ -45,7 +49,21 @@ impl TestContext {
             started_at: Instant::now(),
             province_name: "Tỉnh Thử Nghiệm".into(),
             static_dir: self.static_dir.clone(),
+            auth: AuthConfig {
+                jwt: JwtKeys::new(TEST_JWT_SECRET),
+                access_ttl: Duration::from_secs(900),
+                refresh_ttl: Duration::from_secs(3600),
+                slow_down_failures: false,
+            },
         })
+    }
+
+    /// Loads the demo province (units, people, an account of every kind) into this database.
+    pub fn with_demo(self) -> Self {
+        static DEMO_HASH: OnceLock<String> = OnceLock::new();
+        let hash = DEMO_HASH.get_or_init(|| hoso_api::auth::passwords::hash(DEMO_PASSWORD));
+        hoso_api::commands::seed_demo::load(&mut self.db.connect(), hash).expect("load the demo province");
+        self
     }
 
     /// The application as the server builds it, ready to take requests.
@@ -94,4 +112,67 @@ pub fn assert_error_body(body: &serde_json::Value, code: &str) {
         body["request_id"].as_str().is_some_and(|id| !id.is_empty()),
         "no request id: {body}"
     );
+}
+
+/// One request to the application: method, path, optional bearer token and JSON body; the
+/// answer's status and JSON body (`null` when empty).
+pub async fn call<S, B>(
+    app: &S,
+    method: &str,
+    uri: &str,
+    token: Option<&str>,
+    body: Option<serde_json::Value>,
+) -> (u16, serde_json::Value)
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let mut request = actix_test::TestRequest::default()
+        .method(method.parse().unwrap())
+        .uri(uri)
+        .peer_addr("203.0.113.7:50000".parse().unwrap());
+    if let Some(token) = token {
+        request = request.insert_header(("Authorization", format!("Bearer {token}")));
+    }
+    if let Some(body) = body {
+        request = request.set_json(body);
+    }
+    let response = actix_test::call_service(app, request.to_request()).await;
+    let status = response.status().as_u16();
+    let bytes = actix_test::read_body(response).await;
+    let json = if bytes.is_empty() {
+        serde_json::Value::Null
+    } else {
+        serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null)
+    };
+    (status, json)
+}
+
+/// Signs in and returns the access token, failing the test if sign-in fails.
+pub async fn sign_in<S, B>(app: &S, username: &str, password: &str) -> serde_json::Value
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let (status, body) = call(
+        app,
+        "POST",
+        "/api/v1/auth/login",
+        None,
+        Some(serde_json::json!({"username": username, "password": password})),
+    )
+    .await;
+    assert_eq!(status, 200, "sign-in as {username}: {body}");
+    body
+}
+
+pub async fn token_of<S, B>(app: &S, username: &str) -> String
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    sign_in(app, username, DEMO_PASSWORD).await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
 }

@@ -1,0 +1,110 @@
+use actix_web::{post, web, HttpResponse};
+use chrono::Utc;
+use diesel::Connection;
+use hoso_api_types::accounts::{ApprovedAccountRequest, DecideRequest};
+use hoso_domain::access::{
+    check_decide_account_request, check_grant, AccountFacts, AccountKind, RightSet, Scope,
+};
+use hoso_store::account_requests;
+use hoso_store::accounts::{self, NewAccount};
+use validator::Validate;
+
+use crate::auth::{passwords, Session};
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::views;
+
+/// Approve a pending request (Sở Nội vụ, ACC-7): the account is created as asked, with a
+/// temporary password shown once, subject to the same limits as any grant (SEC-4).
+#[utoipa::path(
+    tag = super::TAG,
+    params(("id" = String, Path, description = "Request id")),
+    request_body = DecideRequest,
+    responses(
+        (status = 200, description = "Approved; the account created.", body = ApprovedAccountRequest),
+        (status = 409, description = "`already_decided` or `username_taken`.", body = hoso_api_types::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/account-requests/{id}/approve")]
+pub async fn post_account_request_approve(
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<DecideRequest>,
+) -> Result<HttpResponse, ApiError> {
+    body.validate()?;
+    check_decide_account_request(&session.actor)?;
+    let (id, note) = (id.into_inner(), body.into_inner().note);
+    let password = passwords::temporary();
+    let hash = {
+        let password = password.clone();
+        web::block(move || passwords::hash(&password))
+            .await
+            .map_err(|e| ApiError::Internal(e.to_string()))?
+    };
+    let (request, account) = state
+        .db(move |conn| {
+            conn.transaction(|conn| {
+                let (mut request, path) = account_requests::find(conn, &id)?.ok_or(ApiError::NotFound)?;
+                if request.status != "pending" {
+                    return Err(ApiError::Conflict {
+                        code: "already_decided",
+                        message: "Đề nghị này đã được xử lý.".into(),
+                    });
+                }
+                let kind: AccountKind = request.kind.parse().map_err(ApiError::Internal)?;
+                let rights = RightSet::from_storage(&request.rights).map_err(ApiError::Internal)?;
+                let target = AccountFacts {
+                    account_id: String::new(),
+                    kind,
+                    scope: super::super::accounts::scope_of(Some(&path))?,
+                    rights: rights.clone(),
+                };
+                check_grant(&session.actor, &target)?;
+                debug_assert!(target.scope != Scope::Province);
+                if accounts::find_by_username(conn, &request.username)?.is_some() {
+                    return Err(ApiError::Conflict {
+                        code: "username_taken",
+                        message: "Tên đăng nhập đã được dùng.".into(),
+                    });
+                }
+                let account = accounts::insert(
+                    conn,
+                    NewAccount {
+                        username: request.username.clone(),
+                        display_name: request.display_name.clone(),
+                        kind: request.kind.clone(),
+                        unit_id: Some(request.unit_id.clone()),
+                        person_id: None,
+                        rights: rights.to_storage(),
+                        holder_name: None,
+                        password_hash: hash,
+                        must_change_password: true,
+                    },
+                )?;
+                request.status = "approved".into();
+                request.decided_by = Some(session.account.account.id.clone());
+                request.decided_at = Some(Utc::now().naive_utc());
+                request.decision_note = Some(note.clone());
+                request.created_account_id = Some(account.id.clone());
+                account_requests::decide(conn, &request)?;
+                let mut event = super::super::accounts::event_about(
+                    &session,
+                    "account_request.approved",
+                    &account,
+                    &note,
+                    None,
+                );
+                event.details = Some(serde_json::json!({ "request_id": request.id }).to_string());
+                crate::audit::record(conn, event)?;
+                let account = accounts::find(conn, &account.id)?.ok_or(ApiError::NotFound)?;
+                Ok((request, account))
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(ApprovedAccountRequest {
+        request: views::account_request(&request),
+        credentials: super::super::accounts::credentials(&account, password),
+    }))
+}

@@ -1,0 +1,40 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::{AccountActionRequest, AccountView};
+use validator::Validate;
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::views;
+
+/// Revoke an account for good (ACC-3): it never signs in again; its record and history stay.
+#[utoipa::path(
+    tag = super::TAG,
+    params(("id" = String, Path, description = "Account id")),
+    request_body = AccountActionRequest,
+    responses(
+        (status = 200, description = "The account after the change.", body = AccountView),
+        (status = 409, description = "`stale_version` or `invalid_state`.", body = hoso_api_types::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/accounts/{id}/revoke")]
+pub async fn post_account_revoke(
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<AccountActionRequest>,
+) -> Result<HttpResponse, ApiError> {
+    body.validate()?;
+    let (id, body) = (id.into_inner(), body.into_inner());
+    let (saved, _) = state
+        .db(move |conn| {
+            super::change_account(conn, &session, &id, "account.revoked", &body, |row| {
+                row.status = hoso_store::accounts::STATUS_REVOKED.into();
+                row.auth_version += 1;
+                Ok(None)
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(views::account(&saved)))
+}

@@ -1,0 +1,12 @@
+//! The signed-in account itself, and the trail of who handled its person's data.
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub mod get_me;
+pub mod get_my_audit;
+
+pub const TAG: &str = "me";
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(get_me::get_me).service(get_my_audit::get_my_audit);
+}

@@ -1,0 +1,119 @@
+//! Stored rows as the API shows them.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use hoso_api_types::accounts::{AccountRequestView, AccountView, ApiClientView};
+use hoso_api_types::audit::AuditEventView;
+use hoso_api_types::units::{UnitRef, UnitView};
+use hoso_domain::access::{AccountKind, Right, RightSet};
+use hoso_store::account_requests::AccountRequestRow;
+use hoso_store::accounts::AccountWithUnit;
+use hoso_store::api_clients::ApiClientRow;
+use hoso_store::audit::AuditRow;
+use hoso_store::units::UnitRow;
+
+pub fn utc(time: NaiveDateTime) -> DateTime<Utc> {
+    time.and_utc()
+}
+
+fn rights(stored: &str) -> Vec<Right> {
+    // Stored rights were validated on the way in; an unknown one (from a newer version) is
+    // left out of the view rather than failing the whole page.
+    RightSet::from_storage(stored)
+        .map(|set| set.iter().collect())
+        .unwrap_or_else(|_| stored.split_whitespace().filter_map(|r| r.parse().ok()).collect())
+}
+
+fn kind(stored: &str) -> AccountKind {
+    stored.parse().unwrap_or(AccountKind::Personal)
+}
+
+pub fn account(found: &AccountWithUnit) -> AccountView {
+    let row = &found.account;
+    AccountView {
+        id: row.id.clone(),
+        username: row.username.clone(),
+        display_name: row.display_name.clone(),
+        kind: kind(&row.kind),
+        unit: row.unit_id.clone().map(|id| UnitRef {
+            id,
+            name: found.unit_name.clone().unwrap_or_default(),
+        }),
+        person_id: row.person_id.clone(),
+        rights: rights(&row.rights),
+        holder_name: row.holder_name.clone(),
+        status: row.status.clone(),
+        must_change_password: row.must_change_password,
+        locked_until: row.locked_until.map(utc),
+        last_login_at: row.last_login_at.map(utc),
+        created_at: utc(row.created_at),
+        updated_at: utc(row.updated_at),
+        version: row.version,
+    }
+}
+
+pub fn audit_event(row: AuditRow) -> AuditEventView {
+    AuditEventView {
+        id: row.id,
+        at: utc(row.at),
+        actor_type: row.actor_type,
+        actor_id: row.actor_id,
+        actor_name: row.actor_name,
+        action: row.action,
+        outcome: row.outcome,
+        target_type: row.target_type,
+        target_id: row.target_id,
+        unit_id: row.unit_id,
+        subject_person_id: row.subject_person_id,
+        right_used: row.right_used,
+        ip: row.ip,
+        request_id: row.request_id,
+        reason: row.reason,
+        decision_number: row.decision_number,
+        decision_date: row.decision_date,
+        decision_signer: row.decision_signer,
+    }
+}
+
+pub fn unit(row: UnitRow) -> UnitView {
+    let depth = row.path.trim_matches('/').split('/').count().saturating_sub(1) as u32;
+    UnitView {
+        id: row.id,
+        code: row.code,
+        name: row.name,
+        kind: row.kind,
+        parent_id: row.parent_id,
+        depth,
+    }
+}
+
+pub fn api_client(row: &ApiClientRow) -> ApiClientView {
+    ApiClientView {
+        id: row.id.clone(),
+        client_id: row.client_id.clone(),
+        name: row.name.clone(),
+        scopes: row.scopes.split_whitespace().map(str::to_owned).collect(),
+        consent_reference: row.consent_reference.clone(),
+        status: row.status.clone(),
+        created_at: utc(row.created_at),
+        updated_at: utc(row.updated_at),
+    }
+}
+
+pub fn account_request(row: &AccountRequestRow) -> AccountRequestView {
+    AccountRequestView {
+        id: row.id.clone(),
+        requested_by: row.requested_by.clone(),
+        unit_id: row.unit_id.clone(),
+        kind: kind(&row.kind),
+        username: row.username.clone(),
+        display_name: row.display_name.clone(),
+        rights: rights(&row.rights),
+        justification: row.justification.clone(),
+        status: row.status.clone(),
+        decided_by: row.decided_by.clone(),
+        decided_at: row.decided_at.map(utc),
+        decision_note: row.decision_note.clone(),
+        created_account_id: row.created_account_id.clone(),
+        created_at: utc(row.created_at),
+    }
+}

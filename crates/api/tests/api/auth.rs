@@ -1,0 +1,420 @@
+//! Sign-in, sessions, tokens and client credentials, on every backend (ACC-5, SEC-4).
+
+use hoso_store::testing::backends;
+use serde_json::json;
+
+use crate::support::{
+    assert_error_body, call, sign_in, token_of, TestContext, DEMO_PASSWORD, TEST_JWT_SECRET,
+};
+
+#[actix_web::test]
+async fn every_kind_of_account_signs_in_and_sees_itself() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        for (username, kind) in [
+            ("quantri", "admin"),
+            ("sogddt", "agency"),
+            ("chuyenvien.sogddt", "specialist"),
+            ("nguyenvanan", "personal"),
+        ] {
+            let session = sign_in(&app, username, DEMO_PASSWORD).await;
+            assert_eq!(session["token_type"], "Bearer");
+            assert_eq!(session["account"]["kind"], kind, "{backend}");
+            let token = session["access_token"].as_str().unwrap();
+            let (status, me) = call(&app, "GET", "/api/v1/me", Some(token), None).await;
+            assert_eq!(status, 200, "{backend} {username}: {me}");
+            assert_eq!(me["account"]["username"], username);
+            assert!(
+                me["account"].get("password_hash").is_none(),
+                "the hash must never leave the server"
+            );
+        }
+    }
+}
+
+#[actix_web::test]
+async fn wrong_passwords_and_unknown_users_get_the_same_answer_and_are_audited() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let (status, wrong) = call(
+            &app,
+            "POST",
+            "/api/v1/auth/login",
+            None,
+            Some(json!({"username": "sogddt", "password": "sai mật khẩu 1"})),
+        )
+        .await;
+        assert_eq!(status, 401);
+        assert_error_body(&wrong, "invalid_credentials");
+        let (status, unknown) = call(
+            &app,
+            "POST",
+            "/api/v1/auth/login",
+            None,
+            Some(json!({"username": "khongco", "password": "sai mật khẩu 1"})),
+        )
+        .await;
+        assert_eq!(status, 401);
+        assert_eq!(unknown["message"], wrong["message"]);
+
+        let admin = token_of(&app, "quantri").await;
+        let (_, trail) = call(
+            &app,
+            "GET",
+            "/api/v1/audit?action=auth.sign_in",
+            Some(&admin),
+            None,
+        )
+        .await;
+        let outcomes: Vec<&str> = trail["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["outcome"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            outcomes,
+            ["success", "failure", "failure"],
+            "{backend}: newest first: {trail}"
+        );
+        let failure = &trail["items"][1];
+        assert_eq!(failure["ip"], "203.0.113.7");
+        assert!(failure["request_id"].as_str().is_some());
+    }
+}
+
+#[actix_web::test]
+async fn five_failures_lock_sign_in_until_an_administrator_unlocks() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let attempt = json!({"username": "chuyenvien.sogddt", "password": "không đúng 123"});
+        for _ in 0..4 {
+            let (status, _) = call(&app, "POST", "/api/v1/auth/login", None, Some(attempt.clone())).await;
+            assert_eq!(status, 401);
+        }
+        let (status, body) = call(&app, "POST", "/api/v1/auth/login", None, Some(attempt.clone())).await;
+        assert_eq!(status, 429, "{backend}");
+        assert_error_body(&body, "too_many_attempts");
+        // Now even the right password is refused while the lock lasts.
+        let right = json!({"username": "chuyenvien.sogddt", "password": DEMO_PASSWORD});
+        let (status, _) = call(&app, "POST", "/api/v1/auth/login", None, Some(right.clone())).await;
+        assert_eq!(status, 429);
+
+        let admin = token_of(&app, "quantri").await;
+        let account = account_id(&app, &admin, "chuyenvien.sogddt").await;
+        let version = version_of(&app, &admin, &account).await;
+        let (status, body) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/accounts/{account}/unlock"),
+            Some(&admin),
+            Some(json!({"version": version, "reason": "Cán bộ báo quên mật khẩu"})),
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+        let (status, _) = call(&app, "POST", "/api/v1/auth/login", None, Some(right)).await;
+        assert_eq!(status, 200);
+    }
+}
+
+#[actix_web::test]
+async fn forged_expired_and_unsigned_tokens_are_refused() {
+    let ctx = TestContext::new(hoso_store::Backend::Sqlite).with_demo();
+    let app = ctx.app().await;
+    let real = token_of(&app, "quantri").await;
+    let keys = hoso_api::auth::JwtKeys::new(TEST_JWT_SECRET);
+    let claims = keys.verify(&real).unwrap();
+
+    let other_key = hoso_api::auth::JwtKeys::new(b"a different secret of enough length!!").issue(
+        &claims.sub,
+        "account",
+        claims.ver,
+        None,
+        std::time::Duration::from_secs(600),
+    );
+    let payload = real.split('.').nth(1).unwrap();
+    let unsigned = format!("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.{payload}.");
+    let mut tampered: Vec<String> = real.split('.').map(str::to_owned).collect();
+    tampered[2] = tampered[2].chars().rev().collect();
+    let expired = {
+        use jsonwebtoken::{encode, EncodingKey, Header};
+        let mut old = claims.clone();
+        old.exp = chrono::Utc::now().timestamp() - 300;
+        old.nbf = old.exp - 900;
+        encode(
+            &Header::default(),
+            &old,
+            &EncodingKey::from_secret(TEST_JWT_SECRET),
+        )
+        .unwrap()
+    };
+    for (case, token) in [
+        ("other key", other_key),
+        ("alg none", unsigned),
+        ("tampered", tampered.join(".")),
+        ("expired", expired),
+        ("garbage", "abc".into()),
+    ] {
+        let (status, body) = call(&app, "GET", "/api/v1/me", Some(&token), None).await;
+        assert_eq!(status, 401, "{case}");
+        assert_error_body(&body, "unauthenticated");
+        assert!(body.get("account").is_none(), "{case}: data leaked");
+    }
+    let (status, _) = call(&app, "GET", "/api/v1/me", None, None).await;
+    assert_eq!(status, 401);
+}
+
+#[actix_web::test]
+async fn refresh_tokens_rotate_and_a_reused_one_ends_the_whole_sign_in() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let first = sign_in(&app, "sogddt", DEMO_PASSWORD).await;
+        let refresh = first["refresh_token"].as_str().unwrap().to_owned();
+        let (status, second) = call(
+            &app,
+            "POST",
+            "/api/v1/auth/refresh",
+            None,
+            Some(json!({"refresh_token": refresh})),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {second}");
+        let rotated = second["refresh_token"].as_str().unwrap().to_owned();
+        assert_ne!(rotated, refresh);
+
+        // The first token again: someone copied it. Both it and its successor stop working.
+        let (status, _) = call(
+            &app,
+            "POST",
+            "/api/v1/auth/refresh",
+            None,
+            Some(json!({"refresh_token": refresh})),
+        )
+        .await;
+        assert_eq!(status, 401);
+        let (status, _) = call(
+            &app,
+            "POST",
+            "/api/v1/auth/refresh",
+            None,
+            Some(json!({"refresh_token": rotated})),
+        )
+        .await;
+        assert_eq!(status, 401, "{backend}: the family must be revoked");
+    }
+}
+
+#[actix_web::test]
+async fn signing_out_ends_the_refresh_token() {
+    let ctx = TestContext::new(hoso_store::Backend::Sqlite).with_demo();
+    let app = ctx.app().await;
+    let session = sign_in(&app, "nguyenvanan", DEMO_PASSWORD).await;
+    let (token, refresh) = (
+        session["access_token"].as_str().unwrap(),
+        session["refresh_token"].as_str().unwrap(),
+    );
+    let (status, _) = call(
+        &app,
+        "POST",
+        "/api/v1/auth/logout",
+        Some(token),
+        Some(json!({"refresh_token": refresh})),
+    )
+    .await;
+    assert_eq!(status, 204);
+    let (status, _) = call(
+        &app,
+        "POST",
+        "/api/v1/auth/refresh",
+        None,
+        Some(json!({"refresh_token": refresh})),
+    )
+    .await;
+    assert_eq!(status, 401);
+}
+
+#[actix_web::test]
+async fn a_temporary_password_must_be_changed_before_anything_else() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+        let account = account_id(&app, &admin, "chuyenvien.sogddt").await;
+        let version = version_of(&app, &admin, &account).await;
+        let (status, issued) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/accounts/{account}/reset-password"),
+            Some(&admin),
+            Some(json!({"version": version, "reason": "Quên mật khẩu (ACC-5)"})),
+        )
+        .await;
+        assert_eq!(status, 200, "{issued}");
+        let temporary = issued["temporary_password"].as_str().unwrap();
+        assert!(issued["account"]["must_change_password"].as_bool().unwrap());
+
+        let session = sign_in(&app, "chuyenvien.sogddt", temporary).await;
+        assert_eq!(session["must_change_password"], true);
+        let token = session["access_token"].as_str().unwrap();
+        let (status, body) = call(&app, "GET", "/api/v1/units", Some(token), None).await;
+        assert_eq!(status, 403, "{backend}");
+        assert_error_body(&body, "password_change_required");
+        let (status, _) = call(&app, "GET", "/api/v1/me", Some(token), None).await;
+        assert_eq!(status, 200);
+
+        let (status, body) = call(
+            &app,
+            "POST",
+            "/api/v1/auth/password",
+            Some(token),
+            Some(json!({"current_password": temporary, "new_password": "ngan"})),
+        )
+        .await;
+        assert_eq!(status, 422);
+        let fields: Vec<&str> = body["details"]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap())
+            .collect();
+        assert!(fields.contains(&"too_short"), "{body}");
+
+        let (status, changed) = call(
+            &app,
+            "POST",
+            "/api/v1/auth/password",
+            Some(token),
+            Some(json!({"current_password": temporary, "new_password": "Mật khẩu mới 2026"})),
+        )
+        .await;
+        assert_eq!(status, 200, "{changed}");
+        assert_eq!(changed["must_change_password"], false);
+        let (status, _) = call(
+            &app,
+            "GET",
+            "/api/v1/units",
+            Some(changed["access_token"].as_str().unwrap()),
+            None,
+        )
+        .await;
+        assert_eq!(status, 200);
+        // The token from before the change is over.
+        let (status, _) = call(&app, "GET", "/api/v1/me", Some(token), None).await;
+        assert_eq!(status, 401);
+    }
+}
+
+#[actix_web::test]
+async fn other_systems_use_client_credentials_limited_to_their_scopes() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+        let (status, issued) = call(&app, "POST", "/api/v1/api-clients", Some(&admin), Some(json!({"name": "Cổng dịch vụ công tỉnh", "scopes": ["units.read"], "consent_reference": "Công văn 123/UBND-KSTT"}))).await;
+        assert_eq!(status, 201, "{issued}");
+        let (client_id, secret) = (
+            issued["client"]["client_id"].as_str().unwrap().to_owned(),
+            issued["client_secret"].as_str().unwrap().to_owned(),
+        );
+        let (status, list) = call(&app, "GET", "/api/v1/api-clients", Some(&admin), None).await;
+        assert_eq!(status, 200);
+        assert!(
+            !list.to_string().contains(&secret),
+            "the secret is shown once only"
+        );
+
+        let token_request = |secret: &str, scope: Option<&str>| {
+            let mut form =
+                format!("grant_type=client_credentials&client_id={client_id}&client_secret={secret}");
+            if let Some(scope) = scope {
+                form.push_str(&format!("&scope={scope}"));
+            }
+            actix_web::test::TestRequest::post()
+                .uri("/api/v1/auth/token")
+                .insert_header(("Content-Type", "application/x-www-form-urlencoded"))
+                .set_payload(form)
+                .to_request()
+        };
+        let response = actix_web::test::call_service(&app, token_request(&secret, None)).await;
+        assert_eq!(response.status(), 200, "{backend}");
+        let granted: serde_json::Value = actix_web::test::read_body_json(response).await;
+        let client_token = granted["access_token"].as_str().unwrap().to_owned();
+        assert_eq!(granted["scope"], "units.read");
+
+        let (status, units) = call(&app, "GET", "/api/v1/units", Some(&client_token), None).await;
+        assert_eq!(status, 200);
+        assert!(units.as_array().unwrap().len() >= 8);
+        // A client is not a person: account endpoints refuse it.
+        let (status, _) = call(&app, "GET", "/api/v1/accounts", Some(&client_token), None).await;
+        assert_eq!(status, 403);
+
+        let response = actix_web::test::call_service(&app, token_request("wrong", None)).await;
+        assert_eq!(response.status(), 401);
+        let response =
+            actix_web::test::call_service(&app, token_request(&secret, Some("dossiers.write"))).await;
+        assert_eq!(response.status(), 422);
+
+        // Rotating the secret ends the old secret and its tokens at once.
+        let id = issued["client"]["id"].as_str().unwrap();
+        let (status, _) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/api-clients/{id}/rotate-secret"),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(status, 200);
+        let (status, _) = call(&app, "GET", "/api/v1/units", Some(&client_token), None).await;
+        assert_eq!(status, 401, "{backend}");
+        let response = actix_web::test::call_service(&app, token_request(&secret, None)).await;
+        assert_eq!(response.status(), 401);
+    }
+}
+
+pub async fn account_id<S, B>(app: &S, token: &str, username: &str) -> String
+where
+    S: actix_web::dev::Service<
+        actix_http::Request,
+        Response = actix_web::dev::ServiceResponse<B>,
+        Error = actix_web::Error,
+    >,
+    B: actix_web::body::MessageBody,
+{
+    let (status, page) = call(
+        app,
+        "GET",
+        &format!("/api/v1/accounts?q={username}"),
+        Some(token),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{page}");
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["username"] == username)
+        .unwrap_or_else(|| panic!("{username} not listed: {page}"))["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+pub async fn version_of<S, B>(app: &S, token: &str, id: &str) -> i64
+where
+    S: actix_web::dev::Service<
+        actix_http::Request,
+        Response = actix_web::dev::ServiceResponse<B>,
+        Error = actix_web::Error,
+    >,
+    B: actix_web::body::MessageBody,
+{
+    let (status, account) = call(app, "GET", &format!("/api/v1/accounts/{id}"), Some(token), None).await;
+    assert_eq!(status, 200, "{account}");
+    account["version"].as_i64().unwrap()
+}

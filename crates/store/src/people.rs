@@ -1,0 +1,47 @@
+//! People: one per employee, for life. The dossier capability hangs the dossier's content on
+//! this identity.
+
+use chrono::Utc;
+use diesel::prelude::*;
+
+use crate::connection::DbConnection;
+use crate::error::StoreResult;
+use crate::ids::new_id;
+use crate::schema::{people, units};
+
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = people)]
+pub struct PersonRow {
+    pub id: String,
+    pub full_name: String,
+    pub unit_id: String,
+    pub created_at: chrono::NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConnection, full_name: &str, unit_id: &str) -> StoreResult<PersonRow> {
+    let row = PersonRow {
+        id: new_id(),
+        full_name: full_name.to_owned(),
+        unit_id: unit_id.to_owned(),
+        created_at: Utc::now().naive_utc(),
+    };
+    diesel::insert_into(people::table)
+        .values((
+            people::id.eq(&row.id),
+            people::full_name.eq(&row.full_name),
+            people::unit_id.eq(&row.unit_id),
+            people::created_at.eq(row.created_at),
+        ))
+        .execute(conn)?;
+    Ok(row)
+}
+
+/// The person and the ancestry path of the unit that manages them.
+pub fn find_with_unit_path(conn: &mut DbConnection, id: &str) -> StoreResult<Option<(PersonRow, String)>> {
+    Ok(people::table
+        .inner_join(units::table)
+        .filter(people::id.eq(id))
+        .select((PersonRow::as_select(), units::path))
+        .first(conn)
+        .optional()?)
+}
