@@ -17,7 +17,16 @@ use crate::telemetry;
 pub const DEMO_PASSWORD: &str = "HoSo@demo2026";
 
 /// (username, display name, kind, unit code, person's name for personal accounts, rights)
-pub const DEMO_ACCOUNTS: &[(&str, &str, AccountKind, Option<&str>, Option<&str>, &[Right])] = &[
+type DemoAccount = (
+    &'static str,
+    &'static str,
+    AccountKind,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static [Right],
+);
+
+pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
     (
         "quantri",
         "Quản trị hệ thống — Sở Nội vụ",

@@ -87,9 +87,10 @@ pub(crate) fn load_managed(
     Ok(found)
 }
 
-/// A state change of a managed account: load, authorise, check the version, let `change`
-/// alter the row (or refuse), end its sessions when asked, save, audit; one transaction.
-/// Returns the account as saved and the temporary password when `change` issued one.
+/// A state change of a managed account: load and authorise (a refusal is recorded on its own,
+/// outside the change's transaction, so it is never rolled back), then in one transaction let
+/// `change` alter the row (or refuse), end its sessions when asked, save against the version
+/// the client read, and audit. Returns the account as saved and any temporary password issued.
 pub(crate) fn change_account(
     conn: &mut DbConnection,
     session: &Session,
@@ -99,17 +100,18 @@ pub(crate) fn change_account(
     change: impl FnOnce(&mut AccountRow) -> Result<Option<String>, ApiError>,
 ) -> Result<(AccountWithUnit, Option<String>), ApiError> {
     use diesel::Connection;
+    let found = load_managed(conn, session, id, action)?;
+    if found.account.version != request.version {
+        return Err(ApiError::stale());
+    }
+    if found.account.status == accounts::STATUS_REVOKED {
+        return Err(invalid_state("Tài khoản đã bị thu hồi, không thể thay đổi."));
+    }
     conn.transaction(|conn| {
-        let found = load_managed(conn, session, id, action)?;
-        if found.account.version != request.version {
-            return Err(ApiError::stale());
-        }
-        if found.account.status == accounts::STATUS_REVOKED {
-            return Err(invalid_state("Tài khoản đã bị thu hồi, không thể thay đổi."));
-        }
         let mut row = found.account.clone();
         let temporary_password = change(&mut row)?;
         let ends_sessions = row.auth_version != found.account.auth_version;
+        // Saved only if nobody changed the account since it was read.
         accounts::save(conn, &row, request.version)?;
         if ends_sessions {
             refresh_tokens::revoke_all_for_account(conn, id)?;

@@ -36,8 +36,9 @@ pub async fn patch_account(
     let (id, body) = (id.into_inner(), body.into_inner());
     let saved = state
         .db(move |conn| {
-            conn.transaction(|conn| {
-                let found = super::load_managed(conn, &session, &id, "account.changed")?;
+            // Authorisation and its refusal record stay outside the write transaction.
+            let found = super::load_managed(conn, &session, &id, "account.changed")?;
+            {
                 let before = super::facts(&found)?;
                 if found.account.version != body.version {
                     return Err(ApiError::stale());
@@ -86,13 +87,16 @@ pub async fn patch_account(
                 if access_changed {
                     row.auth_version += 1;
                 }
-                accounts::save(conn, &row, body.version)?;
-                if access_changed {
-                    refresh_tokens::revoke_all_for_account(conn, &id)?;
-                }
-                crate::audit::record(conn, event)?;
-                Ok(accounts::find(conn, &id)?.ok_or(ApiError::NotFound)?)
-            })
+                conn.transaction(|conn| {
+                    // Saved only if nobody changed the account since it was read.
+                    accounts::save(conn, &row, body.version)?;
+                    if access_changed {
+                        refresh_tokens::revoke_all_for_account(conn, &id)?;
+                    }
+                    crate::audit::record(conn, event)?;
+                    accounts::find(conn, &id)?.ok_or(ApiError::NotFound)
+                })
+            }
         })
         .await?;
     Ok(HttpResponse::Ok().json(views::account(&saved)))

@@ -149,7 +149,7 @@ pub async fn post_account(
                 let mut event = event;
                 event.target_id = Some(row.id.clone());
                 crate::audit::record(conn, event)?;
-                Ok(accounts::find(conn, &row.id)?.ok_or(ApiError::NotFound)?)
+                accounts::find(conn, &row.id)?.ok_or(ApiError::NotFound)
             })
         })
         .await?;

@@ -59,7 +59,7 @@ pub async fn get_my_audit(
                     ..AuditFilter::default()
                 },
             )?);
-            events.sort_by(|a, b| b.id.cmp(&a.id));
+            events.sort_by_key(|e| std::cmp::Reverse(e.id));
             events.dedup_by_key(|e| e.id);
             events.truncate(limit as usize);
             Ok(events)
