@@ -22,3 +22,14 @@ pub struct UnitRef {
     pub id: String,
     pub name: String,
 }
+
+/// A person as lists show them (the dossier capability adds the dossier itself).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PersonSummary {
+    pub id: String,
+    pub full_name: String,
+    pub unit: UnitRef,
+    /// Whether the person already has their personal account (ACC-2).
+    pub has_account: bool,
+}

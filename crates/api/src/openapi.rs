@@ -24,6 +24,7 @@ use utoipa::{Modify, OpenApi};
         (name = "api-clients", description = "Other systems' service accounts (INT-3). Requires `manage_api_clients`."),
         (name = "audit", description = "The append-only audit trail (SEC-7). Requires `view_audit`."),
         (name = "units", description = "The organisation tree."),
+        (name = "people", description = "People, as account management needs them."),
     ),
     modifiers(&ErrorResponses, &SecuritySchemes)
 )]

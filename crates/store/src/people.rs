@@ -45,3 +45,35 @@ pub fn find_with_unit_path(conn: &mut DbConnection, id: &str) -> StoreResult<Opt
         .first(conn)
         .optional()?)
 }
+
+/// A person as lists show them: with their unit's name and whether they have an account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonListed {
+    pub person: PersonRow,
+    pub unit_name: String,
+    pub has_account: bool,
+}
+
+/// People of units inside `within` (`None`: the province), by name; `text` matches part of the
+/// name.
+pub fn list(conn: &mut DbConnection, within: Option<&str>, text: Option<&str>, limit: i64) -> StoreResult<Vec<PersonListed>> {
+    use crate::schema::accounts;
+    let mut query = people::table
+        .inner_join(units::table)
+        .left_join(accounts::table.on(accounts::person_id.eq(people::id.nullable())))
+        .select((PersonRow::as_select(), units::name, accounts::id.nullable()))
+        .order(people::full_name.asc())
+        .limit(limit)
+        .into_boxed();
+    if let Some(prefix) = within {
+        query = query.filter(units::path.like(format!("{prefix}%")));
+    }
+    if let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) {
+        query = query.filter(people::full_name.like(format!("%{}%", text.replace(['%', '_'], ""))));
+    }
+    let rows = query.load::<(PersonRow, String, Option<String>)>(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(person, unit_name, account)| PersonListed { person, unit_name, has_account: account.is_some() })
+        .collect())
+}

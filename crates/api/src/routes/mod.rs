@@ -10,6 +10,7 @@ pub mod api_clients;
 pub mod audit;
 pub mod auth;
 pub mod me;
+pub mod people;
 pub mod system;
 pub mod units;
 
@@ -24,4 +25,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     api_clients::configure(cfg);
     audit::configure(cfg);
     units::configure(cfg);
+    people::configure(cfg);
 }

@@ -1,0 +1,53 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::units::{PersonSummary, UnitRef};
+use hoso_domain::access::{AccountKind, Right, Scope};
+use hoso_store::people;
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct PeopleQuery {
+    /// Part of the name.
+    pub q: Option<String>,
+    /// 1–200, default 50.
+    pub limit: Option<i64>,
+}
+
+/// People managed within the signed-in account's scope, by name, with whether each has a
+/// personal account. Requires `read_dossiers` or `manage_accounts` (SEC-3).
+#[utoipa::path(
+    tag = super::TAG,
+    params(PeopleQuery),
+    responses((status = 200, description = "People by name.", body = [PersonSummary])),
+    security(("bearer" = []))
+)]
+#[get("/people")]
+pub async fn get_people(session: Session, state: web::Data<AppState>, query: web::Query<PeopleQuery>) -> Result<HttpResponse, ApiError> {
+    let actor = &session.actor;
+    let allowed = actor.kind != AccountKind::Personal
+        && (actor.rights.contains(Right::ReadDossiers) || actor.rights.contains(Right::ManageAccounts));
+    if !allowed {
+        return Err(ApiError::Forbidden);
+    }
+    let within = match &actor.scope {
+        Scope::Province => None,
+        Scope::Subtree(path) => Some(path.as_str().to_owned()),
+    };
+    let query = query.into_inner();
+    let limit = query.limit.unwrap_or(50).clamp(1, 200);
+    let rows = state.db(move |conn| Ok(people::list(conn, within.as_deref(), query.q.as_deref(), limit)?)).await?;
+    let people: Vec<PersonSummary> = rows
+        .into_iter()
+        .map(|row| PersonSummary {
+            unit: UnitRef { id: row.person.unit_id.clone(), name: row.unit_name },
+            id: row.person.id,
+            full_name: row.person.full_name,
+            has_account: row.has_account,
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(people))
+}
