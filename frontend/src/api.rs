@@ -1,10 +1,17 @@
 //! The typed client of `/api/v1`. Every call returns the API's own types or an
-//! [`ApiFailure`] that says, in Vietnamese, what went wrong.
+//! [`ApiFailure`] that says, in Vietnamese, what went wrong. Authenticated calls carry the
+//! session's access token; when it has expired they renew it once with the refresh token, and
+//! when that fails too the session ends and the shell shows the sign-in page.
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Method, RequestBuilder, Response};
+use hoso_api_types::accounts::Me;
+use hoso_api_types::auth::{LoginRequest, RefreshRequest, SessionTokens};
 use hoso_api_types::system::{Health, Readiness, SystemInfo};
 use hoso_api_types::ErrorBody;
 use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::session::{Auth, Session};
 
 pub const BASE: &str = "/api/v1";
 
@@ -39,36 +46,172 @@ impl ApiFailure {
             _ => None,
         }
     }
+
+    /// The message for one field of a form, when the server named it.
+    pub fn field(&self, name: &str) -> Option<String> {
+        match self {
+            ApiFailure::Api { body, .. } => body
+                .details
+                .as_ref()?
+                .fields
+                .iter()
+                .filter(|f| f.field == name)
+                .map(|f| f.message.clone())
+                .reduce(|a, b| format!("{a} {b}")),
+            _ => None,
+        }
+    }
 }
 
 pub async fn health() -> Result<Health, ApiFailure> {
-    get_json("/health", &[]).await
+    decode(send_raw(Method::GET, "/health", None, None::<&()>).await?, &[]).await
 }
 
 /// Readiness answers 503 with the same body when not ready: both are an answer, not a failure.
 pub async fn readiness() -> Result<Readiness, ApiFailure> {
-    get_json("/ready", &[503]).await
+    decode(send_raw(Method::GET, "/ready", None, None::<&()>).await?, &[503]).await
 }
 
 pub async fn system_info() -> Result<SystemInfo, ApiFailure> {
-    get_json("/info", &[]).await
+    decode(send_raw(Method::GET, "/info", None, None::<&()>).await?, &[]).await
 }
 
-/// GETs `BASE + path`; 2xx and the statuses in `also_ok` are decoded as `T`, anything else as
-/// the error body.
-async fn get_json<T: DeserializeOwned>(path: &str, also_ok: &[u16]) -> Result<T, ApiFailure> {
-    let response = Request::get(&format!("{BASE}{path}"))
-        .header("Accept", "application/json")
+/// Signs in and returns the session (with the kinds of account it manages).
+pub async fn login(username: String, password: String) -> Result<Session, ApiFailure> {
+    let tokens: SessionTokens = decode(
+        send_raw(
+            Method::POST,
+            "/auth/login",
+            None,
+            Some(&LoginRequest { username, password }),
+        )
+        .await?,
+        &[],
+    )
+    .await?;
+    session_from(tokens).await
+}
+
+/// A session from fresh tokens, asking `/me` what the account manages.
+pub async fn session_from(tokens: SessionTokens) -> Result<Session, ApiFailure> {
+    let me: Me = decode(
+        send_raw(Method::GET, "/me", Some(&tokens.access_token), None::<&()>).await?,
+        &[],
+    )
+    .await?;
+    Ok(Session::from_tokens(tokens, me.manages))
+}
+
+pub async fn logout(auth: Auth) {
+    if let Some(session) = auth.get_untracked() {
+        let body = RefreshRequest {
+            refresh_token: session.refresh_token.clone(),
+        };
+        let _ = send_raw(
+            Method::POST,
+            "/auth/logout",
+            Some(&session.access_token),
+            Some(&body),
+        )
+        .await;
+    }
+    auth.set(None);
+}
+
+pub async fn get<T: DeserializeOwned>(auth: Auth, path: &str) -> Result<T, ApiFailure> {
+    authed(auth, Method::GET, path, None::<&()>).await
+}
+
+pub async fn post<B: Serialize, T: DeserializeOwned>(
+    auth: Auth,
+    path: &str,
+    body: &B,
+) -> Result<T, ApiFailure> {
+    authed(auth, Method::POST, path, Some(body)).await
+}
+
+pub async fn patch<B: Serialize, T: DeserializeOwned>(
+    auth: Auth,
+    path: &str,
+    body: &B,
+) -> Result<T, ApiFailure> {
+    authed(auth, Method::PATCH, path, Some(body)).await
+}
+
+async fn authed<B: Serialize, T: DeserializeOwned>(
+    auth: Auth,
+    method: Method,
+    path: &str,
+    body: Option<&B>,
+) -> Result<T, ApiFailure> {
+    let token = auth.get_untracked().map(|s| s.access_token);
+    let response = send_raw(method.clone(), path, token.as_deref(), body).await?;
+    if response.status() != 401 || token.is_none() {
+        return decode(response, &[]).await;
+    }
+    // The access token expired (or the account changed): renew once, then give up.
+    match renew(auth).await {
+        Some(token) => decode(send_raw(method, path, Some(&token), body).await?, &[]).await,
+        None => {
+            auth.set(None);
+            decode(response, &[]).await
+        }
+    }
+}
+
+async fn renew(auth: Auth) -> Option<String> {
+    let session = auth.get_untracked()?;
+    let body = RefreshRequest {
+        refresh_token: session.refresh_token.clone(),
+    };
+    let tokens: SessionTokens = decode(
+        send_raw(Method::POST, "/auth/refresh", None, Some(&body))
+            .await
+            .ok()?,
+        &[],
+    )
+    .await
+    .ok()?;
+    let token = tokens.access_token.clone();
+    auth.set(Some(Session::from_tokens(tokens, session.manages)));
+    Some(token)
+}
+
+async fn send_raw<B: Serialize>(
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&B>,
+) -> Result<Response, ApiFailure> {
+    let mut builder = RequestBuilder::new(&format!("{BASE}{path}"))
+        .method(method)
+        .header("Accept", "application/json");
+    if let Some(token) = token {
+        builder = builder.header("Authorization", &format!("Bearer {token}"));
+    }
+    let request = match body {
+        Some(body) => builder
+            .json(body)
+            .map_err(|e| ApiFailure::Network(e.to_string()))?,
+        None => builder.build().map_err(|e| ApiFailure::Network(e.to_string()))?,
+    };
+    request
         .send()
         .await
-        .map_err(|e| ApiFailure::Network(e.to_string()))?;
-    decode(response, also_ok).await
+        .map_err(|e| ApiFailure::Network(e.to_string()))
 }
 
+/// 2xx and the statuses in `also_ok` are decoded as `T` (204 as JSON `null`), anything else
+/// as the error body.
 async fn decode<T: DeserializeOwned>(response: Response, also_ok: &[u16]) -> Result<T, ApiFailure> {
     let status = response.status();
     if response.ok() || also_ok.contains(&status) {
-        return response.json::<T>().await.map_err(|e| ApiFailure::Unreadable {
+        let text = response.text().await.map_err(|e| ApiFailure::Unreadable {
+            status,
+            reason: e.to_string(),
+        })?;
+        let text = if text.is_empty() { "null" } else { &text };
+        return serde_json::from_str(text).map_err(|e| ApiFailure::Unreadable {
             status,
             reason: e.to_string(),
         });

@@ -7,7 +7,12 @@ use leptos_router::path;
 
 use crate::api;
 use crate::components::shell::Shell;
-use crate::pages::{home::HomePage, not_found::NotFoundPage, status::StatusPage};
+use crate::pages::{
+    account::AccountPage, account_requests::AccountRequestsPage, accounts::AccountsPage,
+    api_clients::ApiClientsPage, audit::AuditPage, change_password::ChangePasswordPage, home::HomePage,
+    login::LoginPage, my_audit::MyAuditPage, not_found::NotFoundPage, status::StatusPage,
+};
+use crate::session::Auth;
 
 /// What every page may read about this deployment (`/api/v1/info`), fetched once.
 #[derive(Clone, Copy)]
@@ -16,12 +21,21 @@ pub struct SystemInfoResource(pub LocalResource<Result<hoso_api_types::system::S
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(SystemInfoResource(LocalResource::new(api::system_info)));
+    provide_context(Auth::restore());
     view! {
         <Router>
             <Shell>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/trang-thai") view=StatusPage />
+                    <Route path=path!("/dang-nhap") view=LoginPage />
+                    <Route path=path!("/doi-mat-khau") view=ChangePasswordPage />
+                    <Route path=path!("/tai-khoan") view=AccountsPage />
+                    <Route path=path!("/tai-khoan/:id") view=AccountPage />
+                    <Route path=path!("/de-nghi-tai-khoan") view=AccountRequestsPage />
+                    <Route path=path!("/ket-noi") view=ApiClientsPage />
+                    <Route path=path!("/nhat-ky") view=AuditPage />
+                    <Route path=path!("/nhat-ky-cua-toi") view=MyAuditPage />
                 </Routes>
             </Shell>
         </Router>

@@ -56,7 +56,12 @@ pub struct PersonListed {
 
 /// People of units inside `within` (`None`: the province), by name; `text` matches part of the
 /// name.
-pub fn list(conn: &mut DbConnection, within: Option<&str>, text: Option<&str>, limit: i64) -> StoreResult<Vec<PersonListed>> {
+pub fn list(
+    conn: &mut DbConnection,
+    within: Option<&str>,
+    text: Option<&str>,
+    limit: i64,
+) -> StoreResult<Vec<PersonListed>> {
     use crate::schema::accounts;
     let mut query = people::table
         .inner_join(units::table)
@@ -74,6 +79,10 @@ pub fn list(conn: &mut DbConnection, within: Option<&str>, text: Option<&str>, l
     let rows = query.load::<(PersonRow, String, Option<String>)>(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(person, unit_name, account)| PersonListed { person, unit_name, has_account: account.is_some() })
+        .map(|(person, unit_name, account)| PersonListed {
+            person,
+            unit_name,
+            has_account: account.is_some(),
+        })
         .collect())
 }

@@ -16,3 +16,31 @@ pub fn FailureNotice(failure: ApiFailure, #[prop(optional)] on_retry: Option<Cal
         </div>
     }
 }
+
+/// The latest failure of a form, if any.
+#[component]
+pub fn FormFailure(failure: RwSignal<Option<ApiFailure>>) -> impl IntoView {
+    move || failure.get().map(|failure| view! { <FailureNotice failure /> })
+}
+
+/// The server's message for one field, under it.
+#[component]
+pub fn FieldMessage(failure: RwSignal<Option<ApiFailure>>, field: &'static str) -> impl IntoView {
+    move || {
+        failure
+            .get()
+            .and_then(|f| f.field(field))
+            .map(|message| view! { <p class="field-error" data-field=field>{message}</p> })
+    }
+}
+
+/// A one-time secret (temporary password, client secret), shown once with a warning.
+#[component]
+pub fn OneTimeSecret(label: &'static str, value: String) -> impl IntoView {
+    view! {
+        <div class="notice notice-secret" role="status">
+            <p>{label}" (chỉ hiển thị một lần, hãy chuyển cho người nhận qua kênh an toàn):"</p>
+            <p><code class="secret" data-testid="one-time-secret">{value}</code></p>
+        </div>
+    }
+}

@@ -1,2 +1,3 @@
 pub mod failure;
+pub mod guard;
 pub mod shell;

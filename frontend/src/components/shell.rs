@@ -1,24 +1,49 @@
-//! Header, navigation and footer around every page.
+//! Header, navigation and footer around every page. The navigation shows what the signed-in
+//! account may use; the server refuses the rest regardless.
 
+use hoso_domain::access::{AccountKind, Right};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
 
 use crate::app::SystemInfoResource;
+use crate::session::{Auth, Session};
+use crate::{api, labels};
 
-/// Areas of the application that later capabilities fill, in the order people will use them.
-/// Shown (disabled) so that people see where the system is going.
+/// Areas that later capabilities fill, shown disabled so people see where the system is going.
 const AREAS_TO_COME: &[(&str, &str)] = &[
     ("Hồ sơ", "Hồ sơ điện tử của cán bộ, công chức, viên chức"),
     ("Phê duyệt", "Kiểm tra, khóa và phê duyệt hồ sơ"),
     ("Điều động", "Điều động, tiếp nhận, nghỉ hưu và lưu trữ"),
     ("Tổ chức", "Cơ cấu tổ chức, biên chế, vị trí việc làm, danh mục"),
     ("Báo cáo", "Tìm kiếm, thống kê, báo cáo"),
-    ("Tài khoản", "Tài khoản, phân quyền và nhật ký"),
 ];
+
+/// (label, path, shown to this session?)
+fn areas(session: &Session) -> Vec<(&'static str, &'static str)> {
+    let mut areas = Vec::new();
+    if !session.manages.is_empty() {
+        areas.push(("Tài khoản", "/tai-khoan"));
+    }
+    if session.has(Right::ManageAccounts) && session.kind() != AccountKind::Personal {
+        areas.push(("Đề nghị cấp tài khoản", "/de-nghi-tai-khoan"));
+    }
+    if session.kind() == AccountKind::Admin && session.has(Right::ManageApiClients) {
+        areas.push(("Kết nối hệ thống", "/ket-noi"));
+    }
+    if session.has(Right::ViewAudit) {
+        areas.push(("Nhật ký truy cập", "/nhat-ky"));
+    }
+    areas.push(("Ai đã xem hồ sơ của tôi", "/nhat-ky-cua-toi"));
+    areas.push(("Đổi mật khẩu", "/doi-mat-khau"));
+    areas
+}
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let SystemInfoResource(info) = expect_context::<SystemInfoResource>();
+    let auth = expect_context::<Auth>();
     let province = move || {
         info.get()
             .and_then(Result::ok)
@@ -32,6 +57,14 @@ pub fn Shell(children: Children) -> impl IntoView {
             .unwrap_or_default()
     };
     let demo = move || info.get().and_then(Result::ok).is_some_and(|i| i.demo_data);
+    let navigate = use_navigate();
+    let sign_out = move |_| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            api::logout(auth).await;
+            navigate("/dang-nhap", Default::default());
+        });
+    };
     view! {
         <header class="app-header">
             <div class="brand">
@@ -41,7 +74,18 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <span class="province" data-testid="province">{province}</span>
             </div>
             <div class="user-place" data-testid="user-place">
-                <span class="muted">"Chưa đăng nhập"</span>
+                {move || match auth.get() {
+                    None => view! { <A href="/dang-nhap">"Đăng nhập"</A> }.into_any(),
+                    Some(session) => {
+                        let place = session.account.unit.as_ref().map(|u| u.name.clone()).unwrap_or_else(|| "Toàn tỉnh".into());
+                        view! {
+                            <span class="user-name" data-testid="user-name">{session.account.display_name.clone()}</span>
+                            <span class="user-role">{labels::kind(session.kind())}" · "{place}</span>
+                            <button type="button" class="sign-out" on:click=sign_out.clone()>"Đăng xuất"</button>
+                        }
+                        .into_any()
+                    }
+                }}
             </div>
         </header>
         <Show when=demo>
@@ -59,6 +103,12 @@ pub fn Shell(children: Children) -> impl IntoView {
                             <li><span class="nav-soon" title=format!("{description} — sắp có") aria-disabled="true">{*label}</span></li>
                         })
                         .collect_view()}
+                    {move || auth.get().map(|session| {
+                        areas(&session)
+                            .into_iter()
+                            .map(|(label, path)| view! { <li><A href=path>{label}</A></li> })
+                            .collect_view()
+                    })}
                     <li><A href="/trang-thai">"Trạng thái hệ thống"</A></li>
                 </ul>
             </nav>

@@ -3,10 +3,13 @@ use leptos_router::components::A;
 
 use crate::app::SystemInfoResource;
 use crate::components::failure::FailureNotice;
+use crate::labels;
+use crate::session::Auth;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let SystemInfoResource(info) = expect_context::<SystemInfoResource>();
+    let auth = expect_context::<Auth>();
     view! {
         <section>
             <Transition fallback=|| view! { <p class="muted">"Đang tải…"</p> }>
@@ -20,6 +23,15 @@ pub fn HomePage() -> impl IntoView {
                     }
                 })}
             </Transition>
+            {move || match auth.get() {
+                Some(session) => view! {
+                    <p data-testid="greeting">"Xin chào, "<strong>{session.account.display_name.clone()}</strong>
+                        " ("{labels::kind(session.kind())}")."</p>
+                }.into_any(),
+                None => view! {
+                    <p><A href="/dang-nhap">"Đăng nhập"</A>" để làm việc với hồ sơ."</p>
+                }.into_any(),
+            }}
             <p>
                 "Hệ thống lưu giữ hồ sơ điện tử của cán bộ, công chức, viên chức và người lao động, "
                 "theo mẫu sơ yếu lý lịch của Thông tư 06/2023/TT-BNV, với quy trình cập nhật, kiểm tra, "

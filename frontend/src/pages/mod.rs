@@ -1,3 +1,11 @@
+pub mod account;
+pub mod account_requests;
+pub mod accounts;
+pub mod api_clients;
+pub mod audit;
+pub mod change_password;
 pub mod home;
+pub mod login;
+pub mod my_audit;
 pub mod not_found;
 pub mod status;

@@ -685,12 +685,27 @@ async fn people_are_listed_within_the_scope_with_their_account_status() {
     for backend in backends() {
         let ctx = TestContext::new(backend).with_demo();
         let app = ctx.app().await;
-        let names = |list: &Value| -> Vec<String> { list.as_array().unwrap().iter().map(|p| p["full_name"].as_str().unwrap().to_owned()).collect() };
+        let names = |list: &Value| -> Vec<String> {
+            list.as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["full_name"].as_str().unwrap().to_owned())
+                .collect()
+        };
         let agency = token_of(&app, "sogddt").await;
         let (status, list) = call(&app, "GET", "/api/v1/people", Some(&agency), None).await;
         assert_eq!(status, 200);
-        assert_eq!(names(&list), ["Lê Thị Cúc", "Nguyễn Văn An", "Phạm Văn Dũng"], "{backend}");
-        let an = list.as_array().unwrap().iter().find(|p| p["full_name"] == "Nguyễn Văn An").unwrap();
+        assert_eq!(
+            names(&list),
+            ["Lê Thị Cúc", "Nguyễn Văn An", "Phạm Văn Dũng"],
+            "{backend}"
+        );
+        let an = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["full_name"] == "Nguyễn Văn An")
+            .unwrap();
         assert_eq!(an["has_account"], true);
         let health = token_of(&app, "syte").await;
         let (_, list) = call(&app, "GET", "/api/v1/people?q=Em", Some(&health), None).await;

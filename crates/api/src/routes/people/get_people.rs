@@ -26,7 +26,11 @@ pub struct PeopleQuery {
     security(("bearer" = []))
 )]
 #[get("/people")]
-pub async fn get_people(session: Session, state: web::Data<AppState>, query: web::Query<PeopleQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn get_people(
+    session: Session,
+    state: web::Data<AppState>,
+    query: web::Query<PeopleQuery>,
+) -> Result<HttpResponse, ApiError> {
     let actor = &session.actor;
     let allowed = actor.kind != AccountKind::Personal
         && (actor.rights.contains(Right::ReadDossiers) || actor.rights.contains(Right::ManageAccounts));
@@ -39,11 +43,16 @@ pub async fn get_people(session: Session, state: web::Data<AppState>, query: web
     };
     let query = query.into_inner();
     let limit = query.limit.unwrap_or(50).clamp(1, 200);
-    let rows = state.db(move |conn| Ok(people::list(conn, within.as_deref(), query.q.as_deref(), limit)?)).await?;
+    let rows = state
+        .db(move |conn| Ok(people::list(conn, within.as_deref(), query.q.as_deref(), limit)?))
+        .await?;
     let people: Vec<PersonSummary> = rows
         .into_iter()
         .map(|row| PersonSummary {
-            unit: UnitRef { id: row.person.unit_id.clone(), name: row.unit_name },
+            unit: UnitRef {
+                id: row.person.unit_id.clone(),
+                name: row.unit_name,
+            },
             id: row.person.id,
             full_name: row.person.full_name,
             has_account: row.has_account,

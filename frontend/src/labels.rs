@@ -1,0 +1,67 @@
+//! Vietnamese names of the API's codes.
+
+use hoso_domain::access::AccountKind;
+
+pub fn kind(kind: AccountKind) -> &'static str {
+    match kind {
+        AccountKind::Admin => "Quản trị hệ thống",
+        AccountKind::Agency => "Tài khoản cơ quan",
+        AccountKind::Specialist => "Tài khoản chuyên viên",
+        AccountKind::Personal => "Tài khoản cá nhân",
+    }
+}
+
+pub fn status(status: &str) -> &'static str {
+    match status {
+        "active" => "Đang hoạt động",
+        "locked" => "Đã khóa",
+        "revoked" => "Đã thu hồi",
+        "pending" => "Chờ duyệt",
+        "approved" => "Đã duyệt",
+        "rejected" => "Từ chối",
+        _ => "Không rõ",
+    }
+}
+
+pub fn outcome(outcome: &str) -> &'static str {
+    match outcome {
+        "success" => "Thành công",
+        "failure" => "Thất bại",
+        "denied" => "Bị từ chối",
+        _ => "Không rõ",
+    }
+}
+
+/// What an audited action was, for people.
+pub fn action(action: &str) -> String {
+    let label = match action {
+        "auth.sign_in" => "Đăng nhập",
+        "auth.sign_out" => "Đăng xuất",
+        "auth.client_token" => "Hệ thống khác lấy mã truy cập",
+        "auth.refresh_token_reused" => "Phát hiện dùng lại mã phiên",
+        "account.created" => "Cấp tài khoản",
+        "account.changed" => "Thay đổi tài khoản",
+        "account.restricted" => "Hạn chế quyền",
+        "account.expanded" => "Mở rộng quyền",
+        "account.locked" => "Khóa tài khoản",
+        "account.unlocked" => "Mở khóa tài khoản",
+        "account.revoked" => "Thu hồi tài khoản",
+        "account.password_reset" => "Cấp lại mật khẩu",
+        "account.password_changed" => "Đổi mật khẩu",
+        "account.handed_over" => "Bàn giao tài khoản",
+        "account_request.filed" => "Gửi đề nghị cấp tài khoản",
+        "account_request.approved" => "Duyệt đề nghị cấp tài khoản",
+        "account_request.rejected" => "Từ chối đề nghị cấp tài khoản",
+        "api_client.created" => "Cấp kết nối hệ thống",
+        "api_client.secret_rotated" => "Đổi khóa bí mật kết nối",
+        "api_client.revoked" => "Thu hồi kết nối",
+        other => return other.to_owned(),
+    };
+    label.to_owned()
+}
+
+pub fn datetime(at: &chrono::DateTime<chrono::Utc>) -> String {
+    // Vietnam's time (UTC+7, no daylight saving), as people read it: 22/11/2026 14:05.
+    let local = *at + chrono::Duration::hours(7);
+    local.format("%d/%m/%Y %H:%M").to_string()
+}
