@@ -138,6 +138,72 @@ pub async fn patch<B: Serialize, T: DeserializeOwned>(
     authed(auth, Method::PATCH, path, Some(body)).await
 }
 
+/// Uploads a scanned document (PDF, JPEG, PNG) and returns what the server stored.
+pub async fn upload(
+    auth: Auth,
+    file: web_sys::File,
+) -> Result<hoso_api_types::documents::DocumentView, ApiFailure> {
+    let path = format!(
+        "/documents?file_name={}",
+        crate::pages::accounts::encode(&file.name())
+    );
+    let send = |token: Option<String>| {
+        let file = file.clone();
+        let path = path.clone();
+        async move {
+            let mut builder = RequestBuilder::new(&format!("{BASE}{path}"))
+                .method(Method::POST)
+                .header("Content-Type", &file.type_());
+            if let Some(token) = token {
+                builder = builder.header("Authorization", &format!("Bearer {token}"));
+            }
+            let request = builder
+                .body(wasm_bindgen::JsValue::from(file))
+                .map_err(|e| ApiFailure::Network(e.to_string()))?;
+            request
+                .send()
+                .await
+                .map_err(|e| ApiFailure::Network(e.to_string()))
+        }
+    };
+    let response = send(auth.get_untracked().map(|s| s.access_token)).await?;
+    if response.status() == 401 {
+        if let Some(token) = renew(auth).await {
+            return decode(send(Some(token)).await?, &[]).await;
+        }
+    }
+    decode(response, &[]).await
+}
+
+/// Fetches a document with the session's token and opens it in a new tab.
+pub async fn open_document(auth: Auth, id: &str) -> Result<(), ApiFailure> {
+    let token = auth.get_untracked().map(|s| s.access_token).unwrap_or_default();
+    let response = RequestBuilder::new(&format!("{BASE}/documents/{id}"))
+        .header("Authorization", &format!("Bearer {token}"))
+        .send()
+        .await
+        .map_err(|e| ApiFailure::Network(e.to_string()))?;
+    if !response.ok() {
+        return decode::<()>(response, &[]).await;
+    }
+    let content_type = response.headers().get("content-type").unwrap_or_default();
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|e| ApiFailure::Network(e.to_string()))?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(&content_type);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| ApiFailure::Network("blob".into()))?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ApiFailure::Network("url".into()))?;
+    if let Some(window) = web_sys::window() {
+        let _ = window.open_with_url_and_target(&url, "_blank");
+    }
+    Ok(())
+}
+
 async fn authed<B: Serialize, T: DeserializeOwned>(
     auth: Auth,
     method: Method,

@@ -110,12 +110,41 @@ describe("accounts", () => {
     await owner.close();
   });
 
+  test("an administrator hands an agency account over, attaching the scanned decision", async () => {
+    const { page, close } = await openPage(browser, server.baseUrl);
+    await signIn(page, server.baseUrl, "quantri");
+    await page.getByTestId("user-name").waitFor();
+    await page.goto(server.baseUrl + "/tai-khoan");
+    await page.getByTestId("accounts").getByRole("link", { name: "sogddt", exact: true }).click();
+    await page.getByTestId("account-facts").waitFor();
+    await page.getByLabel("Lý do (bắt buộc)").fill("Cán bộ đầu mối chuyển công tác");
+    await page.getByLabel("Số quyết định").fill("78/QĐ-SGDĐT");
+    await page.getByLabel("Ngày").fill("2026-11-20");
+    await page.getByLabel("Người ký").fill("Giám đốc Sở Giáo dục và Đào tạo");
+    await page.getByLabel("Bản scan quyết định (PDF, JPEG, PNG)").setInputFiles({
+      name: "QD-78.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n% 78/QĐ-SGDĐT\n%%EOF\n"),
+    });
+    await page.getByTestId("uploaded-document").filter({ hasText: "QD-78.pdf" }).waitFor();
+    await page.getByLabel("Họ tên cán bộ nhận bàn giao").fill("Đặng Văn Minh");
+    await page.getByTestId("hand-over").click();
+    const secret = page.getByTestId("one-time-secret");
+    await secret.waitFor();
+    assert.match((await secret.innerText()).trim(), /^[A-Za-z0-9]{14}$/);
+    await page.getByTestId("account-facts").getByText("Đặng Văn Minh").waitFor();
+    const row = page.getByTestId("audit").locator("tr", { hasText: "Bàn giao tài khoản" });
+    await row.getByText("78/QĐ-SGDĐT").waitFor();
+    await row.getByRole("button", { name: "(bản scan)" }).waitFor();
+    await close();
+  });
+
   test("an administrator locks an account, with the reason recorded", async () => {
     const { page, close } = await openPage(browser, server.baseUrl);
     await signIn(page, server.baseUrl, "quantri");
     await page.getByTestId("user-name").waitFor();
     await page.goto(server.baseUrl + "/tai-khoan");
-    await page.getByTestId("accounts").getByRole("link", { name: "syte" }).click();
+    await page.getByTestId("accounts").getByRole("link", { name: "syte", exact: true }).click();
     await page.getByTestId("account-status").filter({ hasText: "Đang hoạt động" }).waitFor();
     await page.getByLabel("Lý do (bắt buộc)").fill("Nghi lộ mật khẩu");
     await page.getByTestId("lock").click();

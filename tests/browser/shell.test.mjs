@@ -23,7 +23,7 @@ describe("application shell", () => {
     await page.goto(server.baseUrl + "/");
     await page.getByTestId("province").filter({ hasText: "Tỉnh Hưng Yên" }).waitFor();
     await page.getByTestId("demo-banner").waitFor();
-    assert.match(await page.getByTestId("user-place").innerText(), /Chưa đăng nhập/);
+    assert.match(await page.getByTestId("user-place").innerText(), /Đăng nhập/);
     assert.equal(await page.locator("html").getAttribute("lang"), "vi");
     await page.getByRole("heading", { level: 1 }).filter({ hasText: "Hệ thống quản lý hồ sơ điện tử" }).waitFor();
     assert.deepEqual(consoleErrors, []);

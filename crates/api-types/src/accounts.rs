@@ -53,6 +53,9 @@ pub struct DecisionRef {
     /// Who signed it.
     #[validate(length(min = 1, max = 128, message = "Nhập người ký quyết định."))]
     pub signer: String,
+    /// The scanned copy, uploaded first with `POST /documents`. Required for a hand-over.
+    #[serde(default)]
+    pub document_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]

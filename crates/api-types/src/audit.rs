@@ -28,6 +28,8 @@ pub struct AuditEventView {
     pub decision_number: Option<String>,
     pub decision_date: Option<String>,
     pub decision_signer: Option<String>,
+    /// The scanned copy of the decision (`GET /documents/{id}`).
+    pub decision_document_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -19,6 +19,7 @@ pub fn with_decision(mut event: NewAuditEvent, decision: Option<&DecisionRef>) -
         event.decision_number = Some(decision.number.clone());
         event.decision_date = Some(decision.date.to_string());
         event.decision_signer = Some(decision.signer.clone());
+        event.decision_document_id = decision.document_id.clone();
     }
     event
 }

@@ -69,6 +69,10 @@ pub struct Settings {
     #[arg(long, global = true, env = "HOSO_MAX_JSON_BYTES", default_value_t = 1_048_576)]
     pub max_json_bytes: usize,
 
+    /// Largest uploaded document (a scanned decision, an attachment), in bytes.
+    #[arg(long, global = true, env = "HOSO_MAX_UPLOAD_BYTES", default_value_t = 20 * 1_048_576)]
+    pub max_upload_bytes: usize,
+
     /// Number of HTTP worker threads. Default: one per CPU core.
     #[arg(long, global = true, env = "HOSO_WORKERS")]
     pub workers: Option<usize>,
@@ -106,6 +110,7 @@ pub struct Config {
     pub static_dir: PathBuf,
     pub province_name: String,
     pub max_json_bytes: usize,
+    pub max_upload_bytes: usize,
     pub workers: Option<usize>,
     pub log: String,
     pub log_json: bool,
@@ -183,6 +188,7 @@ impl Settings {
             static_dir: self.static_dir.clone(),
             province_name: self.province_name.clone(),
             max_json_bytes: self.max_json_bytes,
+            max_upload_bytes: self.max_upload_bytes,
             workers: self.workers,
             log: self.log.clone(),
             log_json,

@@ -25,6 +25,7 @@ use utoipa::{Modify, OpenApi};
         (name = "audit", description = "The append-only audit trail (SEC-7). Requires `view_audit`."),
         (name = "units", description = "The organisation tree."),
         (name = "people", description = "People, as account management needs them."),
+        (name = "documents", description = "Scanned documents: decisions, evidence, attachments."),
     ),
     modifiers(&ErrorResponses, &SecuritySchemes)
 )]

@@ -16,6 +16,9 @@ pub struct AppState {
     pub province_name: String,
     pub static_dir: PathBuf,
     pub auth: AuthConfig,
+    /// Where document bytes are kept (`<data dir>/documents`).
+    pub documents_dir: PathBuf,
+    pub max_upload_bytes: usize,
 }
 
 impl AppState {

@@ -9,6 +9,7 @@ use hoso_store::account_requests::AccountRequestRow;
 use hoso_store::accounts::AccountWithUnit;
 use hoso_store::api_clients::ApiClientRow;
 use hoso_store::audit::AuditRow;
+use hoso_store::documents::DocumentRow;
 use hoso_store::units::UnitRow;
 
 pub fn utc(time: NaiveDateTime) -> DateTime<Utc> {
@@ -71,6 +72,7 @@ pub fn audit_event(row: AuditRow) -> AuditEventView {
         decision_number: row.decision_number,
         decision_date: row.decision_date,
         decision_signer: row.decision_signer,
+        decision_document_id: row.decision_document_id,
     }
 }
 
@@ -115,5 +117,16 @@ pub fn account_request(row: &AccountRequestRow) -> AccountRequestView {
         decision_note: row.decision_note.clone(),
         created_account_id: row.created_account_id.clone(),
         created_at: utc(row.created_at),
+    }
+}
+
+pub fn document(row: &DocumentRow) -> hoso_api_types::documents::DocumentView {
+    hoso_api_types::documents::DocumentView {
+        id: row.id.clone(),
+        file_name: row.file_name.clone(),
+        content_type: row.content_type.clone(),
+        size_bytes: row.size_bytes,
+        sha256: row.sha256.clone(),
+        uploaded_at: utc(row.uploaded_at),
     }
 }

@@ -30,6 +30,7 @@ pub struct AuditRow {
     pub decision_date: Option<String>,
     pub decision_signer: Option<String>,
     pub details: Option<String>,
+    pub decision_document_id: Option<String>,
 }
 
 /// A new event; `at` is set by [`append`].
@@ -54,6 +55,7 @@ pub struct NewAuditEvent {
     pub decision_date: Option<String>,
     pub decision_signer: Option<String>,
     pub details: Option<String>,
+    pub decision_document_id: Option<String>,
 }
 
 pub fn append(conn: &mut DbConnection, mut event: NewAuditEvent) -> StoreResult<()> {

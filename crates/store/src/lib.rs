@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod api_clients;
 pub mod audit;
 pub mod connection;
+pub mod documents;
 pub mod error;
 pub mod ids;
 pub mod meta;

@@ -122,6 +122,7 @@ diesel::table! {
         decision_date -> Nullable<Text>,
         decision_signer -> Nullable<Text>,
         details -> Nullable<Text>,
+        decision_document_id -> Nullable<Text>,
     }
 }
 
@@ -137,3 +138,18 @@ diesel::allow_tables_to_appear_in_same_query!(
     account_requests,
     audit_events
 );
+
+diesel::table! {
+    documents (id) {
+        id -> Text,
+        sha256 -> Text,
+        file_name -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        unit_id -> Nullable<Text>,
+        uploaded_by -> Text,
+        uploaded_at -> Timestamp,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(documents, units);

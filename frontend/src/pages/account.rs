@@ -27,6 +27,8 @@ fn AccountDetail(session: Session) -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let reload = RwSignal::new(0u32);
+    // Kept above the reloaded part so a new temporary password survives the refresh.
+    let secret = RwSignal::new(None::<String>);
     let account = LocalResource::new(move || {
         reload.track();
         let id = id();
@@ -34,6 +36,7 @@ fn AccountDetail(session: Session) -> impl IntoView {
     });
     view! {
         <section>
+            {move || secret.get().map(|value| view! { <OneTimeSecret label="Mật khẩu tạm thời" value /> })}
             <Transition fallback=|| view! { <p class="muted">"Đang tải…"</p> }>
                 {
                     let session = session.clone();
@@ -44,7 +47,7 @@ fn AccountDetail(session: Session) -> impl IntoView {
                                 Err(failure) => view! { <FailureNotice failure /> }.into_any(),
                                 Ok(account) => view! {
                                     <AccountFacts account=account.clone() />
-                                    <AccountActions session=session.clone() account on_changed=Callback::new(move |()| reload.update(|n| *n += 1)) />
+                                    <AccountActions session=session.clone() account secret on_changed=Callback::new(move |()| reload.update(|n| *n += 1)) />
                                 }.into_any(),
                             }
                         })
@@ -83,7 +86,12 @@ enum Step {
 }
 
 #[component]
-fn AccountActions(session: Session, account: AccountView, on_changed: Callback<()>) -> impl IntoView {
+fn AccountActions(
+    session: Session,
+    account: AccountView,
+    secret: RwSignal<Option<String>>,
+    on_changed: Callback<()>,
+) -> impl IntoView {
     let auth = expect_context::<Auth>();
     let own = session.account.id == account.id;
     let reason = RwSignal::new(String::new());
@@ -92,8 +100,8 @@ fn AccountActions(session: Session, account: AccountView, on_changed: Callback<(
     let decision_date = RwSignal::new(String::new());
     let decision_signer = RwSignal::new(String::new());
     let rights = RwSignal::new(account.rights.clone());
+    let document = RwSignal::new(None::<hoso_api_types::documents::DocumentView>);
     let failure = RwSignal::new(None::<ApiFailure>);
-    let secret = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
     let (id, version, kind, status) = (
         account.id.clone(),
@@ -108,6 +116,7 @@ fn AccountActions(session: Session, account: AccountView, on_changed: Callback<(
             number: decision_number.get_untracked(),
             date: decision_date.get_untracked().parse().unwrap_or_default(),
             signer: decision_signer.get_untracked(),
+            document_id: document.get_untracked().map(|d| d.id),
         });
         let action = AccountActionRequest {
             version,
@@ -144,6 +153,7 @@ fn AccountActions(session: Session, account: AccountView, on_changed: Callback<(
                             number: String::new(),
                             date: Default::default(),
                             signer: String::new(),
+                            document_id: document.get_untracked().map(|d| d.id),
                         }),
                     };
                     api::post::<_, IssuedCredentials>(auth, &format!("/accounts/{id}/hand-over"), &request)
@@ -176,10 +186,7 @@ fn AccountActions(session: Session, account: AccountView, on_changed: Callback<(
         });
     };
     if own || session.manages.is_empty() || status == "revoked" {
-        return view! {
-            {move || secret.get().map(|value| view! { <OneTimeSecret label="Mật khẩu tạm thời" value /> })}
-        }
-        .into_any();
+        return ().into_any();
     }
     let ceiling = kind.right_ceiling();
     let grantable: Vec<Right> = Right::ALL
@@ -201,6 +208,8 @@ fn AccountActions(session: Session, account: AccountView, on_changed: Callback<(
                 <label>"Số quyết định" <input name="decision_number" bind:value=decision_number /></label>
                 <label>"Ngày" <input name="decision_date" type="date" bind:value=decision_date /></label>
                 <label>"Người ký" <input name="decision_signer" bind:value=decision_signer /></label>
+                <DocumentPicker document failure />
+                <FieldMessage failure field="decision.document_id" />
             </fieldset>
             <div class="actions">
                 {(status == "active").then(|| button("Khóa tài khoản", Step::Lock, "lock"))}
@@ -232,7 +241,6 @@ fn AccountActions(session: Session, account: AccountView, on_changed: Callback<(
                 </fieldset>
             })}
             <FormFailure failure />
-            {move || secret.get().map(|value| view! { <OneTimeSecret label="Mật khẩu tạm thời" value /> })}
         </div>
         {session.has(Right::ViewAudit).then(|| view! { <AccountTrail account_id=account.id.clone() /> })}
     }
@@ -256,5 +264,44 @@ fn AccountTrail(account_id: String) -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+}
+
+/// Uploads the scanned decision as soon as it is chosen, and remembers what was stored.
+#[component]
+fn DocumentPicker(
+    document: RwSignal<Option<hoso_api_types::documents::DocumentView>>,
+    failure: RwSignal<Option<ApiFailure>>,
+) -> impl IntoView {
+    use wasm_bindgen::JsCast;
+    let auth = expect_context::<Auth>();
+    let uploading = RwSignal::new(false);
+    let on_change = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        uploading.set(true);
+        spawn_local(async move {
+            match api::upload(auth, file).await {
+                Ok(stored) => document.set(Some(stored)),
+                Err(error) => failure.set(Some(error)),
+            }
+            uploading.set(false);
+        });
+    };
+    view! {
+        <label>"Bản scan quyết định (PDF, JPEG, PNG)"
+            <input type="file" name="decision_document" accept="application/pdf,image/jpeg,image/png" on:change=on_change />
+        </label>
+        <Show when=move || uploading.get()><p class="muted">"Đang tải lên…"</p></Show>
+        {move || document.get().map(|d| view! {
+            <p class="muted" data-testid="uploaded-document">{format!("Đã tải lên: {} ({} KB)", d.file_name, (d.size_bytes + 1023) / 1024)}</p>
+        })}
     }
 }

@@ -131,6 +131,7 @@ fn CreateAccount(session: Session, on_created: Callback<()>) -> impl IntoView {
             number: decision_number.get_untracked(),
             date: decision_date.get_untracked().parse().unwrap_or_default(),
             signer: decision_signer.get_untracked(),
+            document_id: None,
         });
         let request = CreateAccountRequest {
             username: username.get_untracked().trim().to_owned(),

@@ -93,11 +93,28 @@ pub fn AuditTable(items: Vec<AuditEventView>) -> impl IntoView {
                         <td>{labels::action(&e.action)}</td>
                         <td>{labels::outcome(&e.outcome)}</td>
                         <td>{e.reason.clone().unwrap_or_default()}</td>
-                        <td>{e.decision_number.clone().unwrap_or_default()}</td>
+                        <td>
+                            {e.decision_number.clone().unwrap_or_default()}
+                            {e.decision_document_id.clone().map(|id| view! { <DocumentLink id /> })}
+                        </td>
                         <td>{e.ip.clone().unwrap_or_default()}</td>
                     </tr>
                 }).collect_view()}
             </tbody>
         </table>
+    }
+}
+
+/// Opens a scanned decision (fetched with the session's token).
+#[component]
+fn DocumentLink(id: String) -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    view! {
+        <button type="button" class="link" on:click=move |_| {
+            let id = id.clone();
+            spawn_local(async move {
+                let _ = api::open_document(auth, &id).await;
+            });
+        }>" (bản scan)"</button>
     }
 }

@@ -32,6 +32,8 @@ async fn serve(config: Config, pool: hoso_store::DbPool) -> anyhow::Result<()> {
             refresh_ttl: config.refresh_ttl,
             slow_down_failures: true,
         },
+        documents_dir: config.data_dir.join("documents"),
+        max_upload_bytes: config.max_upload_bytes,
     });
     let max_json_bytes = config.max_json_bytes;
     let mut server = HttpServer::new(move || app::build(state.clone(), max_json_bytes));

@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod api_clients;
 pub mod audit;
 pub mod auth;
+pub mod documents;
 pub mod me;
 pub mod people;
 pub mod system;
@@ -26,4 +27,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     audit::configure(cfg);
     units::configure(cfg);
     people::configure(cfg);
+    documents::configure(cfg);
 }

@@ -411,7 +411,30 @@ async fn an_agency_account_is_handed_over_under_a_written_decision() {
         let target = account_id(&app, &admin, "syte").await;
         let previous_holder = token_of(&app, "syte").await;
         let version = version_of(&app, &admin, &target).await;
-        let request = json!({"version": version, "holder_name": "Phan Thị Lan", "reason": "Cán bộ đầu mối cũ nghỉ hưu", "decision": {"number": "45/QĐ-SYT", "date": "2026-11-15", "signer": "Giám đốc Sở Y tế"}});
+        let without_scan = json!({"version": version, "holder_name": "Phan Thị Lan", "reason": "Cán bộ đầu mối cũ nghỉ hưu", "decision": {"number": "45/QĐ-SYT", "date": "2026-11-15", "signer": "Giám đốc Sở Y tế"}});
+        let (status, body) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/accounts/{target}/hand-over"),
+            Some(&admin),
+            Some(without_scan),
+        )
+        .await;
+        assert_eq!(
+            status, 422,
+            "ACC-4: a hand-over needs the scanned decision: {body}"
+        );
+        assert_eq!(body["details"]["fields"][0]["field"], "decision.document_id");
+        let (status, scan) = crate::support::upload(
+            &app,
+            &admin,
+            "QD-45-SYT.pdf",
+            "application/pdf",
+            crate::support::pdf("45/QĐ-SYT"),
+        )
+        .await;
+        assert_eq!(status, 201, "{scan}");
+        let request = json!({"version": version, "holder_name": "Phan Thị Lan", "reason": "Cán bộ đầu mối cũ nghỉ hưu", "decision": {"number": "45/QĐ-SYT", "date": "2026-11-15", "signer": "Giám đốc Sở Y tế", "document_id": scan["id"]}});
         let (status, issued) = call(
             &app,
             "POST",
@@ -426,6 +449,18 @@ async fn an_agency_account_is_handed_over_under_a_written_decision() {
         assert_eq!(status, 401, "the previous holder is out at once");
         let session = sign_in(&app, "syte", issued["temporary_password"].as_str().unwrap()).await;
         assert_eq!(session["must_change_password"], true);
+        let (_, trail) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/audit?target_id={target}&action=account.handed_over"),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(
+            trail["items"][0]["decision_document_id"], scan["id"],
+            "{backend}: the scan is linked in the trail"
+        );
 
         let (status, body) = call(
             &app,
@@ -442,7 +477,7 @@ async fn an_agency_account_is_handed_over_under_a_written_decision() {
 
         let personal = account_id(&app, &admin, "nguyenvanan").await;
         let version = version_of(&app, &admin, &personal).await;
-        let (status, body) = call(&app, "POST", &format!("/api/v1/accounts/{personal}/hand-over"), Some(&admin), Some(json!({"version": version, "holder_name": "X", "reason": "x", "decision": {"number": "1", "date": "2026-01-01", "signer": "A"}}))).await;
+        let (status, body) = call(&app, "POST", &format!("/api/v1/accounts/{personal}/hand-over"), Some(&admin), Some(json!({"version": version, "holder_name": "X", "reason": "x", "decision": {"number": "1", "date": "2026-01-01", "signer": "A", "document_id": scan["id"]}}))).await;
         assert_eq!(status, 409);
         assert_error_body(&body, "invalid_state");
     }
@@ -713,5 +748,64 @@ async fn people_are_listed_within_the_scope_with_their_account_status() {
         let employee = token_of(&app, "nguyenvanan").await;
         let (status, _) = call(&app, "GET", "/api/v1/people", Some(&employee), None).await;
         assert_eq!(status, 403);
+    }
+}
+
+#[actix_web::test]
+async fn scanned_documents_are_checked_stored_once_and_read_only_within_scope() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let agency = token_of(&app, "sogddt").await;
+        let (status, first) = crate::support::upload(
+            &app,
+            &agency,
+            "QD-1.pdf",
+            "application/pdf",
+            crate::support::pdf("một"),
+        )
+        .await;
+        assert_eq!(status, 201, "{backend}: {first}");
+        assert_eq!(first["content_type"], "application/pdf");
+        assert_eq!(first["sha256"].as_str().unwrap().len(), 64);
+
+        // A script calling itself a PDF, and a file over the limit, are refused with the error body.
+        let (status, body) = crate::support::upload(
+            &app,
+            &agency,
+            "x.pdf",
+            "application/pdf",
+            b"<script>alert(1)</script>".to_vec(),
+        )
+        .await;
+        assert_eq!(status, 415);
+        assert_error_body(&body, "unsupported_media_type");
+        let mut big = crate::support::pdf("lớn");
+        big.resize(crate::support::MAX_UPLOAD_BYTES + 1, b' ');
+        let (status, body) = crate::support::upload(&app, &agency, "big.pdf", "application/pdf", big).await;
+        assert_eq!(status, 413);
+        assert_error_body(&body, "payload_too_large");
+
+        let id = first["id"].as_str().unwrap();
+        let fetch = |token: String| {
+            actix_web::test::TestRequest::get()
+                .uri(&format!("/api/v1/documents/{id}"))
+                .insert_header(("Authorization", format!("Bearer {token}")))
+                .to_request()
+        };
+        for (username, expected) in [
+            ("sogddt", 200),
+            ("quantri", 200),
+            ("syte", 404),
+            ("nguyenvanan", 404),
+        ] {
+            let token = token_of(&app, username).await;
+            let response = actix_web::test::call_service(&app, fetch(token)).await;
+            assert_eq!(response.status().as_u16(), expected, "{backend}: {username}");
+            if expected == 200 {
+                let bytes = actix_web::test::read_body(response).await;
+                assert_eq!(bytes.as_ref(), crate::support::pdf("một").as_slice());
+            }
+        }
     }
 }

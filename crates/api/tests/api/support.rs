@@ -16,6 +16,7 @@ use hoso_store::testing::TestDatabase;
 use hoso_store::Backend;
 
 pub const MAX_JSON_BYTES: usize = 64 * 1024;
+pub const MAX_UPLOAD_BYTES: usize = 256 * 1024;
 pub const TEST_JWT_SECRET: &[u8] = b"test secret that is long enough for HS256";
 
 pub struct TestContext {
@@ -33,7 +34,7 @@ impl TestContext {
         let holder = tempfile::tempdir().unwrap();
         Self {
             db,
-            static_dir: holder.path().to_path_buf(),
+            static_dir: holder.path().join("static"),
             _static_holder: holder,
         }
     }
@@ -55,6 +56,8 @@ impl TestContext {
                 refresh_ttl: Duration::from_secs(3600),
                 slow_down_failures: false,
             },
+            documents_dir: self.static_dir.join("../documents"),
+            max_upload_bytes: MAX_UPLOAD_BYTES,
         })
     }
 
@@ -175,4 +178,36 @@ where
         .as_str()
         .unwrap()
         .to_owned()
+}
+
+/// Uploads bytes as a document with the given content type; the answer's status and body.
+pub async fn upload<S, B>(
+    app: &S,
+    token: &str,
+    file_name: &str,
+    content_type: &str,
+    bytes: Vec<u8>,
+) -> (u16, serde_json::Value)
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let request = actix_test::TestRequest::post()
+        .uri(&format!("/api/v1/documents?file_name={file_name}"))
+        .insert_header(("Authorization", format!("Bearer {token}")))
+        .insert_header(("Content-Type", content_type))
+        .set_payload(bytes)
+        .to_request();
+    let response = actix_test::call_service(app, request).await;
+    let status = response.status().as_u16();
+    let bytes = actix_test::read_body(response).await;
+    (
+        status,
+        serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null),
+    )
+}
+
+/// A small but real PDF header, enough for the type check.
+pub fn pdf(text: &str) -> Vec<u8> {
+    format!("%PDF-1.4\n% {text}\n%%EOF\n").into_bytes()
 }

@@ -101,6 +101,7 @@ pub(crate) fn change_account(
 ) -> Result<(AccountWithUnit, Option<String>), ApiError> {
     use diesel::Connection;
     let found = load_managed(conn, session, id, action)?;
+    check_decision_document(conn, request.decision.as_ref())?;
     if found.account.version != request.version {
         return Err(ApiError::stale());
     }
@@ -123,6 +124,24 @@ pub(crate) fn change_account(
         let saved = accounts::find(conn, id)?.ok_or(ApiError::NotFound)?;
         Ok((saved, temporary_password))
     })
+}
+
+/// A decision's scanned copy, when named, must be a stored document.
+pub(crate) fn check_decision_document(
+    conn: &mut DbConnection,
+    decision: Option<&DecisionRef>,
+) -> Result<(), ApiError> {
+    if let Some(id) = decision.and_then(|d| d.document_id.as_deref()) {
+        if hoso_store::documents::find(conn, id)?.is_none() {
+            return Err(hoso_domain::FieldError::new(
+                "decision.document_id",
+                "unknown_document",
+                "Không tìm thấy bản scan quyết định; hãy tải lên lại.",
+            )
+            .into());
+        }
+    }
+    Ok(())
 }
 
 /// Replaces the password by a temporary one that must be changed at the next sign-in, and

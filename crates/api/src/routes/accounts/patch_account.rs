@@ -38,6 +38,7 @@ pub async fn patch_account(
         .db(move |conn| {
             // Authorisation and its refusal record stay outside the write transaction.
             let found = super::load_managed(conn, &session, &id, "account.changed")?;
+            super::check_decision_document(conn, body.decision.as_ref())?;
             {
                 let before = super::facts(&found)?;
                 if found.account.version != body.version {

@@ -109,6 +109,7 @@ pub async fn post_account(
             event.right_used = Some("manage_accounts".into());
             event.reason = Some(body.reason.clone());
             let event = crate::audit::with_decision(event, body.decision.as_ref());
+            super::check_decision_document(conn, body.decision.as_ref())?;
             if let Err(denial) = check_grant(&session.actor, &target) {
                 return Err(crate::audit::refuse(conn, event, denial));
             }

@@ -8,7 +8,8 @@ use crate::state::AppState;
 
 /// Hand an agency account over to another officer under the head's written decision (ACC-4):
 /// the holder changes, the previous holder's sessions end, and the new holder receives a
-/// temporary password. The decision (number, date, signer) is kept in the audit trail.
+/// temporary password. The decision (number, date, signer and its scanned copy, uploaded first
+/// with `POST /documents`) is kept in the audit trail.
 #[utoipa::path(
     tag = super::TAG,
     params(("id" = String, Path, description = "Account id")),
@@ -28,6 +29,14 @@ pub async fn post_account_hand_over(
 ) -> Result<HttpResponse, ApiError> {
     body.validate()?;
     let (id, body) = (id.into_inner(), body.into_inner());
+    if body.decision.document_id.is_none() {
+        return Err(hoso_domain::FieldError::new(
+            "decision.document_id",
+            "required",
+            "Đính kèm bản scan quyết định bàn giao.",
+        )
+        .into());
+    }
     let request = AccountActionRequest {
         version: body.version,
         reason: body.reason.clone(),

@@ -1,0 +1,53 @@
+use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType};
+use actix_web::{get, web, HttpResponse};
+use hoso_domain::access::{AccountKind, Scope, UnitPath};
+use hoso_store::documents;
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Download a document: its uploader, and accounts whose scope covers the uploader's unit
+/// (Sở Nội vụ: all). Others get 404.
+#[utoipa::path(
+    tag = super::TAG,
+    params(("id" = String, Path, description = "Document id")),
+    responses((status = 200, description = "The file, as uploaded.", content_type = "application/octet-stream")),
+    security(("bearer" = []))
+)]
+#[get("/documents/{id}")]
+pub async fn get_document(
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let (row, unit_path) = state
+        .db(move |conn| Ok(documents::find(conn, &id)?))
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let actor = &session.actor;
+    let own = row.uploaded_by == actor.account_id;
+    let in_scope = actor.kind != AccountKind::Personal
+        && match (&actor.scope, unit_path) {
+            (Scope::Province, _) => true,
+            (Scope::Subtree(_), None) => false,
+            (scope, Some(path)) => scope.covers(&UnitPath::parse(&path).map_err(ApiError::Internal)?),
+        };
+    if !own && !in_scope {
+        return Err(ApiError::NotFound);
+    }
+    let path = documents::blob_path(&state.documents_dir, &row.sha256);
+    let bytes = web::block(move || std::fs::read(path))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?
+        .map_err(|e| ApiError::Internal(format!("document {} unreadable: {e}", row.id)))?;
+    Ok(HttpResponse::Ok()
+        .content_type(row.content_type.clone())
+        .insert_header(("Cache-Control", "private, no-store"))
+        .insert_header(ContentDisposition {
+            disposition: DispositionType::Inline,
+            parameters: vec![DispositionParam::Filename(row.file_name.clone())],
+        })
+        .body(bytes))
+}

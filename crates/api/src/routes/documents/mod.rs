@@ -1,0 +1,42 @@
+//! Scanned documents: decisions that account changes rest on (ACC-4), and later the dossier's
+//! attachments and evidence (DOS-3, WF-4). Uploaded once, never changed or deleted.
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub mod get_document;
+pub mod post_document;
+
+pub const TAG: &str = "documents";
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(post_document::post_document)
+        .service(get_document::get_document);
+}
+
+/// The type the content really is, from its first bytes: the declared type must agree, so a
+/// script cannot be uploaded as a "PDF".
+pub(crate) fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"%PDF-") {
+        Some("application/pdf")
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(b"\xFF\xD8\xFF") {
+        Some("image/jpeg")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sniff;
+
+    #[test]
+    fn only_pdf_png_and_jpeg_are_recognised() {
+        assert_eq!(sniff(b"%PDF-1.7\n..."), Some("application/pdf"));
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), Some("image/png"));
+        assert_eq!(sniff(b"\xFF\xD8\xFF\xE0...."), Some("image/jpeg"));
+        assert_eq!(sniff(b"<script>alert(1)</script>"), None);
+        assert_eq!(sniff(b""), None);
+    }
+}

@@ -1,0 +1,90 @@
+//! Scanned documents: metadata here, bytes in a content-addressed directory (the same scan
+//! uploaded twice is stored once). Nothing here deletes a document.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use crate::connection::DbConnection;
+use crate::error::{StoreError, StoreResult};
+use crate::ids::new_id;
+use crate::schema::{documents, units};
+
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = documents)]
+pub struct DocumentRow {
+    pub id: String,
+    pub sha256: String,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub unit_id: Option<String>,
+    pub uploaded_by: String,
+    pub uploaded_at: NaiveDateTime,
+}
+
+pub struct NewDocument {
+    pub sha256: String,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub unit_id: Option<String>,
+    pub uploaded_by: String,
+}
+
+pub fn insert(conn: &mut DbConnection, new: NewDocument) -> StoreResult<DocumentRow> {
+    let row = DocumentRow {
+        id: new_id(),
+        sha256: new.sha256,
+        file_name: new.file_name,
+        content_type: new.content_type,
+        size_bytes: new.size_bytes,
+        unit_id: new.unit_id,
+        uploaded_by: new.uploaded_by,
+        uploaded_at: Utc::now().naive_utc(),
+    };
+    diesel::insert_into(documents::table)
+        .values((
+            documents::id.eq(&row.id),
+            documents::sha256.eq(&row.sha256),
+            documents::file_name.eq(&row.file_name),
+            documents::content_type.eq(&row.content_type),
+            documents::size_bytes.eq(row.size_bytes),
+            documents::unit_id.eq(&row.unit_id),
+            documents::uploaded_by.eq(&row.uploaded_by),
+            documents::uploaded_at.eq(row.uploaded_at),
+        ))
+        .execute(conn)?;
+    Ok(row)
+}
+
+/// The document and the ancestry path of its unit (none: province-wide).
+pub fn find(conn: &mut DbConnection, id: &str) -> StoreResult<Option<(DocumentRow, Option<String>)>> {
+    Ok(documents::table
+        .left_join(units::table.on(units::id.nullable().eq(documents::unit_id)))
+        .filter(documents::id.eq(id))
+        .select((DocumentRow::as_select(), units::path.nullable()))
+        .first(conn)
+        .optional()?)
+}
+
+/// Where the bytes with this digest live: `<root>/ab/cdef…`.
+pub fn blob_path(root: &Path, sha256: &str) -> PathBuf {
+    root.join(&sha256[..2]).join(&sha256[2..])
+}
+
+/// Writes the bytes under their digest (atomically, through a temporary file), unless the same
+/// content is already there.
+pub fn store_blob(root: &Path, sha256: &str, bytes: &[u8]) -> StoreResult<()> {
+    let path = blob_path(root, sha256);
+    if path.is_file() {
+        return Ok(());
+    }
+    let dir = path.parent().expect("blob paths have a parent");
+    std::fs::create_dir_all(dir).map_err(|e| StoreError::Connection(format!("{}: {e}", dir.display())))?;
+    let temporary = dir.join(format!(".{}.{}", &sha256[2..], std::process::id()));
+    std::fs::write(&temporary, bytes)
+        .and_then(|()| std::fs::rename(&temporary, &path))
+        .map_err(|e| StoreError::Connection(format!("{}: {e}", path.display())))
+}
