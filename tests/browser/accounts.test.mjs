@@ -60,6 +60,10 @@ describe("accounts", () => {
     const table = page.getByTestId("accounts");
     await table.getByRole("link", { name: "nguyenvanan" }).waitFor();
     assert.equal(await table.locator("tbody tr").count(), 1);
+    // Filtering by a unit with no personal accounts empties the list.
+    await page.getByLabel("Đơn vị").selectOption({ label: "— — Trường THPT Thái Bình" });
+    await page.getByRole("button", { name: "Lọc" }).click();
+    await page.getByText("0 tài khoản").waitFor();
     // Typing the address of a page it may not use: the server's refusal is shown, no data.
     await page.goto(server.baseUrl + "/ket-noi");
     await page.getByRole("alert").filter({ hasText: "không có quyền" }).waitFor();

@@ -2,6 +2,7 @@
 //! Each command installs what it needs (the wasm target, wasm-bindgen-cli at the version in
 //! `Cargo.lock`, the npm build tools, and under `CI=true` Chromium) and is safe to run again.
 
+mod bench;
 mod build_spa;
 mod process;
 mod run;
@@ -19,7 +20,9 @@ commands:
                                         HOSO_TEST_DATABASE_URL is set or CI=true), and the browser
                                         tests when CI=true or Chromium is installed
   build-spa                             build the SPA into frontend/dist (release wasm, wasm-opt)
-  openapi                               regenerate openapi/openapi.json";
+  openapi                               regenerate openapi/openapi.json
+  bench                                 load the release server over loopback with wrk and print
+                                        the results (docs/performance.md)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,6 +30,7 @@ fn main() -> ExitCode {
         Some("run") => run::run(&args[1..]),
         Some("test") => test::run(),
         Some("build-spa") => tools::ensure_spa_tools().and_then(|()| build_spa::build().map(|_| ())),
+        Some("bench") => bench::run(),
         Some("openapi") => process::cargo(&[
             "run",
             "--quiet",

@@ -25,6 +25,8 @@ fn Accounts(session: Session) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let kind = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
+    let unit = RwSignal::new(String::new());
+    let units = LocalResource::new(move || api::get::<Vec<UnitView>>(auth, "/units"));
     let reload = RwSignal::new(0u32);
     let page = LocalResource::new(move || {
         reload.track();
@@ -33,6 +35,7 @@ fn Accounts(session: Session) -> impl IntoView {
             ("q", text.get_untracked()),
             ("kind", kind.get_untracked()),
             ("status", status.get_untracked()),
+            ("unit_id", unit.get_untracked()),
         ] {
             if !value.is_empty() {
                 query.push(format!("{name}={}", encode(&value)));
@@ -54,6 +57,12 @@ fn Accounts(session: Session) -> impl IntoView {
                 <select bind:value=kind aria-label="Loại tài khoản">
                     <option value="">"Mọi loại"</option>
                     {manages.iter().map(|k| view! { <option value=k.as_str()>{labels::kind(*k)}</option> }).collect_view()}
+                </select>
+                <select bind:value=unit aria-label="Đơn vị">
+                    <option value="">"Mọi đơn vị"</option>
+                    {move || units.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|u| view! {
+                        <option value=u.id.clone()>{format!("{}{}", "— ".repeat(u.depth as usize), u.name)}</option>
+                    }).collect_view()}
                 </select>
                 <select bind:value=status aria-label="Trạng thái">
                     <option value="">"Mọi trạng thái"</option>
