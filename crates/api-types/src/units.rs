@@ -1,6 +1,10 @@
 //! Organisation units as the other resources refer to them.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use crate::accounts::DecisionRef;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -13,6 +17,10 @@ pub struct UnitView {
     pub parent_id: Option<String>,
     /// Depth in the tree, 0 for the province.
     pub depth: u32,
+    /// First day of the name and place shown.
+    pub valid_from: NaiveDate,
+    /// First day they no longer held; absent while they do.
+    pub valid_to: Option<NaiveDate>,
 }
 
 /// A unit named in another resource.
@@ -32,4 +40,137 @@ pub struct PersonSummary {
     pub unit: UnitRef,
     /// Whether the person already has their personal account (ACC-2).
     pub has_account: bool,
+}
+
+/// One period of a unit's name and place in the tree, and the event that began it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UnitVersionView {
+    pub name: String,
+    pub parent_id: Option<String>,
+    pub valid_from: NaiveDate,
+    pub valid_to: Option<NaiveDate>,
+    /// `create`, `rename`, `move`, `merge`, `split` or `dissolve`; absent for units loaded
+    /// without an event (initial data).
+    pub event: Option<String>,
+    pub decision_number: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// A unit with its whole history (ORG-4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UnitDetail {
+    pub id: String,
+    pub code: String,
+    pub kind: String,
+    /// Current (or last) name.
+    pub name: String,
+    pub parent_id: Option<String>,
+    /// First day it no longer exists (dissolved or merged away).
+    pub ended_on: Option<NaiveDate>,
+    pub versions: Vec<UnitVersionView>,
+    /// Units it was merged into.
+    pub became: Vec<UnitRef>,
+    /// Units merged into it.
+    pub came_from: Vec<UnitRef>,
+    /// People it manages now.
+    pub staff: i64,
+}
+
+/// The written basis of a change to the tree.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TreeChange {
+    /// The day the change takes effect; not in the future, and after the unit's last change.
+    pub effective_date: NaiveDate,
+    #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
+    pub reason: String,
+    #[validate(nested)]
+    pub decision: Option<DecisionRef>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateUnitRequest {
+    #[validate(length(min = 1, max = 64, message = "Nhập mã đơn vị."))]
+    pub code: String,
+    #[validate(length(min = 1, max = 300, message = "Nhập tên đơn vị."))]
+    pub name: String,
+    /// e.g. `department`, `commune`, `public_service_unit`, `division`, `fund`, `association`.
+    #[validate(length(min = 1, max = 64, message = "Chọn loại đơn vị."))]
+    pub kind: String,
+    pub parent_id: String,
+    #[serde(flatten)]
+    #[validate(nested)]
+    pub change: TreeChange,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RenameUnitRequest {
+    #[validate(length(min = 1, max = 300, message = "Nhập tên mới."))]
+    pub name: String,
+    #[serde(flatten)]
+    #[validate(nested)]
+    pub change: TreeChange,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MoveUnitRequest {
+    pub parent_id: String,
+    #[serde(flatten)]
+    #[validate(nested)]
+    pub change: TreeChange,
+}
+
+/// A new unit that receives a merge.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewUnit {
+    #[validate(length(min = 1, max = 64, message = "Nhập mã đơn vị."))]
+    pub code: String,
+    #[validate(length(min = 1, max = 300, message = "Nhập tên đơn vị."))]
+    pub name: String,
+    #[validate(length(min = 1, max = 64, message = "Chọn loại đơn vị."))]
+    pub kind: String,
+    pub parent_id: String,
+}
+
+/// Merge units into one (ORG-4): into an existing unit (`target_id`) or a new one
+/// (`new_target`).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MergeRequest {
+    pub source_ids: Vec<String>,
+    pub target_id: Option<String>,
+    #[validate(nested)]
+    pub new_target: Option<NewUnit>,
+    #[serde(flatten)]
+    #[validate(nested)]
+    pub change: TreeChange,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlannedMove {
+    pub person_id: String,
+    pub full_name: String,
+    pub from_unit: UnitRef,
+    /// The person's personal account follows them.
+    pub has_account: bool,
+}
+
+/// Who and what a merge moves, before it is confirmed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MergePlan {
+    /// The receiving unit (for a new one, its name and no id yet).
+    pub target: UnitRef,
+    pub moves: Vec<PlannedMove>,
+    /// Sub-units of the merged units that move, whole, under the target.
+    pub moved_sub_units: Vec<UnitRef>,
+    /// Units that end on the effective date.
+    pub ended_units: Vec<UnitRef>,
 }

@@ -71,6 +71,7 @@ pub const ERROR_CODES: &[&str] = &[
     "person_has_account",
     "already_decided",
     "invalid_state",
+    "code_taken",
     "forbidden",
     "not_found",
     "method_not_allowed",

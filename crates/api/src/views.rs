@@ -76,15 +76,18 @@ pub fn audit_event(row: AuditRow) -> AuditEventView {
     }
 }
 
-pub fn unit(row: UnitRow) -> UnitView {
+/// A unit with the name and parent of one of its versions.
+pub fn unit(row: UnitRow, version: hoso_store::units::UnitVersionRow) -> UnitView {
     let depth = row.path.trim_matches('/').split('/').count().saturating_sub(1) as u32;
     UnitView {
         id: row.id,
         code: row.code,
-        name: row.name,
+        name: version.name,
         kind: row.kind,
-        parent_id: row.parent_id,
+        parent_id: version.parent_id,
         depth,
+        valid_from: version.valid_from,
+        valid_to: version.valid_to,
     }
 }
 

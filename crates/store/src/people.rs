@@ -86,3 +86,28 @@ pub fn list(
         })
         .collect())
 }
+
+/// Everyone managed by one of these units.
+pub fn in_units(conn: &mut DbConnection, unit_ids: &[String]) -> StoreResult<Vec<PersonRow>> {
+    Ok(people::table
+        .filter(people::unit_id.eq_any(unit_ids.to_vec()))
+        .select(PersonRow::as_select())
+        .order(people::full_name.asc())
+        .load(conn)?)
+}
+
+/// The person is managed by `unit_id` from now on; their personal account follows, and its
+/// sessions end so the new scope applies at once.
+pub fn move_to_unit(conn: &mut DbConnection, person_id: &str, unit_id: &str) -> StoreResult<()> {
+    use crate::schema::accounts;
+    diesel::update(people::table.find(person_id))
+        .set(people::unit_id.eq(unit_id))
+        .execute(conn)?;
+    diesel::update(accounts::table.filter(accounts::person_id.eq(person_id)))
+        .set((
+            accounts::unit_id.eq(Some(unit_id)),
+            accounts::auth_version.eq(accounts::auth_version + 1),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

@@ -19,6 +19,7 @@ diesel::table! {
         parent_id -> Nullable<Text>,
         path -> Text,
         created_at -> Timestamp,
+        ended_on -> Nullable<Date>,
     }
 }
 
@@ -153,3 +154,40 @@ diesel::table! {
 }
 
 diesel::allow_tables_to_appear_in_same_query!(documents, units);
+
+diesel::table! {
+    unit_events (id) {
+        id -> Text,
+        kind -> Text,
+        effective_date -> Date,
+        decision_number -> Nullable<Text>,
+        decision_date -> Nullable<Date>,
+        decision_signer -> Nullable<Text>,
+        document_id -> Nullable<Text>,
+        reason -> Text,
+        actor_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    unit_versions (id) {
+        id -> Text,
+        unit_id -> Text,
+        name -> Text,
+        parent_id -> Nullable<Text>,
+        valid_from -> Date,
+        valid_to -> Nullable<Date>,
+        event_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    unit_lineage (event_id, from_unit_id, to_unit_id) {
+        event_id -> Text,
+        from_unit_id -> Text,
+        to_unit_id -> Text,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(unit_versions, unit_events, units);

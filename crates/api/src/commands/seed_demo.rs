@@ -84,6 +84,12 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
     ),
 ];
 
+/// The demo tree as it stands since the 2025 reform took effect (CTX-2).
+const DEMO_UNITS_SINCE: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2025, 7, 1) {
+    Some(date) => date,
+    None => panic!("a valid date"),
+};
+
 /// (code, name, kind, parent code)
 const DEMO_UNITS: &[(&str, &str, &str, Option<&str>)] = &[
     ("HY", "Tỉnh Hưng Yên", "province", None),
@@ -144,7 +150,7 @@ pub fn load(conn: &mut DbConnection, password_hash: &str) -> Result<(), StoreErr
             Some(code) => Some(units::find_by_code(conn, code)?.ok_or(StoreError::NotFound)?),
             None => None,
         };
-        units::insert(conn, code, name, kind, parent.as_ref())?;
+        units::insert(conn, code, name, kind, parent.as_ref(), DEMO_UNITS_SINCE, None)?;
     }
     for (name, unit_code) in DEMO_PEOPLE {
         let unit = units::find_by_code(conn, unit_code)?.ok_or(StoreError::NotFound)?;

@@ -11,3 +11,4 @@ mod openapi;
 mod spa;
 mod support;
 mod system;
+mod units;

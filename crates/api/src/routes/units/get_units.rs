@@ -1,22 +1,37 @@
 use actix_web::{get, web, HttpResponse};
+use chrono::NaiveDate;
 use hoso_api_types::units::UnitView;
 use hoso_domain::access::Scope;
 use hoso_store::units;
+use serde::Deserialize;
+use utoipa::IntoParams;
 
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::views;
 
-/// The organisation tree in tree order: for an account, the units of its scope; for an API
-/// client, the whole province, with the `units.read` scope.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct UnitsQuery {
+    /// The tree as it stood on this day (`YYYY-MM-DD`), with the names units had then;
+    /// default today.
+    pub as_of: Option<NaiveDate>,
+}
+
+/// The organisation tree in tree order, as of a day: for an account, the units of its scope;
+/// for an API client, the whole province, with the `units.read` scope.
 #[utoipa::path(
     tag = super::TAG,
+    params(UnitsQuery),
     responses((status = 200, description = "Units, parents before their children.", body = [UnitView])),
     security(("bearer" = []), ("client_credentials" = ["units.read"]))
 )]
 #[get("/units")]
-pub async fn get_units(caller: Caller, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+pub async fn get_units(
+    caller: Caller,
+    state: web::Data<AppState>,
+    query: web::Query<UnitsQuery>,
+) -> Result<HttpResponse, ApiError> {
     let within = match &caller {
         Caller::Account(session) => match &session.actor.scope {
             Scope::Province => None,
@@ -25,8 +40,13 @@ pub async fn get_units(caller: Caller, state: web::Data<AppState>) -> Result<Htt
         Caller::Client(client) if client.scopes.iter().any(|s| s == "units.read") => None,
         Caller::Client(_) => return Err(ApiError::Forbidden),
     };
+    let as_of = query.as_of.unwrap_or_else(crate::clock::today);
     let rows = state
-        .db(move |conn| Ok(units::list_within(conn, within.as_deref())?))
+        .db(move |conn| Ok(units::list_as_of(conn, as_of, within.as_deref())?))
         .await?;
-    Ok(HttpResponse::Ok().json(rows.into_iter().map(views::unit).collect::<Vec<_>>()))
+    Ok(HttpResponse::Ok().json(
+        rows.into_iter()
+            .map(|(unit, version)| views::unit(unit, version))
+            .collect::<Vec<_>>(),
+    ))
 }

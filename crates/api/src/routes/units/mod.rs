@@ -1,11 +1,243 @@
-//! Organisation units, read-only here: the organisation capability adds their management.
+//! The organisation tree and its history (ORG-1, ORG-4, CTX-2). Everyone reads within their
+//! scope; only Sở Nội vụ's administrators change it, each change dated, with its reason and
+//! decision, appended to the units' history and the audit trail.
 
+use hoso_api_types::units::TreeChange;
+use hoso_domain::access::UnitPath;
+use hoso_domain::org::UnitState;
+use hoso_domain::FieldError;
+use hoso_store::units::{self, NewUnitEvent, UnitRow};
+use hoso_store::DbConnection;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use crate::auth::Session;
+use crate::error::ApiError;
+
+pub mod get_unit;
 pub mod get_units;
+pub mod post_unit;
+pub mod post_unit_dissolve;
+pub mod post_unit_merge;
+pub mod post_unit_merge_preview;
+pub mod post_unit_move;
+pub mod post_unit_rename;
 
 pub const TAG: &str = "units";
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(get_units::get_units);
+    cfg.service(get_units::get_units)
+        .service(post_unit::post_unit)
+        .service(post_unit_merge_preview::post_unit_merge_preview)
+        .service(post_unit_merge::post_unit_merge)
+        .service(get_unit::get_unit)
+        .service(post_unit_rename::post_unit_rename)
+        .service(post_unit_move::post_unit_move)
+        .service(post_unit_dissolve::post_unit_dissolve);
+}
+
+pub(crate) fn load(conn: &mut DbConnection, id: &str, field: &str) -> Result<UnitRow, ApiError> {
+    units::find(conn, id)?
+        .ok_or_else(|| FieldError::new(field, "unknown_unit", "Không tìm thấy đơn vị.").into())
+}
+
+/// What the tree rules need to know of a stored unit.
+pub(crate) fn state(conn: &mut DbConnection, unit: &UnitRow) -> Result<UnitState, ApiError> {
+    let current_since = match unit.ended_on {
+        Some(ended) => ended,
+        None => units::current_since(conn, &unit.id)?,
+    };
+    Ok(UnitState {
+        id: unit.id.clone(),
+        path: UnitPath::parse(&unit.path).map_err(ApiError::Internal)?,
+        current_since,
+        ended_on: unit.ended_on,
+    })
+}
+
+/// Changes take effect today or earlier: the current tree is the tree of today.
+pub(crate) fn check_not_future(change: &TreeChange) -> Result<(), ApiError> {
+    if change.effective_date > crate::clock::today() {
+        return Err(FieldError::new(
+            "effective_date",
+            "future_date",
+            "Ngày hiệu lực không được sau hôm nay.",
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// Records the decision behind a change of the tree; returns its id.
+pub(crate) fn record_event(
+    conn: &mut DbConnection,
+    session: &Session,
+    kind: &str,
+    change: &TreeChange,
+) -> Result<String, ApiError> {
+    super::accounts::check_decision_document(conn, change.decision.as_ref())?;
+    let decision = change.decision.as_ref();
+    Ok(units::record_event(
+        conn,
+        NewUnitEvent {
+            kind,
+            effective_date: change.effective_date,
+            decision_number: decision.map(|d| d.number.clone()),
+            decision_date: decision.map(|d| d.date),
+            decision_signer: decision.map(|d| d.signer.clone()),
+            document_id: decision.and_then(|d| d.document_id.clone()),
+            reason: change.reason.clone(),
+            actor_id: Some(session.account.account.id.clone()),
+        },
+    )?)
+}
+
+/// An audit event about a unit.
+pub(crate) fn audit_about(
+    session: &Session,
+    action: &str,
+    unit_id: &str,
+    change: &TreeChange,
+) -> hoso_store::audit::NewAuditEvent {
+    let mut event = session.event(action);
+    event.target_type = Some("unit".into());
+    event.target_id = Some(unit_id.to_owned());
+    event.unit_id = Some(unit_id.to_owned());
+    event.right_used = Some("manage_units".into());
+    event.reason = Some(change.reason.clone());
+    crate::audit::with_decision(event, change.decision.as_ref())
+}
+
+/// Everything a merge will do, computed without writing: the preview shows it, the merge does
+/// exactly it.
+pub(crate) struct MergeWork {
+    pub sources: Vec<UnitRow>,
+    pub target: Option<UnitRow>,
+    pub moves: Vec<hoso_domain::org::PersonMove>,
+    pub children: Vec<UnitRow>,
+    pub plan: hoso_api_types::units::MergePlan,
+}
+
+pub(crate) fn plan_merge(
+    conn: &mut DbConnection,
+    request: &hoso_api_types::units::MergeRequest,
+) -> Result<MergeWork, ApiError> {
+    use hoso_api_types::units::{MergePlan, PlannedMove, UnitRef};
+    use hoso_store::{accounts, people};
+
+    let target = match (&request.target_id, &request.new_target) {
+        (Some(id), None) => Some(load(conn, id, "target_id")?),
+        (None, Some(_)) => None,
+        _ => {
+            return Err(FieldError::new(
+                "target_id",
+                "one_target",
+                "Chọn một đơn vị nhận có sẵn hoặc khai báo một đơn vị mới.",
+            )
+            .into())
+        }
+    };
+    let sources = request
+        .source_ids
+        .iter()
+        .enumerate()
+        .map(|(index, id)| load(conn, id, &format!("source_ids[{index}]")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let source_states = sources
+        .iter()
+        .map(|s| state(conn, s))
+        .collect::<Result<Vec<_>, _>>()?;
+    let target_state = match (&target, &request.new_target) {
+        (Some(target), _) => Some(state(conn, target)?),
+        (None, Some(new)) => {
+            if sources.len() < 2 {
+                return Err(FieldError::new(
+                    "source_ids",
+                    "too_few",
+                    "Sáp nhập vào đơn vị mới cần ít nhất hai đơn vị.",
+                )
+                .into());
+            }
+            if units::find_by_code(conn, new.code.trim())?.is_some() {
+                return Err(ApiError::Conflict {
+                    code: "code_taken",
+                    message: "Mã đơn vị đã được dùng (mã không bao giờ dùng lại).".into(),
+                });
+            }
+            // The new unit will sit under its parent: a parent inside a source would end with it.
+            let parent = load(conn, &new.parent_id, "new_target.parent_id")?;
+            let parent_state = state(conn, &parent)?;
+            Some(UnitState {
+                id: String::from("new"),
+                path: parent_state.path.child("new"),
+                ..parent_state
+            })
+        }
+        (None, None) => None,
+    };
+    hoso_domain::org::check_merge(
+        &source_states,
+        target_state.as_ref(),
+        request.change.effective_date,
+    )?;
+
+    let source_ids: Vec<String> = sources.iter().map(|s| s.id.clone()).collect();
+    let staff = people::in_units(conn, &source_ids)?;
+    let target_id = target.as_ref().map(|t| t.id.clone()).unwrap_or_default();
+    let pairs: Vec<(String, String)> = staff.iter().map(|p| (p.id.clone(), p.unit_id.clone())).collect();
+    let moves = hoso_domain::org::plan_merge(&pairs, &source_ids, &target_id);
+    let mut planned = Vec::new();
+    for person in &staff {
+        let from = sources
+            .iter()
+            .find(|s| s.id == person.unit_id)
+            .expect("staff of a source");
+        planned.push(PlannedMove {
+            person_id: person.id.clone(),
+            full_name: person.full_name.clone(),
+            from_unit: UnitRef {
+                id: from.id.clone(),
+                name: from.name.clone(),
+            },
+            has_account: accounts::find_by_person(conn, &person.id)?.is_some(),
+        });
+    }
+    let mut children = Vec::new();
+    for source in &sources {
+        children.extend(units::current_children(conn, &source.id)?);
+    }
+    let plan = MergePlan {
+        target: match (&target, &request.new_target) {
+            (Some(t), _) => UnitRef {
+                id: t.id.clone(),
+                name: t.name.clone(),
+            },
+            (None, Some(new)) => UnitRef {
+                id: String::new(),
+                name: new.name.trim().to_owned(),
+            },
+            (None, None) => unreachable!("checked above"),
+        },
+        moves: planned,
+        moved_sub_units: children
+            .iter()
+            .map(|c| UnitRef {
+                id: c.id.clone(),
+                name: c.name.clone(),
+            })
+            .collect(),
+        ended_units: sources
+            .iter()
+            .map(|s| UnitRef {
+                id: s.id.clone(),
+                name: s.name.clone(),
+            })
+            .collect(),
+    };
+    Ok(MergeWork {
+        sources,
+        target,
+        moves,
+        children,
+        plan,
+    })
 }

@@ -1,0 +1,77 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::units::{UnitDetail, UnitRef, UnitVersionView};
+use hoso_domain::access::{Scope, UnitPath};
+use hoso_store::{people, units};
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// One unit with its whole history: every name and place it had, the decisions that changed
+/// them, what it was merged into or from. Within the reader's scope; others are 404.
+#[utoipa::path(
+    tag = super::TAG,
+    params(("id" = String, Path, description = "Unit id")),
+    responses((status = 200, description = "The unit and its history.", body = UnitDetail)),
+    security(("bearer" = []))
+)]
+#[get("/units/{id}")]
+pub async fn get_unit(
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let actor = session.actor.clone();
+    let detail = state
+        .db(move |conn| {
+            let unit = units::find(conn, &id)?.ok_or(ApiError::NotFound)?;
+            let visible = match &actor.scope {
+                Scope::Province => true,
+                scope => scope.covers(&UnitPath::parse(&unit.path).map_err(ApiError::Internal)?),
+            };
+            if !visible {
+                return Err(ApiError::NotFound);
+            }
+            let versions = units::history(conn, &id)?
+                .into_iter()
+                .map(|(version, event)| UnitVersionView {
+                    name: version.name,
+                    parent_id: version.parent_id,
+                    valid_from: version.valid_from,
+                    valid_to: version.valid_to,
+                    event: event.as_ref().map(|e| e.kind.clone()),
+                    decision_number: event.as_ref().and_then(|e| e.decision_number.clone()),
+                    reason: event.map(|e| e.reason),
+                })
+                .collect();
+            let (became, came_from) = units::lineage(conn, &id)?;
+            let mut refs = |ids: Vec<String>| -> Result<Vec<UnitRef>, ApiError> {
+                ids.into_iter()
+                    .map(|id| {
+                        Ok(units::find(conn, &id)?.map(|u| UnitRef {
+                            id: u.id,
+                            name: u.name,
+                        }))
+                    })
+                    .filter_map(Result::transpose)
+                    .collect()
+            };
+            let (became, came_from) = (refs(became)?, refs(came_from)?);
+            let staff = people::in_units(conn, std::slice::from_ref(&unit.id))?.len() as i64;
+            Ok(UnitDetail {
+                id: unit.id,
+                code: unit.code,
+                kind: unit.kind,
+                name: unit.name,
+                parent_id: unit.parent_id,
+                ended_on: unit.ended_on,
+                versions,
+                became,
+                came_from,
+                staff,
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(detail))
+}

@@ -1,0 +1,73 @@
+use actix_web::{post, web, HttpResponse};
+use diesel::Connection;
+use hoso_api_types::units::{CreateUnitRequest, UnitRef};
+use hoso_domain::org::check_manage_units;
+use hoso_domain::FieldError;
+use hoso_store::units;
+use validator::Validate;
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Create a unit under an existing one, from its effective date (Sở Nội vụ).
+#[utoipa::path(
+    tag = super::TAG,
+    request_body = CreateUnitRequest,
+    responses(
+        (status = 201, description = "Created.", body = UnitRef),
+        (status = 409, description = "`code_taken`: a unit has this code (codes are never reused).", body = hoso_api_types::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/units")]
+pub async fn post_unit(
+    session: Session,
+    state: web::Data<AppState>,
+    body: web::Json<CreateUnitRequest>,
+) -> Result<HttpResponse, ApiError> {
+    check_manage_units(&session.actor)?;
+    body.validate()?;
+    let body = body.into_inner();
+    super::check_not_future(&body.change)?;
+    let created = state
+        .db(move |conn| {
+            conn.transaction(|conn| {
+                let parent = super::load(conn, &body.parent_id, "parent_id")?;
+                if parent.ended_on.is_some() {
+                    return Err(FieldError::new(
+                        "parent_id",
+                        "unit_ended",
+                        "Đơn vị cấp trên không còn tồn tại.",
+                    )
+                    .into());
+                }
+                if units::find_by_code(conn, body.code.trim())?.is_some() {
+                    return Err(ApiError::Conflict {
+                        code: "code_taken",
+                        message: "Mã đơn vị đã được dùng (mã không bao giờ dùng lại).".into(),
+                    });
+                }
+                let event = super::record_event(conn, &session, "create", &body.change)?;
+                let unit = units::insert(
+                    conn,
+                    body.code.trim(),
+                    body.name.trim(),
+                    &body.kind,
+                    Some(&parent),
+                    body.change.effective_date,
+                    Some(&event),
+                )?;
+                crate::audit::record(
+                    conn,
+                    super::audit_about(&session, "unit.created", &unit.id, &body.change),
+                )?;
+                Ok(UnitRef {
+                    id: unit.id,
+                    name: unit.name,
+                })
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(created))
+}

@@ -1,0 +1,75 @@
+use actix_web::{post, web, HttpResponse};
+use diesel::Connection;
+use hoso_api_types::units::{MergePlan, MergeRequest, UnitRef};
+use hoso_domain::org::check_manage_units;
+use hoso_store::{people, units};
+use validator::Validate;
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Merge units into one (ORG-4, CTX-2), in one transaction: every person of the merged units
+/// and their personal account move to the receiving unit (each move recorded as a transfer of
+/// that person), sub-units move under it whole, and the merged units end on the effective date
+/// with their history and lineage kept — the tree as of the day before still shows them.
+#[utoipa::path(
+    tag = super::TAG,
+    request_body = MergeRequest,
+    responses((status = 200, description = "Done: what was moved.", body = MergePlan)),
+    security(("bearer" = []))
+)]
+#[post("/unit-merges")]
+pub async fn post_unit_merge(
+    session: Session,
+    state: web::Data<AppState>,
+    body: web::Json<MergeRequest>,
+) -> Result<HttpResponse, ApiError> {
+    check_manage_units(&session.actor)?;
+    body.validate()?;
+    let body = body.into_inner();
+    super::check_not_future(&body.change)?;
+    let plan = state
+        .db(move |conn| {
+            conn.transaction(|conn| {
+                let work = super::plan_merge(conn, &body)?;
+                let date = body.change.effective_date;
+                let event = super::record_event(conn, &session, "merge", &body.change)?;
+                let target = match (work.target, &body.new_target) {
+                    (Some(target), _) => target,
+                    (None, Some(new)) => {
+                        let parent = super::load(conn, &new.parent_id, "new_target.parent_id")?;
+                        units::insert(conn, new.code.trim(), new.name.trim(), &new.kind, Some(&parent), date, Some(&event))?
+                    }
+                    (None, None) => unreachable!("plan_merge requires a target"),
+                };
+                for person_move in &work.moves {
+                    people::move_to_unit(conn, &person_move.person_id, &target.id)?;
+                    let mut transfer = super::audit_about(&session, "person.transferred", &target.id, &body.change);
+                    transfer.target_type = Some("person".into());
+                    transfer.target_id = Some(person_move.person_id.clone());
+                    transfer.subject_person_id = Some(person_move.person_id.clone());
+                    transfer.details = Some(
+                        serde_json::json!({"from_unit_id": person_move.from_unit_id, "to_unit_id": target.id, "unit_event_id": event})
+                            .to_string(),
+                    );
+                    crate::audit::record(conn, transfer)?;
+                }
+                for child in &work.children {
+                    let target_now = units::find(conn, &target.id)?.ok_or(ApiError::NotFound)?;
+                    let child_now = units::find(conn, &child.id)?.ok_or(ApiError::NotFound)?;
+                    units::move_under(conn, &child_now, &target_now, date, &event)?;
+                }
+                for source in &work.sources {
+                    units::end(conn, source, date)?;
+                    units::record_lineage(conn, &event, &source.id, &target.id)?;
+                }
+                crate::audit::record(conn, super::audit_about(&session, "unit.merged", &target.id, &body.change))?;
+                let mut plan = work.plan;
+                plan.target = UnitRef { id: target.id.clone(), name: target.name.clone() };
+                Ok(plan)
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(plan))
+}

@@ -1,0 +1,351 @@
+//! The organisation tree through time, on every backend (ORG-1, ORG-4, CTX-2).
+
+use hoso_store::testing::backends;
+use hoso_store::{people, units};
+use serde_json::{json, Value};
+
+use crate::support::{assert_error_body, call, token_of, TestContext};
+
+fn unit_id(ctx: &TestContext, code: &str) -> String {
+    units::find_by_code(&mut ctx.db.connect(), code)
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+fn names(list: &Value) -> Vec<String> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn change(date: &str, reason: &str) -> Value {
+    json!({"effective_date": date, "reason": reason, "decision": {"number": "99/QĐ-UBND", "date": date, "signer": "Chủ tịch UBND tỉnh"}})
+}
+
+async fn create_unit<S, B>(app: &S, admin: &str, code: &str, name: &str, parent: &str, date: &str) -> String
+where
+    S: actix_web::dev::Service<
+        actix_http::Request,
+        Response = actix_web::dev::ServiceResponse<B>,
+        Error = actix_web::Error,
+    >,
+    B: actix_web::body::MessageBody,
+{
+    let mut body = change(date, "Thành lập");
+    body["code"] = json!(code);
+    body["name"] = json!(name);
+    body["kind"] = json!("department");
+    body["parent_id"] = json!(parent);
+    let (status, created) = call(app, "POST", "/api/v1/units", Some(admin), Some(body)).await;
+    assert_eq!(status, 201, "{created}");
+    created["id"].as_str().unwrap().to_owned()
+}
+
+#[actix_web::test]
+async fn a_merge_of_three_units_moves_everyone_and_the_past_stays_readable() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+        let province = unit_id(&ctx, "HY");
+        let a = create_unit(
+            &app,
+            &admin,
+            "HY.SNN",
+            "Sở Nông nghiệp và Phát triển nông thôn",
+            &province,
+            "2025-09-01",
+        )
+        .await;
+        let b = create_unit(
+            &app,
+            &admin,
+            "HY.STNMT",
+            "Sở Tài nguyên và Môi trường",
+            &province,
+            "2025-09-01",
+        )
+        .await;
+        let c = create_unit(
+            &app,
+            &admin,
+            "HY.CCTL",
+            "Chi cục Thủy lợi",
+            &province,
+            "2025-09-01",
+        )
+        .await;
+        let division = create_unit(
+            &app,
+            &admin,
+            "HY.SNN.VP",
+            "Văn phòng Sở Nông nghiệp",
+            &a,
+            "2025-09-01",
+        )
+        .await;
+        let staff: Vec<String> = [
+            ("Nguyễn Thị Hoa", &a),
+            ("Trần Văn Khánh", &b),
+            ("Lê Văn Long", &c),
+        ]
+        .iter()
+        .map(|(name, unit)| people::insert(&mut ctx.db.connect(), name, unit).unwrap().id)
+        .collect();
+        let (status, issued) = call(&app, "POST", "/api/v1/accounts", Some(&admin), Some(json!({"username": "nguyenthihoa", "display_name": "Nguyễn Thị Hoa", "kind": "personal", "person_id": staff[0], "reason": "Cấp tài khoản"}))).await;
+        assert_eq!(status, 201, "{issued}");
+        let account = issued["account"]["id"].as_str().unwrap().to_owned();
+
+        let mut merge = change("2026-03-01", "Hợp nhất theo Nghị quyết của HĐND tỉnh");
+        merge["source_ids"] = json!([a, b, c]);
+        merge["new_target"] = json!({"code": "HY.SNNMT", "name": "Sở Nông nghiệp và Môi trường", "kind": "department", "parent_id": province});
+        let (status, plan) = call(
+            &app,
+            "POST",
+            "/api/v1/unit-merges/preview",
+            Some(&admin),
+            Some(merge.clone()),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {plan}");
+        assert_eq!(plan["moves"].as_array().unwrap().len(), 3);
+        assert_eq!(plan["moved_sub_units"][0]["id"], division);
+        assert_eq!(plan["ended_units"].as_array().unwrap().len(), 3);
+        assert!(
+            units::find_by_code(&mut ctx.db.connect(), "HY.SNNMT")
+                .unwrap()
+                .is_none(),
+            "a preview changes nothing"
+        );
+
+        let (status, done) = call(&app, "POST", "/api/v1/unit-merges", Some(&admin), Some(merge)).await;
+        assert_eq!(status, 200, "{backend}: {done}");
+        let target = done["target"]["id"].as_str().unwrap().to_owned();
+        for person in &staff {
+            let (moved, _) = people::find_with_unit_path(&mut ctx.db.connect(), person)
+                .unwrap()
+                .unwrap();
+            assert_eq!(moved.unit_id, target, "{backend}: every person moved");
+        }
+        let (_, moved_account) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/accounts/{account}"),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(
+            moved_account["unit"]["id"], target,
+            "{backend}: the personal account followed"
+        );
+
+        let (_, before) = call(&app, "GET", "/api/v1/units?as_of=2026-02-28", Some(&admin), None).await;
+        let before = names(&before);
+        for name in [
+            "Sở Nông nghiệp và Phát triển nông thôn",
+            "Sở Tài nguyên và Môi trường",
+            "Chi cục Thủy lợi",
+        ] {
+            assert!(
+                before.contains(&name.to_owned()),
+                "{backend}: {name} on the day before: {before:?}"
+            );
+        }
+        assert!(!before.contains(&"Sở Nông nghiệp và Môi trường".to_owned()));
+        let (_, after) = call(&app, "GET", "/api/v1/units?as_of=2026-03-01", Some(&admin), None).await;
+        let after_names = names(&after);
+        assert!(after_names.contains(&"Sở Nông nghiệp và Môi trường".to_owned()));
+        assert!(!after_names.contains(&"Chi cục Thủy lợi".to_owned()));
+        let office = after
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["id"] == division)
+            .unwrap();
+        assert_eq!(
+            office["parent_id"], target,
+            "{backend}: the sub-unit moved under the target"
+        );
+
+        let (_, history) = call(&app, "GET", &format!("/api/v1/units/{a}"), Some(&admin), None).await;
+        assert_eq!(history["ended_on"], "2026-03-01");
+        assert_eq!(history["became"][0]["id"], target);
+        let (_, merged) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/units/{target}"),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(merged["came_from"].as_array().unwrap().len(), 3);
+        assert_eq!(merged["staff"], 3);
+
+        let (_, trail) = call(
+            &app,
+            "GET",
+            "/api/v1/audit?action=person.transferred",
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(
+            trail["items"].as_array().unwrap().len(),
+            3,
+            "{backend}: each move is a recorded transfer"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn a_renamed_unit_keeps_its_old_name_in_the_past() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+        let commune = unit_id(&ctx, "HY.XPC");
+        let mut body = change("2026-01-01", "Đổi tên theo Nghị quyết");
+        body["name"] = json!("UBND xã Phụng Công mới");
+        let (status, _) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/units/{commune}/rename"),
+            Some(&admin),
+            Some(body.clone()),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}");
+        let (_, old) = call(&app, "GET", "/api/v1/units?as_of=2025-12-31", Some(&admin), None).await;
+        assert!(names(&old).contains(&"UBND xã Phụng Công".to_owned()));
+        let (_, new) = call(&app, "GET", "/api/v1/units", Some(&admin), None).await;
+        assert!(names(&new).contains(&"UBND xã Phụng Công mới".to_owned()));
+        // History is appended, never rewritten: a change dated before the last one is refused.
+        body["effective_date"] = json!("2025-12-01");
+        let (status, refused) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/units/{commune}/rename"),
+            Some(&admin),
+            Some(body),
+        )
+        .await;
+        assert_eq!(status, 422, "{refused}");
+        assert_eq!(refused["details"]["fields"][0]["code"], "before_current_version");
+    }
+}
+
+#[actix_web::test]
+async fn moving_a_unit_moves_who_may_reach_its_people() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+        let school = unit_id(&ctx, "HY.SGDDT.THPTTB");
+        let health = unit_id(&ctx, "HY.SYT");
+        let mut body = change("2026-02-01", "Chuyển đơn vị chủ quản");
+        body["parent_id"] = json!(health);
+        let (status, moved) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/units/{school}/move"),
+            Some(&admin),
+            Some(body),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {moved}");
+        let health_agency = token_of(&app, "syte").await;
+        let (_, reached) = call(&app, "GET", "/api/v1/people", Some(&health_agency), None).await;
+        assert!(
+            reached.to_string().contains("Phạm Văn Dũng"),
+            "{backend}: the new parent reaches them: {reached}"
+        );
+        let education = token_of(&app, "sogddt").await;
+        let (_, lost) = call(&app, "GET", "/api/v1/people", Some(&education), None).await;
+        assert!(
+            !lost.to_string().contains("Phạm Văn Dũng"),
+            "{backend}: the old parent no longer does"
+        );
+
+        let mut cycle = change("2026-03-01", "Sai");
+        cycle["parent_id"] = json!(school);
+        let (status, refused) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/units/{health}/move"),
+            Some(&admin),
+            Some(cycle),
+        )
+        .await;
+        assert_eq!(status, 422, "{refused}");
+        assert_eq!(refused["details"]["fields"][0]["code"], "cycle");
+    }
+}
+
+#[actix_web::test]
+async fn only_so_noi_vu_changes_the_tree_and_never_loses_a_dossier() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let agency = token_of(&app, "sogddt").await;
+        let school = unit_id(&ctx, "HY.SGDDT.THPTHY");
+        let mut body = change("2026-01-01", "Thử");
+        body["name"] = json!("Tên khác");
+        let (status, refused) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/units/{school}/rename"),
+            Some(&agency),
+            Some(body),
+        )
+        .await;
+        assert_eq!(status, 403, "{backend}");
+        assert_error_body(&refused, "forbidden");
+
+        let admin = token_of(&app, "quantri").await;
+        let (status, refused) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/units/{school}/dissolve"),
+            Some(&admin),
+            Some(change("2026-01-01", "Giải thể")),
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}: people remain");
+        assert_eq!(refused["details"]["fields"][0]["code"], "has_staff");
+        let (status, refused) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/units/{school}/dissolve"),
+            Some(&admin),
+            Some(change("2999-01-01", "Giải thể")),
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert!(refused.to_string().contains("future_date"));
+
+        // Agencies read their own subtree only, as of any day.
+        let (_, seen) = call(&app, "GET", "/api/v1/units?as_of=2025-07-01", Some(&agency), None).await;
+        let mut seen = names(&seen);
+        assert_eq!(
+            seen.remove(0),
+            "Sở Giáo dục và Đào tạo",
+            "parents come before their children"
+        );
+        seen.sort();
+        assert_eq!(seen, ["Trường THPT Thái Bình", "Trường THPT chuyên Hưng Yên"]);
+        let health = unit_id(&ctx, "HY.SYT");
+        let (status, _) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/units/{health}"),
+            Some(&agency),
+            None,
+        )
+        .await;
+        assert_eq!(status, 404);
+    }
+}
