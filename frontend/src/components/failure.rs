@@ -6,9 +6,20 @@ use crate::api::ApiFailure;
 #[component]
 pub fn FailureNotice(failure: ApiFailure, #[prop(optional)] on_retry: Option<Callback<()>>) -> impl IntoView {
     let request_id = failure.request_id().map(str::to_owned);
+    // Every field message, so none is lost when a form shows no place for that field.
+    let fields: Vec<String> = match &failure {
+        ApiFailure::Api { body, .. } => body
+            .details
+            .iter()
+            .flat_map(|d| d.fields.iter())
+            .map(|f| f.message.clone())
+            .collect(),
+        _ => Vec::new(),
+    };
     view! {
         <div class="notice notice-error" role="alert">
             <p>{failure.message()}</p>
+            {(!fields.is_empty()).then(|| view! { <ul>{fields.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul> })}
             {request_id.map(|id| view! { <p class="muted">"Mã yêu cầu: " <code>{id}</code></p> })}
             {on_retry.map(|retry| view! {
                 <button type="button" on:click=move |_| retry.run(())>"Thử lại"</button>

@@ -16,13 +16,12 @@ const AREAS_TO_COME: &[(&str, &str)] = &[
     ("Hồ sơ", "Hồ sơ điện tử của cán bộ, công chức, viên chức"),
     ("Phê duyệt", "Kiểm tra, khóa và phê duyệt hồ sơ"),
     ("Điều động", "Điều động, tiếp nhận, nghỉ hưu và lưu trữ"),
-    ("Tổ chức", "Cơ cấu tổ chức, biên chế, vị trí việc làm, danh mục"),
     ("Báo cáo", "Tìm kiếm, thống kê, báo cáo"),
 ];
 
 /// (label, path, shown to this session?)
 fn areas(session: &Session) -> Vec<(&'static str, &'static str)> {
-    let mut areas = Vec::new();
+    let mut areas = vec![("Cơ cấu tổ chức", "/to-chuc")];
     if !session.manages.is_empty() {
         areas.push(("Tài khoản", "/tai-khoan"));
     }

@@ -9,3 +9,6 @@ pub mod login;
 pub mod my_audit;
 pub mod not_found;
 pub mod status;
+pub mod unit;
+pub mod unit_merge;
+pub mod units;

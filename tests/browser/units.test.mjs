@@ -1,0 +1,84 @@
+// The organisation tree in a real browser (issue #4): read as of a day, search, and merge two
+// schools through the wizard with its preview.
+
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, openPage, startServer } from "./harness.mjs";
+
+const DEMO_PASSWORD = "HoSo@demo2026";
+
+async function signIn(page, baseUrl, username) {
+  await page.goto(baseUrl + "/dang-nhap");
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.getByTestId("user-name").waitFor();
+}
+
+function isoDay(offsetDays) {
+  const vietnam = new Date(Date.now() + 7 * 3600 * 1000 + offsetDays * 86400 * 1000);
+  return vietnam.toISOString().slice(0, 10);
+}
+
+describe("organisation tree", () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer({ seedDemo: true });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test("an agency sees its own subtree and can search it", async () => {
+    const { page, close } = await openPage(browser, server.baseUrl);
+    await signIn(page, server.baseUrl, "sogddt");
+    await page.getByRole("navigation").getByRole("link", { name: "Cơ cấu tổ chức" }).click();
+    const tree = page.getByTestId("unit-tree");
+    await tree.getByRole("link", { name: "Trường THPT Thái Bình" }).waitFor();
+    assert.equal(await tree.getByRole("link", { name: "Sở Y tế" }).count(), 0);
+    await page.getByPlaceholder("Tìm theo tên hoặc mã đơn vị").fill("thái bình");
+    await tree.getByRole("link", { name: "Trường THPT chuyên Hưng Yên" }).waitFor({ state: "detached" });
+    assert.equal(await tree.getByRole("link", { name: "Sở Giáo dục và Đào tạo" }).count(), 1, "ancestors stay");
+    await close();
+  });
+
+  test("Sở Nội vụ merges two schools after a preview, and the past still shows them", async () => {
+    const { page, close } = await openPage(browser, server.baseUrl);
+    await signIn(page, server.baseUrl, "quantri");
+    await page.goto(server.baseUrl + "/to-chuc/sap-nhap");
+    const sources = page.getByTestId("merge-sources");
+    await sources.getByLabel("Trường THPT chuyên Hưng Yên").check();
+    await sources.getByLabel("Trường THPT Thái Bình").check();
+    await page.getByLabel("Mã đơn vị mới").fill("HY.SGDDT.THPTHN");
+    await page.getByLabel("Tên đơn vị mới").fill("Trường THPT Hưng Yên – Thái Bình");
+    await page.getByLabel("Đơn vị cấp trên").selectOption({ label: "— Sở Giáo dục và Đào tạo" });
+    await page.getByLabel("Lý do").fill("Sắp xếp đơn vị sự nghiệp sau hợp nhất tỉnh");
+    await page.getByLabel("Số quyết định").fill("120/QĐ-UBND");
+    await page.getByLabel("Người ký").fill("Chủ tịch UBND tỉnh");
+    await page.getByRole("button", { name: "Xem trước" }).click();
+    const preview = page.getByTestId("merge-preview");
+    await preview.getByText("Nguyễn Văn An").waitFor();
+    await preview.getByText("Phạm Văn Dũng").waitFor();
+    await page.getByTestId("confirm-merge").click();
+    await page.getByTestId("merge-done").filter({ hasText: "3 người" }).waitFor();
+
+    await page.getByTestId("merge-done").getByRole("link").click();
+    await page.getByTestId("unit-facts").getByText("Hình thành từ").waitFor();
+    assert.match(await page.getByTestId("unit-facts").innerText(), /Trường THPT Thái Bình/);
+
+    await page.goto(server.baseUrl + "/to-chuc");
+    await page.getByLabel("Tại ngày").fill(isoDay(-1));
+    const tree = page.getByTestId("unit-tree");
+    await tree.getByRole("link", { name: "Trường THPT Thái Bình" }).waitFor();
+    await page.getByLabel("Tại ngày").fill(isoDay(0));
+    await tree.getByRole("link", { name: "Trường THPT Hưng Yên – Thái Bình" }).waitFor();
+    assert.equal(await tree.getByRole("link", { name: "Trường THPT Thái Bình", exact: true }).count(), 0);
+    await page.screenshot({ path: "artifacts/tree-after-merge.png", fullPage: true });
+    await close();
+  });
+});
