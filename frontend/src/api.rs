@@ -130,6 +130,14 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(
     authed(auth, Method::POST, path, Some(body)).await
 }
 
+pub async fn put<B: Serialize, T: DeserializeOwned>(
+    auth: Auth,
+    path: &str,
+    body: &B,
+) -> Result<T, ApiFailure> {
+    authed(auth, Method::PUT, path, Some(body)).await
+}
+
 pub async fn patch<B: Serialize, T: DeserializeOwned>(
     auth: Auth,
     path: &str,

@@ -10,8 +10,8 @@ use crate::components::shell::Shell;
 use crate::pages::{
     account::AccountPage, account_requests::AccountRequestsPage, accounts::AccountsPage,
     api_clients::ApiClientsPage, audit::AuditPage, change_password::ChangePasswordPage, home::HomePage,
-    login::LoginPage, my_audit::MyAuditPage, not_found::NotFoundPage, status::StatusPage, unit::UnitPage,
-    unit_merge::UnitMergePage, units::UnitsPage,
+    login::LoginPage, my_audit::MyAuditPage, not_found::NotFoundPage, settings::SettingsPage,
+    status::StatusPage, unit::UnitPage, unit_merge::UnitMergePage, units::UnitsPage,
 };
 use crate::session::Auth;
 
@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/nhat-ky") view=AuditPage />
                     <Route path=path!("/nhat-ky-cua-toi") view=MyAuditPage />
                     <Route path=path!("/to-chuc") view=UnitsPage />
+                    <Route path=path!("/quy-che") view=SettingsPage />
                     <Route path=path!("/to-chuc/sap-nhap") view=UnitMergePage />
                     <Route path=path!("/to-chuc/:id") view=UnitPage />
                 </Routes>

@@ -81,4 +81,25 @@ describe("organisation tree", () => {
     await page.screenshot({ path: "artifacts/tree-after-merge.png", fullPage: true });
     await close();
   });
+
+  test("Sở Nội vụ applies Tiền Giang's regulation and everyone reads its deadlines", async () => {
+    const admin = await openPage(browser, server.baseUrl);
+    await signIn(admin.page, server.baseUrl, "quantri");
+    await admin.page.getByRole("navigation").getByRole("link", { name: "Quy chế áp dụng" }).click();
+    await admin.page.getByTestId("profile-name").filter({ hasText: "Hưng Yên" }).waitFor();
+    await admin.page.locator("select[name=profile]").selectOption("tien-giang");
+    await admin.page.getByLabel("Lý do").fill("Áp dụng Quyết định 03/2025/QĐ-UBND");
+    await admin.page.getByRole("button", { name: "Áp dụng" }).click();
+    await admin.page.getByTestId("profile-name").filter({ hasText: "03/2025" }).waitFor();
+    await admin.close();
+
+    const employee = await openPage(browser, server.baseUrl);
+    await signIn(employee.page, server.baseUrl, "nguyenvanan");
+    await employee.page.goto(server.baseUrl + "/quy-che");
+    const row = employee.page.getByTestId("deadlines").locator("tr", { hasText: "Bàn giao hồ sơ giữa các cơ quan" });
+    await row.waitFor();
+    assert.match(await row.innerText(), /\t5$|\s5$/);
+    assert.equal(await employee.page.getByRole("button", { name: "Áp dụng" }).count(), 0, "only administrators choose");
+    await employee.close();
+  });
 });

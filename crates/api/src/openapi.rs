@@ -26,6 +26,7 @@ use utoipa::{Modify, OpenApi};
         (name = "units", description = "The organisation tree."),
         (name = "people", description = "People, as account management needs them."),
         (name = "documents", description = "Scanned documents: decisions, evidence, attachments."),
+        (name = "settings", description = "The deployment's regulation profile (deadlines, approval windows)."),
     ),
     modifiers(&ErrorResponses, &SecuritySchemes)
 )]

@@ -6,6 +6,7 @@
 pub mod access;
 pub mod org;
 pub mod password;
+pub mod regulation;
 pub mod validation;
 
 pub use validation::{FieldError, FieldErrors};

@@ -19,6 +19,16 @@ pub fn check_manage_units(actor: &Actor) -> Decision {
     Ok(())
 }
 
+/// Deployment settings (the regulation profile) are changed by administrators.
+pub fn check_manage_settings(actor: &Actor) -> Decision {
+    if actor.kind != AccountKind::Admin {
+        return Err(Denial::Forbidden(
+            "only administrators change the deployment's settings".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// A unit as the rules see it: where it is and since when its current version holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitState {

@@ -11,6 +11,9 @@ use crate::schema::system_meta;
 /// the data is not real.
 pub const DEMO_DATA_KEY: &str = "demo_data_loaded_at";
 
+/// The deployment's regulation profile, as JSON (`hoso_domain::regulation::RegulationProfile`).
+pub const REGULATION_PROFILE_KEY: &str = "regulation_profile";
+
 pub fn get(conn: &mut DbConnection, key: &str) -> StoreResult<Option<String>> {
     Ok(system_meta::table
         .find(key)

@@ -8,6 +8,7 @@ pub mod home;
 pub mod login;
 pub mod my_audit;
 pub mod not_found;
+pub mod settings;
 pub mod status;
 pub mod unit;
 pub mod unit_merge;

@@ -12,6 +12,7 @@ pub mod auth;
 pub mod documents;
 pub mod me;
 pub mod people;
+pub mod settings;
 pub mod system;
 pub mod units;
 
@@ -28,4 +29,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     units::configure(cfg);
     people::configure(cfg);
     documents::configure(cfg);
+    settings::configure(cfg);
 }

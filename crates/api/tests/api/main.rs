@@ -8,6 +8,7 @@ mod binary;
 mod docs;
 mod errors;
 mod openapi;
+mod settings;
 mod spa;
 mod support;
 mod system;

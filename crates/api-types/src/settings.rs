@@ -1,0 +1,17 @@
+//! Deployment settings.
+
+use hoso_domain::regulation::{Enforcement, ProfileName, RegulationProfile};
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+/// Choose a preset (`hung-yen`, `tien-giang`) or give `custom` values.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegulationProfileChange {
+    pub name: ProfileName,
+    /// Required when `name` is `custom`.
+    pub custom: Option<RegulationProfile>,
+    pub enforcement: Enforcement,
+    #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
+    pub reason: String,
+}

@@ -1,0 +1,275 @@
+//! The regulation profile of a deployment (CTX-4 and the deadlines of WF-1…8, ACC-6, TRF-1…5):
+//! the two provinces' regulations as presets, or custom values an administrator sets. The
+//! workflow computes due dates in working days from these numbers and checks approval windows.
+
+use serde::{Deserialize, Serialize};
+
+use crate::validation::{FieldError, FieldErrors};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum ProfileName {
+    /// Hưng Yên's regulation on the CBCCVC database.
+    HungYen,
+    /// Tiền Giang's Decision 03/2025/QĐ-UBND.
+    TienGiang,
+    /// Values set by the administrator.
+    Custom,
+}
+
+/// Deadlines, each in working days from the event that starts it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Deadlines {
+    /// ACC-6: personal account created after the recruitment decision or contract.
+    pub account_creation: u32,
+    /// WF-1: the employee enters their data after receiving the account.
+    pub employee_entry: u32,
+    /// WF-2: the focal officer checks against the originals and locks.
+    pub focal_check: u32,
+    /// WF-3: the head approves by digital signature.
+    pub head_approval: u32,
+    /// WF-4: the employee records a change after the event.
+    pub change_record: u32,
+    /// WF-4: the managing agency checks and approves a change.
+    pub change_approval: u32,
+    /// TRF-1: a move within the agency after the decision takes effect.
+    pub transfer_within_agency: u32,
+    /// TRF-2: the hand-over between agencies of the province.
+    pub transfer_between_agencies: u32,
+    /// TRF-3: the request to pull an arriving person's data, after receiving the paper file.
+    pub arrival_pull_request: u32,
+    /// TRF-5: the status set after an end-of-service decision.
+    pub end_of_service_status: u32,
+}
+
+/// Who signs in a monthly window (WF-6, WF-7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Signer {
+    /// Heads of units subordinate to a department or committee.
+    SubordinateUnitHead,
+    /// Heads of departments and of commune-level people's committees.
+    DepartmentHead,
+    /// Any agency head (Tiền Giang's single window).
+    AgencyHead,
+    /// The Director of Sở Nội vụ, before syncing to the national database.
+    HomeAffairs,
+}
+
+/// When in the month a signer may sign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum WindowRule {
+    /// Calendar days `from`–`to` of the month.
+    DaysOfMonth { from: u32, to: u32 },
+    /// The last `count` working days of the month.
+    LastWorkingDays { count: u32 },
+    /// The last `count` calendar days of the month; a window day that is a day off moves to the
+    /// next working day.
+    LastDaysShifted { count: u32 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApprovalWindow {
+    pub signer: Signer,
+    #[serde(flatten)]
+    pub rule: WindowRule,
+}
+
+/// Outside its window, a signature is refused, or only warned about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Enforcement {
+    Refuse,
+    Warn,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegulationProfile {
+    pub name: ProfileName,
+    pub deadlines: Deadlines,
+    pub windows: Vec<ApprovalWindow>,
+    pub enforcement: Enforcement,
+}
+
+impl RegulationProfile {
+    /// Hưng Yên (HY 8.1–8.4, 10.1–10.5, 11.1–11.3): windows 20–22 for heads of subordinate
+    /// units, 23–25 for heads of departments and committees, Sở Nội vụ the last 5 working days;
+    /// transfers between agencies within 10 working days.
+    pub fn hung_yen() -> Self {
+        Self {
+            name: ProfileName::HungYen,
+            deadlines: Deadlines {
+                account_creation: 5,
+                employee_entry: 5,
+                focal_check: 5,
+                head_approval: 5,
+                change_record: 5,
+                change_approval: 10,
+                transfer_within_agency: 5,
+                transfer_between_agencies: 10,
+                arrival_pull_request: 10,
+                end_of_service_status: 5,
+            },
+            windows: vec![
+                ApprovalWindow {
+                    signer: Signer::SubordinateUnitHead,
+                    rule: WindowRule::DaysOfMonth { from: 20, to: 22 },
+                },
+                ApprovalWindow {
+                    signer: Signer::DepartmentHead,
+                    rule: WindowRule::DaysOfMonth { from: 23, to: 25 },
+                },
+                ApprovalWindow {
+                    signer: Signer::HomeAffairs,
+                    rule: WindowRule::LastWorkingDays { count: 5 },
+                },
+            ],
+            enforcement: Enforcement::Refuse,
+        }
+    }
+
+    /// Tiền Giang (Decision 03/2025, art. 6, 10, 12): agency heads sign in the last 5 days of the
+    /// month (a day off moves to the next working day), Sở Nội vụ in the last 5 working days;
+    /// transfers between agencies within 5 working days.
+    pub fn tien_giang() -> Self {
+        let mut profile = Self::hung_yen();
+        profile.name = ProfileName::TienGiang;
+        profile.deadlines.transfer_between_agencies = 5;
+        profile.windows = vec![
+            ApprovalWindow {
+                signer: Signer::AgencyHead,
+                rule: WindowRule::LastDaysShifted { count: 5 },
+            },
+            ApprovalWindow {
+                signer: Signer::HomeAffairs,
+                rule: WindowRule::LastWorkingDays { count: 5 },
+            },
+        ];
+        profile
+    }
+
+    pub fn preset(name: ProfileName) -> Option<Self> {
+        match name {
+            ProfileName::HungYen => Some(Self::hung_yen()),
+            ProfileName::TienGiang => Some(Self::tien_giang()),
+            ProfileName::Custom => None,
+        }
+    }
+
+    /// Checks a custom profile's numbers: deadlines of 1–60 working days, windows inside a month.
+    pub fn check(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let d = &self.deadlines;
+        let deadlines = [
+            ("account_creation", d.account_creation),
+            ("employee_entry", d.employee_entry),
+            ("focal_check", d.focal_check),
+            ("head_approval", d.head_approval),
+            ("change_record", d.change_record),
+            ("change_approval", d.change_approval),
+            ("transfer_within_agency", d.transfer_within_agency),
+            ("transfer_between_agencies", d.transfer_between_agencies),
+            ("arrival_pull_request", d.arrival_pull_request),
+            ("end_of_service_status", d.end_of_service_status),
+        ];
+        for (name, days) in deadlines {
+            if !(1..=60).contains(&days) {
+                errors.push(FieldError::new(
+                    format!("deadlines.{name}"),
+                    "out_of_range",
+                    "Thời hạn từ 1 đến 60 ngày làm việc.",
+                ));
+            }
+        }
+        if self.windows.is_empty() {
+            errors.push(FieldError::new(
+                "windows",
+                "required",
+                "Cần ít nhất một khoảng thời gian phê duyệt.",
+            ));
+        }
+        for (index, window) in self.windows.iter().enumerate() {
+            let valid = match window.rule {
+                WindowRule::DaysOfMonth { from, to } => (1..=31).contains(&from) && (from..=31).contains(&to),
+                WindowRule::LastWorkingDays { count } | WindowRule::LastDaysShifted { count } => {
+                    (1..=15).contains(&count)
+                }
+            };
+            if !valid {
+                errors.push(FieldError::new(
+                    format!("windows[{index}]"),
+                    "out_of_range",
+                    "Khoảng thời gian không hợp lệ.",
+                ));
+            }
+        }
+        errors.into_result()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_presets_follow_their_regulations() {
+        let hy = RegulationProfile::hung_yen();
+        assert_eq!(hy.deadlines.transfer_between_agencies, 10, "HY 11.1");
+        assert_eq!(
+            hy.windows[0].rule,
+            WindowRule::DaysOfMonth { from: 20, to: 22 },
+            "HY 8.1"
+        );
+        assert_eq!(
+            hy.windows[1].rule,
+            WindowRule::DaysOfMonth { from: 23, to: 25 },
+            "HY 8.2"
+        );
+        let tg = RegulationProfile::tien_giang();
+        assert_eq!(tg.deadlines.transfer_between_agencies, 5, "TG 10.3");
+        assert_eq!(
+            tg.windows[0].rule,
+            WindowRule::LastDaysShifted { count: 5 },
+            "TG 6"
+        );
+        assert!(hy.check().is_ok() && tg.check().is_ok());
+    }
+
+    #[test]
+    fn custom_values_are_checked() {
+        let mut custom = RegulationProfile::hung_yen();
+        custom.name = ProfileName::Custom;
+        custom.deadlines.focal_check = 0;
+        custom.windows.push(ApprovalWindow {
+            signer: Signer::AgencyHead,
+            rule: WindowRule::DaysOfMonth { from: 25, to: 20 },
+        });
+        let fields: Vec<String> = custom
+            .check()
+            .unwrap_err()
+            .into_vec()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["deadlines.focal_check", "windows[3]"]);
+    }
+
+    #[test]
+    fn profiles_read_back_from_their_json() {
+        let tg = RegulationProfile::tien_giang();
+        let json = serde_json::to_string(&tg).unwrap();
+        assert!(
+            json.contains("\"tien-giang\"") && json.contains("\"last_days_shifted\""),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<RegulationProfile>(&json).unwrap(), tg);
+    }
+}
