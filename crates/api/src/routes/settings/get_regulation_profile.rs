@@ -17,6 +17,6 @@ pub async fn get_regulation_profile(
     _session: Session,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
-    let profile = state.db(|conn| super::current(conn)).await?;
+    let profile = state.db(super::current).await?;
     Ok(HttpResponse::Ok().json(profile))
 }
