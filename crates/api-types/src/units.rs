@@ -158,6 +158,8 @@ pub struct PlannedMove {
     pub person_id: String,
     pub full_name: String,
     pub from_unit: UnitRef,
+    /// Where they go (a new unit has no id until the change is confirmed).
+    pub to_unit: UnitRef,
     /// The person's personal account follows them.
     pub has_account: bool,
 }
@@ -173,4 +175,48 @@ pub struct MergePlan {
     pub moved_sub_units: Vec<UnitRef>,
     /// Units that end on the effective date.
     pub ended_units: Vec<UnitRef>,
+}
+
+/// One person or sub-unit given to a new unit of a split, by the new unit's index in `targets`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Assignment {
+    pub id: String,
+    pub target: usize,
+}
+
+/// Split a unit into new ones (ORG-4): every person and current sub-unit of it is assigned to
+/// one of `targets`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SplitRequest {
+    pub source_id: String,
+    #[validate(nested)]
+    pub targets: Vec<NewUnit>,
+    #[serde(default)]
+    pub person_assignments: Vec<Assignment>,
+    #[serde(default)]
+    pub sub_unit_assignments: Vec<Assignment>,
+    #[serde(flatten)]
+    #[validate(nested)]
+    pub change: TreeChange,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlannedUnitMove {
+    pub unit: UnitRef,
+    pub to_unit: UnitRef,
+}
+
+/// Who and what a split moves, before it is confirmed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SplitPlan {
+    /// The unit that ends.
+    pub source: UnitRef,
+    /// The new units, in the order given.
+    pub targets: Vec<UnitRef>,
+    pub moves: Vec<PlannedMove>,
+    pub sub_unit_moves: Vec<PlannedUnitMove>,
 }

@@ -197,6 +197,76 @@ pub fn check_dissolve(
     errors.into_result()
 }
 
+/// A unit splits into several new ones (ORG-4): at least two, none under the unit that ends,
+/// and every person and current sub-unit of it assigned to exactly one of them, so no dossier is
+/// left without a unit.
+pub fn check_split(
+    source: &UnitState,
+    target_parents: &[UnitState],
+    staff: &[String],
+    sub_units: &[String],
+    person_targets: &BTreeMap<String, usize>,
+    sub_unit_targets: &BTreeMap<String, usize>,
+    effective: NaiveDate,
+) -> Result<(), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    if let Err(e) = must_exist("source_id", source) {
+        errors.push(e);
+    }
+    if let Err(e) = must_follow("đơn vị", source, effective) {
+        errors.push(e);
+    }
+    if target_parents.len() < 2 {
+        errors.push(FieldError::new(
+            "targets",
+            "too_few",
+            "Chia tách cần ít nhất hai đơn vị mới.",
+        ));
+    }
+    for (index, parent) in target_parents.iter().enumerate() {
+        if parent.path.is_within(&source.path) {
+            errors.push(FieldError::new(
+                format!("targets[{index}].parent_id"),
+                "inside_source",
+                "Đơn vị mới không được nằm trong đơn vị bị chia tách.",
+            ));
+        }
+        if let Err(mut e) = must_exist("", parent) {
+            e.field = format!("targets[{index}].parent_id");
+            errors.push(e);
+        }
+    }
+    let check =
+        |kind: &str, members: &[String], assigned: &BTreeMap<String, usize>, errors: &mut FieldErrors| {
+            let field = format!("{kind}_assignments");
+            let unassigned = members.iter().filter(|m| !assigned.contains_key(*m)).count();
+            if unassigned > 0 {
+                errors.push(FieldError::new(
+                    field.clone(),
+                    "unassigned",
+                    format!("Còn {unassigned} chưa được phân về đơn vị mới."),
+                ));
+            }
+            if assigned.keys().any(|k| !members.contains(k)) {
+                errors.push(FieldError::new(
+                    field.clone(),
+                    "unknown",
+                    "Có mục không thuộc đơn vị bị chia tách.",
+                ));
+            }
+            if assigned.values().any(|i| *i >= target_parents.len()) {
+                errors.push(FieldError::new(
+                    field,
+                    "unknown_target",
+                    "Có mục được phân về đơn vị mới không tồn tại.",
+                ));
+            }
+        };
+    check("person", staff, person_targets, &mut errors);
+    check("sub_unit", sub_units, sub_unit_targets, &mut errors);
+    errors.into_result()
+}
+
 /// One person's move decided by a restructuring.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonMove {
@@ -309,6 +379,68 @@ mod tests {
             ["has_staff", "has_children"]
         );
         assert!(check_dissolve(&a, 0, 0, day(1, 1)).is_ok());
+    }
+
+    #[test]
+    fn a_split_assigns_everyone_to_one_new_unit() {
+        let source = unit("s", "/p/s/");
+        let parents = [unit("p", "/p/"), unit("p", "/p/")];
+        let staff = vec!["p1".to_owned(), "p2".to_owned()];
+        let subs = vec!["d".to_owned()];
+        let people: BTreeMap<String, usize> = [("p1".to_owned(), 0), ("p2".to_owned(), 1)].into();
+        let divisions: BTreeMap<String, usize> = [("d".to_owned(), 1)].into();
+        assert!(check_split(&source, &parents, &staff, &subs, &people, &divisions, day(1, 1)).is_ok());
+        let partial: BTreeMap<String, usize> = [("p1".to_owned(), 0)].into();
+        assert_eq!(
+            codes(check_split(
+                &source,
+                &parents,
+                &staff,
+                &subs,
+                &partial,
+                &divisions,
+                day(1, 1)
+            )),
+            ["unassigned"]
+        );
+        let wrong: BTreeMap<String, usize> = [("p1".to_owned(), 0), ("p2".to_owned(), 5)].into();
+        assert_eq!(
+            codes(check_split(
+                &source,
+                &parents,
+                &staff,
+                &subs,
+                &wrong,
+                &divisions,
+                day(1, 1)
+            )),
+            ["unknown_target"]
+        );
+        assert_eq!(
+            codes(check_split(
+                &source,
+                &parents[..1],
+                &staff,
+                &subs,
+                &people,
+                &BTreeMap::new(),
+                day(1, 1)
+            )),
+            ["too_few", "unknown_target", "unassigned"]
+        );
+        let inside = [unit("p", "/p/"), unit("x", "/p/s/x/")];
+        assert_eq!(
+            codes(check_split(
+                &source,
+                &inside,
+                &staff,
+                &subs,
+                &people,
+                &divisions,
+                day(1, 1)
+            )),
+            ["inside_source"]
+        );
     }
 
     #[test]

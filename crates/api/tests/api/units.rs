@@ -349,3 +349,108 @@ async fn only_so_noi_vu_changes_the_tree_and_never_loses_a_dossier() {
         assert_eq!(status, 404);
     }
 }
+
+#[actix_web::test]
+async fn a_split_sends_each_person_to_their_new_unit_and_keeps_the_old_one_in_history() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+        let school = unit_id(&ctx, "HY.SGDDT.THPTHY");
+        let education = unit_id(&ctx, "HY.SGDDT");
+        let staff = people::in_units(&mut ctx.db.connect(), std::slice::from_ref(&school)).unwrap();
+        assert_eq!(staff.len(), 2, "Lê Thị Cúc and Nguyễn Văn An");
+        let an = staff
+            .iter()
+            .find(|p| p.full_name == "Nguyễn Văn An")
+            .unwrap()
+            .id
+            .clone();
+        let cuc = staff
+            .iter()
+            .find(|p| p.full_name == "Lê Thị Cúc")
+            .unwrap()
+            .id
+            .clone();
+
+        let mut split = change("2026-04-01", "Tách trường theo đề án");
+        split["source_id"] = json!(school);
+        split["targets"] = json!([
+            {"code": "HY.SGDDT.THPTHY1", "name": "Trường THPT chuyên Hưng Yên", "kind": "public_service_unit", "parent_id": education},
+            {"code": "HY.SGDDT.THCSHY", "name": "Trường THCS chuyên Hưng Yên", "kind": "public_service_unit", "parent_id": education}
+        ]);
+        split["person_assignments"] = json!([{"id": an, "target": 0}]);
+        let (status, refused) = call(
+            &app,
+            "POST",
+            "/api/v1/unit-splits/preview",
+            Some(&admin),
+            Some(split.clone()),
+        )
+        .await;
+        assert_eq!(
+            status, 422,
+            "{backend}: nobody may be left without a unit: {refused}"
+        );
+        assert_eq!(refused["details"]["fields"][0]["code"], "unassigned");
+
+        split["person_assignments"] = json!([{"id": an, "target": 0}, {"id": cuc, "target": 1}]);
+        let (status, plan) = call(
+            &app,
+            "POST",
+            "/api/v1/unit-splits/preview",
+            Some(&admin),
+            Some(split.clone()),
+        )
+        .await;
+        assert_eq!(status, 200, "{plan}");
+        let to_of = |plan: &Value, id: &str| {
+            plan["moves"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|m| m["person_id"] == id)
+                .unwrap()["to_unit"]["name"]
+                .clone()
+        };
+        assert_eq!(to_of(&plan, &cuc), "Trường THCS chuyên Hưng Yên");
+
+        let (status, done) = call(&app, "POST", "/api/v1/unit-splits", Some(&admin), Some(split)).await;
+        assert_eq!(status, 200, "{backend}: {done}");
+        let (first, second) = (
+            done["targets"][0]["id"].as_str().unwrap().to_owned(),
+            done["targets"][1]["id"].as_str().unwrap().to_owned(),
+        );
+        let unit_of = |person: &str| {
+            people::find_with_unit_path(&mut ctx.db.connect(), person)
+                .unwrap()
+                .unwrap()
+                .0
+                .unit_id
+        };
+        assert_eq!(unit_of(&an), first);
+        assert_eq!(unit_of(&cuc), second);
+        let account = hoso_store::accounts::find_by_person(&mut ctx.db.connect(), &an)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            account.unit_id.as_deref(),
+            Some(first.as_str()),
+            "{backend}: the personal account followed"
+        );
+
+        let (_, before) = call(&app, "GET", "/api/v1/units?as_of=2026-03-31", Some(&admin), None).await;
+        assert!(before.as_array().unwrap().iter().any(|u| u["id"] == school));
+        let (_, after) = call(&app, "GET", "/api/v1/units?as_of=2026-04-01", Some(&admin), None).await;
+        assert!(!after.as_array().unwrap().iter().any(|u| u["id"] == school));
+        let (_, history) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/units/{school}"),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(history["became"].as_array().unwrap().len(), 2);
+    }
+}

@@ -21,6 +21,8 @@ pub mod post_unit_merge;
 pub mod post_unit_merge_preview;
 pub mod post_unit_move;
 pub mod post_unit_rename;
+pub mod post_unit_split;
+pub mod post_unit_split_preview;
 
 pub const TAG: &str = "units";
 
@@ -29,6 +31,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(post_unit::post_unit)
         .service(post_unit_merge_preview::post_unit_merge_preview)
         .service(post_unit_merge::post_unit_merge)
+        .service(post_unit_split_preview::post_unit_split_preview)
+        .service(post_unit_split::post_unit_split)
         .service(get_unit::get_unit)
         .service(post_unit_rename::post_unit_rename)
         .service(post_unit_move::post_unit_move)
@@ -185,6 +189,17 @@ pub(crate) fn plan_merge(
     let target_id = target.as_ref().map(|t| t.id.clone()).unwrap_or_default();
     let pairs: Vec<(String, String)> = staff.iter().map(|p| (p.id.clone(), p.unit_id.clone())).collect();
     let moves = hoso_domain::org::plan_merge(&pairs, &source_ids, &target_id);
+    let to_unit = match (&target, &request.new_target) {
+        (Some(t), _) => UnitRef {
+            id: t.id.clone(),
+            name: t.name.clone(),
+        },
+        (_, Some(new)) => UnitRef {
+            id: String::new(),
+            name: new.name.trim().to_owned(),
+        },
+        (None, None) => unreachable!("checked above"),
+    };
     let mut planned = Vec::new();
     for person in &staff {
         let from = sources
@@ -198,6 +213,7 @@ pub(crate) fn plan_merge(
                 id: from.id.clone(),
                 name: from.name.clone(),
             },
+            to_unit: to_unit.clone(),
             has_account: accounts::find_by_person(conn, &person.id)?.is_some(),
         });
     }
@@ -238,6 +254,105 @@ pub(crate) fn plan_merge(
         target,
         moves,
         children,
+        plan,
+    })
+}
+
+/// Everything a split will do, computed without writing.
+pub(crate) struct SplitWork {
+    pub source: UnitRow,
+    pub people: std::collections::BTreeMap<String, usize>,
+    pub sub_units: std::collections::BTreeMap<String, usize>,
+    pub plan: hoso_api_types::units::SplitPlan,
+}
+
+pub(crate) fn plan_split(
+    conn: &mut DbConnection,
+    request: &hoso_api_types::units::SplitRequest,
+) -> Result<SplitWork, ApiError> {
+    use std::collections::BTreeMap;
+
+    use hoso_api_types::units::{PlannedMove, PlannedUnitMove, SplitPlan, UnitRef};
+    use hoso_store::{accounts, people};
+
+    let source = load(conn, &request.source_id, "source_id")?;
+    let source_state = state(conn, &source)?;
+    let mut parent_states = Vec::new();
+    for (index, target) in request.targets.iter().enumerate() {
+        let parent = load(conn, &target.parent_id, &format!("targets[{index}].parent_id"))?;
+        parent_states.push(state(conn, &parent)?);
+        if units::find_by_code(conn, target.code.trim())?.is_some() {
+            return Err(ApiError::Conflict {
+                code: "code_taken",
+                message: "Mã đơn vị đã được dùng (mã không bao giờ dùng lại).".into(),
+            });
+        }
+    }
+    let staff = people::in_units(conn, std::slice::from_ref(&source.id))?;
+    let children = units::current_children(conn, &source.id)?;
+    let person_targets: BTreeMap<String, usize> = request
+        .person_assignments
+        .iter()
+        .map(|a| (a.id.clone(), a.target))
+        .collect();
+    let child_targets: BTreeMap<String, usize> = request
+        .sub_unit_assignments
+        .iter()
+        .map(|a| (a.id.clone(), a.target))
+        .collect();
+    let staff_ids: Vec<String> = staff.iter().map(|p| p.id.clone()).collect();
+    let child_ids: Vec<String> = children.iter().map(|c| c.id.clone()).collect();
+    hoso_domain::org::check_split(
+        &source_state,
+        &parent_states,
+        &staff_ids,
+        &child_ids,
+        &person_targets,
+        &child_targets,
+        request.change.effective_date,
+    )?;
+    let targets: Vec<UnitRef> = request
+        .targets
+        .iter()
+        .map(|t| UnitRef {
+            id: String::new(),
+            name: t.name.trim().to_owned(),
+        })
+        .collect();
+    let from = UnitRef {
+        id: source.id.clone(),
+        name: source.name.clone(),
+    };
+    let mut moves = Vec::new();
+    for person in &staff {
+        moves.push(PlannedMove {
+            person_id: person.id.clone(),
+            full_name: person.full_name.clone(),
+            from_unit: from.clone(),
+            to_unit: targets[person_targets[&person.id]].clone(),
+            has_account: accounts::find_by_person(conn, &person.id)?.is_some(),
+        });
+    }
+    let sub_unit_moves = children
+        .iter()
+        .map(|c| PlannedUnitMove {
+            unit: UnitRef {
+                id: c.id.clone(),
+                name: c.name.clone(),
+            },
+            to_unit: targets[child_targets[&c.id]].clone(),
+        })
+        .collect();
+    let plan = SplitPlan {
+        source: from,
+        targets,
+        moves,
+        sub_unit_moves,
+    };
+    Ok(SplitWork {
+        source,
+        people: person_targets,
+        sub_units: child_targets,
         plan,
     })
 }

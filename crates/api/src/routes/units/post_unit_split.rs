@@ -1,0 +1,76 @@
+use actix_web::{post, web, HttpResponse};
+use diesel::Connection;
+use hoso_api_types::units::{SplitPlan, SplitRequest, UnitRef};
+use hoso_domain::org::check_manage_units;
+use hoso_store::{people, units};
+use validator::Validate;
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Split a unit into new ones (ORG-4), in one transaction: the new units are created, each
+/// person (with their personal account) and each sub-unit goes to the new unit it was assigned
+/// to (each person's move recorded as a transfer), and the split unit ends with its lineage.
+#[utoipa::path(
+    tag = super::TAG,
+    request_body = SplitRequest,
+    responses((status = 200, description = "Done: what was moved, with the new units' ids.", body = SplitPlan)),
+    security(("bearer" = []))
+)]
+#[post("/unit-splits")]
+pub async fn post_unit_split(
+    session: Session,
+    state: web::Data<AppState>,
+    body: web::Json<SplitRequest>,
+) -> Result<HttpResponse, ApiError> {
+    check_manage_units(&session.actor)?;
+    body.validate()?;
+    let body = body.into_inner();
+    super::check_not_future(&body.change)?;
+    let plan = state
+        .db(move |conn| {
+            conn.transaction(|conn| {
+                let work = super::plan_split(conn, &body)?;
+                let date = body.change.effective_date;
+                let event = super::record_event(conn, &session, "split", &body.change)?;
+                let mut created = Vec::new();
+                for (index, target) in body.targets.iter().enumerate() {
+                    let parent = super::load(conn, &target.parent_id, &format!("targets[{index}].parent_id"))?;
+                    created.push(units::insert(conn, target.code.trim(), target.name.trim(), &target.kind, Some(&parent), date, Some(&event))?);
+                }
+                for (person_id, index) in &work.people {
+                    let to = &created[*index];
+                    people::move_to_unit(conn, person_id, &to.id)?;
+                    let mut transfer = super::audit_about(&session, "person.transferred", &to.id, &body.change);
+                    transfer.target_type = Some("person".into());
+                    transfer.target_id = Some(person_id.clone());
+                    transfer.subject_person_id = Some(person_id.clone());
+                    transfer.details = Some(
+                        serde_json::json!({"from_unit_id": work.source.id, "to_unit_id": to.id, "unit_event_id": event}).to_string(),
+                    );
+                    crate::audit::record(conn, transfer)?;
+                }
+                for (unit_id, index) in &work.sub_units {
+                    let child = units::find(conn, unit_id)?.ok_or(ApiError::NotFound)?;
+                    let to = units::find(conn, &created[*index].id)?.ok_or(ApiError::NotFound)?;
+                    units::move_under(conn, &child, &to, date, &event)?;
+                }
+                units::end(conn, &work.source, date)?;
+                for target in &created {
+                    units::record_lineage(conn, &event, &work.source.id, &target.id)?;
+                }
+                crate::audit::record(conn, super::audit_about(&session, "unit.split", &work.source.id, &body.change))?;
+                let mut plan = work.plan;
+                plan.targets = created.iter().map(|u| UnitRef { id: u.id.clone(), name: u.name.clone() }).collect();
+                for planned in &mut plan.moves {
+                    if let Some(unit) = created.iter().find(|u| u.name == planned.to_unit.name) {
+                        planned.to_unit.id = unit.id.clone();
+                    }
+                }
+                Ok(plan)
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(plan))
+}
