@@ -93,20 +93,24 @@ pub enum Caller {
 
 type LocalFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 
+/// Authenticates the request, then lets `accept` decide whether this kind of caller may use
+/// the endpoint.
+fn extract<T: 'static>(req: &HttpRequest, accept: fn(Caller) -> Result<T, ApiError>) -> LocalFuture<T> {
+    let req = req.clone();
+    Box::pin(async move { accept(authenticate(&req).await?) })
+}
+
 impl FromRequest for Session {
     type Error = ApiError;
     type Future = LocalFuture<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let req = req.clone();
-        Box::pin(async move {
-            match authenticate(&req).await? {
-                Caller::Account(session) if session.account.account.must_change_password => {
-                    Err(ApiError::PasswordChangeRequired)
-                }
-                Caller::Account(session) => Ok(session),
-                Caller::Client(_) => Err(ApiError::Forbidden),
+        extract(req, |caller| match caller {
+            Caller::Account(session) if session.account.account.must_change_password => {
+                Err(ApiError::PasswordChangeRequired)
             }
+            Caller::Account(session) => Ok(session),
+            Caller::Client(_) => Err(ApiError::Forbidden),
         })
     }
 }
@@ -116,12 +120,9 @@ impl FromRequest for SessionAllowingTemporaryPassword {
     type Future = LocalFuture<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let req = req.clone();
-        Box::pin(async move {
-            match authenticate(&req).await? {
-                Caller::Account(session) => Ok(SessionAllowingTemporaryPassword(session)),
-                Caller::Client(_) => Err(ApiError::Forbidden),
-            }
+        extract(req, |caller| match caller {
+            Caller::Account(session) => Ok(SessionAllowingTemporaryPassword(session)),
+            Caller::Client(_) => Err(ApiError::Forbidden),
         })
     }
 }
@@ -131,14 +132,11 @@ impl FromRequest for Caller {
     type Future = LocalFuture<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let req = req.clone();
-        Box::pin(async move {
-            match authenticate(&req).await? {
-                Caller::Account(session) if session.account.account.must_change_password => {
-                    Err(ApiError::PasswordChangeRequired)
-                }
-                caller => Ok(caller),
+        extract(req, |caller| match caller {
+            Caller::Account(session) if session.account.account.must_change_password => {
+                Err(ApiError::PasswordChangeRequired)
             }
+            caller => Ok(caller),
         })
     }
 }

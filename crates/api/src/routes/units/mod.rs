@@ -356,3 +356,25 @@ pub(crate) fn plan_split(
         plan,
     })
 }
+
+/// Moves one person (and their personal account) to `to_unit` as part of a restructuring, and
+/// records it as that person's transfer.
+pub(crate) fn transfer_person(
+    conn: &mut DbConnection,
+    session: &Session,
+    change: &TreeChange,
+    unit_event_id: &str,
+    person_id: &str,
+    from_unit_id: &str,
+    to_unit_id: &str,
+) -> Result<(), ApiError> {
+    hoso_store::people::move_to_unit(conn, person_id, to_unit_id)?;
+    let mut transfer = audit_about(session, "person.transferred", to_unit_id, change);
+    transfer.target_type = Some("person".into());
+    transfer.target_id = Some(person_id.to_owned());
+    transfer.subject_person_id = Some(person_id.to_owned());
+    transfer.details = Some(
+        serde_json::json!({"from_unit_id": from_unit_id, "to_unit_id": to_unit_id, "unit_event_id": unit_event_id}).to_string(),
+    );
+    crate::audit::record(conn, transfer)
+}

@@ -2,7 +2,7 @@ use actix_web::{post, web, HttpResponse};
 use diesel::Connection;
 use hoso_api_types::units::{MergePlan, MergeRequest, UnitRef};
 use hoso_domain::org::check_manage_units;
-use hoso_store::{people, units};
+use hoso_store::units;
 use validator::Validate;
 
 use crate::auth::Session;
@@ -39,21 +39,28 @@ pub async fn post_unit_merge(
                     (Some(target), _) => target,
                     (None, Some(new)) => {
                         let parent = super::load(conn, &new.parent_id, "new_target.parent_id")?;
-                        units::insert(conn, new.code.trim(), new.name.trim(), &new.kind, Some(&parent), date, Some(&event))?
+                        units::insert(
+                            conn,
+                            new.code.trim(),
+                            new.name.trim(),
+                            &new.kind,
+                            Some(&parent),
+                            date,
+                            Some(&event),
+                        )?
                     }
                     (None, None) => unreachable!("plan_merge requires a target"),
                 };
                 for person_move in &work.moves {
-                    people::move_to_unit(conn, &person_move.person_id, &target.id)?;
-                    let mut transfer = super::audit_about(&session, "person.transferred", &target.id, &body.change);
-                    transfer.target_type = Some("person".into());
-                    transfer.target_id = Some(person_move.person_id.clone());
-                    transfer.subject_person_id = Some(person_move.person_id.clone());
-                    transfer.details = Some(
-                        serde_json::json!({"from_unit_id": person_move.from_unit_id, "to_unit_id": target.id, "unit_event_id": event})
-                            .to_string(),
-                    );
-                    crate::audit::record(conn, transfer)?;
+                    super::transfer_person(
+                        conn,
+                        &session,
+                        &body.change,
+                        &event,
+                        &person_move.person_id,
+                        &person_move.from_unit_id,
+                        &target.id,
+                    )?;
                 }
                 for child in &work.children {
                     let target_now = units::find(conn, &target.id)?.ok_or(ApiError::NotFound)?;
@@ -64,9 +71,15 @@ pub async fn post_unit_merge(
                     units::end(conn, source, date)?;
                     units::record_lineage(conn, &event, &source.id, &target.id)?;
                 }
-                crate::audit::record(conn, super::audit_about(&session, "unit.merged", &target.id, &body.change))?;
+                crate::audit::record(
+                    conn,
+                    super::audit_about(&session, "unit.merged", &target.id, &body.change),
+                )?;
                 let mut plan = work.plan;
-                plan.target = UnitRef { id: target.id.clone(), name: target.name.clone() };
+                plan.target = UnitRef {
+                    id: target.id.clone(),
+                    name: target.name.clone(),
+                };
                 Ok(plan)
             })
         })

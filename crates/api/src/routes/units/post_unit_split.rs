@@ -2,7 +2,7 @@ use actix_web::{post, web, HttpResponse};
 use diesel::Connection;
 use hoso_api_types::units::{SplitPlan, SplitRequest, UnitRef};
 use hoso_domain::org::check_manage_units;
-use hoso_store::{people, units};
+use hoso_store::units;
 use validator::Validate;
 
 use crate::auth::Session;
@@ -36,20 +36,29 @@ pub async fn post_unit_split(
                 let event = super::record_event(conn, &session, "split", &body.change)?;
                 let mut created = Vec::new();
                 for (index, target) in body.targets.iter().enumerate() {
-                    let parent = super::load(conn, &target.parent_id, &format!("targets[{index}].parent_id"))?;
-                    created.push(units::insert(conn, target.code.trim(), target.name.trim(), &target.kind, Some(&parent), date, Some(&event))?);
+                    let parent =
+                        super::load(conn, &target.parent_id, &format!("targets[{index}].parent_id"))?;
+                    created.push(units::insert(
+                        conn,
+                        target.code.trim(),
+                        target.name.trim(),
+                        &target.kind,
+                        Some(&parent),
+                        date,
+                        Some(&event),
+                    )?);
                 }
                 for (person_id, index) in &work.people {
-                    let to = &created[*index];
-                    people::move_to_unit(conn, person_id, &to.id)?;
-                    let mut transfer = super::audit_about(&session, "person.transferred", &to.id, &body.change);
-                    transfer.target_type = Some("person".into());
-                    transfer.target_id = Some(person_id.clone());
-                    transfer.subject_person_id = Some(person_id.clone());
-                    transfer.details = Some(
-                        serde_json::json!({"from_unit_id": work.source.id, "to_unit_id": to.id, "unit_event_id": event}).to_string(),
-                    );
-                    crate::audit::record(conn, transfer)?;
+                    let to = &created[*index].id;
+                    super::transfer_person(
+                        conn,
+                        &session,
+                        &body.change,
+                        &event,
+                        person_id,
+                        &work.source.id,
+                        to,
+                    )?;
                 }
                 for (unit_id, index) in &work.sub_units {
                     let child = units::find(conn, unit_id)?.ok_or(ApiError::NotFound)?;
@@ -60,9 +69,18 @@ pub async fn post_unit_split(
                 for target in &created {
                     units::record_lineage(conn, &event, &work.source.id, &target.id)?;
                 }
-                crate::audit::record(conn, super::audit_about(&session, "unit.split", &work.source.id, &body.change))?;
+                crate::audit::record(
+                    conn,
+                    super::audit_about(&session, "unit.split", &work.source.id, &body.change),
+                )?;
                 let mut plan = work.plan;
-                plan.targets = created.iter().map(|u| UnitRef { id: u.id.clone(), name: u.name.clone() }).collect();
+                plan.targets = created
+                    .iter()
+                    .map(|u| UnitRef {
+                        id: u.id.clone(),
+                        name: u.name.clone(),
+                    })
+                    .collect();
                 for planned in &mut plan.moves {
                     if let Some(unit) = created.iter().find(|u| u.name == planned.to_unit.name) {
                         planned.to_unit.id = unit.id.clone();
