@@ -65,11 +65,13 @@ describe("organisation tree", () => {
     await preview.getByText("Nguyễn Văn An").waitFor();
     await preview.getByText("Phạm Văn Dũng").waitFor();
     await page.getByTestId("confirm-merge").click();
-    await page.getByTestId("merge-done").filter({ hasText: "3 người" }).waitFor();
+    await page.getByTestId("merge-done").filter({ hasText: "4 người" }).waitFor();
 
     await page.getByTestId("merge-done").getByRole("link").click();
     await page.getByTestId("unit-facts").getByText("Hình thành từ").waitFor();
     assert.match(await page.getByTestId("unit-facts").innerText(), /Trường THPT Thái Bình/);
+    // The schools' quotas (85 + 70 public employees) were added up for the new school.
+    await page.getByTestId("quotas").getByText("3 / 155").first().waitFor();
 
     await page.goto(server.baseUrl + "/to-chuc");
     await page.getByLabel("Tại ngày").fill(isoDay(-1));

@@ -220,3 +220,50 @@ pub struct SplitPlan {
     pub moves: Vec<PlannedMove>,
     pub sub_unit_moves: Vec<PlannedUnitMove>,
 }
+
+/// Numbers by employment category (ORG-2).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffCounts {
+    /// Công chức.
+    pub civil_servants: i64,
+    /// Viên chức.
+    pub public_employees: i64,
+    /// Người lao động hợp đồng.
+    pub contract_workers: i64,
+}
+
+/// Quota against headcount; `vacancies` is quota minus headcount (negative: over quota).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QuotaComparison {
+    pub quota: StaffCounts,
+    pub headcount: StaffCounts,
+    pub vacancies: StaffCounts,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UnitQuotas {
+    pub year: i32,
+    /// The unit's own quota and the people it manages directly.
+    pub unit: QuotaComparison,
+    /// Summed over the unit and everything below it.
+    pub subtree: QuotaComparison,
+    /// Decision the unit's quota rests on.
+    pub decision_number: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SetQuotaRequest {
+    #[validate(range(min = 0, max = 100000, message = "Số lượng không hợp lệ."))]
+    pub civil_servants: i64,
+    #[validate(range(min = 0, max = 100000, message = "Số lượng không hợp lệ."))]
+    pub public_employees: i64,
+    #[validate(range(min = 0, max = 100000, message = "Số lượng không hợp lệ."))]
+    pub contract_workers: i64,
+    pub decision_number: Option<String>,
+    #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
+    pub reason: String,
+}

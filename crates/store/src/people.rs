@@ -16,14 +16,26 @@ pub struct PersonRow {
     pub full_name: String,
     pub unit_id: String,
     pub created_at: chrono::NaiveDateTime,
+    /// `civil_servant`, `public_employee` or `contract_worker`.
+    pub category: String,
 }
 
 pub fn insert(conn: &mut DbConnection, full_name: &str, unit_id: &str) -> StoreResult<PersonRow> {
+    insert_in_category(conn, full_name, unit_id, "public_employee")
+}
+
+pub fn insert_in_category(
+    conn: &mut DbConnection,
+    full_name: &str,
+    unit_id: &str,
+    category: &str,
+) -> StoreResult<PersonRow> {
     let row = PersonRow {
         id: new_id(),
         full_name: full_name.to_owned(),
         unit_id: unit_id.to_owned(),
         created_at: Utc::now().naive_utc(),
+        category: category.to_owned(),
     };
     diesel::insert_into(people::table)
         .values((
@@ -31,6 +43,7 @@ pub fn insert(conn: &mut DbConnection, full_name: &str, unit_id: &str) -> StoreR
             people::full_name.eq(&row.full_name),
             people::unit_id.eq(&row.unit_id),
             people::created_at.eq(row.created_at),
+            people::category.eq(&row.category),
         ))
         .execute(conn)?;
     Ok(row)

@@ -29,6 +29,7 @@ diesel::table! {
         full_name -> Text,
         unit_id -> Text,
         created_at -> Timestamp,
+        category -> Text,
     }
 }
 
@@ -191,3 +192,19 @@ diesel::table! {
 }
 
 diesel::allow_tables_to_appear_in_same_query!(unit_versions, unit_events, units);
+
+diesel::table! {
+    unit_quotas (unit_id, year) {
+        unit_id -> Text,
+        year -> Integer,
+        civil_servants -> Integer,
+        public_employees -> Integer,
+        contract_workers -> Integer,
+        decision_number -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(unit_quotas, units);
+diesel::joinable!(unit_quotas -> units (unit_id));

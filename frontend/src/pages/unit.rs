@@ -80,6 +80,7 @@ fn Unit(session: Session) -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
+                            {unit.ended_on.is_none().then(|| view! { <Quotas unit_id=unit.id.clone() admin /> })}
                             {(admin && unit.ended_on.is_none()).then(|| view! {
                                 <UnitActions unit_id=unit.id.clone() on_changed=Callback::new(move |()| reload.update(|n| *n += 1)) />
                             })}
@@ -221,5 +222,91 @@ fn UnitActions(unit_id: String, on_changed: Callback<()>) -> impl IntoView {
             <FieldMessage failure field="unit_id" />
             <FormFailure failure />
         </div>
+    }
+}
+
+/// This year's staffing quota against headcount (ORG-2), for the unit and its subtree.
+#[component]
+fn Quotas(unit_id: String, admin: bool) -> impl IntoView {
+    use hoso_api_types::units::{QuotaComparison, SetQuotaRequest, UnitQuotas};
+    let auth = expect_context::<Auth>();
+    let reload = RwSignal::new(0u32);
+    let id = unit_id.clone();
+    let quotas = LocalResource::new(move || {
+        reload.track();
+        let id = id.clone();
+        async move { api::get::<UnitQuotas>(auth, &format!("/units/{id}/quotas")).await }
+    });
+    let row = |label: &'static str, c: QuotaComparison| {
+        let cell = |quota: i64, head: i64, free: i64| {
+            let class = if free < 0 { "over" } else { "" };
+            view! { <td class=class>{format!("{head} / {quota}")}{(free < 0).then(|| format!(" (vượt {})", -free))}</td> }
+        };
+        view! {
+            <tr>
+                <td>{label}</td>
+                {cell(c.quota.civil_servants, c.headcount.civil_servants, c.vacancies.civil_servants)}
+                {cell(c.quota.public_employees, c.headcount.public_employees, c.vacancies.public_employees)}
+                {cell(c.quota.contract_workers, c.headcount.contract_workers, c.vacancies.contract_workers)}
+            </tr>
+        }
+    };
+    let (civil, public, contract, reason) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let failure = RwSignal::new(None::<ApiFailure>);
+    let save = move |year: i32| {
+        let id = unit_id.clone();
+        let body = SetQuotaRequest {
+            civil_servants: civil.get_untracked().trim().parse().unwrap_or(0),
+            public_employees: public.get_untracked().trim().parse().unwrap_or(0),
+            contract_workers: contract.get_untracked().trim().parse().unwrap_or(0),
+            decision_number: None,
+            reason: reason.get_untracked(),
+        };
+        spawn_local(async move {
+            match api::put::<_, ()>(auth, &format!("/units/{id}/quotas/{year}"), &body).await {
+                Ok(()) => {
+                    failure.set(None);
+                    reload.update(|n| *n += 1);
+                }
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
+    view! {
+        <Transition fallback=|| ()>
+            {move || {
+                let save = save.clone();
+                Suspend::new(async move {
+                    match quotas.await {
+                        Err(failure) => view! { <FailureNotice failure /> }.into_any(),
+                        Ok(q) => view! {
+                            <h2>{format!("Biên chế năm {} (có mặt / được giao)", q.year)}</h2>
+                            <table class="data" data-testid="quotas">
+                                <thead><tr><th></th><th>"Công chức"</th><th>"Viên chức"</th><th>"Hợp đồng lao động"</th></tr></thead>
+                                <tbody>{row("Đơn vị", q.unit)}{row("Cả đơn vị trực thuộc", q.subtree)}</tbody>
+                            </table>
+                            {admin.then(|| view! {
+                                <div class="form">
+                                    <fieldset>
+                                        <legend>"Giao biên chế năm " {q.year}</legend>
+                                        <label>"Công chức" <input type="number" min="0" name="quota_civil" bind:value=civil /></label>
+                                        <label>"Viên chức" <input type="number" min="0" name="quota_public" bind:value=public /></label>
+                                        <label>"Hợp đồng lao động" <input type="number" min="0" name="quota_contract" bind:value=contract /></label>
+                                        <label>"Lý do" <input name="quota_reason" bind:value=reason /></label>
+                                        <FormFailure failure />
+                                        <button type="button" on:click={let save = save.clone(); move |_| save(q.year)}>"Lưu biên chế"</button>
+                                    </fieldset>
+                                </div>
+                            })}
+                        }.into_any(),
+                    }
+                })
+            }}
+        </Transition>
     }
 }

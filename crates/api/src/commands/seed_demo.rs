@@ -7,7 +7,7 @@ use chrono::Utc;
 use diesel::Connection;
 use hoso_domain::access::{AccountKind, Right, RightSet};
 use hoso_store::accounts::{self, NewAccount};
-use hoso_store::{meta, people, units, DbConnection, StoreError};
+use hoso_store::{meta, people, quotas, units, DbConnection, StoreError};
 
 use crate::auth::passwords;
 use crate::config::Settings;
@@ -117,11 +117,22 @@ const DEMO_UNITS: &[(&str, &str, &str, Option<&str>)] = &[
     ("HY.XPC", "UBND xã Phụng Công", "commune", Some("HY")),
 ];
 
-/// (name, unit code): people without accounts yet, for agencies to issue them.
-const DEMO_PEOPLE: &[(&str, &str)] = &[
-    ("Lê Thị Cúc", "HY.SGDDT.THPTHY"),
-    ("Phạm Văn Dũng", "HY.SGDDT.THPTTB"),
-    ("Hoàng Thị Em", "HY.SYT.BVDK"),
+/// (name, unit code, category): people without accounts yet, for agencies to issue them.
+const DEMO_PEOPLE: &[(&str, &str, &str)] = &[
+    ("Lê Thị Cúc", "HY.SGDDT.THPTHY", "public_employee"),
+    ("Phạm Văn Dũng", "HY.SGDDT.THPTTB", "public_employee"),
+    ("Hoàng Thị Em", "HY.SYT.BVDK", "public_employee"),
+    ("Vũ Thị Giang", "HY.SGDDT", "civil_servant"),
+    ("Đinh Văn Hùng", "HY.SGDDT.THPTHY", "contract_worker"),
+];
+
+/// (unit code, civil servants, public employees, contract workers): this year's quotas.
+const DEMO_QUOTAS: &[(&str, i64, i64, i64)] = &[
+    ("HY.SGDDT", 30, 0, 2),
+    ("HY.SGDDT.THPTHY", 0, 85, 6),
+    ("HY.SGDDT.THPTTB", 0, 70, 5),
+    ("HY.SYT", 35, 0, 2),
+    ("HY.SYT.BVDK", 0, 420, 40),
 ];
 
 pub fn run(settings: &Settings) -> anyhow::Result<()> {
@@ -152,9 +163,9 @@ pub fn load(conn: &mut DbConnection, password_hash: &str) -> Result<(), StoreErr
         };
         units::insert(conn, code, name, kind, parent.as_ref(), DEMO_UNITS_SINCE, None)?;
     }
-    for (name, unit_code) in DEMO_PEOPLE {
+    for (name, unit_code, category) in DEMO_PEOPLE {
         let unit = units::find_by_code(conn, unit_code)?.ok_or(StoreError::NotFound)?;
-        people::insert(conn, name, &unit.id)?;
+        people::insert_in_category(conn, name, &unit.id, category)?;
     }
     for (username, display_name, kind, unit_code, person_name, rights) in DEMO_ACCOUNTS {
         let unit = match unit_code {
@@ -180,6 +191,17 @@ pub fn load(conn: &mut DbConnection, password_hash: &str) -> Result<(), StoreErr
                 must_change_password: false,
             },
         )?;
+    }
+    let admin = accounts::find_by_username(conn, "quantri")?.ok_or(StoreError::NotFound)?;
+    let year = chrono::Datelike::year(&crate::clock::today());
+    for (code, civil_servants, public_employees, contract_workers) in DEMO_QUOTAS {
+        let unit = units::find_by_code(conn, code)?.ok_or(StoreError::NotFound)?;
+        let quota = quotas::ByCategory {
+            civil_servants: *civil_servants,
+            public_employees: *public_employees,
+            contract_workers: *contract_workers,
+        };
+        quotas::set(conn, &unit.id, year, quota, Some("Dữ liệu mẫu"), &admin.id)?;
     }
     meta::set(conn, meta::DEMO_DATA_KEY, &Utc::now().to_rfc3339())
 }

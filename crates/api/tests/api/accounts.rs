@@ -732,7 +732,13 @@ async fn people_are_listed_within_the_scope_with_their_account_status() {
         assert_eq!(status, 200);
         assert_eq!(
             names(&list),
-            ["Lê Thị Cúc", "Nguyễn Văn An", "Phạm Văn Dũng"],
+            [
+                "Lê Thị Cúc",
+                "Nguyễn Văn An",
+                "Phạm Văn Dũng",
+                "Vũ Thị Giang",
+                "Đinh Văn Hùng"
+            ],
             "{backend}"
         );
         let an = list

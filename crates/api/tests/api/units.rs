@@ -359,7 +359,13 @@ async fn a_split_sends_each_person_to_their_new_unit_and_keeps_the_old_one_in_hi
         let school = unit_id(&ctx, "HY.SGDDT.THPTHY");
         let education = unit_id(&ctx, "HY.SGDDT");
         let staff = people::in_units(&mut ctx.db.connect(), std::slice::from_ref(&school)).unwrap();
-        assert_eq!(staff.len(), 2, "Lê Thị Cúc and Nguyễn Văn An");
+        assert_eq!(staff.len(), 3, "Lê Thị Cúc, Nguyễn Văn An and Đinh Văn Hùng");
+        let hung = staff
+            .iter()
+            .find(|p| p.full_name == "Đinh Văn Hùng")
+            .unwrap()
+            .id
+            .clone();
         let an = staff
             .iter()
             .find(|p| p.full_name == "Nguyễn Văn An")
@@ -394,7 +400,8 @@ async fn a_split_sends_each_person_to_their_new_unit_and_keeps_the_old_one_in_hi
         );
         assert_eq!(refused["details"]["fields"][0]["code"], "unassigned");
 
-        split["person_assignments"] = json!([{"id": an, "target": 0}, {"id": cuc, "target": 1}]);
+        split["person_assignments"] =
+            json!([{"id": an, "target": 0}, {"id": cuc, "target": 1}, {"id": hung, "target": 1}]);
         let (status, plan) = call(
             &app,
             "POST",
@@ -452,5 +459,114 @@ async fn a_split_sends_each_person_to_their_new_unit_and_keeps_the_old_one_in_hi
         )
         .await;
         assert_eq!(history["became"].as_array().unwrap().len(), 2);
+    }
+}
+
+#[actix_web::test]
+async fn quotas_are_compared_with_headcount_and_follow_a_merge() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+        let (education, a, b) = (
+            unit_id(&ctx, "HY.SGDDT"),
+            unit_id(&ctx, "HY.SGDDT.THPTHY"),
+            unit_id(&ctx, "HY.SGDDT.THPTTB"),
+        );
+        let set = |civil: i64, public: i64, contract: i64| json!({"civil_servants": civil, "public_employees": public, "contract_workers": contract, "decision_number": "5/QĐ-UBND", "reason": "Giao biên chế năm 2026"});
+        for (unit, body) in [(&education, set(5, 0, 0)), (&a, set(0, 2, 1)), (&b, set(0, 2, 0))] {
+            let (status, answer) = call(
+                &app,
+                "PUT",
+                &format!("/api/v1/units/{unit}/quotas/2026"),
+                Some(&admin),
+                Some(body),
+            )
+            .await;
+            assert_eq!(status, 204, "{backend}: {answer}");
+        }
+        let (status, before) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/units/{education}/quotas?year=2026"),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(status, 200, "{before}");
+        // Demo staff: Vũ Thị Giang (civil servant) in the department; Lê Thị Cúc, Nguyễn Văn An
+        // (public employees) and Đinh Văn Hùng (contract) in one school; Phạm Văn Dũng in the other.
+        assert_eq!(
+            before["unit"]["headcount"],
+            json!({"civil_servants": 1, "public_employees": 0, "contract_workers": 0}),
+            "{backend}"
+        );
+        assert_eq!(before["unit"]["vacancies"]["civil_servants"], 4);
+        assert_eq!(
+            before["subtree"]["quota"],
+            json!({"civil_servants": 5, "public_employees": 4, "contract_workers": 1})
+        );
+        assert_eq!(
+            before["subtree"]["headcount"],
+            json!({"civil_servants": 1, "public_employees": 3, "contract_workers": 1})
+        );
+        assert_eq!(before["subtree"]["vacancies"]["public_employees"], 1);
+
+        let mut merge = change("2026-05-01", "Sáp nhập hai trường");
+        merge["source_ids"] = json!([a, b]);
+        merge["new_target"] = json!({"code": "HY.SGDDT.THPT", "name": "Trường THPT Hưng Yên", "kind": "public_service_unit", "parent_id": education});
+        let (status, done) = call(&app, "POST", "/api/v1/unit-merges", Some(&admin), Some(merge)).await;
+        assert_eq!(status, 200, "{done}");
+        let target = done["target"]["id"].as_str().unwrap();
+        let (_, merged) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/units/{target}/quotas?year=2026"),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(
+            merged["unit"]["quota"],
+            json!({"civil_servants": 0, "public_employees": 4, "contract_workers": 1}),
+            "{backend}: the quotas were added up"
+        );
+        assert_eq!(
+            merged["unit"]["headcount"],
+            json!({"civil_servants": 0, "public_employees": 3, "contract_workers": 1})
+        );
+        let (_, after) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/units/{education}/quotas?year=2026"),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(
+            after["subtree"], before["subtree"],
+            "{backend}: the department's totals are unchanged by the merge"
+        );
+
+        let agency = token_of(&app, "sogddt").await;
+        let (status, _) = call(
+            &app,
+            "PUT",
+            &format!("/api/v1/units/{education}/quotas/2026"),
+            Some(&agency),
+            Some(set(1, 1, 1)),
+        )
+        .await;
+        assert_eq!(status, 403);
+        let health = token_of(&app, "syte").await;
+        let (status, _) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/units/{education}/quotas"),
+            Some(&health),
+            None,
+        )
+        .await;
+        assert_eq!(status, 404);
     }
 }

@@ -14,6 +14,7 @@ use crate::auth::Session;
 use crate::error::ApiError;
 
 pub mod get_unit;
+pub mod get_unit_quotas;
 pub mod get_units;
 pub mod post_unit;
 pub mod post_unit_dissolve;
@@ -23,6 +24,7 @@ pub mod post_unit_move;
 pub mod post_unit_rename;
 pub mod post_unit_split;
 pub mod post_unit_split_preview;
+pub mod put_unit_quota;
 
 pub const TAG: &str = "units";
 
@@ -33,6 +35,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(post_unit_merge::post_unit_merge)
         .service(post_unit_split_preview::post_unit_split_preview)
         .service(post_unit_split::post_unit_split)
+        .service(get_unit_quotas::get_unit_quotas)
+        .service(put_unit_quota::put_unit_quota)
         .service(get_unit::get_unit)
         .service(post_unit_rename::post_unit_rename)
         .service(post_unit_move::post_unit_move)
@@ -377,4 +381,28 @@ pub(crate) fn transfer_person(
         serde_json::json!({"from_unit_id": from_unit_id, "to_unit_id": to_unit_id, "unit_event_id": unit_event_id}).to_string(),
     );
     crate::audit::record(conn, transfer)
+}
+
+/// Quotas follow a merge (ORG-2, CTX-2): the receiving unit's quota for the effective year
+/// becomes its own plus the merged units'. (A split's quotas are set anew by Sở Nội vụ.)
+pub(crate) fn rebase_quotas(
+    conn: &mut DbConnection,
+    session: &Session,
+    sources: &[UnitRow],
+    target_id: &str,
+    year: i32,
+) -> Result<(), ApiError> {
+    use hoso_store::quotas;
+    let mut total = quotas::ByCategory::default();
+    let mut any = false;
+    for unit_id in sources.iter().map(|s| s.id.as_str()).chain([target_id]) {
+        if let Some(quota) = quotas::find(conn, unit_id, year)? {
+            total.add(quotas::as_counts(&quota));
+            any = true;
+        }
+    }
+    if any {
+        quotas::set(conn, target_id, year, total, None, &session.account.account.id)?;
+    }
+    Ok(())
 }

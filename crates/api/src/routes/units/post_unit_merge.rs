@@ -67,6 +67,13 @@ pub async fn post_unit_merge(
                     let child_now = units::find(conn, &child.id)?.ok_or(ApiError::NotFound)?;
                     units::move_under(conn, &child_now, &target_now, date, &event)?;
                 }
+                super::rebase_quotas(
+                    conn,
+                    &session,
+                    &work.sources,
+                    &target.id,
+                    chrono::Datelike::year(&date),
+                )?;
                 for source in &work.sources {
                     units::end(conn, source, date)?;
                     units::record_lineage(conn, &event, &source.id, &target.id)?;

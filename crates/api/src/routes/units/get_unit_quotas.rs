@@ -1,0 +1,80 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::units::{QuotaComparison, StaffCounts, UnitQuotas};
+use hoso_domain::access::{Scope, UnitPath};
+use hoso_store::quotas::{self, ByCategory};
+use hoso_store::units;
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct QuotaQuery {
+    /// Default: this year.
+    pub year: Option<i32>,
+}
+
+fn counts(c: ByCategory) -> StaffCounts {
+    StaffCounts {
+        civil_servants: c.civil_servants,
+        public_employees: c.public_employees,
+        contract_workers: c.contract_workers,
+    }
+}
+
+fn compare(quota: ByCategory, headcount: ByCategory) -> QuotaComparison {
+    QuotaComparison {
+        quota: counts(quota),
+        headcount: counts(headcount),
+        vacancies: StaffCounts {
+            civil_servants: quota.civil_servants - headcount.civil_servants,
+            public_employees: quota.public_employees - headcount.public_employees,
+            contract_workers: quota.contract_workers - headcount.contract_workers,
+        },
+    }
+}
+
+/// Staffing quota of a year against the headcount (ORG-2), for the unit itself and summed over
+/// its subtree. Within the reader's scope.
+#[utoipa::path(
+    tag = super::TAG,
+    params(("id" = String, Path, description = "Unit id"), QuotaQuery),
+    responses((status = 200, description = "Quota against headcount.", body = UnitQuotas)),
+    security(("bearer" = []))
+)]
+#[get("/units/{id}/quotas")]
+pub async fn get_unit_quotas(
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    query: web::Query<QuotaQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let year = query
+        .year
+        .unwrap_or_else(|| chrono::Datelike::year(&crate::clock::today()));
+    let actor = session.actor.clone();
+    let quotas = state
+        .db(move |conn| {
+            let unit = units::find(conn, &id)?.ok_or(ApiError::NotFound)?;
+            let path = UnitPath::parse(&unit.path).map_err(ApiError::Internal)?;
+            if actor.scope != Scope::Province && !actor.scope.covers(&path) {
+                return Err(ApiError::NotFound);
+            }
+            let own = quotas::find(conn, &unit.id, year)?;
+            let own_quota = own.as_ref().map(quotas::as_counts).unwrap_or_default();
+            Ok(UnitQuotas {
+                year,
+                unit: compare(own_quota, quotas::headcount(conn, &unit.path, true)?),
+                subtree: compare(
+                    quotas::subtree_quota(conn, &unit.path, year)?,
+                    quotas::headcount(conn, &unit.path, false)?,
+                ),
+                decision_number: own.and_then(|q| q.decision_number),
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(quotas))
+}

@@ -1,0 +1,2 @@
+DROP TABLE unit_quotas;
+ALTER TABLE people DROP COLUMN category;
