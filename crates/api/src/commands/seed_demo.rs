@@ -149,7 +149,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     println!("demo data loaded in {}", config.database);
     println!("demo sign-ins (password {DEMO_PASSWORD}):");
     for (username, name, kind, ..) in DEMO_ACCOUNTS {
-        println!("  {username:<20} {kind:<11} {name}");
+        println!("  {username:<20} {:<11} {name}", kind.as_str());
     }
     Ok(())
 }
