@@ -47,6 +47,23 @@ describe("organisation tree", () => {
     await close();
   });
 
+  test("an agency adds a job position to one of its schools", async () => {
+    const { page, close } = await openPage(browser, server.baseUrl);
+    await signIn(page, server.baseUrl, "sogddt");
+    await page.goto(server.baseUrl + "/to-chuc");
+    await page.getByTestId("unit-tree").getByRole("link", { name: "Trường THPT chuyên Hưng Yên" }).click();
+    const positions = page.getByTestId("positions");
+    await positions.getByText("Giáo viên trung học phổ thông hạng II").waitFor();
+    await page.getByLabel("Mã", { exact: true }).fill("TV");
+    await page.getByLabel("Tên vị trí").fill("Thư viện");
+    await page.locator("select[name=position_group]").selectOption("shared_professional");
+    await page.getByLabel("Số lượng người làm việc").fill("1");
+    await page.locator("input[name=position_reason]").fill("Bổ sung theo đề án");
+    await page.getByRole("button", { name: "Thêm vị trí" }).click();
+    await positions.getByText("Thư viện").waitFor();
+    await close();
+  });
+
   test("Sở Nội vụ merges two schools after a preview, and the past still shows them", async () => {
     const { page, close } = await openPage(browser, server.baseUrl);
     await signIn(page, server.baseUrl, "quantri");

@@ -267,3 +267,76 @@ pub struct SetQuotaRequest {
     #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
     pub reason: String,
 }
+
+/// Group of a job position (Decree 62/2020, 106/2020).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PositionGroup {
+    /// Lãnh đạo, quản lý.
+    Leadership,
+    /// Chuyên môn, nghiệp vụ.
+    Professional,
+    /// Chuyên môn dùng chung.
+    SharedProfessional,
+    /// Hỗ trợ, phục vụ.
+    Support,
+}
+
+impl PositionGroup {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PositionGroup::Leadership => "leadership",
+            PositionGroup::Professional => "professional",
+            PositionGroup::SharedProfessional => "shared_professional",
+            PositionGroup::Support => "support",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PersonRef {
+    pub id: String,
+    pub full_name: String,
+}
+
+/// A job position of a unit (ORG-3) with who holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PositionView {
+    pub id: String,
+    pub unit_id: String,
+    pub code: String,
+    pub name: String,
+    pub group: PositionGroup,
+    /// Code of the grade or professional title it requires.
+    pub required_grade: Option<String>,
+    pub posts: i64,
+    pub holders: Vec<PersonRef>,
+    /// Posts minus holders (negative: more holders than posts).
+    pub vacancies: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreatePositionRequest {
+    #[validate(length(min = 1, max = 64, message = "Nhập mã vị trí việc làm."))]
+    pub code: String,
+    #[validate(length(min = 1, max = 300, message = "Nhập tên vị trí việc làm."))]
+    pub name: String,
+    pub group: PositionGroup,
+    pub required_grade: Option<String>,
+    #[validate(range(min = 0, max = 10000, message = "Số lượng không hợp lệ."))]
+    pub posts: i64,
+    #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AssignHolderRequest {
+    pub person_id: String,
+    #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
+    pub reason: String,
+}

@@ -133,3 +133,33 @@ pub fn document(row: &DocumentRow) -> hoso_api_types::documents::DocumentView {
         uploaded_at: utc(row.uploaded_at),
     }
 }
+
+pub fn position(
+    row: hoso_store::positions::PositionRow,
+    holders: Vec<hoso_store::people::PersonRow>,
+) -> hoso_api_types::units::PositionView {
+    use hoso_api_types::units::{PersonRef, PositionGroup, PositionView};
+    let group = match row.position_group.as_str() {
+        "leadership" => PositionGroup::Leadership,
+        "shared_professional" => PositionGroup::SharedProfessional,
+        "support" => PositionGroup::Support,
+        _ => PositionGroup::Professional,
+    };
+    PositionView {
+        vacancies: i64::from(row.posts) - holders.len() as i64,
+        holders: holders
+            .into_iter()
+            .map(|p| PersonRef {
+                id: p.id,
+                full_name: p.full_name,
+            })
+            .collect(),
+        id: row.id,
+        unit_id: row.unit_id,
+        code: row.code,
+        name: row.name,
+        group,
+        required_grade: row.required_grade,
+        posts: row.posts.into(),
+    }
+}

@@ -65,6 +65,7 @@ impl AccountKind {
                 ViewReports,
                 ExportData,
                 ViewAudit,
+                ManagePositions,
             ]),
             AccountKind::Specialist => RightSet::from_iter([
                 ReadDossiers,
@@ -142,6 +143,7 @@ rights! {
     ExportData = "export_data", "Kết xuất dữ liệu";
     AdministerCatalogs = "administer_catalogs", "Quản trị danh mục";
     ManageUnits = "manage_units", "Quản lý cơ cấu tổ chức";
+    ManagePositions = "manage_positions", "Quản lý vị trí việc làm";
     ViewAudit = "view_audit", "Xem nhật ký truy cập";
     ManageApiClients = "manage_api_clients", "Quản lý kết nối hệ thống khác";
 }
@@ -446,6 +448,15 @@ pub fn check_manage_api_clients(actor: &Actor) -> Decision {
 /// filters); an employee's own trail is [`check_view_own_trail`].
 pub fn check_view_audit(actor: &Actor) -> Decision {
     require(actor, Right::ViewAudit)
+}
+
+/// Changing the job positions of a unit (ORG-3): Sở Nội vụ anywhere, an agency within its own
+/// subtree, with `manage_positions`.
+pub fn check_manage_positions(actor: &Actor, unit: &UnitPath) -> Decision {
+    if !actor.scope.covers(unit) || actor.kind == AccountKind::Personal {
+        return Err(Denial::Hidden("the unit is outside the actor's scope".into()));
+    }
+    require(actor, Right::ManagePositions)
 }
 
 /// Reading a person's dossier (SEC-3): the person themself always; anyone else with

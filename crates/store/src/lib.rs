@@ -18,6 +18,7 @@ pub mod meta;
 pub mod migrations;
 pub mod people;
 pub mod pool;
+pub mod positions;
 pub mod quotas;
 pub mod refresh_tokens;
 pub mod schema;

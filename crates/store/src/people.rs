@@ -18,6 +18,8 @@ pub struct PersonRow {
     pub created_at: chrono::NaiveDateTime,
     /// `civil_servant`, `public_employee` or `contract_worker`.
     pub category: String,
+    /// The job position held now.
+    pub position_id: Option<String>,
 }
 
 pub fn insert(conn: &mut DbConnection, full_name: &str, unit_id: &str) -> StoreResult<PersonRow> {
@@ -36,6 +38,7 @@ pub fn insert_in_category(
         unit_id: unit_id.to_owned(),
         created_at: Utc::now().naive_utc(),
         category: category.to_owned(),
+        position_id: None,
     };
     diesel::insert_into(people::table)
         .values((

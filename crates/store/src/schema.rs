@@ -30,6 +30,7 @@ diesel::table! {
         unit_id -> Text,
         created_at -> Timestamp,
         category -> Text,
+        position_id -> Nullable<Text>,
     }
 }
 
@@ -208,3 +209,20 @@ diesel::table! {
 
 diesel::allow_tables_to_appear_in_same_query!(unit_quotas, units);
 diesel::joinable!(unit_quotas -> units (unit_id));
+
+diesel::table! {
+    job_positions (id) {
+        id -> Text,
+        unit_id -> Text,
+        code -> Text,
+        name -> Text,
+        position_group -> Text,
+        required_grade -> Nullable<Text>,
+        posts -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(job_positions -> units (unit_id));
+diesel::allow_tables_to_appear_in_same_query!(job_positions, units);
+diesel::allow_tables_to_appear_in_same_query!(job_positions, people);

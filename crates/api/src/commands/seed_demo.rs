@@ -7,7 +7,7 @@ use chrono::Utc;
 use diesel::Connection;
 use hoso_domain::access::{AccountKind, Right, RightSet};
 use hoso_store::accounts::{self, NewAccount};
-use hoso_store::{meta, people, quotas, units, DbConnection, StoreError};
+use hoso_store::{meta, people, positions, quotas, units, DbConnection, StoreError};
 
 use crate::auth::passwords;
 use crate::config::Settings;
@@ -51,6 +51,7 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
             Right::ViewReports,
             Right::ExportData,
             Right::ViewAudit,
+            Right::ManagePositions,
         ],
     ),
     (
@@ -126,6 +127,47 @@ const DEMO_PEOPLE: &[(&str, &str, &str)] = &[
     ("Đinh Văn Hùng", "HY.SGDDT.THPTHY", "contract_worker"),
 ];
 
+/// (unit code, position code, name, group, required grade or title, posts, holders' names)
+const DEMO_POSITIONS: &[(&str, &str, &str, &str, Option<&str>, i32, &[&str])] = &[
+    ("HY.SGDDT.THPTHY", "HT", "Hiệu trưởng", "leadership", None, 1, &[]),
+    (
+        "HY.SGDDT.THPTHY",
+        "GV-THPT-II",
+        "Giáo viên trung học phổ thông hạng II",
+        "professional",
+        Some("V.07.05.14"),
+        60,
+        &["Nguyễn Văn An", "Lê Thị Cúc"],
+    ),
+    (
+        "HY.SGDDT.THPTHY",
+        "KT",
+        "Kế toán",
+        "shared_professional",
+        Some("06.032"),
+        1,
+        &[],
+    ),
+    (
+        "HY.SGDDT.THPTHY",
+        "BV",
+        "Bảo vệ",
+        "support",
+        None,
+        2,
+        &["Đinh Văn Hùng"],
+    ),
+    (
+        "HY.SGDDT",
+        "CV-TCCB",
+        "Chuyên viên tổ chức cán bộ",
+        "professional",
+        Some("01.003"),
+        3,
+        &["Vũ Thị Giang"],
+    ),
+];
+
 /// (unit code, civil servants, public employees, contract workers): this year's quotas.
 const DEMO_QUOTAS: &[(&str, i64, i64, i64)] = &[
     ("HY.SGDDT", 30, 0, 2),
@@ -191,6 +233,27 @@ pub fn load(conn: &mut DbConnection, password_hash: &str) -> Result<(), StoreErr
                 must_change_password: false,
             },
         )?;
+    }
+    for (unit_code, code, name, group, required_grade, posts, holders) in DEMO_POSITIONS {
+        let unit = units::find_by_code(conn, unit_code)?.ok_or(StoreError::NotFound)?;
+        let position = positions::insert(
+            conn,
+            positions::NewPosition {
+                unit_id: &unit.id,
+                code,
+                name,
+                group,
+                required_grade: *required_grade,
+                posts: *posts,
+            },
+        )?;
+        for holder in *holders {
+            let person = people::in_units(conn, std::slice::from_ref(&unit.id))?
+                .into_iter()
+                .find(|p| p.full_name == *holder)
+                .ok_or(StoreError::NotFound)?;
+            positions::assign(conn, &person.id, Some(&position.id))?;
+        }
     }
     let admin = accounts::find_by_username(conn, "quantri")?.ok_or(StoreError::NotFound)?;
     let year = chrono::Datelike::year(&crate::clock::today());

@@ -12,6 +12,7 @@ pub mod auth;
 pub mod documents;
 pub mod me;
 pub mod people;
+pub mod positions;
 pub mod settings;
 pub mod system;
 pub mod units;
@@ -30,4 +31,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     people::configure(cfg);
     documents::configure(cfg);
     settings::configure(cfg);
+    positions::configure(cfg);
 }

@@ -570,3 +570,119 @@ async fn quotas_are_compared_with_headcount_and_follow_a_merge() {
         assert_eq!(status, 404);
     }
 }
+
+#[actix_web::test]
+async fn agencies_manage_the_job_positions_of_their_own_subtree() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let school = unit_id(&ctx, "HY.SGDDT.THPTHY");
+        let agency = token_of(&app, "sogddt").await;
+        let (status, list) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/units/{school}/positions"),
+            Some(&agency),
+            None,
+        )
+        .await;
+        assert_eq!(status, 200);
+        let teachers = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["code"] == "GV-THPT-II")
+            .unwrap()
+            .clone();
+        assert_eq!(
+            (teachers["posts"].as_i64(), teachers["vacancies"].as_i64()),
+            (Some(60), Some(58)),
+            "{backend}"
+        );
+
+        let new = json!({"code": "GV-THPT-III", "name": "Giáo viên trung học phổ thông hạng III", "group": "professional", "required_grade": "V.07.05.15", "posts": 10, "reason": "Đề án vị trí việc làm"});
+        let (status, created) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/units/{school}/positions"),
+            Some(&agency),
+            Some(new.clone()),
+        )
+        .await;
+        assert_eq!(status, 201, "{backend}: {created}");
+        let (status, body) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/units/{school}/positions"),
+            Some(&agency),
+            Some(new.clone()),
+        )
+        .await;
+        assert_eq!(status, 409);
+        assert_error_body(&body, "code_taken");
+        for (username, expected) in [("syte", 404), ("chuyenvien.sogddt", 403), ("nguyenvanan", 404)] {
+            let token = token_of(&app, username).await;
+            let (status, _) = call(
+                &app,
+                "POST",
+                &format!("/api/v1/units/{school}/positions"),
+                Some(&token),
+                Some(new.clone()),
+            )
+            .await;
+            assert_eq!(status, expected, "{backend}: {username}");
+        }
+
+        let cuc = people::in_units(&mut ctx.db.connect(), std::slice::from_ref(&school))
+            .unwrap()
+            .into_iter()
+            .find(|p| p.full_name == "Lê Thị Cúc")
+            .unwrap()
+            .id;
+        let position = created["id"].as_str().unwrap();
+        let (status, assigned) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/positions/{position}/holders"),
+            Some(&agency),
+            Some(json!({"person_id": cuc, "reason": "Bổ nhiệm chức danh"})),
+        )
+        .await;
+        assert_eq!(status, 200, "{assigned}");
+        assert_eq!(assigned["holders"][0]["full_name"], "Lê Thị Cúc");
+        assert_eq!(assigned["vacancies"], 9);
+        let elsewhere = people::in_units(&mut ctx.db.connect(), &[unit_id(&ctx, "HY.SGDDT.THPTTB")]).unwrap()
+            [0]
+        .id
+        .clone();
+        let (status, refused) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/positions/{position}/holders"),
+            Some(&agency),
+            Some(json!({"person_id": elsewhere, "reason": "Sai"})),
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert_eq!(refused["details"]["fields"][0]["code"], "other_unit");
+        let (_, list) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/units/{school}/positions"),
+            Some(&agency),
+            None,
+        )
+        .await;
+        let teachers = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["code"] == "GV-THPT-II")
+            .unwrap()
+            .clone();
+        assert_eq!(
+            teachers["vacancies"], 59,
+            "{backend}: her previous position was freed"
+        );
+    }
+}

@@ -342,3 +342,31 @@ fn rights_round_trip_through_storage_and_refuse_unknown_names() {
         assert!(!right.label_vi().is_empty());
     }
 }
+
+#[test]
+fn job_positions_are_managed_within_the_subtree_with_the_right() {
+    use Outcome::*;
+    let school = path("/p/a/b/");
+    let cases = [
+        ("admin", admin(), Allow),
+        ("agency of the school's department", agency_a(), Allow),
+        (
+            "specialist without manage_positions",
+            specialist_a(&[ReadDossiers]),
+            Forbid,
+        ),
+        ("employee", employee(), Hide),
+    ];
+    for (case, actor, expected) in cases {
+        assert_eq!(
+            outcome(check_manage_positions(&actor, &school)),
+            expected,
+            "{case}"
+        );
+    }
+    assert_eq!(
+        outcome(check_manage_positions(&agency_a(), &path("/p/c/"))),
+        Hide,
+        "another agency's unit"
+    );
+}

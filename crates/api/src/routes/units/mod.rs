@@ -14,6 +14,7 @@ use crate::auth::Session;
 use crate::error::ApiError;
 
 pub mod get_unit;
+pub mod get_unit_positions;
 pub mod get_unit_quotas;
 pub mod get_units;
 pub mod post_unit;
@@ -21,6 +22,7 @@ pub mod post_unit_dissolve;
 pub mod post_unit_merge;
 pub mod post_unit_merge_preview;
 pub mod post_unit_move;
+pub mod post_unit_position;
 pub mod post_unit_rename;
 pub mod post_unit_split;
 pub mod post_unit_split_preview;
@@ -36,6 +38,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(post_unit_split_preview::post_unit_split_preview)
         .service(post_unit_split::post_unit_split)
         .service(get_unit_quotas::get_unit_quotas)
+        .service(get_unit_positions::get_unit_positions)
+        .service(post_unit_position::post_unit_position)
         .service(put_unit_quota::put_unit_quota)
         .service(get_unit::get_unit)
         .service(post_unit_rename::post_unit_rename)

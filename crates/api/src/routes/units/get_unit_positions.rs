@@ -1,0 +1,44 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::units::PositionView;
+use hoso_domain::access::{Scope, UnitPath};
+use hoso_store::{positions, units};
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// The unit's job positions (ORG-3) with their posts, holders and vacancies. Within the
+/// reader's scope.
+#[utoipa::path(
+    tag = super::TAG,
+    params(("id" = String, Path, description = "Unit id")),
+    responses((status = 200, description = "Positions by code.", body = [PositionView])),
+    security(("bearer" = []))
+)]
+#[get("/units/{id}/positions")]
+pub async fn get_unit_positions(
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let actor = session.actor.clone();
+    let list = state
+        .db(move |conn| {
+            let unit = units::find(conn, &id)?.ok_or(ApiError::NotFound)?;
+            if actor.scope != Scope::Province
+                && !actor
+                    .scope
+                    .covers(&UnitPath::parse(&unit.path).map_err(ApiError::Internal)?)
+            {
+                return Err(ApiError::NotFound);
+            }
+            let rows = positions::of_unit(conn, &unit.id)?;
+            Ok(rows
+                .into_iter()
+                .map(|(p, holders)| crate::views::position(p, holders))
+                .collect::<Vec<_>>())
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(list))
+}

@@ -1,0 +1,70 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::units::{CreatePositionRequest, PositionView};
+use hoso_domain::access::{check_manage_positions, UnitPath};
+use hoso_store::positions::{self, NewPosition};
+use validator::Validate;
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Add a job position to a unit (ORG-3): Sở Nội vụ anywhere, an agency within its own subtree
+/// (`manage_positions`). Codes are unique within the unit. Audited.
+#[utoipa::path(
+    tag = super::TAG,
+    params(("id" = String, Path, description = "Unit id")),
+    request_body = CreatePositionRequest,
+    responses(
+        (status = 201, description = "Created.", body = PositionView),
+        (status = 409, description = "`code_taken` in this unit.", body = hoso_api_types::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/units/{id}/positions")]
+pub async fn post_unit_position(
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<CreatePositionRequest>,
+) -> Result<HttpResponse, ApiError> {
+    body.validate()?;
+    let (id, body) = (id.into_inner(), body.into_inner());
+    let created = state
+        .db(move |conn| {
+            let unit = super::load(conn, &id, "unit_id")?;
+            let mut event = session.event("position.created");
+            event.target_type = Some("unit".into());
+            event.target_id = Some(unit.id.clone());
+            event.unit_id = Some(unit.id.clone());
+            event.right_used = Some("manage_positions".into());
+            event.reason = Some(body.reason.clone());
+            let path = UnitPath::parse(&unit.path).map_err(ApiError::Internal)?;
+            if let Err(denial) = check_manage_positions(&session.actor, &path) {
+                return Err(crate::audit::refuse(conn, event, denial));
+            }
+            if positions::of_unit(conn, &unit.id)?
+                .iter()
+                .any(|(p, _)| p.code == body.code.trim())
+            {
+                return Err(ApiError::Conflict {
+                    code: "code_taken",
+                    message: "Đơn vị đã có vị trí việc làm mang mã này.".into(),
+                });
+            }
+            let row = positions::insert(
+                conn,
+                NewPosition {
+                    unit_id: &unit.id,
+                    code: body.code.trim(),
+                    name: body.name.trim(),
+                    group: body.group.as_str(),
+                    required_grade: body.required_grade.as_deref(),
+                    posts: body.posts as i32,
+                },
+            )?;
+            crate::audit::record(conn, event)?;
+            Ok(crate::views::position(row, Vec::new()))
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(created))
+}
