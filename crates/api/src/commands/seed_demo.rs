@@ -128,7 +128,17 @@ const DEMO_PEOPLE: &[(&str, &str, &str)] = &[
 ];
 
 /// (unit code, position code, name, group, required grade or title, posts, holders' names)
-const DEMO_POSITIONS: &[(&str, &str, &str, &str, Option<&str>, i32, &[&str])] = &[
+type DemoPosition = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    i32,
+    &'static [&'static str],
+);
+
+const DEMO_POSITIONS: &[DemoPosition] = &[
     ("HY.SGDDT.THPTHY", "HT", "Hiệu trưởng", "leadership", None, 1, &[]),
     (
         "HY.SGDDT.THPTHY",
