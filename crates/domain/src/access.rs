@@ -230,6 +230,14 @@ impl Scope {
         }
     }
 
+    /// The ancestry-path prefix a store query filters by; `None` for the whole province.
+    pub fn prefix(&self) -> Option<&str> {
+        match self {
+            Scope::Province => None,
+            Scope::Subtree(root) => Some(root.as_str()),
+        }
+    }
+
     /// Whether `other` lies entirely inside this scope.
     pub fn contains(&self, other: &Scope) -> bool {
         match (self, other) {

@@ -1,6 +1,6 @@
 use actix_web::{get, web, HttpResponse};
 use hoso_api_types::accounts::AccountRequestView;
-use hoso_domain::access::{AccountKind, Right, Scope};
+use hoso_domain::access::{AccountKind, Right};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -32,10 +32,7 @@ pub async fn get_account_requests(
     if !session.actor.rights.contains(Right::ManageAccounts) || session.actor.kind == AccountKind::Personal {
         return Err(ApiError::Forbidden);
     }
-    let within = match &session.actor.scope {
-        Scope::Province => None,
-        Scope::Subtree(path) => Some(path.as_str().to_owned()),
-    };
+    let within = session.actor.scope.prefix().map(str::to_owned);
     let status = query.into_inner().status;
     let rows = state
         .db(move |conn| {

@@ -2,9 +2,7 @@ use actix_web::{post, web, HttpResponse};
 use chrono::Utc;
 use diesel::Connection;
 use hoso_api_types::accounts::{ApprovedAccountRequest, DecideRequest};
-use hoso_domain::access::{
-    check_decide_account_request, check_grant, AccountFacts, AccountKind, RightSet, Scope,
-};
+use hoso_domain::access::{check_decide_account_request, check_grant, AccountFacts, AccountKind, RightSet};
 use hoso_store::account_requests;
 use hoso_store::accounts::{self, NewAccount};
 use validator::Validate;
@@ -62,7 +60,6 @@ pub async fn post_account_request_approve(
                     rights: rights.clone(),
                 };
                 check_grant(&session.actor, &target)?;
-                debug_assert!(target.scope != Scope::Province);
                 if accounts::find_by_username(conn, &request.username)?.is_some() {
                     return Err(ApiError::Conflict {
                         code: "username_taken",

@@ -1,6 +1,6 @@
 use actix_web::{get, web, HttpResponse};
 use hoso_api_types::accounts::AccountPage;
-use hoso_domain::access::{check_list_accounts, manageable_kinds, AccountKind, Scope};
+use hoso_domain::access::{check_list_accounts, manageable_kinds, AccountKind};
 use hoso_store::accounts::{self, AccountFilter};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -40,10 +40,7 @@ pub async fn get_accounts(
     check_list_accounts(&session.actor)?;
     let query = query.into_inner();
     let filter = AccountFilter {
-        within: match &session.actor.scope {
-            Scope::Province => None,
-            Scope::Subtree(path) => Some(path.as_str().to_owned()),
-        },
+        within: session.actor.scope.prefix().map(str::to_owned),
         kinds: manageable_kinds(&session.actor)
             .iter()
             .map(|k| k.as_str().to_owned())

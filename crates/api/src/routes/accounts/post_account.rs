@@ -1,7 +1,7 @@
 use actix_web::{post, web, HttpResponse};
 use diesel::Connection;
 use hoso_api_types::accounts::{CreateAccountRequest, IssuedCredentials};
-use hoso_domain::access::{check_grant, AccountFacts, AccountKind, Scope};
+use hoso_domain::access::{check_grant, AccountFacts, AccountKind};
 use hoso_domain::FieldError;
 use hoso_store::accounts::{self, NewAccount};
 use hoso_store::{people, units};
@@ -113,7 +113,6 @@ pub async fn post_account(
             if let Err(denial) = check_grant(&session.actor, &target) {
                 return Err(crate::audit::refuse(conn, event, denial));
             }
-            debug_assert!(target.scope != Scope::Province || body.kind == AccountKind::Admin);
             conn.transaction(|conn| {
                 if accounts::find_by_username(conn, &body.username)?.is_some() {
                     return Err(ApiError::Conflict {

@@ -1,7 +1,7 @@
 use actix_web::{get, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use hoso_api_types::audit::AuditPage;
-use hoso_domain::access::{check_view_audit, Scope};
+use hoso_domain::access::check_view_audit;
 use hoso_store::audit::{self, AuditFilter};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -50,10 +50,7 @@ pub async fn get_audit(
     let query = query.into_inner();
     let limit = query.limit.unwrap_or(50).clamp(1, 200);
     let filter = AuditFilter {
-        within: match &session.actor.scope {
-            Scope::Province => None,
-            Scope::Subtree(path) => Some(path.as_str().to_owned()),
-        },
+        within: session.actor.scope.prefix().map(str::to_owned),
         actor_id: query.actor_id,
         target_id: query.target_id,
         subject_person_id: query.person_id,

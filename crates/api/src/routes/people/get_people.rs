@@ -1,6 +1,6 @@
 use actix_web::{get, web, HttpResponse};
 use hoso_api_types::units::{PersonSummary, UnitRef};
-use hoso_domain::access::{AccountKind, Right, Scope};
+use hoso_domain::access::{AccountKind, Right};
 use hoso_store::people;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -37,10 +37,7 @@ pub async fn get_people(
     if !allowed {
         return Err(ApiError::Forbidden);
     }
-    let within = match &actor.scope {
-        Scope::Province => None,
-        Scope::Subtree(path) => Some(path.as_str().to_owned()),
-    };
+    let within = actor.scope.prefix().map(str::to_owned);
     let query = query.into_inner();
     let limit = query.limit.unwrap_or(50).clamp(1, 200);
     let rows = state

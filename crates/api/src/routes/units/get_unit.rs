@@ -1,6 +1,5 @@
 use actix_web::{get, web, HttpResponse};
 use hoso_api_types::units::{UnitDetail, UnitRef, UnitVersionView};
-use hoso_domain::access::{Scope, UnitPath};
 use hoso_store::{people, units};
 
 use crate::auth::Session;
@@ -25,14 +24,7 @@ pub async fn get_unit(
     let actor = session.actor.clone();
     let detail = state
         .db(move |conn| {
-            let unit = units::find(conn, &id)?.ok_or(ApiError::NotFound)?;
-            let visible = match &actor.scope {
-                Scope::Province => true,
-                scope => scope.covers(&UnitPath::parse(&unit.path).map_err(ApiError::Internal)?),
-            };
-            if !visible {
-                return Err(ApiError::NotFound);
-            }
+            let unit = super::load_visible(conn, &actor, &id)?;
             let versions = units::history(conn, &id)?
                 .into_iter()
                 .map(|(version, event)| UnitVersionView {

@@ -1,7 +1,6 @@
 use actix_web::{get, web, HttpResponse};
 use hoso_api_types::units::PositionView;
-use hoso_domain::access::{Scope, UnitPath};
-use hoso_store::{positions, units};
+use hoso_store::positions;
 
 use crate::auth::Session;
 use crate::error::ApiError;
@@ -25,14 +24,7 @@ pub async fn get_unit_positions(
     let actor = session.actor.clone();
     let list = state
         .db(move |conn| {
-            let unit = units::find(conn, &id)?.ok_or(ApiError::NotFound)?;
-            if actor.scope != Scope::Province
-                && !actor
-                    .scope
-                    .covers(&UnitPath::parse(&unit.path).map_err(ApiError::Internal)?)
-            {
-                return Err(ApiError::NotFound);
-            }
+            let unit = super::load_visible(conn, &actor, &id)?;
             let rows = positions::of_unit(conn, &unit.id)?;
             Ok(rows
                 .into_iter()

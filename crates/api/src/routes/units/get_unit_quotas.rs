@@ -1,8 +1,6 @@
 use actix_web::{get, web, HttpResponse};
 use hoso_api_types::units::{QuotaComparison, StaffCounts, UnitQuotas};
-use hoso_domain::access::{Scope, UnitPath};
 use hoso_store::quotas::{self, ByCategory};
-use hoso_store::units;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -58,11 +56,7 @@ pub async fn get_unit_quotas(
     let actor = session.actor.clone();
     let quotas = state
         .db(move |conn| {
-            let unit = units::find(conn, &id)?.ok_or(ApiError::NotFound)?;
-            let path = UnitPath::parse(&unit.path).map_err(ApiError::Internal)?;
-            if actor.scope != Scope::Province && !actor.scope.covers(&path) {
-                return Err(ApiError::NotFound);
-            }
+            let unit = super::load_visible(conn, &actor, &id)?;
             let own = quotas::find(conn, &unit.id, year)?;
             let own_quota = own.as_ref().map(quotas::as_counts).unwrap_or_default();
             Ok(UnitQuotas {

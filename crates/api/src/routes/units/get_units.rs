@@ -1,7 +1,6 @@
 use actix_web::{get, web, HttpResponse};
 use chrono::NaiveDate;
 use hoso_api_types::units::UnitView;
-use hoso_domain::access::Scope;
 use hoso_store::units;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -33,10 +32,7 @@ pub async fn get_units(
     query: web::Query<UnitsQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let within = match &caller {
-        Caller::Account(session) => match &session.actor.scope {
-            Scope::Province => None,
-            Scope::Subtree(path) => Some(path.as_str().to_owned()),
-        },
+        Caller::Account(session) => session.actor.scope.prefix().map(str::to_owned),
         Caller::Client(client) if client.scopes.iter().any(|s| s == "units.read") => None,
         Caller::Client(_) => return Err(ApiError::Forbidden),
     };

@@ -52,6 +52,22 @@ pub(crate) fn load(conn: &mut DbConnection, id: &str, field: &str) -> Result<Uni
         .ok_or_else(|| FieldError::new(field, "unknown_unit", "Không tìm thấy đơn vị.").into())
 }
 
+/// A unit the actor may read (inside its scope); anything else is not found.
+pub(crate) fn load_visible(
+    conn: &mut DbConnection,
+    actor: &hoso_domain::access::Actor,
+    id: &str,
+) -> Result<UnitRow, ApiError> {
+    let unit = units::find(conn, id)?.ok_or(ApiError::NotFound)?;
+    if !actor
+        .scope
+        .covers(&UnitPath::parse(&unit.path).map_err(ApiError::Internal)?)
+    {
+        return Err(ApiError::NotFound);
+    }
+    Ok(unit)
+}
+
 /// What the tree rules need to know of a stored unit.
 pub(crate) fn state(conn: &mut DbConnection, unit: &UnitRow) -> Result<UnitState, ApiError> {
     let current_since = match unit.ended_on {
