@@ -65,3 +65,8 @@ pub fn datetime(at: &chrono::DateTime<chrono::Utc>) -> String {
     let local = *at + chrono::Duration::hours(7);
     local.format("%d/%m/%Y %H:%M").to_string()
 }
+
+/// A unit's name indented by its depth, for select lists that show the tree.
+pub fn indented(name: &str, depth: u32) -> String {
+    format!("{}{name}", "— ".repeat(depth as usize))
+}

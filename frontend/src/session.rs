@@ -35,6 +35,17 @@ impl Session {
     pub fn kind(&self) -> AccountKind {
         self.account.kind
     }
+
+    /// Rights this session may give an account of `kind`: the kind's ceiling and its own rights
+    /// (the server checks the same, SEC-4).
+    pub fn grantable(&self, kind: AccountKind) -> Vec<Right> {
+        let ceiling = kind.right_ceiling();
+        Right::ALL
+            .iter()
+            .copied()
+            .filter(|r| ceiling.contains(*r) && self.has(*r))
+            .collect()
+    }
 }
 
 /// The session signal every page reads; `None` when signed out.

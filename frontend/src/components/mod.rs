@@ -1,3 +1,4 @@
 pub mod failure;
 pub mod guard;
+pub mod rights;
 pub mod shell;

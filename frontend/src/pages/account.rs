@@ -13,6 +13,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::{self, ApiFailure};
 use crate::components::failure::{FailureNotice, FieldMessage, FormFailure, OneTimeSecret};
 use crate::components::guard::SignedIn;
+use crate::components::rights::RightsPicker;
 use crate::labels;
 use crate::session::{Auth, Session};
 
@@ -188,12 +189,7 @@ fn AccountActions(
     if own || session.manages.is_empty() || status == "revoked" {
         return ().into_any();
     }
-    let ceiling = kind.right_ceiling();
-    let grantable: Vec<Right> = Right::ALL
-        .iter()
-        .copied()
-        .filter(|r| ceiling.contains(*r) && session.has(*r))
-        .collect();
+    let grantable = session.grantable(kind);
     let button = move |label: &'static str, step: Step, testid: &'static str| {
         let run = run.clone();
         view! { <button type="button" data-testid=testid disabled=move || pending.get() on:click=move |_| run(step)>{label}</button> }
@@ -227,16 +223,7 @@ fn AccountActions(
             {(kind != AccountKind::Personal).then(|| view! {
                 <fieldset data-testid="rights">
                     <legend>"Quyền (hạn chế hoặc mở rộng)"</legend>
-                    {grantable.into_iter().map(|right| view! {
-                        <label class="check">
-                            <input type="checkbox" value=right.as_str()
-                                prop:checked=move || rights.get().contains(&right)
-                                on:change=move |_| rights.update(|list| {
-                                    if let Some(i) = list.iter().position(|r| *r == right) { list.remove(i); } else { list.push(right); }
-                                }) />
-                            {right.label_vi()}
-                        </label>
-                    }).collect_view()}
+                    <RightsPicker choices=grantable chosen=rights />
                     {button("Lưu quyền", Step::ChangeRights, "save-rights")}
                 </fieldset>
             })}

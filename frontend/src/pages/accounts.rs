@@ -11,6 +11,7 @@ use leptos_router::components::A;
 use crate::api::{self, ApiFailure};
 use crate::components::failure::{FailureNotice, FieldMessage, FormFailure, OneTimeSecret};
 use crate::components::guard::SignedIn;
+use crate::components::rights::RightsPicker;
 use crate::labels;
 use crate::session::{Auth, Session};
 
@@ -61,7 +62,7 @@ fn Accounts(session: Session) -> impl IntoView {
                 <select bind:value=unit aria-label="Đơn vị">
                     <option value="">"Mọi đơn vị"</option>
                     {move || units.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|u| view! {
-                        <option value=u.id.clone()>{format!("{}{}", "— ".repeat(u.depth as usize), u.name)}</option>
+                        <option value=u.id.clone()>{crate::labels::indented(&u.name, u.depth)}</option>
                     }).collect_view()}
                 </select>
                 <select bind:value=status aria-label="Trạng thái">
@@ -101,17 +102,6 @@ fn Accounts(session: Session) -> impl IntoView {
     }
 }
 
-/// Rights an account of `kind` may be given by `session`: its kind's ceiling and the
-/// granter's own rights (the server checks the same, SEC-4).
-fn grantable(session: &Session, kind: AccountKind) -> Vec<Right> {
-    let ceiling = kind.right_ceiling();
-    Right::ALL
-        .iter()
-        .copied()
-        .filter(|r| ceiling.contains(*r) && session.has(*r))
-        .collect()
-}
-
 #[component]
 fn CreateAccount(session: Session, on_created: Callback<()>) -> impl IntoView {
     let auth = expect_context::<Auth>();
@@ -133,6 +123,7 @@ fn CreateAccount(session: Session, on_created: Callback<()>) -> impl IntoView {
     let people = LocalResource::new(move || api::get::<Vec<PersonSummary>>(auth, "/people?limit=200"));
     let selected_kind = move || kind.get().parse::<AccountKind>().unwrap_or(AccountKind::Personal);
     let session_for_rights = session.clone();
+    let grantable = Signal::derive(move || session_for_rights.grantable(selected_kind()));
     let submit = move |event: SubmitEvent| {
         event.prevent_default();
         let kind = selected_kind();
@@ -200,7 +191,7 @@ fn CreateAccount(session: Session, on_created: Callback<()>) -> impl IntoView {
                     <select name="unit_id" bind:value=unit_id>
                         <option value="">"— Chọn đơn vị —"</option>
                         {move || units.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|u| view! {
-                            <option value=u.id.clone()>{format!("{}{}", "— ".repeat(u.depth as usize), u.name)}</option>
+                            <option value=u.id.clone()>{crate::labels::indented(&u.name, u.depth)}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -213,19 +204,7 @@ fn CreateAccount(session: Session, on_created: Callback<()>) -> impl IntoView {
             <Show when=move || selected_kind() != AccountKind::Personal>
                 <fieldset>
                     <legend>"Quyền"</legend>
-                    {
-                        let session = session_for_rights.clone();
-                        move || grantable(&session, selected_kind()).into_iter().map(|right| view! {
-                            <label class="check">
-                                <input type="checkbox" value=right.as_str()
-                                    prop:checked=move || rights.get().contains(&right)
-                                    on:change=move |_| rights.update(|list| {
-                                        if let Some(i) = list.iter().position(|r| *r == right) { list.remove(i); } else { list.push(right); }
-                                    }) />
-                                {right.label_vi()}
-                            </label>
-                        }).collect_view()
-                    }
+                    <RightsPicker choices=grantable chosen=rights />
                 </fieldset>
             </Show>
             <label>"Lý do" <input name="reason" required bind:value=reason /></label>

@@ -213,7 +213,7 @@ fn UnitActions(unit_id: String, on_changed: Callback<()>) -> impl IntoView {
                     <select name="parent_id" bind:value=parent>
                         <option value="">"— Chọn —"</option>
                         {move || units.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|u| view! {
-                            <option value=u.id.clone()>{format!("{}{}", "— ".repeat(u.depth as usize), u.name)}</option>
+                            <option value=u.id.clone()>{crate::labels::indented(&u.name, u.depth)}</option>
                         }).collect_view()}
                     </select>
                 </label>

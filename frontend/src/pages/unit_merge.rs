@@ -71,9 +71,17 @@ fn UnitMerge() -> impl IntoView {
         });
     };
     let options = move || {
-        units.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|u| view! {
-            <option value=u.id.clone()>{format!("{}{}", "— ".repeat(u.depth as usize), u.name)}</option>
-        }).collect_view()
+        units
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|u| {
+                view! {
+                    <option value=u.id.clone()>{crate::labels::indented(&u.name, u.depth)}</option>
+                }
+            })
+            .collect_view()
     };
     view! {
         <section>
@@ -90,7 +98,7 @@ fn UnitMerge() -> impl IntoView {
                                     on:change=move |_| sources.update(|list| {
                                         if let Some(i) = list.iter().position(|s| *s == id) { list.remove(i); } else { list.push(id.clone()); }
                                     }) />
-                                {format!("{}{}", "— ".repeat(u.depth as usize - 1), u.name)}
+                                {crate::labels::indented(&u.name, u.depth - 1)}
                             </label>
                         }
                     }).collect_view()}
