@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod catalogs;
 pub mod documents;
 pub mod error;
 pub mod settings;

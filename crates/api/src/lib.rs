@@ -7,6 +7,7 @@
 pub mod app;
 pub mod audit;
 pub mod auth;
+pub mod catalogs;
 pub mod cli;
 pub mod clock;
 pub mod commands;

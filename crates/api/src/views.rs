@@ -163,3 +163,35 @@ pub fn position(
         posts: row.posts.into(),
     }
 }
+
+pub fn catalog(
+    row: &hoso_store::catalogs::CatalogRow,
+    entries: i64,
+) -> hoso_api_types::catalogs::CatalogSummary {
+    hoso_api_types::catalogs::CatalogSummary {
+        kind: row.kind.clone(),
+        name: row.name.clone(),
+        version: row.version,
+        source: row.source.clone(),
+        effective_date: row.effective_date,
+        code_format: row.code_format.clone(),
+        parent_kind: row.parent_kind.clone(),
+        successor_kind: row.successor_kind.clone(),
+        note: row.note.clone(),
+        entries,
+    }
+}
+
+pub fn catalog_entry(row: &hoso_store::catalogs::EntryRow) -> hoso_api_types::catalogs::CatalogEntryView {
+    let entry = row.entry();
+    hoso_api_types::catalogs::CatalogEntryView {
+        code: entry.code,
+        label: entry.label,
+        parent: entry.parent,
+        valid_from: entry.valid_from,
+        valid_to: entry.valid_to,
+        replaced_by: entry.replaced_by,
+        data: entry.data,
+        origin: row.origin.clone(),
+    }
+}

@@ -4,9 +4,11 @@
 //! crate decides; the API exposes it. Nothing in this crate knows about HTTP or SQL.
 
 pub mod access;
+pub mod catalog;
 pub mod org;
 pub mod password;
 pub mod regulation;
+pub mod text;
 pub mod validation;
 
 pub use validation::{FieldError, FieldErrors};

@@ -6,7 +6,6 @@ use diesel::connection::SimpleConnection;
 use diesel::migration::MigrationSource;
 use diesel::pg::Pg;
 use diesel::sqlite::Sqlite;
-use diesel::{PgConnection, RunQueryDsl};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
 use crate::connection::{Backend, DbConnection};
@@ -41,6 +40,33 @@ pub fn revert_all(conn: &mut DbConnection) -> StoreResult<Vec<String>> {
         DbConnection::Postgres(c) => {
             with_migration_lock(c, |c| versions(c.revert_all_migrations(POSTGRES_MIGRATIONS)))
         }
+    }
+}
+
+/// What the database holds once brought up to date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prepared {
+    /// Migrations applied now, oldest first.
+    pub migrations: Vec<String>,
+    /// Shipped catalogues loaded now (new or newer versions).
+    pub catalogs: Vec<String>,
+}
+
+/// What every command that uses the database does first: pending migrations, then the shipped
+/// catalogues. On PostgreSQL both run under the migration lock, so instances starting together
+/// neither migrate nor load a catalogue twice.
+pub fn prepare(conn: &mut DbConnection) -> StoreResult<Prepared> {
+    fn work(conn: &mut DbConnection) -> StoreResult<Prepared> {
+        let migrations = match conn {
+            DbConnection::Sqlite(c) => versions(c.run_pending_migrations(SQLITE_MIGRATIONS))?,
+            DbConnection::Postgres(c) => versions(c.run_pending_migrations(POSTGRES_MIGRATIONS))?,
+        };
+        let catalogs = crate::catalogs::sync_shipped(conn, hoso_domain::catalog::shipped())?;
+        Ok(Prepared { migrations, catalogs })
+    }
+    match conn.backend() {
+        Backend::Sqlite => work(conn),
+        Backend::Postgres => with_migration_lock(conn, work),
     }
 }
 
@@ -79,11 +105,12 @@ pub fn names(backend: Backend) -> StoreResult<Vec<String>> {
     Ok(names)
 }
 
-fn with_migration_lock<T>(
-    conn: &mut PgConnection,
-    work: impl FnOnce(&mut PgConnection) -> StoreResult<T>,
+/// Runs `work` holding PostgreSQL's session-level advisory lock for migrations.
+fn with_migration_lock<C: SimpleConnection, T>(
+    conn: &mut C,
+    work: impl FnOnce(&mut C) -> StoreResult<T>,
 ) -> StoreResult<T> {
-    diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})")).execute(conn)?;
+    conn.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"))?;
     let result = work(conn);
     // Unlock even when the work failed; the session-level lock would otherwise outlive it.
     let unlocked = conn.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"));

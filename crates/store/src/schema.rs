@@ -226,3 +226,37 @@ diesel::table! {
 diesel::joinable!(job_positions -> units (unit_id));
 diesel::allow_tables_to_appear_in_same_query!(job_positions, units);
 diesel::allow_tables_to_appear_in_same_query!(job_positions, people);
+
+diesel::table! {
+    catalogs (kind) {
+        kind -> Text,
+        name -> Text,
+        version -> Integer,
+        source -> Text,
+        effective_date -> Date,
+        code_format -> Nullable<Text>,
+        parent_kind -> Nullable<Text>,
+        successor_kind -> Nullable<Text>,
+        note -> Nullable<Text>,
+        loaded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    catalog_entries (kind, code) {
+        kind -> Text,
+        code -> Text,
+        label -> Text,
+        parent -> Nullable<Text>,
+        valid_from -> Nullable<Date>,
+        valid_to -> Nullable<Date>,
+        replaced_by -> Nullable<Text>,
+        data -> Nullable<Text>,
+        origin -> Text,
+        added_by -> Nullable<Text>,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(catalog_entries -> catalogs (kind));
+diesel::allow_tables_to_appear_in_same_query!(catalog_entries, catalogs);

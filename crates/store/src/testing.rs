@@ -45,7 +45,7 @@ pub struct TestDatabase {
 }
 
 impl TestDatabase {
-    /// A database with every migration applied.
+    /// A database with every migration applied and the shipped catalogues loaded.
     pub fn migrated(backend: Backend) -> Self {
         match backend {
             Backend::Sqlite => {
@@ -139,7 +139,7 @@ fn sqlite_template() -> &'static Path {
         let path = dir.join("template.db");
         let url = DatabaseUrl::Sqlite(path.clone());
         let mut conn = url.connect(5_000).expect("open the SQLite template");
-        migrations::run_pending(&mut conn).expect("migrate the SQLite template");
+        migrations::prepare(&mut conn).expect("migrate the SQLite template");
         // Fold the write-ahead log into the file so that a plain copy is complete.
         if let DbConnection::Sqlite(c) = &mut conn {
             c.batch_execute("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")
@@ -183,7 +183,7 @@ fn postgres_template() -> &'static str {
             {
                 let url = DatabaseUrl::Postgres(with_database(&admin_url, &building));
                 let mut conn = url.connect(5_000).expect("connect to the template");
-                migrations::run_pending(&mut conn).expect("migrate the template");
+                migrations::prepare(&mut conn).expect("migrate the template");
             }
             admin
                 .batch_execute(&format!("ALTER DATABASE {building} RENAME TO {name}"))
@@ -196,7 +196,8 @@ fn postgres_template() -> &'static str {
     })
 }
 
-/// Changes whenever a PostgreSQL migration file changes, so a stale template is never reused.
+/// Changes whenever a PostgreSQL migration file or a shipped catalogue changes, so a stale template
+/// is never reused.
 fn migrations_fingerprint() -> u64 {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations/postgres");
     let mut files: Vec<PathBuf> = walk(&root);
@@ -205,6 +206,10 @@ fn migrations_fingerprint() -> u64 {
     for file in files {
         file.strip_prefix(&root).unwrap_or(&file).hash(&mut hasher);
         std::fs::read(&file).unwrap_or_default().hash(&mut hasher);
+    }
+    // The template holds the shipped catalogues too.
+    for text in hoso_domain::catalog::shipped_texts() {
+        text.hash(&mut hasher);
     }
     hasher.finish()
 }

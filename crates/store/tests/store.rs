@@ -106,15 +106,84 @@ fn every_migration_runs_up_down_and_up_again() {
 }
 
 #[test]
-fn running_migrations_twice_applies_nothing_the_second_time() {
+fn preparing_twice_applies_and_loads_nothing_the_second_time() {
     for backend in backends() {
         let db = TestDatabase::migrated(backend);
         let mut conn = db.connect();
+        let again = migrations::prepare(&mut conn).unwrap();
+        assert_eq!(again.migrations, Vec::<String>::new(), "{backend}");
+        assert_eq!(again.catalogs, Vec::<String>::new(), "{backend}");
+    }
+}
+
+/// CTX-2: a newer shipped file updates its own entries and adds new codes, but never touches an
+/// administrator's entry nor deletes a code a dossier may use.
+#[test]
+fn a_newer_shipped_catalogue_updates_its_entries_and_keeps_local_ones() {
+    use hoso_domain::catalog::{shipped, CatalogEntry};
+    use hoso_store::catalogs;
+    for backend in backends() {
+        let db = TestDatabase::migrated(backend);
+        let mut conn = db.connect();
+        let mut file = shipped()
+            .iter()
+            .find(|f| f.meta.kind == "ratings")
+            .unwrap()
+            .clone();
+        let local = CatalogEntry {
+            code: "LOCAL".into(),
+            label: "Của tỉnh".into(),
+            parent: None,
+            valid_from: None,
+            valid_to: None,
+            replaced_by: None,
+            data: None,
+        };
+        catalogs::insert_entry(&mut conn, "ratings", &local, "local", None).unwrap();
+
+        file.meta.version += 1;
+        file.entries[0].label = "Nhãn mới".into();
+        let dropped = file.entries.pop().unwrap();
+        file.entries.push(CatalogEntry {
+            label: "Đè lên".into(),
+            ..local.clone()
+        });
+        file.entries.push(CatalogEntry {
+            code: "NEW".into(),
+            label: "Mới".into(),
+            ..local.clone()
+        });
         assert_eq!(
-            migrations::run_pending(&mut conn).unwrap(),
-            Vec::<String>::new(),
+            catalogs::sync_shipped(&mut conn, &[file.clone()]).unwrap(),
+            vec!["ratings"]
+        );
+
+        let label = |conn: &mut DbConnection, code: &str| {
+            catalogs::find_entry(conn, "ratings", code)
+                .unwrap()
+                .map(|e| e.label)
+        };
+        assert_eq!(
+            label(&mut conn, &file.entries[0].code).as_deref(),
+            Some("Nhãn mới"),
             "{backend}"
         );
+        assert_eq!(
+            label(&mut conn, "LOCAL").as_deref(),
+            Some("Của tỉnh"),
+            "{backend}"
+        );
+        assert_eq!(label(&mut conn, "NEW").as_deref(), Some("Mới"), "{backend}");
+        assert!(
+            label(&mut conn, &dropped.code).is_some(),
+            "{backend}: a code was deleted"
+        );
+        assert_eq!(
+            catalogs::find(&mut conn, "ratings").unwrap().unwrap().version,
+            file.meta.version
+        );
+        // The same version again changes nothing.
+        assert!(catalogs::sync_shipped(&mut conn, &[file]).unwrap().is_empty());
     }
 }
 

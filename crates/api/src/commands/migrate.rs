@@ -12,9 +12,12 @@ pub fn run(settings: &Settings, status_only: bool) -> anyhow::Result<()> {
         .connect(config.pool.sqlite_busy_timeout_ms)
         .context("HOSO_DATABASE_URL (--database-url)")?;
     if !status_only {
-        let applied = migrations::run_pending(&mut conn)?;
-        for version in &applied {
+        let prepared = migrations::prepare(&mut conn)?;
+        for version in &prepared.migrations {
             println!("applied {version}");
+        }
+        for kind in &prepared.catalogs {
+            println!("loaded catalogue {kind}");
         }
     }
     let status = migrations::status(&mut conn)?;

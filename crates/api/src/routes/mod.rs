@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod api_clients;
 pub mod audit;
 pub mod auth;
+pub mod catalogs;
 pub mod documents;
 pub mod me;
 pub mod people;
@@ -32,4 +33,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     documents::configure(cfg);
     settings::configure(cfg);
     positions::configure(cfg);
+    catalogs::configure(cfg);
 }

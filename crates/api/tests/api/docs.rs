@@ -74,3 +74,16 @@ fn every_configuration_option_is_documented() {
         );
     }
 }
+
+/// docs/catalogs.md lists every shipped catalogue.
+#[test]
+fn every_catalogue_is_documented() {
+    let doc = std::fs::read_to_string(repository_root().join("docs/catalogs.md")).unwrap();
+    for file in hoso_domain::catalog::shipped() {
+        assert!(
+            doc.contains(&format!("| `{}` |", file.meta.kind)),
+            "docs/catalogs.md does not list `{}`",
+            file.meta.kind
+        );
+    }
+}

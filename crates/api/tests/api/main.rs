@@ -5,6 +5,7 @@
 mod accounts;
 mod auth;
 mod binary;
+mod catalogs;
 mod docs;
 mod errors;
 mod openapi;

@@ -1,6 +1,7 @@
 use actix_web::{post, web, HttpResponse};
 use hoso_api_types::units::{CreatePositionRequest, PositionView};
 use hoso_domain::access::{check_manage_positions, UnitPath};
+use hoso_domain::catalog::GRADE_KINDS;
 use hoso_store::positions::{self, NewPosition};
 use validator::Validate;
 
@@ -9,7 +10,8 @@ use crate::error::ApiError;
 use crate::state::AppState;
 
 /// Add a job position to a unit (ORG-3): Sở Nội vụ anywhere, an agency within its own subtree
-/// (`manage_positions`). Codes are unique within the unit. Audited.
+/// (`manage_positions`). Codes are unique within the unit; the required grade or professional
+/// title must be a catalogue code in force. Audited.
 #[utoipa::path(
     tag = super::TAG,
     params(("id" = String, Path, description = "Unit id")),
@@ -42,6 +44,14 @@ pub async fn post_unit_position(
             if let Err(denial) = check_manage_positions(&session.actor, &path) {
                 return Err(crate::audit::refuse(conn, event, denial));
             }
+            let required_grade = body
+                .required_grade
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty());
+            if let Some(code) = required_grade {
+                crate::catalogs::require(conn, "required_grade", GRADE_KINDS, code, crate::clock::today())?;
+            }
             if positions::of_unit(conn, &unit.id)?
                 .iter()
                 .any(|(p, _)| p.code == body.code.trim())
@@ -58,7 +68,7 @@ pub async fn post_unit_position(
                     code: body.code.trim(),
                     name: body.name.trim(),
                     group: body.group.as_str(),
-                    required_grade: body.required_grade.as_deref(),
+                    required_grade,
                     posts: body.posts as i32,
                 },
             )?;

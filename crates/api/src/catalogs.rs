@@ -1,0 +1,52 @@
+//! Catalogue checks for every write that stores a code (CTX-2): an unknown code, or one not in
+//! force on the day it is used for, is a 422 naming the field.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use hoso_domain::catalog::unknown_code;
+use hoso_domain::FieldError;
+use hoso_store::catalogs::{self, EntryRow};
+use hoso_store::DbConnection;
+
+use crate::error::ApiError;
+
+/// The entry for `code` in one of `kinds`, in force on `on`.
+pub fn require(
+    conn: &mut DbConnection,
+    field: &str,
+    kinds: &[&str],
+    code: &str,
+    on: NaiveDate,
+) -> Result<EntryRow, ApiError> {
+    let entry = catalogs::find_in(conn, kinds, code)?.ok_or_else(|| unknown_code(field, code))?;
+    if !entry.entry().applies_on(on) {
+        return Err(FieldError::new(
+            field,
+            "retired_code",
+            format!(
+                "Mã «{code}» ({}) không còn hiệu lực vào ngày {}.",
+                entry.label,
+                on.format("%d/%m/%Y")
+            ),
+        )
+        .into());
+    }
+    Ok(entry)
+}
+
+/// Which of the `(kind, code)` pairs (skipping incomplete ones) are in the catalogues.
+pub fn existing(
+    conn: &mut DbConnection,
+    pairs: &[(Option<&str>, Option<&str>)],
+) -> Result<HashSet<(String, String)>, ApiError> {
+    let mut found = HashSet::new();
+    for (kind, code) in pairs {
+        if let (Some(kind), Some(code)) = (kind, code) {
+            if catalogs::find_entry(conn, kind, code)?.is_some() {
+                found.insert(((*kind).to_owned(), (*code).to_owned()));
+            }
+        }
+    }
+    Ok(found)
+}

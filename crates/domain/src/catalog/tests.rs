@@ -1,0 +1,168 @@
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::*;
+
+fn by_kind() -> BTreeMap<&'static str, &'static CatalogFile> {
+    shipped().iter().map(|f| (f.meta.kind.as_str(), f)).collect()
+}
+
+fn shipped_exists(kind: &str, code: &str) -> bool {
+    by_kind()
+        .get(kind)
+        .is_some_and(|f| f.entries.iter().any(|e| e.code == code))
+}
+
+#[test]
+fn every_shipped_entry_passes_the_rules_admins_must_follow() {
+    for file in shipped() {
+        let mut seen = BTreeSet::new();
+        for entry in &file.entries {
+            assert!(
+                seen.insert(&entry.code),
+                "{}: duplicate code {}",
+                file.meta.kind,
+                entry.code
+            );
+            // Check as if the entry were new: its own code must not count as taken.
+            let result = check_new_entry(&file.meta, entry, |kind, code| {
+                !(kind == file.meta.kind && code == entry.code) && shipped_exists(kind, code)
+            });
+            assert_eq!(result, Ok(()), "{}/{}", file.meta.kind, entry.code);
+        }
+        assert!(
+            !file.meta.source.trim().is_empty(),
+            "{} has no legal source",
+            file.meta.kind
+        );
+    }
+}
+
+#[test]
+fn the_counts_the_law_fixes() {
+    let kinds = by_kind();
+    assert_eq!(kinds["ethnicities"].entries.len(), 54);
+    assert_eq!(kinds["provinces"].entries.len(), 34, "Resolution 202/2025/QH15");
+    assert_eq!(kinds["former_provinces"].entries.len(), 63);
+    // Every former province went into exactly one current province, and each current one lists
+    // the former ones it replaced.
+    for former in &kinds["former_provinces"].entries {
+        let successor = former.replaced_by.as_deref().expect("replaced_by");
+        let current = kinds["provinces"]
+            .entries
+            .iter()
+            .find(|p| p.code == successor)
+            .unwrap();
+        let replaces = current.data.as_ref().unwrap()["replaces"].as_array().unwrap();
+        assert!(
+            replaces.iter().any(|c| c == former.code.as_str()),
+            "{}",
+            former.code
+        );
+    }
+}
+
+#[test]
+fn salary_scales_match_decree_204() {
+    let kinds = by_kind();
+    let scale = |code: &str| {
+        salary_coefficients(
+            kinds["salary_scales"]
+                .entries
+                .iter()
+                .find(|e| e.code == code)
+                .unwrap(),
+        )
+        .unwrap()
+    };
+    assert_eq!(scale("A1"), vec![234, 267, 300, 333, 366, 399, 432, 465, 498]);
+    assert_eq!(scale("A3.1").first(), Some(&620));
+    assert_eq!(scale("B").len(), 12);
+    // Specialist (01.003) is paid on A1.
+    let specialist = kinds["grades"]
+        .entries
+        .iter()
+        .find(|e| e.code == "01.003")
+        .unwrap();
+    assert_eq!(specialist.parent.as_deref(), Some("A1"));
+}
+
+#[test]
+fn code_formats() {
+    assert!(code_matches("99.999", "01.003"));
+    assert!(!code_matches("99.999", "01.0031"));
+    assert!(!code_matches("99.999", "01-003"));
+    assert!(code_matches("V.99.99.99", "V.07.01.03"));
+    assert!(!code_matches("V.99.99.99", "v.07.01.03"));
+}
+
+#[test]
+fn a_new_entry_is_refused_for_each_broken_rule() {
+    let kinds = by_kind();
+    let grades = &kinds["grades"].meta;
+    let entry = |code: &str, parent: Option<&str>| CatalogEntry {
+        code: code.into(),
+        label: "Thử".into(),
+        parent: parent.map(Into::into),
+        valid_from: None,
+        valid_to: None,
+        replaced_by: None,
+        data: None,
+    };
+    let fields = |r: Result<(), FieldErrors>| -> Vec<(String, String)> {
+        r.unwrap_err()
+            .into_vec()
+            .into_iter()
+            .map(|e| (e.field, e.code))
+            .collect()
+    };
+    assert_eq!(
+        check_new_entry(grades, &entry("09.999", Some("A1")), shipped_exists),
+        Ok(())
+    );
+    assert_eq!(
+        fields(check_new_entry(
+            grades,
+            &entry("01.003", Some("A1")),
+            shipped_exists
+        )),
+        vec![("code".into(), "code_taken".into())]
+    );
+    assert_eq!(
+        fields(check_new_entry(grades, &entry("1.3", Some("A1")), shipped_exists)),
+        vec![("code".into(), "invalid_format".into())]
+    );
+    assert_eq!(
+        fields(check_new_entry(
+            grades,
+            &entry("09.999", Some("Z9")),
+            shipped_exists
+        )),
+        vec![("parent".into(), "unknown_code".into())]
+    );
+    assert_eq!(
+        fields(check_new_entry(grades, &entry("09.999", None), shipped_exists)),
+        vec![("parent".into(), "required".into())]
+    );
+    let scales = &kinds["salary_scales"].meta;
+    let mut decreasing = entry("X1", None);
+    decreasing.data = Some(serde_json::json!({"coefficients": [300, 200]}));
+    assert_eq!(
+        fields(check_new_entry(scales, &decreasing, shipped_exists)),
+        vec![("data.coefficients".into(), "invalid_format".into())]
+    );
+}
+
+#[test]
+fn only_catalogue_administrators_extend_catalogues() {
+    use crate::access::{RightSet, Scope};
+    let actor = |kind, rights: &[Right]| Actor {
+        account_id: "a".into(),
+        kind,
+        person_id: None,
+        scope: Scope::Province,
+        rights: rights.iter().copied().collect::<RightSet>(),
+    };
+    assert!(check_administer_catalogs(&actor(AccountKind::Admin, &[Right::AdministerCatalogs])).is_ok());
+    assert!(check_administer_catalogs(&actor(AccountKind::Admin, &[])).is_err());
+    assert!(check_administer_catalogs(&actor(AccountKind::Agency, &[Right::AdministerCatalogs])).is_err());
+}

@@ -1,0 +1,2 @@
+DROP TABLE catalog_entries;
+DROP TABLE catalogs;
