@@ -8,10 +8,23 @@ use leptos_router::path;
 use crate::api;
 use crate::components::shell::Shell;
 use crate::pages::{
-    account::AccountPage, account_requests::AccountRequestsPage, accounts::AccountsPage,
-    api_clients::ApiClientsPage, audit::AuditPage, change_password::ChangePasswordPage, home::HomePage,
-    login::LoginPage, my_audit::MyAuditPage, not_found::NotFoundPage, settings::SettingsPage,
-    status::StatusPage, unit::UnitPage, unit_merge::UnitMergePage, units::UnitsPage,
+    account::AccountPage,
+    account_requests::AccountRequestsPage,
+    accounts::AccountsPage,
+    api_clients::ApiClientsPage,
+    audit::AuditPage,
+    catalogs::{CatalogPage, CatalogsPage},
+    change_password::ChangePasswordPage,
+    home::HomePage,
+    login::LoginPage,
+    my_audit::MyAuditPage,
+    not_found::NotFoundPage,
+    settings::SettingsPage,
+    status::StatusPage,
+    unit::UnitPage,
+    unit_merge::UnitMergePage,
+    unit_split::UnitSplitPage,
+    units::UnitsPage,
 };
 use crate::session::Auth;
 
@@ -23,6 +36,7 @@ pub struct SystemInfoResource(pub LocalResource<Result<hoso_api_types::system::S
 pub fn App() -> impl IntoView {
     provide_context(SystemInfoResource(LocalResource::new(api::system_info)));
     provide_context(Auth::restore());
+    crate::components::catalog::Catalogs::provide();
     view! {
         <Router>
             <Shell>
@@ -39,7 +53,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/nhat-ky-cua-toi") view=MyAuditPage />
                     <Route path=path!("/to-chuc") view=UnitsPage />
                     <Route path=path!("/quy-che") view=SettingsPage />
+                    <Route path=path!("/danh-muc") view=CatalogsPage />
+                    <Route path=path!("/danh-muc/:kind") view=CatalogPage />
                     <Route path=path!("/to-chuc/sap-nhap") view=UnitMergePage />
+                    <Route path=path!("/to-chuc/chia-tach") view=UnitSplitPage />
                     <Route path=path!("/to-chuc/:id") view=UnitPage />
                 </Routes>
             </Shell>

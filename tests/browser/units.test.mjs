@@ -53,14 +53,71 @@ describe("organisation tree", () => {
     await page.goto(server.baseUrl + "/to-chuc");
     await page.getByTestId("unit-tree").getByRole("link", { name: "Trường THPT chuyên Hưng Yên" }).click();
     const positions = page.getByTestId("positions");
-    await positions.getByText("Giáo viên trung học phổ thông hạng II").waitFor();
+    await positions.getByText("Giáo viên trung học phổ thông hạng II", { exact: true }).waitFor();
     await page.getByLabel("Mã", { exact: true }).fill("TV");
     await page.getByLabel("Tên vị trí").fill("Thư viện");
     await page.locator("select[name=position_group]").selectOption("shared_professional");
     await page.getByLabel("Số lượng người làm việc").fill("1");
     await page.locator("input[name=position_reason]").fill("Bổ sung theo đề án");
+    // The required title comes from the catalogue, shown with its label.
+    await page.locator("select[name=position_grade]").selectOption("V.07.05.13");
     await page.getByRole("button", { name: "Thêm vị trí" }).click();
-    await positions.getByText("Thư viện").waitFor();
+    const row = positions.locator("tr", { hasText: "Thư viện" });
+    await row.getByText("V.07.05.13 — Giáo viên trung học phổ thông hạng I").waitFor();
+    // Give it to one of the school's people: their previous position is freed.
+    await row.locator("select[name=holder]").selectOption({ label: "Đinh Văn Hùng" });
+    await row.getByRole("button", { name: "Giao" }).click();
+    await row.getByText("Đinh Văn Hùng").waitFor();
+    const guard = positions.locator("tr", { hasText: "Bảo vệ" });
+    assert.equal(await guard.locator("td").nth(5).innerText(), "", "the guard post he held is free again");
+    await close();
+  });
+
+  test("Sở Nội vụ extends a catalogue; a malformed code is refused beside its field", async () => {
+    const { page, close } = await openPage(browser, server.baseUrl);
+    await signIn(page, server.baseUrl, "quantri");
+    await page.getByRole("navigation").getByRole("link", { name: "Danh mục dùng chung" }).click();
+    await page.getByTestId("catalogs").getByRole("link", { name: "Ngạch công chức" }).click();
+    const entries = page.getByTestId("catalog-entries");
+    await entries.getByText("Chuyên viên chính").waitFor();
+    await page.getByLabel("Mã", { exact: true }).fill("9.1");
+    await page.getByLabel("Tên", { exact: true }).fill("Ngạch thử nghiệm");
+    await page.getByLabel("Mã mục cha (nếu danh mục có)").fill("A1");
+    await page.getByLabel("Căn cứ (văn bản quy định)").fill("Thông tư 99/2026/TT-BNV");
+    await page.getByRole("button", { name: "Bổ sung" }).click();
+    await page.locator('.field-error[data-field="code"]').filter({ hasText: "99.999" }).waitFor();
+    await page.getByLabel("Mã", { exact: true }).fill("09.901");
+    await page.getByRole("button", { name: "Bổ sung" }).click();
+    await entries.locator("tr", { hasText: "09.901" }).getByText("Bổ sung tại tỉnh").waitFor();
+    await close();
+
+    const employee = await openPage(browser, server.baseUrl);
+    await signIn(employee.page, server.baseUrl, "nguyenvanan");
+    await employee.page.goto(server.baseUrl + "/danh-muc/ethnicities");
+    await employee.page.getByTestId("catalog-entries").getByText("Ơ-đu").waitFor();
+    assert.equal(await employee.page.getByRole("button", { name: "Bổ sung" }).count(), 0, "only administrators extend");
+    await employee.close();
+  });
+
+  test("Sở Nội vụ splits a hospital in two after a preview of who goes where", async () => {
+    const { page, close } = await openPage(browser, server.baseUrl);
+    await signIn(page, server.baseUrl, "quantri");
+    await page.goto(server.baseUrl + "/to-chuc");
+    await page.getByRole("link", { name: "Chia tách đơn vị" }).click();
+    await page.locator("select[name=split_source]").selectOption({ label: "— Bệnh viện Đa khoa tỉnh" });
+    await page.getByLabel("Mã đơn vị mới 1").fill("HY.SYT.BVDK1");
+    await page.getByLabel("Tên đơn vị mới 1").fill("Bệnh viện Đa khoa tỉnh cơ sở 1");
+    await page.getByLabel("Mã đơn vị mới 2").fill("HY.SYT.BVDK2");
+    await page.getByLabel("Tên đơn vị mới 2").fill("Bệnh viện Đa khoa tỉnh cơ sở 2");
+    await page.getByLabel("Nơi chuyển đến của Hoàng Thị Em").selectOption({ label: "Bệnh viện Đa khoa tỉnh cơ sở 2" });
+    await page.getByLabel("Lý do").fill("Tổ chức lại theo đề án của UBND tỉnh");
+    await page.getByRole("button", { name: "Xem trước" }).click();
+    const preview = page.getByTestId("split-preview");
+    await preview.locator("tr", { hasText: "Hoàng Thị Em" }).getByText("Bệnh viện Đa khoa tỉnh cơ sở 2").waitFor();
+    await page.getByTestId("confirm-split").click();
+    await page.getByTestId("split-done").getByRole("link", { name: "Bệnh viện Đa khoa tỉnh cơ sở 1" }).waitFor();
+    await page.getByTestId("split-done").getByRole("link", { name: "Bệnh viện Đa khoa tỉnh cơ sở 2" }).click();
+    await page.getByTestId("unit-facts").getByText("Hình thành từ").waitFor();
     await close();
   });
 

@@ -71,11 +71,12 @@ pub struct PersonListed {
 }
 
 /// People of units inside `within` (`None`: the province), by name; `text` matches part of the
-/// name.
+/// name; `unit_id` keeps only the people of that one unit.
 pub fn list(
     conn: &mut DbConnection,
     within: Option<&str>,
     text: Option<&str>,
+    unit_id: Option<&str>,
     limit: i64,
 ) -> StoreResult<Vec<PersonListed>> {
     use crate::schema::accounts;
@@ -88,6 +89,9 @@ pub fn list(
         .into_boxed();
     if let Some(prefix) = within {
         query = query.filter(units::path.like(format!("{prefix}%")));
+    }
+    if let Some(unit_id) = unit_id {
+        query = query.filter(people::unit_id.eq(unit_id.to_owned()));
     }
     if let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) {
         query = query.filter(people::full_name.like(format!("%{}%", text.replace(['%', '_'], ""))));

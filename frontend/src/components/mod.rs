@@ -1,3 +1,4 @@
+pub mod catalog;
 pub mod failure;
 pub mod guard;
 pub mod rights;

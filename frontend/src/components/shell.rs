@@ -34,6 +34,7 @@ fn areas(session: &Session) -> Vec<(&'static str, &'static str)> {
     if session.has(Right::ViewAudit) {
         areas.push(("Nhật ký truy cập", "/nhat-ky"));
     }
+    areas.push(("Danh mục dùng chung", "/danh-muc"));
     areas.push(("Quy chế áp dụng", "/quy-che"));
     areas.push(("Ai đã xem hồ sơ của tôi", "/nhat-ky-cua-toi"));
     areas.push(("Đổi mật khẩu", "/doi-mat-khau"));

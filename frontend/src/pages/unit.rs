@@ -82,7 +82,7 @@ fn Unit(session: Session) -> impl IntoView {
                                 </tbody>
                             </table>
                             {unit.ended_on.is_none().then(|| view! { <Quotas unit_id=unit.id.clone() admin /> })}
-                            {unit.ended_on.is_none().then(|| view! { <Positions unit_id=unit.id.clone() can_manage=manages_positions /> })}
+                            {unit.ended_on.is_none().then(|| view! { <crate::pages::unit_positions::Positions unit_id=unit.id.clone() can_manage=manages_positions /> })}
                             {(admin && unit.ended_on.is_none()).then(|| view! {
                                 <UnitActions unit_id=unit.id.clone() on_changed=Callback::new(move |()| reload.update(|n| *n += 1)) />
                             })}
@@ -310,107 +310,5 @@ fn Quotas(unit_id: String, admin: bool) -> impl IntoView {
                 })
             }}
         </Transition>
-    }
-}
-
-/// The unit's job positions (ORG-3): posts, holders, vacancies; new ones for those who may.
-#[component]
-fn Positions(unit_id: String, can_manage: bool) -> impl IntoView {
-    use hoso_api_types::units::{CreatePositionRequest, PositionGroup, PositionView};
-    let auth = expect_context::<Auth>();
-    let reload = RwSignal::new(0u32);
-    let id = unit_id.clone();
-    let list = LocalResource::new(move || {
-        reload.track();
-        let id = id.clone();
-        async move { api::get::<Vec<PositionView>>(auth, &format!("/units/{id}/positions")).await }
-    });
-    let group_label = |g: PositionGroup| match g {
-        PositionGroup::Leadership => "Lãnh đạo, quản lý",
-        PositionGroup::Professional => "Chuyên môn, nghiệp vụ",
-        PositionGroup::SharedProfessional => "Chuyên môn dùng chung",
-        PositionGroup::Support => "Hỗ trợ, phục vụ",
-    };
-    let (code, name, group, posts, reason) = (
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new("professional".to_owned()),
-        RwSignal::new("1".to_owned()),
-        RwSignal::new(String::new()),
-    );
-    let failure = RwSignal::new(None::<ApiFailure>);
-    let add = move |_| {
-        let id = unit_id.clone();
-        let group = match group.get_untracked().as_str() {
-            "leadership" => PositionGroup::Leadership,
-            "shared_professional" => PositionGroup::SharedProfessional,
-            "support" => PositionGroup::Support,
-            _ => PositionGroup::Professional,
-        };
-        let body = CreatePositionRequest {
-            code: code.get_untracked(),
-            name: name.get_untracked(),
-            group,
-            required_grade: None,
-            posts: posts.get_untracked().trim().parse().unwrap_or(0),
-            reason: reason.get_untracked(),
-        };
-        spawn_local(async move {
-            match api::post::<_, PositionView>(auth, &format!("/units/{id}/positions"), &body).await {
-                Ok(_) => {
-                    failure.set(None);
-                    reload.update(|n| *n += 1);
-                }
-                Err(error) => failure.set(Some(error)),
-            }
-        });
-    };
-    view! {
-        <h2>"Vị trí việc làm"</h2>
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Err(failure) => view! { <FailureNotice failure /> }.into_any(),
-                    Ok(list) if list.is_empty() => view! { <p class="muted">"Chưa có vị trí việc làm."</p> }.into_any(),
-                    Ok(list) => view! {
-                        <table class="data" data-testid="positions">
-                            <thead><tr><th>"Mã"</th><th>"Vị trí"</th><th>"Nhóm"</th><th>"Ngạch/chức danh"</th><th>"Số lượng"</th><th>"Người đảm nhận"</th><th>"Còn thiếu"</th></tr></thead>
-                            <tbody>{list.into_iter().map(|p| view! {
-                                <tr>
-                                    <td>{p.code.clone()}</td>
-                                    <td>{p.name.clone()}</td>
-                                    <td>{group_label(p.group)}</td>
-                                    <td>{p.required_grade.clone().unwrap_or_default()}</td>
-                                    <td>{p.posts}</td>
-                                    <td>{p.holders.iter().map(|h| h.full_name.clone()).collect::<Vec<_>>().join(", ")}</td>
-                                    <td class=if p.vacancies < 0 { "over" } else { "" }>{p.vacancies}</td>
-                                </tr>
-                            }).collect_view()}</tbody>
-                        </table>
-                    }.into_any(),
-                }
-            })}
-        </Transition>
-        {can_manage.then(|| view! {
-            <div class="form">
-                <fieldset>
-                    <legend>"Thêm vị trí việc làm"</legend>
-                    <label>"Mã" <input name="position_code" bind:value=code /></label>
-                    <label>"Tên vị trí" <input name="position_name" bind:value=name /></label>
-                    <label>"Nhóm"
-                        <select name="position_group" bind:value=group>
-                            <option value="leadership">"Lãnh đạo, quản lý"</option>
-                            <option value="professional">"Chuyên môn, nghiệp vụ"</option>
-                            <option value="shared_professional">"Chuyên môn dùng chung"</option>
-                            <option value="support">"Hỗ trợ, phục vụ"</option>
-                        </select>
-                    </label>
-                    <label>"Số lượng người làm việc" <input type="number" min="0" name="position_posts" bind:value=posts /></label>
-                    <label>"Lý do" <input name="position_reason" bind:value=reason /></label>
-                    <FormFailure failure />
-                    <button type="button" on:click=add>"Thêm vị trí"</button>
-                </fieldset>
-            </div>
-        })}
     }
 }

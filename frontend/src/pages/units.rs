@@ -77,7 +77,7 @@ fn UnitsTree(session: Session) -> impl IntoView {
             <div class="filters">
                 <label class="inline">"Tại ngày " <input type="date" name="as_of" bind:value=as_of /></label>
                 <input placeholder="Tìm theo tên hoặc mã đơn vị" name="search" bind:value=search />
-                {admin.then(|| view! { <A href="/to-chuc/sap-nhap">"Sáp nhập đơn vị"</A> })}
+                {admin.then(|| view! { <A href="/to-chuc/sap-nhap">"Sáp nhập đơn vị"</A> " " <A href="/to-chuc/chia-tach">"Chia tách đơn vị"</A> })}
             </div>
             <Transition fallback=|| view! { <p class="muted">"Đang tải…"</p> }>
                 {move || Suspend::new(async move {

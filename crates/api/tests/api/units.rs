@@ -101,7 +101,7 @@ async fn a_merge_of_three_units_moves_everyone_and_the_past_stays_readable() {
 
         let mut merge = change("2026-03-01", "Hợp nhất theo Nghị quyết của HĐND tỉnh");
         merge["source_ids"] = json!([a, b, c]);
-        merge["new_target"] = json!({"code": "HY.SNNMT", "name": "Sở Nông nghiệp và Môi trường", "kind": "department", "parent_id": province});
+        merge["new_target"] = json!({"code": "HY.SNNTLMT", "name": "Sở Nông nghiệp, Thủy lợi và Môi trường", "kind": "department", "parent_id": province});
         let (status, plan) = call(
             &app,
             "POST",
@@ -115,7 +115,7 @@ async fn a_merge_of_three_units_moves_everyone_and_the_past_stays_readable() {
         assert_eq!(plan["moved_sub_units"][0]["id"], division);
         assert_eq!(plan["ended_units"].as_array().unwrap().len(), 3);
         assert!(
-            units::find_by_code(&mut ctx.db.connect(), "HY.SNNMT")
+            units::find_by_code(&mut ctx.db.connect(), "HY.SNNTLMT")
                 .unwrap()
                 .is_none(),
             "a preview changes nothing"
@@ -155,10 +155,10 @@ async fn a_merge_of_three_units_moves_everyone_and_the_past_stays_readable() {
                 "{backend}: {name} on the day before: {before:?}"
             );
         }
-        assert!(!before.contains(&"Sở Nông nghiệp và Môi trường".to_owned()));
+        assert!(!before.contains(&"Sở Nông nghiệp, Thủy lợi và Môi trường".to_owned()));
         let (_, after) = call(&app, "GET", "/api/v1/units?as_of=2026-03-01", Some(&admin), None).await;
         let after_names = names(&after);
-        assert!(after_names.contains(&"Sở Nông nghiệp và Môi trường".to_owned()));
+        assert!(after_names.contains(&"Sở Nông nghiệp, Thủy lợi và Môi trường".to_owned()));
         assert!(!after_names.contains(&"Chi cục Thủy lợi".to_owned()));
         let office = after
             .as_array()
@@ -336,7 +336,15 @@ async fn only_so_noi_vu_changes_the_tree_and_never_loses_a_dossier() {
             "parents come before their children"
         );
         seen.sort();
-        assert_eq!(seen, ["Trường THPT Thái Bình", "Trường THPT chuyên Hưng Yên"]);
+        assert_eq!(
+            seen,
+            [
+                "Phòng Tổ chức cán bộ",
+                "Trường THPT Thái Bình",
+                "Trường THPT chuyên Hưng Yên",
+                "Văn phòng Sở"
+            ]
+        );
         let health = unit_id(&ctx, "HY.SYT");
         let (status, _) = call(
             &app,

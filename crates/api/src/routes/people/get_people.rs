@@ -13,6 +13,8 @@ use crate::state::AppState;
 pub struct PeopleQuery {
     /// Part of the name.
     pub q: Option<String>,
+    /// Only the people of this unit (still within the caller's scope).
+    pub unit_id: Option<String>,
     /// 1–200, default 50.
     pub limit: Option<i64>,
 }
@@ -41,7 +43,15 @@ pub async fn get_people(
     let query = query.into_inner();
     let limit = query.limit.unwrap_or(50).clamp(1, 200);
     let rows = state
-        .db(move |conn| Ok(people::list(conn, within.as_deref(), query.q.as_deref(), limit)?))
+        .db(move |conn| {
+            Ok(people::list(
+                conn,
+                within.as_deref(),
+                query.q.as_deref(),
+                query.unit_id.as_deref(),
+                limit,
+            )?)
+        })
         .await?;
     let people: Vec<PersonSummary> = rows
         .into_iter()

@@ -1,0 +1,106 @@
+//! Catalogue codes in forms: each catalogue is fetched once per page load and shared by every
+//! picker and label that needs it (the dossier editor has dozens).
+
+use std::collections::{HashMap, HashSet};
+
+use hoso_api_types::catalogs::{CatalogEntryView, CatalogView};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api;
+use crate::session::Auth;
+
+#[derive(Clone, Copy)]
+pub struct Catalogs {
+    loaded: RwSignal<HashMap<String, Vec<CatalogEntryView>>>,
+    requested: StoredValue<HashSet<String>>,
+}
+
+impl Catalogs {
+    pub fn provide() {
+        provide_context(Catalogs {
+            loaded: RwSignal::new(HashMap::new()),
+            requested: StoredValue::new(HashSet::new()),
+        });
+    }
+
+    pub fn get() -> Self {
+        expect_context::<Catalogs>()
+    }
+
+    /// Starts fetching `kind` unless it was already asked for.
+    pub fn ensure(self, kind: &'static str) {
+        let first = self
+            .requested
+            .try_update_value(|r| r.insert(kind.to_owned()))
+            .unwrap_or(false);
+        if !first {
+            return;
+        }
+        let auth = expect_context::<Auth>();
+        let loaded = self.loaded;
+        spawn_local(async move {
+            if let Ok(view) = api::get::<CatalogView>(auth, &format!("/catalogs/{kind}")).await {
+                loaded.update(|m| {
+                    m.insert(kind.to_owned(), view.entries);
+                });
+            }
+        });
+    }
+
+    /// The entries of `kinds` loaded so far (reactive).
+    pub fn entries(self, kinds: &[&'static str]) -> Vec<CatalogEntryView> {
+        kinds.iter().for_each(|k| self.ensure(k));
+        self.loaded.with(|m| {
+            kinds
+                .iter()
+                .filter_map(|k| m.get(*k))
+                .flatten()
+                .cloned()
+                .collect()
+        })
+    }
+
+    /// "code — label" for a stored code, or the bare code until its catalogue arrives.
+    pub fn describe(self, kinds: &[&'static str], code: &str) -> String {
+        self.entries(kinds)
+            .into_iter()
+            .find(|e| e.code == code)
+            .map_or_else(|| code.to_owned(), |e| format!("{} — {}", e.code, e.label))
+    }
+}
+
+/// Whether an entry applies today (retired ones are offered only when already chosen).
+pub fn in_force(entry: &CatalogEntryView) -> bool {
+    let today = crate::format::today_vn();
+    entry.valid_from.is_none_or(|from| from <= today) && entry.valid_to.is_none_or(|to| today <= to)
+}
+
+/// A `<select>` of the codes of `kinds`, bound to `value` (empty = none chosen).
+#[component]
+pub fn CatalogSelect(
+    kinds: &'static [&'static str],
+    value: RwSignal<String>,
+    name: &'static str,
+    #[prop(optional)] placeholder: Option<&'static str>,
+) -> impl IntoView {
+    let catalogs = Catalogs::get();
+    let options = move || {
+        let chosen = value.get();
+        catalogs
+            .entries(kinds)
+            .into_iter()
+            .filter(|e| in_force(e) || e.code == chosen)
+            .map(|e| {
+                let selected = e.code == chosen;
+                view! { <option value=e.code.clone() selected=selected>{format!("{} — {}", e.code, e.label)}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <select name=name bind:value=value>
+            <option value="">{placeholder.unwrap_or("— Chọn —")}</option>
+            {options}
+        </select>
+    }
+}
