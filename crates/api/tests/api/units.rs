@@ -21,6 +21,14 @@ fn names(list: &Value) -> Vec<String> {
         .collect()
 }
 
+fn names_of_people(list: &Value) -> Vec<String> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["full_name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 fn change(date: &str, reason: &str) -> Value {
     json!({"effective_date": date, "reason": reason, "decision": {"number": "99/QĐ-UBND", "date": date, "signer": "Chủ tịch UBND tỉnh"}})
 }
@@ -640,6 +648,33 @@ async fn agencies_manage_the_job_positions_of_their_own_subtree() {
             .await;
             assert_eq!(status, expected, "{backend}: {username}");
         }
+
+        // Candidates for a post: the people of one unit, never beyond the caller's scope.
+        let (_, staff) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/people?unit_id={school}"),
+            Some(&agency),
+            None,
+        )
+        .await;
+        let mut staff = names_of_people(&staff);
+        staff.sort();
+        assert_eq!(
+            staff,
+            ["Lê Thị Cúc", "Nguyễn Văn An", "Đinh Văn Hùng"],
+            "{backend}"
+        );
+        let hospital = unit_id(&ctx, "HY.SYT.BVDK");
+        let (_, other) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/people?unit_id={hospital}"),
+            Some(&agency),
+            None,
+        )
+        .await;
+        assert_eq!(other, json!([]), "{backend}: another agency's unit");
 
         let cuc = people::in_units(&mut ctx.db.connect(), std::slice::from_ref(&school))
             .unwrap()
