@@ -57,6 +57,7 @@ impl AccountKind {
             AccountKind::Admin => RightSet::all(),
             AccountKind::Agency => RightSet::from_iter([
                 ReadDossiers,
+                ReadSensitiveFields,
                 CreateDossiers,
                 UpdateDossiers,
                 ReviewDossiers,
@@ -69,6 +70,7 @@ impl AccountKind {
             ]),
             AccountKind::Specialist => RightSet::from_iter([
                 ReadDossiers,
+                ReadSensitiveFields,
                 CreateDossiers,
                 UpdateDossiers,
                 ReviewDossiers,
@@ -134,6 +136,7 @@ macro_rules! rights {
 
 rights! {
     ReadDossiers = "read_dossiers", "Xem hồ sơ";
+    ReadSensitiveFields = "read_sensitive_fields", "Xem thông tin hạn chế tiếp cận";
     CreateDossiers = "create_dossiers", "Tạo hồ sơ";
     UpdateDossiers = "update_dossiers", "Cập nhật hồ sơ";
     ReviewDossiers = "review_dossiers", "Kiểm tra và khóa hồ sơ";

@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod catalog;
+pub mod dossier;
 pub mod org;
 pub mod password;
 pub mod regulation;
