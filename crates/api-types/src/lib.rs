@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod catalogs;
 pub mod documents;
+pub mod dossiers;
 pub mod error;
 pub mod settings;
 pub mod system;

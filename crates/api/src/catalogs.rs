@@ -50,3 +50,12 @@ pub fn existing(
     }
     Ok(found)
 }
+
+/// Every catalogue entry, indexed for the dossier checks.
+pub fn index(conn: &mut DbConnection) -> Result<hoso_domain::dossier::validation::CatalogIndex, ApiError> {
+    let mut index = hoso_domain::dossier::validation::CatalogIndex::default();
+    for row in catalogs::all_entries(conn)? {
+        index.insert(&row.kind, row.entry());
+    }
+    Ok(index)
+}

@@ -82,6 +82,13 @@ pub struct Settings {
     #[arg(long, global = true, env = "HOSO_JWT_SECRET", hide_env_values = true)]
     pub jwt_secret: Option<String>,
 
+    /// Keys that seal the sensitive fields of dossiers (SEC-2): `lookup=<64 hex>;<id>=<64 hex>;…`,
+    /// the lookup-hash key then the data keys, the first current (older ones still open what
+    /// they sealed: list a new key first to rotate). Every instance must share them; losing them
+    /// loses the sensitive fields. Default: generated once and kept in `<data dir>/data-keys`.
+    #[arg(long, global = true, env = "HOSO_DATA_KEYS", hide_env_values = true)]
+    pub data_keys: Option<String>,
+
     /// Lifetime of an access token, in minutes.
     #[arg(long, global = true, env = "HOSO_ACCESS_TOKEN_MINUTES", default_value_t = 15)]
     pub access_token_minutes: u64,
@@ -115,6 +122,7 @@ pub struct Config {
     pub log: String,
     pub log_json: bool,
     pub jwt_secret: Vec<u8>,
+    pub data_keys: crate::sealing::DataKeys,
     pub access_ttl: Duration,
     pub refresh_ttl: Duration,
 }
@@ -168,7 +176,22 @@ impl Settings {
                 bail!("HOSO_JWT_SECRET (--jwt-secret) must be at least 32 characters long")
             }
             Some(secret) => secret.as_bytes().to_vec(),
-            None => stored_jwt_secret(&self.data_dir)?,
+            None => {
+                let secret = stored_secret(&self.data_dir.join("jwt-secret"), random_hex)?;
+                if secret.len() < 32 {
+                    bail!("{}/jwt-secret holds a secret shorter than 32 characters; delete it to make a new one", self.data_dir.display());
+                }
+                secret.into_bytes()
+            }
+        };
+        let data_keys = match &self.data_keys {
+            Some(text) => crate::sealing::DataKeys::parse(text)
+                .map_err(|e| anyhow!("HOSO_DATA_KEYS (--data-keys) is not valid: {e}"))?,
+            None => {
+                let path = self.data_dir.join("data-keys");
+                crate::sealing::DataKeys::parse(&stored_secret(&path, crate::sealing::DataKeys::generate)?)
+                    .map_err(|e| anyhow!("{} is not valid: {e}", path.display()))?
+            }
         };
         if !(1..=24 * 60).contains(&self.access_token_minutes) {
             bail!("HOSO_ACCESS_TOKEN_MINUTES (--access-token-minutes) must be between 1 and 1440");
@@ -193,6 +216,7 @@ impl Settings {
             log: self.log.clone(),
             log_json,
             jwt_secret,
+            data_keys,
             access_ttl: Duration::from_secs(self.access_token_minutes * 60),
             refresh_ttl: Duration::from_secs(self.refresh_token_hours * 3600),
         })
@@ -219,33 +243,29 @@ fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The token-signing secret kept in the data directory, made on first use, readable by this
-/// user only.
-fn stored_jwt_secret(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
-    let path = data_dir.join("jwt-secret");
-    if let Ok(secret) = std::fs::read_to_string(&path) {
-        let secret = secret.trim();
-        if secret.len() >= 32 {
-            return Ok(secret.as_bytes().to_vec());
-        }
-        bail!(
-            "{} holds a secret shorter than 32 characters; delete it to make a new one",
-            path.display()
-        );
+/// A secret kept in the data directory (token-signing secret, data keys): made by `generate`
+/// on first use, readable by this user only.
+fn stored_secret(path: &Path, generate: impl FnOnce() -> String) -> anyhow::Result<String> {
+    if let Ok(secret) = std::fs::read_to_string(path) {
+        return Ok(secret.trim().to_owned());
     }
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| anyhow!("no randomness for the token secret: {e}"))?;
-    let secret: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let secret = generate();
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     use std::io::Write;
     options
-        .open(&path)
+        .open(path)
         .and_then(|mut file| file.write_all(secret.as_bytes()))
-        .map_err(|e| anyhow!("cannot write the token secret to {}: {e}", path.display()))?;
-    Ok(secret.into_bytes())
+        .map_err(|e| anyhow!("cannot write a secret to {}: {e}", path.display()))?;
+    Ok(secret)
+}
+
+fn random_hex() -> String {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).expect("the operating system provides randomness");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Reads a TOML configuration file and exports each option it sets as its `HOSO_*` variable,

@@ -72,6 +72,7 @@ pub const ERROR_CODES: &[&str] = &[
     "already_decided",
     "invalid_state",
     "code_taken",
+    "dossier_exists",
     "forbidden",
     "not_found",
     "method_not_allowed",
@@ -209,6 +210,12 @@ impl From<StoreError> for ApiError {
             StoreError::NotFound => ApiError::NotFound,
             StoreError::PoolTimeout(cause) | StoreError::Connection(cause) => ApiError::Unavailable(cause),
             StoreError::StaleVersion => ApiError::stale(),
+            // A uniqueness rule met by a concurrent writer between our check and our write.
+            StoreError::Duplicate(_) => ApiError::Conflict {
+                code: "conflict",
+                message: "Dữ liệu trùng với một bản ghi vừa được lưu. Vui lòng tải lại rồi thực hiện lại."
+                    .into(),
+            },
             other => ApiError::Internal(other.to_string()),
         }
     }

@@ -16,6 +16,7 @@ pub mod error;
 pub mod openapi;
 pub mod request_id;
 pub mod routes;
+pub mod sealing;
 pub mod state;
 pub mod telemetry;
 pub mod views;

@@ -26,6 +26,7 @@ use utoipa::{Modify, OpenApi};
         (name = "units", description = "The organisation tree."),
         (name = "people", description = "People, as account management needs them."),
         (name = "documents", description = "Scanned documents: decisions, evidence, attachments."),
+        (name = "dossiers", description = "The electronic dossier: draft, approved versions, diff, export (DOS-1…5, SEC-2)."),
         (name = "catalogs", description = "The national catalogues coded fields refer to (CTX-2), with their legal sources."),
         (name = "settings", description = "The deployment's regulation profile (deadlines, approval windows)."),
     ),

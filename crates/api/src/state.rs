@@ -19,6 +19,8 @@ pub struct AppState {
     /// Where document bytes are kept (`<data dir>/documents`).
     pub documents_dir: PathBuf,
     pub max_upload_bytes: usize,
+    /// Seal the sensitive fields of dossiers (SEC-2).
+    pub data_keys: crate::sealing::DataKeys,
 }
 
 impl AppState {

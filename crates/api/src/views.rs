@@ -195,3 +195,13 @@ pub fn catalog_entry(row: &hoso_store::catalogs::EntryRow) -> hoso_api_types::ca
         origin: row.origin.clone(),
     }
 }
+
+pub fn dossier_version(row: &hoso_store::dossiers::VersionRow) -> hoso_api_types::dossiers::VersionSummary {
+    hoso_api_types::dossiers::VersionSummary {
+        number: row.number,
+        content_hash: row.content_hash.clone(),
+        created_by: row.created_by.clone(),
+        created_at: utc(row.created_at),
+        note: row.note.clone(),
+    }
+}

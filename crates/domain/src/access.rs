@@ -482,5 +482,37 @@ pub fn check_read_person(actor: &Actor, person_id: &str, unit: &UnitPath) -> Dec
     require(actor, Right::ReadDossiers)
 }
 
+/// Opening the dossier of a person (DOS-1): `create_dossiers` over the unit that manages them.
+pub fn check_create_dossier(actor: &Actor, unit: &UnitPath) -> Decision {
+    if !actor.scope.covers(unit) || actor.kind == AccountKind::Personal {
+        return Err(Denial::Hidden("the person is outside the actor's scope".into()));
+    }
+    require(actor, Right::CreateDossiers)
+}
+
+/// Editing a dossier's draft: the person themself (WF-1), or `update_dossiers` over their unit
+/// (the HR unit entering data on their behalf; the history shows who did).
+pub fn check_edit_dossier(actor: &Actor, person_id: &str, unit: &UnitPath) -> Decision {
+    if actor.person_id.as_deref() == Some(person_id) {
+        return Ok(());
+    }
+    if !actor.scope.covers(unit) || actor.kind == AccountKind::Personal {
+        return Err(Denial::Hidden("the person is outside the actor's scope".into()));
+    }
+    require(actor, Right::UpdateDossiers)
+}
+
+/// Making the draft the next approved version: `approve_dossiers` over the unit, never for
+/// one's own dossier. (The workflow puts review, locking and signature before this step.)
+pub fn check_approve_dossier(actor: &Actor, person_id: &str, unit: &UnitPath) -> Decision {
+    if !actor.scope.covers(unit) || actor.kind == AccountKind::Personal {
+        return Err(Denial::Hidden("the person is outside the actor's scope".into()));
+    }
+    if actor.person_id.as_deref() == Some(person_id) {
+        return Err(Denial::Forbidden("nobody approves their own dossier".into()));
+    }
+    require(actor, Right::ApproveDossiers)
+}
+
 #[cfg(test)]
 mod tests;

@@ -246,3 +246,8 @@ pub fn find_in(conn: &mut DbConnection, kinds: &[&str], code: &str) -> StoreResu
         .first(conn)
         .optional()?)
 }
+
+/// Every entry of every catalogue, for checks that touch many catalogues at once.
+pub fn all_entries(conn: &mut DbConnection) -> StoreResult<Vec<EntryRow>> {
+    Ok(catalog_entries::table.select(EntryRow::as_select()).load(conn)?)
+}

@@ -13,6 +13,7 @@ pub mod audit;
 pub mod catalogs;
 pub mod connection;
 pub mod documents;
+pub mod dossiers;
 pub mod error;
 pub mod ids;
 pub mod meta;

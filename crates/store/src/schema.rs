@@ -260,3 +260,51 @@ diesel::table! {
 
 diesel::joinable!(catalog_entries -> catalogs (kind));
 diesel::allow_tables_to_appear_in_same_query!(catalog_entries, catalogs);
+
+diesel::table! {
+    dossiers (id) {
+        id -> Text,
+        person_id -> Text,
+        dossier_number -> Text,
+        national_identifier -> Nullable<Text>,
+        citizen_id_hash -> Nullable<Text>,
+        search_name -> Text,
+        status -> Text,
+        current_version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    dossier_versions (dossier_id, number) {
+        dossier_id -> Text,
+        number -> Integer,
+        content -> Text,
+        sealed -> Nullable<Text>,
+        content_hash -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    dossier_drafts (dossier_id) {
+        dossier_id -> Text,
+        content -> Text,
+        sealed -> Nullable<Text>,
+        revision -> Integer,
+        based_on -> Integer,
+        updated_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(dossiers -> people (person_id));
+diesel::joinable!(dossier_versions -> dossiers (dossier_id));
+diesel::joinable!(dossier_drafts -> dossiers (dossier_id));
+diesel::allow_tables_to_appear_in_same_query!(dossiers, people);
+diesel::allow_tables_to_appear_in_same_query!(dossiers, units);
+diesel::allow_tables_to_appear_in_same_query!(dossiers, dossier_versions);
+diesel::allow_tables_to_appear_in_same_query!(dossiers, dossier_drafts);

@@ -34,6 +34,7 @@ async fn serve(config: Config, pool: hoso_store::DbPool) -> anyhow::Result<()> {
         },
         documents_dir: config.data_dir.join("documents"),
         max_upload_bytes: config.max_upload_bytes,
+        data_keys: config.data_keys.clone(),
     });
     let max_json_bytes = config.max_json_bytes;
     let mut server = HttpServer::new(move || app::build(state.clone(), max_json_bytes));

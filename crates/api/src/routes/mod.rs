@@ -11,6 +11,7 @@ pub mod audit;
 pub mod auth;
 pub mod catalogs;
 pub mod documents;
+pub mod dossiers;
 pub mod me;
 pub mod people;
 pub mod positions;
@@ -34,4 +35,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     settings::configure(cfg);
     positions::configure(cfg);
     catalogs::configure(cfg);
+    dossiers::configure(cfg);
 }

@@ -7,6 +7,7 @@ mod auth;
 mod binary;
 mod catalogs;
 mod docs;
+mod dossiers;
 mod errors;
 mod openapi;
 mod settings;

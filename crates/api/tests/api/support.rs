@@ -18,6 +18,8 @@ use hoso_store::Backend;
 pub const MAX_JSON_BYTES: usize = 64 * 1024;
 pub const MAX_UPLOAD_BYTES: usize = 256 * 1024;
 pub const TEST_JWT_SECRET: &[u8] = b"test secret that is long enough for HS256";
+/// Fixed keys, so a test can open what the server sealed.
+pub const TEST_DATA_KEYS: &str = "lookup=1111111111111111111111111111111111111111111111111111111111111111;k1=2222222222222222222222222222222222222222222222222222222222222222";
 
 pub struct TestContext {
     pub db: TestDatabase,
@@ -58,6 +60,7 @@ impl TestContext {
             },
             documents_dir: self.static_dir.join("../documents"),
             max_upload_bytes: MAX_UPLOAD_BYTES,
+            data_keys: hoso_api::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap(),
         })
     }
 

@@ -370,3 +370,47 @@ fn job_positions_are_managed_within_the_subtree_with_the_right() {
         "another agency's unit"
     );
 }
+
+#[test]
+fn dossiers_are_opened_edited_and_approved_by_whom_the_regulation_says() {
+    use Outcome::*;
+    let school = path("/p/a/b/");
+    let cases = [
+        ("admin", admin(), Allow, Allow, Allow),
+        ("agency over the school", agency_a(), Allow, Allow, Allow),
+        (
+            "specialist who may only read",
+            specialist_a(&[ReadDossiers]),
+            Forbid,
+            Forbid,
+            Forbid,
+        ),
+        ("the employee, own dossier", employee(), Hide, Allow, Hide),
+    ];
+    for (case, actor, create, edit, approve) in cases {
+        assert_eq!(
+            outcome(check_create_dossier(&actor, &school)),
+            create,
+            "{case}: create"
+        );
+        assert_eq!(
+            outcome(check_edit_dossier(&actor, "person-1", &school)),
+            edit,
+            "{case}: edit"
+        );
+        assert_eq!(
+            outcome(check_approve_dossier(&actor, "person-1", &school)),
+            approve,
+            "{case}: approve"
+        );
+    }
+    assert_eq!(
+        outcome(check_edit_dossier(&employee(), "person-2", &school)),
+        Hide,
+        "another's dossier"
+    );
+    assert_eq!(
+        outcome(check_edit_dossier(&agency_a(), "person-1", &path("/p/c/"))),
+        Hide
+    );
+}

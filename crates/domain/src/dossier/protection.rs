@@ -98,7 +98,7 @@ pub fn split_sensitive(content: &Value) -> (Value, Map<String, Value>) {
     let mut secret = Map::new();
     for pointer in SENSITIVE_FIELDS {
         if let Some(value) = take_pointer(&mut clear, pointer) {
-            if !value.is_null() {
+            if !is_blank(&value) {
                 secret.insert((*pointer).to_owned(), value);
             }
         }
@@ -113,6 +113,16 @@ pub fn join_sensitive(clear: &Value, secret: &Map<String, Value>) -> Value {
         set_pointer(&mut content, pointer, value.clone());
     }
     content
+}
+
+/// Null, or an object or array holding nothing but blanks (an unfilled section).
+fn is_blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::Object(map) => map.values().all(is_blank),
+        Value::Array(items) => items.iter().all(is_blank),
+        _ => false,
+    }
 }
 
 fn take_pointer(value: &mut Value, pointer: &str) -> Option<Value> {

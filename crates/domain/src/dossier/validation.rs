@@ -446,7 +446,10 @@ fn salary(c: &mut Checker<'_>, salary: &Salary) {
             "Phần trăm hưởng từ 1 đến 100.",
         );
     }
-    if salary.beyond_frame_percent.is_some_and(|p| p < 5 || p > 40) {
+    if salary
+        .beyond_frame_percent
+        .is_some_and(|p| !(5..=40).contains(&p))
+    {
         c.fail(
             "salary.beyond_frame_percent",
             "out_of_range",

@@ -1,0 +1,121 @@
+//! The electronic dossier (DOS-1…5, SEC-2). Content fields a reader may not see are absent.
+
+use chrono::{DateTime, Utc};
+use hoso_domain::dossier::completeness::MissingItem;
+use hoso_domain::dossier::diff::FieldChange;
+use hoso_domain::dossier::protection::RestrictionLevel;
+use hoso_domain::dossier::DossierContent;
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use crate::units::UnitRef;
+
+/// A dossier in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DossierSummary {
+    pub id: String,
+    /// Số hiệu hồ sơ.
+    pub dossier_number: String,
+    /// Mã số định danh, once the national database has assigned it.
+    pub national_identifier: Option<String>,
+    pub person_id: String,
+    pub full_name: String,
+    pub unit: UnitRef,
+    /// `draft` (no approved version yet) or `approved`.
+    pub status: String,
+    /// Number of the latest approved version (0: none).
+    pub current_version: i32,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The draft being edited.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DraftView {
+    /// Send it back with the next save: a save against an older revision is refused (409).
+    pub revision: i32,
+    /// The approved version the draft started from (0: none).
+    pub based_on: i32,
+    #[cfg_attr(feature = "openapi", schema(value_type = DossierContent))]
+    pub content: serde_json::Value,
+    pub updated_by: Option<String>,
+    pub updated_at: DateTime<Utc>,
+    /// Required items still empty (DOS-4).
+    pub missing: Vec<MissingItem>,
+}
+
+/// One dossier as the reader may see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DossierView {
+    #[serde(flatten)]
+    pub summary: DossierSummary,
+    /// What this reader receives (SEC-2): `basic`, `full` or `sensitive`.
+    pub level: RestrictionLevel,
+    /// The latest approved version's content; absent before the first approval.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<DossierContent>))]
+    pub content: Option<serde_json::Value>,
+    /// Whether this reader may edit the draft.
+    pub editable: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateDossierRequest {
+    pub person_id: String,
+    /// What is known already; the name defaults to the person's.
+    #[serde(default)]
+    pub content: DossierContent,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SaveDraftRequest {
+    /// The draft revision this edit started from.
+    pub revision: i32,
+    pub content: DossierContent,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApproveDraftRequest {
+    pub revision: i32,
+    #[validate(length(max = 1000, message = "Tối đa 1000 ký tự."))]
+    pub note: Option<String>,
+}
+
+/// One approved version, without its content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VersionSummary {
+    pub number: i32,
+    /// SHA-256 (hex) of the canonical JSON of the whole content.
+    pub content_hash: String,
+    pub created_by: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub note: Option<String>,
+}
+
+/// A version with its content: the canonical export of that version (fields above the
+/// reader's level absent).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VersionView {
+    pub dossier_id: String,
+    pub dossier_number: String,
+    #[serde(flatten)]
+    pub version: VersionSummary,
+    pub level: RestrictionLevel,
+    #[cfg_attr(feature = "openapi", schema(value_type = DossierContent))]
+    pub content: serde_json::Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DiffView {
+    /// Version numbers compared; 0 stands for the current draft.
+    pub from: i32,
+    pub to: i32,
+    pub changes: Vec<FieldChange>,
+}

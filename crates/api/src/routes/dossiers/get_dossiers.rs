@@ -1,0 +1,63 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::dossiers::DossierSummary;
+use hoso_domain::access::{AccountKind, Right};
+use hoso_store::dossiers::{self, DossierFilter};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct DossierQuery {
+    /// Only dossiers of this unit and the units under it.
+    pub unit_id: Option<String>,
+    /// `draft` or `approved`.
+    pub status: Option<String>,
+    /// Part of the name, without regard to case or diacritics ("nguyen van an").
+    pub q: Option<String>,
+    /// 1–200, default 50.
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+/// Dossiers within the caller's scope, by name (requires `read_dossiers`).
+#[utoipa::path(
+    tag = super::TAG,
+    params(DossierQuery),
+    responses((status = 200, description = "Dossiers by name.", body = [DossierSummary])),
+    security(("bearer" = []))
+)]
+#[get("/dossiers")]
+pub async fn get_dossiers(
+    session: Session,
+    state: web::Data<AppState>,
+    query: web::Query<DossierQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = &session.actor;
+    if actor.kind == AccountKind::Personal || !actor.rights.contains(Right::ReadDossiers) {
+        return Err(ApiError::Forbidden);
+    }
+    let query = query.into_inner();
+    let within = actor.scope.prefix().map(str::to_owned);
+    let rows = state
+        .db(move |conn| {
+            let under_path = match &query.unit_id {
+                Some(id) => Some(hoso_store::units::find(conn, id)?.ok_or(ApiError::NotFound)?.path),
+                None => None,
+            };
+            let filter = DossierFilter {
+                within,
+                under_path,
+                status: query.status,
+                name: query.q.as_deref().map(hoso_domain::dossier::search_name),
+                limit: query.limit.unwrap_or(50).clamp(1, 200),
+                offset: query.offset.unwrap_or(0).max(0),
+            };
+            Ok(dossiers::list(conn, &filter)?)
+        })
+        .await?;
+    let body: Vec<DossierSummary> = rows.iter().map(super::summary).collect();
+    Ok(HttpResponse::Ok().json(body))
+}

@@ -1,0 +1,169 @@
+//! The electronic dossier (DOS-1…5, SEC-2). Every handler: authenticate → load → authorise →
+//! validate → one transaction. Reads are recorded in the audit trail (who saw whose dossier);
+//! fields above the reader's restriction level are removed before anything leaves the server.
+
+use hoso_api_types::dossiers::DossierSummary;
+use hoso_api_types::units::UnitRef;
+use hoso_domain::access::{check_read_person, UnitPath};
+use hoso_domain::dossier::protection::{join_sensitive, level_for, split_sensitive, RestrictionLevel};
+use hoso_domain::dossier::validation::validate;
+use hoso_domain::dossier::{canonical_json, search_name, DossierContent};
+use hoso_store::audit::NewAuditEvent;
+use hoso_store::dossiers::{self, DossierWithPerson};
+use hoso_store::DbConnection;
+use serde_json::{Map, Value};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::sealing::DataKeys;
+
+pub mod get_dossier;
+pub mod get_dossier_diff;
+pub mod get_dossier_draft;
+pub mod get_dossier_version;
+pub mod get_dossier_versions;
+pub mod get_dossiers;
+pub mod post_dossier;
+pub mod post_dossier_version;
+pub mod put_dossier_draft;
+
+pub const TAG: &str = "dossiers";
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(get_dossiers::get_dossiers)
+        .service(post_dossier::post_dossier)
+        .service(get_dossier::get_dossier)
+        .service(get_dossier_draft::get_dossier_draft)
+        .service(put_dossier_draft::put_dossier_draft)
+        .service(post_dossier_version::post_dossier_version)
+        .service(get_dossier_versions::get_dossier_versions)
+        .service(get_dossier_version::get_dossier_version)
+        .service(get_dossier_diff::get_dossier_diff);
+}
+
+/// A dossier the caller may read, at the level it may read it.
+pub(crate) struct Readable {
+    pub found: DossierWithPerson,
+    pub path: UnitPath,
+    pub level: RestrictionLevel,
+}
+
+/// An audit event about this dossier and its person.
+pub(crate) fn event(session: &Session, action: &str, found: &DossierWithPerson) -> NewAuditEvent {
+    let mut event = session.event(action);
+    event.target_type = Some("dossier".into());
+    event.target_id = Some(found.dossier.id.clone());
+    event.subject_person_id = Some(found.person.id.clone());
+    event.unit_id = Some(found.person.unit_id.clone());
+    event
+}
+
+/// Loads a dossier for reading and records the read as `action` (refusals too).
+pub(crate) fn load_readable(
+    conn: &mut DbConnection,
+    session: &Session,
+    id: &str,
+    action: &str,
+) -> Result<Readable, ApiError> {
+    let found = dossiers::find(conn, id)?.ok_or(ApiError::NotFound)?;
+    let path = UnitPath::parse(&found.unit_path).map_err(ApiError::Internal)?;
+    let mut event = event(session, action, &found);
+    event.right_used = Some("read_dossiers".into());
+    if let Err(denial) = check_read_person(&session.actor, &found.person.id, &path) {
+        return Err(crate::audit::refuse(conn, event, denial));
+    }
+    let own = session.actor.person_id.as_deref() == Some(found.person.id.as_str());
+    let level = level_for(&session.actor, own);
+    event.details = Some(serde_json::json!({"level": level.as_str()}).to_string());
+    crate::audit::record(conn, event)?;
+    Ok(Readable { found, path, level })
+}
+
+pub(crate) fn summary(found: &DossierWithPerson) -> DossierSummary {
+    DossierSummary {
+        id: found.dossier.id.clone(),
+        dossier_number: found.dossier.dossier_number.clone(),
+        national_identifier: found.dossier.national_identifier.clone(),
+        person_id: found.person.id.clone(),
+        full_name: found.person.full_name.clone(),
+        unit: UnitRef {
+            id: found.person.unit_id.clone(),
+            name: found.unit_name.clone(),
+        },
+        status: found.dossier.status.clone(),
+        current_version: found.dossier.current_version,
+        updated_at: crate::views::utc(found.dossier.updated_at),
+    }
+}
+
+/// Stored clear JSON and sealed sensitive fields, joined back into the whole content.
+pub(crate) fn open_content(keys: &DataKeys, clear: &str, sealed: Option<&str>) -> Result<Value, ApiError> {
+    let clear: Value =
+        serde_json::from_str(clear).map_err(|e| ApiError::Internal(format!("stored dossier: {e}")))?;
+    let secret: Map<String, Value> = match sealed {
+        None => Map::new(),
+        Some(sealed) => {
+            let bytes = keys
+                .open(sealed)
+                .map_err(|e| ApiError::Internal(format!("sealed dossier fields: {e}")))?;
+            serde_json::from_slice(&bytes)
+                .map_err(|e| ApiError::Internal(format!("sealed dossier fields: {e}")))?
+        }
+    };
+    Ok(join_sensitive(&clear, &secret))
+}
+
+/// Content ready to store: clear part, sealed part, and what is derived from it.
+pub(crate) struct Sealed {
+    pub whole: Value,
+    pub clear: String,
+    pub sealed: Option<String>,
+    pub search_name: String,
+    pub citizen_id_hash: Option<String>,
+}
+
+pub(crate) fn seal(keys: &DataKeys, content: &DossierContent, person_name: &str) -> Sealed {
+    let whole = serde_json::to_value(content).expect("dossier content serialises");
+    let (clear, secret) = split_sensitive(&whole);
+    Sealed {
+        clear: canonical_json(&clear),
+        sealed: (!secret.is_empty()).then(|| keys.seal(canonical_json(&Value::Object(secret)).as_bytes())),
+        search_name: search_name(content.identity.full_name.as_deref().unwrap_or(person_name)),
+        citizen_id_hash: content
+            .identity
+            .citizen_id
+            .as_deref()
+            .map(|n| keys.lookup_hash(n)),
+        whole,
+    }
+}
+
+/// Catalogue codes, dates and numbers of `content` (422 naming each field), and the
+/// citizen-ID number not already another person's.
+pub(crate) fn check(
+    conn: &mut DbConnection,
+    keys: &DataKeys,
+    content: &DossierContent,
+    dossier_id: Option<&str>,
+) -> Result<(), ApiError> {
+    let catalogs = crate::catalogs::index(conn)?;
+    validate(content, &catalogs, crate::clock::today())?;
+    if let Some(number) = content.identity.citizen_id.as_deref() {
+        let holder = dossiers::find_by_citizen_hash(conn, &keys.lookup_hash(number))?;
+        if holder.is_some_and(|other| Some(other.as_str()) != dossier_id) {
+            return Err(hoso_domain::FieldError::new(
+                "identity.citizen_id",
+                "citizen_id_taken",
+                "Số căn cước này đã có trong hồ sơ của một người khác.",
+            )
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// The typed content of stored JSON (to recompute completeness or re-check it).
+pub(crate) fn typed(value: &Value) -> Result<DossierContent, ApiError> {
+    serde_json::from_value(value.clone()).map_err(|e| ApiError::Internal(format!("stored dossier: {e}")))
+}

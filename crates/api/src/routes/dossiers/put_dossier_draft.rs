@@ -1,0 +1,94 @@
+use actix_web::{put, web, HttpResponse};
+use diesel::Connection;
+use hoso_api_types::dossiers::{DraftView, SaveDraftRequest};
+use hoso_domain::access::check_edit_dossier;
+use hoso_domain::dossier::completeness::missing;
+use hoso_domain::dossier::protection::{join_sensitive, redact, split_sensitive, RestrictionLevel};
+use hoso_store::dossiers::{self, StoredContent};
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Save the draft (the person themself, or `update_dossiers` over their unit; the history
+/// records who). `revision` must be the one read: a save against an older revision is refused
+/// with 409 `stale_version` and changes nothing. An editor who may not see the sensitive fields
+/// cannot change them either: they are kept as stored, and sending one is a 422
+/// `restricted_field`.
+#[utoipa::path(
+    tag = super::TAG,
+    params(("id" = String, Path, description = "Dossier id")),
+    request_body = SaveDraftRequest,
+    responses((status = 200, description = "Saved; the new revision.", body = DraftView)),
+    security(("bearer" = []))
+)]
+#[put("/dossiers/{id}/draft")]
+pub async fn put_dossier_draft(
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<SaveDraftRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    let keys = state.data_keys.clone();
+    let view = state
+        .db(move |conn| {
+            let r = super::load_readable(conn, &session, &id, "dossier.viewed")?;
+            let mut event = super::event(&session, "dossier.draft_saved", &r.found);
+            event.right_used = Some("update_dossiers".into());
+            let denial = check_edit_dossier(&session.actor, &r.found.person.id, &r.path).err().or_else(|| {
+                (r.level < RestrictionLevel::Full)
+                    .then(|| hoso_domain::access::Denial::Forbidden("editing needs the whole form in view".into()))
+            });
+            if let Some(denial) = denial {
+                return Err(crate::audit::refuse(conn, event, denial));
+            }
+            let mut content = body.content;
+            if r.level < RestrictionLevel::Sensitive {
+                let stored = dossiers::draft(conn, &r.found.dossier.id)?;
+                let before = super::open_content(&keys, &stored.content, stored.sealed.as_deref())?;
+                let submitted = serde_json::to_value(&content).expect("dossier content serialises");
+                // Filling in a field one may not see would be writing blind: refuse it, naming it.
+                if let Some(pointer) = split_sensitive(&submitted).1.keys().next() {
+                    return Err(hoso_domain::FieldError::new(
+                        pointer.trim_start_matches('/').replace('/', "."),
+                        "restricted_field",
+                        "Tài khoản này không được xem, nên cũng không được khai thông tin hạn chế tiếp cận này.",
+                    )
+                    .into());
+                }
+                let kept = join_sensitive(&split_sensitive(&submitted).0, &split_sensitive(&before).1);
+                content = super::typed(&kept)?;
+            }
+            super::check(conn, &keys, &content, Some(&r.found.dossier.id))?;
+            let sealed = super::seal(&keys, &content, &r.found.person.full_name);
+            let draft = conn.transaction(|conn| -> Result<_, ApiError> {
+                let draft = dossiers::save_draft(
+                    conn,
+                    &r.found.dossier.id,
+                    body.revision,
+                    StoredContent {
+                        content: &sealed.clear,
+                        sealed: sealed.sealed.as_deref(),
+                        search_name: &sealed.search_name,
+                        citizen_id_hash: sealed.citizen_id_hash.as_deref(),
+                    },
+                    &session.actor.account_id,
+                )?;
+                event.details = Some(serde_json::json!({"revision": draft.revision}).to_string());
+                crate::audit::record(conn, event)?;
+                Ok(draft)
+            })?;
+            let contract_worker = r.found.person.category == "contract_worker";
+            Ok(DraftView {
+                revision: draft.revision,
+                based_on: draft.based_on,
+                missing: missing(&content, contract_worker),
+                content: redact(&sealed.whole, r.level),
+                updated_by: draft.updated_by,
+                updated_at: crate::views::utc(draft.updated_at),
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(view))
+}

@@ -1,0 +1,652 @@
+//! The electronic dossier on every backend (DOS-1…5, SEC-2): every item round-trips, restricted
+//! fields never leave the server for readers below their level and are never stored in clear,
+//! concurrent edits never overwrite each other, bad input is refused naming its field.
+
+use hoso_store::testing::backends;
+use hoso_store::{people, units};
+use serde_json::{json, Value};
+
+use crate::support::{assert_error_body, call, token_of, TestContext};
+
+/// Every item of the form filled in, consistent with itself and the catalogues.
+pub fn full_content() -> Value {
+    json!({
+        "photo_document_id": null,
+        "identity": {
+            "full_name": "Lê Thị Cúc", "gender": "2", "other_names": "Cúc Lê",
+            "birth_date": "1990-03-15",
+            "birth_place": {"commune": "Xã Phụng Công", "province": "33"},
+            "hometown": {"commune": "Xã Vũ Phúc", "province": "34"},
+            "ethnicity": "01", "religion": "00",
+            "citizen_id": "033190012345", "citizen_id_issued_on": "2021-05-10",
+            "phone": "0912 345 678", "social_insurance_number": "3312345678",
+            "health_insurance_number": "GD4333312345678", "residence": "Số 5 phố Bãi Sậy, phường Phố Hiến",
+            "family_background": "Nông dân", "occupation_before_recruitment": "Sinh viên"
+        },
+        "career": {
+            "recruited_on": "2013-09-01", "recruiting_body": "Sở Giáo dục và Đào tạo",
+            "joined_agency_on": "2015-08-15", "party_joined_on": "2016-05-19", "party_official_on": "2017-05-19",
+            "socio_political_org_joined_on": "2005-03-26",
+            "military_enlisted_on": null, "military_discharged_on": null, "military_rank": null,
+            "policy_beneficiary": "CLS", "general_education": "12/12",
+            "qualification": "ThS", "qualification_field": "Toán học",
+            "academic_title": null, "academic_title_year": null, "state_honour": null,
+            "position": "TT", "position_appointed_on": "2020-09-01", "position_reappointed_on": null,
+            "planned_position": "Phó Hiệu trưởng", "concurrent_positions": "Bí thư chi đoàn",
+            "party_position": "CUV", "concurrent_party_position": null,
+            "main_duties": "Giảng dạy Toán lớp 10, 11", "strengths": "Bồi dưỡng học sinh giỏi",
+            "longest_job": "Giáo viên Toán"
+        },
+        "salary": {
+            "grade": "V.07.05.14", "grade_appointed_on": "2019-01-01", "step": 2, "coefficient": 434,
+            "effective_on": "2023-01-01", "percent_received": 100,
+            "beyond_frame_percent": null, "beyond_frame_on": null,
+            "allowances": [{"kind": "UDN", "coefficient": null, "percent": 30, "since": "2013-09-01"}],
+            "job_position": "GV-THPT-II", "job_position_pay": null, "job_position_on": "2023-01-01"
+        },
+        "health": {"status": "Tốt", "height_cm": 158, "weight_kg": 50, "blood_group": "O"},
+        "training": [
+            {"kind": "professional", "from": "2008-09-01", "to": "2012-06-30", "institution": "Đại học Sư phạm Hà Nội", "field": "Sư phạm Toán", "mode": "CQ", "level": "DH", "language": null, "score": null},
+            {"kind": "political_theory", "from": "2018-03-01", "to": "2018-09-30", "institution": "Trường Chính trị tỉnh", "field": null, "mode": "VLVH", "level": "TC", "language": null, "score": null},
+            {"kind": "language", "from": null, "to": "2014-05-01", "institution": "Đại học Ngoại ngữ", "field": null, "mode": null, "level": "B3_6", "language": "en", "score": "B1"}
+        ],
+        "work_history": [
+            {"from": "2013-09-01", "to": "2015-08-14", "unit": "Trường THPT Thái Bình", "title": "Giáo viên"},
+            {"from": "2015-08-15", "to": null, "unit": "Trường THPT chuyên Hưng Yên", "title": "Giáo viên, tổ trưởng"}
+        ],
+        "personal_history": {"arrests": "Không", "former_regime_service": "Không", "foreign_organisations": "Không"},
+        "ratings": [{"year": 2024, "rating": "HTXS", "emulation_title": "CSTDCS"}, {"year": 2025, "rating": "HTT", "emulation_title": "LDTT"}],
+        "rewards": [{"decided_on": "2024-06-01", "form": "BK_BO", "level": "Tỉnh", "decision": "1234/QĐ-UBND"}],
+        "discipline": [],
+        "family": [
+            {"side": "own", "relation": "BO", "full_name": "Lê Văn Sơn", "birth_year": 1960, "hometown": "Hưng Yên", "occupation": "Nông dân", "workplace": null, "residence": "Hưng Yên"},
+            {"side": "spouse", "relation": "CHONG", "full_name": "Trần Văn Nam", "birth_year": 1988, "hometown": "Thái Bình", "occupation": "Kỹ sư", "workplace": "Công ty Điện lực", "residence": "Hưng Yên"}
+        ],
+        "salary_history": [
+            {"from": "2013-09-01", "to": "2018-12-31", "grade": "V.07.05.15", "step": 1, "coefficient": 234, "job_position_pay": null},
+            {"from": "2019-01-01", "to": null, "grade": "V.07.05.14", "step": 2, "coefficient": 434, "job_position_pay": null}
+        ],
+        "allowance_history": [{"from": "2013-09-01", "to": null, "kind": "UDN", "coefficient": null, "percent": 30}],
+        "income_assets": {"salary_income": "180 triệu đồng/năm", "other_income": "Không", "housing": "Nhà riêng 80 m²", "land": "Không"},
+        "assessment": "Hoàn thành tốt nhiệm vụ.",
+        "contract": null
+    })
+}
+
+/// Content as the server gives it back (nulls dropped) to compare with what was sent.
+fn without_nulls(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k.clone(), without_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(without_nulls).collect()),
+        other => other.clone(),
+    }
+}
+
+fn person_id(ctx: &TestContext, name: &str) -> String {
+    let school = units::find_by_code(&mut ctx.db.connect(), "HY.SGDDT.THPTHY")
+        .unwrap()
+        .unwrap()
+        .id;
+    people::in_units(&mut ctx.db.connect(), &[school])
+        .unwrap()
+        .into_iter()
+        .find(|p| p.full_name == name)
+        .unwrap()
+        .id
+}
+
+#[actix_web::test]
+async fn every_item_round_trips_through_draft_version_and_export() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+        let cuc = person_id(&ctx, "Lê Thị Cúc");
+        let (status, opened) = call(
+            &app,
+            "POST",
+            "/api/v1/dossiers",
+            Some(&admin),
+            Some(json!({"person_id": cuc})),
+        )
+        .await;
+        assert_eq!(status, 201, "{backend}: {opened}");
+        let id = opened["id"].as_str().unwrap().to_owned();
+        assert_eq!(opened["dossier_number"], "HS000001");
+        let (status, again) = call(
+            &app,
+            "POST",
+            "/api/v1/dossiers",
+            Some(&admin),
+            Some(json!({"person_id": cuc})),
+        )
+        .await;
+        assert_eq!(status, 409, "one dossier per person");
+        assert_error_body(&again, "dossier_exists");
+
+        let (_, draft) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(draft["revision"], 1);
+        assert_eq!(
+            draft["content"]["identity"]["full_name"], "Lê Thị Cúc",
+            "name from the person"
+        );
+        let content = full_content();
+        let (status, saved) = call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&admin),
+            Some(json!({"revision": 1, "content": content})),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {saved}");
+        assert_eq!(saved["revision"], 2);
+        let missing: Vec<&str> = saved["missing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["field"].as_str().unwrap())
+            .collect();
+        assert_eq!(missing, ["photo_document_id"], "only the photo is missing");
+        assert_eq!(
+            without_nulls(&saved["content"]),
+            without_nulls(&content),
+            "{backend}"
+        );
+
+        // Incomplete: refused naming the item; then complete and approved.
+        let (status, refused) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/dossiers/{id}/versions"),
+            Some(&admin),
+            Some(json!({"revision": 2})),
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert_eq!(refused["details"]["fields"][0]["field"], "photo_document_id");
+        let mut complete = content.clone();
+        complete["photo_document_id"] = json!("ảnh-thẻ");
+        call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&admin),
+            Some(json!({"revision": 2, "content": complete})),
+        )
+        .await;
+        let (status, version) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/dossiers/{id}/versions"),
+            Some(&admin),
+            Some(json!({"revision": 3, "note": "Phê duyệt lần đầu"})),
+        )
+        .await;
+        assert_eq!(status, 201, "{backend}: {version}");
+        assert_eq!(version["number"], 1);
+        assert_eq!(version["content_hash"].as_str().unwrap().len(), 64);
+
+        let (_, export) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{id}/versions/1"),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(export["level"], "sensitive");
+        assert_eq!(
+            without_nulls(&export["content"]),
+            without_nulls(&complete),
+            "{backend}: export"
+        );
+        let (_, dossier) = call(&app, "GET", &format!("/api/v1/dossiers/{id}"), Some(&admin), None).await;
+        assert_eq!(dossier["status"], "approved");
+        assert_eq!(without_nulls(&dossier["content"]), without_nulls(&complete));
+
+        // A later edit goes to the draft; version 1 is unchanged and the diff names the field.
+        let mut changed = complete.clone();
+        changed["career"]["main_duties"] = json!("Giảng dạy Toán lớp 12");
+        call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&admin),
+            Some(json!({"revision": 4, "content": changed})),
+        )
+        .await;
+        let (_, diff) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{id}/diff?from=1"),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(
+            diff["changes"],
+            json!([{"path": "career.main_duties", "before": "Giảng dạy Toán lớp 10, 11", "after": "Giảng dạy Toán lớp 12"}])
+        );
+        let (_, still) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{id}/versions/1"),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(still["content_hash"], version["content_hash"]);
+        assert_eq!(
+            still["content"]["career"]["main_duties"],
+            "Giảng dạy Toán lớp 10, 11"
+        );
+
+        // Accent-insensitive search.
+        let (_, found) = call(
+            &app,
+            "GET",
+            "/api/v1/dossiers?q=le%20thi%20cuc",
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(found.as_array().unwrap().len(), 1, "{backend}");
+        let (_, none) = call(
+            &app,
+            "GET",
+            "/api/v1/dossiers?q=nguyen%20van%20an",
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(none, json!([]));
+    }
+}
+
+#[actix_web::test]
+async fn restricted_fields_never_leave_the_server_nor_sit_in_clear() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+        let cuc = person_id(&ctx, "Lê Thị Cúc");
+        let (_, opened) = call(
+            &app,
+            "POST",
+            "/api/v1/dossiers",
+            Some(&admin),
+            Some(json!({"person_id": cuc, "content": full_content()})),
+        )
+        .await;
+        let id = opened["id"].as_str().unwrap().to_owned();
+        let mut complete = full_content();
+        complete["photo_document_id"] = json!("ảnh");
+        call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&admin),
+            Some(json!({"revision": 1, "content": complete})),
+        )
+        .await;
+        let (status, _) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/dossiers/{id}/versions"),
+            Some(&admin),
+            Some(json!({"revision": 2})),
+        )
+        .await;
+        assert_eq!(status, 201);
+
+        // A specialist with read_dossiers but not read_sensitive_fields, through every endpoint.
+        let specialist = token_of(&app, "chuyenvien.sogddt").await;
+        for path in [
+            "",
+            "/draft",
+            "/versions",
+            "/versions/1",
+            "/diff?from=0&to=1",
+            "/diff",
+        ] {
+            let (status, body) = call(
+                &app,
+                "GET",
+                &format!("/api/v1/dossiers/{id}{path}"),
+                Some(&specialist),
+                None,
+            )
+            .await;
+            assert_eq!(status, 200, "{backend}: {path}");
+            let text = body.to_string();
+            for secret in [
+                "033190012345",
+                "0912 345 678",
+                "3312345678",
+                "Bãi Sậy",
+                "citizen_id",
+                "health",
+                "income_assets",
+                "180 triệu",
+            ] {
+                assert!(!text.contains(secret), "{backend}: {path} leaks {secret}");
+            }
+            if ["", "/draft", "/versions/1"].contains(&path) {
+                assert!(
+                    text.contains("Bồi dưỡng học sinh giỏi"),
+                    "{backend}: {path} shows the rest"
+                );
+            }
+        }
+
+        // Saving without the sensitive fields in view keeps them as stored.
+        let (_, draft) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&specialist),
+            None,
+        )
+        .await;
+        let mut edited = draft["content"].clone();
+        edited["career"]["strengths"] = json!("Bồi dưỡng học sinh giỏi quốc gia");
+        let (status, saved) = call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&specialist),
+            Some(json!({"revision": draft["revision"], "content": edited})),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {saved}");
+        let (_, seen_by_admin) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(seen_by_admin["content"]["identity"]["citizen_id"], "033190012345");
+        assert_eq!(
+            seen_by_admin["content"]["career"]["strengths"],
+            "Bồi dưỡng học sinh giỏi quốc gia"
+        );
+
+        // The raw tables hold no sensitive value in clear.
+        let raw = raw_dossier_text(&ctx);
+        for secret in [
+            "033190012345",
+            "0912 345 678",
+            "3312345678",
+            "Bãi Sậy",
+            "180 triệu",
+            "GD4333312345678",
+        ] {
+            assert!(!raw.contains(secret), "{backend}: {secret} stored in clear");
+        }
+        assert!(
+            raw.contains("Bồi dưỡng học sinh giỏi"),
+            "{backend}: the clear part is there"
+        );
+    }
+}
+
+fn raw_dossier_text(ctx: &TestContext) -> String {
+    use diesel::prelude::*;
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        text: String,
+    }
+    let mut conn = ctx.db.connect();
+    let mut all = String::new();
+    for query in [
+        "SELECT content || coalesce(sealed, '') AS text FROM dossier_drafts",
+        "SELECT content || coalesce(sealed, '') AS text FROM dossier_versions",
+        "SELECT search_name || coalesce(citizen_id_hash, '') AS text FROM dossiers",
+    ] {
+        for row in diesel::sql_query(query).load::<Row>(&mut conn).unwrap() {
+            all.push_str(&row.text);
+        }
+    }
+    all
+}
+
+#[actix_web::test]
+async fn two_concurrent_edits_one_wins_the_other_gets_409() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let agency = token_of(&app, "sogddt").await;
+        let cuc = person_id(&ctx, "Lê Thị Cúc");
+        let (_, opened) = call(
+            &app,
+            "POST",
+            "/api/v1/dossiers",
+            Some(&agency),
+            Some(json!({"person_id": cuc})),
+        )
+        .await;
+        let id = opened["id"].as_str().unwrap().to_owned();
+        let mut first = json!({"identity": {"full_name": "Lê Thị Cúc", "other_names": "Một"}});
+        let second = json!({"identity": {"full_name": "Lê Thị Cúc", "other_names": "Hai"}});
+        let (a, _) = call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&agency),
+            Some(json!({"revision": 1, "content": first.clone()})),
+        )
+        .await;
+        let (b, refused) = call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&agency),
+            Some(json!({"revision": 1, "content": second})),
+        )
+        .await;
+        assert_eq!((a, b), (200, 409), "{backend}");
+        assert_error_body(&refused, "stale_version");
+        let (_, draft) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&agency),
+            None,
+        )
+        .await;
+        first["identity"]["other_names"] = json!("Một");
+        assert_eq!(
+            draft["content"]["identity"]["other_names"], "Một",
+            "{backend}: the first edit kept"
+        );
+        assert_eq!(draft["revision"], 2);
+    }
+}
+
+#[actix_web::test]
+async fn bad_input_is_refused_naming_the_field_and_nothing_is_stored() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let agency = token_of(&app, "quantri").await;
+        let cuc = person_id(&ctx, "Lê Thị Cúc");
+        let (_, opened) = call(
+            &app,
+            "POST",
+            "/api/v1/dossiers",
+            Some(&agency),
+            Some(json!({"person_id": cuc})),
+        )
+        .await;
+        let id = opened["id"].as_str().unwrap().to_owned();
+        let cases = [
+            (
+                json!({"identity": {"ethnicity": "99"}}),
+                "identity.ethnicity",
+                "unknown_code",
+            ),
+            (
+                json!({"identity": {"birth_date": "1990-02-30"}}),
+                "",
+                "malformed_request",
+            ),
+            (
+                json!({"identity": {"birth_date": "1990-01-01", "gender": "1", "citizen_id": "033290012345"}}),
+                "identity.citizen_id",
+                "inconsistent_birth_year",
+            ),
+            (
+                json!({"salary": {"grade": "01.003", "step": 2, "coefficient": 300}}),
+                "salary.coefficient",
+                "not_on_scale",
+            ),
+            (
+                json!({"work_history": [{"from": "2020-01-01", "to": "2019-01-01"}]}),
+                "work_history[0].to",
+                "date_order",
+            ),
+            (json!({"identity": {"nick_name": "x"}}), "", "malformed_request"),
+        ];
+        for (content, field, code) in cases {
+            let (status, body) = call(
+                &app,
+                "PUT",
+                &format!("/api/v1/dossiers/{id}/draft"),
+                Some(&agency),
+                Some(json!({"revision": 1, "content": content})),
+            )
+            .await;
+            if field.is_empty() {
+                assert_eq!(status, 400, "{backend}: {content}");
+                assert_error_body(&body, code);
+            } else {
+                assert_eq!(status, 422, "{backend}: {content}");
+                assert_eq!(body["details"]["fields"][0]["field"], field, "{content}");
+                assert_eq!(body["details"]["fields"][0]["code"], code, "{content}");
+            }
+        }
+        // An agency without read_sensitive_fields may not write them blind.
+        let blind = token_of(&app, "sogddt").await;
+        let (status, body) = call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&blind),
+            Some(json!({"revision": 1, "content": {"identity": {"citizen_id": "033190012345"}}})),
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}");
+        assert_eq!(body["details"]["fields"][0]["code"], "restricted_field");
+        assert_eq!(body["details"]["fields"][0]["field"], "identity.citizen_id");
+        let (_, draft) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&agency),
+            None,
+        )
+        .await;
+        assert_eq!(draft["revision"], 1, "{backend}: nothing stored");
+    }
+}
+
+#[actix_web::test]
+async fn authority_is_checked_for_every_dossier_request() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let agency = token_of(&app, "sogddt").await;
+        let an = person_id(&ctx, "Nguyễn Văn An");
+        let (_, opened) = call(
+            &app,
+            "POST",
+            "/api/v1/dossiers",
+            Some(&agency),
+            Some(json!({"person_id": an})),
+        )
+        .await;
+        let id = opened["id"].as_str().unwrap().to_owned();
+
+        // Another department's agency: as if it did not exist.
+        let health = token_of(&app, "syte").await;
+        for (method, path) in [
+            ("GET", ""),
+            ("GET", "/draft"),
+            ("GET", "/versions"),
+            ("PUT", "/draft"),
+        ] {
+            let body = (method == "PUT").then(|| json!({"revision": 1, "content": {}}));
+            let (status, _) = call(
+                &app,
+                method,
+                &format!("/api/v1/dossiers/{id}{path}"),
+                Some(&health),
+                body,
+            )
+            .await;
+            assert_eq!(status, 404, "{backend}: {method} {path}");
+        }
+        let (_, list) = call(&app, "GET", "/api/v1/dossiers", Some(&health), None).await;
+        assert_eq!(list, json!([]), "{backend}: outside its scope");
+
+        // The employee edits their own draft and sees every field of it, but lists nothing and
+        // approves nothing.
+        let employee = token_of(&app, "nguyenvanan").await;
+        let own = json!({"identity": {"full_name": "Nguyễn Văn An", "phone": "0987654321"}});
+        let (status, saved) = call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&employee),
+            Some(json!({"revision": 1, "content": own})),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {saved}");
+        assert_eq!(saved["content"]["identity"]["phone"], "0987654321");
+        let (status, _) = call(&app, "GET", "/api/v1/dossiers", Some(&employee), None).await;
+        assert_eq!(status, 403);
+        let (status, _) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/dossiers/{id}/versions"),
+            Some(&employee),
+            Some(json!({"revision": 2})),
+        )
+        .await;
+        assert_eq!(status, 404, "{backend}: nobody approves their own");
+
+        // A specialist who may read but not open dossiers.
+        let specialist = token_of(&app, "chuyenvien.sogddt").await;
+        let cuc = person_id(&ctx, "Lê Thị Cúc");
+        let (status, body) = call(
+            &app,
+            "POST",
+            "/api/v1/dossiers",
+            Some(&specialist),
+            Some(json!({"person_id": cuc})),
+        )
+        .await;
+        assert_eq!(status, 403, "{backend}");
+        assert_error_body(&body, "forbidden");
+
+        // Who looked is on the employee's own trail.
+        let (_, trail) = call(&app, "GET", "/api/v1/me/audit", Some(&employee), None).await;
+        assert!(trail.to_string().contains("dossier.viewed"), "{backend}: {trail}");
+    }
+}

@@ -1,0 +1,345 @@
+//! Dossiers (DOS-1…5): one per person for life, a draft that is edited, and immutable approved
+//! versions. Content arrives here already split: clear JSON and the sealed sensitive part.
+
+use chrono::{NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use crate::connection::DbConnection;
+use crate::error::{StoreError, StoreResult};
+use crate::ids::new_id;
+use crate::people::PersonRow;
+use crate::schema::{dossier_drafts, dossier_versions, dossiers, people, units};
+
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = dossiers)]
+pub struct DossierRow {
+    pub id: String,
+    pub person_id: String,
+    pub dossier_number: String,
+    pub national_identifier: Option<String>,
+    pub citizen_id_hash: Option<String>,
+    pub search_name: String,
+    pub status: String,
+    pub current_version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = dossier_drafts)]
+pub struct DraftRow {
+    pub dossier_id: String,
+    pub content: String,
+    pub sealed: Option<String>,
+    pub revision: i32,
+    pub based_on: i32,
+    pub updated_by: Option<String>,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = dossier_versions)]
+pub struct VersionRow {
+    pub dossier_id: String,
+    pub number: i32,
+    pub content: String,
+    pub sealed: Option<String>,
+    pub content_hash: String,
+    pub created_by: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub note: Option<String>,
+}
+
+/// Content as stored: clear JSON, the sealed sensitive fields, and what is derived from them.
+pub struct StoredContent<'a> {
+    pub content: &'a str,
+    pub sealed: Option<&'a str>,
+    pub search_name: &'a str,
+    pub citizen_id_hash: Option<&'a str>,
+}
+
+/// A dossier with its person and the person's unit (name and ancestry path).
+#[derive(Debug, Clone)]
+pub struct DossierWithPerson {
+    pub dossier: DossierRow,
+    pub person: PersonRow,
+    pub unit_name: String,
+    pub unit_path: String,
+}
+
+/// Opens the dossier of `person_id` with its first draft (revision 1).
+pub fn create(
+    conn: &mut DbConnection,
+    person_id: &str,
+    dossier_number: &str,
+    draft: StoredContent<'_>,
+    actor: &str,
+) -> StoreResult<DossierRow> {
+    let now = Utc::now().naive_utc();
+    let row = DossierRow {
+        id: new_id(),
+        person_id: person_id.to_owned(),
+        dossier_number: dossier_number.to_owned(),
+        national_identifier: None,
+        citizen_id_hash: draft.citizen_id_hash.map(str::to_owned),
+        search_name: draft.search_name.to_owned(),
+        status: "draft".into(),
+        current_version: 0,
+        created_at: now,
+        updated_at: now,
+    };
+    diesel::insert_into(dossiers::table)
+        .values((
+            dossiers::id.eq(&row.id),
+            dossiers::person_id.eq(&row.person_id),
+            dossiers::dossier_number.eq(&row.dossier_number),
+            dossiers::citizen_id_hash.eq(&row.citizen_id_hash),
+            dossiers::search_name.eq(&row.search_name),
+            dossiers::status.eq(&row.status),
+            dossiers::current_version.eq(0),
+            dossiers::created_at.eq(now),
+            dossiers::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    diesel::insert_into(dossier_drafts::table)
+        .values((
+            dossier_drafts::dossier_id.eq(&row.id),
+            dossier_drafts::content.eq(draft.content),
+            dossier_drafts::sealed.eq(draft.sealed),
+            dossier_drafts::revision.eq(1),
+            dossier_drafts::based_on.eq(0),
+            dossier_drafts::updated_by.eq(actor),
+            dossier_drafts::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(row)
+}
+
+/// The next dossier number: `HS` and six digits, in order of opening.
+pub fn next_number(conn: &mut DbConnection) -> StoreResult<String> {
+    let count: i64 = dossiers::table.count().get_result(conn)?;
+    Ok(format!("HS{:06}", count + 1))
+}
+
+pub fn find(conn: &mut DbConnection, id: &str) -> StoreResult<Option<DossierWithPerson>> {
+    let found = dossiers::table
+        .inner_join(people::table.inner_join(units::table))
+        .filter(dossiers::id.eq(id))
+        .select((
+            DossierRow::as_select(),
+            PersonRow::as_select(),
+            units::name,
+            units::path,
+        ))
+        .first::<(DossierRow, PersonRow, String, String)>(conn)
+        .optional()?;
+    Ok(
+        found.map(|(dossier, person, unit_name, unit_path)| DossierWithPerson {
+            dossier,
+            person,
+            unit_name,
+            unit_path,
+        }),
+    )
+}
+
+pub fn find_by_person(conn: &mut DbConnection, person_id: &str) -> StoreResult<Option<DossierRow>> {
+    Ok(dossiers::table
+        .filter(dossiers::person_id.eq(person_id))
+        .select(DossierRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The dossier whose citizen-ID number has this keyed hash.
+pub fn find_by_citizen_hash(conn: &mut DbConnection, hash: &str) -> StoreResult<Option<String>> {
+    Ok(dossiers::table
+        .filter(dossiers::citizen_id_hash.eq(hash))
+        .select(dossiers::id)
+        .first(conn)
+        .optional()?)
+}
+
+/// What a list may be narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct DossierFilter {
+    /// Ancestry-path prefix of the caller's scope (`None`: the province).
+    pub within: Option<String>,
+    /// One unit and everything under it.
+    pub under_path: Option<String>,
+    pub status: Option<String>,
+    /// Accent-free, lower-case part of the name.
+    pub name: Option<String>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+pub fn list(conn: &mut DbConnection, filter: &DossierFilter) -> StoreResult<Vec<DossierWithPerson>> {
+    let mut query = dossiers::table
+        .inner_join(people::table.inner_join(units::table))
+        .select((
+            DossierRow::as_select(),
+            PersonRow::as_select(),
+            units::name,
+            units::path,
+        ))
+        .order((dossiers::search_name.asc(), dossiers::id.asc()))
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .into_boxed();
+    for prefix in [&filter.within, &filter.under_path].into_iter().flatten() {
+        query = query.filter(units::path.like(format!("{prefix}%")));
+    }
+    if let Some(status) = &filter.status {
+        query = query.filter(dossiers::status.eq(status.clone()));
+    }
+    if let Some(name) = filter.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        query = query.filter(dossiers::search_name.like(format!("%{}%", name.replace(['%', '_'], ""))));
+    }
+    let rows = query.load::<(DossierRow, PersonRow, String, String)>(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(dossier, person, unit_name, unit_path)| DossierWithPerson {
+            dossier,
+            person,
+            unit_name,
+            unit_path,
+        })
+        .collect())
+}
+
+pub fn draft(conn: &mut DbConnection, dossier_id: &str) -> StoreResult<DraftRow> {
+    Ok(dossier_drafts::table
+        .find(dossier_id)
+        .select(DraftRow::as_select())
+        .first(conn)?)
+}
+
+/// Replaces the draft if it is still at `expected_revision`; otherwise `StaleVersion` and
+/// nothing changes (two editors never overwrite each other).
+pub fn save_draft(
+    conn: &mut DbConnection,
+    dossier_id: &str,
+    expected_revision: i32,
+    draft: StoredContent<'_>,
+    actor: &str,
+) -> StoreResult<DraftRow> {
+    let now = Utc::now().naive_utc();
+    let changed = diesel::update(
+        dossier_drafts::table
+            .filter(dossier_drafts::dossier_id.eq(dossier_id))
+            .filter(dossier_drafts::revision.eq(expected_revision)),
+    )
+    .set((
+        dossier_drafts::content.eq(draft.content),
+        dossier_drafts::sealed.eq(draft.sealed),
+        dossier_drafts::revision.eq(expected_revision + 1),
+        dossier_drafts::updated_by.eq(actor),
+        dossier_drafts::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    if changed == 0 {
+        return Err(StoreError::StaleVersion);
+    }
+    diesel::update(dossiers::table.find(dossier_id))
+        .set((
+            dossiers::search_name.eq(draft.search_name),
+            dossiers::citizen_id_hash.eq(draft.citizen_id_hash),
+            dossiers::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    self::draft(conn, dossier_id)
+}
+
+/// Makes the draft at `expected_revision` the next approved version; the draft carries on from
+/// it. `StaleVersion` if the draft changed since it was read.
+pub fn approve_draft(
+    conn: &mut DbConnection,
+    dossier_id: &str,
+    expected_revision: i32,
+    content_hash: &str,
+    full_name: Option<&str>,
+    actor: &str,
+    note: Option<&str>,
+) -> StoreResult<VersionRow> {
+    let draft = self::draft(conn, dossier_id)?;
+    if draft.revision != expected_revision {
+        return Err(StoreError::StaleVersion);
+    }
+    let current: i32 = dossiers::table
+        .find(dossier_id)
+        .select(dossiers::current_version)
+        .first(conn)?;
+    let now = Utc::now().naive_utc();
+    let version = VersionRow {
+        dossier_id: dossier_id.to_owned(),
+        number: current + 1,
+        content: draft.content,
+        sealed: draft.sealed,
+        content_hash: content_hash.to_owned(),
+        created_by: Some(actor.to_owned()),
+        created_at: now,
+        note: note.map(str::to_owned),
+    };
+    diesel::insert_into(dossier_versions::table)
+        .values((
+            dossier_versions::dossier_id.eq(&version.dossier_id),
+            dossier_versions::number.eq(version.number),
+            dossier_versions::content.eq(&version.content),
+            dossier_versions::sealed.eq(&version.sealed),
+            dossier_versions::content_hash.eq(&version.content_hash),
+            dossier_versions::created_by.eq(&version.created_by),
+            dossier_versions::created_at.eq(now),
+            dossier_versions::note.eq(&version.note),
+        ))
+        .execute(conn)?;
+    // The version number doubles as a guard: a concurrent approval finds `current` moved on.
+    let moved = diesel::update(
+        dossiers::table
+            .filter(dossiers::id.eq(dossier_id))
+            .filter(dossiers::current_version.eq(current)),
+    )
+    .set((
+        dossiers::current_version.eq(version.number),
+        dossiers::status.eq("approved"),
+        dossiers::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    if moved == 0 {
+        return Err(StoreError::StaleVersion);
+    }
+    diesel::update(dossier_drafts::table.find(dossier_id))
+        .set((
+            dossier_drafts::based_on.eq(version.number),
+            dossier_drafts::revision.eq(expected_revision + 1),
+        ))
+        .execute(conn)?;
+    // The approved name is the person's name everywhere else (lists, accounts, transfers).
+    if let Some(name) = full_name {
+        let person: String = dossiers::table
+            .find(dossier_id)
+            .select(dossiers::person_id)
+            .first(conn)?;
+        diesel::update(people::table.find(person))
+            .set(people::full_name.eq(name))
+            .execute(conn)?;
+    }
+    Ok(version)
+}
+
+/// Every version of a dossier, oldest first.
+pub fn versions(conn: &mut DbConnection, dossier_id: &str) -> StoreResult<Vec<VersionRow>> {
+    Ok(dossier_versions::table
+        .filter(dossier_versions::dossier_id.eq(dossier_id))
+        .select(VersionRow::as_select())
+        .order(dossier_versions::number.asc())
+        .load(conn)?)
+}
+
+pub fn version(conn: &mut DbConnection, dossier_id: &str, number: i32) -> StoreResult<Option<VersionRow>> {
+    Ok(dossier_versions::table
+        .find((dossier_id, number))
+        .select(VersionRow::as_select())
+        .first(conn)
+        .optional()?)
+}
