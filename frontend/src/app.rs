@@ -15,6 +15,8 @@ use crate::pages::{
     audit::AuditPage,
     catalogs::{CatalogPage, CatalogsPage},
     change_password::ChangePasswordPage,
+    dossier::DossierPage,
+    dossiers::{DossiersPage, MyDossierPage},
     home::HomePage,
     login::LoginPage,
     my_audit::MyAuditPage,
@@ -53,6 +55,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/nhat-ky-cua-toi") view=MyAuditPage />
                     <Route path=path!("/to-chuc") view=UnitsPage />
                     <Route path=path!("/quy-che") view=SettingsPage />
+                    <Route path=path!("/ho-so") view=DossiersPage />
+                    <Route path=path!("/ho-so-cua-toi") view=MyDossierPage />
+                    <Route path=path!("/ho-so/:id") view=DossierPage />
                     <Route path=path!("/danh-muc") view=CatalogsPage />
                     <Route path=path!("/danh-muc/:kind") view=CatalogPage />
                     <Route path=path!("/to-chuc/sap-nhap") view=UnitMergePage />

@@ -36,6 +36,11 @@ impl Session {
         self.account.kind
     }
 
+    /// The person a personal account belongs to.
+    pub fn person_id(&self) -> Option<&str> {
+        self.account.person_id.as_deref()
+    }
+
     /// Rights this session may give an account of `kind`: the kind's ceiling and its own rights
     /// (the server checks the same, SEC-4).
     pub fn grantable(&self, kind: AccountKind) -> Vec<Right> {

@@ -1,5 +1,6 @@
 pub mod catalog;
 pub mod failure;
 pub mod guard;
+pub mod json_form;
 pub mod rights;
 pub mod shell;

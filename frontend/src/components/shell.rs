@@ -13,7 +13,6 @@ use crate::{api, labels};
 
 /// Areas that later capabilities fill, shown disabled so people see where the system is going.
 const AREAS_TO_COME: &[(&str, &str)] = &[
-    ("Hồ sơ", "Hồ sơ điện tử của cán bộ, công chức, viên chức"),
     ("Phê duyệt", "Kiểm tra, khóa và phê duyệt hồ sơ"),
     ("Điều động", "Điều động, tiếp nhận, nghỉ hưu và lưu trữ"),
     ("Báo cáo", "Tìm kiếm, thống kê, báo cáo"),
@@ -21,7 +20,14 @@ const AREAS_TO_COME: &[(&str, &str)] = &[
 
 /// (label, path, shown to this session?)
 fn areas(session: &Session) -> Vec<(&'static str, &'static str)> {
-    let mut areas = vec![("Cơ cấu tổ chức", "/to-chuc")];
+    let mut areas = Vec::new();
+    if session.person_id().is_some() {
+        areas.push(("Hồ sơ của tôi", "/ho-so-cua-toi"));
+    }
+    if session.kind() != AccountKind::Personal && session.has(Right::ReadDossiers) {
+        areas.push(("Hồ sơ", "/ho-so"));
+    }
+    areas.push(("Cơ cấu tổ chức", "/to-chuc"));
     if !session.manages.is_empty() {
         areas.push(("Tài khoản", "/tai-khoan"));
     }

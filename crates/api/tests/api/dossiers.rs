@@ -608,6 +608,14 @@ async fn authority_is_checked_for_every_dossier_request() {
         // The employee edits their own draft and sees every field of it, but lists nothing and
         // approves nothing.
         let employee = token_of(&app, "nguyenvanan").await;
+        let (_, mine) = call(&app, "GET", "/api/v1/me/dossier", Some(&employee), None).await;
+        assert_eq!(
+            mine["id"],
+            id.as_str(),
+            "{backend}: the employee finds their own dossier"
+        );
+        let (status, _) = call(&app, "GET", "/api/v1/me/dossier", Some(&agency), None).await;
+        assert_eq!(status, 404, "an agency account is no person");
         let own = json!({"identity": {"full_name": "Nguyễn Văn An", "phone": "0987654321"}});
         let (status, saved) = call(
             &app,

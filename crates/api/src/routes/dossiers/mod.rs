@@ -80,7 +80,7 @@ pub(crate) fn load_readable(
     Ok(Readable { found, path, level })
 }
 
-pub(crate) fn summary(found: &DossierWithPerson) -> DossierSummary {
+pub fn summary(found: &DossierWithPerson) -> DossierSummary {
     DossierSummary {
         id: found.dossier.id.clone(),
         dossier_number: found.dossier.dossier_number.clone(),

@@ -4,9 +4,12 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod get_me;
 pub mod get_my_audit;
+pub mod get_my_dossier;
 
 pub const TAG: &str = "me";
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(get_me::get_me).service(get_my_audit::get_my_audit);
+    cfg.service(get_me::get_me)
+        .service(get_my_audit::get_my_audit)
+        .service(get_my_dossier::get_my_dossier);
 }

@@ -1,0 +1,243 @@
+//! Form inputs bound to a place in a JSON document (by JSON pointer), so the whole dossier form
+//! — dozens of items and ten tables — is declared as data rather than written out by hand.
+//! Field errors from the server are shown under the input whose path they name.
+
+use leptos::prelude::*;
+use serde_json::{Map, Value};
+
+use crate::api::ApiFailure;
+use crate::components::catalog::{in_force, Catalogs};
+
+/// How an input reads and writes its value.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    LongText,
+    Date,
+    Number,
+    /// A salary coefficient: typed "2,34", stored in hundredths (234).
+    Coefficient,
+    /// A code of one of these catalogues.
+    Code(&'static [&'static str]),
+}
+
+/// One input of a table row or a section: its key (or path below the section), label, kind.
+pub type FieldSpec = (&'static str, &'static str, Kind);
+
+/// `work_history[2].to` for `/work_history/2/to`: how the server names a field.
+pub fn error_path(pointer: &str) -> String {
+    let mut out = String::new();
+    for part in pointer.split('/').skip(1) {
+        if part.chars().all(|c| c.is_ascii_digit()) && !part.is_empty() {
+            out.push_str(&format!("[{part}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+pub fn get_at(doc: &Value, pointer: &str) -> Value {
+    doc.pointer(pointer).cloned().unwrap_or(Value::Null)
+}
+
+pub fn set_at(doc: &mut Value, pointer: &str, value: Value) {
+    let mut current = doc;
+    let parts: Vec<&str> = pointer.split('/').skip(1).collect();
+    for (i, part) in parts.iter().enumerate() {
+        let last = i == parts.len() - 1;
+        if let Ok(index) = part.parse::<usize>() {
+            if !current.is_array() {
+                *current = Value::Array(Vec::new());
+            }
+            let items = current.as_array_mut().expect("made an array");
+            while items.len() <= index {
+                items.push(Value::Object(Map::new()));
+            }
+            if last {
+                items[index] = value;
+                return;
+            }
+            current = &mut items[index];
+        } else {
+            if !current.is_object() {
+                *current = Value::Object(Map::new());
+            }
+            let map = current.as_object_mut().expect("made an object");
+            if last {
+                map.insert((*part).to_owned(), value);
+                return;
+            }
+            current = map.entry((*part).to_owned()).or_insert(Value::Null);
+        }
+    }
+}
+
+fn shown(value: &Value, kind: Kind) -> String {
+    match (value, kind) {
+        (Value::Null, _) => String::new(),
+        (Value::Number(n), Kind::Coefficient) => {
+            let n = n.as_u64().unwrap_or(0);
+            format!("{},{:02}", n / 100, n % 100)
+        }
+        (Value::String(s), _) => s.clone(),
+        (other, _) => other.to_string(),
+    }
+}
+
+fn parsed(text: &str, kind: Kind) -> Value {
+    let text = text.trim();
+    if text.is_empty() {
+        return Value::Null;
+    }
+    match kind {
+        Kind::Number => text
+            .parse::<i64>()
+            .map(Value::from)
+            .unwrap_or_else(|_| Value::String(text.into())),
+        Kind::Coefficient => {
+            let normal = text.replace(',', ".");
+            match normal.parse::<f64>() {
+                Ok(x) => Value::from((x * 100.0).round() as u64),
+                Err(_) => Value::String(text.into()),
+            }
+        }
+        _ => Value::String(text.into()),
+    }
+}
+
+/// One input bound to `pointer` in `doc`.
+#[component]
+pub fn JsonField(
+    doc: RwSignal<Value>,
+    pointer: String,
+    label: &'static str,
+    kind: Kind,
+    failure: RwSignal<Option<ApiFailure>>,
+    #[prop(optional)] readonly: bool,
+) -> impl IntoView {
+    let path = error_path(&pointer);
+    let name = path.clone();
+    let read = {
+        let pointer = pointer.clone();
+        move || shown(&doc.with(|d| get_at(d, &pointer)), kind)
+    };
+    let write = {
+        let pointer = pointer.clone();
+        move |text: String| doc.update(|d| set_at(d, &pointer, parsed(&text, kind)))
+    };
+    let input = match kind {
+        Kind::LongText => view! {
+            <textarea name=name readonly=readonly prop:value=read on:input=move |ev| write(event_target_value(&ev))></textarea>
+        }
+        .into_any(),
+        Kind::Code(kinds) => {
+            let catalogs = Catalogs::get();
+            let current = read.clone();
+            view! {
+                <select name=name disabled=readonly on:change=move |ev| write(event_target_value(&ev))>
+                    <option value="">"— Chọn —"</option>
+                    {move || {
+                        let chosen = current();
+                        catalogs.entries(kinds).into_iter().filter(|e| in_force(e) || e.code == chosen).map(|e| {
+                            let selected = e.code == chosen;
+                            view! { <option value=e.code.clone() selected=selected>{format!("{} — {}", e.code, e.label)}</option> }
+                        }).collect_view()
+                    }}
+                </select>
+            }
+            .into_any()
+        }
+        _ => {
+            let kind_attr = match kind {
+                Kind::Date => "date",
+                Kind::Number => "number",
+                _ => "text",
+            };
+            view! {
+                <input type=kind_attr name=name readonly=readonly prop:value=read on:input=move |ev| write(event_target_value(&ev)) />
+            }
+            .into_any()
+        }
+    };
+    let message_path = path.clone();
+    view! {
+        <label>{label} {input}</label>
+        {move || failure.get().and_then(|f| f.field(&message_path)).map(|m| view! { <p class="field-error" data-field=path.clone()>{m}</p> })}
+    }
+}
+
+/// The inputs of one section (an object), each at `section` + its key.
+#[component]
+pub fn JsonSection(
+    doc: RwSignal<Value>,
+    section: &'static str,
+    fields: &'static [FieldSpec],
+    failure: RwSignal<Option<ApiFailure>>,
+    #[prop(optional)] readonly: bool,
+) -> impl IntoView {
+    fields
+        .iter()
+        .map(|(key, label, kind)| {
+            view! { <JsonField doc pointer=format!("{section}/{key}") label=*label kind=*kind failure readonly /> }
+        })
+        .collect_view()
+}
+
+/// A table of rows (an array at `pointer`), one line per row, rows added and removed.
+#[component]
+pub fn JsonTable(
+    doc: RwSignal<Value>,
+    pointer: &'static str,
+    columns: &'static [FieldSpec],
+    failure: RwSignal<Option<ApiFailure>>,
+    #[prop(optional)] readonly: bool,
+    /// Fixed values a new row starts with (e.g. the training kind).
+    #[prop(optional)]
+    new_row: Option<Callback<(), Value>>,
+    /// Only rows for which this holds are shown (e.g. one training kind).
+    #[prop(optional)]
+    only: Option<Callback<Value, bool>>,
+) -> impl IntoView {
+    let rows = move || {
+        doc.with(|d| get_at(d, pointer).as_array().cloned().unwrap_or_default())
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| only.is_none_or(|keep| keep.run((*row).clone())))
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>()
+    };
+    let add = move |_| {
+        doc.update(|d| {
+            let mut items = get_at(d, pointer).as_array().cloned().unwrap_or_default();
+            items.push(new_row.map_or_else(|| Value::Object(Map::new()), |make| make.run(())));
+            set_at(d, pointer, Value::Array(items));
+        })
+    };
+    let remove = move |index: usize| {
+        doc.update(|d| {
+            let mut items = get_at(d, pointer).as_array().cloned().unwrap_or_default();
+            if index < items.len() {
+                items.remove(index);
+            }
+            set_at(d, pointer, Value::Array(items));
+        })
+    };
+    view! {
+        <div class="json-table" data-table=pointer.trim_start_matches('/')>
+            {move || rows().into_iter().map(|i| view! {
+                <fieldset class="row-fields">
+                    <legend>{format!("Dòng {}", i + 1)}</legend>
+                    {columns.iter().map(|(key, label, kind)| view! {
+                        <JsonField doc pointer=format!("{pointer}/{i}/{key}") label=*label kind=*kind failure readonly />
+                    }).collect_view()}
+                    {(!readonly).then(|| view! { <button type="button" class="link" on:click=move |_| remove(i)>"Xóa dòng"</button> })}
+                </fieldset>
+            }).collect_view()}
+            {(!readonly).then(|| view! { <button type="button" on:click=add>"Thêm dòng"</button> })}
+        </div>
+    }
+}

@@ -1,0 +1,340 @@
+//! The dossier editor: one tab per part of the personal-history form, tables for its sections,
+//! catalogue pickers, the server's field errors beside each input, what is still missing, the
+//! approved versions with the changes since the last one, and approval for those who may.
+
+use hoso_api_types::dossiers::{
+    ApproveDraftRequest, DiffView, DossierView, DraftView, SaveDraftRequest, VersionSummary,
+};
+use hoso_domain::access::Right;
+use hoso_domain::dossier::completeness::MissingItem;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_params_map;
+use serde_json::Value;
+
+use crate::api::{self, ApiFailure};
+use crate::components::failure::{FailureNotice, FormFailure};
+use crate::components::guard::SignedIn;
+use crate::components::json_form::{JsonSection, JsonTable};
+use crate::pages::dossier_form as form;
+use crate::session::{Auth, Session};
+
+#[component]
+pub fn DossierPage() -> impl IntoView {
+    view! { <SignedIn children=|session| view! { <DossierLoader session /> } /> }
+}
+
+#[component]
+fn DossierLoader(session: Session) -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let loaded = LocalResource::new(move || {
+        let id = id();
+        async move {
+            let view = api::get::<DossierView>(auth, &format!("/dossiers/{id}")).await?;
+            let draft = api::get::<DraftView>(auth, &format!("/dossiers/{id}/draft")).await?;
+            Ok::<_, ApiFailure>((view, draft))
+        }
+    });
+    view! {
+        <Transition fallback=|| view! { <p class="muted">"Đang tải hồ sơ…"</p> }>
+            {move || {
+                let session = session.clone();
+                Suspend::new(async move {
+                    match loaded.await {
+                        Err(failure) => view! { <FailureNotice failure /> }.into_any(),
+                        Ok((view, draft)) => view! { <Editor session view draft /> }.into_any(),
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
+
+const TABS: &[&str] = &[
+    "Bản thân",
+    "Công tác, chức vụ",
+    "Lương, phụ cấp",
+    "Đào tạo, bồi dưỡng",
+    "Quá trình công tác",
+    "Đánh giá, khen thưởng, kỷ luật",
+    "Gia đình",
+    "Sức khỏe, thu nhập, khác",
+    "Lịch sử thay đổi",
+];
+
+#[component]
+fn Editor(session: Session, view: DossierView, draft: DraftView) -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let id = view.summary.id.clone();
+    let doc = RwSignal::new(draft.content.clone());
+    let revision = RwSignal::new(draft.revision);
+    let missing = RwSignal::new(draft.missing.clone());
+    let failure = RwSignal::new(None::<ApiFailure>);
+    let saved = RwSignal::new(None::<String>);
+    let tab = RwSignal::new(0usize);
+    let readonly = !view.editable;
+    let current_version = RwSignal::new(view.summary.current_version);
+    let own = session.person_id() == Some(view.summary.person_id.as_str());
+    let may_approve = session.has(Right::ApproveDossiers) && !own;
+    let save = {
+        let id = id.clone();
+        move |_| {
+            let body = SaveDraftRequest {
+                revision: revision.get_untracked(),
+                content: match serde_json::from_value(doc.get_untracked()) {
+                    Ok(content) => content,
+                    Err(e) => {
+                        saved.set(Some(format!("Không đọc được nội dung: {e}")));
+                        return;
+                    }
+                },
+            };
+            let id = id.clone();
+            spawn_local(async move {
+                match api::put::<_, DraftView>(auth, &format!("/dossiers/{id}/draft"), &body).await {
+                    Ok(draft) => {
+                        revision.set(draft.revision);
+                        missing.set(draft.missing);
+                        doc.set(draft.content);
+                        failure.set(None);
+                        saved.set(Some("Đã lưu bản khai.".into()));
+                    }
+                    Err(error) => {
+                        saved.set(None);
+                        failure.set(Some(error));
+                    }
+                }
+            });
+        }
+    };
+    let approve = {
+        let id = id.clone();
+        move |_| {
+            let body = ApproveDraftRequest {
+                revision: revision.get_untracked(),
+                note: None,
+            };
+            let id = id.clone();
+            spawn_local(async move {
+                match api::post::<_, VersionSummary>(auth, &format!("/dossiers/{id}/versions"), &body).await {
+                    Ok(version) => {
+                        current_version.set(version.number);
+                        revision.update(|r| *r += 1);
+                        failure.set(None);
+                        saved.set(Some(format!("Đã phê duyệt phiên bản {}.", version.number)));
+                    }
+                    Err(error) => failure.set(Some(error)),
+                }
+            });
+        }
+    };
+    let summary = view.summary.clone();
+    view! {
+        <section class="dossier">
+            <h1>{summary.full_name.clone()}</h1>
+            <p data-testid="dossier-facts">
+                "Số hiệu hồ sơ: " <strong>{summary.dossier_number.clone()}</strong>
+                " — " {summary.unit.name.clone()}
+                " — " {crate::pages::dossiers::status_label(&summary.status)}
+                " — phiên bản đã duyệt: " {move || current_version.get()}
+                {(view.level != hoso_domain::dossier::protection::RestrictionLevel::Sensitive).then(|| view! {
+                    <span class="muted">" (một số thông tin hạn chế tiếp cận không hiển thị với tài khoản này)"</span>
+                })}
+            </p>
+            <Completeness missing />
+            <nav class="tabs" role="tablist">
+                {TABS.iter().enumerate().map(|(i, label)| view! {
+                    <button type="button" role="tab" aria-selected=move || (tab.get() == i).to_string()
+                        class=move || if tab.get() == i { "tab active" } else { "tab" }
+                        on:click=move |_| tab.set(i)>{*label}</button>
+                }).collect_view()}
+            </nav>
+            <div class="form tab-panel" role="tabpanel">
+                {move || match tab.get() {
+                    0 => view! { <JsonSection doc section="/identity" fields=form::IDENTITY failure readonly /> }.into_any(),
+                    1 => view! { <JsonSection doc section="/career" fields=form::CAREER failure readonly /> }.into_any(),
+                    2 => view! {
+                        <JsonSection doc section="/salary" fields=form::SALARY failure readonly />
+                        <h3>"30.2 Phụ cấp đang hưởng"</h3>
+                        <JsonTable doc pointer="/salary/allowances" columns=form::CURRENT_ALLOWANCES failure readonly />
+                        <h3>"37.1 Quá trình lương"</h3>
+                        <JsonTable doc pointer="/salary_history" columns=form::SALARY_HISTORY failure readonly />
+                        <h3>"37.2 Quá trình phụ cấp"</h3>
+                        <JsonTable doc pointer="/allowance_history" columns=form::ALLOWANCE_HISTORY failure readonly />
+                    }.into_any(),
+                    3 => form::TRAINING_KINDS.iter().map(|(kind, title, levels)| {
+                        let kind = *kind;
+                        let columns: &'static [crate::components::json_form::FieldSpec] = training_columns(kind, levels);
+                        view! {
+                            <h3>{*title}</h3>
+                            <JsonTable doc pointer="/training" columns failure readonly
+                                new_row=Callback::new(move |()| form::training_row(kind))
+                                only=Callback::new(move |row: Value| row.get("kind").and_then(Value::as_str).unwrap_or("professional") == kind) />
+                        }
+                    }).collect_view().into_any(),
+                    4 => view! {
+                        <h3>"33. Tóm tắt quá trình công tác"</h3>
+                        <JsonTable doc pointer="/work_history" columns=form::WORK failure readonly />
+                        <h3>"34. Đặc điểm lịch sử bản thân"</h3>
+                        <JsonSection doc section="/personal_history" fields=form::PERSONAL_HISTORY failure readonly />
+                    }.into_any(),
+                    5 => view! {
+                        <h3>"35. Kết quả đánh giá, xếp loại hằng năm"</h3>
+                        <JsonTable doc pointer="/ratings" columns=form::RATINGS failure readonly />
+                        <h3>"35. Khen thưởng"</h3>
+                        <JsonTable doc pointer="/rewards" columns=form::REWARDS failure readonly />
+                        <h3>"35. Kỷ luật"</h3>
+                        <JsonTable doc pointer="/discipline" columns=form::DISCIPLINE failure readonly />
+                    }.into_any(),
+                    6 => view! {
+                        <h3>"36. Về bản thân: cha, mẹ, vợ (chồng), các con, anh chị em ruột"</h3>
+                        <JsonTable doc pointer="/family" columns=form::FAMILY failure readonly
+                            new_row=Callback::new(|()| serde_json::json!({"side": "own"}))
+                            only=Callback::new(|row: Value| row.get("side").and_then(Value::as_str) != Some("spouse")) />
+                        <h3>"36. Về bên vợ (chồng): cha, mẹ, anh chị em ruột"</h3>
+                        <JsonTable doc pointer="/family" columns=form::FAMILY failure readonly
+                            new_row=Callback::new(|()| serde_json::json!({"side": "spouse"}))
+                            only=Callback::new(|row: Value| row.get("side").and_then(Value::as_str) == Some("spouse")) />
+                    }.into_any(),
+                    7 => view! {
+                        <JsonSection doc section="/health" fields=form::HEALTH failure readonly />
+                        <JsonSection doc section="/income_assets" fields=form::INCOME failure readonly />
+                        <crate::components::json_form::JsonField doc pointer="/assessment".to_owned() label="38. Nhận xét, đánh giá của cơ quan, đơn vị" kind=crate::components::json_form::Kind::LongText failure readonly />
+                        <h3>"Hợp đồng lao động (người lao động hợp đồng)"</h3>
+                        <JsonSection doc section="/contract" fields=form::CONTRACT failure readonly />
+                    }.into_any(),
+                    _ => view! { <History id=id.clone() current_version /> }.into_any(),
+                }}
+            </div>
+            <FormFailure failure />
+            {move || saved.get().map(|m| view! { <p class="notice notice-info" role="status" data-testid="dossier-saved">{m}</p> })}
+            <div class="actions">
+                {(!readonly).then(|| view! { <button type="button" class="primary" on:click=save.clone()>"Lưu bản khai"</button> })}
+                {may_approve.then(|| view! { <button type="button" on:click=approve.clone()>"Phê duyệt thành phiên bản mới"</button> })}
+            </div>
+        </section>
+    }
+}
+
+/// The columns of one kind of training: levels from that kind's catalogue, languages named.
+fn training_columns(kind: &str, _levels: &[&str]) -> &'static [crate::components::json_form::FieldSpec] {
+    use crate::components::json_form::Kind;
+    const COMMON: &[(&str, &str, Kind)] = &[
+        ("from", "Từ ngày", Kind::Date),
+        ("to", "Đến ngày", Kind::Date),
+        ("institution", "Cơ sở đào tạo", Kind::Text),
+        ("field", "Chuyên ngành", Kind::Text),
+        ("mode", "Hình thức", Kind::Code(&["training_modes"])),
+    ];
+    macro_rules! with_level {
+        ($catalog:expr) => {{
+            const COLUMNS: &[(&str, &str, Kind)] = &[
+                COMMON[0],
+                COMMON[1],
+                COMMON[2],
+                COMMON[3],
+                COMMON[4],
+                ("level", "Văn bằng, trình độ", Kind::Code(&[$catalog])),
+            ];
+            COLUMNS
+        }};
+    }
+    match kind {
+        "political_theory" => with_level!("political_theory"),
+        "state_management" => with_level!("state_management"),
+        "defence_security" => with_level!("defence_security"),
+        "information_technology" => with_level!("it_levels"),
+        "language" => {
+            const COLUMNS: &[(&str, &str, Kind)] = &[
+                ("language", "Ngoại ngữ, tiếng dân tộc", Kind::Code(&["languages"])),
+                ("level", "Trình độ", Kind::Code(&["language_levels"])),
+                ("score", "Điểm, chứng chỉ", Kind::Text),
+                COMMON[1],
+                COMMON[2],
+            ];
+            COLUMNS
+        }
+        _ => with_level!("qualifications"),
+    }
+}
+
+#[component]
+fn Completeness(missing: RwSignal<Vec<MissingItem>>) -> impl IntoView {
+    move || {
+        let list = missing.get();
+        if list.is_empty() {
+            view! { <p class="notice notice-info" data-testid="completeness">"Hồ sơ đã khai đủ các mục bắt buộc."</p> }.into_any()
+        } else {
+            view! {
+                <details class="notice" data-testid="completeness">
+                    <summary>{format!("Còn thiếu {} mục bắt buộc", list.len())}</summary>
+                    <ul>{list.into_iter().map(|m| view! { <li>{m.label}</li> }).collect_view()}</ul>
+                </details>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Approved versions, and what the draft changes against the latest one.
+#[component]
+fn History(id: String, current_version: RwSignal<i32>) -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let versions_id = id.clone();
+    let versions = LocalResource::new(move || {
+        current_version.track();
+        let id = versions_id.clone();
+        async move { api::get::<Vec<VersionSummary>>(auth, &format!("/dossiers/{id}/versions")).await }
+    });
+    let diff = LocalResource::new(move || {
+        let from = current_version.get();
+        let id = id.clone();
+        async move { api::get::<DiffView>(auth, &format!("/dossiers/{id}/diff?from={from}&to=0")).await }
+    });
+    view! {
+        <h3>"Các phiên bản đã phê duyệt"</h3>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match versions.await {
+                    Err(failure) => view! { <FailureNotice failure /> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="muted">"Chưa có phiên bản nào được phê duyệt."</p> }.into_any(),
+                    Ok(list) => view! {
+                        <table class="data" data-testid="versions">
+                            <thead><tr><th>"Phiên bản"</th><th>"Thời điểm"</th><th>"Ghi chú"</th><th>"Mã băm SHA-256"</th></tr></thead>
+                            <tbody>{list.into_iter().map(|v| view! {
+                                <tr><td>{v.number}</td><td>{v.created_at.format("%d/%m/%Y %H:%M").to_string()}</td><td>{v.note.unwrap_or_default()}</td><td><code>{v.content_hash[..16].to_owned()}"…"</code></td></tr>
+                            }).collect_view()}</tbody>
+                        </table>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+        <h3>"Thay đổi của bản khai so với phiên bản đã duyệt"</h3>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match diff.await {
+                    Err(failure) => view! { <FailureNotice failure /> }.into_any(),
+                    Ok(d) if d.changes.is_empty() => view! { <p class="muted">"Không có thay đổi."</p> }.into_any(),
+                    Ok(d) => view! {
+                        <table class="data diff" data-testid="diff">
+                            <thead><tr><th>"Mục"</th><th>"Trước"</th><th>"Sau"</th></tr></thead>
+                            <tbody>{d.changes.into_iter().map(|c| view! {
+                                <tr><td><code>{c.path}</code></td><td class="before">{plain(c.before)}</td><td class="after">{plain(c.after)}</td></tr>
+                            }).collect_view()}</tbody>
+                        </table>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+fn plain(value: Option<Value>) -> String {
+    match value {
+        None => "—".into(),
+        Some(Value::String(s)) => s,
+        Some(other) => other.to_string(),
+    }
+}

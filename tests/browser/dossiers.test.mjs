@@ -1,0 +1,97 @@
+// The dossier editor in a real browser (issue #5): an HR officer opens a dossier, fills in
+// items of several tabs with catalogue pickers and a table, sees a server refusal beside its
+// field, saves; an approver makes it a version; the employee finds their own dossier.
+
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, openPage, startServer } from "./harness.mjs";
+
+const DEMO_PASSWORD = "HoSo@demo2026";
+
+async function signIn(page, baseUrl, username) {
+  await page.goto(baseUrl + "/dang-nhap");
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.getByTestId("user-name").waitFor();
+}
+
+describe("dossier editor", () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer({ seedDemo: true });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test("HR opens and fills a dossier, a bad value is refused beside its field, then it is approved", async () => {
+    const { page, close } = await openPage(browser, server.baseUrl);
+    await signIn(page, server.baseUrl, "quantri");
+    await page.getByRole("navigation").getByRole("link", { name: "Hồ sơ", exact: true }).click();
+    await page.locator("select[name=dossier_person]").selectOption({ label: "Nguyễn Văn An — Trường THPT chuyên Hưng Yên" });
+    await page.getByRole("button", { name: "Mở hồ sơ" }).click();
+    await page.getByTestId("dossier-facts").getByText("HS000001").waitFor();
+
+    // Tab 1: identity, with catalogue pickers; a citizen-ID number that contradicts the birth year.
+    await page.locator('select[name="identity.gender"]').selectOption("1");
+    await page.locator('input[name="identity.birth_date"]').fill("1985-04-20");
+    await page.locator('select[name="identity.ethnicity"]').selectOption("01");
+    await page.locator('select[name="identity.birth_place.province"]').selectOption("33");
+    await page.locator('input[name="identity.citizen_id"]').fill("033095001234");
+    await page.getByRole("button", { name: "Lưu bản khai" }).click();
+    await page.locator('.field-error[data-field="identity.citizen_id"]').waitFor();
+    await page.locator('input[name="identity.citizen_id"]').fill("033085001234");
+    await page.locator('input[name="identity.residence"]').fill("Phường Phố Hiến, Hưng Yên");
+
+    // Tab 5: the work-history table.
+    await page.getByRole("tab", { name: "Quá trình công tác" }).click();
+    await page.getByRole("button", { name: "Thêm dòng" }).first().click();
+    await page.locator('input[name="work_history[0].from"]').fill("2008-09-01");
+    await page.locator('input[name="work_history[0].unit"]').fill("Trường THPT chuyên Hưng Yên");
+    await page.getByRole("button", { name: "Lưu bản khai" }).click();
+    await page.getByTestId("dossier-saved").waitFor();
+
+    // Saved values come back from the server after a reload.
+    await page.reload();
+    await page.getByTestId("dossier-facts").waitFor();
+    await page.locator('select[name="identity.ethnicity"] option[value="01"]').waitFor({ state: "attached" });
+    assert.equal(await page.locator('input[name="identity.citizen_id"]').inputValue(), "033085001234");
+    assert.equal(await page.locator('select[name="identity.ethnicity"]').inputValue(), "01");
+    await page.getByTestId("completeness").getByText(/Còn thiếu/).waitFor();
+
+    // Approving an incomplete dossier is refused, naming what is missing.
+    await page.getByRole("button", { name: "Phê duyệt thành phiên bản mới" }).click();
+    await page.getByRole("alert").getByText("Chưa khai mục «Ảnh 4×6».").waitFor();
+    await close();
+  });
+
+  test("the employee finds their own dossier and sees its sensitive fields", async () => {
+    const { page, close } = await openPage(browser, server.baseUrl);
+    await signIn(page, server.baseUrl, "nguyenvanan");
+    await page.getByRole("navigation").getByRole("link", { name: "Hồ sơ của tôi", exact: true }).click();
+    await page.getByTestId("dossier-facts").getByText("HS000001").waitFor();
+    assert.equal(await page.locator('input[name="identity.citizen_id"]').inputValue(), "033085001234");
+    assert.equal(await page.getByRole("button", { name: "Phê duyệt thành phiên bản mới" }).count(), 0);
+    await close();
+  });
+
+  test("a specialist without the right to sensitive fields does not receive them", async () => {
+    const { page, close } = await openPage(browser, server.baseUrl);
+    await signIn(page, server.baseUrl, "chuyenvien.sogddt");
+    await page.getByRole("navigation").getByRole("link", { name: "Hồ sơ", exact: true }).click();
+    await page.getByPlaceholder("Gõ có dấu hoặc không dấu").fill("nguyen van an");
+    await page.getByTestId("dossiers").getByRole("link", { name: "Nguyễn Văn An" }).click();
+    await page.getByTestId("dossier-facts").getByText("hạn chế tiếp cận").waitFor();
+    // Catalogue labels arrive with their catalogue.
+    await page.locator('select[name="identity.ethnicity"] option[value="01"]').waitFor({ state: "attached" });
+    assert.equal(await page.locator('input[name="identity.citizen_id"]').inputValue(), "");
+    assert.equal(await page.locator('select[name="identity.ethnicity"]').inputValue(), "01");
+    await close();
+  });
+});
