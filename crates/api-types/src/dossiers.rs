@@ -119,3 +119,29 @@ pub struct DiffView {
     pub to: i32,
     pub changes: Vec<FieldChange>,
 }
+
+/// A scanned document attached to a dossier (DOS-3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AttachmentView {
+    pub id: String,
+    pub document: crate::documents::DocumentView,
+    /// `document_kinds` code (appointment, salary decision, diploma, evidence of a change, …).
+    pub kind: String,
+    /// The item or row it proves, as a field path (`work_history[2]`, `salary`).
+    pub item: Option<String>,
+    pub note: Option<String>,
+    pub added_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AttachRequest {
+    /// A document uploaded with `POST /documents`.
+    pub document_id: String,
+    pub kind: String,
+    #[validate(length(max = 200, message = "Tối đa 200 ký tự."))]
+    pub item: Option<String>,
+    #[validate(length(max = 1000, message = "Tối đa 1000 ký tự."))]
+    pub note: Option<String>,
+}

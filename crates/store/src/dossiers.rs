@@ -8,7 +8,9 @@ use crate::connection::DbConnection;
 use crate::error::{StoreError, StoreResult};
 use crate::ids::new_id;
 use crate::people::PersonRow;
-use crate::schema::{dossier_drafts, dossier_versions, dossiers, people, units};
+use crate::schema::{
+    documents, dossier_attachments, dossier_drafts, dossier_versions, dossiers, people, units,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
 #[diesel(table_name = dossiers)]
@@ -342,4 +344,68 @@ pub fn version(conn: &mut DbConnection, dossier_id: &str, number: i32) -> StoreR
         .select(VersionRow::as_select())
         .first(conn)
         .optional()?)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = dossier_attachments)]
+pub struct AttachmentRow {
+    pub id: String,
+    pub dossier_id: String,
+    pub document_id: String,
+    pub kind: String,
+    pub item: Option<String>,
+    pub note: Option<String>,
+    pub added_by: String,
+    pub added_at: NaiveDateTime,
+}
+
+pub struct NewAttachment<'a> {
+    pub dossier_id: &'a str,
+    pub document_id: &'a str,
+    pub kind: &'a str,
+    pub item: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub added_by: &'a str,
+}
+
+pub fn attach(conn: &mut DbConnection, new: NewAttachment<'_>) -> StoreResult<AttachmentRow> {
+    let row = AttachmentRow {
+        id: new_id(),
+        dossier_id: new.dossier_id.to_owned(),
+        document_id: new.document_id.to_owned(),
+        kind: new.kind.to_owned(),
+        item: new.item.map(str::to_owned),
+        note: new.note.map(str::to_owned),
+        added_by: new.added_by.to_owned(),
+        added_at: Utc::now().naive_utc(),
+    };
+    diesel::insert_into(dossier_attachments::table)
+        .values((
+            dossier_attachments::id.eq(&row.id),
+            dossier_attachments::dossier_id.eq(&row.dossier_id),
+            dossier_attachments::document_id.eq(&row.document_id),
+            dossier_attachments::kind.eq(&row.kind),
+            dossier_attachments::item.eq(&row.item),
+            dossier_attachments::note.eq(&row.note),
+            dossier_attachments::added_by.eq(&row.added_by),
+            dossier_attachments::added_at.eq(row.added_at),
+        ))
+        .execute(conn)?;
+    Ok(row)
+}
+
+/// A dossier's attachments with their documents, oldest first.
+pub fn attachments(
+    conn: &mut DbConnection,
+    dossier_id: &str,
+) -> StoreResult<Vec<(AttachmentRow, crate::documents::DocumentRow)>> {
+    Ok(dossier_attachments::table
+        .inner_join(documents::table)
+        .filter(dossier_attachments::dossier_id.eq(dossier_id))
+        .select((
+            AttachmentRow::as_select(),
+            crate::documents::DocumentRow::as_select(),
+        ))
+        .order(dossier_attachments::added_at.asc())
+        .load(conn)?)
 }

@@ -308,3 +308,21 @@ diesel::allow_tables_to_appear_in_same_query!(dossiers, people);
 diesel::allow_tables_to_appear_in_same_query!(dossiers, units);
 diesel::allow_tables_to_appear_in_same_query!(dossiers, dossier_versions);
 diesel::allow_tables_to_appear_in_same_query!(dossiers, dossier_drafts);
+
+diesel::table! {
+    dossier_attachments (id) {
+        id -> Text,
+        dossier_id -> Text,
+        document_id -> Text,
+        kind -> Text,
+        item -> Nullable<Text>,
+        note -> Nullable<Text>,
+        added_by -> Text,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(dossier_attachments -> dossiers (dossier_id));
+diesel::joinable!(dossier_attachments -> documents (document_id));
+diesel::allow_tables_to_appear_in_same_query!(dossier_attachments, documents);
+diesel::allow_tables_to_appear_in_same_query!(dossier_attachments, dossiers);

@@ -6,7 +6,7 @@ use hoso_store::testing::backends;
 use hoso_store::{people, units};
 use serde_json::{json, Value};
 
-use crate::support::{assert_error_body, call, token_of, TestContext};
+use crate::support::{assert_error_body, call, pdf, token_of, upload, TestContext};
 
 /// Every item of the form filled in, consistent with itself and the catalogues.
 pub fn full_content() -> Value {
@@ -85,6 +85,23 @@ fn without_nulls(value: &Value) -> Value {
         Value::Array(items) => Value::Array(items.iter().map(without_nulls).collect()),
         other => other.clone(),
     }
+}
+
+/// A tiny PNG (its signature is what the upload checks), uploaded; its document id.
+async fn photo<S, B>(app: &S, token: &str) -> String
+where
+    S: actix_web::dev::Service<
+        actix_http::Request,
+        Response = actix_web::dev::ServiceResponse<B>,
+        Error = actix_web::Error,
+    >,
+    B: actix_web::body::MessageBody,
+{
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend_from_slice(b"photo of the person");
+    let (status, body) = upload(app, token, "anh-the.png", "image/png", png).await;
+    assert_eq!(status, 201, "{body}");
+    body["id"].as_str().unwrap().to_owned()
 }
 
 fn person_id(ctx: &TestContext, name: &str) -> String {
@@ -178,7 +195,19 @@ async fn every_item_round_trips_through_draft_version_and_export() {
         assert_eq!(status, 422);
         assert_eq!(refused["details"]["fields"][0]["field"], "photo_document_id");
         let mut complete = content.clone();
-        complete["photo_document_id"] = json!("ảnh-thẻ");
+        let (_, scan) = upload(&app, &admin, "quyet-dinh.pdf", "application/pdf", pdf("QĐ")).await;
+        complete["photo_document_id"] = scan["id"].clone();
+        let (status, refused) = call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&admin),
+            Some(json!({"revision": 2, "content": complete})),
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}: a PDF is no photo");
+        assert_eq!(refused["details"]["fields"][0]["code"], "not_an_image");
+        complete["photo_document_id"] = json!(photo(&app, &admin).await);
         call(
             &app,
             "PUT",
@@ -293,7 +322,7 @@ async fn restricted_fields_never_leave_the_server_nor_sit_in_clear() {
         .await;
         let id = opened["id"].as_str().unwrap().to_owned();
         let mut complete = full_content();
-        complete["photo_document_id"] = json!("ảnh");
+        complete["photo_document_id"] = json!(photo(&app, &admin).await);
         call(
             &app,
             "PUT",
@@ -656,5 +685,116 @@ async fn authority_is_checked_for_every_dossier_request() {
         // Who looked is on the employee's own trail.
         let (_, trail) = call(&app, "GET", "/api/v1/me/audit", Some(&employee), None).await;
         assert!(trail.to_string().contains("dossier.viewed"), "{backend}: {trail}");
+    }
+}
+
+#[actix_web::test]
+async fn scans_are_attached_typed_and_downloaded_by_readers_only() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let agency = token_of(&app, "sogddt").await;
+        let cuc = person_id(&ctx, "Lê Thị Cúc");
+        let (_, opened) = call(
+            &app,
+            "POST",
+            "/api/v1/dossiers",
+            Some(&agency),
+            Some(json!({"person_id": cuc})),
+        )
+        .await;
+        let id = opened["id"].as_str().unwrap().to_owned();
+        let (_, scan) = upload(
+            &app,
+            &agency,
+            "bo-nhiem.pdf",
+            "application/pdf",
+            pdf("Quyết định bổ nhiệm"),
+        )
+        .await;
+        let scan = scan["id"].as_str().unwrap().to_owned();
+
+        let attach = |kind: &str, document: &str| json!({"document_id": document, "kind": kind, "item": "career.position", "note": "Bản sao y"});
+        let (status, refused) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/dossiers/{id}/attachments"),
+            Some(&agency),
+            Some(attach("QUYET_DINH_X", &scan)),
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}");
+        assert_eq!(refused["details"]["fields"][0]["field"], "kind");
+        let health = token_of(&app, "syte").await;
+        let (_, foreign) = upload(&app, &health, "khac.pdf", "application/pdf", pdf("khác")).await;
+        let (status, refused) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/dossiers/{id}/attachments"),
+            Some(&agency),
+            Some(attach("BO_NHIEM", foreign["id"].as_str().unwrap())),
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}: another agency's upload");
+        assert_eq!(refused["details"]["fields"][0]["code"], "unknown_document");
+
+        let (status, attached) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/dossiers/{id}/attachments"),
+            Some(&agency),
+            Some(attach("BO_NHIEM", &scan)),
+        )
+        .await;
+        assert_eq!(status, 201, "{backend}: {attached}");
+        assert_eq!(attached["document"]["sha256"].as_str().unwrap().len(), 64);
+        let attachment = attached["id"].as_str().unwrap().to_owned();
+
+        let specialist = token_of(&app, "chuyenvien.sogddt").await;
+        let (_, list) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{id}/attachments"),
+            Some(&specialist),
+            None,
+        )
+        .await;
+        assert_eq!(list[0]["kind"], "BO_NHIEM", "{backend}");
+        assert_eq!(list[0]["item"], "career.position");
+        let content = format!("/api/v1/dossiers/{id}/attachments/{attachment}/content");
+        let response = actix_web::test::call_service(
+            &app,
+            actix_web::test::TestRequest::get()
+                .uri(&content)
+                .insert_header(("Authorization", format!("Bearer {specialist}")))
+                .to_request(),
+        )
+        .await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(
+            actix_web::test::read_body(response).await.to_vec(),
+            pdf("Quyết định bổ nhiệm")
+        );
+        let (status, _) = call(&app, "GET", &content, Some(&health), None).await;
+        assert_eq!(status, 404, "{backend}: not a reader of this dossier");
+        let admin = token_of(&app, "quantri").await;
+        let (_, trail) = call(
+            &app,
+            "GET",
+            "/api/v1/audit?action=dossier.attachment_downloaded",
+            Some(&admin),
+            None,
+        )
+        .await;
+        let outcomes: Vec<&str> = trail["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["outcome"].as_str().unwrap())
+            .collect();
+        assert!(
+            outcomes.contains(&"success") && outcomes.contains(&"denied"),
+            "{backend}: {outcomes:?}"
+        );
     }
 }

@@ -1,6 +1,5 @@
 use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{get, web, HttpResponse};
-use hoso_domain::access::{AccountKind, Scope, UnitPath};
 use hoso_store::documents;
 
 use crate::auth::Session;
@@ -26,15 +25,7 @@ pub async fn get_document(
         .db(move |conn| Ok(documents::find(conn, &id)?))
         .await?
         .ok_or(ApiError::NotFound)?;
-    let actor = &session.actor;
-    let own = row.uploaded_by == actor.account_id;
-    let in_scope = actor.kind != AccountKind::Personal
-        && match (&actor.scope, unit_path) {
-            (Scope::Province, _) => true,
-            (Scope::Subtree(_), None) => false,
-            (scope, Some(path)) => scope.covers(&UnitPath::parse(&path).map_err(ApiError::Internal)?),
-        };
-    if !own && !in_scope {
+    if !super::may_read(&session.actor, &row, unit_path.as_deref())? {
         return Err(ApiError::NotFound);
     }
     let path = documents::blob_path(&state.documents_dir, &row.sha256);

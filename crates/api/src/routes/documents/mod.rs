@@ -13,6 +13,25 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_document::get_document);
 }
 
+/// Who may read a stored document: its uploader, and accounts (not personal ones) whose scope
+/// covers the uploader's unit (Sở Nội vụ: all).
+pub(crate) fn may_read(
+    actor: &hoso_domain::access::Actor,
+    row: &hoso_store::documents::DocumentRow,
+    unit_path: Option<&str>,
+) -> Result<bool, crate::error::ApiError> {
+    use hoso_domain::access::{AccountKind, Scope, UnitPath};
+    let in_scope = actor.kind != AccountKind::Personal
+        && match (&actor.scope, unit_path) {
+            (Scope::Province, _) => true,
+            (Scope::Subtree(_), None) => false,
+            (scope, Some(path)) => {
+                scope.covers(&UnitPath::parse(path).map_err(crate::error::ApiError::Internal)?)
+            }
+        };
+    Ok(row.uploaded_by == actor.account_id || in_scope)
+}
+
 /// The type the content really is, from its first bytes: the declared type must agree, so a
 /// script cannot be uploaded as a "PDF".
 pub(crate) fn sniff(bytes: &[u8]) -> Option<&'static str> {

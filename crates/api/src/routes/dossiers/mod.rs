@@ -19,12 +19,15 @@ use crate::error::ApiError;
 use crate::sealing::DataKeys;
 
 pub mod get_dossier;
+pub mod get_dossier_attachment_content;
+pub mod get_dossier_attachments;
 pub mod get_dossier_diff;
 pub mod get_dossier_draft;
 pub mod get_dossier_version;
 pub mod get_dossier_versions;
 pub mod get_dossiers;
 pub mod post_dossier;
+pub mod post_dossier_attachment;
 pub mod post_dossier_version;
 pub mod put_dossier_draft;
 
@@ -39,7 +42,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(post_dossier_version::post_dossier_version)
         .service(get_dossier_versions::get_dossier_versions)
         .service(get_dossier_version::get_dossier_version)
-        .service(get_dossier_diff::get_dossier_diff);
+        .service(get_dossier_diff::get_dossier_diff)
+        .service(post_dossier_attachment::post_dossier_attachment)
+        .service(get_dossier_attachments::get_dossier_attachments)
+        .service(get_dossier_attachment_content::get_dossier_attachment_content);
 }
 
 /// A dossier the caller may read, at the level it may read it.
@@ -139,16 +145,34 @@ pub(crate) fn seal(keys: &DataKeys, content: &DossierContent, person_name: &str)
     }
 }
 
-/// Catalogue codes, dates and numbers of `content` (422 naming each field), and the
-/// citizen-ID number not already another person's.
+/// Catalogue codes, dates and numbers of `content` (422 naming each field), a new photo an
+/// image the caller may use, and the citizen-ID number not already another person's.
 pub(crate) fn check(
     conn: &mut DbConnection,
+    session: &Session,
     keys: &DataKeys,
     content: &DossierContent,
     dossier_id: Option<&str>,
+    known_photo: Option<&str>,
 ) -> Result<(), ApiError> {
     let catalogs = crate::catalogs::index(conn)?;
     validate(content, &catalogs, crate::clock::today())?;
+    // A photo already in the dossier was checked when it was put there.
+    if let Some(photo) = content
+        .photo_document_id
+        .as_deref()
+        .filter(|p| Some(*p) != known_photo)
+    {
+        let document = readable_document(conn, session, photo, "photo_document_id")?;
+        if !document.content_type.starts_with("image/") {
+            return Err(hoso_domain::FieldError::new(
+                "photo_document_id",
+                "not_an_image",
+                "Ảnh 4×6 phải là tệp ảnh JPEG hoặc PNG.",
+            )
+            .into());
+        }
+    }
     if let Some(number) = content.identity.citizen_id.as_deref() {
         let holder = dossiers::find_by_citizen_hash(conn, &keys.lookup_hash(number))?;
         if holder.is_some_and(|other| Some(other.as_str()) != dossier_id) {
@@ -166,4 +190,35 @@ pub(crate) fn check(
 /// The typed content of stored JSON (to recompute completeness or re-check it).
 pub(crate) fn typed(value: &Value) -> Result<DossierContent, ApiError> {
     serde_json::from_value(value.clone()).map_err(|e| ApiError::Internal(format!("stored dossier: {e}")))
+}
+
+/// A stored document the caller may use (their upload, or one of a unit in their scope);
+/// anything else is reported as an unknown document on `field`.
+pub(crate) fn readable_document(
+    conn: &mut DbConnection,
+    session: &Session,
+    id: &str,
+    field: &str,
+) -> Result<hoso_store::documents::DocumentRow, ApiError> {
+    let unknown =
+        || hoso_domain::FieldError::new(field, "unknown_document", "Không tìm thấy tài liệu đã tải lên.");
+    let (row, unit_path) = hoso_store::documents::find(conn, id)?.ok_or_else(unknown)?;
+    if !crate::routes::documents::may_read(&session.actor, &row, unit_path.as_deref())? {
+        return Err(unknown().into());
+    }
+    Ok(row)
+}
+
+pub(crate) fn attachment_view(
+    row: hoso_store::dossiers::AttachmentRow,
+    document: &hoso_store::documents::DocumentRow,
+) -> hoso_api_types::dossiers::AttachmentView {
+    hoso_api_types::dossiers::AttachmentView {
+        id: row.id,
+        document: crate::views::document(document),
+        kind: row.kind,
+        item: row.item,
+        note: row.note,
+        added_at: crate::views::utc(row.added_at),
+    }
 }

@@ -55,7 +55,7 @@ pub async fn post_dossier(
                 .identity
                 .full_name
                 .get_or_insert_with(|| person.full_name.clone());
-            super::check(conn, &keys, &body.content, None)?;
+            super::check(conn, &session, &keys, &body.content, None, None)?;
             let sealed = super::seal(&keys, &body.content, &person.full_name);
             let id = conn.transaction(|conn| -> Result<String, ApiError> {
                 let number = dossiers::next_number(conn)?;

@@ -59,7 +59,14 @@ pub async fn post_dossier_version(
                 }
                 return Err(errors.into());
             }
-            super::check(conn, &keys, &content, Some(&r.found.dossier.id))?;
+            super::check(
+                conn,
+                &session,
+                &keys,
+                &content,
+                Some(&r.found.dossier.id),
+                content.photo_document_id.as_deref(),
+            )?;
             let hash = crate::auth::secrets::digest_bytes(canonical_json(&whole).as_bytes());
             let version = conn.transaction(|conn| -> Result<_, ApiError> {
                 let version = dossiers::approve_draft(

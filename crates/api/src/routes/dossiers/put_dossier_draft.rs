@@ -44,9 +44,10 @@ pub async fn put_dossier_draft(
                 return Err(crate::audit::refuse(conn, event, denial));
             }
             let mut content = body.content;
+            let stored = dossiers::draft(conn, &r.found.dossier.id)?;
+            let before = super::open_content(&keys, &stored.content, stored.sealed.as_deref())?;
+            let known_photo = before.get("photo_document_id").and_then(|p| p.as_str()).map(str::to_owned);
             if r.level < RestrictionLevel::Sensitive {
-                let stored = dossiers::draft(conn, &r.found.dossier.id)?;
-                let before = super::open_content(&keys, &stored.content, stored.sealed.as_deref())?;
                 let submitted = serde_json::to_value(&content).expect("dossier content serialises");
                 // Filling in a field one may not see would be writing blind: refuse it, naming it.
                 if let Some(pointer) = split_sensitive(&submitted).1.keys().next() {
@@ -60,7 +61,7 @@ pub async fn put_dossier_draft(
                 let kept = join_sensitive(&split_sensitive(&submitted).0, &split_sensitive(&before).1);
                 content = super::typed(&kept)?;
             }
-            super::check(conn, &keys, &content, Some(&r.found.dossier.id))?;
+            super::check(conn, &session, &keys, &content, Some(&r.found.dossier.id), known_photo.as_deref())?;
             let sealed = super::seal(&keys, &content, &r.found.person.full_name);
             let draft = conn.transaction(|conn| -> Result<_, ApiError> {
                 let draft = dossiers::save_draft(

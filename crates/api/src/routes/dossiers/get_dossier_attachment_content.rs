@@ -1,0 +1,50 @@
+use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType};
+use actix_web::{get, web, HttpResponse};
+use hoso_store::{documents, dossiers};
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Download an attached scan: checked against the right to read the dossier, recorded as
+/// `dossier.attachment_downloaded`.
+#[utoipa::path(
+    tag = super::TAG,
+    params(
+        ("id" = String, Path, description = "Dossier id"),
+        ("attachment_id" = String, Path, description = "Attachment id"),
+    ),
+    responses((status = 200, description = "The file, as uploaded.", content_type = "application/octet-stream")),
+    security(("bearer" = []))
+)]
+#[get("/dossiers/{id}/attachments/{attachment_id}/content")]
+pub async fn get_dossier_attachment_content(
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, attachment_id) = path.into_inner();
+    let document = state
+        .db(move |conn| {
+            let r = super::load_readable(conn, &session, &id, "dossier.attachment_downloaded")?;
+            dossiers::attachments(conn, &r.found.dossier.id)?
+                .into_iter()
+                .find(|(a, _)| a.id == attachment_id)
+                .map(|(_, d)| d)
+                .ok_or(ApiError::NotFound)
+        })
+        .await?;
+    let path = documents::blob_path(&state.documents_dir, &document.sha256);
+    let bytes = web::block(move || std::fs::read(path))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?
+        .map_err(|e| ApiError::Internal(format!("document {} unreadable: {e}", document.id)))?;
+    Ok(HttpResponse::Ok()
+        .content_type(document.content_type.clone())
+        .insert_header(("Cache-Control", "private, no-store"))
+        .insert_header(ContentDisposition {
+            disposition: DispositionType::Inline,
+            parameters: vec![DispositionParam::Filename(document.file_name.clone())],
+        })
+        .body(bytes))
+}
