@@ -19,7 +19,7 @@ pub async fn get_my_dossier(session: Session, state: web::Data<AppState>) -> Res
     let found = state
         .db(move |conn| {
             let row = dossiers::find_by_person(conn, &person)?.ok_or(ApiError::NotFound)?;
-            Ok(dossiers::find(conn, &row.id)?.ok_or(ApiError::NotFound)?)
+            dossiers::find(conn, &row.id)?.ok_or(ApiError::NotFound)
         })
         .await?;
     Ok(HttpResponse::Ok().json(crate::routes::dossiers::summary(&found)))
