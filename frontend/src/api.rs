@@ -185,8 +185,14 @@ pub async fn upload(
 
 /// Fetches a document with the session's token and opens it in a new tab.
 pub async fn open_document(auth: Auth, id: &str) -> Result<(), ApiFailure> {
+    open_file(auth, &format!("/documents/{id}")).await
+}
+
+/// Fetches a file the API serves (a document, an attachment, a printout) with the session's
+/// token and opens it in a new tab.
+pub async fn open_file(auth: Auth, path: &str) -> Result<(), ApiFailure> {
     let token = auth.get_untracked().map(|s| s.access_token).unwrap_or_default();
-    let response = RequestBuilder::new(&format!("{BASE}/documents/{id}"))
+    let response = RequestBuilder::new(&format!("{BASE}{path}"))
         .header("Authorization", &format!("Bearer {token}"))
         .send()
         .await

@@ -48,6 +48,10 @@ describe("dossier editor", () => {
     await page.locator('.field-error[data-field="identity.citizen_id"]').waitFor();
     await page.locator('input[name="identity.citizen_id"]').fill("033085001234");
     await page.locator('input[name="identity.residence"]').fill("Phường Phố Hiến, Hưng Yên");
+    // The photo uploads as soon as it is chosen.
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("ảnh thẻ")]);
+    await page.locator("input[name=photo]").setInputFiles({ name: "anh-the.png", mimeType: "image/png", buffer: png });
+    await page.getByTestId("photo-state").getByText("Đã có ảnh.").waitFor();
 
     // Tab 5: the work-history table.
     await page.getByRole("tab", { name: "Quá trình công tác" }).click();
@@ -65,9 +69,24 @@ describe("dossier editor", () => {
     assert.equal(await page.locator('select[name="identity.ethnicity"]').inputValue(), "01");
     await page.getByTestId("completeness").getByText(/Còn thiếu/).waitFor();
 
+    // A scanned decision, typed and linked to the item it proves, then opened.
+    await page.getByRole("tab", { name: "Tài liệu đính kèm" }).click();
+    const scan = Buffer.from("%PDF-1.4\n% Quyết định bổ nhiệm\n%%EOF\n");
+    await page.locator("input[name=attachment_file]").setInputFiles({ name: "bo-nhiem.pdf", mimeType: "application/pdf", buffer: scan });
+    await page.getByTestId("uploaded-document").getByText("bo-nhiem.pdf").waitFor();
+    await page.locator('select[name="attachment_kind"] option[value="BO_NHIEM"]').waitFor({ state: "attached" });
+    await page.locator("select[name=attachment_kind]").selectOption("BO_NHIEM");
+    await page.getByLabel(/Chứng minh cho mục/).fill("career.position");
+    await page.getByRole("button", { name: "Đính kèm", exact: true }).click();
+    const attachments = page.getByTestId("attachments");
+    await attachments.getByText("BO_NHIEM — Quyết định bổ nhiệm, bổ nhiệm lại").waitFor();
+    const popup = page.waitForEvent("popup");
+    await attachments.getByRole("button", { name: /bo-nhiem\.pdf/ }).click();
+    await (await popup).close();
+
     // Approving an incomplete dossier is refused, naming what is missing.
     await page.getByRole("button", { name: "Phê duyệt thành phiên bản mới" }).click();
-    await page.getByRole("alert").getByText("Chưa khai mục «Ảnh 4×6».").waitFor();
+    await page.getByRole("alert").getByText("Chưa khai mục «7. Tôn giáo».").waitFor();
     await close();
   });
 

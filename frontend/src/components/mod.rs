@@ -4,3 +4,4 @@ pub mod guard;
 pub mod json_form;
 pub mod rights;
 pub mod shell;
+pub mod upload;

@@ -204,7 +204,7 @@ fn AccountActions(
                 <label>"Số quyết định" <input name="decision_number" bind:value=decision_number /></label>
                 <label>"Ngày" <input name="decision_date" type="date" bind:value=decision_date /></label>
                 <label>"Người ký" <input name="decision_signer" bind:value=decision_signer /></label>
-                <DocumentPicker document failure />
+                <crate::components::upload::DocumentPicker document failure label="Bản scan quyết định (PDF, JPEG, PNG)" name="decision_document" />
                 <FieldMessage failure field="decision.document_id" />
             </fieldset>
             <div class="actions">
@@ -251,44 +251,5 @@ fn AccountTrail(account_id: String) -> impl IntoView {
                 }
             })}
         </Transition>
-    }
-}
-
-/// Uploads the scanned decision as soon as it is chosen, and remembers what was stored.
-#[component]
-fn DocumentPicker(
-    document: RwSignal<Option<hoso_api_types::documents::DocumentView>>,
-    failure: RwSignal<Option<ApiFailure>>,
-) -> impl IntoView {
-    use wasm_bindgen::JsCast;
-    let auth = expect_context::<Auth>();
-    let uploading = RwSignal::new(false);
-    let on_change = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        uploading.set(true);
-        spawn_local(async move {
-            match api::upload(auth, file).await {
-                Ok(stored) => document.set(Some(stored)),
-                Err(error) => failure.set(Some(error)),
-            }
-            uploading.set(false);
-        });
-    };
-    view! {
-        <label>"Bản scan quyết định (PDF, JPEG, PNG)"
-            <input type="file" name="decision_document" accept="application/pdf,image/jpeg,image/png" on:change=on_change />
-        </label>
-        <Show when=move || uploading.get()><p class="muted">"Đang tải lên…"</p></Show>
-        {move || document.get().map(|d| view! {
-            <p class="muted" data-testid="uploaded-document">{format!("Đã tải lên: {} ({} KB)", d.file_name, (d.size_bytes + 1023) / 1024)}</p>
-        })}
     }
 }

@@ -61,6 +61,7 @@ const TABS: &[&str] = &[
     "Đánh giá, khen thưởng, kỷ luật",
     "Gia đình",
     "Sức khỏe, thu nhập, khác",
+    "Tài liệu đính kèm",
     "Lịch sử thay đổi",
 ];
 
@@ -153,7 +154,10 @@ fn Editor(session: Session, view: DossierView, draft: DraftView) -> impl IntoVie
             </nav>
             <div class="form tab-panel" role="tabpanel">
                 {move || match tab.get() {
-                    0 => view! { <JsonSection doc section="/identity" fields=form::IDENTITY failure readonly /> }.into_any(),
+                    0 => view! {
+                        {(!readonly).then(|| view! { <Photo doc failure /> })}
+                        <JsonSection doc section="/identity" fields=form::IDENTITY failure readonly />
+                    }.into_any(),
                     1 => view! { <JsonSection doc section="/career" fields=form::CAREER failure readonly /> }.into_any(),
                     2 => view! {
                         <JsonSection doc section="/salary" fields=form::SALARY failure readonly />
@@ -205,6 +209,7 @@ fn Editor(session: Session, view: DossierView, draft: DraftView) -> impl IntoVie
                         <h3>"Hợp đồng lao động (người lao động hợp đồng)"</h3>
                         <JsonSection doc section="/contract" fields=form::CONTRACT failure readonly />
                     }.into_any(),
+                    8 => view! { <crate::pages::dossier_attachments::Attachments dossier_id=id.clone() editable=!readonly /> }.into_any(),
                     _ => view! { <History id=id.clone() current_version /> }.into_any(),
                 }}
             </div>
@@ -215,6 +220,25 @@ fn Editor(session: Session, view: DossierView, draft: DraftView) -> impl IntoVie
                 {may_approve.then(|| view! { <button type="button" on:click=approve.clone()>"Phê duyệt thành phiên bản mới"</button> })}
             </div>
         </section>
+    }
+}
+
+/// The 4×6 photo: uploaded as soon as it is chosen, then referenced by the draft.
+#[component]
+fn Photo(doc: RwSignal<Value>, failure: RwSignal<Option<ApiFailure>>) -> impl IntoView {
+    let uploaded = RwSignal::new(None::<hoso_api_types::documents::DocumentView>);
+    Effect::new(move |_| {
+        if let Some(photo) = uploaded.get() {
+            doc.update(|d| {
+                crate::components::json_form::set_at(d, "/photo_document_id", Value::String(photo.id))
+            });
+        }
+    });
+    let present = move || doc.with(|d| d.get("photo_document_id").is_some_and(|p| !p.is_null()));
+    view! {
+        <crate::components::upload::DocumentPicker document=uploaded failure label="Ảnh 4×6 (JPEG, PNG)" name="photo" accept="image/jpeg,image/png" />
+        <p class="muted" data-testid="photo-state">{move || if present() { "Đã có ảnh." } else { "Chưa có ảnh." }}</p>
+        {move || failure.get().and_then(|f| f.field("photo_document_id")).map(|m| view! { <p class="field-error" data-field="photo_document_id">{m}</p> })}
     }
 }
 

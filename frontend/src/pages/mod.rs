@@ -6,6 +6,7 @@ pub mod audit;
 pub mod catalogs;
 pub mod change_password;
 pub mod dossier;
+pub mod dossier_attachments;
 pub mod dossier_form;
 pub mod dossiers;
 pub mod home;
