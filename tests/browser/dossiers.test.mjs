@@ -36,7 +36,9 @@ describe("dossier editor", () => {
     await page.getByRole("navigation").getByRole("link", { name: "Hồ sơ", exact: true }).click();
     await page.locator("select[name=dossier_person]").selectOption({ label: "Nguyễn Văn An — Trường THPT chuyên Hưng Yên" });
     await page.getByRole("button", { name: "Mở hồ sơ" }).click();
-    await page.getByTestId("dossier-facts").getByText("HS000001").waitFor();
+    const facts = page.getByTestId("dossier-facts");
+    await facts.getByText(/HS\d{6}/).waitFor();
+    const number = (await facts.innerText()).match(/HS\d{6}/)[0];
 
     // Tab 1: identity, with catalogue pickers; a citizen-ID number that contradicts the birth year.
     await page.locator('select[name="identity.gender"]').selectOption("1");
@@ -63,7 +65,7 @@ describe("dossier editor", () => {
 
     // Saved values come back from the server after a reload.
     await page.reload();
-    await page.getByTestId("dossier-facts").waitFor();
+    await page.getByTestId("dossier-facts").getByText(number).waitFor();
     await page.locator('select[name="identity.ethnicity"] option[value="01"]').waitFor({ state: "attached" });
     assert.equal(await page.locator('input[name="identity.citizen_id"]').inputValue(), "033085001234");
     assert.equal(await page.locator('select[name="identity.ethnicity"]').inputValue(), "01");
@@ -94,7 +96,7 @@ describe("dossier editor", () => {
     const { page, close } = await openPage(browser, server.baseUrl);
     await signIn(page, server.baseUrl, "nguyenvanan");
     await page.getByRole("navigation").getByRole("link", { name: "Hồ sơ của tôi", exact: true }).click();
-    await page.getByTestId("dossier-facts").getByText("HS000001").waitFor();
+    await page.getByTestId("dossier-facts").getByText("Trường THPT chuyên Hưng Yên").waitFor();
     assert.equal(await page.locator('input[name="identity.citizen_id"]').inputValue(), "033085001234");
     assert.equal(await page.getByRole("button", { name: "Phê duyệt thành phiên bản mới" }).count(), 0);
     await close();
@@ -105,7 +107,7 @@ describe("dossier editor", () => {
     await signIn(page, server.baseUrl, "chuyenvien.sogddt");
     await page.getByRole("navigation").getByRole("link", { name: "Hồ sơ", exact: true }).click();
     await page.getByPlaceholder("Gõ có dấu hoặc không dấu").fill("nguyen van an");
-    await page.getByTestId("dossiers").getByRole("link", { name: "Nguyễn Văn An" }).click();
+    await page.getByTestId("dossiers").locator("tr", { hasText: "Trường THPT chuyên Hưng Yên" }).getByRole("link", { name: "Nguyễn Văn An" }).click();
     await page.getByTestId("dossier-facts").getByText("hạn chế tiếp cận").waitFor();
     // Catalogue labels arrive with their catalogue.
     await page.locator('select[name="identity.ethnicity"] option[value="01"]').waitFor({ state: "attached" });

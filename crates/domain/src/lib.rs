@@ -9,6 +9,7 @@ pub mod dossier;
 pub mod org;
 pub mod password;
 pub mod regulation;
+pub mod synthetic;
 pub mod text;
 pub mod validation;
 

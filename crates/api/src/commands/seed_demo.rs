@@ -6,8 +6,13 @@
 use chrono::Utc;
 use diesel::Connection;
 use hoso_domain::access::{AccountKind, Right, RightSet};
+use hoso_domain::dossier::canonical_json;
+use hoso_domain::synthetic::{self, Post, Rng};
 use hoso_store::accounts::{self, NewAccount};
+use hoso_store::dossiers::{self, StoredContent};
 use hoso_store::{meta, people, positions, quotas, units, DbConnection, StoreError};
+
+use crate::sealing::DataKeys;
 
 use crate::auth::passwords;
 use crate::config::Settings;
@@ -221,6 +226,12 @@ const DEMO_UNITS: &[(&str, &str, &str, Option<&str>)] = &[
         "public_service_unit",
         Some("HY.SGDDT"),
     ),
+    (
+        "HY.SGDDT.THPTPC",
+        "Trường THPT Phù Cừ",
+        "public_service_unit",
+        Some("HY.SGDDT"),
+    ),
     ("HY.SYT", "Sở Y tế", "department", Some("HY")),
     ("HY.SYT.P01", "Văn phòng Sở", "division", Some("HY.SYT")),
     ("HY.SYT.P02", "Phòng Nghiệp vụ Y", "division", Some("HY.SYT")),
@@ -399,13 +410,101 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
         return Ok(());
     }
     let password_hash = passwords::hash(DEMO_PASSWORD);
-    conn.transaction(|conn| load(conn, &password_hash))?;
-    println!("demo data loaded in {}", config.database);
+    let people = conn.transaction(|conn| -> anyhow::Result<usize> {
+        load(conn, &password_hash)?;
+        load_people(conn, &config.data_keys, DEMO_SEED)
+    })?;
+    println!(
+        "demo data loaded in {}: {people} people with approved dossiers",
+        config.database
+    );
     println!("demo sign-ins (password {DEMO_PASSWORD}):");
     for (username, name, kind, ..) in DEMO_ACCOUNTS {
         println!("  {username:<20} {:<11} {name}", kind.as_str());
     }
     Ok(())
+}
+
+/// Seed of the generated demo people: the same people on every machine.
+const DEMO_SEED: u64 = 2026;
+
+/// Where generated people work: (unit code, kind of post, how many). The units the tests act on
+/// (the two named schools, the hospital) keep only the named cast.
+const DEMO_STAFFING: &[(&str, Post, u32)] = &[
+    ("HY.SGDDT.THPTPC", Post::Teacher, 40),
+    ("HY.SGDDT.THPTPC", Post::ContractWorker, 3),
+    ("HY.SYT.TTKSBT", Post::Health, 30),
+    ("HY.SYT.TTKSBT", Post::ContractWorker, 2),
+];
+
+/// Generates people across the province, each with a dossier approved as version 1 by the
+/// administrator: civil servants in every department, division and commune, teachers, health
+/// workers and contract workers. Returns how many.
+pub fn load_people(conn: &mut DbConnection, keys: &DataKeys, seed: u64) -> anyhow::Result<usize> {
+    let today = crate::clock::today();
+    let approver = accounts::find_by_username(conn, "quantri")?
+        .ok_or(StoreError::NotFound)?
+        .id;
+    let catalogs = crate::catalogs::index(conn).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let cast: Vec<&str> = DEMO_PEOPLE
+        .iter()
+        .map(|(name, ..)| *name)
+        .chain(DEMO_ACCOUNTS.iter().filter_map(|a| a.4))
+        .collect();
+    let mut rng = Rng::new(seed);
+    let mut plan: Vec<(String, String, Post, u32)> = Vec::new();
+    for (code, name, kind, _) in DEMO_UNITS {
+        match *kind {
+            "department" => plan.push(((*code).into(), (*name).into(), Post::CivilServant, 6)),
+            "division" => plan.push(((*code).into(), (*name).into(), Post::CivilServant, 3)),
+            "commune" => {
+                plan.push(((*code).into(), (*name).into(), Post::CivilServant, 5));
+                plan.push(((*code).into(), (*name).into(), Post::ContractWorker, 1));
+            }
+            _ => {}
+        }
+    }
+    for (code, post, count) in DEMO_STAFFING {
+        let name = DEMO_UNITS
+            .iter()
+            .find(|u| u.0 == *code)
+            .map(|u| u.1)
+            .unwrap_or(code);
+        plan.push(((*code).into(), name.into(), *post, *count));
+    }
+    let mut made = 0;
+    for (code, unit_name, post, count) in plan {
+        let unit = units::find_by_code(conn, &code)?.ok_or(StoreError::NotFound)?;
+        for _ in 0..count {
+            let generated = loop {
+                let candidate = synthetic::person(&mut rng, post, &unit_name, today);
+                if !cast.contains(&candidate.full_name.as_str()) {
+                    break candidate;
+                }
+            };
+            hoso_domain::dossier::validation::validate(&generated.content, &catalogs, today)
+                .map_err(|e| anyhow::anyhow!("generated dossier invalid: {:?}", e.into_vec()))?;
+            let person = people::insert_in_category(conn, &generated.full_name, &unit.id, post.category())?;
+            let sealed = crate::routes::dossiers::seal(keys, &generated.content, &generated.full_name);
+            let number = dossiers::next_number(conn)?;
+            let dossier = dossiers::create(
+                conn,
+                &person.id,
+                &number,
+                StoredContent {
+                    content: &sealed.clear,
+                    sealed: sealed.sealed.as_deref(),
+                    search_name: &sealed.search_name,
+                    citizen_id_hash: sealed.citizen_id_hash.as_deref(),
+                },
+                &approver,
+            )?;
+            let hash = crate::auth::secrets::digest_bytes(canonical_json(&sealed.whole).as_bytes());
+            dossiers::approve_draft(conn, &dossier.id, 1, &hash, None, &approver, Some("Dữ liệu mẫu"))?;
+            made += 1;
+        }
+    }
+    Ok(made)
 }
 
 /// Loads the demo province in one transaction. Public for tests that want the same cast.

@@ -348,6 +348,7 @@ async fn only_so_noi_vu_changes_the_tree_and_never_loses_a_dossier() {
             seen,
             [
                 "Phòng Tổ chức cán bộ",
+                "Trường THPT Phù Cừ",
                 "Trường THPT Thái Bình",
                 "Trường THPT chuyên Hưng Yên",
                 "Văn phòng Sở"
