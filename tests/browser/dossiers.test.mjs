@@ -86,6 +86,13 @@ describe("dossier editor", () => {
     await attachments.getByRole("button", { name: /bo-nhiem\.pdf/ }).click();
     await (await popup).close();
 
+    // The form prints as a PDF, opened in a new tab.
+    const printed = page.waitForEvent("popup");
+    await page.getByRole("button", { name: "In sơ yếu lý lịch (PDF)" }).click();
+    const pdfTab = await printed;
+    assert.match(pdfTab.url(), /^blob:/);
+    await pdfTab.close();
+
     // Approving an incomplete dossier is refused, naming what is missing.
     await page.getByRole("button", { name: "Phê duyệt thành phiên bản mới" }).click();
     await page.getByRole("alert").getByText("Chưa khai mục «7. Tôn giáo».").waitFor();

@@ -131,6 +131,17 @@ fn Editor(session: Session, view: DossierView, draft: DraftView) -> impl IntoVie
             });
         }
     };
+    let print = {
+        let id = id.clone();
+        move |_| {
+            let id = id.clone();
+            spawn_local(async move {
+                if let Err(error) = api::open_file(auth, &format!("/dossiers/{id}/print")).await {
+                    failure.set(Some(error));
+                }
+            });
+        }
+    };
     let summary = view.summary.clone();
     view! {
         <section class="dossier">
@@ -218,6 +229,7 @@ fn Editor(session: Session, view: DossierView, draft: DraftView) -> impl IntoVie
             <div class="actions">
                 {(!readonly).then(|| view! { <button type="button" class="primary" on:click=save.clone()>"Lưu bản khai"</button> })}
                 {may_approve.then(|| view! { <button type="button" on:click=approve.clone()>"Phê duyệt thành phiên bản mới"</button> })}
+                <button type="button" on:click=print>"In sơ yếu lý lịch (PDF)"</button>
             </div>
         </section>
     }

@@ -798,3 +798,112 @@ async fn scans_are_attached_typed_and_downloaded_by_readers_only() {
         );
     }
 }
+
+/// Whether the PDF shows `text`. Our writer shows text as UTF-16BE code units (CID = code
+/// point), which pdf-writer puts in hex strings when they are not plain ASCII bytes; decoding
+/// every hex string gives back the text of the page.
+fn pdf_shows(pdf: &[u8], text: &str) -> bool {
+    let mut shown = String::new();
+    let mut i = 0;
+    while i < pdf.len() {
+        if pdf[i] == b'<' && pdf.get(i + 1) != Some(&b'<') {
+            let end = pdf[i + 1..].iter().position(|b| *b == b'>').map(|p| i + 1 + p);
+            if let Some(end) = end {
+                let hex = &pdf[i + 1..end];
+                if !hex.is_empty() && hex.len() % 4 == 0 && hex.iter().all(u8::is_ascii_hexdigit) {
+                    let units: Vec<u16> = hex
+                        .chunks(4)
+                        .map(|c| u16::from_str_radix(std::str::from_utf8(c).unwrap(), 16).unwrap())
+                        .collect();
+                    shown.push_str(&String::from_utf16_lossy(&units));
+                    shown.push('\n');
+                }
+                i = end;
+            }
+        }
+        i += 1;
+    }
+    shown.contains(text)
+}
+
+async fn print<S, B>(app: &S, token: &str, path: &str) -> (u16, Vec<u8>)
+where
+    S: actix_web::dev::Service<
+        actix_http::Request,
+        Response = actix_web::dev::ServiceResponse<B>,
+        Error = actix_web::Error,
+    >,
+    B: actix_web::body::MessageBody,
+{
+    let response = actix_web::test::call_service(
+        app,
+        actix_web::test::TestRequest::get()
+            .uri(path)
+            .insert_header(("Authorization", format!("Bearer {token}")))
+            .to_request(),
+    )
+    .await;
+    let status = response.status().as_u16();
+    (status, actix_web::test::read_body(response).await.to_vec())
+}
+
+/// The printed form holds every item written (with catalogue labels), and only what the reader
+/// may see.
+#[actix_web::test]
+async fn the_printed_form_shows_the_items_and_hides_what_the_reader_may_not_see() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+        let cuc = person_id(&ctx, "Lê Thị Cúc");
+        let (_, opened) = call(
+            &app,
+            "POST",
+            "/api/v1/dossiers",
+            Some(&admin),
+            Some(json!({"person_id": cuc, "content": full_content()})),
+        )
+        .await;
+        let id = opened["id"].as_str().unwrap().to_owned();
+        let (status, pdf) = print(&app, &admin, &format!("/api/v1/dossiers/{id}/print")).await;
+        assert_eq!(status, 200, "{backend}");
+        assert!(pdf.starts_with(b"%PDF-"), "{backend}: a PDF");
+        for shown in [
+            "LÊ THỊ CÚC",
+            "SƠ YẾU LÝ LỊCH",
+            "Kinh",
+            "Giáo viên trung học phổ thông hạng II",
+            "4,34",
+            "Trường THPT Thái Bình",
+            "Trần Văn Nam",
+            "Hoàn thành xuất sắc nhiệm vụ",
+            "Đại học Sư phạm Hà Nội",
+            "Bằng khen cấp bộ, ban, ngành, tỉnh",
+            "033190012345",
+            "Bãi Sậy",
+            "Sở Giáo dục và Đào tạo",
+            "Bản khai chưa phê duyệt",
+        ] {
+            assert!(pdf_shows(&pdf, shown), "{backend}: the print lacks «{shown}»");
+        }
+        let specialist = token_of(&app, "chuyenvien.sogddt").await;
+        let (status, pdf) = print(&app, &specialist, &format!("/api/v1/dossiers/{id}/print")).await;
+        assert_eq!(status, 200);
+        assert!(pdf_shows(&pdf, "LÊ THỊ CÚC"));
+        for hidden in [
+            "033190012345",
+            "0912 345 678",
+            "Bãi Sậy",
+            "180 triệu",
+            "3312345678",
+        ] {
+            assert!(
+                !pdf_shows(&pdf, hidden),
+                "{backend}: the print shows «{hidden}» to a reader below its level"
+            );
+        }
+        let health = token_of(&app, "syte").await;
+        let (status, _) = print(&app, &health, &format!("/api/v1/dossiers/{id}/print")).await;
+        assert_eq!(status, 404);
+    }
+}

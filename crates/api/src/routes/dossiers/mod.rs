@@ -23,6 +23,7 @@ pub mod get_dossier_attachment_content;
 pub mod get_dossier_attachments;
 pub mod get_dossier_diff;
 pub mod get_dossier_draft;
+pub mod get_dossier_print;
 pub mod get_dossier_version;
 pub mod get_dossier_versions;
 pub mod get_dossiers;
@@ -45,7 +46,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_dossier_diff::get_dossier_diff)
         .service(post_dossier_attachment::post_dossier_attachment)
         .service(get_dossier_attachments::get_dossier_attachments)
-        .service(get_dossier_attachment_content::get_dossier_attachment_content);
+        .service(get_dossier_attachment_content::get_dossier_attachment_content)
+        .service(get_dossier_print::get_dossier_print);
 }
 
 /// A dossier the caller may read, at the level it may read it.
