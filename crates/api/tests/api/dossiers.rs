@@ -810,7 +810,7 @@ fn pdf_shows(pdf: &[u8], text: &str) -> bool {
             let end = pdf[i + 1..].iter().position(|b| *b == b'>').map(|p| i + 1 + p);
             if let Some(end) = end {
                 let hex = &pdf[i + 1..end];
-                if !hex.is_empty() && hex.len() % 4 == 0 && hex.iter().all(u8::is_ascii_hexdigit) {
+                if !hex.is_empty() && hex.len().is_multiple_of(4) && hex.iter().all(u8::is_ascii_hexdigit) {
                     let units: Vec<u16> = hex
                         .chunks(4)
                         .map(|c| u16::from_str_radix(std::str::from_utf8(c).unwrap(), 16).unwrap())
