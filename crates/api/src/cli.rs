@@ -51,6 +51,12 @@ pub enum Command {
         #[arg(long, default_value = "Quản trị hệ thống")]
         display_name: String,
     },
+    /// Add many entries to a catalogue from a JSON file (`{kind, source, entries}`), e.g. the
+    /// communes of Decision 19/2025/QĐ-TTg; all checked, all or nothing.
+    ImportCatalog {
+        /// The JSON file.
+        file: PathBuf,
+    },
     /// Write the OpenAPI document of the API.
     Openapi {
         /// File to write; standard output when absent.
@@ -76,6 +82,7 @@ pub fn run() -> anyhow::Result<()> {
             username,
             display_name,
         } => commands::create_admin::run(&cli.settings, &username, &display_name),
+        Command::ImportCatalog { file } => commands::import_catalog::run(&cli.settings, &file),
         Command::Openapi { output } => commands::openapi::run(output.as_deref()),
     }
 }

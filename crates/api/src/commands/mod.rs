@@ -1,6 +1,7 @@
 //! What each `hoso` subcommand does.
 
 pub mod create_admin;
+pub mod import_catalog;
 pub mod migrate;
 pub mod openapi;
 pub mod seed_demo;

@@ -223,3 +223,65 @@ fn the_openapi_command_writes_the_document() {
         hoso_api::openapi::document_json()
     );
 }
+
+/// CTX-2: the commune list of the 2025 reform is loaded from the decision's annex in one run;
+/// one bad entry and nothing is stored.
+#[test]
+fn import_catalog_loads_all_entries_or_none() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = TestDatabase::migrated(backend);
+        let write = |name: &str, entries: serde_json::Value| {
+            let path = dir.path().join(name);
+            let file = serde_json::json!({"kind": "communes", "source": "Quyết định 19/2025/QĐ-TTg, Phụ lục", "entries": entries});
+            std::fs::write(&path, file.to_string()).unwrap();
+            path
+        };
+        let bad = write(
+            "bad.json",
+            serde_json::json!([
+                {"code": "12345", "label": "Phường Phố Hiến", "parent": "33"},
+                {"code": "12346", "label": "Xã Không Tỉnh", "parent": "99"}
+            ]),
+        );
+        let output = hoso(dir.path())
+            .env("HOSO_DATABASE_URL", db.url_string())
+            .arg("import-catalog")
+            .arg(&bad)
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{backend}");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("entry 2 ('12346') refused"),
+            "{output:?}"
+        );
+        let mut conn = db.connect();
+        assert!(
+            hoso_store::catalogs::entries(&mut conn, "communes")
+                .unwrap()
+                .is_empty(),
+            "{backend}: nothing stored"
+        );
+
+        let good = write(
+            "good.json",
+            serde_json::json!([
+                {"code": "12345", "label": "Phường Phố Hiến", "parent": "33"},
+                {"code": "12346", "label": "Xã Tiên Lữ", "parent": "33"}
+            ]),
+        );
+        let output = hoso(dir.path())
+            .env("HOSO_DATABASE_URL", db.url_string())
+            .arg("import-catalog")
+            .arg(&good)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{backend}: {output:?}");
+        assert_eq!(
+            hoso_store::catalogs::entries(&mut conn, "communes")
+                .unwrap()
+                .len(),
+            2
+        );
+    }
+}
