@@ -16,8 +16,8 @@ pub struct AppState {
     pub province_name: String,
     pub static_dir: PathBuf,
     pub auth: AuthConfig,
-    /// Where document bytes are kept (`<data dir>/documents`).
-    pub documents_dir: PathBuf,
+    /// Where document bytes are kept (`<data dir>/documents` on the filesystem).
+    pub blobs: std::sync::Arc<dyn hoso_store::documents::BlobStore>,
     pub max_upload_bytes: usize,
     /// Seal the sensitive fields of dossiers (SEC-2).
     pub data_keys: crate::sealing::DataKeys,

@@ -1,7 +1,7 @@
 //! Scanned documents: metadata here, bytes in a content-addressed directory (the same scan
 //! uploaded twice is stored once). Nothing here deletes a document.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::{NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -69,22 +69,48 @@ pub fn find(conn: &mut DbConnection, id: &str) -> StoreResult<Option<(DocumentRo
         .optional()?)
 }
 
-/// Where the bytes with this digest live: `<root>/ab/cdef…`.
-pub fn blob_path(root: &Path, sha256: &str) -> PathBuf {
-    root.join(&sha256[..2]).join(&sha256[2..])
+/// Where document bytes live, addressed by their SHA-256. The filesystem under the data
+/// directory today ([`FileBlobs`]); an S3-compatible object store is another implementation of
+/// these two calls, chosen by configuration, with no change to the callers.
+pub trait BlobStore: Send + Sync {
+    /// Stores the bytes under their digest; storing the same content twice keeps one copy.
+    fn put(&self, sha256: &str, bytes: &[u8]) -> StoreResult<()>;
+    fn get(&self, sha256: &str) -> StoreResult<Vec<u8>>;
 }
 
-/// Writes the bytes under their digest (atomically, through a temporary file), unless the same
-/// content is already there.
-pub fn store_blob(root: &Path, sha256: &str, bytes: &[u8]) -> StoreResult<()> {
-    let path = blob_path(root, sha256);
-    if path.is_file() {
-        return Ok(());
+/// Blobs as files: `<root>/ab/cdef…`, written atomically through a temporary file.
+#[derive(Debug, Clone)]
+pub struct FileBlobs {
+    root: PathBuf,
+}
+
+impl FileBlobs {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        FileBlobs { root: root.into() }
     }
-    let dir = path.parent().expect("blob paths have a parent");
-    std::fs::create_dir_all(dir).map_err(|e| StoreError::Connection(format!("{}: {e}", dir.display())))?;
-    let temporary = dir.join(format!(".{}.{}", &sha256[2..], std::process::id()));
-    std::fs::write(&temporary, bytes)
-        .and_then(|()| std::fs::rename(&temporary, &path))
-        .map_err(|e| StoreError::Connection(format!("{}: {e}", path.display())))
+
+    fn path(&self, sha256: &str) -> PathBuf {
+        self.root.join(&sha256[..2]).join(&sha256[2..])
+    }
+}
+
+impl BlobStore for FileBlobs {
+    fn put(&self, sha256: &str, bytes: &[u8]) -> StoreResult<()> {
+        let path = self.path(sha256);
+        if path.is_file() {
+            return Ok(());
+        }
+        let dir = path.parent().expect("blob paths have a parent");
+        std::fs::create_dir_all(dir)
+            .map_err(|e| StoreError::Connection(format!("{}: {e}", dir.display())))?;
+        let temporary = dir.join(format!(".{}.{}", &sha256[2..], std::process::id()));
+        std::fs::write(&temporary, bytes)
+            .and_then(|()| std::fs::rename(&temporary, &path))
+            .map_err(|e| StoreError::Connection(format!("{}: {e}", path.display())))
+    }
+
+    fn get(&self, sha256: &str) -> StoreResult<Vec<u8>> {
+        let path = self.path(sha256);
+        std::fs::read(&path).map_err(|e| StoreError::Connection(format!("{}: {e}", path.display())))
+    }
 }

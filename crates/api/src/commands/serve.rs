@@ -32,7 +32,9 @@ async fn serve(config: Config, pool: hoso_store::DbPool) -> anyhow::Result<()> {
             refresh_ttl: config.refresh_ttl,
             slow_down_failures: true,
         },
-        documents_dir: config.data_dir.join("documents"),
+        blobs: std::sync::Arc::new(hoso_store::documents::FileBlobs::new(
+            config.data_dir.join("documents"),
+        )),
         max_upload_bytes: config.max_upload_bytes,
         data_keys: config.data_keys.clone(),
     });

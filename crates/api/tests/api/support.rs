@@ -58,7 +58,9 @@ impl TestContext {
                 refresh_ttl: Duration::from_secs(3600),
                 slow_down_failures: false,
             },
-            documents_dir: self.static_dir.join("../documents"),
+            blobs: std::sync::Arc::new(hoso_store::documents::FileBlobs::new(
+                self.static_dir.join("../documents"),
+            )),
             max_upload_bytes: MAX_UPLOAD_BYTES,
             data_keys: hoso_api::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap(),
         })

@@ -28,8 +28,9 @@ pub async fn get_document(
     if !super::may_read(&session.actor, &row, unit_path.as_deref())? {
         return Err(ApiError::NotFound);
     }
-    let path = documents::blob_path(&state.documents_dir, &row.sha256);
-    let bytes = web::block(move || std::fs::read(path))
+    let blobs = state.blobs.clone();
+    let sha256 = row.sha256.clone();
+    let bytes = web::block(move || blobs.get(&sha256))
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?
         .map_err(|e| ApiError::Internal(format!("document {} unreadable: {e}", row.id)))?;

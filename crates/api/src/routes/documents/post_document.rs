@@ -68,7 +68,7 @@ pub async fn post_document(
         return Err(ApiError::UnsupportedMediaType);
     }
     let digest = secrets::digest_bytes(&bytes);
-    let root = state.documents_dir.clone();
+    let blobs = state.blobs.clone();
     let (unit_id, uploaded_by) = (
         session.account.account.unit_id.clone(),
         session.account.account.id.clone(),
@@ -78,7 +78,7 @@ pub async fn post_document(
     event.unit_id = unit_id.clone();
     let row = state
         .db(move |conn| {
-            documents::store_blob(&root, &digest, &bytes)?;
+            blobs.put(&digest, &bytes)?;
             let row = documents::insert(
                 conn,
                 NewDocument {

@@ -1,6 +1,6 @@
 use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{get, web, HttpResponse};
-use hoso_store::{documents, dossiers};
+use hoso_store::dossiers;
 
 use crate::auth::Session;
 use crate::error::ApiError;
@@ -34,8 +34,9 @@ pub async fn get_dossier_attachment_content(
                 .ok_or(ApiError::NotFound)
         })
         .await?;
-    let path = documents::blob_path(&state.documents_dir, &document.sha256);
-    let bytes = web::block(move || std::fs::read(path))
+    let blobs = state.blobs.clone();
+    let sha256 = document.sha256.clone();
+    let bytes = web::block(move || blobs.get(&sha256))
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?
         .map_err(|e| ApiError::Internal(format!("document {} unreadable: {e}", document.id)))?;

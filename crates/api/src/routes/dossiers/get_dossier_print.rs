@@ -33,7 +33,7 @@ pub async fn get_dossier_print(
     query: web::Query<PrintQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let keys = state.data_keys.clone();
-    let documents_dir = state.documents_dir.clone();
+    let blobs = state.blobs.clone();
     let (bytes, number) = state
         .db(move |conn| {
             let r = super::load_readable(conn, &session, &id, "dossier.printed")?;
@@ -67,7 +67,7 @@ pub async fn get_dossier_print(
                 Some(photo) => documents::find(conn, photo)?
                     .map(|(d, _)| d)
                     .filter(|d| d.content_type == "image/jpeg")
-                    .and_then(|d| std::fs::read(documents::blob_path(&documents_dir, &d.sha256)).ok()),
+                    .and_then(|d| blobs.get(&d.sha256).ok()),
                 None => None,
             };
             let photo = photo.and_then(|bytes| jpeg_size(&bytes).map(|(w, h)| (bytes, w, h)));
