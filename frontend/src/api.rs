@@ -8,6 +8,7 @@ use hoso_api_types::accounts::Me;
 use hoso_api_types::auth::{LoginRequest, RefreshRequest, SessionTokens};
 use hoso_api_types::system::{Health, Readiness, SystemInfo};
 use hoso_api_types::ErrorBody;
+use leptos::prelude::{RwSignal, Set};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -150,37 +151,76 @@ pub async fn patch<B: Serialize, T: DeserializeOwned>(
 pub async fn upload(
     auth: Auth,
     file: web_sys::File,
+    progress: RwSignal<Option<f64>>,
 ) -> Result<hoso_api_types::documents::DocumentView, ApiFailure> {
-    let path = format!(
-        "/documents?file_name={}",
+    let url = format!(
+        "{BASE}/documents?file_name={}",
         crate::pages::accounts::encode(&file.name())
     );
-    let send = |token: Option<String>| {
-        let file = file.clone();
-        let path = path.clone();
-        async move {
-            let mut builder = RequestBuilder::new(&format!("{BASE}{path}"))
-                .method(Method::POST)
-                .header("Content-Type", &file.type_());
-            if let Some(token) = token {
-                builder = builder.header("Authorization", &format!("Bearer {token}"));
-            }
-            let request = builder
-                .body(wasm_bindgen::JsValue::from(file))
-                .map_err(|e| ApiFailure::Network(e.to_string()))?;
-            request
-                .send()
-                .await
-                .map_err(|e| ApiFailure::Network(e.to_string()))
-        }
-    };
-    let response = send(auth.get_untracked().map(|s| s.access_token)).await?;
-    if response.status() == 401 {
+    let token = auth.get_untracked().map(|s| s.access_token);
+    let (mut status, mut text) = send_file(&url, &file, token, progress).await?;
+    if status == 401 {
         if let Some(token) = renew(auth).await {
-            return decode(send(Some(token)).await?, &[]).await;
+            (status, text) = send_file(&url, &file, Some(token), progress).await?;
         }
     }
-    decode(response, &[]).await
+    progress.set(None);
+    parse(status, &text)
+}
+
+/// Sends a file with XMLHttpRequest, the one browser API that reports upload progress (fetch
+/// does not), setting `progress` from 0 to 1 as the bytes leave.
+async fn send_file(
+    url: &str,
+    file: &web_sys::File,
+    token: Option<String>,
+    progress: RwSignal<Option<f64>>,
+) -> Result<(u16, String), ApiFailure> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let failed = |_| ApiFailure::Network("Không gửi được tệp.".into());
+    let xhr = web_sys::XmlHttpRequest::new().map_err(failed)?;
+    xhr.open_with_async("POST", url, true).map_err(failed)?;
+    xhr.set_request_header("Content-Type", &file.type_())
+        .map_err(failed)?;
+    if let Some(token) = token {
+        xhr.set_request_header("Authorization", &format!("Bearer {token}"))
+            .map_err(failed)?;
+    }
+    progress.set(Some(0.0));
+    let on_progress =
+        Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |event: web_sys::ProgressEvent| {
+            if event.length_computable() && event.total() > 0.0 {
+                progress.set(Some(event.loaded() / event.total()));
+            }
+        });
+    xhr.upload()
+        .map_err(failed)?
+        .set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+    let done = js_sys::Promise::new(&mut |resolve, reject| {
+        xhr.set_onload(Some(&resolve));
+        xhr.set_onerror(Some(&reject));
+    });
+    xhr.send_with_opt_blob(Some(file)).map_err(failed)?;
+    let finished = wasm_bindgen_futures::JsFuture::from(done).await;
+    drop(on_progress);
+    finished.map_err(failed)?;
+    let status = xhr.status().map_err(failed)?;
+    Ok((status, xhr.response_text().map_err(failed)?.unwrap_or_default()))
+}
+
+/// An answer's body: `T` on success, the API's error body otherwise.
+fn parse<T: DeserializeOwned>(status: u16, text: &str) -> Result<T, ApiFailure> {
+    let unreadable = |e: serde_json::Error| ApiFailure::Unreadable {
+        status,
+        reason: e.to_string(),
+    };
+    if (200..300).contains(&status) {
+        serde_json::from_str(if text.is_empty() { "null" } else { text }).map_err(unreadable)
+    } else {
+        let body: ErrorBody = serde_json::from_str(text).map_err(unreadable)?;
+        Err(ApiFailure::Api { status, body })
+    }
 }
 
 /// Fetches a document with the session's token and opens it in a new tab.
@@ -285,22 +325,14 @@ async fn send_raw<B: Serialize>(
 /// as the error body.
 async fn decode<T: DeserializeOwned>(response: Response, also_ok: &[u16]) -> Result<T, ApiFailure> {
     let status = response.status();
-    if response.ok() || also_ok.contains(&status) {
-        let text = response.text().await.map_err(|e| ApiFailure::Unreadable {
-            status,
-            reason: e.to_string(),
-        })?;
-        let text = if text.is_empty() { "null" } else { &text };
-        return serde_json::from_str(text).map_err(|e| ApiFailure::Unreadable {
-            status,
-            reason: e.to_string(),
-        });
-    }
-    match response.json::<ErrorBody>().await {
-        Ok(body) => Err(ApiFailure::Api { status, body }),
-        Err(e) => Err(ApiFailure::Unreadable {
-            status,
-            reason: e.to_string(),
-        }),
-    }
+    let text = response.text().await.map_err(|e| ApiFailure::Unreadable {
+        status,
+        reason: e.to_string(),
+    })?;
+    // Statuses the caller expects are read as success bodies.
+    let status_as_read = if also_ok.contains(&status) { 200 } else { status };
+    parse(status_as_read, &text).map_err(|failure| match failure {
+        ApiFailure::Unreadable { reason, .. } => ApiFailure::Unreadable { status, reason },
+        other => other,
+    })
 }

@@ -43,6 +43,9 @@ pub struct DraftView {
     pub updated_at: DateTime<Utc>,
     /// Required items still empty (DOS-4).
     pub missing: Vec<MissingItem>,
+    /// Scans the dossier should hold and does not yet (DOS-3): shown, not blocking approval,
+    /// since paper originals are often scanned after the data is entered.
+    pub missing_evidence: Vec<MissingItem>,
 }
 
 /// One dossier as the reader may see it.

@@ -17,7 +17,7 @@ pub fn DocumentPicker(
 ) -> impl IntoView {
     use wasm_bindgen::JsCast;
     let auth = expect_context::<Auth>();
-    let uploading = RwSignal::new(false);
+    let progress = RwSignal::new(None::<f64>);
     let on_change = move |event: leptos::ev::Event| {
         let Some(input) = event
             .target()
@@ -28,20 +28,23 @@ pub fn DocumentPicker(
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
             return;
         };
-        uploading.set(true);
         spawn_local(async move {
-            match api::upload(auth, file).await {
+            match api::upload(auth, file, progress).await {
                 Ok(stored) => document.set(Some(stored)),
                 Err(error) => failure.set(Some(error)),
             }
-            uploading.set(false);
         });
     };
     view! {
         <label>{label}
             <input type="file" name=name accept=accept.unwrap_or("application/pdf,image/jpeg,image/png") on:change=on_change />
         </label>
-        <Show when=move || uploading.get()><p class="muted">"Đang tải lên…"</p></Show>
+        {move || progress.get().map(|done| view! {
+            <p class="muted" data-testid="upload-progress">"Đang tải lên… "
+                <progress max="100" value=(done * 100.0).round().to_string()></progress>
+                {format!(" {:.0}%", done * 100.0)}
+            </p>
+        })}
         {move || document.get().map(|d| view! {
             <p class="muted" data-testid="uploaded-document">{format!("Đã tải lên: {} ({} KB)", d.file_name, (d.size_bytes + 1023) / 1024)}</p>
         })}

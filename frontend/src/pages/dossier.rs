@@ -72,6 +72,7 @@ fn Editor(session: Session, view: DossierView, draft: DraftView) -> impl IntoVie
     let doc = RwSignal::new(draft.content.clone());
     let revision = RwSignal::new(draft.revision);
     let missing = RwSignal::new(draft.missing.clone());
+    let missing_evidence = RwSignal::new(draft.missing_evidence.clone());
     let failure = RwSignal::new(None::<ApiFailure>);
     let saved = RwSignal::new(None::<String>);
     let tab = RwSignal::new(0usize);
@@ -98,6 +99,7 @@ fn Editor(session: Session, view: DossierView, draft: DraftView) -> impl IntoVie
                     Ok(draft) => {
                         revision.set(draft.revision);
                         missing.set(draft.missing);
+                        missing_evidence.set(draft.missing_evidence);
                         doc.set(draft.content);
                         failure.set(None);
                         saved.set(Some("Đã lưu bản khai.".into()));
@@ -155,7 +157,7 @@ fn Editor(session: Session, view: DossierView, draft: DraftView) -> impl IntoVie
                     <span class="muted">" (một số thông tin hạn chế tiếp cận không hiển thị với tài khoản này)"</span>
                 })}
             </p>
-            <Completeness missing />
+            <Completeness missing missing_evidence />
             <nav class="tabs" role="tablist">
                 {TABS.iter().enumerate().map(|(i, label)| view! {
                     <button type="button" role="tab" aria-selected=move || (tab.get() == i).to_string()
@@ -297,8 +299,22 @@ fn training_columns(kind: &str, _levels: &[&str]) -> &'static [crate::components
 }
 
 #[component]
-fn Completeness(missing: RwSignal<Vec<MissingItem>>) -> impl IntoView {
-    move || {
+fn Completeness(
+    missing: RwSignal<Vec<MissingItem>>,
+    missing_evidence: RwSignal<Vec<MissingItem>>,
+) -> impl IntoView {
+    let evidence = move || {
+        let list = missing_evidence.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <details class="notice" data-testid="missing-evidence">
+                    <summary>{format!("Còn thiếu {} loại tài liệu đính kèm", list.len())}</summary>
+                    <ul>{list.into_iter().map(|m| view! { <li>{m.label}</li> }).collect_view()}</ul>
+                </details>
+            }
+        })
+    };
+    let items = move || {
         let list = missing.get();
         if list.is_empty() {
             view! { <p class="notice notice-info" data-testid="completeness">"Hồ sơ đã khai đủ các mục bắt buộc."</p> }.into_any()
@@ -311,7 +327,8 @@ fn Completeness(missing: RwSignal<Vec<MissingItem>>) -> impl IntoView {
             }
             .into_any()
         }
-    }
+    };
+    view! { {items} {evidence} }
 }
 
 /// Approved versions, and what the draft changes against the latest one.

@@ -749,6 +749,48 @@ async fn scans_are_attached_typed_and_downloaded_by_readers_only() {
         assert_eq!(status, 201, "{backend}: {attached}");
         assert_eq!(attached["document"]["sha256"].as_str().unwrap().len(), 64);
         let attachment = attached["id"].as_str().unwrap().to_owned();
+        let evidence = |draft: &Value| -> Vec<String> {
+            draft["missing_evidence"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["field"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        let (_, draft) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&agency),
+            None,
+        )
+        .await;
+        assert_eq!(
+            evidence(&draft),
+            ["attachments.SYLL", "attachments.TUYEN_DUNG"],
+            "{backend}"
+        );
+        call(
+            &app,
+            "POST",
+            &format!("/api/v1/dossiers/{id}/attachments"),
+            Some(&agency),
+            Some(attach("TUYEN_DUNG", &scan)),
+        )
+        .await;
+        let (_, draft) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&agency),
+            None,
+        )
+        .await;
+        assert_eq!(
+            evidence(&draft),
+            ["attachments.SYLL"],
+            "{backend}: the recruitment decision is there"
+        );
 
         let specialist = token_of(&app, "chuyenvien.sogddt").await;
         let (_, list) = call(

@@ -103,3 +103,38 @@ pub fn missing(content: &DossierContent, contract_worker: bool) -> Vec<MissingIt
         })
         .collect()
 }
+
+/// The scans a dossier must hold (Circular 06/2023, Article 5: the components of a dossier),
+/// by `document_kinds` code, given the kinds already attached. What the content claims needs
+/// its paper proof: a recruitment decision (or the labour contract), the diploma of the
+/// qualification declared, the grade appointment and salary decisions once a grade is held.
+pub fn missing_evidence(
+    content: &DossierContent,
+    contract_worker: bool,
+    attached: &[&str],
+) -> Vec<MissingItem> {
+    let mut needed: Vec<(&str, &str)> = vec![("SYLL", "Sơ yếu lý lịch có xác nhận")];
+    if contract_worker {
+        needed.push(("HOP_DONG", "Hợp đồng lao động"));
+    } else {
+        needed.push(("TUYEN_DUNG", "Quyết định tuyển dụng"));
+    }
+    if content.career.qualification.is_some() {
+        needed.push(("VAN_BANG", "Văn bằng, chứng chỉ"));
+    }
+    if content.salary.grade.is_some() {
+        needed.push(("NGACH", "Quyết định bổ nhiệm ngạch, chức danh nghề nghiệp"));
+        needed.push(("LUONG", "Quyết định nâng lương, xếp lương"));
+    }
+    if content.career.position.is_some() {
+        needed.push(("BO_NHIEM", "Quyết định bổ nhiệm chức vụ"));
+    }
+    needed
+        .into_iter()
+        .filter(|(kind, _)| !attached.contains(kind))
+        .map(|(kind, label)| MissingItem {
+            field: format!("attachments.{kind}"),
+            label: label.into(),
+        })
+        .collect()
+}

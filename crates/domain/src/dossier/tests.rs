@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use serde_json::json;
 
-use super::completeness::missing;
+use super::completeness::{missing, missing_evidence};
 use super::content::*;
 use super::diff::diff;
 use super::protection::{join_sensitive, redact, split_sensitive, RestrictionLevel};
@@ -205,4 +205,29 @@ fn completeness_depends_on_the_category() {
     assert!(civil.contains(&"salary.grade".to_owned()));
     let contract: Vec<String> = missing(&content, true).into_iter().map(|m| m.field).collect();
     assert!(contract.contains(&"contract".to_owned()) && !contract.contains(&"salary.grade".to_owned()));
+}
+
+#[test]
+fn evidence_follows_what_the_content_claims() {
+    let mut content = DossierContent::default();
+    let kinds =
+        |list: Vec<super::completeness::MissingItem>| list.into_iter().map(|m| m.field).collect::<Vec<_>>();
+    assert_eq!(
+        kinds(missing_evidence(&content, false, &[])),
+        ["attachments.SYLL", "attachments.TUYEN_DUNG"]
+    );
+    content.salary.grade = Some("01.003".into());
+    content.career.position = Some("TP".into());
+    assert_eq!(
+        kinds(missing_evidence(
+            &content,
+            false,
+            &["SYLL", "TUYEN_DUNG", "LUONG"]
+        )),
+        ["attachments.NGACH", "attachments.BO_NHIEM"]
+    );
+    assert_eq!(
+        kinds(missing_evidence(&DossierContent::default(), true, &["SYLL"])),
+        ["attachments.HOP_DONG"]
+    );
 }

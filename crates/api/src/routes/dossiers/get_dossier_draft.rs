@@ -1,7 +1,5 @@
 use actix_web::{get, web, HttpResponse};
 use hoso_api_types::dossiers::DraftView;
-use hoso_domain::dossier::completeness::missing;
-use hoso_domain::dossier::protection::redact;
 use hoso_store::dossiers;
 
 use crate::auth::Session;
@@ -27,15 +25,7 @@ pub async fn get_dossier_draft(
             let r = super::load_readable(conn, &session, &id, "dossier.viewed")?;
             let draft = dossiers::draft(conn, &r.found.dossier.id)?;
             let whole = super::open_content(&keys, &draft.content, draft.sealed.as_deref())?;
-            let contract_worker = r.found.person.category == "contract_worker";
-            Ok(DraftView {
-                revision: draft.revision,
-                based_on: draft.based_on,
-                missing: missing(&super::typed(&whole)?, contract_worker),
-                content: redact(&whole, r.level),
-                updated_by: draft.updated_by,
-                updated_at: crate::views::utc(draft.updated_at),
-            })
+            super::draft_view(conn, &r, draft, &whole)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))

@@ -224,3 +224,26 @@ pub(crate) fn attachment_view(
         added_at: crate::views::utc(row.added_at),
     }
 }
+
+/// The draft as its reader sees it: content at their level, required items and scans missing.
+pub(crate) fn draft_view(
+    conn: &mut DbConnection,
+    r: &Readable,
+    draft: hoso_store::dossiers::DraftRow,
+    whole: &Value,
+) -> Result<hoso_api_types::dossiers::DraftView, ApiError> {
+    use hoso_domain::dossier::completeness::{missing, missing_evidence};
+    let content = typed(whole)?;
+    let contract_worker = r.found.person.category == "contract_worker";
+    let attached = dossiers::attachments(conn, &r.found.dossier.id)?;
+    let kinds: Vec<&str> = attached.iter().map(|(a, _)| a.kind.as_str()).collect();
+    Ok(hoso_api_types::dossiers::DraftView {
+        revision: draft.revision,
+        based_on: draft.based_on,
+        missing: missing(&content, contract_worker),
+        missing_evidence: missing_evidence(&content, contract_worker, &kinds),
+        content: hoso_domain::dossier::protection::redact(whole, r.level),
+        updated_by: draft.updated_by,
+        updated_at: crate::views::utc(draft.updated_at),
+    })
+}

@@ -2,8 +2,7 @@ use actix_web::{put, web, HttpResponse};
 use diesel::Connection;
 use hoso_api_types::dossiers::{DraftView, SaveDraftRequest};
 use hoso_domain::access::check_edit_dossier;
-use hoso_domain::dossier::completeness::missing;
-use hoso_domain::dossier::protection::{join_sensitive, redact, split_sensitive, RestrictionLevel};
+use hoso_domain::dossier::protection::{join_sensitive, split_sensitive, RestrictionLevel};
 use hoso_store::dossiers::{self, StoredContent};
 
 use crate::auth::Session;
@@ -80,15 +79,7 @@ pub async fn put_dossier_draft(
                 crate::audit::record(conn, event)?;
                 Ok(draft)
             })?;
-            let contract_worker = r.found.person.category == "contract_worker";
-            Ok(DraftView {
-                revision: draft.revision,
-                based_on: draft.based_on,
-                missing: missing(&content, contract_worker),
-                content: redact(&sealed.whole, r.level),
-                updated_by: draft.updated_by,
-                updated_at: crate::views::utc(draft.updated_at),
-            })
+            super::draft_view(conn, &r, draft, &sealed.whole)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))
