@@ -41,6 +41,7 @@ pub fn run() -> Result {
     )
     .map_err(|e| e.to_string())?;
     let auth = format!("Authorization: Bearer {token}");
+    let dossier = first_dossier(&base, &auth)?;
     let scenarios: Vec<(&str, Vec<String>)> = vec![
         (
             "GET /api/v1/health (no database)",
@@ -62,6 +63,33 @@ pub fn run() -> Result {
                 "-H".into(),
                 auth.clone(),
                 format!("{base}/api/v1/accounts"),
+            ],
+        ),
+        (
+            "GET /api/v1/dossiers?q=nguyen (accent-free search over the demo's 360 dossiers)",
+            vec![
+                "-c32".into(),
+                "-H".into(),
+                auth.clone(),
+                format!("{base}/api/v1/dossiers?q=nguyen"),
+            ],
+        ),
+        (
+            "GET /api/v1/dossiers/{id} (unseal, redact, audit the read)",
+            vec![
+                "-c32".into(),
+                "-H".into(),
+                auth.clone(),
+                format!("{base}/api/v1/dossiers/{dossier}"),
+            ],
+        ),
+        (
+            "GET /api/v1/dossiers/{id}/print (the PDF form)",
+            vec![
+                "-c8".into(),
+                "-H".into(),
+                auth.clone(),
+                format!("{base}/api/v1/dossiers/{dossier}/print"),
             ],
         ),
         (
@@ -124,6 +152,18 @@ fn sign_in(base: &str, username: &str) -> Result<String> {
     .ok_or("sign-in for the benchmark failed")?;
     let start = answer.find("\"access_token\":\"").ok_or("no access token")? + 16;
     let end = answer[start..].find('"').ok_or("no access token")? + start;
+    Ok(answer[start..end].to_owned())
+}
+
+/// The id of the first dossier the benchmark's account lists.
+fn first_dossier(base: &str, auth: &str) -> Result<String> {
+    let answer = output_of(
+        "curl",
+        &["-sf", "-H", auth, &format!("{base}/api/v1/dossiers?limit=1")],
+    )
+    .ok_or("listing dossiers for the benchmark failed")?;
+    let start = answer.find("\"id\":\"").ok_or("no dossier in the demo")? + 6;
+    let end = answer[start..].find('"').ok_or("no dossier id")? + start;
     Ok(answer[start..end].to_owned())
 }
 
