@@ -4,8 +4,10 @@
 //! crate decides; the API exposes it. Nothing in this crate knows about HTTP or SQL.
 
 pub mod access;
+pub mod calendar;
 pub mod catalog;
 pub mod dossier;
+pub mod lunar;
 pub mod org;
 pub mod password;
 pub mod regulation;
