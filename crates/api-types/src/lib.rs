@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod catalogs;
 pub mod documents;
 pub mod dossiers;

@@ -28,6 +28,7 @@ use utoipa::{Modify, OpenApi};
         (name = "documents", description = "Scanned documents: decisions, evidence, attachments."),
         (name = "dossiers", description = "The electronic dossier: draft, approved versions, diff, export (DOS-1…5, SEC-2)."),
         (name = "catalogs", description = "The national catalogues coded fields refer to (CTX-2), with their legal sources."),
+        (name = "calendar", description = "Working days: statutory holidays, each year's plan, deadlines (CTX-4)."),
         (name = "settings", description = "The deployment's regulation profile (deadlines, approval windows)."),
     ),
     modifiers(&ErrorResponses, &SecuritySchemes)

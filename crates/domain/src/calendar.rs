@@ -26,30 +26,38 @@ fn is_weekend(day: NaiveDate) -> bool {
     matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
-/// The public holidays of a solar year by the Labour Code 2019, Article 112: 1 January; Tết,
-/// five days (by default lunar New Year's Eve to the 4th day); Giỗ Tổ Hùng Vương (10/3 lunar);
-/// 30 April; 1 May; National Day 2 September with the day before it. A holiday on a weekend
-/// gives a day off on the next working day (Article 112(3)).
-pub fn statutory_days_off(year: i32) -> BTreeSet<NaiveDate> {
+/// The public holidays of a solar year by the Labour Code 2019, Article 112, with their names:
+/// 1 January; Tết, five days (by default lunar New Year's Eve to the 4th day); Giỗ Tổ Hùng Vương
+/// (10/3 lunar); 30 April; 1 May; National Day 2 September with the day before it. A holiday on
+/// a weekend gives a day off on the next working day (Article 112(3)).
+pub fn statutory_holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
     let tet = lunar::tet(year);
-    let mut holidays: Vec<NaiveDate> = vec![date(year, 1, 1)];
-    holidays.extend((-1..=3).map(|offset| tet + Duration::days(offset)));
+    let mut holidays: Vec<(NaiveDate, &'static str)> = vec![(date(year, 1, 1), "Tết Dương lịch")];
+    holidays.extend((-1..=3).map(|offset| (tet + Duration::days(offset), "Tết Âm lịch")));
     holidays.extend([
-        lunar::hung_kings_day(year),
-        date(year, 4, 30),
-        date(year, 5, 1),
-        date(year, 9, 1),
-        date(year, 9, 2),
+        (lunar::hung_kings_day(year), "Giỗ Tổ Hùng Vương"),
+        (date(year, 4, 30), "Ngày Chiến thắng"),
+        (date(year, 5, 1), "Ngày Quốc tế Lao động"),
+        (date(year, 9, 1), "Quốc khánh"),
+        (date(year, 9, 2), "Quốc khánh"),
     ]);
-    let mut off: BTreeSet<NaiveDate> = holidays.iter().copied().collect();
-    for holiday in holidays.iter().filter(|d| is_weekend(**d)) {
+    let mut taken: BTreeSet<NaiveDate> = holidays.iter().map(|(d, _)| *d).collect();
+    let mut result = holidays.clone();
+    for (holiday, _) in holidays.iter().filter(|(d, _)| is_weekend(*d)) {
         let mut compensation = *holiday + Duration::days(1);
-        while is_weekend(compensation) || off.contains(&compensation) {
+        while is_weekend(compensation) || taken.contains(&compensation) {
             compensation += Duration::days(1);
         }
-        off.insert(compensation);
+        taken.insert(compensation);
+        result.push((compensation, "Nghỉ bù"));
     }
-    off
+    result.sort();
+    result
+}
+
+/// The days off of [`statutory_holidays`].
+pub fn statutory_days_off(year: i32) -> BTreeSet<NaiveDate> {
+    statutory_holidays(year).into_iter().map(|(d, _)| d).collect()
 }
 
 impl Calendar {

@@ -10,6 +10,7 @@ pub mod account_requests;
 pub mod accounts;
 pub mod api_clients;
 pub mod audit;
+pub mod calendar;
 pub mod catalogs;
 pub mod connection;
 pub mod documents;

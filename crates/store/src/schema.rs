@@ -326,3 +326,13 @@ diesel::joinable!(dossier_attachments -> dossiers (dossier_id));
 diesel::joinable!(dossier_attachments -> documents (document_id));
 diesel::allow_tables_to_appear_in_same_query!(dossier_attachments, documents);
 diesel::allow_tables_to_appear_in_same_query!(dossier_attachments, dossiers);
+
+diesel::table! {
+    calendar_days (day) {
+        day -> Date,
+        kind -> Text,
+        note -> Text,
+        updated_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}

@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod api_clients;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod catalogs;
 pub mod documents;
 pub mod dossiers;
@@ -36,4 +37,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     positions::configure(cfg);
     catalogs::configure(cfg);
     dossiers::configure(cfg);
+    calendar::configure(cfg);
 }

@@ -5,6 +5,7 @@
 mod accounts;
 mod auth;
 mod binary;
+mod calendar;
 mod catalogs;
 mod docs;
 mod dossiers;
