@@ -42,6 +42,6 @@ pub(crate) fn year_view(
             note: row.note,
         }))
         .collect();
-    days.sort_by(|a, b| a.day.cmp(&b.day));
+    days.sort_by_key(|d| d.day);
     hoso_api_types::calendar::CalendarYear { year, days }
 }
