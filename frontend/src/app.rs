@@ -13,6 +13,7 @@ use crate::pages::{
     accounts::AccountsPage,
     api_clients::ApiClientsPage,
     audit::AuditPage,
+    calendar::CalendarPage,
     catalogs::{CatalogPage, CatalogsPage},
     change_password::ChangePasswordPage,
     dossier::DossierPage,
@@ -58,6 +59,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ho-so") view=DossiersPage />
                     <Route path=path!("/ho-so-cua-toi") view=MyDossierPage />
                     <Route path=path!("/ho-so/:id") view=DossierPage />
+                    <Route path=path!("/lich-lam-viec") view=CalendarPage />
                     <Route path=path!("/danh-muc") view=CatalogsPage />
                     <Route path=path!("/danh-muc/:kind") view=CatalogPage />
                     <Route path=path!("/to-chuc/sap-nhap") view=UnitMergePage />

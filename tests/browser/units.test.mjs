@@ -178,4 +178,31 @@ describe("organisation tree", () => {
     assert.equal(await employee.page.getByRole("button", { name: "Áp dụng" }).count(), 0, "only administrators choose");
     await employee.close();
   });
+
+  test("Sở Nội vụ enters a year's plan and anyone computes a deadline around Tết", async () => {
+    const admin = await openPage(browser, server.baseUrl);
+    await signIn(admin.page, server.baseUrl, "quantri");
+    await admin.page.getByRole("navigation").getByRole("link", { name: "Lịch làm việc" }).click();
+    await admin.page.locator("input[name=calendar_year]").fill("2026");
+    const days = admin.page.getByTestId("calendar-days");
+    await days.locator("tr", { hasText: "17/02/2026" }).getByText("Tết Âm lịch").waitFor();
+    await admin.page.getByRole("button", { name: "Thêm ngày" }).click();
+    await admin.page.locator("input[name=plan_day_0]").fill("2026-02-23");
+    await admin.page.locator("input[name=plan_note_0]").fill("Nghỉ thêm theo thông báo");
+    await admin.page.locator("input[name=plan_reason]").fill("Thông báo lịch nghỉ Tết Bính Ngọ");
+    await admin.page.getByRole("button", { name: "Lưu lịch của năm" }).click();
+    await days.locator("tr", { hasText: "23/02/2026" }).getByText("Nghỉ theo thông báo").waitFor();
+    await admin.close();
+
+    const employee = await openPage(browser, server.baseUrl);
+    await signIn(employee.page, server.baseUrl, "nguyenvanan");
+    await employee.page.goto(server.baseUrl + "/lich-lam-viec");
+    await employee.page.locator("input[name=deadline_from]").fill("2026-02-13");
+    await employee.page.locator("input[name=deadline_days]").fill("1");
+    await employee.page.getByRole("button", { name: "Tính hạn" }).click();
+    // Tết 16–20 February and the plan's 23rd are skipped.
+    await employee.page.getByTestId("deadline-due").getByText("24/02/2026").waitFor();
+    assert.equal(await employee.page.getByRole("button", { name: "Lưu lịch của năm" }).count(), 0);
+    await employee.close();
+  });
 });

@@ -3,6 +3,7 @@ pub mod account_requests;
 pub mod accounts;
 pub mod api_clients;
 pub mod audit;
+pub mod calendar;
 pub mod catalogs;
 pub mod change_password;
 pub mod dossier;
