@@ -177,7 +177,10 @@ impl Settings {
             }
             Some(secret) => secret.as_bytes().to_vec(),
             None => {
-                let secret = stored_secret(&self.data_dir.join("jwt-secret"), random_hex)?;
+                let secret = stored_secret(
+                    &self.data_dir.join("jwt-secret"),
+                    crate::auth::secrets::random_token,
+                )?;
                 if secret.len() < 32 {
                     bail!("{}/jwt-secret holds a secret shorter than 32 characters; delete it to make a new one", self.data_dir.display());
                 }
@@ -260,12 +263,6 @@ fn stored_secret(path: &Path, generate: impl FnOnce() -> String) -> anyhow::Resu
         .and_then(|mut file| file.write_all(secret.as_bytes()))
         .map_err(|e| anyhow!("cannot write a secret to {}: {e}", path.display()))?;
     Ok(secret)
-}
-
-fn random_hex() -> String {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).expect("the operating system provides randomness");
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Reads a TOML configuration file and exports each option it sets as its `HOSO_*` variable,

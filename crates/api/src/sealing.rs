@@ -13,6 +13,8 @@ use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
+use crate::auth::secrets::{hex, random_token};
+
 /// The keys of one deployment.
 #[derive(Clone)]
 pub struct DataKeys {
@@ -71,7 +73,7 @@ impl DataKeys {
 
     /// A fresh set: one data key `k1` and a lookup key, in `parse`'s format.
     pub fn generate() -> String {
-        format!("lookup={};k1={}", random_hex(), random_hex())
+        format!("lookup={};k1={}", random_token(), random_token())
     }
 
     pub fn current_id(&self) -> &str {
@@ -129,16 +131,6 @@ impl DataKeys {
 
 fn parse_key(text: &str) -> Option<[u8; 32]> {
     unhex(text.trim())?.try_into().ok()
-}
-
-fn random_hex() -> String {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).expect("the operating system provides randomness");
-    hex(&bytes)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn unhex(text: &str) -> Option<Vec<u8>> {

@@ -1,4 +1,3 @@
-use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{get, web, HttpResponse};
 use hoso_store::documents;
 
@@ -28,18 +27,5 @@ pub async fn get_document(
     if !super::may_read(&session.actor, &row, unit_path.as_deref())? {
         return Err(ApiError::NotFound);
     }
-    let blobs = state.blobs.clone();
-    let sha256 = row.sha256.clone();
-    let bytes = web::block(move || blobs.get(&sha256))
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?
-        .map_err(|e| ApiError::Internal(format!("document {} unreadable: {e}", row.id)))?;
-    Ok(HttpResponse::Ok()
-        .content_type(row.content_type.clone())
-        .insert_header(("Cache-Control", "private, no-store"))
-        .insert_header(ContentDisposition {
-            disposition: DispositionType::Inline,
-            parameters: vec![DispositionParam::Filename(row.file_name.clone())],
-        })
-        .body(bytes))
+    super::file_response(&state, row).await
 }

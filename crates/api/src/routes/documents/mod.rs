@@ -32,6 +32,29 @@ pub(crate) fn may_read(
     Ok(row.uploaded_by == actor.account_id || in_scope)
 }
 
+/// A stored document's bytes as the answer: its type, its file name, never cached.
+pub(crate) async fn file_response(
+    state: &crate::state::AppState,
+    row: hoso_store::documents::DocumentRow,
+) -> Result<actix_web::HttpResponse, crate::error::ApiError> {
+    use crate::error::ApiError;
+    use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType};
+    let blobs = state.blobs.clone();
+    let sha256 = row.sha256.clone();
+    let bytes = actix_web::web::block(move || blobs.get(&sha256))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?
+        .map_err(|e| ApiError::Internal(format!("document {} unreadable: {e}", row.id)))?;
+    Ok(actix_web::HttpResponse::Ok()
+        .content_type(row.content_type.clone())
+        .insert_header(("Cache-Control", "private, no-store"))
+        .insert_header(ContentDisposition {
+            disposition: DispositionType::Inline,
+            parameters: vec![DispositionParam::Filename(row.file_name)],
+        })
+        .body(bytes))
+}
+
 /// The type the content really is, from its first bytes: the declared type must agree, so a
 /// script cannot be uploaded as a "PDF".
 pub(crate) fn sniff(bytes: &[u8]) -> Option<&'static str> {

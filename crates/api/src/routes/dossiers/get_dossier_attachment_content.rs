@@ -1,4 +1,3 @@
-use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{get, web, HttpResponse};
 use hoso_store::dossiers;
 
@@ -34,18 +33,5 @@ pub async fn get_dossier_attachment_content(
                 .ok_or(ApiError::NotFound)
         })
         .await?;
-    let blobs = state.blobs.clone();
-    let sha256 = document.sha256.clone();
-    let bytes = web::block(move || blobs.get(&sha256))
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?
-        .map_err(|e| ApiError::Internal(format!("document {} unreadable: {e}", document.id)))?;
-    Ok(HttpResponse::Ok()
-        .content_type(document.content_type.clone())
-        .insert_header(("Cache-Control", "private, no-store"))
-        .insert_header(ContentDisposition {
-            disposition: DispositionType::Inline,
-            parameters: vec![DispositionParam::Filename(document.file_name.clone())],
-        })
-        .body(bytes))
+    crate::routes::documents::file_response(&state, document).await
 }
