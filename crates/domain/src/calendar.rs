@@ -63,21 +63,30 @@ pub fn statutory_days_off(year: i32) -> BTreeSet<NaiveDate> {
 impl Calendar {
     /// Whether civil servants work on `day`.
     pub fn is_working_day(&self, day: NaiveDate) -> bool {
-        if self.working_days.contains(&day) {
-            return true;
-        }
-        !(is_weekend(day) || self.days_off.contains(&day) || statutory_days_off(day.year()).contains(&day))
+        self.works(day, &statutory_days_off(day.year()))
+    }
+
+    fn works(&self, day: NaiveDate, holidays: &BTreeSet<NaiveDate>) -> bool {
+        self.working_days.contains(&day)
+            || !(is_weekend(day) || self.days_off.contains(&day) || holidays.contains(&day))
     }
 
     /// The day by which something due `days` working days after `start` must be done: the
     /// `days`-th working day after it. A deadline can only fall on a working day, so one that
     /// would land on a day off is already the next working day.
     pub fn add_working_days(&self, start: NaiveDate, days: u32) -> NaiveDate {
+        // The holidays come from the lunar calendar: computed once per year crossed, not per day.
+        let mut year = start.year();
+        let mut holidays = statutory_days_off(year);
         let mut day = start;
         let mut left = days;
         while left > 0 {
             day += Duration::days(1);
-            if self.is_working_day(day) {
+            if day.year() != year {
+                year = day.year();
+                holidays = statutory_days_off(year);
+            }
+            if self.works(day, &holidays) {
                 left -= 1;
             }
         }
