@@ -87,13 +87,15 @@ pub fn sync_shipped(conn: &mut DbConnection, files: &[CatalogFile]) -> StoreResu
                 continue;
             }
             save_meta(conn, &file.meta, stored.is_some())?;
+            // Who owns each stored code of the kind, read once rather than per entry.
+            let origins: std::collections::HashMap<String, String> = catalog_entries::table
+                .filter(catalog_entries::kind.eq(&file.meta.kind))
+                .select((catalog_entries::code, catalog_entries::origin))
+                .load::<(String, String)>(conn)?
+                .into_iter()
+                .collect();
             for entry in &file.entries {
-                let origin = catalog_entries::table
-                    .find((&file.meta.kind, &entry.code))
-                    .select(catalog_entries::origin)
-                    .first::<String>(conn)
-                    .optional()?;
-                match origin.as_deref() {
+                match origins.get(&entry.code).map(String::as_str) {
                     None => insert_entry(conn, &file.meta.kind, entry, "shipped", None)?,
                     Some("shipped") => update_shipped(conn, &file.meta.kind, entry)?,
                     Some(_) => tracing::warn!(
