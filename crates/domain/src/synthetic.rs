@@ -415,13 +415,7 @@ mod tests {
     use crate::dossier::validation::{validate, CatalogIndex};
 
     fn catalogs() -> CatalogIndex {
-        let mut index = CatalogIndex::default();
-        for file in shipped() {
-            for entry in &file.entries {
-                index.insert(&file.meta.kind, entry.clone());
-            }
-        }
-        index
+        CatalogIndex::from_files(shipped())
     }
 
     #[test]

@@ -13,13 +13,7 @@ fn day(s: &str) -> NaiveDate {
 }
 
 fn catalogs() -> CatalogIndex {
-    let mut index = CatalogIndex::default();
-    for file in shipped() {
-        for entry in &file.entries {
-            index.insert(&file.meta.kind, entry.clone());
-        }
-    }
-    index
+    CatalogIndex::from_files(shipped())
 }
 
 /// Field and code of every failure.

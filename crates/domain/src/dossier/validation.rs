@@ -23,6 +23,17 @@ impl CatalogIndex {
             .insert(entry.code.clone(), entry);
     }
 
+    /// The index of catalogue files (the shipped ones, in tests and generators).
+    pub fn from_files(files: &[crate::catalog::CatalogFile]) -> Self {
+        let mut index = CatalogIndex::default();
+        for file in files {
+            for entry in &file.entries {
+                index.insert(&file.meta.kind, entry.clone());
+            }
+        }
+        index
+    }
+
     pub fn find(&self, kinds: &[&str], code: &str) -> Option<&CatalogEntry> {
         kinds
             .iter()
