@@ -76,6 +76,20 @@ pub fn in_force(entry: &CatalogEntryView) -> bool {
     entry.valid_from.is_none_or(|from| from <= today) && entry.valid_to.is_none_or(|to| today <= to)
 }
 
+/// The `<option>`s of the codes of `kinds` in force, and `chosen` even if retired (so a stored
+/// code still shows its label).
+pub fn catalog_options(kinds: &'static [&'static str], chosen: String) -> impl IntoView {
+    Catalogs::get()
+        .entries(kinds)
+        .into_iter()
+        .filter(|e| in_force(e) || e.code == chosen)
+        .map(|e| {
+            let selected = e.code == chosen;
+            view! { <option value=e.code.clone() selected=selected>{format!("{} — {}", e.code, e.label)}</option> }
+        })
+        .collect_view()
+}
+
 /// A `<select>` of the codes of `kinds`, bound to `value` (empty = none chosen).
 #[component]
 pub fn CatalogSelect(
@@ -84,19 +98,7 @@ pub fn CatalogSelect(
     name: &'static str,
     #[prop(optional)] placeholder: Option<&'static str>,
 ) -> impl IntoView {
-    let catalogs = Catalogs::get();
-    let options = move || {
-        let chosen = value.get();
-        catalogs
-            .entries(kinds)
-            .into_iter()
-            .filter(|e| in_force(e) || e.code == chosen)
-            .map(|e| {
-                let selected = e.code == chosen;
-                view! { <option value=e.code.clone() selected=selected>{format!("{} — {}", e.code, e.label)}</option> }
-            })
-            .collect_view()
-    };
+    let options = move || catalog_options(kinds, value.get());
     view! {
         <select name=name bind:value=value>
             <option value="">{placeholder.unwrap_or("— Chọn —")}</option>

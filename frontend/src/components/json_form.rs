@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::api::ApiFailure;
-use crate::components::catalog::{in_force, Catalogs};
+use crate::components::catalog::catalog_options;
 
 /// How an input reads and writes its value.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -135,18 +135,11 @@ pub fn JsonField(
         }
         .into_any(),
         Kind::Code(kinds) => {
-            let catalogs = Catalogs::get();
             let current = read.clone();
             view! {
                 <select name=name disabled=readonly on:change=move |ev| write(event_target_value(&ev))>
                     <option value="">"— Chọn —"</option>
-                    {move || {
-                        let chosen = current();
-                        catalogs.entries(kinds).into_iter().filter(|e| in_force(e) || e.code == chosen).map(|e| {
-                            let selected = e.code == chosen;
-                            view! { <option value=e.code.clone() selected=selected>{format!("{} — {}", e.code, e.label)}</option> }
-                        }).collect_view()
-                    }}
+                    {move || catalog_options(kinds, current())}
                 </select>
             }
             .into_any()
