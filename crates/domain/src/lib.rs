@@ -4,6 +4,7 @@
 //! crate decides; the API exposes it. Nothing in this crate knows about HTTP or SQL.
 
 pub mod access;
+pub mod approval;
 pub mod calendar;
 pub mod catalog;
 pub mod dossier;
