@@ -15,5 +15,6 @@ pub mod regulation;
 pub mod synthetic;
 pub mod text;
 pub mod validation;
+pub mod workflow;
 
 pub use validation::{FieldError, FieldErrors};

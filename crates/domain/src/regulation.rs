@@ -2,8 +2,10 @@
 //! the two provinces' regulations as presets, or custom values an administrator sets. The
 //! workflow computes due dates in working days from these numbers and checks approval windows.
 
+use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::Calendar;
 use crate::validation::{FieldError, FieldErrors};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -215,9 +217,153 @@ impl RegulationProfile {
     }
 }
 
+/// One month's approval window: signing is allowed from `from` to `to`, both included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WindowDates {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl WindowDates {
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        (self.from..=self.to).contains(&day)
+    }
+}
+
+fn last_day_of_month(year: i32, month: u32) -> NaiveDate {
+    let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    NaiveDate::from_ymd_opt(y, m, 1).expect("a month start") - Duration::days(1)
+}
+
+impl WindowRule {
+    /// The window of `rule` in a month, counted with the working-day calendar.
+    pub fn dates(&self, year: i32, month: u32, calendar: &Calendar) -> WindowDates {
+        let last = last_day_of_month(year, month);
+        match *self {
+            WindowRule::DaysOfMonth { from, to } => WindowDates {
+                from: NaiveDate::from_ymd_opt(year, month, from.min(last.day())).expect("a day of the month"),
+                to: NaiveDate::from_ymd_opt(year, month, to.min(last.day())).expect("a day of the month"),
+            },
+            WindowRule::LastWorkingDays { count } => {
+                let mut from = last;
+                let mut found = 0;
+                let mut day = last;
+                while found < count && day.month() == month {
+                    if calendar.is_working_day(day) {
+                        from = day;
+                        found += 1;
+                    }
+                    day -= Duration::days(1);
+                }
+                let to = (0..)
+                    .map(|back| last - Duration::days(back))
+                    .find(|d| calendar.is_working_day(*d) || d.month() != month)
+                    .filter(|d| d.month() == month)
+                    .unwrap_or(last);
+                WindowDates { from, to }
+            }
+            WindowRule::LastDaysShifted { count } => {
+                let from = last - Duration::days(i64::from(count) - 1);
+                // The window's end falls on a day off: it moves to the next working day (TG 6).
+                let to = if calendar.is_working_day(last) {
+                    last
+                } else {
+                    calendar.add_working_days(last, 1)
+                };
+                WindowDates { from, to }
+            }
+        }
+    }
+}
+
+/// Where `today` stands in a signer's monthly windows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WindowStatus {
+    pub signer: Signer,
+    /// The window open today, or else the next one.
+    pub window: WindowDates,
+    pub open: bool,
+    pub enforcement: Enforcement,
+}
+
+impl RegulationProfile {
+    /// The window for `signer`; a profile that only knows agency heads (Tiền Giang) applies
+    /// that one to every head, and one that only distinguishes department and subordinate
+    /// heads (Hưng Yên) applies the department window to an agency head.
+    pub fn window_for(&self, signer: Signer) -> Option<&ApprovalWindow> {
+        let find = |s: Signer| self.windows.iter().find(|w| w.signer == s);
+        find(signer).or_else(|| match signer {
+            Signer::HomeAffairs => None,
+            Signer::AgencyHead => find(Signer::DepartmentHead),
+            Signer::DepartmentHead | Signer::SubordinateUnitHead => find(Signer::AgencyHead),
+        })
+    }
+
+    /// Whether `signer` may sign on `today`: inside this month's window (or last month's,
+    /// when a holiday shift carried it into this month), else the next window.
+    pub fn window_status(&self, signer: Signer, today: NaiveDate, calendar: &Calendar) -> Option<WindowStatus> {
+        let rule = self.window_for(signer)?.rule;
+        let previous = today - Duration::days(i64::from(today.day()));
+        let this = rule.dates(today.year(), today.month(), calendar);
+        let last_month = rule.dates(previous.year(), previous.month(), calendar);
+        let next_start = last_day_of_month(today.year(), today.month()) + Duration::days(1);
+        let window = [last_month, this]
+            .into_iter()
+            .find(|w| w.contains(today))
+            .unwrap_or(if today < this.from {
+                this
+            } else {
+                rule.dates(next_start.year(), next_start.month(), calendar)
+            });
+        Some(WindowStatus {
+            signer,
+            window,
+            open: window.contains(today),
+            enforcement: self.enforcement,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn hung_yen_windows_by_signer_and_month() {
+        let hy = RegulationProfile::hung_yen();
+        let cal = Calendar::default();
+        let sub = hy.window_status(Signer::SubordinateUnitHead, d(2031, 3, 21), &cal).unwrap();
+        assert!(sub.open);
+        assert_eq!((sub.window.from, sub.window.to), (d(2031, 3, 20), d(2031, 3, 22)));
+        let dept = hy.window_status(Signer::DepartmentHead, d(2031, 3, 21), &cal).unwrap();
+        assert!(!dept.open, "HY 8.2: departments sign on the 23rd–25th");
+        assert_eq!(dept.window.from, d(2031, 3, 23));
+        let after = hy.window_status(Signer::DepartmentHead, d(2031, 3, 26), &cal).unwrap();
+        assert_eq!(after.window.from, d(2031, 4, 23), "the next window is next month's");
+        // Sở Nội vụ: the last 5 working days of April 2031 skip 30/4 (a holiday) and the weekend.
+        let home = RegulationProfile::hung_yen()
+            .window_status(Signer::HomeAffairs, d(2031, 4, 10), &cal)
+            .unwrap();
+        assert_eq!((home.window.from, home.window.to), (d(2031, 4, 23), d(2031, 4, 29)));
+    }
+
+    #[test]
+    fn tien_giang_shifts_a_window_ending_on_a_day_off() {
+        let tg = RegulationProfile::tien_giang();
+        let cal = Calendar::default();
+        let w = tg.window_status(Signer::AgencyHead, d(2031, 5, 28), &cal).unwrap();
+        assert_eq!((w.window.from, w.window.to), (d(2031, 5, 27), d(2031, 6, 2)), "31/5/2031 is a Saturday");
+        assert!(w.open);
+        let carried = tg.window_status(Signer::DepartmentHead, d(2031, 6, 2), &cal).unwrap();
+        assert!(carried.open, "the shifted end of May's window is still open on 2 June");
+        assert!(!tg.window_status(Signer::AgencyHead, d(2031, 6, 3), &cal).unwrap().open);
+    }
 
     #[test]
     fn the_presets_follow_their_regulations() {
