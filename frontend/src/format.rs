@@ -29,6 +29,14 @@ pub fn backend_vi(backend: &str) -> &'static str {
     }
 }
 
+/// Today in Vietnam (UTC+7), from the browser's clock (std's clock does not exist in wasm).
+pub fn today_vn() -> chrono::NaiveDate {
+    let millis = js_sys::Date::now() as i64 + 7 * 3_600_000;
+    chrono::DateTime::from_timestamp_millis(millis)
+        .map(|t| t.date_naive())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,12 +49,4 @@ mod tests {
         assert_eq!(duration_vi(90_061), "1 ngày 1 giờ");
         assert_eq!(duration_vi(125), "2 phút 5 giây");
     }
-}
-
-/// Today in Vietnam (UTC+7), from the browser's clock (std's clock does not exist in wasm).
-pub fn today_vn() -> chrono::NaiveDate {
-    let millis = js_sys::Date::now() as i64 + 7 * 3_600_000;
-    chrono::DateTime::from_timestamp_millis(millis)
-        .map(|t| t.date_naive())
-        .unwrap_or_default()
 }

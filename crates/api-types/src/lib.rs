@@ -12,5 +12,6 @@ pub mod error;
 pub mod settings;
 pub mod system;
 pub mod units;
+pub mod workflow;
 
 pub use error::{ErrorBody, ErrorDetails};

@@ -57,6 +57,16 @@ pub enum Command {
         /// The JSON file.
         file: PathBuf,
     },
+    /// Verify a signed export (`GET /dossiers/{id}/versions/{n}/signed`) offline: the content
+    /// against its signed digest and every signature against the trusted roots. Prints each
+    /// check; exits 0 when valid, 1 when a check failed.
+    Verify {
+        /// The signed export (JSON).
+        file: PathBuf,
+        /// PEM file of trusted root certificates (`GET /signatures/roots`); repeatable.
+        #[arg(long, required = true)]
+        trust: Vec<PathBuf>,
+    },
     /// Write the OpenAPI document of the API.
     Openapi {
         /// File to write; standard output when absent.
@@ -83,6 +93,7 @@ pub fn run() -> anyhow::Result<()> {
             display_name,
         } => commands::create_admin::run(&cli.settings, &username, &display_name),
         Command::ImportCatalog { file } => commands::import_catalog::run(&cli.settings, &file),
+        Command::Verify { file, trust } => commands::verify::run(&file, &trust),
         Command::Openapi { output } => commands::openapi::run(output.as_deref()),
     }
 }

@@ -89,6 +89,12 @@ pub struct Settings {
     #[arg(long, global = true, env = "HOSO_DATA_KEYS", hide_env_values = true)]
     pub data_keys: Option<String>,
 
+    /// PEM file of the root certificates whose signing certificates the server accepts for
+    /// approvals (CTX-5), e.g. the national root CA and the Government CA. The built-in CA is
+    /// always trusted. Default: none besides the built-in CA.
+    #[arg(long, global = true, env = "HOSO_TRUSTED_ROOTS")]
+    pub trusted_roots: Option<PathBuf>,
+
     /// Lifetime of an access token, in minutes.
     #[arg(long, global = true, env = "HOSO_ACCESS_TOKEN_MINUTES", default_value_t = 15)]
     pub access_token_minutes: u64,
@@ -123,6 +129,7 @@ pub struct Config {
     pub log_json: bool,
     pub jwt_secret: Vec<u8>,
     pub data_keys: crate::sealing::DataKeys,
+    pub trusted_roots: Vec<hoso_signatures::Certificate>,
     pub access_ttl: Duration,
     pub refresh_ttl: Duration,
 }
@@ -196,6 +203,19 @@ impl Settings {
                     .map_err(|e| anyhow!("{} is not valid: {e}", path.display()))?
             }
         };
+        let trusted_roots = match &self.trusted_roots {
+            None => Vec::new(),
+            Some(path) => {
+                let bytes = std::fs::read(path).map_err(|e| {
+                    anyhow!(
+                        "HOSO_TRUSTED_ROOTS (--trusted-roots) '{}' cannot be read: {e}",
+                        path.display()
+                    )
+                })?;
+                hoso_signatures::certificates::parse_certificates(&bytes)
+                    .map_err(|e| anyhow!("HOSO_TRUSTED_ROOTS (--trusted-roots) '{}': {e}", path.display()))?
+            }
+        };
         if !(1..=24 * 60).contains(&self.access_token_minutes) {
             bail!("HOSO_ACCESS_TOKEN_MINUTES (--access-token-minutes) must be between 1 and 1440");
         }
@@ -220,6 +240,7 @@ impl Settings {
             log_json,
             jwt_secret,
             data_keys,
+            trusted_roots,
             access_ttl: Duration::from_secs(self.access_token_minutes * 60),
             refresh_ttl: Duration::from_secs(self.refresh_token_hours * 3600),
         })

@@ -22,5 +22,6 @@ pub mod state;
 pub mod telemetry;
 pub mod views;
 pub mod web;
+pub(crate) mod workflow;
 
 pub use error::ApiError;

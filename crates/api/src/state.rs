@@ -21,6 +21,10 @@ pub struct AppState {
     pub max_upload_bytes: usize,
     /// Seal the sensitive fields of dossiers (SEC-2).
     pub data_keys: crate::sealing::DataKeys,
+    /// Roots trusted for approval signatures besides the built-in CA (CTX-5).
+    pub trusted_roots: Vec<hoso_signatures::Certificate>,
+    /// The workflow's idea of now: deadlines, windows and signing times.
+    pub clock: crate::clock::Clock,
 }
 
 impl AppState {

@@ -205,3 +205,18 @@ pub fn dossier_version(row: &hoso_store::dossiers::VersionRow) -> hoso_api_types
         note: row.note.clone(),
     }
 }
+
+pub fn certificate(row: &hoso_store::signing::CertificateRow) -> hoso_api_types::workflow::CertificateView {
+    hoso_api_types::workflow::CertificateView {
+        id: row.id.clone(),
+        subject: row.subject.clone(),
+        issuer: row.issuer.clone(),
+        serial: row.serial.clone(),
+        fingerprint: row.fingerprint.clone(),
+        not_before: utc(row.not_before),
+        not_after: utc(row.not_after),
+        source: row.source.clone(),
+        revoked_at: row.revoked_at.map(utc),
+        pem: row.certificate.clone(),
+    }
+}

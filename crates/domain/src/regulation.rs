@@ -232,7 +232,11 @@ impl WindowDates {
 }
 
 fn last_day_of_month(year: i32, month: u32) -> NaiveDate {
-    let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(y, m, 1).expect("a month start") - Duration::days(1)
 }
 
@@ -303,7 +307,12 @@ impl RegulationProfile {
 
     /// Whether `signer` may sign on `today`: inside this month's window (or last month's,
     /// when a holiday shift carried it into this month), else the next window.
-    pub fn window_status(&self, signer: Signer, today: NaiveDate, calendar: &Calendar) -> Option<WindowStatus> {
+    pub fn window_status(
+        &self,
+        signer: Signer,
+        today: NaiveDate,
+        calendar: &Calendar,
+    ) -> Option<WindowStatus> {
         let rule = self.window_for(signer)?.rule;
         let previous = today - Duration::days(i64::from(today.day()));
         let this = rule.dates(today.year(), today.month(), calendar);
@@ -338,31 +347,59 @@ mod tests {
     fn hung_yen_windows_by_signer_and_month() {
         let hy = RegulationProfile::hung_yen();
         let cal = Calendar::default();
-        let sub = hy.window_status(Signer::SubordinateUnitHead, d(2031, 3, 21), &cal).unwrap();
+        let sub = hy
+            .window_status(Signer::SubordinateUnitHead, d(2031, 3, 21), &cal)
+            .unwrap();
         assert!(sub.open);
         assert_eq!((sub.window.from, sub.window.to), (d(2031, 3, 20), d(2031, 3, 22)));
-        let dept = hy.window_status(Signer::DepartmentHead, d(2031, 3, 21), &cal).unwrap();
+        let dept = hy
+            .window_status(Signer::DepartmentHead, d(2031, 3, 21), &cal)
+            .unwrap();
         assert!(!dept.open, "HY 8.2: departments sign on the 23rd–25th");
         assert_eq!(dept.window.from, d(2031, 3, 23));
-        let after = hy.window_status(Signer::DepartmentHead, d(2031, 3, 26), &cal).unwrap();
-        assert_eq!(after.window.from, d(2031, 4, 23), "the next window is next month's");
+        let after = hy
+            .window_status(Signer::DepartmentHead, d(2031, 3, 26), &cal)
+            .unwrap();
+        assert_eq!(
+            after.window.from,
+            d(2031, 4, 23),
+            "the next window is next month's"
+        );
         // Sở Nội vụ: the last 5 working days of April 2031 skip 30/4 (a holiday) and the weekend.
         let home = RegulationProfile::hung_yen()
             .window_status(Signer::HomeAffairs, d(2031, 4, 10), &cal)
             .unwrap();
-        assert_eq!((home.window.from, home.window.to), (d(2031, 4, 23), d(2031, 4, 29)));
+        assert_eq!(
+            (home.window.from, home.window.to),
+            (d(2031, 4, 23), d(2031, 4, 29))
+        );
     }
 
     #[test]
     fn tien_giang_shifts_a_window_ending_on_a_day_off() {
         let tg = RegulationProfile::tien_giang();
         let cal = Calendar::default();
-        let w = tg.window_status(Signer::AgencyHead, d(2031, 5, 28), &cal).unwrap();
-        assert_eq!((w.window.from, w.window.to), (d(2031, 5, 27), d(2031, 6, 2)), "31/5/2031 is a Saturday");
+        let w = tg
+            .window_status(Signer::AgencyHead, d(2031, 5, 28), &cal)
+            .unwrap();
+        assert_eq!(
+            (w.window.from, w.window.to),
+            (d(2031, 5, 27), d(2031, 6, 2)),
+            "31/5/2031 is a Saturday"
+        );
         assert!(w.open);
-        let carried = tg.window_status(Signer::DepartmentHead, d(2031, 6, 2), &cal).unwrap();
-        assert!(carried.open, "the shifted end of May's window is still open on 2 June");
-        assert!(!tg.window_status(Signer::AgencyHead, d(2031, 6, 3), &cal).unwrap().open);
+        let carried = tg
+            .window_status(Signer::DepartmentHead, d(2031, 6, 2), &cal)
+            .unwrap();
+        assert!(
+            carried.open,
+            "the shifted end of May's window is still open on 2 June"
+        );
+        assert!(
+            !tg.window_status(Signer::AgencyHead, d(2031, 6, 3), &cal)
+                .unwrap()
+                .open
+        );
     }
 
     #[test]

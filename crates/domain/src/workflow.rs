@@ -11,7 +11,9 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::access::{check_approve_dossier, check_edit_dossier, Actor, Decision, Denial, Right, Scope, UnitPath};
+use crate::access::{
+    check_approve_dossier, check_edit_dossier, Actor, Decision, Denial, Right, Scope, UnitPath,
+};
 use crate::approval::Step;
 use crate::calendar::Calendar;
 use crate::regulation::{RegulationProfile, Signer};
@@ -58,7 +60,10 @@ impl ReviewState {
 
     /// Still waiting for someone at the agency or at Sở Nội vụ.
     pub fn is_open(self) -> bool {
-        matches!(self, ReviewState::Submitted | ReviewState::Locked | ReviewState::Signed)
+        matches!(
+            self,
+            ReviewState::Submitted | ReviewState::Locked | ReviewState::Signed
+        )
     }
 
     /// The draft cannot change while it is being checked or waits for the head (WF-2).
@@ -139,7 +144,10 @@ fn require(actor: &Actor, right: Right) -> Decision {
     if actor.rights.contains(right) {
         Ok(())
     } else {
-        Err(Denial::Forbidden(format!("{} lacks the right {right}", actor.kind)))
+        Err(Denial::Forbidden(format!(
+            "{} lacks the right {right}",
+            actor.kind
+        )))
     }
 }
 
@@ -152,7 +160,13 @@ pub fn check_submit(actor: &Actor, person_id: &str, unit: &UnitPath) -> Decision
 /// the unit); the head signs, or returns what is locked (`approve_dossiers` over the unit);
 /// Sở Nội vụ signs or returns what the head signed (`approve_dossiers` province-wide).
 /// Nobody acts on their own dossier.
-pub fn check_act(actor: &Actor, person_id: &str, unit: &UnitPath, state: ReviewState, action: Action) -> Decision {
+pub fn check_act(
+    actor: &Actor,
+    person_id: &str,
+    unit: &UnitPath,
+    state: ReviewState,
+    action: Action,
+) -> Decision {
     within_scope(actor, unit)?;
     not_own(actor, person_id)?;
     match (action, state) {
@@ -163,7 +177,9 @@ pub fn check_act(actor: &Actor, person_id: &str, unit: &UnitPath, state: ReviewS
         (Action::Sign(Step::Head), _) => check_approve_dossier(actor, person_id, unit),
         (Action::Sign(Step::HomeAffairs), _) | (Action::Return, _) => {
             if actor.scope != Scope::Province {
-                return Err(Denial::Forbidden("only Sở Nội vụ approves for the national database".into()));
+                return Err(Denial::Forbidden(
+                    "only Sở Nội vụ approves for the national database".into(),
+                ));
             }
             require(actor, Right::ApproveDossiers)
         }
@@ -201,8 +217,12 @@ pub fn due_date(
 ) -> Option<NaiveDate> {
     let d = &profile.deadlines;
     match (state, kind) {
-        (ReviewState::Submitted, ReviewKind::Initial) => Some(calendar.add_working_days(entered, d.focal_check)),
-        (ReviewState::Locked, ReviewKind::Initial) => Some(calendar.add_working_days(entered, d.head_approval)),
+        (ReviewState::Submitted, ReviewKind::Initial) => {
+            Some(calendar.add_working_days(entered, d.focal_check))
+        }
+        (ReviewState::Locked, ReviewKind::Initial) => {
+            Some(calendar.add_working_days(entered, d.head_approval))
+        }
         (ReviewState::Submitted | ReviewState::Locked, ReviewKind::Change) => {
             Some(calendar.add_working_days(submitted, d.change_approval))
         }

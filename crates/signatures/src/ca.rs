@@ -181,9 +181,15 @@ fn signing_time(at: DateTime<Utc>) -> Attribute {
     }
 }
 
+/// RFC 5280: UTCTime through 2049, GeneralizedTime from 2050.
 fn to_time(at: DateTime<Utc>) -> Time {
     let since = std::time::Duration::from_secs(at.timestamp().max(0) as u64);
-    Time::UtcTime(der::asn1::UtcTime::from_unix_duration(since).expect("a time before 2050"))
+    match der::asn1::UtcTime::from_unix_duration(since) {
+        Ok(utc) => Time::UtcTime(utc),
+        Err(_) => Time::GeneralTime(
+            der::asn1::GeneralizedTime::from_unix_duration(since).expect("a representable time"),
+        ),
+    }
 }
 
 fn validity(now: DateTime<Utc>, years: i64) -> Validity {

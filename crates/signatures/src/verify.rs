@@ -208,16 +208,7 @@ pub fn verify_detached(
     ) {
         return Err(Failure::BadSignature);
     }
-    let usage = signer
-        .tbs_certificate
-        .get::<KeyUsage>()
-        .map_err(|e| Failure::Malformed(e.to_string()))?;
-    if let Some((_, usage)) = usage {
-        if !usage.digital_signature() && !usage.non_repudiation() {
-            return Err(Failure::KeyUsage(certificates::subject(&signer)));
-        }
-    }
-    let chain = chain_to_root(&signer, &bundled, roots, at)?;
+    let chain = check_signing_certificate(&signer, &bundled, roots, at)?;
     Ok(Verified {
         fingerprint: certificates::fingerprint(&signer),
         subject: certificates::subject(&signer),
@@ -225,6 +216,26 @@ pub fn verify_detached(
         claimed_signing_time,
         chain,
     })
+}
+
+/// Checks that `cert` may sign documents (key usage) and chains to one of `roots` through
+/// `pool`, every link valid at `at`. Returns the subjects up the chain.
+pub fn check_signing_certificate(
+    cert: &Certificate,
+    pool: &[Certificate],
+    roots: &[Certificate],
+    at: DateTime<Utc>,
+) -> Result<Vec<String>, Failure> {
+    let usage = cert
+        .tbs_certificate
+        .get::<KeyUsage>()
+        .map_err(|e| Failure::Malformed(e.to_string()))?;
+    if let Some((_, usage)) = usage {
+        if !usage.digital_signature() && !usage.non_repudiation() {
+            return Err(Failure::KeyUsage(certificates::subject(cert)));
+        }
+    }
+    chain_to_root(cert, pool, roots, at)
 }
 
 /// Checks that `cert` chains to one of `roots` through `pool`, every link valid at `at`.

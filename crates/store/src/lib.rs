@@ -24,7 +24,9 @@ pub mod pool;
 pub mod positions;
 pub mod quotas;
 pub mod refresh_tokens;
+pub mod reviews;
 pub mod schema;
+pub mod signing;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod units;

@@ -336,3 +336,101 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    signing_authority (id) {
+        id -> Text,
+        certificate -> Text,
+        sealed_key -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    signing_certificates (id) {
+        id -> Text,
+        account_id -> Text,
+        fingerprint -> Text,
+        subject -> Text,
+        issuer -> Text,
+        serial -> Text,
+        not_before -> Timestamp,
+        not_after -> Timestamp,
+        certificate -> Text,
+        sealed_key -> Nullable<Text>,
+        source -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    reviews (id) {
+        id -> Text,
+        dossier_id -> Text,
+        kind -> Text,
+        state -> Text,
+        unit_id -> Text,
+        draft_revision -> Integer,
+        content_hash -> Text,
+        reason -> Nullable<Text>,
+        event_date -> Nullable<Date>,
+        submitted_by -> Text,
+        on_behalf -> Bool,
+        submitted_at -> Timestamp,
+        state_since -> Timestamp,
+        due_on -> Nullable<Date>,
+        checked_by -> Nullable<Text>,
+        checked_at -> Nullable<Timestamp>,
+        checklist -> Nullable<Text>,
+        version_number -> Nullable<Integer>,
+        return_reason -> Nullable<Text>,
+        returned_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    review_events (review_id, seq) {
+        review_id -> Text,
+        seq -> Integer,
+        action -> Text,
+        actor_id -> Text,
+        at -> Timestamp,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    review_evidence (review_id, document_id) {
+        review_id -> Text,
+        document_id -> Text,
+        kind -> Text,
+    }
+}
+
+diesel::table! {
+    signatures (id) {
+        id -> Text,
+        dossier_id -> Text,
+        version_number -> Integer,
+        step -> Text,
+        review_id -> Text,
+        account_id -> Text,
+        certificate_id -> Text,
+        statement -> Text,
+        cms -> Text,
+        signed_at -> Timestamp,
+        window_warning -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(reviews -> dossiers (dossier_id));
+diesel::allow_tables_to_appear_in_same_query!(reviews, dossiers);
+diesel::allow_tables_to_appear_in_same_query!(reviews, people);
+diesel::allow_tables_to_appear_in_same_query!(reviews, units);
+diesel::joinable!(review_evidence -> documents (document_id));
+diesel::allow_tables_to_appear_in_same_query!(review_evidence, documents);
+diesel::joinable!(signatures -> signing_certificates (certificate_id));
+diesel::joinable!(signatures -> accounts (account_id));
+diesel::allow_tables_to_appear_in_same_query!(signatures, signing_certificates);
+diesel::allow_tables_to_appear_in_same_query!(signatures, accounts);

@@ -1,11 +1,9 @@
 //! The dossier editor: one tab per part of the personal-history form, tables for its sections,
 //! catalogue pickers, the server's field errors beside each input, what is still missing, the
-//! approved versions with the changes since the last one, and approval for those who may.
+//! approved versions with the changes since the last one, and the workflow (submit, change
+//! requests, why it was returned).
 
-use hoso_api_types::dossiers::{
-    ApproveDraftRequest, DiffView, DossierView, DraftView, SaveDraftRequest, VersionSummary,
-};
-use hoso_domain::access::Right;
+use hoso_api_types::dossiers::{DiffView, DossierView, DraftView, SaveDraftRequest, VersionSummary};
 use hoso_domain::dossier::completeness::MissingItem;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -17,15 +15,15 @@ use crate::components::failure::{FailureNotice, FormFailure};
 use crate::components::guard::SignedIn;
 use crate::components::json_form::{JsonSection, JsonTable};
 use crate::pages::dossier_form as form;
-use crate::session::{Auth, Session};
+use crate::session::Auth;
 
 #[component]
 pub fn DossierPage() -> impl IntoView {
-    view! { <SignedIn children=|session| view! { <DossierLoader session /> } /> }
+    view! { <SignedIn children=|_| view! { <DossierLoader /> } /> }
 }
 
 #[component]
-fn DossierLoader(session: Session) -> impl IntoView {
+fn DossierLoader() -> impl IntoView {
     let auth = expect_context::<Auth>();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
@@ -40,11 +38,10 @@ fn DossierLoader(session: Session) -> impl IntoView {
     view! {
         <Transition fallback=|| view! { <p class="muted">"Đang tải hồ sơ…"</p> }>
             {move || {
-                let session = session.clone();
                 Suspend::new(async move {
                     match loaded.await {
                         Err(failure) => view! { <FailureNotice failure /> }.into_any(),
-                        Ok((view, draft)) => view! { <Editor session view draft /> }.into_any(),
+                        Ok((view, draft)) => view! { <Editor view draft /> }.into_any(),
                     }
                 })
             }}
@@ -66,9 +63,10 @@ const TABS: &[&str] = &[
 ];
 
 #[component]
-fn Editor(session: Session, view: DossierView, draft: DraftView) -> impl IntoView {
+fn Editor(view: DossierView, draft: DraftView) -> impl IntoView {
     let auth = expect_context::<Auth>();
     let id = view.summary.id.clone();
+    let review_dossier_id = id.clone();
     let doc = RwSignal::new(draft.content.clone());
     let revision = RwSignal::new(draft.revision);
     let missing = RwSignal::new(draft.missing.clone());
@@ -78,8 +76,6 @@ fn Editor(session: Session, view: DossierView, draft: DraftView) -> impl IntoVie
     let tab = RwSignal::new(0usize);
     let readonly = !view.editable;
     let current_version = RwSignal::new(view.summary.current_version);
-    let own = session.person_id() == Some(view.summary.person_id.as_str());
-    let may_approve = session.has(Right::ApproveDossiers) && !own;
     let save = {
         let id = id.clone();
         move |_| {
@@ -108,27 +104,6 @@ fn Editor(session: Session, view: DossierView, draft: DraftView) -> impl IntoVie
                         saved.set(None);
                         failure.set(Some(error));
                     }
-                }
-            });
-        }
-    };
-    let approve = {
-        let id = id.clone();
-        move |_| {
-            let body = ApproveDraftRequest {
-                revision: revision.get_untracked(),
-                note: None,
-            };
-            let id = id.clone();
-            spawn_local(async move {
-                match api::post::<_, VersionSummary>(auth, &format!("/dossiers/{id}/versions"), &body).await {
-                    Ok(version) => {
-                        current_version.set(version.number);
-                        revision.update(|r| *r += 1);
-                        failure.set(None);
-                        saved.set(Some(format!("Đã phê duyệt phiên bản {}.", version.number)));
-                    }
-                    Err(error) => failure.set(Some(error)),
                 }
             });
         }
@@ -226,11 +201,11 @@ fn Editor(session: Session, view: DossierView, draft: DraftView) -> impl IntoVie
                     _ => view! { <History id=id.clone() current_version /> }.into_any(),
                 }}
             </div>
+            <crate::pages::dossier_review::ReviewPanel dossier_id=review_dossier_id revision current_version editable=!readonly />
             <FormFailure failure />
             {move || saved.get().map(|m| view! { <p class="notice notice-info" role="status" data-testid="dossier-saved">{m}</p> })}
             <div class="actions">
                 {(!readonly).then(|| view! { <button type="button" class="primary" on:click=save.clone()>"Lưu bản khai"</button> })}
-                {may_approve.then(|| view! { <button type="button" on:click=approve.clone()>"Phê duyệt thành phiên bản mới"</button> })}
                 <button type="button" on:click=print>"In sơ yếu lý lịch (PDF)"</button>
             </div>
         </section>

@@ -9,6 +9,7 @@ pub mod change_password;
 pub mod dossier;
 pub mod dossier_attachments;
 pub mod dossier_form;
+pub mod dossier_review;
 pub mod dossiers;
 pub mod home;
 pub mod login;

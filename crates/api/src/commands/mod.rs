@@ -6,6 +6,7 @@ pub mod migrate;
 pub mod openapi;
 pub mod seed_demo;
 pub mod serve;
+pub mod verify;
 
 use anyhow::Context;
 use hoso_store::{migrations, DbPool};

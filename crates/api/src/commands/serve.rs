@@ -37,6 +37,8 @@ async fn serve(config: Config, pool: hoso_store::DbPool) -> anyhow::Result<()> {
         )),
         max_upload_bytes: config.max_upload_bytes,
         data_keys: config.data_keys.clone(),
+        trusted_roots: config.trusted_roots.clone(),
+        clock: crate::clock::Clock::system(),
     });
     let max_json_bytes = config.max_json_bytes;
     let mut server = HttpServer::new(move || app::build(state.clone(), max_json_bytes));

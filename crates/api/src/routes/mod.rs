@@ -7,16 +7,20 @@ use utoipa_actix_web::service_config::ServiceConfig;
 pub mod account_requests;
 pub mod accounts;
 pub mod api_clients;
+pub mod approvals;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod catalogs;
+pub mod change_requests;
+pub mod deadlines;
 pub mod documents;
 pub mod dossiers;
 pub mod me;
 pub mod people;
 pub mod positions;
 pub mod settings;
+pub mod signatures;
 pub mod system;
 pub mod units;
 
@@ -38,4 +42,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     catalogs::configure(cfg);
     dossiers::configure(cfg);
     calendar::configure(cfg);
+    approvals::configure(cfg);
+    change_requests::configure(cfg);
+    deadlines::configure(cfg);
+    signatures::configure(cfg);
 }

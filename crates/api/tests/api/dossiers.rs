@@ -6,7 +6,7 @@ use hoso_store::testing::backends;
 use hoso_store::{people, units};
 use serde_json::{json, Value};
 
-use crate::support::{assert_error_body, call, pdf, token_of, upload, TestContext};
+use crate::support::{approve_through_workflow, assert_error_body, call, pdf, token_of, upload, TestContext};
 
 /// Every item of the form filled in, consistent with itself and the catalogues.
 pub fn full_content() -> Value {
@@ -88,7 +88,7 @@ fn without_nulls(value: &Value) -> Value {
 }
 
 /// A tiny PNG (its signature is what the upload checks), uploaded; its document id.
-async fn photo<S, B>(app: &S, token: &str) -> String
+pub async fn photo<S, B>(app: &S, token: &str) -> String
 where
     S: actix_web::dev::Service<
         actix_http::Request,
@@ -104,7 +104,7 @@ where
     body["id"].as_str().unwrap().to_owned()
 }
 
-fn person_id(ctx: &TestContext, name: &str) -> String {
+pub fn person_id(ctx: &TestContext, name: &str) -> String {
     let school = units::find_by_code(&mut ctx.db.connect(), "HY.SGDDT.THPTHY")
         .unwrap()
         .unwrap()
@@ -187,7 +187,7 @@ async fn every_item_round_trips_through_draft_version_and_export() {
         let (status, refused) = call(
             &app,
             "POST",
-            &format!("/api/v1/dossiers/{id}/versions"),
+            &format!("/api/v1/dossiers/{id}/submit"),
             Some(&admin),
             Some(json!({"revision": 2})),
         )
@@ -216,15 +216,16 @@ async fn every_item_round_trips_through_draft_version_and_export() {
             Some(json!({"revision": 2, "content": complete})),
         )
         .await;
-        let (status, version) = call(
+        approve_through_workflow(&app, &ctx, &admin, &id, 3).await;
+        let (_, versions) = call(
             &app,
-            "POST",
+            "GET",
             &format!("/api/v1/dossiers/{id}/versions"),
             Some(&admin),
-            Some(json!({"revision": 3, "note": "Phê duyệt lần đầu"})),
+            None,
         )
         .await;
-        assert_eq!(status, 201, "{backend}: {version}");
+        let version = &versions[0];
         assert_eq!(version["number"], 1);
         assert_eq!(version["content_hash"].as_str().unwrap().len(), 64);
 
@@ -243,7 +244,7 @@ async fn every_item_round_trips_through_draft_version_and_export() {
             "{backend}: export"
         );
         let (_, dossier) = call(&app, "GET", &format!("/api/v1/dossiers/{id}"), Some(&admin), None).await;
-        assert_eq!(dossier["status"], "approved");
+        assert_eq!(dossier["status"], "signed", "head-signed, waiting for Sở Nội vụ");
         assert_eq!(without_nulls(&dossier["content"]), without_nulls(&complete));
 
         // A later edit goes to the draft; version 1 is unchanged and the diff names the field.
@@ -331,15 +332,7 @@ async fn restricted_fields_never_leave_the_server_nor_sit_in_clear() {
             Some(json!({"revision": 1, "content": complete})),
         )
         .await;
-        let (status, _) = call(
-            &app,
-            "POST",
-            &format!("/api/v1/dossiers/{id}/versions"),
-            Some(&admin),
-            Some(json!({"revision": 2})),
-        )
-        .await;
-        assert_eq!(status, 201);
+        approve_through_workflow(&app, &ctx, &admin, &id, 2).await;
 
         // A specialist with read_dossiers but not read_sensitive_fields, through every endpoint.
         let specialist = token_of(&app, "chuyenvien.sogddt").await;
@@ -658,15 +651,6 @@ async fn authority_is_checked_for_every_dossier_request() {
         assert_eq!(saved["content"]["identity"]["phone"], "0987654321");
         let (status, _) = call(&app, "GET", "/api/v1/dossiers", Some(&employee), None).await;
         assert_eq!(status, 403);
-        let (status, _) = call(
-            &app,
-            "POST",
-            &format!("/api/v1/dossiers/{id}/versions"),
-            Some(&employee),
-            Some(json!({"revision": 2})),
-        )
-        .await;
-        assert_eq!(status, 404, "{backend}: nobody approves their own");
 
         // A specialist who may read but not open dossiers.
         let specialist = token_of(&app, "chuyenvien.sogddt").await;

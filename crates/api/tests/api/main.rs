@@ -16,3 +16,4 @@ mod spa;
 mod support;
 mod system;
 mod units;
+mod workflow;

@@ -23,6 +23,10 @@ pub const TEST_DATA_KEYS: &str = "lookup=111111111111111111111111111111111111111
 
 pub struct TestContext {
     pub db: TestDatabase,
+    /// The workflow's clock: a test sets it to walk through dates (deadlines, windows).
+    pub clock: hoso_api::clock::Clock,
+    /// Roots trusted for external signatures besides the built-in CA.
+    pub trusted_roots: Vec<hoso_signatures::Certificate>,
     pub static_dir: PathBuf,
     _static_holder: tempfile::TempDir,
 }
@@ -36,6 +40,8 @@ impl TestContext {
         let holder = tempfile::tempdir().unwrap();
         Self {
             db,
+            clock: hoso_api::clock::Clock::system(),
+            trusted_roots: Vec::new(),
             static_dir: holder.path().join("static"),
             _static_holder: holder,
         }
@@ -63,6 +69,8 @@ impl TestContext {
             )),
             max_upload_bytes: MAX_UPLOAD_BYTES,
             data_keys: hoso_api::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap(),
+            trusted_roots: self.trusted_roots.clone(),
+            clock: self.clock.clone(),
         })
     }
 
@@ -215,4 +223,204 @@ where
 /// A small but real PDF header, enough for the type check.
 pub fn pdf(text: &str) -> Vec<u8> {
     format!("%PDF-1.4\n% {text}\n%%EOF\n").into_bytes()
+}
+
+/// Sets the workflow clock to 10:00 in Vietnam on `date` (YYYY-MM-DD).
+pub fn set_day(ctx: &TestContext, date: &str) {
+    let day = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+    ctx.clock.set(day.and_hms_opt(3, 0, 0).unwrap().and_utc());
+}
+
+/// Takes a complete draft at `revision` to its next version the way the workflow does, with
+/// Sở Nội vụ's administrator in every role: submitted on the person's behalf, locked against
+/// the originals, signed by the built-in signer on a day inside the window. Returns the review.
+pub async fn approve_through_workflow<S, B>(
+    app: &S,
+    ctx: &TestContext,
+    admin: &str,
+    dossier_id: &str,
+    revision: i64,
+) -> serde_json::Value
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    use serde_json::json;
+    set_day(ctx, "2031-04-23");
+    let (status, review) = call(
+        app,
+        "POST",
+        &format!("/api/v1/dossiers/{dossier_id}/submit"),
+        Some(admin),
+        Some(json!({"revision": revision})),
+    )
+    .await;
+    assert_eq!(status, 201, "submit: {review}");
+    let id = review["id"].as_str().unwrap().to_owned();
+    let (status, body) = call(
+        app,
+        "POST",
+        &format!("/api/v1/approvals/{id}/lock"),
+        Some(admin),
+        Some(json!({"checklist": [{"item": "Sơ yếu lý lịch", "checked": true}]})),
+    )
+    .await;
+    assert_eq!(status, 200, "lock: {body}");
+    let (status, certificates) = call(app, "GET", "/api/v1/me/certificates", Some(admin), None).await;
+    assert_eq!(status, 200);
+    if certificates.as_array().unwrap().is_empty() {
+        let (status, body) = call(
+            app,
+            "POST",
+            "/api/v1/me/certificates",
+            Some(admin),
+            Some(json!({"password": DEMO_PASSWORD})),
+        )
+        .await;
+        assert_eq!(status, 201, "enrol: {body}");
+    }
+    let (status, body) = call(
+        app,
+        "POST",
+        &format!("/api/v1/approvals/{id}/sign"),
+        Some(admin),
+        Some(json!({"password": DEMO_PASSWORD})),
+    )
+    .await;
+    assert_eq!(status, 201, "sign: {body}");
+    review
+}
+
+/// A test PKI made with the openssl command, as a token vendor or remote signing service
+/// would issue: a root CA, and signer certificates issued by it.
+pub struct OpensslPki {
+    pub dir: tempfile::TempDir,
+}
+
+impl OpensslPki {
+    pub fn new() -> Self {
+        let pki = OpensslPki {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        std::fs::write(
+            pki.dir.path().join("ext.cnf"),
+            "[ca]\nbasicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n\
+             [signer]\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n",
+        )
+        .unwrap();
+        pki.run(&[
+            "genpkey",
+            "-algorithm",
+            "EC",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-out",
+            "ca.key",
+        ]);
+        pki.run(&[
+            "req",
+            "-x509",
+            "-new",
+            "-key",
+            "ca.key",
+            "-subj",
+            "/C=VN/O=Test CA/CN=Test Root",
+            "-days",
+            "3650",
+            "-out",
+            "ca.pem",
+            "-extensions",
+            "ca",
+            "-config",
+            "ext.cnf",
+        ]);
+        pki
+    }
+
+    pub fn run(&self, args: &[&str]) {
+        let out = std::process::Command::new("openssl")
+            .args(args)
+            .current_dir(self.dir.path())
+            .output()
+            .expect("the openssl command");
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// Issues `<name>.pem` with key `<name>.key`; returns the certificate's PEM.
+    pub fn issue(&self, name: &str) -> String {
+        let key = format!("{name}.key");
+        self.run(&[
+            "genpkey",
+            "-algorithm",
+            "EC",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-out",
+            &key,
+        ]);
+        self.run(&[
+            "req",
+            "-new",
+            "-key",
+            &key,
+            "-subj",
+            &format!("/C=VN/CN={name}"),
+            "-out",
+            "req.csr",
+        ]);
+        self.run(&[
+            "x509",
+            "-req",
+            "-in",
+            "req.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-days",
+            "3000",
+            "-out",
+            &format!("{name}.pem"),
+            "-extfile",
+            "ext.cnf",
+            "-extensions",
+            "signer",
+        ]);
+        std::fs::read_to_string(self.dir.path().join(format!("{name}.pem"))).unwrap()
+    }
+
+    pub fn roots(&self) -> Vec<hoso_signatures::Certificate> {
+        let pem = std::fs::read(self.dir.path().join("ca.pem")).unwrap();
+        hoso_signatures::certificates::parse_certificates(&pem).unwrap()
+    }
+
+    /// `openssl cms -sign` over `content` with `<name>`'s key: the base64 of the DER.
+    pub fn sign(&self, name: &str, content: &[u8]) -> String {
+        use base64::Engine;
+        std::fs::write(self.dir.path().join("content.bin"), content).unwrap();
+        self.run(&[
+            "cms",
+            "-sign",
+            "-binary",
+            "-in",
+            "content.bin",
+            "-signer",
+            &format!("{name}.pem"),
+            "-inkey",
+            &format!("{name}.key"),
+            "-certfile",
+            "ca.pem",
+            "-outform",
+            "DER",
+            "-out",
+            "sig.p7s",
+        ]);
+        base64::engine::general_purpose::STANDARD
+            .encode(std::fs::read(self.dir.path().join("sig.p7s")).unwrap())
+    }
 }

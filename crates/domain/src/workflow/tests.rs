@@ -29,12 +29,23 @@ fn transitions_follow_the_path_and_nothing_skips_a_step() {
     use ReviewState::*;
     assert_eq!(transition(Submitted, Action::Lock), Some(Locked));
     assert_eq!(transition(Locked, Action::Sign(Step::Head)), Some(Signed));
-    assert_eq!(transition(Signed, Action::Sign(Step::HomeAffairs)), Some(Approved));
+    assert_eq!(
+        transition(Signed, Action::Sign(Step::HomeAffairs)),
+        Some(Approved)
+    );
     for state in [Submitted, Locked, Signed] {
         assert_eq!(transition(state, Action::Return), Some(Returned));
     }
-    assert_eq!(transition(Submitted, Action::Sign(Step::Head)), None, "not before the lock");
-    assert_eq!(transition(Locked, Action::Sign(Step::HomeAffairs)), None, "not before the head");
+    assert_eq!(
+        transition(Submitted, Action::Sign(Step::Head)),
+        None,
+        "not before the lock"
+    );
+    assert_eq!(
+        transition(Locked, Action::Sign(Step::HomeAffairs)),
+        None,
+        "not before the head"
+    );
     assert_eq!(transition(Approved, Action::Return), None);
     assert_eq!(transition(Returned, Action::Lock), None);
     assert!(Submitted.freezes_draft() && Locked.freezes_draft());
@@ -46,10 +57,20 @@ fn who_may_act_on_a_review() {
     let unit = UnitPath::parse("/p/a/a1/").unwrap();
     let focal = actor(AccountKind::Specialist, "/p/a/", &[Right::ReviewDossiers], None);
     let head = actor(AccountKind::Agency, "/p/a/", &[Right::ApproveDossiers], None);
-    let other_agency = actor(AccountKind::Agency, "/p/c/", &[Right::ReviewDossiers, Right::ApproveDossiers], None);
+    let other_agency = actor(
+        AccountKind::Agency,
+        "/p/c/",
+        &[Right::ReviewDossiers, Right::ApproveDossiers],
+        None,
+    );
     let home_affairs = actor(AccountKind::Admin, "*", &[Right::ApproveDossiers], None);
     let employee = actor(AccountKind::Personal, "/p/a/a1/", &[], Some("emp"));
-    let reviewer_of_self = actor(AccountKind::Specialist, "/p/a/", &[Right::ReviewDossiers], Some("emp"));
+    let reviewer_of_self = actor(
+        AccountKind::Specialist,
+        "/p/a/",
+        &[Right::ReviewDossiers],
+        Some("emp"),
+    );
     use ReviewState::*;
     let cases: &[(&Actor, ReviewState, Action, Result<(), bool>)] = &[
         // Ok(()) allowed; Err(true) hidden (404); Err(false) forbidden (403).
@@ -71,8 +92,14 @@ fn who_may_act_on_a_review() {
         let got = check_act(who, "emp", &unit, *state, *action).map_err(|d| matches!(d, Denial::Hidden(_)));
         assert_eq!(&got, expected, "{} {state:?} {action:?}", who.kind);
     }
-    assert!(check_submit(&employee, "emp", &unit).is_ok(), "the employee submits their own");
-    assert!(check_submit(&head, "emp", &unit).is_err(), "the head does not enter data");
+    assert!(
+        check_submit(&employee, "emp", &unit).is_ok(),
+        "the employee submits their own"
+    );
+    assert!(
+        check_submit(&head, "emp", &unit).is_err(),
+        "the head does not enter data"
+    );
 }
 
 #[test]
@@ -90,24 +117,66 @@ fn deadlines_skip_tet_and_count_a_swapped_saturday() {
     let plain = Calendar::default();
     // Tết 2031: 22–26/1 off, 27–28/1 compensation. Submitted Monday 20/1: the focal officer's
     // 5 working days are 21/1, 29/1, 30/1, 31/1, 3/2.
-    let due = due_date(&hy, &plain, ReviewKind::Initial, ReviewState::Submitted, d(2031, 1, 20), d(2031, 1, 20));
+    let due = due_date(
+        &hy,
+        &plain,
+        ReviewKind::Initial,
+        ReviewState::Submitted,
+        d(2031, 1, 20),
+        d(2031, 1, 20),
+    );
     assert_eq!(due, Some(d(2031, 2, 3)));
     // Submitted Friday 17/1 with Saturday 18/1 worked in exchange: 18, 20, 21, 29, 30.
     let swapped = Calendar {
         days_off: BTreeSet::new(),
         working_days: BTreeSet::from([d(2031, 1, 18)]),
     };
-    let due = due_date(&hy, &swapped, ReviewKind::Initial, ReviewState::Submitted, d(2031, 1, 17), d(2031, 1, 17));
+    let due = due_date(
+        &hy,
+        &swapped,
+        ReviewKind::Initial,
+        ReviewState::Submitted,
+        d(2031, 1, 17),
+        d(2031, 1, 17),
+    );
     assert_eq!(due, Some(d(2031, 1, 30)));
-    let without = due_date(&hy, &plain, ReviewKind::Initial, ReviewState::Submitted, d(2031, 1, 17), d(2031, 1, 17));
+    let without = due_date(
+        &hy,
+        &plain,
+        ReviewKind::Initial,
+        ReviewState::Submitted,
+        d(2031, 1, 17),
+        d(2031, 1, 17),
+    );
     assert_eq!(without, Some(d(2031, 1, 31)));
     // A change is checked and approved within 10 working days of its submission, locked or not.
-    let change = due_date(&hy, &plain, ReviewKind::Change, ReviewState::Locked, d(2031, 3, 10), d(2031, 3, 3));
+    let change = due_date(
+        &hy,
+        &plain,
+        ReviewKind::Change,
+        ReviewState::Locked,
+        d(2031, 3, 10),
+        d(2031, 3, 3),
+    );
     assert_eq!(change, Some(d(2031, 3, 17)));
     // Sở Nội vụ: by the end of its window (the last 5 working days of April 2031 end on 29/4).
-    let signed = due_date(&hy, &plain, ReviewKind::Initial, ReviewState::Signed, d(2031, 4, 10), d(2031, 4, 1));
+    let signed = due_date(
+        &hy,
+        &plain,
+        ReviewKind::Initial,
+        ReviewState::Signed,
+        d(2031, 4, 10),
+        d(2031, 4, 1),
+    );
     assert_eq!(signed, Some(d(2031, 4, 29)));
-    let late = due_date(&hy, &plain, ReviewKind::Initial, ReviewState::Signed, d(2031, 4, 30), d(2031, 4, 1));
+    let late = due_date(
+        &hy,
+        &plain,
+        ReviewKind::Initial,
+        ReviewState::Signed,
+        d(2031, 4, 30),
+        d(2031, 4, 1),
+    );
     assert_eq!(late, Some(d(2031, 5, 30)), "after the window: next month's");
     assert_eq!(entry_due(&hy, &plain, d(2031, 1, 20)), d(2031, 2, 3));
 }

@@ -24,12 +24,14 @@ pub mod get_dossier_attachments;
 pub mod get_dossier_diff;
 pub mod get_dossier_draft;
 pub mod get_dossier_print;
+pub mod get_dossier_reviews;
 pub mod get_dossier_version;
+pub mod get_dossier_version_signed;
 pub mod get_dossier_versions;
 pub mod get_dossiers;
 pub mod post_dossier;
 pub mod post_dossier_attachment;
-pub mod post_dossier_version;
+pub mod post_dossier_submit;
 pub mod put_dossier_draft;
 
 pub const TAG: &str = "dossiers";
@@ -40,7 +42,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_dossier::get_dossier)
         .service(get_dossier_draft::get_dossier_draft)
         .service(put_dossier_draft::put_dossier_draft)
-        .service(post_dossier_version::post_dossier_version)
+        .service(post_dossier_submit::post_dossier_submit)
+        .service(get_dossier_reviews::get_dossier_reviews)
+        .service(get_dossier_version_signed::get_dossier_version_signed)
         .service(get_dossier_versions::get_dossier_versions)
         .service(get_dossier_version::get_dossier_version)
         .service(get_dossier_diff::get_dossier_diff)
@@ -246,4 +250,42 @@ pub(crate) fn draft_view(
         updated_by: draft.updated_by,
         updated_at: crate::views::utc(draft.updated_at),
     })
+}
+
+/// The draft checked as ready to be reviewed: complete (422 naming each empty required item)
+/// and valid. Returns the SHA-256 of its whole content's canonical JSON: what the head's
+/// signature will cover.
+pub(crate) fn ready_for_review(
+    conn: &mut DbConnection,
+    session: &Session,
+    keys: &DataKeys,
+    found: &DossierWithPerson,
+    draft: &hoso_store::dossiers::DraftRow,
+) -> Result<String, ApiError> {
+    use hoso_domain::dossier::completeness::missing;
+    let whole = open_content(keys, &draft.content, draft.sealed.as_deref())?;
+    let content = typed(&whole)?;
+    let gaps = missing(&content, found.person.category == "contract_worker");
+    if !gaps.is_empty() {
+        let mut errors = hoso_domain::FieldErrors::new();
+        for gap in gaps {
+            errors.push(hoso_domain::FieldError::new(
+                gap.field,
+                "required",
+                format!("Chưa khai mục «{}».", gap.label),
+            ));
+        }
+        return Err(errors.into());
+    }
+    check(
+        conn,
+        session,
+        keys,
+        &content,
+        Some(&found.dossier.id),
+        content.photo_document_id.as_deref(),
+    )?;
+    Ok(crate::auth::secrets::digest_bytes(
+        canonical_json(&whole).as_bytes(),
+    ))
 }

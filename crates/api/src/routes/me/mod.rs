@@ -4,12 +4,16 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod get_me;
 pub mod get_my_audit;
+pub mod get_my_certificates;
 pub mod get_my_dossier;
+pub mod post_my_certificate;
 
 pub const TAG: &str = "me";
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_me::get_me)
         .service(get_my_audit::get_my_audit)
-        .service(get_my_dossier::get_my_dossier);
+        .service(get_my_dossier::get_my_dossier)
+        .service(get_my_certificates::get_my_certificates)
+        .service(post_my_certificate::post_my_certificate);
 }

@@ -1,0 +1,53 @@
+//! `hoso verify FILE --trust roots.pem`: a signed export checked offline (USE-5, CTX-5), with
+//! no database and no network — what a recipient of the file can run.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, Context};
+use hoso_domain::approval::SignedExport;
+use hoso_signatures::certificates::parse_certificates;
+use hoso_signatures::export::verify_export;
+
+pub fn run(file: &Path, trust: &[PathBuf]) -> anyhow::Result<()> {
+    let mut roots = Vec::new();
+    for path in trust {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("--trust '{}' cannot be read", path.display()))?;
+        roots.extend(parse_certificates(&bytes).map_err(|e| anyhow!("--trust '{}': {e}", path.display()))?);
+    }
+    let text = std::fs::read(file).with_context(|| format!("'{}' cannot be read", file.display()))?;
+    let export: SignedExport = serde_json::from_slice(&text)
+        .map_err(|e| anyhow!("'{}' is not a signed export of hoso: {e}", file.display()))?;
+    let report = verify_export(&export, &roots);
+    let mark = |ok: bool| if ok { "OK  " } else { "FAIL" };
+    println!(
+        "{} {} phiên bản {}",
+        export.dossier_number, export.province, export.version
+    );
+    println!("{} nội dung: {}", mark(report.content.ok), report.content.message);
+    for signature in &report.signatures {
+        println!(
+            "{} chữ ký {} ({}): {}{}",
+            mark(signature.check.ok),
+            signature.step,
+            signature.signer_name,
+            signature.check.message,
+            signature
+                .check
+                .code
+                .as_deref()
+                .map(|c| format!(" [{c}]"))
+                .unwrap_or_default()
+        );
+    }
+    if report.signatures.is_empty() {
+        println!("FAIL không có chữ ký nào");
+    }
+    if report.valid {
+        println!("valid");
+        Ok(())
+    } else {
+        println!("invalid");
+        std::process::exit(1);
+    }
+}

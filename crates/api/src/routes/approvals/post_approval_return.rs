@@ -1,0 +1,69 @@
+use actix_web::{post, web, HttpResponse};
+use diesel::Connection;
+use hoso_api_types::workflow::{ReturnRequest, ReviewView};
+use hoso_domain::workflow::Action;
+use hoso_store::reviews::{self, StateChange};
+use validator::Validate;
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Send a review back to the employee with the reason (WF-5): at the check, before the head
+/// signs, or at Sở Nội vụ. The draft is editable again; the version in force stays in force.
+#[utoipa::path(
+    tag = super::TAG,
+    params(("id" = String, Path, description = "Review id")),
+    request_body = ReturnRequest,
+    responses(
+        (status = 200, description = "Returned.", body = ReviewView),
+        (status = 409, description = "`invalid_state`: nothing to return.", body = hoso_api_types::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/approvals/{id}/return")]
+pub async fn post_approval_return(
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<ReturnRequest>,
+) -> Result<HttpResponse, ApiError> {
+    body.validate()?;
+    let reason = body.into_inner().reason;
+    let app = state.clone();
+    let view: ReviewView = state
+        .db(move |conn| {
+            let loaded = crate::workflow::load(conn, &id)?;
+            let mut event = crate::workflow::event(&session, "dossier.returned", &loaded);
+            let next = crate::workflow::authorize(conn, &session, &loaded, Action::Return, &event)?;
+            let rules = crate::workflow::rules(conn)?;
+            let today = app.clock.today();
+            let due = crate::workflow::due(&rules, &loaded.review, next, today);
+            let review = conn.transaction(|conn| -> Result<_, ApiError> {
+                let review = reviews::change_state(
+                    conn,
+                    &loaded.review,
+                    &loaded.review.state,
+                    next.as_str(),
+                    due,
+                    &session.actor.account_id,
+                    app.clock.now_naive(),
+                    Some(&reason),
+                    StateChange {
+                        return_reason: Some(&reason),
+                        returned_by: Some(&session.actor.account_id),
+                        ..Default::default()
+                    },
+                )?;
+                event.details =
+                    Some(serde_json::json!({"from": loaded.review.state, "reason": reason}).to_string());
+                crate::audit::record(conn, event)?;
+                Ok(review)
+            })?;
+            let found =
+                hoso_store::dossiers::find(conn, &loaded.found.dossier.id)?.ok_or(ApiError::NotFound)?;
+            crate::workflow::view(conn, &review, &found, today)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(view))
+}

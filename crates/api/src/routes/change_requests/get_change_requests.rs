@@ -1,0 +1,65 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::workflow::ReviewView;
+use hoso_domain::access::{check_read_person, UnitPath};
+use hoso_store::reviews::{self, ReviewFilter};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct ChangeRequestQuery {
+    /// `submitted`, `locked`, `signed`, `approved` or `returned`.
+    pub state: Option<String>,
+}
+
+/// Change requests the caller may read: their own, or those of the people in their scope.
+#[utoipa::path(
+    tag = super::TAG,
+    params(ChangeRequestQuery),
+    responses((status = 200, description = "Change requests, the most urgent first.", body = [ReviewView])),
+    security(("bearer" = []))
+)]
+#[get("/change-requests")]
+pub async fn get_change_requests(
+    session: Session,
+    state: web::Data<AppState>,
+    query: web::Query<ChangeRequestQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let today = state.clock.today();
+    let wanted = query.state.clone();
+    let list = state
+        .db(move |conn| {
+            // An employee sees their own dossier's; others, their scope's.
+            let own_dossier = match &session.actor.person_id {
+                Some(person) if session.actor.kind == hoso_domain::access::AccountKind::Personal => Some(
+                    hoso_store::dossiers::find_by_person(conn, person)?
+                        .map(|d| d.id)
+                        .unwrap_or_default(),
+                ),
+                _ => None,
+            };
+            let filter = ReviewFilter {
+                states: wanted.into_iter().collect(),
+                within: session.actor.scope.prefix().map(str::to_owned),
+                under_path: None,
+                kind: Some("change".into()),
+                dossier_id: own_dossier,
+                limit: 500,
+            };
+            let mut views = Vec::new();
+            for (review, found) in reviews::list(conn, &filter)? {
+                let Ok(path) = UnitPath::parse(&found.unit_path) else {
+                    continue;
+                };
+                if check_read_person(&session.actor, &found.person.id, &path).is_ok() {
+                    views.push(crate::workflow::view(conn, &review, &found, today)?);
+                }
+            }
+            Ok(views)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(list))
+}

@@ -1,0 +1,95 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::workflow::{NewChangeRequest, ReviewView};
+use hoso_domain::workflow::{check_submit, ReviewKind};
+use hoso_domain::{FieldError, FieldErrors};
+use hoso_store::dossiers;
+use validator::Validate;
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// File a change to an approved dossier (WF-4): the draft at `revision` (edited beforehand),
+/// what changed and when, and at least one scanned proof (uploaded to `/documents`, typed from
+/// `document_kinds`). It is checked and approved like the first entry, within the profile's
+/// change-approval period.
+#[utoipa::path(
+    tag = super::TAG,
+    request_body = NewChangeRequest,
+    responses(
+        (status = 201, description = "Filed.", body = ReviewView),
+        (status = 409, description = "`review_pending`, `invalid_state` (never approved: submit it instead), `stale_version`.", body = hoso_api_types::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/change-requests")]
+pub async fn post_change_request(
+    session: Session,
+    state: web::Data<AppState>,
+    body: web::Json<NewChangeRequest>,
+) -> Result<HttpResponse, ApiError> {
+    body.validate()?;
+    let body = body.into_inner();
+    let app = state.clone();
+    let view: ReviewView = state
+        .db(move |conn| {
+            let found = dossiers::find(conn, &body.dossier_id)?.ok_or(ApiError::NotFound)?;
+            let path = hoso_domain::access::UnitPath::parse(&found.unit_path).map_err(ApiError::Internal)?;
+            let mut event = crate::routes::dossiers::event(&session, "dossier.change_requested", &found);
+            event.right_used = Some("update_dossiers".into());
+            if let Err(denial) = check_submit(&session.actor, &found.person.id, &path) {
+                return Err(crate::audit::refuse(conn, event, denial));
+            }
+            if found.dossier.current_version == 0 {
+                return Err(ApiError::Conflict {
+                    code: "invalid_state",
+                    message: "Hồ sơ chưa được phê duyệt lần đầu; hãy gửi hồ sơ để kiểm tra.".into(),
+                });
+            }
+            let today = app.clock.today();
+            let mut errors = FieldErrors::new();
+            if body.event_date > today {
+                errors.push(FieldError::new(
+                    "event_date",
+                    "in_future",
+                    "Ngày phát sinh thay đổi không được ở tương lai.",
+                ));
+            }
+            if body.evidence.is_empty() {
+                errors.push(FieldError::new(
+                    "evidence",
+                    "required",
+                    "Cần đính kèm bản scan giấy tờ chứng minh thay đổi.",
+                ));
+            }
+            errors.into_result()?;
+            let mut evidence = Vec::new();
+            for (index, item) in body.evidence.iter().enumerate() {
+                let field = format!("evidence[{index}]");
+                crate::routes::dossiers::readable_document(
+                    conn,
+                    &session,
+                    &item.document_id,
+                    &format!("{field}.document_id"),
+                )?;
+                crate::catalogs::require(
+                    conn,
+                    &format!("{field}.kind"),
+                    &["document_kinds"],
+                    &item.kind,
+                    today,
+                )?;
+                evidence.push((item.document_id.clone(), item.kind.clone()));
+            }
+            let submission = crate::workflow::Submission {
+                kind: ReviewKind::Change,
+                revision: body.revision,
+                reason: Some(&body.reason),
+                event_date: Some(body.event_date),
+                evidence: &evidence,
+            };
+            crate::workflow::submit(conn, &app, &session, &found, submission, event)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(view))
+}

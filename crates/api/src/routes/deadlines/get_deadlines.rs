@@ -1,0 +1,223 @@
+use std::collections::BTreeMap;
+
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::units::UnitRef;
+use hoso_api_types::workflow::{DeadlineCount, DeadlineDashboard, DeadlineItem};
+use hoso_domain::access::{AccountKind, Actor, Right, UnitPath};
+use hoso_domain::approval::Step;
+use hoso_domain::workflow::{check_act, entry_due, Action, ReviewKind, ReviewState};
+use hoso_store::accounts::{AccountFilter, STATUS_ACTIVE};
+use hoso_store::dossiers::{DossierFilter, DossierWithPerson};
+use hoso_store::reviews::{self, ReviewFilter};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct DeadlineQuery {
+    /// Only this unit and the units under it.
+    pub unit_id: Option<String>,
+    /// Only what is already overdue.
+    pub overdue: Option<bool>,
+}
+
+/// Everything due in the caller's scope (WF-8, HY 15.3, TG 14.3): first entries not yet
+/// submitted (WF-1), checks, head signatures, change approvals, Sở Nội vụ approvals and
+/// returned dossiers waiting for the employee; each with its due date in working days and the
+/// officers who may act; counted by unit and by officer.
+#[utoipa::path(
+    tag = super::TAG,
+    params(DeadlineQuery),
+    responses((status = 200, description = "The dashboard, the earliest due first.", body = DeadlineDashboard)),
+    security(("bearer" = []))
+)]
+#[get("/deadlines")]
+pub async fn get_deadlines(
+    session: Session,
+    state: web::Data<AppState>,
+    query: web::Query<DeadlineQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = session.actor.clone();
+    let may_see = [Right::ReadDossiers, Right::ReviewDossiers, Right::ApproveDossiers]
+        .into_iter()
+        .any(|r| actor.rights.contains(r));
+    if actor.kind == AccountKind::Personal || !may_see {
+        return Err(ApiError::Forbidden);
+    }
+    let today = state.clock.today();
+    let only_overdue = query.overdue.unwrap_or(false);
+    let unit_id = query.unit_id.clone();
+    let dashboard = state
+        .db(move |conn| {
+            let under_path = match unit_id {
+                Some(id) => Some(
+                    hoso_store::units::find(conn, &id)?
+                        .ok_or(ApiError::NotFound)?
+                        .path,
+                ),
+                None => None,
+            };
+            let within = actor.scope.prefix().map(str::to_owned);
+            let rules = crate::workflow::rules(conn)?;
+            let officers = officers(conn)?;
+            let mut items = Vec::new();
+            let open = ReviewFilter {
+                states: ["submitted", "locked", "signed", "returned"]
+                    .map(String::from)
+                    .to_vec(),
+                within: within.clone(),
+                under_path: under_path.clone(),
+                kind: None,
+                dossier_id: None,
+                limit: 5000,
+            };
+            for (review, found) in reviews::list(conn, &open)? {
+                let (Some(state), Some(due_on)) = (ReviewState::parse(&review.state), review.due_on) else {
+                    continue;
+                };
+                let kind = ReviewKind::parse(&review.kind).unwrap_or(ReviewKind::Change);
+                let (task, action) = match (state, kind) {
+                    (ReviewState::Submitted, ReviewKind::Initial) => ("focal_check", Some(Action::Lock)),
+                    (ReviewState::Submitted, ReviewKind::Change) => ("change_approval", Some(Action::Lock)),
+                    (ReviewState::Locked, ReviewKind::Initial) => {
+                        ("head_approval", Some(Action::Sign(Step::Head)))
+                    }
+                    (ReviewState::Locked, ReviewKind::Change) => {
+                        ("change_approval", Some(Action::Sign(Step::Head)))
+                    }
+                    (ReviewState::Signed, _) => ("home_affairs", Some(Action::Sign(Step::HomeAffairs))),
+                    _ => ("resubmission", None),
+                };
+                let who = match action {
+                    Some(action) => may_act(&officers, &found, state, action),
+                    None => vec![found.person.full_name.clone()],
+                };
+                let since = crate::clock::vietnam_date(review.state_since);
+                items.push(item(
+                    task,
+                    &found,
+                    Some(review.id.clone()),
+                    since,
+                    due_on,
+                    today,
+                    who,
+                ));
+            }
+            let never_submitted = DossierFilter {
+                within,
+                under_path,
+                status: Some("draft".into()),
+                limit: 5000,
+                ..Default::default()
+            };
+            for found in hoso_store::dossiers::list(conn, &never_submitted)? {
+                let opened = crate::clock::vietnam_date(found.dossier.created_at);
+                let due_on = entry_due(&rules.0, &rules.1, opened);
+                let who = vec![found.person.full_name.clone()];
+                items.push(item("employee_entry", &found, None, opened, due_on, today, who));
+            }
+            if only_overdue {
+                items.retain(|i| i.overdue);
+            }
+            items.sort_by(|a, b| (a.due_on, &a.dossier_number).cmp(&(b.due_on, &b.dossier_number)));
+            let by_unit = count(&items, |i| vec![(i.unit.id.clone(), i.unit.name.clone())]);
+            let by_officer = count(&items, |i| {
+                i.officers.iter().map(|o| (o.clone(), o.clone())).collect()
+            });
+            Ok(DeadlineDashboard {
+                today,
+                items,
+                by_unit,
+                by_officer,
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(dashboard))
+}
+
+fn item(
+    task: &str,
+    found: &DossierWithPerson,
+    review_id: Option<String>,
+    since: chrono::NaiveDate,
+    due_on: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+    officers: Vec<String>,
+) -> DeadlineItem {
+    DeadlineItem {
+        task: task.into(),
+        dossier_id: found.dossier.id.clone(),
+        dossier_number: found.dossier.dossier_number.clone(),
+        full_name: found.person.full_name.clone(),
+        unit: UnitRef {
+            id: found.person.unit_id.clone(),
+            name: found.unit_name.clone(),
+        },
+        review_id,
+        since,
+        due_on,
+        overdue: due_on < today,
+        officers,
+    }
+}
+
+/// Active agency, specialist and administrator accounts with their names.
+fn officers(conn: &mut hoso_store::DbConnection) -> Result<Vec<(Actor, String)>, ApiError> {
+    let filter = AccountFilter {
+        kinds: ["admin", "agency", "specialist"].map(String::from).to_vec(),
+        status: Some(STATUS_ACTIVE.into()),
+        limit: 10_000,
+        ..Default::default()
+    };
+    let (accounts, _) = hoso_store::accounts::list(conn, &filter)?;
+    accounts
+        .iter()
+        .map(|a| Ok((crate::auth::session::actor_of(a)?, a.account.display_name.clone())))
+        .collect()
+}
+
+fn may_act(
+    officers: &[(Actor, String)],
+    found: &DossierWithPerson,
+    state: ReviewState,
+    action: Action,
+) -> Vec<String> {
+    let Ok(path) = UnitPath::parse(&found.unit_path) else {
+        return Vec::new();
+    };
+    officers
+        .iter()
+        .filter(|(actor, _)| check_act(actor, &found.person.id, &path, state, action).is_ok())
+        .map(|(_, name)| name.clone())
+        .collect()
+}
+
+fn count(
+    items: &[DeadlineItem],
+    keys: impl Fn(&DeadlineItem) -> Vec<(String, String)>,
+) -> Vec<DeadlineCount> {
+    let mut counts: BTreeMap<String, DeadlineCount> = BTreeMap::new();
+    for item in items {
+        for (key, label) in keys(item) {
+            let entry = counts.entry(key.clone()).or_insert(DeadlineCount {
+                key,
+                label,
+                due: 0,
+                overdue: 0,
+            });
+            entry.due += 1;
+            entry.overdue += usize::from(item.overdue);
+        }
+    }
+    let mut list: Vec<DeadlineCount> = counts.into_values().collect();
+    list.sort_by(|a, b| {
+        b.overdue
+            .cmp(&a.overdue)
+            .then(b.due.cmp(&a.due))
+            .then(a.label.cmp(&b.label))
+    });
+    list
+}

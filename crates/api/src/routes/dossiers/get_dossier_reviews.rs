@@ -1,0 +1,35 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::workflow::ReviewView;
+use hoso_store::reviews;
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// The dossier's reviews, newest first: each submission, check, return with its reason (what
+/// the employee reads when something is sent back, WF-5), signature and approval.
+#[utoipa::path(
+    tag = super::TAG,
+    params(("id" = String, Path, description = "Dossier id")),
+    responses((status = 200, description = "The reviews.", body = [ReviewView])),
+    security(("bearer" = []))
+)]
+#[get("/dossiers/{id}/reviews")]
+pub async fn get_dossier_reviews(
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let today = state.clock.today();
+    let list = state
+        .db(move |conn| {
+            let r = super::load_readable(conn, &session, &id, "dossier.viewed")?;
+            let mut views = Vec::new();
+            for review in reviews::for_dossier(conn, &r.found.dossier.id)? {
+                views.push(crate::workflow::view(conn, &review, &r.found, today)?);
+            }
+            Ok(views)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(list))
+}

@@ -1,0 +1,78 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_domain::access::Denial;
+use hoso_domain::approval::{ExportSignature, SignedExport, Step, EXPORT_FORMAT};
+use hoso_domain::dossier::protection::RestrictionLevel;
+use hoso_store::{dossiers, signing};
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// A version with its signatures (USE-5), to hand over and verify offline with `hoso verify`
+/// or `POST /signatures/verify`. The signatures cover the whole content, so only a reader who
+/// may see every field (or the person) can take it; others get 403.
+#[utoipa::path(
+    tag = super::TAG,
+    params(
+        ("id" = String, Path, description = "Dossier id"),
+        ("number" = i32, Path, description = "Version number"),
+    ),
+    responses((status = 200, description = "The signed export (JSON).", body = SignedExport)),
+    security(("bearer" = []))
+)]
+#[get("/dossiers/{id}/versions/{number}/signed")]
+pub async fn get_dossier_version_signed(
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<(String, i32)>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, number) = path.into_inner();
+    let keys = state.data_keys.clone();
+    let province = state.province_name.clone();
+    let now = state.clock.now();
+    let export = state
+        .db(move |conn| {
+            let r = super::load_readable(conn, &session, &id, "dossier.exported")?;
+            if r.level < RestrictionLevel::Sensitive {
+                let event = super::event(&session, "dossier.exported", &r.found);
+                return Err(crate::audit::refuse(
+                    conn,
+                    event,
+                    Denial::Forbidden(
+                        "a signed export holds every field; the reader may not see them all".into(),
+                    ),
+                ));
+            }
+            let version = dossiers::version(conn, &r.found.dossier.id, number)?.ok_or(ApiError::NotFound)?;
+            let content = super::open_content(&keys, &version.content, version.sealed.as_deref())?;
+            let signatures = signing::of_version(conn, &r.found.dossier.id, number)?
+                .into_iter()
+                .map(|(row, username, name)| ExportSignature {
+                    step: Step::parse(&row.step).unwrap_or(Step::Head),
+                    signer_name: name,
+                    signer_username: username,
+                    signed_at: crate::views::utc(row.signed_at),
+                    statement: row.statement,
+                    cms: row.cms,
+                })
+                .collect();
+            Ok(SignedExport {
+                format: EXPORT_FORMAT.into(),
+                province,
+                dossier_number: r.found.dossier.dossier_number.clone(),
+                version: number,
+                content,
+                content_sha256: version.content_hash,
+                exported_at: now,
+                signatures,
+            })
+        })
+        .await?;
+    let file_name = format!("{}-v{}-signed.json", export.dossier_number, export.version);
+    Ok(HttpResponse::Ok()
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{file_name}\""),
+        ))
+        .json(export))
+}

@@ -1,0 +1,63 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::workflow::{ReviewView, SubmitRequest};
+use hoso_domain::workflow::{check_submit, ReviewKind};
+use hoso_store::dossiers;
+use validator::Validate;
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Submit a new employee's first entry for the agency's check (WF-1, WF-2): by the person, or
+/// by the HR unit on their behalf (recorded). The draft must be complete and valid and still
+/// at the revision read; from now until locked-and-signed or returned it cannot be edited.
+/// Later changes go through `POST /change-requests` with their evidence.
+#[utoipa::path(
+    tag = super::TAG,
+    params(("id" = String, Path, description = "Dossier id")),
+    request_body = SubmitRequest,
+    responses(
+        (status = 201, description = "Submitted; the focal officer's check is due by `due_on`.", body = ReviewView),
+        (status = 409, description = "`review_pending`, `invalid_state` (already approved: file a change request) or `stale_version`.", body = hoso_api_types::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/dossiers/{id}/submit")]
+pub async fn post_dossier_submit(
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<SubmitRequest>,
+) -> Result<HttpResponse, ApiError> {
+    body.validate()?;
+    let body = body.into_inner();
+    let app = state.clone();
+    let view = state
+        .db(move |conn| {
+            let found = dossiers::find(conn, &id)?.ok_or(ApiError::NotFound)?;
+            let path = hoso_domain::access::UnitPath::parse(&found.unit_path).map_err(ApiError::Internal)?;
+            let mut event = super::event(&session, "dossier.submitted", &found);
+            event.right_used = Some("update_dossiers".into());
+            if let Err(denial) = check_submit(&session.actor, &found.person.id, &path) {
+                return Err(crate::audit::refuse(conn, event, denial));
+            }
+            if found.dossier.current_version > 0 {
+                return Err(ApiError::Conflict {
+                    code: "invalid_state",
+                    message:
+                        "Hồ sơ đã được phê duyệt; thay đổi về sau gửi bằng yêu cầu điều chỉnh kèm minh chứng."
+                            .into(),
+                });
+            }
+            let submission = crate::workflow::Submission {
+                kind: ReviewKind::Initial,
+                revision: body.revision,
+                reason: body.note.as_deref(),
+                event_date: None,
+                evidence: &[],
+            };
+            crate::workflow::submit(conn, &app, &session, &found, submission, event)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(view))
+}

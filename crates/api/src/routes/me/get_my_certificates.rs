@@ -1,0 +1,25 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::workflow::CertificateView;
+use hoso_store::signing;
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// The caller's signing certificates (CTX-5), newest first, revoked ones included.
+#[utoipa::path(
+    tag = super::TAG,
+    responses((status = 200, description = "Certificates.", body = [CertificateView])),
+    security(("bearer" = []))
+)]
+#[get("/me/certificates")]
+pub async fn get_my_certificates(
+    session: Session,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let rows = state
+        .db(move |conn| Ok(signing::certificates_of(conn, &session.actor.account_id)?))
+        .await?;
+    let views: Vec<CertificateView> = rows.iter().map(crate::views::certificate).collect();
+    Ok(HttpResponse::Ok().json(views))
+}

@@ -1,0 +1,586 @@
+//! The update and approval workflow end to end on every backend (WF-1…8, CTX-4, CTX-5): a new
+//! employee's dossier through entry, return, check and lock, the head's signature made by a
+//! standard tool (openssl) and Sở Nội vụ's built-in signature, around Tết 2031; then a change
+//! request with its evidence, batch-signed. Each actor uses their own account; the refusals
+//! (another unit's officer, a locked draft, outside the window, a certificate not the signer's,
+//! a changed byte) are checked on the way, and so is the audit trail.
+
+use hoso_store::testing::backends;
+use serde_json::{json, Value};
+
+use crate::dossiers::{full_content, person_id, photo};
+use crate::support::{call, pdf, set_day, token_of, upload, OpensslPki, TestContext, DEMO_PASSWORD};
+
+fn an_content(photo: &str) -> Value {
+    let mut content = full_content();
+    content["photo_document_id"] = json!(photo);
+    content["identity"]["full_name"] = json!("Nguyễn Văn An");
+    content["identity"]["gender"] = json!("1");
+    content["identity"]["citizen_id"] = json!("033090012345");
+    content["family"][1]["relation"] = json!("VO");
+    content["family"][1]["full_name"] = json!("Trần Thị Nam");
+    content
+}
+
+fn field_codes(body: &Value) -> Vec<(String, String)> {
+    body["details"]["fields"]
+        .as_array()
+        .map(|fields| {
+            fields
+                .iter()
+                .map(|f| {
+                    (
+                        f["field"].as_str().unwrap().to_owned(),
+                        f["code"].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[actix_web::test]
+async fn a_new_employee_and_a_change_go_through_every_step_with_each_actors_account() {
+    for backend in backends() {
+        let pki = OpensslPki::new();
+        let head_cert = pki.issue("giamdoc");
+        pki.issue("nguoikhac");
+        let mut ctx = TestContext::new(backend).with_demo();
+        ctx.trusted_roots = pki.roots();
+        let app = ctx.app().await;
+        let employee = token_of(&app, "nguyenvanan").await;
+        let focal = token_of(&app, "chuyenvien.sogddt").await;
+        let head = token_of(&app, "sogddt").await;
+        let home_affairs = token_of(&app, "quantri").await;
+        let other_agency = token_of(&app, "syte").await;
+
+        // The agency opens the dossier on Monday 20/1/2031; the employee fills it in.
+        set_day(&ctx, "2031-01-20");
+        let an = person_id(&ctx, "Nguyễn Văn An");
+        let (status, opened) = call(
+            &app,
+            "POST",
+            "/api/v1/dossiers",
+            Some(&head),
+            Some(json!({"person_id": an})),
+        )
+        .await;
+        assert_eq!(status, 201, "{backend}: {opened}");
+        let id = opened["id"].as_str().unwrap().to_owned();
+        let picture = photo(&app, &employee).await;
+        let (status, saved) = call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&employee),
+            Some(json!({"revision": 1, "content": an_content(&picture)})),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {saved}");
+        let (status, review) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/dossiers/{id}/submit"),
+            Some(&employee),
+            Some(json!({"revision": 2})),
+        )
+        .await;
+        assert_eq!(status, 201, "{backend}: {review}");
+        assert_eq!(review["state"], "submitted");
+        assert_eq!(review["on_behalf"], false);
+        // Five working days across Tết (22–28/1 off): 21/1, 29/1, 30/1, 31/1, 3/2.
+        assert_eq!(review["due_on"], "2031-02-03", "{backend}");
+        let first = review["id"].as_str().unwrap().to_owned();
+
+        // While submitted the employee cannot edit; another department's officer cannot act.
+        let (status, body) = call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&employee),
+            Some(json!({"revision": 2, "content": an_content(&picture)})),
+        )
+        .await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (409, Some("dossier_locked")),
+            "{backend}"
+        );
+        let checklist = json!({"checklist": [{"item": "Sơ yếu lý lịch", "checked": true}, {"item": "Văn bằng", "checked": true}]});
+        let (status, _) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/approvals/{first}/lock"),
+            Some(&other_agency),
+            Some(checklist.clone()),
+        )
+        .await;
+        assert_eq!(status, 404, "{backend}: another unit's officer does not see it");
+        let (status, _) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/approvals/{first}/lock"),
+            Some(&employee),
+            Some(checklist.clone()),
+        )
+        .await;
+        assert_eq!(status, 404, "{backend}: the employee does not lock their own");
+
+        // The deadline dashboard names the focal officer.
+        let (status, dashboard) = call(&app, "GET", "/api/v1/deadlines", Some(&head), None).await;
+        assert_eq!(status, 200, "{backend}: {dashboard}");
+        let item = dashboard["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["dossier_id"] == id.as_str())
+            .unwrap()
+            .clone();
+        assert_eq!(item["task"], "focal_check");
+        assert_eq!(item["due_on"], "2031-02-03");
+        assert!(
+            item["officers"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("Trần Thị Bình — chuyên viên tổ chức cán bộ")),
+            "{item}"
+        );
+
+        // The focal officer's queue; a finding against the originals sends it back (WF-5).
+        let (_, queue) = call(&app, "GET", "/api/v1/approvals?step=check", Some(&focal), None).await;
+        assert!(
+            queue["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["id"] == first.as_str()),
+            "{backend}: {queue}"
+        );
+        set_day(&ctx, "2031-01-21");
+        let (status, returned) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/approvals/{first}/return"),
+            Some(&focal),
+            Some(json!({"reason": "Số điện thoại không khớp với bản khai gốc."})),
+        )
+        .await;
+        assert_eq!(
+            (status, returned["state"].as_str()),
+            (200, Some("returned")),
+            "{backend}: {returned}"
+        );
+        let (_, mine) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{id}/reviews"),
+            Some(&employee),
+            None,
+        )
+        .await;
+        assert_eq!(
+            mine[0]["return_reason"], "Số điện thoại không khớp với bản khai gốc.",
+            "{backend}: the employee reads why"
+        );
+        let mut fixed = an_content(&picture);
+        fixed["identity"]["phone"] = json!("0912 345 679");
+        let (status, _) = call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&employee),
+            Some(json!({"revision": 2, "content": fixed})),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: editable again once returned");
+        let (status, again) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/dossiers/{id}/submit"),
+            Some(&employee),
+            Some(json!({"revision": 3})),
+        )
+        .await;
+        assert_eq!(status, 201, "{backend}: {again}");
+        let second = again["id"].as_str().unwrap().to_owned();
+
+        // Locked on 29/1, the first working day after Tết: the head has until 5/2.
+        set_day(&ctx, "2031-01-29");
+        let (status, body) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/approvals/{second}/lock"),
+            Some(&focal),
+            Some(json!({"checklist": [{"item": "Văn bằng", "checked": false}]})),
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}: every line must be checked");
+        assert_eq!(
+            field_codes(&body),
+            [("checklist[0]".to_owned(), "unchecked".to_owned())]
+        );
+        let (status, locked) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/approvals/{second}/lock"),
+            Some(&focal),
+            Some(checklist.clone()),
+        )
+        .await;
+        assert_eq!(
+            (status, locked["state"].as_str()),
+            (200, Some("locked")),
+            "{backend}: {locked}"
+        );
+        assert_eq!(locked["due_on"], "2031-02-05");
+        let (status, _) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/approvals/{second}/sign"),
+            Some(&focal),
+            Some(json!({"password": DEMO_PASSWORD})),
+        )
+        .await;
+        assert_eq!(status, 403, "{backend}: the focal officer does not sign");
+
+        // The head registers the token's certificate and signs with openssl — in the window only.
+        let (status, registered) = call(
+            &app,
+            "POST",
+            "/api/v1/me/certificates",
+            Some(&head),
+            Some(json!({"password": DEMO_PASSWORD, "certificate": head_cert})),
+        )
+        .await;
+        assert_eq!(status, 201, "{backend}: {registered}");
+        assert_eq!(registered["source"], "external");
+        let (_, payload) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/approvals/{second}/signing-payload"),
+            Some(&head),
+            None,
+        )
+        .await;
+        let statement = payload["statement"].as_str().unwrap().to_owned();
+        assert_eq!(payload["version"], 1);
+        assert_eq!(payload["window"]["open"], false);
+        let good = pki.sign("giamdoc", statement.as_bytes());
+        let (status, body) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/approvals/{second}/sign"),
+            Some(&head),
+            Some(json!({"cms": good})),
+        )
+        .await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (409, Some("window_closed")),
+            "{backend}: {body}"
+        );
+        assert!(body["message"].as_str().unwrap().contains("23/02/2031"), "{body}");
+        set_day(&ctx, "2031-02-24");
+        let not_his = pki.sign("nguoikhac", statement.as_bytes());
+        let (status, body) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/approvals/{second}/sign"),
+            Some(&head),
+            Some(json!({"cms": not_his})),
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}: {body}");
+        assert_eq!(
+            field_codes(&body),
+            [("cms".to_owned(), "certificate_not_registered".to_owned())]
+        );
+        let changed = pki.sign(
+            "giamdoc",
+            statement.replace("\"version\":1", "\"version\":2").as_bytes(),
+        );
+        let (status, body) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/approvals/{second}/sign"),
+            Some(&head),
+            Some(json!({"cms": changed})),
+        )
+        .await;
+        assert_eq!(
+            field_codes(&body),
+            [("cms".to_owned(), "content_changed".to_owned())],
+            "{backend}: {status}"
+        );
+        let (status, signature) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/approvals/{second}/sign"),
+            Some(&head),
+            Some(json!({"cms": good})),
+        )
+        .await;
+        assert_eq!(status, 201, "{backend}: {signature}");
+        assert_eq!(
+            (signature["step"].as_str(), signature["version"].as_i64()),
+            (Some("head"), Some(1))
+        );
+        let (_, dossier) = call(&app, "GET", &format!("/api/v1/dossiers/{id}"), Some(&head), None).await;
+        assert_eq!(
+            (dossier["status"].as_str(), dossier["current_version"].as_i64()),
+            (Some("signed"), Some(1)),
+            "{backend}: {dossier}"
+        );
+
+        // Sở Nội vụ approves with the built-in signer in the last five working days of February.
+        let (_, national) = call(
+            &app,
+            "GET",
+            "/api/v1/approvals?step=national",
+            Some(&home_affairs),
+            None,
+        )
+        .await;
+        assert_eq!(
+            national["items"][0]["due_on"], "2031-02-28",
+            "{backend}: {national}"
+        );
+        let (status, body) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/approvals/{second}/sign"),
+            Some(&home_affairs),
+            Some(json!({"password": DEMO_PASSWORD})),
+        )
+        .await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (409, Some("no_signing_certificate")),
+            "{backend}"
+        );
+        let (status, _) = call(
+            &app,
+            "POST",
+            "/api/v1/me/certificates",
+            Some(&home_affairs),
+            Some(json!({"password": "sai mật khẩu"})),
+        )
+        .await;
+        assert_eq!(status, 422);
+        let (status, _) = call(
+            &app,
+            "POST",
+            "/api/v1/me/certificates",
+            Some(&home_affairs),
+            Some(json!({"password": DEMO_PASSWORD})),
+        )
+        .await;
+        assert_eq!(status, 201);
+        set_day(&ctx, "2031-02-26");
+        let (status, body) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/approvals/{second}/sign"),
+            Some(&home_affairs),
+            Some(json!({"password": DEMO_PASSWORD})),
+        )
+        .await;
+        assert_eq!(status, 201, "{backend}: {body}");
+        let (_, dossier) = call(&app, "GET", &format!("/api/v1/dossiers/{id}"), Some(&head), None).await;
+        assert_eq!(dossier["status"], "approved");
+
+        // The signed export verifies; any change to a signed field does not.
+        let (status, export) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{id}/versions/1/signed"),
+            Some(&employee),
+            None,
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {export}");
+        assert_eq!(export["signatures"].as_array().unwrap().len(), 2);
+        let (_, report) = call(
+            &app,
+            "POST",
+            "/api/v1/signatures/verify",
+            Some(&focal),
+            Some(json!({"export": export})),
+        )
+        .await;
+        assert_eq!(report["valid"], true, "{backend}: {report}");
+        let mut tampered = export.clone();
+        tampered["content"]["salary"]["step"] = json!(3);
+        let (_, report) = call(
+            &app,
+            "POST",
+            "/api/v1/signatures/verify",
+            Some(&focal),
+            Some(json!({"export": tampered})),
+        )
+        .await;
+        assert_eq!(
+            (report["valid"].as_bool(), report["content"]["code"].as_str()),
+            (Some(false), Some("content_changed")),
+            "{backend}"
+        );
+
+        // Offline, as a recipient would: `hoso verify` with the roots the server publishes.
+        let request = actix_web::test::TestRequest::get()
+            .uri("/api/v1/signatures/roots")
+            .insert_header(("Authorization", format!("Bearer {focal}")))
+            .to_request();
+        let roots = crate::support::text_body(actix_web::test::call_service(&app, request).await).await;
+        assert_eq!(
+            roots.matches("BEGIN CERTIFICATE").count(),
+            2,
+            "{backend}: the openssl root and the built-in CA"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("roots.pem"), &roots).unwrap();
+        for (name, file, valid) in [
+            ("export.json", &export, true),
+            ("tampered.json", &tampered, false),
+        ] {
+            std::fs::write(dir.path().join(name), serde_json::to_vec(file).unwrap()).unwrap();
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_hoso"))
+                .args(["verify", name, "--trust", "roots.pem"])
+                .current_dir(dir.path())
+                .output()
+                .unwrap();
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(out.status.success(), valid, "{backend} {name}: {text}");
+            assert!(valid || text.contains("[content_changed]"), "{text}");
+        }
+
+        // A change with its evidence (WF-4), entered by the employee, batch-signed by the head.
+        set_day(&ctx, "2031-03-10");
+        let mut changed = fixed.clone();
+        changed["rewards"].as_array_mut().unwrap().push(
+            json!({"decided_on": "2025-12-05", "form": "BK_BO", "level": "Tỉnh", "decision": "77/QĐ-UBND"}),
+        );
+        let (status, _) = call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&employee),
+            Some(json!({"revision": 4, "content": changed})),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}");
+        let request = |evidence: Value| json!({"dossier_id": id, "revision": 5, "reason": "Bằng khen của Bộ trưởng năm 2031", "event_date": "2031-03-05", "evidence": evidence});
+        let (status, body) = call(
+            &app,
+            "POST",
+            "/api/v1/change-requests",
+            Some(&employee),
+            Some(request(json!([]))),
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert_eq!(
+            field_codes(&body),
+            [("evidence".to_owned(), "required".to_owned())]
+        );
+        let (_, scan) = upload(
+            &app,
+            &employee,
+            "bang-khen.pdf",
+            "application/pdf",
+            pdf("Bằng khen"),
+        )
+        .await;
+        let (status, change) = call(
+            &app,
+            "POST",
+            "/api/v1/change-requests",
+            Some(&employee),
+            Some(request(
+                json!([{"document_id": scan["id"], "kind": "KHEN_THUONG"}]),
+            )),
+        )
+        .await;
+        assert_eq!(status, 201, "{backend}: {change}");
+        assert_eq!(
+            (change["kind"].as_str(), change["due_on"].as_str()),
+            (Some("change"), Some("2031-03-24")),
+            "{backend}: 10 working days"
+        );
+        assert_eq!(change["evidence"][0]["kind"], "KHEN_THUONG");
+        let change_id = change["id"].as_str().unwrap().to_owned();
+        let (status, _) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/approvals/{change_id}/lock"),
+            Some(&focal),
+            Some(checklist.clone()),
+        )
+        .await;
+        assert_eq!(status, 200);
+        let (status, _) = call(
+            &app,
+            "POST",
+            "/api/v1/me/certificates",
+            Some(&head),
+            Some(json!({"password": DEMO_PASSWORD})),
+        )
+        .await;
+        assert_eq!(
+            status, 201,
+            "{backend}: the head also takes a built-in certificate"
+        );
+        set_day(&ctx, "2031-03-24");
+        let (status, batch) = call(
+            &app,
+            "POST",
+            "/api/v1/approvals/batch-sign",
+            Some(&head),
+            Some(json!({"review_ids": [change_id, first], "password": DEMO_PASSWORD})),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {batch}");
+        assert_eq!(batch["signed"], 1);
+        assert_eq!(
+            (
+                batch["items"][1]["ok"].as_bool(),
+                batch["items"][1]["code"].as_str()
+            ),
+            (Some(false), Some("invalid_state")),
+            "{batch}"
+        );
+        let (_, versions) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{id}/versions"),
+            Some(&head),
+            None,
+        )
+        .await;
+        assert_eq!(versions.as_array().unwrap().len(), 2, "{backend}");
+
+        // The audit trail holds every step, with who did it.
+        let (_, trail) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/audit?person_id={an}&limit=200"),
+            Some(&home_affairs),
+            None,
+        )
+        .await;
+        let actions: Vec<&str> = trail["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["action"].as_str().unwrap())
+            .collect();
+        for wanted in [
+            "dossier.submitted",
+            "dossier.returned",
+            "dossier.locked",
+            "dossier.signed",
+            "dossier.change_requested",
+        ] {
+            assert!(actions.contains(&wanted), "{backend}: {wanted} in {actions:?}");
+        }
+    }
+}

@@ -1,0 +1,7 @@
+DROP TABLE signatures;
+DROP TABLE review_evidence;
+DROP TABLE review_events;
+DROP TABLE reviews;
+DROP TABLE signing_certificates;
+DROP TABLE signing_authority;
+DROP FUNCTION signatures_append_only();
