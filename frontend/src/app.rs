@@ -12,10 +12,13 @@ use crate::pages::{
     account_requests::AccountRequestsPage,
     accounts::AccountsPage,
     api_clients::ApiClientsPage,
+    approvals::ApprovalsPage,
     audit::AuditPage,
     calendar::CalendarPage,
+    campaigns::CampaignsPage,
     catalogs::{CatalogPage, CatalogsPage},
     change_password::ChangePasswordPage,
+    deadlines::DeadlinesPage,
     dossier::DossierPage,
     dossiers::{DossiersPage, MyDossierPage},
     home::HomePage,
@@ -60,6 +63,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ho-so-cua-toi") view=MyDossierPage />
                     <Route path=path!("/ho-so/:id") view=DossierPage />
                     <Route path=path!("/lich-lam-viec") view=CalendarPage />
+                    <Route path=path!("/phe-duyet") view=ApprovalsPage />
+                    <Route path=path!("/han-xu-ly") view=DeadlinesPage />
+                    <Route path=path!("/dot-cap-nhat") view=CampaignsPage />
                     <Route path=path!("/danh-muc") view=CatalogsPage />
                     <Route path=path!("/danh-muc/:kind") view=CatalogPage />
                     <Route path=path!("/to-chuc/sap-nhap") view=UnitMergePage />

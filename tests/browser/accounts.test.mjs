@@ -35,10 +35,10 @@ describe("accounts", () => {
   });
 
   const cases = [
-    { username: "quantri", sees: ["Tài khoản", "Đề nghị cấp tài khoản", "Kết nối hệ thống", "Nhật ký truy cập"], not: [] },
+    { username: "quantri", sees: ["Tài khoản", "Đề nghị cấp tài khoản", "Kết nối hệ thống", "Nhật ký truy cập", "Phê duyệt", "Hạn xử lý"], not: [] },
     { username: "sogddt", sees: ["Tài khoản", "Đề nghị cấp tài khoản", "Nhật ký truy cập"], not: ["Kết nối hệ thống"] },
-    { username: "chuyenvien.sogddt", sees: ["Ai đã xem hồ sơ của tôi"], not: ["Tài khoản", "Kết nối hệ thống", "Nhật ký truy cập", "Đề nghị cấp tài khoản"] },
-    { username: "nguyenvanan", sees: ["Ai đã xem hồ sơ của tôi", "Đổi mật khẩu"], not: ["Tài khoản", "Kết nối hệ thống", "Nhật ký truy cập", "Đề nghị cấp tài khoản"] },
+    { username: "chuyenvien.sogddt", sees: ["Ai đã xem hồ sơ của tôi", "Phê duyệt", "Hạn xử lý"], not: ["Tài khoản", "Kết nối hệ thống", "Nhật ký truy cập", "Đề nghị cấp tài khoản"] },
+    { username: "nguyenvanan", sees: ["Ai đã xem hồ sơ của tôi", "Đổi mật khẩu"], not: ["Phê duyệt", "Hạn xử lý", "Tài khoản", "Kết nối hệ thống", "Nhật ký truy cập", "Đề nghị cấp tài khoản"] },
   ];
   for (const { username, sees, not } of cases) {
     test(`${username} signs in and sees only its areas`, async () => {

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
+pub mod campaigns;
 pub mod catalogs;
 pub mod documents;
 pub mod dossiers;

@@ -38,7 +38,12 @@ pub struct NewChangeRequest {
     #[validate(length(min = 5, max = 2000, message = "Nêu nội dung thay đổi (ít nhất 5 ký tự)."))]
     pub reason: String,
     pub event_date: NaiveDate,
+    /// Scans proving the change; optional under an open campaign.
+    #[serde(default)]
     pub evidence: Vec<EvidenceItem>,
+    /// Filed under this update campaign: evidence optional, changes only in its sections.
+    #[serde(default)]
+    pub campaign_id: Option<String>,
 }
 
 /// One line of the focal officer's checklist against the paper originals (WF-2).
@@ -100,6 +105,7 @@ pub struct ReviewView {
     pub overdue: bool,
     pub reason: Option<String>,
     pub event_date: Option<NaiveDate>,
+    pub campaign_id: Option<String>,
     pub return_reason: Option<String>,
     pub checklist: Vec<ChecklistItem>,
     /// The version the head's signature made.

@@ -173,6 +173,7 @@ pub(crate) fn view(
         overdue: state.is_open() && review.due_on.is_some_and(|d| d < today),
         reason: review.reason.clone(),
         event_date: review.event_date,
+        campaign_id: review.campaign_id.clone(),
         return_reason: review.return_reason.clone(),
         checklist: review
             .checklist
@@ -489,6 +490,7 @@ pub(crate) struct Submission<'a> {
     pub event_date: Option<NaiveDate>,
     /// Document id and kind of each scanned proof (a change request's).
     pub evidence: &'a [(String, String)],
+    pub campaign_id: Option<&'a str>,
 }
 
 /// Files a review of the draft (authority already checked): one review in progress at a time
@@ -555,6 +557,7 @@ pub(crate) fn submit(
                 on_behalf,
                 at: now,
                 due_on,
+                campaign_id: submission.campaign_id,
             },
             submission.evidence,
         )?;

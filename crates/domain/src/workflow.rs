@@ -251,5 +251,45 @@ pub fn change_record_due(profile: &RegulationProfile, calendar: &Calendar, event
     calendar.add_working_days(event, profile.deadlines.change_record)
 }
 
+/// The sections of the dossier an update campaign may open, as the content's top-level keys,
+/// with their names on the form.
+pub const SECTIONS: &[(&str, &str)] = &[
+    ("identity", "Thông tin cá nhân"),
+    ("career", "Tuyển dụng, chức vụ, trình độ"),
+    ("salary", "Ngạch, bậc lương, phụ cấp hiện hưởng"),
+    ("health", "Sức khỏe"),
+    ("training", "Đào tạo, bồi dưỡng"),
+    ("work_history", "Quá trình công tác"),
+    ("personal_history", "Lịch sử bản thân"),
+    ("ratings", "Đánh giá, xếp loại"),
+    ("rewards", "Khen thưởng"),
+    ("discipline", "Kỷ luật"),
+    ("family", "Quan hệ gia đình"),
+    ("salary_history", "Quá trình lương"),
+    ("allowance_history", "Quá trình phụ cấp"),
+    ("income_assets", "Thu nhập, tài sản"),
+    ("assessment", "Nhận xét, đánh giá"),
+    ("contract", "Hợp đồng lao động"),
+    ("photo_document_id", "Ảnh 4×6"),
+];
+
+/// The changed paths (`identity.phone`, `rewards[2].form`) outside the campaign's sections.
+pub fn outside_sections<'a>(changed: impl IntoIterator<Item = &'a str>, sections: &[String]) -> Vec<String> {
+    changed
+        .into_iter()
+        .filter(|path| {
+            let top = path.split(['.', '[']).next().unwrap_or_default();
+            !sections.iter().any(|s| s == top)
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Opening an update campaign: `update_dossiers` over the unit (the HR unit of the agency).
+pub fn check_open_campaign(actor: &Actor, unit: &UnitPath) -> Decision {
+    within_scope(actor, unit)?;
+    require(actor, Right::UpdateDossiers)
+}
+
 #[cfg(test)]
 mod tests;

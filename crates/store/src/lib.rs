@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod api_clients;
 pub mod audit;
 pub mod calendar;
+pub mod campaigns;
 pub mod catalogs;
 pub mod connection;
 pub mod documents;

@@ -36,6 +36,7 @@ pub struct ReviewRow {
     pub version_number: Option<i32>,
     pub return_reason: Option<String>,
     pub returned_by: Option<String>,
+    pub campaign_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
@@ -61,6 +62,7 @@ pub struct NewReview<'a> {
     pub on_behalf: bool,
     pub at: NaiveDateTime,
     pub due_on: Option<NaiveDate>,
+    pub campaign_id: Option<&'a str>,
 }
 
 /// Files a review in state `submitted`, records the event and marks the dossier submitted.
@@ -86,6 +88,7 @@ pub fn create(
             reviews::submitted_at.eq(new.at),
             reviews::state_since.eq(new.at),
             reviews::due_on.eq(new.due_on),
+            reviews::campaign_id.eq(new.campaign_id),
         ))
         .execute(conn)?;
     for (document_id, kind) in evidence {

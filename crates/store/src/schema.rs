@@ -386,6 +386,7 @@ diesel::table! {
         version_number -> Nullable<Integer>,
         return_reason -> Nullable<Text>,
         returned_by -> Nullable<Text>,
+        campaign_id -> Nullable<Text>,
     }
 }
 
@@ -434,3 +435,33 @@ diesel::joinable!(signatures -> signing_certificates (certificate_id));
 diesel::joinable!(signatures -> accounts (account_id));
 diesel::allow_tables_to_appear_in_same_query!(signatures, signing_certificates);
 diesel::allow_tables_to_appear_in_same_query!(signatures, accounts);
+
+diesel::table! {
+    campaigns (id) {
+        id -> Text,
+        unit_id -> Text,
+        title -> Text,
+        sections -> Text,
+        person_ids -> Text,
+        opens_on -> Date,
+        closes_on -> Date,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> Text,
+        account_id -> Text,
+        kind -> Text,
+        title -> Text,
+        body -> Text,
+        link -> Nullable<Text>,
+        created_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(campaigns -> units (unit_id));
+diesel::allow_tables_to_appear_in_same_query!(campaigns, units);

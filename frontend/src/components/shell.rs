@@ -13,7 +13,6 @@ use crate::{api, labels};
 
 /// Areas that later capabilities fill, shown disabled so people see where the system is going.
 const AREAS_TO_COME: &[(&str, &str)] = &[
-    ("Phê duyệt", "Kiểm tra, khóa và phê duyệt hồ sơ"),
     ("Điều động", "Điều động, tiếp nhận, nghỉ hưu và lưu trữ"),
     ("Báo cáo", "Tìm kiếm, thống kê, báo cáo"),
 ];
@@ -26,6 +25,19 @@ fn areas(session: &Session) -> Vec<(&'static str, &'static str)> {
     }
     if session.kind() != AccountKind::Personal && session.has(Right::ReadDossiers) {
         areas.push(("Hồ sơ", "/ho-so"));
+    }
+    if session.has(Right::ReviewDossiers) || session.has(Right::ApproveDossiers) {
+        areas.push(("Phê duyệt", "/phe-duyet"));
+    }
+    if session.kind() != AccountKind::Personal
+        && [Right::ReadDossiers, Right::ReviewDossiers, Right::ApproveDossiers]
+            .into_iter()
+            .any(|r| session.has(r))
+    {
+        areas.push(("Hạn xử lý", "/han-xu-ly"));
+    }
+    if session.kind() != AccountKind::Personal && session.has(Right::UpdateDossiers) {
+        areas.push(("Đợt cập nhật", "/dot-cap-nhat"));
     }
     areas.push(("Cơ cấu tổ chức", "/to-chuc"));
     if !session.manages.is_empty() {

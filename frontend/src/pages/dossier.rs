@@ -67,6 +67,7 @@ fn Editor(view: DossierView, draft: DraftView) -> impl IntoView {
     let auth = expect_context::<Auth>();
     let id = view.summary.id.clone();
     let review_dossier_id = id.clone();
+    let review_person_id = view.summary.person_id.clone();
     let doc = RwSignal::new(draft.content.clone());
     let revision = RwSignal::new(draft.revision);
     let missing = RwSignal::new(draft.missing.clone());
@@ -201,7 +202,7 @@ fn Editor(view: DossierView, draft: DraftView) -> impl IntoView {
                     _ => view! { <History id=id.clone() current_version /> }.into_any(),
                 }}
             </div>
-            <crate::pages::dossier_review::ReviewPanel dossier_id=review_dossier_id revision current_version editable=!readonly />
+            <crate::pages::dossier_review::ReviewPanel dossier_id=review_dossier_id person_id=review_person_id revision current_version editable=!readonly />
             <FormFailure failure />
             {move || saved.get().map(|m| view! { <p class="notice notice-info" role="status" data-testid="dossier-saved">{m}</p> })}
             <div class="actions">
@@ -345,17 +346,23 @@ fn History(id: String, current_version: RwSignal<i32>) -> impl IntoView {
                 match diff.await {
                     Err(failure) => view! { <FailureNotice failure /> }.into_any(),
                     Ok(d) if d.changes.is_empty() => view! { <p class="muted">"Không có thay đổi."</p> }.into_any(),
-                    Ok(d) => view! {
-                        <table class="data diff" data-testid="diff">
-                            <thead><tr><th>"Mục"</th><th>"Trước"</th><th>"Sau"</th></tr></thead>
-                            <tbody>{d.changes.into_iter().map(|c| view! {
-                                <tr><td><code>{c.path}</code></td><td class="before">{plain(c.before)}</td><td class="after">{plain(c.after)}</td></tr>
-                            }).collect_view()}</tbody>
-                        </table>
-                    }.into_any(),
+                    Ok(d) => view! { <DiffTable changes=d.changes /> }.into_any(),
                 }
             })}
         </Transition>
+    }
+}
+
+/// Field-by-field changes: the item's path, before and after.
+#[component]
+pub fn DiffTable(changes: Vec<hoso_domain::dossier::diff::FieldChange>) -> impl IntoView {
+    view! {
+        <table class="data diff" data-testid="diff">
+            <thead><tr><th>"Mục"</th><th>"Trước"</th><th>"Sau"</th></tr></thead>
+            <tbody>{changes.into_iter().map(|c| view! {
+                <tr><td><code>{c.path}</code></td><td class="before">{plain(c.before)}</td><td class="after">{plain(c.after)}</td></tr>
+            }).collect_view()}</tbody>
+        </table>
     }
 }
 

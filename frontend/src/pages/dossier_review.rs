@@ -1,6 +1,7 @@
 //! The workflow on the dossier page (WF-1…5): where the dossier stands, why it was returned,
 //! submitting a new employee's entry, and filing a later change with its scanned evidence.
 
+use hoso_api_types::campaigns::CampaignView;
 use hoso_api_types::documents::DocumentView;
 use hoso_api_types::workflow::{EvidenceItem, NewChangeRequest, ReviewView, SubmitRequest};
 use hoso_domain::workflow::ReviewState;
@@ -27,11 +28,26 @@ pub fn state_label(state: ReviewState) -> &'static str {
 #[component]
 pub fn ReviewPanel(
     dossier_id: String,
+    person_id: String,
     revision: RwSignal<i32>,
     current_version: RwSignal<i32>,
     editable: bool,
 ) -> impl IntoView {
     let auth = expect_context::<Auth>();
+    // Update campaigns are offered to the person themself (issue #6).
+    let own = auth
+        .get()
+        .is_some_and(|s| s.person_id() == Some(person_id.as_str()));
+    let campaigns = LocalResource::new(move || async move {
+        if own {
+            api::get::<Vec<CampaignView>>(auth, "/me/campaigns")
+                .await
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        }
+    });
+    let campaign = RwSignal::new(String::new());
     let reload = RwSignal::new(0u32);
     let failure = RwSignal::new(None::<ApiFailure>);
     let done = RwSignal::new(None::<String>);
@@ -100,6 +116,7 @@ pub fn ReviewPanel(
                     })
                     .into_iter()
                     .collect(),
+                campaign_id: Some(campaign.get_untracked()).filter(|c| !c.is_empty()),
             };
             spawn_local(async move {
                 match api::post::<_, ReviewView>(auth, "/change-requests", &body).await {
@@ -133,6 +150,19 @@ pub fn ReviewPanel(
             {move || (editable && !frozen() && current_version.get() > 0).then(|| view! {
                 <fieldset>
                     <legend>"Yêu cầu điều chỉnh thông tin (kèm minh chứng)"</legend>
+                    {move || {
+                        let open = campaigns.get().unwrap_or_default();
+                        (!open.is_empty()).then(|| view! {
+                            <label>"Theo đợt cập nhật (không cần minh chứng, chỉ các mục của đợt)"
+                                <select name="change.campaign" bind:value=campaign>
+                                    <option value="">"— Không —"</option>
+                                    {open.into_iter().map(|c| view! {
+                                        <option value=c.id.clone()>{format!("{} (đến {})", c.title, c.closes_on.format("%d/%m/%Y"))}</option>
+                                    }).collect_view()}
+                                </select>
+                            </label>
+                        })
+                    }}
                     <label>"Nội dung thay đổi" <input name="change.reason" bind:value=reason /></label>
                     <label>"Ngày phát sinh" <input type="date" name="change.event_date" bind:value=event_date /></label>
                     <label>"Loại giấy tờ" <CatalogSelect kinds=&["document_kinds"] value=evidence_kind name="change.kind" /></label>

@@ -32,6 +32,7 @@ pub fn HomePage() -> impl IntoView {
                     <p><A href="/dang-nhap">"Đăng nhập"</A>" để làm việc với hồ sơ."</p>
                 }.into_any(),
             }}
+            {move || auth.get().map(|_| view! { <Notifications /> })}
             <p>
                 "Hệ thống lưu giữ hồ sơ điện tử của cán bộ, công chức, viên chức và người lao động, "
                 "theo mẫu sơ yếu lý lịch của Thông tư 06/2023/TT-BNV, với quy trình cập nhật, kiểm tra, "
@@ -39,5 +40,43 @@ pub fn HomePage() -> impl IntoView {
             </p>
             <p>"Xem "<A href="/trang-thai">"trạng thái hệ thống"</A>"."</p>
         </section>
+    }
+}
+
+/// The account's notifications (campaigns opened, dossiers returned), unread first in bold.
+#[component]
+fn Notifications() -> impl IntoView {
+    use hoso_api_types::campaigns::NotificationView;
+    let auth = expect_context::<Auth>();
+    let reload = RwSignal::new(0u32);
+    let list = LocalResource::new(move || {
+        reload.track();
+        async move { crate::api::get::<Vec<NotificationView>>(auth, "/me/notifications").await }
+    });
+    let mark = move |id: String| {
+        leptos::task::spawn_local(async move {
+            let _ =
+                crate::api::post::<_, serde_json::Value>(auth, &format!("/me/notifications/{id}/read"), &())
+                    .await;
+            reload.update(|n| *n += 1);
+        });
+    };
+    view! {
+        {move || list.get().and_then(Result::ok).filter(|l| !l.is_empty()).map(|items| view! {
+            <section class="notifications" aria-label="Thông báo" data-testid="notifications">
+                <h2>"Thông báo"</h2>
+                <ul>{items.into_iter().map(|n| {
+                    let id = n.id.clone();
+                    let unread = n.read_at.is_none();
+                    view! {
+                        <li class:unread=unread>
+                            <strong>{n.title}</strong>" — "{n.body}" "
+                            {n.link.map(|l| view! { <A href=l>"Xem"</A> })}
+                            {unread.then(|| view! { <button type="button" on:click=move |_| mark(id.clone())>"Đã đọc"</button> })}
+                        </li>
+                    }
+                }).collect_view()}</ul>
+            </section>
+        })}
     }
 }

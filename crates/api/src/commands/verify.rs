@@ -19,25 +19,26 @@ pub fn run(file: &Path, trust: &[PathBuf]) -> anyhow::Result<()> {
     let export: SignedExport = serde_json::from_slice(&text)
         .map_err(|e| anyhow!("'{}' is not a signed export of hoso: {e}", file.display()))?;
     let report = verify_export(&export, &roots);
-    let mark = |ok: bool| if ok { "OK  " } else { "FAIL" };
+    let line = |check: &hoso_signatures::export::Check| {
+        let mark = if check.ok { "OK  " } else { "FAIL" };
+        let code = check
+            .code
+            .as_deref()
+            .map(|c| format!(" [{c}]"))
+            .unwrap_or_default();
+        format!("{mark} {}{code}", check.message)
+    };
     println!(
         "{} {} phiên bản {}",
         export.dossier_number, export.province, export.version
     );
-    println!("{} nội dung: {}", mark(report.content.ok), report.content.message);
+    println!("nội dung: {}", line(&report.content));
     for signature in &report.signatures {
         println!(
-            "{} chữ ký {} ({}): {}{}",
-            mark(signature.check.ok),
+            "chữ ký {} ({}): {}",
             signature.step,
             signature.signer_name,
-            signature.check.message,
-            signature
-                .check
-                .code
-                .as_deref()
-                .map(|c| format!(" [{c}]"))
-                .unwrap_or_default()
+            line(&signature.check)
         );
     }
     if report.signatures.is_empty() {

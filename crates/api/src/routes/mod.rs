@@ -11,6 +11,7 @@ pub mod approvals;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
+pub mod campaigns;
 pub mod catalogs;
 pub mod change_requests;
 pub mod deadlines;
@@ -44,6 +45,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     calendar::configure(cfg);
     approvals::configure(cfg);
     change_requests::configure(cfg);
+    campaigns::configure(cfg);
     deadlines::configure(cfg);
     signatures::configure(cfg);
 }

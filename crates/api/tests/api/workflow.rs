@@ -584,3 +584,190 @@ async fn a_new_employee_and_a_change_go_through_every_step_with_each_actors_acco
         }
     }
 }
+
+#[actix_web::test]
+async fn an_update_campaign_notifies_its_people_and_confines_their_changes() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+        let employee = token_of(&app, "nguyenvanan").await;
+        let agency = token_of(&app, "sogddt").await;
+        let focal = token_of(&app, "chuyenvien.sogddt").await;
+        let an = person_id(&ctx, "Nguyễn Văn An");
+        let (_, opened) = call(
+            &app,
+            "POST",
+            "/api/v1/dossiers",
+            Some(&admin),
+            Some(json!({"person_id": an})),
+        )
+        .await;
+        let id = opened["id"].as_str().unwrap().to_owned();
+        let picture = photo(&app, &admin).await;
+        let (status, _) = call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&admin),
+            Some(json!({"revision": 1, "content": an_content(&picture)})),
+        )
+        .await;
+        assert_eq!(status, 200);
+        crate::support::approve_through_workflow(&app, &ctx, &admin, &id, 2).await;
+
+        // The department's HR opens a campaign for rewards; another department cannot.
+        set_day(&ctx, "2031-05-05");
+        let department = hoso_store::units::find_by_code(&mut ctx.db.connect(), "HY.SGDDT")
+            .unwrap()
+            .unwrap()
+            .id;
+        let campaign = json!({"unit_id": department, "title": "Cập nhật khen thưởng năm 2030", "sections": ["rewards"], "closes_on": "2031-05-20"});
+        let (status, _) = call(
+            &app,
+            "POST",
+            "/api/v1/campaigns",
+            Some(&token_of(&app, "syte").await),
+            Some(campaign.clone()),
+        )
+        .await;
+        assert_eq!(status, 404, "{backend}: outside its scope");
+        let (status, body) = call(&app, "POST", "/api/v1/campaigns", Some(&agency), Some(json!({"unit_id": department, "title": "Sai", "sections": ["salaries"], "closes_on": "2031-05-01"}))).await;
+        assert_eq!(status, 422);
+        assert_eq!(
+            field_codes(&body),
+            [
+                ("sections[0]".to_owned(), "unknown_section".to_owned()),
+                ("closes_on".to_owned(), "in_past".to_owned())
+            ]
+        );
+        let (status, opened) = call(&app, "POST", "/api/v1/campaigns", Some(&agency), Some(campaign)).await;
+        assert_eq!(status, 201, "{backend}: {opened}");
+        let campaign_id = opened["id"].as_str().unwrap().to_owned();
+
+        // The employee is told in the app and sees the open campaign; the dashboard waits for them.
+        let (_, notes) = call(&app, "GET", "/api/v1/me/notifications", Some(&employee), None).await;
+        assert_eq!(
+            notes[0]["title"], "Cập nhật khen thưởng năm 2030",
+            "{backend}: {notes}"
+        );
+        let (_, mine) = call(&app, "GET", "/api/v1/me/campaigns", Some(&employee), None).await;
+        assert_eq!(mine[0]["id"], campaign_id.as_str());
+        let (_, dashboard) = call(&app, "GET", "/api/v1/deadlines", Some(&agency), None).await;
+        let waiting = dashboard["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["task"] == "campaign_update" && i["dossier_id"] == id.as_str())
+            .cloned();
+        assert_eq!(
+            waiting.map(|w| w["due_on"].clone()),
+            Some(json!("2031-05-20")),
+            "{backend}"
+        );
+
+        // A change under the campaign needs no scan but must stay within its sections.
+        let mut changed = an_content(&picture);
+        changed["rewards"].as_array_mut().unwrap().push(
+            json!({"decided_on": "2025-12-05", "form": "BK_BO", "level": "Tỉnh", "decision": "77/QĐ-UBND"}),
+        );
+        changed["identity"]["phone"] = json!("0988 000 111");
+        let (_, draft) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&employee),
+            None,
+        )
+        .await;
+        let revision = draft["revision"].as_i64().unwrap();
+        call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&employee),
+            Some(json!({"revision": revision, "content": changed})),
+        )
+        .await;
+        let request = |revision: i64| json!({"dossier_id": id, "revision": revision, "reason": "Bằng khen năm 2030", "event_date": "2031-05-01", "campaign_id": campaign_id});
+        let (status, body) = call(
+            &app,
+            "POST",
+            "/api/v1/change-requests",
+            Some(&employee),
+            Some(request(revision + 1)),
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}: {body}");
+        assert_eq!(
+            field_codes(&body),
+            [("identity.phone".to_owned(), "outside_campaign".to_owned())]
+        );
+        changed["identity"]["phone"] = an_content(&picture)["identity"]["phone"].clone();
+        call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&employee),
+            Some(json!({"revision": revision + 1, "content": changed})),
+        )
+        .await;
+        let (status, filed) = call(
+            &app,
+            "POST",
+            "/api/v1/change-requests",
+            Some(&employee),
+            Some(request(revision + 2)),
+        )
+        .await;
+        assert_eq!(status, 201, "{backend}: {filed}");
+        assert_eq!(filed["campaign_id"], campaign_id.as_str());
+        let (_, dashboard) = call(&app, "GET", "/api/v1/deadlines", Some(&agency), None).await;
+        assert!(
+            !dashboard["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|i| i["task"] == "campaign_update" && i["dossier_id"] == id.as_str()),
+            "{backend}: answered"
+        );
+
+        // Returned: the employee is notified with the reason.
+        set_day(&ctx, "2031-05-06");
+        let review = filed["id"].as_str().unwrap();
+        let (status, body) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/approvals/{review}/return"),
+            Some(&focal),
+            Some(json!({"reason": "Thiếu số quyết định khen thưởng"})),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {body}");
+        let (_, notes) = call(&app, "GET", "/api/v1/me/notifications", Some(&employee), None).await;
+        assert_eq!(
+            (notes[0]["kind"].as_str(), notes[0]["body"].as_str()),
+            (Some("dossier_returned"), Some("Thiếu số quyết định khen thưởng")),
+            "{backend}"
+        );
+        let note = notes[0]["id"].as_str().unwrap();
+        let (status, _) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/me/notifications/{note}/read"),
+            Some(&agency),
+            None,
+        )
+        .await;
+        assert_eq!(status, 404, "{backend}: not theirs");
+        let (status, _) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/me/notifications/{note}/read"),
+            Some(&employee),
+            None,
+        )
+        .await;
+        assert_eq!(status, 204);
+    }
+}

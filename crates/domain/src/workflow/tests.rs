@@ -180,3 +180,19 @@ fn deadlines_skip_tet_and_count_a_swapped_saturday() {
     assert_eq!(late, Some(d(2031, 5, 30)), "after the window: next month's");
     assert_eq!(entry_due(&hy, &plain, d(2031, 1, 20)), d(2031, 2, 3));
 }
+
+#[test]
+fn a_campaign_confines_a_change_to_its_sections() {
+    let sections = vec!["rewards".to_owned(), "identity".to_owned()];
+    let changed = [
+        "rewards[2].form",
+        "identity.phone",
+        "salary.step",
+        "work_history[0].to",
+    ];
+    assert_eq!(
+        outside_sections(changed, &sections),
+        ["salary.step", "work_history[0].to"]
+    );
+    assert!(SECTIONS.iter().all(|(key, _)| !key.contains('.')));
+}

@@ -55,6 +55,18 @@ pub async fn post_approval_return(
                         ..Default::default()
                     },
                 )?;
+                // The employee learns it in the app (WF-5).
+                if let Some(account) = hoso_store::accounts::find_by_person(conn, &loaded.found.person.id)? {
+                    hoso_store::campaigns::notify(
+                        conn,
+                        &account.id,
+                        "dossier_returned",
+                        "Hồ sơ bị trả lại",
+                        &reason,
+                        Some(&format!("/ho-so/{}", loaded.found.dossier.id)),
+                        app.clock.now_naive(),
+                    )?;
+                }
                 event.details =
                     Some(serde_json::json!({"from": loaded.review.state, "reason": reason}).to_string());
                 crate::audit::record(conn, event)?;

@@ -11,8 +11,9 @@ use crate::state::AppState;
 
 /// File a change to an approved dossier (WF-4): the draft at `revision` (edited beforehand),
 /// what changed and when, and at least one scanned proof (uploaded to `/documents`, typed from
-/// `document_kinds`). It is checked and approved like the first entry, within the profile's
-/// change-approval period.
+/// `document_kinds`) — or, under an open update campaign covering the person, changes to the
+/// campaign's sections only (422 `outside_campaign` per other field; evidence then optional).
+/// It is checked and approved like the first entry, within the profile's change-approval period.
 #[utoipa::path(
     tag = super::TAG,
     request_body = NewChangeRequest,
@@ -55,7 +56,7 @@ pub async fn post_change_request(
                     "Ngày phát sinh thay đổi không được ở tương lai.",
                 ));
             }
-            if body.evidence.is_empty() {
+            if body.evidence.is_empty() && body.campaign_id.is_none() {
                 errors.push(FieldError::new(
                     "evidence",
                     "required",
@@ -63,6 +64,9 @@ pub async fn post_change_request(
                 ));
             }
             errors.into_result()?;
+            if let Some(campaign_id) = &body.campaign_id {
+                crate::routes::campaigns::check_change_in_campaign(conn, &app, campaign_id, &found, today)?;
+            }
             let mut evidence = Vec::new();
             for (index, item) in body.evidence.iter().enumerate() {
                 let field = format!("evidence[{index}]");
@@ -87,6 +91,7 @@ pub async fn post_change_request(
                 reason: Some(&body.reason),
                 event_date: Some(body.event_date),
                 evidence: &evidence,
+                campaign_id: body.campaign_id.as_deref(),
             };
             crate::workflow::submit(conn, &app, &session, &found, submission, event)
         })

@@ -25,8 +25,8 @@ pub struct DeadlineQuery {
 }
 
 /// Everything due in the caller's scope (WF-8, HY 15.3, TG 14.3): first entries not yet
-/// submitted (WF-1), checks, head signatures, change approvals, Sở Nội vụ approvals and
-/// returned dossiers waiting for the employee; each with its due date in working days and the
+/// submitted (WF-1), checks, head signatures, change approvals, Sở Nội vụ approvals, returned
+/// dossiers waiting for the employee and people an open update campaign still waits for; each with its due date in working days and the
 /// officers who may act; counted by unit and by officer.
 #[utoipa::path(
     tag = super::TAG,
@@ -107,8 +107,8 @@ pub async fn get_deadlines(
                 ));
             }
             let never_submitted = DossierFilter {
-                within,
-                under_path,
+                within: within.clone(),
+                under_path: under_path.clone(),
                 status: Some("draft".into()),
                 limit: 5000,
                 ..Default::default()
@@ -118,6 +118,47 @@ pub async fn get_deadlines(
                 let due_on = entry_due(&rules.0, &rules.1, opened);
                 let who = vec![found.person.full_name.clone()];
                 items.push(item("employee_entry", &found, None, opened, due_on, today, who));
+            }
+            // Update campaigns (issue #6): who has not submitted since the campaign opened.
+            for (campaign, _, campaign_path) in
+                hoso_store::campaigns::list(conn, within.as_deref(), Some(today))?
+            {
+                let covered = DossierFilter {
+                    within: within.clone(),
+                    under_path: Some(campaign_path.clone()),
+                    limit: 5000,
+                    ..Default::default()
+                };
+                for found in hoso_store::dossiers::list(conn, &covered)? {
+                    let in_view = under_path
+                        .as_deref()
+                        .is_none_or(|p| found.unit_path.starts_with(p));
+                    if !in_view
+                        || !crate::routes::campaigns::covers(
+                            &campaign,
+                            &campaign_path,
+                            &found.person.id,
+                            &found.unit_path,
+                        )
+                    {
+                        continue;
+                    }
+                    let answered = reviews::for_dossier(conn, &found.dossier.id)?
+                        .iter()
+                        .any(|r| r.submitted_at >= campaign.created_at);
+                    if !answered {
+                        let who = vec![found.person.full_name.clone()];
+                        items.push(item(
+                            "campaign_update",
+                            &found,
+                            None,
+                            campaign.opens_on,
+                            campaign.closes_on,
+                            today,
+                            who,
+                        ));
+                    }
+                }
             }
             if only_overdue {
                 items.retain(|i| i.overdue);

@@ -55,6 +55,7 @@ pub async fn post_dossier_submit(
                 reason: body.note.as_deref(),
                 event_date: None,
                 evidence: &[],
+                campaign_id: None,
             };
             crate::workflow::submit(conn, &app, &session, &found, submission, event)
         })

@@ -1,0 +1,3 @@
+ALTER TABLE reviews DROP COLUMN campaign_id;
+DROP TABLE notifications;
+DROP TABLE campaigns;
