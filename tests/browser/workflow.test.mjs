@@ -157,6 +157,13 @@ describe("approval workflow", () => {
     await signIn(page, base, "nguyenvanan");
     panel = await myDossier(page);
     await panel.getByTestId("review-state").getByText("Sở Nội vụ đã phê duyệt").waitFor();
+    // The signed copy (PDF with the signatures embedded) opens from the history.
+    await page.getByRole("tab", { name: "Lịch sử thay đổi" }).click();
+    const signedCopy = page.waitForEvent("popup");
+    await page.getByTestId("versions").getByRole("button", { name: "Bản có chữ ký số (PDF)" }).click();
+    const pdfTab = await signedCopy;
+    assert.match(pdfTab.url(), /^blob:/);
+    await pdfTab.close();
     await close();
   });
 });

@@ -61,7 +61,7 @@ pub enum Command {
     /// against its signed digest and every signature against the trusted roots. Prints each
     /// check; exits 0 when valid, 1 when a check failed.
     Verify {
-        /// The signed export (JSON).
+        /// The signed export (JSON), or the signed PDF (`…/signed.pdf`) that embeds it.
         file: PathBuf,
         /// PEM file of trusted root certificates (`GET /signatures/roots`); repeatable.
         #[arg(long, required = true)]

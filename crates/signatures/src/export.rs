@@ -123,3 +123,24 @@ fn check_signature(
         .map(|v| v.subject)
         .map_err(|failure| Check::failed(failure.code(), failure.message_vi()))
 }
+
+/// The signed export embedded in a signed PDF of hoso (stored uncompressed as an embedded
+/// file): the one stream that reads as an export. `None` when there is none.
+pub fn export_in_pdf(pdf: &[u8]) -> Option<SignedExport> {
+    const START: &[u8] = b"stream\n";
+    const END: &[u8] = b"\nendstream";
+    let mut rest = pdf;
+    while let Some(at) = find(rest, START) {
+        let body = &rest[at + START.len()..];
+        let end = find(body, END)?;
+        if let Ok(export) = serde_json::from_slice::<SignedExport>(&body[..end]) {
+            return Some(export);
+        }
+        rest = &body[end..];
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}

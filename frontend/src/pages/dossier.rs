@@ -312,6 +312,8 @@ fn Completeness(
 fn History(id: String, current_version: RwSignal<i32>) -> impl IntoView {
     let auth = expect_context::<Auth>();
     let versions_id = id.clone();
+    let signed_id = id.clone();
+    let failure = RwSignal::new(None::<ApiFailure>);
     let versions = LocalResource::new(move || {
         current_version.track();
         let id = versions_id.clone();
@@ -325,21 +327,35 @@ fn History(id: String, current_version: RwSignal<i32>) -> impl IntoView {
     view! {
         <h3>"Các phiên bản đã phê duyệt"</h3>
         <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
+            {move || {
+                let signed_id = signed_id.clone();
+                Suspend::new(async move {
                 match versions.await {
                     Err(failure) => view! { <FailureNotice failure /> }.into_any(),
                     Ok(list) if list.is_empty() => view! { <p class="muted">"Chưa có phiên bản nào được phê duyệt."</p> }.into_any(),
                     Ok(list) => view! {
                         <table class="data" data-testid="versions">
-                            <thead><tr><th>"Phiên bản"</th><th>"Thời điểm"</th><th>"Ghi chú"</th><th>"Mã băm SHA-256"</th></tr></thead>
-                            <tbody>{list.into_iter().map(|v| view! {
-                                <tr><td>{v.number}</td><td>{v.created_at.format("%d/%m/%Y %H:%M").to_string()}</td><td>{v.note.unwrap_or_default()}</td><td><code>{v.content_hash[..16].to_owned()}"…"</code></td></tr>
+                            <thead><tr><th>"Phiên bản"</th><th>"Thời điểm"</th><th>"Ghi chú"</th><th>"Mã băm SHA-256"</th><th>""</th></tr></thead>
+                            <tbody>{list.into_iter().map(|v| {
+                                let signed = format!("/dossiers/{}/versions/{}/signed.pdf", signed_id, v.number);
+                                view! {
+                                    <tr><td>{v.number}</td><td>{v.created_at.format("%d/%m/%Y %H:%M").to_string()}</td><td>{v.note.unwrap_or_default()}</td><td><code>{v.content_hash[..16].to_owned()}"…"</code></td>
+                                    <td><button type="button" on:click=move |_| {
+                                        let signed = signed.clone();
+                                        spawn_local(async move {
+                                            if let Err(error) = api::open_file(auth, &signed).await {
+                                                failure.set(Some(error));
+                                            }
+                                        });
+                                    }>"Bản có chữ ký số (PDF)"</button></td></tr>
+                                }
                             }).collect_view()}</tbody>
                         </table>
                     }.into_any(),
                 }
-            })}
+            })}}
         </Transition>
+        <FormFailure failure />
         <h3>"Thay đổi của bản khai so với phiên bản đã duyệt"</h3>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {

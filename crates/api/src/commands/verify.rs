@@ -1,4 +1,5 @@
-//! `hoso verify FILE --trust roots.pem`: a signed export checked offline (USE-5, CTX-5), with
+//! `hoso verify FILE --trust roots.pem`: a signed export (JSON, or the signed PDF that embeds it)
+//! checked offline (USE-5, CTX-5), with
 //! no database and no network — what a recipient of the file can run.
 
 use std::path::{Path, PathBuf};
@@ -16,8 +17,18 @@ pub fn run(file: &Path, trust: &[PathBuf]) -> anyhow::Result<()> {
         roots.extend(parse_certificates(&bytes).map_err(|e| anyhow!("--trust '{}': {e}", path.display()))?);
     }
     let text = std::fs::read(file).with_context(|| format!("'{}' cannot be read", file.display()))?;
-    let export: SignedExport = serde_json::from_slice(&text)
-        .map_err(|e| anyhow!("'{}' is not a signed export of hoso: {e}", file.display()))?;
+    // A signed PDF carries the export as an embedded file; otherwise the file is the export.
+    let export: SignedExport = if text.starts_with(b"%PDF") {
+        hoso_signatures::export::export_in_pdf(&text).ok_or_else(|| {
+            anyhow!(
+                "'{}' is a PDF without a signed export of hoso in it",
+                file.display()
+            )
+        })?
+    } else {
+        serde_json::from_slice(&text)
+            .map_err(|e| anyhow!("'{}' is not a signed export of hoso: {e}", file.display()))?
+    };
     let report = verify_export(&export, &roots);
     let line = |check: &hoso_signatures::export::Check| {
         let mark = if check.ok { "OK  " } else { "FAIL" };

@@ -78,12 +78,21 @@ fn coefficient(c: Option<u32>) -> String {
         .unwrap_or_default()
 }
 
+/// What a signed print adds (USE-5): a page listing the signatures, and the signed export
+/// embedded as a file, so that the PDF itself can be verified offline (`hoso verify FILE.pdf`).
+pub struct SignedAppendix<'a> {
+    pub lines: Vec<String>,
+    pub file_name: String,
+    pub export_json: &'a [u8],
+}
+
 /// The form as a PDF.
 pub fn dossier_pdf(
     header: &PrintHeader,
     content: &DossierContent,
     catalogs: &CatalogIndex,
     photo: Option<(&[u8], u32, u32)>,
+    signed: Option<SignedAppendix<'_>>,
 ) -> Vec<u8> {
     let mut f = Form {
         doc: Document::new(),
@@ -515,5 +524,26 @@ pub fn dossier_pdf(
         text(&content.identity.full_name),
         header.dossier_number
     );
-    f.doc.finish(&title, photo)
+    match signed {
+        None => f.doc.finish(&title, photo, None),
+        Some(appendix) => {
+            f.doc.y -= 60.0;
+            f.heading("Chữ ký số");
+            for line in &appendix.lines {
+                f.row(line);
+            }
+            f.item(
+                "Kiểm tra",
+                &format!(
+                    "tệp đính kèm {} — lệnh «hoso verify» với chứng thư gốc tin cậy",
+                    appendix.file_name
+                ),
+            );
+            f.doc.finish(
+                &title,
+                photo,
+                Some((appendix.file_name.as_str(), appendix.export_json)),
+            )
+        }
+    }
 }

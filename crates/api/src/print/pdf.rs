@@ -160,8 +160,14 @@ impl Document {
         page.restore_state();
     }
 
-    /// The finished PDF. `photo` is a JPEG (bytes, pixel width, pixel height) placed by `jpeg`.
-    pub fn finish(self, title: &str, photo: Option<(&[u8], u32, u32)>) -> Vec<u8> {
+    /// The finished PDF. `photo` is a JPEG (bytes, pixel width, pixel height) placed by `jpeg`;
+    /// `attachment` (file name, bytes) is embedded as a file of the document, uncompressed.
+    pub fn finish(
+        self,
+        title: &str,
+        photo: Option<(&[u8], u32, u32)>,
+        attachment: Option<(&str, &[u8])>,
+    ) -> Vec<u8> {
         let mut pdf = Pdf::new();
         let mut next = 1;
         let mut alloc = || {
@@ -178,7 +184,26 @@ impl Document {
             .collect();
         let page_refs: Vec<(Ref, Ref)> = self.pages.iter().map(|_| (alloc(), alloc())).collect();
 
-        pdf.catalog(catalog).pages(tree);
+        let file_spec = alloc();
+        let file_stream = alloc();
+        {
+            let mut root = pdf.catalog(catalog);
+            root.pages(tree);
+            if let Some((name, _)) = attachment {
+                root.names()
+                    .embedded_files()
+                    .names()
+                    .insert(Str(name.as_bytes()), file_spec);
+            }
+        }
+        if let Some((name, bytes)) = attachment {
+            pdf.embedded_file(file_stream, bytes);
+            pdf.file_spec(file_spec)
+                .path(Str(name.as_bytes()))
+                .unic_file(pdf_writer::TextStr(name))
+                .embedded_file(file_stream)
+                .description(pdf_writer::TextStr("Bản kết xuất có chữ ký số"));
+        }
         pdf.pages(tree)
             .kids(page_refs.iter().map(|(p, _)| *p))
             .count(page_refs.len() as i32);

@@ -828,7 +828,7 @@ async fn scans_are_attached_typed_and_downloaded_by_readers_only() {
 /// Whether the PDF shows `text`. Our writer shows text as UTF-16BE code units (CID = code
 /// point), which pdf-writer puts in hex strings when they are not plain ASCII bytes; decoding
 /// every hex string gives back the text of the page.
-fn pdf_shows(pdf: &[u8], text: &str) -> bool {
+pub fn pdf_shows(pdf: &[u8], text: &str) -> bool {
     let mut shown = String::new();
     let mut i = 0;
     while i < pdf.len() {
@@ -852,7 +852,7 @@ fn pdf_shows(pdf: &[u8], text: &str) -> bool {
     shown.contains(text)
 }
 
-async fn print<S, B>(app: &S, token: &str, path: &str) -> (u16, Vec<u8>)
+pub async fn print<S, B>(app: &S, token: &str, path: &str) -> (u16, Vec<u8>)
 where
     S: actix_web::dev::Service<
         actix_http::Request,

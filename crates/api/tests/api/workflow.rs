@@ -22,6 +22,20 @@ fn an_content(photo: &str) -> Value {
     content
 }
 
+/// Runs `hoso verify` on `bytes` saved as `name` in `dir` (beside `roots.pem`): it passes, or
+/// fails naming the changed content.
+fn hoso_verify(dir: &std::path::Path, name: &str, bytes: &[u8], valid: bool) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hoso"))
+        .args(["verify", name, "--trust", "roots.pem"])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.success(), valid, "{name}: {text}");
+    assert!(valid || text.contains("[content_changed]"), "{text}");
+}
+
 fn field_codes(body: &Value) -> Vec<(String, String)> {
     body["details"]["fields"]
         .as_array()
@@ -438,20 +452,47 @@ async fn a_new_employee_and_a_change_go_through_every_step_with_each_actors_acco
         );
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("roots.pem"), &roots).unwrap();
-        for (name, file, valid) in [
-            ("export.json", &export, true),
-            ("tampered.json", &tampered, false),
-        ] {
-            std::fs::write(dir.path().join(name), serde_json::to_vec(file).unwrap()).unwrap();
-            let out = std::process::Command::new(env!("CARGO_BIN_EXE_hoso"))
-                .args(["verify", name, "--trust", "roots.pem"])
-                .current_dir(dir.path())
-                .output()
-                .unwrap();
-            let text = String::from_utf8_lossy(&out.stdout);
-            assert_eq!(out.status.success(), valid, "{backend} {name}: {text}");
-            assert!(valid || text.contains("[content_changed]"), "{text}");
-        }
+        let json = |v: &Value| serde_json::to_vec(v).unwrap();
+        hoso_verify(dir.path(), "export.json", &json(&export), true);
+        hoso_verify(dir.path(), "tampered.json", &json(&tampered), false);
+
+        // The signed PDF: the form, a page of signatures, the export embedded; verifiable alone.
+        let (status, signed_pdf) = crate::dossiers::print(
+            &app,
+            &employee,
+            &format!("/api/v1/dossiers/{id}/versions/1/signed.pdf"),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}");
+        assert!(
+            crate::dossiers::pdf_shows(&signed_pdf, "Chữ ký số"),
+            "{backend}: the signatures page"
+        );
+        assert!(
+            crate::dossiers::pdf_shows(&signed_pdf, "Sở Nội vụ phê duyệt"),
+            "{backend}"
+        );
+        let mut forged = signed_pdf.clone();
+        let needle = b"\"step\": 2";
+        let at = forged
+            .windows(needle.len())
+            .position(|w| w == needle)
+            .expect("the embedded export")
+            + needle.len()
+            - 1;
+        forged[at] = b'3';
+        hoso_verify(dir.path(), "signed.pdf", &signed_pdf, true);
+        hoso_verify(dir.path(), "forged.pdf", &forged, false);
+        let (status, _) = crate::dossiers::print(
+            &app,
+            &head,
+            &format!("/api/v1/dossiers/{id}/versions/1/signed.pdf"),
+        )
+        .await;
+        assert_eq!(
+            status, 403,
+            "{backend}: the head may not see every field, so not the signed copy"
+        );
 
         // A change with its evidence (WF-4), entered by the employee, batch-signed by the head.
         set_day(&ctx, "2031-03-10");

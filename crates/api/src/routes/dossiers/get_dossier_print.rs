@@ -56,35 +56,7 @@ pub async fn get_dossier_print(
                     )
                 }
             };
-            let content = super::typed(&redact(&whole, r.level))?;
-            // The managing agency is the unit right under the province on the person's path.
-            let agency_id = r.found.unit_path.split('/').filter(|s| !s.is_empty()).nth(1);
-            let managing_agency = match agency_id {
-                Some(agency) => units::find(conn, agency)?.map_or_else(String::new, |u| u.name),
-                None => r.found.unit_name.clone(),
-            };
-            let photo = match content.photo_document_id.as_deref() {
-                Some(photo) => documents::find(conn, photo)?
-                    .map(|(d, _)| d)
-                    .filter(|d| d.content_type == "image/jpeg")
-                    .and_then(|d| blobs.get(&d.sha256).ok()),
-                None => None,
-            };
-            let photo = photo.and_then(|bytes| jpeg_size(&bytes).map(|(w, h)| (bytes, w, h)));
-            let header = PrintHeader {
-                managing_agency,
-                employing_unit: r.found.unit_name.clone(),
-                dossier_number: dossier.dossier_number.clone(),
-                national_identifier: dossier.national_identifier.clone(),
-                status_line,
-            };
-            let catalogs = crate::catalogs::index(conn)?;
-            let bytes = dossier_pdf(
-                &header,
-                &content,
-                &catalogs,
-                photo.as_ref().map(|(b, w, h)| (b.as_slice(), *w, *h)),
-            );
+            let bytes = render(conn, blobs.as_ref(), &r, &whole, status_line, None)?;
             Ok((bytes, dossier.dossier_number.clone()))
         })
         .await?;
@@ -96,4 +68,48 @@ pub async fn get_dossier_print(
             parameters: vec![DispositionParam::Filename(format!("{number}.pdf"))],
         })
         .body(bytes))
+}
+
+/// The form of `whole` as the reader `r` may see it, as a PDF; with `signed`, the signatures
+/// page and the embedded signed export.
+pub(crate) fn render(
+    conn: &mut hoso_store::DbConnection,
+    blobs: &dyn hoso_store::documents::BlobStore,
+    r: &super::Readable,
+    whole: &serde_json::Value,
+    status_line: String,
+    signed: Option<crate::print::SignedAppendix<'_>>,
+) -> Result<Vec<u8>, ApiError> {
+    let dossier = &r.found.dossier;
+    let content = super::typed(&redact(whole, r.level))?;
+    // The managing agency is the unit right under the province on the person's path.
+    let agency_id = r.found.unit_path.split('/').filter(|s| !s.is_empty()).nth(1);
+    let managing_agency = match agency_id {
+        Some(agency) => units::find(conn, agency)?.map_or_else(String::new, |u| u.name),
+        None => r.found.unit_name.clone(),
+    };
+    let photo = match content.photo_document_id.as_deref() {
+        Some(photo) => documents::find(conn, photo)?
+            .map(|(d, _)| d)
+            .filter(|d| d.content_type == "image/jpeg")
+            .and_then(|d| blobs.get(&d.sha256).ok()),
+        None => None,
+    };
+    let photo = photo.and_then(|bytes| jpeg_size(&bytes).map(|(w, h)| (bytes, w, h)));
+    let header = PrintHeader {
+        managing_agency,
+        employing_unit: r.found.unit_name.clone(),
+        dossier_number: dossier.dossier_number.clone(),
+        national_identifier: dossier.national_identifier.clone(),
+        status_line,
+    };
+    let catalogs = crate::catalogs::index(conn)?;
+    let bytes = dossier_pdf(
+        &header,
+        &content,
+        &catalogs,
+        photo.as_ref().map(|(b, w, h)| (b.as_slice(), *w, *h)),
+        signed,
+    );
+    Ok(bytes)
 }

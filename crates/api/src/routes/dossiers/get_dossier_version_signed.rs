@@ -2,7 +2,7 @@ use actix_web::{get, web, HttpResponse};
 use hoso_domain::access::Denial;
 use hoso_domain::approval::{ExportSignature, SignedExport, Step, EXPORT_FORMAT};
 use hoso_domain::dossier::protection::RestrictionLevel;
-use hoso_store::{dossiers, signing};
+use hoso_store::{dossiers, signing, DbConnection};
 
 use crate::auth::Session;
 use crate::error::ApiError;
@@ -27,45 +27,11 @@ pub async fn get_dossier_version_signed(
     path: web::Path<(String, i32)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, number) = path.into_inner();
-    let keys = state.data_keys.clone();
-    let province = state.province_name.clone();
-    let now = state.clock.now();
+    let app = state.clone();
     let export = state
         .db(move |conn| {
             let r = super::load_readable(conn, &session, &id, "dossier.exported")?;
-            if r.level < RestrictionLevel::Sensitive {
-                let event = super::event(&session, "dossier.exported", &r.found);
-                return Err(crate::audit::refuse(
-                    conn,
-                    event,
-                    Denial::Forbidden(
-                        "a signed export holds every field; the reader may not see them all".into(),
-                    ),
-                ));
-            }
-            let version = dossiers::version(conn, &r.found.dossier.id, number)?.ok_or(ApiError::NotFound)?;
-            let content = super::open_content(&keys, &version.content, version.sealed.as_deref())?;
-            let signatures = signing::of_version(conn, &r.found.dossier.id, number)?
-                .into_iter()
-                .map(|(row, username, name)| ExportSignature {
-                    step: Step::parse(&row.step).unwrap_or(Step::Head),
-                    signer_name: name,
-                    signer_username: username,
-                    signed_at: crate::views::utc(row.signed_at),
-                    statement: row.statement,
-                    cms: row.cms,
-                })
-                .collect();
-            Ok(SignedExport {
-                format: EXPORT_FORMAT.into(),
-                province,
-                dossier_number: r.found.dossier.dossier_number.clone(),
-                version: number,
-                content,
-                content_sha256: version.content_hash,
-                exported_at: now,
-                signatures,
-            })
+            Ok(signed_export(conn, &app, &session, &r, number)?.0)
         })
         .await?;
     let file_name = format!("{}-v{}-signed.json", export.dossier_number, export.version);
@@ -75,4 +41,47 @@ pub async fn get_dossier_version_signed(
             format!("attachment; filename=\"{file_name}\""),
         ))
         .json(export))
+}
+
+/// The signed export of version `number` for a reader at level `sensitive` (403 below it,
+/// audited), with the version's whole content.
+pub(crate) fn signed_export(
+    conn: &mut DbConnection,
+    state: &AppState,
+    session: &Session,
+    r: &super::Readable,
+    number: i32,
+) -> Result<(SignedExport, serde_json::Value), ApiError> {
+    if r.level < RestrictionLevel::Sensitive {
+        let event = super::event(session, "dossier.exported", &r.found);
+        return Err(crate::audit::refuse(
+            conn,
+            event,
+            Denial::Forbidden("a signed export holds every field; the reader may not see them all".into()),
+        ));
+    }
+    let version = dossiers::version(conn, &r.found.dossier.id, number)?.ok_or(ApiError::NotFound)?;
+    let content = super::open_content(&state.data_keys, &version.content, version.sealed.as_deref())?;
+    let signatures = signing::of_version(conn, &r.found.dossier.id, number)?
+        .into_iter()
+        .map(|(row, username, name)| ExportSignature {
+            step: Step::parse(&row.step).unwrap_or(Step::Head),
+            signer_name: name,
+            signer_username: username,
+            signed_at: crate::views::utc(row.signed_at),
+            statement: row.statement,
+            cms: row.cms,
+        })
+        .collect();
+    let export = SignedExport {
+        format: EXPORT_FORMAT.into(),
+        province: state.province_name.clone(),
+        dossier_number: r.found.dossier.dossier_number.clone(),
+        version: number,
+        content: content.clone(),
+        content_sha256: version.content_hash,
+        exported_at: state.clock.now(),
+        signatures,
+    };
+    Ok((export, content))
 }

@@ -27,6 +27,7 @@ pub mod get_dossier_print;
 pub mod get_dossier_reviews;
 pub mod get_dossier_version;
 pub mod get_dossier_version_signed;
+pub mod get_dossier_version_signed_pdf;
 pub mod get_dossier_versions;
 pub mod get_dossiers;
 pub mod post_dossier;
@@ -45,6 +46,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(post_dossier_submit::post_dossier_submit)
         .service(get_dossier_reviews::get_dossier_reviews)
         .service(get_dossier_version_signed::get_dossier_version_signed)
+        .service(get_dossier_version_signed_pdf::get_dossier_version_signed_pdf)
         .service(get_dossier_versions::get_dossier_versions)
         .service(get_dossier_version::get_dossier_version)
         .service(get_dossier_diff::get_dossier_diff)
