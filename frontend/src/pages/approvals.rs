@@ -6,7 +6,7 @@
 use hoso_api_types::dossiers::DiffView;
 use hoso_api_types::workflow::{
     ApprovalQueue, BatchSignRequest, BatchSignResult, CertificateView, ChecklistItem, EnrolRequest,
-    LockRequest, ReturnRequest, ReviewView,
+    LockRequest, ReturnRequest, ReviewView, SignRequest, SignatureView, SigningPayload,
 };
 use hoso_domain::access::{AccountKind, Right};
 use hoso_domain::workflow::ReviewKind;
@@ -221,6 +221,7 @@ fn Item(
                     <button type="button" class="primary" on:click=lock.clone()>"Khóa hồ sơ"</button>
                 </fieldset>
             })}
+            {(step != "check").then(|| view! { <ExternalSignature review_id=id.clone() reload /> })}
             <label>"Lý do trả lại" <input name="return.reason" bind:value=reason /></label>
             <button type="button" on:click=send_back>"Trả lại"</button>
             <FormFailure failure />
@@ -272,6 +273,23 @@ fn Signing(selected: RwSignal<Vec<String>>, reload: RwSignal<u32>) -> impl IntoV
             }
         });
     };
+    let certificate = RwSignal::new(String::new());
+    let register = move |_| {
+        let body = EnrolRequest {
+            password: password.get_untracked(),
+            certificate: Some(certificate.get_untracked()),
+        };
+        spawn_local(async move {
+            match api::post::<_, CertificateView>(auth, "/me/certificates", &body).await {
+                Ok(_) => {
+                    failure.set(None);
+                    certificate.set(String::new());
+                    refresh.update(|n| *n += 1);
+                }
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
     let has_builtin = move || {
         certificates.get().and_then(Result::ok).is_some_and(|list| {
             list.iter()
@@ -287,6 +305,15 @@ fn Signing(selected: RwSignal<Vec<String>>, reload: RwSignal<u32>) -> impl IntoV
             } else {
                 view! { <button type="button" on:click=enrol>"Đăng ký chữ ký số của hệ thống"</button> }.into_any()
             }}
+            <details>
+                <summary>"Đăng ký chứng thư số của USB token / dịch vụ ký số từ xa"</summary>
+                <label>"Chứng thư số (PEM, kèm chứng thư trung gian nếu có)" <textarea name="sign.certificate" rows="4" bind:value=certificate></textarea></label>
+                <button type="button" on:click=register>"Đăng ký chứng thư số"</button>
+                <ul>{move || certificates.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|c| view! {
+                    <li>{format!("{} — {} đến {}{}", c.subject, if c.source == "builtin" { "hệ thống cấp" } else { "bên ngoài" },
+                        c.not_after.format("%d/%m/%Y"), if c.revoked_at.is_some() { " (đã thu hồi)" } else { "" })}</li>
+                }).collect_view()}</ul>
+            </details>
             {move || result.get().map(|r| view! {
                 <div role="status" class="notice notice-info" data-testid="sign-result">
                     <p>{format!("Đã ký {} hồ sơ.", r.signed)}</p>
@@ -295,5 +322,53 @@ fn Signing(selected: RwSignal<Vec<String>>, reload: RwSignal<u32>) -> impl IntoV
             })}
             <FormFailure failure />
         </fieldset>
+    }
+}
+
+/// Signing one review with a USB token or a remote signing service (CTX-5): the statement to
+/// sign (and its SHA-256) goes to the signing tool; the CMS signature it returns comes back here.
+#[component]
+fn ExternalSignature(review_id: String, reload: RwSignal<u32>) -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let payload = RwSignal::new(None::<SigningPayload>);
+    let cms = RwSignal::new(String::new());
+    let failure = RwSignal::new(None::<ApiFailure>);
+    let fetch = {
+        let id = review_id.clone();
+        move |_| {
+            let id = id.clone();
+            spawn_local(async move {
+                match api::get::<SigningPayload>(auth, &format!("/approvals/{id}/signing-payload")).await {
+                    Ok(p) => payload.set(Some(p)),
+                    Err(error) => failure.set(Some(error)),
+                }
+            });
+        }
+    };
+    let send = move |_| {
+        let id = review_id.clone();
+        let body = SignRequest {
+            cms: Some(cms.get_untracked()),
+            password: None,
+        };
+        spawn_local(async move {
+            match api::post::<_, SignatureView>(auth, &format!("/approvals/{id}/sign"), &body).await {
+                Ok(_) => reload.update(|n| *n += 1),
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
+    view! {
+        <details class="external-signature">
+            <summary>"Ký bằng USB token hoặc dịch vụ ký số từ xa"</summary>
+            <button type="button" on:click=fetch>"Lấy nội dung cần ký"</button>
+            {move || payload.get().map(|p| view! {
+                <p>"Nội dung cần ký (base64): " <code class="wrap">{p.statement_base64}</code></p>
+                <p>"SHA-256: " <code>{p.digest_sha256}</code></p>
+            })}
+            <label>"Chữ ký CMS/PKCS#7 (base64 hoặc PEM)" <textarea name="sign.cms" rows="4" bind:value=cms></textarea></label>
+            <button type="button" on:click=send>"Gửi chữ ký số"</button>
+            <FormFailure failure />
+        </details>
     }
 }

@@ -68,6 +68,17 @@ async fn a_new_employee_and_a_change_go_through_every_step_with_each_actors_acco
         let home_affairs = token_of(&app, "quantri").await;
         let other_agency = token_of(&app, "syte").await;
 
+        // The year's plan: Saturday 1/2/2031 is worked in exchange for a bridging day.
+        let (status, body) = call(
+            &app,
+            "PUT",
+            "/api/v1/calendar/2031",
+            Some(&home_affairs),
+            Some(json!({"days": [{"day": "2031-02-01", "kind": "working", "note": "Làm bù"}], "reason": "Thông báo lịch nghỉ Tết 2031"})),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {body}");
+
         // The agency opens the dossier on Monday 20/1/2031; the employee fills it in.
         set_day(&ctx, "2031-01-20");
         let an = person_id(&ctx, "Nguyễn Văn An");
@@ -102,8 +113,9 @@ async fn a_new_employee_and_a_change_go_through_every_step_with_each_actors_acco
         assert_eq!(status, 201, "{backend}: {review}");
         assert_eq!(review["state"], "submitted");
         assert_eq!(review["on_behalf"], false);
-        // Five working days across Tết (22–28/1 off): 21/1, 29/1, 30/1, 31/1, 3/2.
-        assert_eq!(review["due_on"], "2031-02-03", "{backend}");
+        // Five working days across Tết (22–28/1 off) and the swapped Saturday: 21/1, 29/1, 30/1,
+        // 31/1, 1/2.
+        assert_eq!(review["due_on"], "2031-02-01", "{backend}");
         let first = review["id"].as_str().unwrap().to_owned();
 
         // While submitted the employee cannot edit; another department's officer cannot act.
@@ -151,7 +163,7 @@ async fn a_new_employee_and_a_change_go_through_every_step_with_each_actors_acco
             .unwrap()
             .clone();
         assert_eq!(item["task"], "focal_check");
-        assert_eq!(item["due_on"], "2031-02-03");
+        assert_eq!(item["due_on"], "2031-02-01");
         assert!(
             item["officers"]
                 .as_array()
@@ -218,7 +230,7 @@ async fn a_new_employee_and_a_change_go_through_every_step_with_each_actors_acco
         assert_eq!(status, 201, "{backend}: {again}");
         let second = again["id"].as_str().unwrap().to_owned();
 
-        // Locked on 29/1, the first working day after Tết: the head has until 5/2.
+        // Locked on 29/1, the first working day after Tết.
         set_day(&ctx, "2031-01-29");
         let (status, body) = call(
             &app,
@@ -246,7 +258,8 @@ async fn a_new_employee_and_a_change_go_through_every_step_with_each_actors_acco
             (200, Some("locked")),
             "{backend}: {locked}"
         );
-        assert_eq!(locked["due_on"], "2031-02-05");
+        // Locked on 29/1: 30/1, 31/1, 1/2 (worked), 3/2, 4/2.
+        assert_eq!(locked["due_on"], "2031-02-04");
         let (status, _) = call(
             &app,
             "POST",
