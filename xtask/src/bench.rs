@@ -93,6 +93,15 @@ pub fn run() -> Result {
             ],
         ),
         (
+            "GET /api/v1/deadlines (WF-8 dashboard, whole province, officers resolved)",
+            vec![
+                "-c8".into(),
+                "-H".into(),
+                auth.clone(),
+                format!("{base}/api/v1/deadlines"),
+            ],
+        ),
+        (
             "POST /api/v1/auth/login (Argon2id)",
             vec![
                 "-c4".into(),
