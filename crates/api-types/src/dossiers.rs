@@ -22,8 +22,11 @@ pub struct DossierSummary {
     pub person_id: String,
     pub full_name: String,
     pub unit: UnitRef,
-    /// `draft` (no approved version yet) or `approved`.
+    /// The workflow's state: `draft`, `submitted`, `returned`, `locked`, `signed`, `approved`.
     pub status: String,
+    /// The person's service (TRF-5): `active`, `seconded`, or how it ended (then the dossier is
+    /// in the permanent archive, read-only).
+    pub service_status: String,
     /// Number of the latest approved version (0: none).
     pub current_version: i32,
     pub updated_at: DateTime<Utc>,

@@ -12,6 +12,7 @@ pub mod dossiers;
 pub mod error;
 pub mod settings;
 pub mod system;
+pub mod transfers;
 pub mod units;
 pub mod workflow;
 

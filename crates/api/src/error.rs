@@ -78,6 +78,8 @@ pub const ERROR_CODES: &[&str] = &[
     "window_closed",
     "no_signing_certificate",
     "same_signer",
+    "dossier_archived",
+    "transfer_pending",
     "forbidden",
     "not_found",
     "method_not_allowed",

@@ -108,6 +108,19 @@ pub(crate) fn refuse_if_frozen(status: &str) -> Result<(), ApiError> {
     }
 }
 
+/// A dossier in the permanent archive (TRF-5) takes no more writes.
+pub(crate) fn refuse_if_archived(service_status: &str) -> Result<(), ApiError> {
+    let archived =
+        hoso_domain::transfer::ServiceStatus::parse(service_status).is_some_and(|s| s.is_archived());
+    if archived {
+        return Err(ApiError::Conflict {
+            code: "dossier_archived",
+            message: "Hồ sơ đã chuyển vào lưu trữ vĩnh viễn; không sửa, không gửi được nữa.".into(),
+        });
+    }
+    Ok(())
+}
+
 /// The regulation profile and working-day calendar in force.
 pub(crate) fn rules(conn: &mut DbConnection) -> Result<(RegulationProfile, Calendar), ApiError> {
     Ok((
@@ -504,6 +517,7 @@ pub(crate) fn submit(
     submission: Submission<'_>,
     mut event: NewAuditEvent,
 ) -> Result<ReviewView, ApiError> {
+    refuse_if_archived(&found.person.service_status)?;
     if reviews::open_for_dossier(conn, &found.dossier.id)?
         .iter()
         .any(|r| ReviewState::parse(&r.state).is_some_and(|s| s.freezes_draft()))

@@ -14,6 +14,7 @@ pub mod password;
 pub mod regulation;
 pub mod synthetic;
 pub mod text;
+pub mod transfer;
 pub mod validation;
 pub mod workflow;
 

@@ -239,3 +239,16 @@ pub fn record_sign_in(
         .execute(conn)?;
     Ok(())
 }
+
+/// Closes the personal account of a person whose service ended (TRF-4, TRF-5): revoked, and
+/// every token it holds stops working at the next request.
+pub fn close_personal(conn: &mut DbConnection, person_id: &str) -> StoreResult<()> {
+    diesel::update(accounts::table.filter(accounts::person_id.eq(person_id)))
+        .set((
+            accounts::status.eq(STATUS_REVOKED),
+            accounts::auth_version.eq(accounts::auth_version + 1),
+            accounts::updated_at.eq(chrono::Utc::now().naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

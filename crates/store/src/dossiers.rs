@@ -172,6 +172,8 @@ pub struct DossierFilter {
     pub status: Option<String>,
     /// Accent-free, lower-case part of the name.
     pub name: Option<String>,
+    /// Only archived dossiers (service ended, TRF-5), or only those in service.
+    pub archived: Option<bool>,
     pub limit: i64,
     pub offset: i64,
 }
@@ -194,6 +196,12 @@ pub fn list(conn: &mut DbConnection, filter: &DossierFilter) -> StoreResult<Vec<
     }
     if let Some(status) = &filter.status {
         query = query.filter(dossiers::status.eq(status.clone()));
+    }
+    const IN_SERVICE: [&str; 2] = ["active", "seconded"];
+    match filter.archived {
+        Some(true) => query = query.filter(people::service_status.ne_all(IN_SERVICE)),
+        Some(false) => query = query.filter(people::service_status.eq_any(IN_SERVICE)),
+        None => {}
     }
     if let Some(name) = filter.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         query = query.filter(dossiers::search_name.like(format!("%{}%", name.replace(['%', '_'], ""))));

@@ -30,6 +30,7 @@ pub mod schema;
 pub mod signing;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod transfers;
 pub mod units;
 
 pub use connection::{Backend, DatabaseUrl, DbConnection};

@@ -20,6 +20,8 @@ pub struct PersonRow {
     pub category: String,
     /// The job position held now.
     pub position_id: Option<String>,
+    /// `active`, `seconded`, or how service ended (TRF-5); see `hoso_domain::transfer`.
+    pub service_status: String,
 }
 
 pub fn insert(conn: &mut DbConnection, full_name: &str, unit_id: &str) -> StoreResult<PersonRow> {
@@ -39,6 +41,7 @@ pub fn insert_in_category(
         created_at: Utc::now().naive_utc(),
         category: category.to_owned(),
         position_id: None,
+        service_status: "active".into(),
     };
     diesel::insert_into(people::table)
         .values((
@@ -128,6 +131,26 @@ pub fn move_to_unit(conn: &mut DbConnection, person_id: &str, unit_id: &str) -> 
             accounts::unit_id.eq(Some(unit_id)),
             accounts::auth_version.eq(accounts::auth_version + 1),
         ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Moves a person to another unit; their personal account follows (it answers to the unit that
+/// manages the person, TRF-2).
+pub fn move_to(conn: &mut DbConnection, person_id: &str, unit_id: &str) -> StoreResult<()> {
+    use crate::schema::accounts;
+    diesel::update(people::table.find(person_id))
+        .set(people::unit_id.eq(unit_id))
+        .execute(conn)?;
+    diesel::update(accounts::table.filter(accounts::person_id.eq(person_id)))
+        .set(accounts::unit_id.eq(unit_id))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn set_service_status(conn: &mut DbConnection, person_id: &str, status: &str) -> StoreResult<()> {
+    diesel::update(people::table.find(person_id))
+        .set(people::service_status.eq(status))
         .execute(conn)?;
     Ok(())
 }

@@ -31,6 +31,7 @@ diesel::table! {
         created_at -> Timestamp,
         category -> Text,
         position_id -> Nullable<Text>,
+        service_status -> Text,
     }
 }
 
@@ -465,3 +466,31 @@ diesel::table! {
 
 diesel::joinable!(campaigns -> units (unit_id));
 diesel::allow_tables_to_appear_in_same_query!(campaigns, units);
+
+diesel::table! {
+    transfers (id) {
+        id -> Text,
+        kind -> Text,
+        state -> Text,
+        person_id -> Nullable<Text>,
+        person_name -> Text,
+        from_unit_id -> Nullable<Text>,
+        to_unit_id -> Nullable<Text>,
+        outside_body -> Nullable<Text>,
+        decision_number -> Text,
+        decision_date -> Date,
+        decision_signer -> Text,
+        decision_document_id -> Nullable<Text>,
+        effective_on -> Date,
+        until_on -> Nullable<Date>,
+        note -> Nullable<Text>,
+        due_on -> Date,
+        filed_by -> Text,
+        filed_at -> Timestamp,
+        completed_by -> Nullable<Text>,
+        completed_at -> Nullable<Timestamp>,
+        completion_document_id -> Nullable<Text>,
+        completion_note -> Nullable<Text>,
+        returned_at -> Nullable<Timestamp>,
+    }
+}

@@ -78,7 +78,13 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
         AccountKind::Agency,
         Some("HY.SYT"),
         None,
-        &[Right::ReadDossiers, Right::ManageAccounts, Right::ViewAudit],
+        &[
+            Right::ReadDossiers,
+            Right::CreateDossiers,
+            Right::UpdateDossiers,
+            Right::ManageAccounts,
+            Right::ViewAudit,
+        ],
     ),
     (
         "nguyenvanan",

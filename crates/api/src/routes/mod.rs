@@ -8,6 +8,7 @@ pub mod account_requests;
 pub mod accounts;
 pub mod api_clients;
 pub mod approvals;
+pub mod archive;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
@@ -23,6 +24,7 @@ pub mod positions;
 pub mod settings;
 pub mod signatures;
 pub mod system;
+pub mod transfers;
 pub mod units;
 
 pub const PREFIX: &str = "/api/v1";
@@ -48,4 +50,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
     campaigns::configure(cfg);
     deadlines::configure(cfg);
     signatures::configure(cfg);
+    transfers::configure(cfg);
+    archive::configure(cfg);
 }

@@ -15,5 +15,6 @@ mod settings;
 mod spa;
 mod support;
 mod system;
+mod transfers;
 mod units;
 mod workflow;

@@ -26,7 +26,8 @@ pub struct DeadlineQuery {
 
 /// Everything due in the caller's scope (WF-8, HY 15.3, TG 14.3): first entries not yet
 /// submitted (WF-1), checks, head signatures, change approvals, Sở Nội vụ approvals, returned
-/// dossiers waiting for the employee and people an open update campaign still waits for; each with its due date in working days and the
+/// dossiers waiting for the employee, people an open update campaign still waits for, moves
+/// waiting for the receiving agency or Sở Nội vụ (TRF-2…4) and secondments ending (TRF-5); each with its due date in working days and the
 /// officers who may act; counted by unit and by officer.
 #[utoipa::path(
     tag = super::TAG,
@@ -111,6 +112,7 @@ pub async fn get_deadlines(
                 under_path: under_path.clone(),
                 status: Some("draft".into()),
                 limit: 5000,
+                archived: Some(false),
                 ..Default::default()
             };
             for found in hoso_store::dossiers::list(conn, &never_submitted)? {
@@ -127,6 +129,7 @@ pub async fn get_deadlines(
                     within: within.clone(),
                     under_path: Some(campaign_path.clone()),
                     limit: 5000,
+                    archived: Some(false),
                     ..Default::default()
                 };
                 for found in hoso_store::dossiers::list(conn, &covered)? {
@@ -158,6 +161,36 @@ pub async fn get_deadlines(
                             who,
                         ));
                     }
+                }
+            }
+            // Moves waiting for the other side (TRF-2…4), and secondments ending (TRF-5).
+            for row in hoso_store::transfers::in_state(conn, "pending", 5000)? {
+                if let Some(item) = transfer_item(
+                    conn,
+                    &actor,
+                    &row,
+                    row.due_on,
+                    "transfer_completion",
+                    today,
+                    under_path.as_deref(),
+                )? {
+                    items.push(item);
+                }
+            }
+            for row in hoso_store::transfers::in_state(conn, "completed", 5000)? {
+                let (Some(until), None) = (row.until_on, row.returned_at) else {
+                    continue;
+                };
+                if let Some(item) = transfer_item(
+                    conn,
+                    &actor,
+                    &row,
+                    until,
+                    "secondment_return",
+                    today,
+                    under_path.as_deref(),
+                )? {
+                    items.push(item);
                 }
             }
             if only_overdue {
@@ -203,6 +236,59 @@ fn item(
         overdue: due_on < today,
         officers,
     }
+}
+
+/// A move as a dashboard line, when its person's unit (or its destination) is in view.
+fn transfer_item(
+    conn: &mut hoso_store::DbConnection,
+    actor: &Actor,
+    row: &hoso_store::transfers::TransferRow,
+    due_on: chrono::NaiveDate,
+    task: &str,
+    today: chrono::NaiveDate,
+    under_path: Option<&str>,
+) -> Result<Option<DeadlineItem>, ApiError> {
+    let unit_id = row
+        .from_unit_id
+        .as_deref()
+        .or(row.to_unit_id.as_deref())
+        .unwrap_or_default();
+    let Some(unit) = hoso_store::units::find(conn, unit_id)? else {
+        return Ok(None);
+    };
+    let Ok(path) = UnitPath::parse(&unit.path) else {
+        return Ok(None);
+    };
+    let destination_in_scope = match row.to_unit_id.as_deref() {
+        Some(to) => hoso_store::units::find(conn, to)?
+            .and_then(|u| UnitPath::parse(&u.path).ok())
+            .is_some_and(|p| actor.scope.covers(&p)),
+        None => false,
+    };
+    if !(actor.scope.covers(&path) || destination_in_scope)
+        || under_path.is_some_and(|p| !unit.path.starts_with(p))
+    {
+        return Ok(None);
+    }
+    let dossier = match &row.person_id {
+        Some(person) => hoso_store::dossiers::find_by_person(conn, person)?,
+        None => None,
+    };
+    Ok(Some(DeadlineItem {
+        task: task.into(),
+        dossier_id: dossier.as_ref().map(|d| d.id.clone()).unwrap_or_default(),
+        dossier_number: dossier.map(|d| d.dossier_number).unwrap_or_default(),
+        full_name: row.person_name.clone(),
+        unit: UnitRef {
+            id: unit.id,
+            name: unit.name,
+        },
+        review_id: None,
+        since: row.effective_on,
+        due_on,
+        overdue: due_on < today,
+        officers: Vec::new(),
+    }))
 }
 
 /// Active agency, specialist and administrator accounts with their names.

@@ -22,7 +22,8 @@ pub struct DossierQuery {
     pub offset: Option<i64>,
 }
 
-/// Dossiers within the caller's scope, by name (requires `read_dossiers`).
+/// Dossiers in service within the caller's scope, by name (requires `read_dossiers`); the
+/// archived ones are under `GET /archive`.
 #[utoipa::path(
     tag = super::TAG,
     params(DossierQuery),
@@ -52,6 +53,8 @@ pub async fn get_dossiers(
                 under_path,
                 status: query.status,
                 name: query.q.as_deref().map(hoso_domain::dossier::search_name),
+                // Archived dossiers are listed apart (`GET /archive`).
+                archived: Some(false),
                 limit: query.limit.unwrap_or(50).clamp(1, 200),
                 offset: query.offset.unwrap_or(0).max(0),
             };

@@ -25,6 +25,7 @@ pub mod get_dossier_diff;
 pub mod get_dossier_draft;
 pub mod get_dossier_print;
 pub mod get_dossier_reviews;
+pub mod get_dossier_transfers;
 pub mod get_dossier_version;
 pub mod get_dossier_version_signed;
 pub mod get_dossier_version_signed_pdf;
@@ -45,6 +46,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(put_dossier_draft::put_dossier_draft)
         .service(post_dossier_submit::post_dossier_submit)
         .service(get_dossier_reviews::get_dossier_reviews)
+        .service(get_dossier_transfers::get_dossier_transfers)
         .service(get_dossier_version_signed::get_dossier_version_signed)
         .service(get_dossier_version_signed_pdf::get_dossier_version_signed_pdf)
         .service(get_dossier_versions::get_dossier_versions)
@@ -106,6 +108,7 @@ pub fn summary(found: &DossierWithPerson) -> DossierSummary {
             name: found.unit_name.clone(),
         },
         status: found.dossier.status.clone(),
+        service_status: found.person.service_status.clone(),
         current_version: found.dossier.current_version,
         updated_at: crate::views::utc(found.dossier.updated_at),
     }

@@ -35,6 +35,7 @@ pub async fn post_dossier_attachment(
             if let Err(denial) = check_edit_dossier(&session.actor, &r.found.person.id, &r.path) {
                 return Err(crate::audit::refuse(conn, event, denial));
             }
+            crate::workflow::refuse_if_archived(&r.found.person.service_status)?;
             let document = super::readable_document(conn, &session, &body.document_id, "document_id")?;
             crate::catalogs::require(
                 conn,

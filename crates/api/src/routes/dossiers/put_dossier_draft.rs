@@ -43,6 +43,7 @@ pub async fn put_dossier_draft(
                 return Err(crate::audit::refuse(conn, event, denial));
             }
             crate::workflow::refuse_if_frozen(&r.found.dossier.status)?;
+            crate::workflow::refuse_if_archived(&r.found.person.service_status)?;
             let mut content = body.content;
             let stored = dossiers::draft(conn, &r.found.dossier.id)?;
             let before = super::open_content(&keys, &stored.content, stored.sealed.as_deref())?;

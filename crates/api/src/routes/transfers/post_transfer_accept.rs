@@ -1,0 +1,93 @@
+use actix_web::{post, web, HttpResponse};
+use diesel::Connection;
+use hoso_api_types::transfers::{CompleteTransfer, TransferView};
+use hoso_domain::access::UnitPath;
+use hoso_domain::transfer::{check_complete, TransferKind};
+use hoso_store::{people, transfers};
+use validator::Validate;
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Complete a move that waits for a second party: the receiving agency accepts a move between
+/// agencies (TRF-2) — from that moment the person, their dossier and their personal account
+/// answer to it and no longer to the sender; Sở Nội vụ fulfils an arrival (TRF-3: the person is
+/// created in the receiving unit, with the national database's export attached) or records that
+/// a departure's data moved (TRF-4).
+#[utoipa::path(
+    tag = super::TAG,
+    params(("id" = String, Path, description = "Transfer id")),
+    request_body = CompleteTransfer,
+    responses(
+        (status = 200, description = "Completed.", body = TransferView),
+        (status = 409, description = "`invalid_state`: not pending.", body = hoso_api_types::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/transfers/{id}/accept")]
+pub async fn post_transfer_accept(
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<CompleteTransfer>,
+) -> Result<HttpResponse, ApiError> {
+    body.validate()?;
+    let body = body.into_inner();
+    let app = state.clone();
+    let view = state
+        .db(move |conn| {
+            let row = transfers::find(conn, &id)?.ok_or(ApiError::NotFound)?;
+            let kind = super::kind_of(&row)?;
+            let to_unit = match &row.to_unit_id {
+                Some(unit) => hoso_store::units::find(conn, unit)?,
+                None => None,
+            };
+            let to_path = match &to_unit {
+                Some(unit) => Some(UnitPath::parse(&unit.path).map_err(ApiError::Internal)?),
+                None => None,
+            };
+            let mut event = super::event(&session, "transfer.completed", &row);
+            if let Err(denial) = check_complete(&session.actor, kind, to_path.as_ref()) {
+                return Err(crate::audit::refuse(conn, event, denial));
+            }
+            if row.state != "pending" {
+                return Err(ApiError::Conflict {
+                    code: "invalid_state",
+                    message: "Việc điều động này đã được xử lý.".into(),
+                });
+            }
+            if let Some(document) = &body.document_id {
+                crate::routes::dossiers::readable_document(conn, &session, document, "document_id")?;
+            }
+            let now = app.clock.now_naive();
+            let row = conn.transaction(|conn| -> Result<_, ApiError> {
+                let person = match (kind, &row.person_id, &to_unit) {
+                    (TransferKind::BetweenAgencies, Some(person), Some(unit)) => {
+                        people::move_to(conn, person, &unit.id)?;
+                        None
+                    }
+                    (TransferKind::Arrival, None, Some(unit)) => {
+                        Some(people::insert(conn, &row.person_name, &unit.id)?.id)
+                    }
+                    _ => None,
+                };
+                let done = transfers::complete(
+                    conn,
+                    &row.id,
+                    &session.actor.account_id,
+                    now,
+                    person.as_deref(),
+                    body.document_id.as_deref(),
+                    body.note.as_deref(),
+                )?;
+                event.subject_person_id = done.person_id.clone();
+                event.details = Some(serde_json::json!({"kind": kind.as_str()}).to_string());
+                crate::audit::record(conn, event)?;
+                Ok(done)
+            })?;
+            super::view(conn, &row, app.clock.today())
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(view))
+}
