@@ -27,6 +27,7 @@ use crate::pages::{
     not_found::NotFoundPage,
     settings::SettingsPage,
     status::StatusPage,
+    transfers::{ArchivePage, TransfersPage},
     unit::UnitPage,
     unit_merge::UnitMergePage,
     unit_split::UnitSplitPage,
@@ -66,6 +67,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/phe-duyet") view=ApprovalsPage />
                     <Route path=path!("/han-xu-ly") view=DeadlinesPage />
                     <Route path=path!("/dot-cap-nhat") view=CampaignsPage />
+                    <Route path=path!("/dieu-dong") view=TransfersPage />
+                    <Route path=path!("/luu-tru") view=ArchivePage />
                     <Route path=path!("/danh-muc") view=CatalogsPage />
                     <Route path=path!("/danh-muc/:kind") view=CatalogPage />
                     <Route path=path!("/to-chuc/sap-nhap") view=UnitMergePage />

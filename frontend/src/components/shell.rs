@@ -13,7 +13,6 @@ use crate::{api, labels};
 
 /// Areas that later capabilities fill, shown disabled so people see where the system is going.
 const AREAS_TO_COME: &[(&str, &str)] = &[
-    ("Điều động", "Điều động, tiếp nhận, nghỉ hưu và lưu trữ"),
     ("Báo cáo", "Tìm kiếm, thống kê, báo cáo"),
 ];
 
@@ -38,6 +37,12 @@ fn areas(session: &Session) -> Vec<(&'static str, &'static str)> {
     }
     if session.kind() != AccountKind::Personal && session.has(Right::UpdateDossiers) {
         areas.push(("Đợt cập nhật", "/dot-cap-nhat"));
+    }
+    if session.kind() != AccountKind::Personal && session.has(Right::UpdateDossiers) {
+        areas.push(("Điều động", "/dieu-dong"));
+    }
+    if session.kind() != AccountKind::Personal && session.has(Right::ReadDossiers) {
+        areas.push(("Lưu trữ", "/luu-tru"));
     }
     areas.push(("Cơ cấu tổ chức", "/to-chuc"));
     if !session.manages.is_empty() {

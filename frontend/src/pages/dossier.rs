@@ -68,6 +68,8 @@ fn Editor(view: DossierView, draft: DraftView) -> impl IntoView {
     let id = view.summary.id.clone();
     let review_dossier_id = id.clone();
     let review_person_id = view.summary.person_id.clone();
+    let transfer_dossier_id = id.clone();
+    let transfer_person_id = view.summary.person_id.clone();
     let doc = RwSignal::new(draft.content.clone());
     let revision = RwSignal::new(draft.revision);
     let missing = RwSignal::new(draft.missing.clone());
@@ -129,6 +131,7 @@ fn Editor(view: DossierView, draft: DraftView) -> impl IntoView {
                 " — " {summary.unit.name.clone()}
                 " — " {crate::pages::dossiers::status_label(&summary.status)}
                 " — phiên bản đã duyệt: " {move || current_version.get()}
+                {(summary.service_status != "active").then(|| format!(" — {}", crate::pages::transfers::service_label(&summary.service_status)))}
                 {(view.level != hoso_domain::dossier::protection::RestrictionLevel::Sensitive).then(|| view! {
                     <span class="muted">" (một số thông tin hạn chế tiếp cận không hiển thị với tài khoản này)"</span>
                 })}
@@ -203,6 +206,7 @@ fn Editor(view: DossierView, draft: DraftView) -> impl IntoView {
                 }}
             </div>
             <crate::pages::dossier_review::ReviewPanel dossier_id=review_dossier_id person_id=review_person_id revision current_version editable=!readonly />
+            <crate::pages::transfers::TransferPanel dossier_id=transfer_dossier_id person_id=transfer_person_id />
             <FormFailure failure />
             {move || saved.get().map(|m| view! { <p class="notice notice-info" role="status" data-testid="dossier-saved">{m}</p> })}
             <div class="actions">

@@ -20,6 +20,7 @@ pub mod my_audit;
 pub mod not_found;
 pub mod settings;
 pub mod status;
+pub mod transfers;
 pub mod unit;
 pub mod unit_merge;
 pub mod unit_positions;

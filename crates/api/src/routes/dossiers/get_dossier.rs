@@ -35,7 +35,9 @@ pub async fn get_dossier(
                     Some(redact(&whole, r.level))
                 }
             };
+            // An archived dossier is read-only for everyone (TRF-5).
             let editable = r.level >= RestrictionLevel::Full
+                && crate::workflow::refuse_if_archived(&r.found.person.service_status).is_ok()
                 && check_edit_dossier(&session.actor, &r.found.person.id, &r.path).is_ok();
             Ok(DossierView {
                 summary: super::summary(&r.found),
