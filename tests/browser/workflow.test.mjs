@@ -1,4 +1,4 @@
-// The update and approval workflow in a real browser (issue #6), across four sign-ins: the
+// The update and approval workflow (issue #6) and transfers (issue #8) in a real browser. The
 // employee submits their dossier; the focal officer checks it against the originals and locks
 // it; the head enrols for the built-in signature and signs it; Sở Nội vụ approves it; the
 // employee sees the result. The data entry itself is done through the API beforehand (the
@@ -164,6 +164,66 @@ describe("approval workflow", () => {
     const pdfTab = await signedCopy;
     assert.match(pdfTab.url(), /^blob:/);
     await pdfTab.close();
+    await close();
+  });
+});
+
+describe("transfers", () => {
+  let server;
+  let browser;
+  let dossierId;
+
+  before(async () => {
+    server = await startServer({ seedDemo: true });
+    browser = await launchBrowser();
+    const base = server.baseUrl;
+    const employee = await tokenOf(base, "nguyenvanan");
+    const me = await api(base, employee, "GET", "/me");
+    const agency = await tokenOf(base, "sogddt");
+    dossierId = (await api(base, agency, "POST", "/dossiers", { person_id: me.account.person_id })).id;
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test("one agency hands a person over and the other accepts", async () => {
+    const base = server.baseUrl;
+    let { page, close } = await openPage(browser, base);
+    await signIn(page, base, "sogddt");
+    await page.goto(`${base}/ho-so/${dossierId}`);
+    const panel = page.getByTestId("transfer-panel");
+    await panel.getByText("Điều động, biệt phái, nghỉ việc…").click();
+    await panel.getByLabel("Loại").selectOption("between_agencies");
+    await panel.locator('select[name="transfer.to_unit"] option', { hasText: "Bệnh viện Đa khoa tỉnh" }).waitFor({ state: "attached" });
+    const hospital = await panel.locator('select[name="transfer.to_unit"] option', { hasText: "Bệnh viện Đa khoa tỉnh" }).getAttribute("value");
+    await panel.getByLabel("Đơn vị đến").selectOption(hospital);
+    await panel.getByLabel("Số quyết định").fill("12/QĐ-UBND");
+    await panel.getByLabel("Ngày quyết định").fill("2026-11-20");
+    await panel.getByLabel("Người ký").fill("Chủ tịch UBND tỉnh");
+    await panel.getByLabel("Ngày hiệu lực").fill("2026-11-20");
+    await panel.getByRole("button", { name: "Ghi nhận" }).click();
+    await panel.getByRole("status").getByText(/Đã ghi nhận: Điều động sang cơ quan khác trong tỉnh/).waitFor();
+    await panel.getByText("(chờ tiếp nhận)").waitFor();
+    await close();
+
+    ({ page, close } = await openPage(browser, base));
+    await signIn(page, base, "syte");
+    await page.getByRole("navigation").getByRole("link", { name: "Điều động", exact: true }).click();
+    const item = page.getByTestId("transfer-item").filter({ hasText: "Nguyễn Văn An" });
+    await item.getByRole("button", { name: "Tiếp nhận" }).click();
+    await page.getByText("Không có việc nào đang chờ.").waitFor();
+    // The dossier is now the receiving agency's.
+    await page.goto(`${base}/ho-so/${dossierId}`);
+    await page.getByTestId("dossier-facts").getByText("Bệnh viện Đa khoa tỉnh").waitFor();
+    await close();
+
+    // And no longer the sender's.
+    ({ page, close } = await openPage(browser, base));
+    await signIn(page, base, "sogddt");
+    await page.goto(`${base}/ho-so/${dossierId}`);
+    await page.getByRole("alert").waitFor();
     await close();
   });
 });

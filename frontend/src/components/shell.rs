@@ -12,9 +12,7 @@ use crate::session::{Auth, Session};
 use crate::{api, labels};
 
 /// Areas that later capabilities fill, shown disabled so people see where the system is going.
-const AREAS_TO_COME: &[(&str, &str)] = &[
-    ("Báo cáo", "Tìm kiếm, thống kê, báo cáo"),
-];
+const AREAS_TO_COME: &[(&str, &str)] = &[("Báo cáo", "Tìm kiếm, thống kê, báo cáo")];
 
 /// (label, path, shown to this session?)
 fn areas(session: &Session) -> Vec<(&'static str, &'static str)> {

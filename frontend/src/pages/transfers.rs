@@ -28,11 +28,17 @@ fn describe(t: &TransferView) -> String {
     format!(
         "{} — {} — QĐ {} ngày {} — hiệu lực {}{}",
         t.kind_label,
-        if to.is_empty() { t.person_name.clone() } else { format!("{} → {to}", t.person_name) },
+        if to.is_empty() {
+            t.person_name.clone()
+        } else {
+            format!("{} → {to}", t.person_name)
+        },
         t.decision_number,
         t.decision_date.format("%d/%m/%Y"),
         t.effective_on.format("%d/%m/%Y"),
-        t.until_on.map(|d| format!(", đến {}", d.format("%d/%m/%Y"))).unwrap_or_default()
+        t.until_on
+            .map(|d| format!(", đến {}", d.format("%d/%m/%Y")))
+            .unwrap_or_default()
     )
 }
 
@@ -81,7 +87,7 @@ pub fn TransferPanel(dossier_id: String, person_id: String) -> impl IntoView {
 #[component]
 fn FileTransfer(person_id: String, reload: RwSignal<u32>) -> impl IntoView {
     let auth = expect_context::<Auth>();
-    let units = LocalResource::new(move || api::get::<Vec<UnitView>>(auth, "/units"));
+    let units = LocalResource::new(move || api::get::<Vec<UnitView>>(auth, "/units?whole_province=true"));
     let kind = RwSignal::new(TransferKind::BetweenAgencies.as_str().to_owned());
     let to_unit = RwSignal::new(String::new());
     let outside = RwSignal::new(String::new());
@@ -249,7 +255,10 @@ fn Archive() -> impl IntoView {
     let q = RwSignal::new(String::new());
     let list = LocalResource::new(move || {
         let q = q.get();
-        async move { api::get::<Vec<DossierSummary>>(auth, &format!("/archive?q={}", js_sys::encode_uri_component(&q))).await }
+        async move {
+            api::get::<Vec<DossierSummary>>(auth, &format!("/archive?q={}", js_sys::encode_uri_component(&q)))
+                .await
+        }
     });
     view! {
         <section>

@@ -51,8 +51,41 @@ async fn a_hand_over_between_agencies_moves_the_dossier_and_the_rights_at_accept
         )
         .await;
 
-        // The sender files; the receiver sees the request but not yet the dossier.
+        // The sender files; the receiver sees the request but not yet the dossier. The
+        // destination is picked from the whole province's tree (names are public).
         let hospital = unit(&ctx, "HY.SYT.BVDK");
+        let ids = |list: &Value| {
+            list.as_array()
+                .unwrap()
+                .iter()
+                .map(|u| u["id"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        };
+        let (_, own) = call(&app, "GET", "/api/v1/units", Some(&education), None).await;
+        let (_, whole) = call(
+            &app,
+            "GET",
+            "/api/v1/units?whole_province=true",
+            Some(&education),
+            None,
+        )
+        .await;
+        assert!(
+            !ids(&own).contains(&hospital) && ids(&whole).contains(&hospital),
+            "{backend}"
+        );
+        let (_, mine) = call(
+            &app,
+            "GET",
+            "/api/v1/units?whole_province=true",
+            Some(&employee),
+            None,
+        )
+        .await;
+        assert!(
+            !ids(&mine).contains(&hospital),
+            "{backend}: not for personal accounts"
+        );
         let request = json!({"kind": "between_agencies", "person_id": an, "to_unit_id": hospital, "decision": decision("12/QĐ-UBND", &scan), "effective_on": "2031-03-03"});
         let (status, filed) = call(
             &app,

@@ -15,10 +15,15 @@ pub struct UnitsQuery {
     /// The tree as it stood on this day (`YYYY-MM-DD`), with the names units had then;
     /// default today.
     pub as_of: Option<NaiveDate>,
+    /// `true`: the whole province's tree, for an agency or specialist account that picks a
+    /// destination outside its own units (a transfer between agencies, TRF-2). Unit names and
+    /// codes are public; what people and dossiers a unit holds is not.
+    pub whole_province: Option<bool>,
 }
 
-/// The organisation tree in tree order, as of a day: for an account, the units of its scope;
-/// for an API client, the whole province, with the `units.read` scope.
+/// The organisation tree in tree order, as of a day: for an account, the units of its scope (or,
+/// with `whole_province=true`, the province's); for an API client, the whole province, with the
+/// `units.read` scope.
 #[utoipa::path(
     tag = super::TAG,
     params(UnitsQuery),
@@ -32,6 +37,12 @@ pub async fn get_units(
     query: web::Query<UnitsQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let within = match &caller {
+        Caller::Account(session)
+            if query.whole_province == Some(true)
+                && session.actor.kind != hoso_domain::access::AccountKind::Personal =>
+        {
+            None
+        }
         Caller::Account(session) => session.actor.scope.prefix().map(str::to_owned),
         Caller::Client(client) if client.scopes.iter().any(|s| s == "units.read") => None,
         Caller::Client(_) => return Err(ApiError::Forbidden),
