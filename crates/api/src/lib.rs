@@ -13,6 +13,7 @@ pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod error;
+pub mod export;
 pub mod openapi;
 pub mod print;
 pub mod request_id;

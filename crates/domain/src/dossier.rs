@@ -4,6 +4,7 @@
 pub mod completeness;
 pub mod content;
 pub mod diff;
+pub mod facts;
 pub mod protection;
 pub mod validation;
 

@@ -303,6 +303,7 @@ pub fn approve_draft(
             dossier_versions::note.eq(&version.note),
         ))
         .execute(conn)?;
+    crate::search::store_facts_of_version(conn, dossier_id, version.number, &version.content)?;
     // The version number doubles as a guard: a concurrent approval finds `current` moved on.
     let moved = diesel::update(
         dossiers::table

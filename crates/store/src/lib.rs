@@ -27,6 +27,7 @@ pub mod quotas;
 pub mod refresh_tokens;
 pub mod reviews;
 pub mod schema;
+pub mod search;
 pub mod signing;
 #[cfg(feature = "testing")]
 pub mod testing;

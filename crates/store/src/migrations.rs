@@ -62,6 +62,7 @@ pub fn prepare(conn: &mut DbConnection) -> StoreResult<Prepared> {
             DbConnection::Postgres(c) => versions(c.run_pending_migrations(POSTGRES_MIGRATIONS))?,
         };
         let catalogs = crate::catalogs::sync_shipped(conn, hoso_domain::catalog::shipped())?;
+        crate::search::backfill(conn)?;
         Ok(Prepared { migrations, catalogs })
     }
     match conn.backend() {

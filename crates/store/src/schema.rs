@@ -494,3 +494,47 @@ diesel::table! {
         returned_at -> Nullable<Timestamp>,
     }
 }
+
+diesel::table! {
+    dossier_facts (dossier_id) {
+        dossier_id -> Text,
+        version -> Integer,
+        gender -> Nullable<Text>,
+        birth_date -> Nullable<Date>,
+        ethnicity -> Nullable<Text>,
+        religion -> Nullable<Text>,
+        grade -> Nullable<Text>,
+        salary_step -> Nullable<Integer>,
+        coefficient -> Nullable<Integer>,
+        job_position -> Nullable<Text>,
+        position -> Nullable<Text>,
+        general_education -> Nullable<Text>,
+        qualification -> Nullable<Text>,
+        political_theory -> Nullable<Text>,
+        state_management -> Nullable<Text>,
+        languages -> Nullable<Text>,
+        party_member -> Bool,
+        latest_rating -> Nullable<Text>,
+        latest_rating_year -> Nullable<Integer>,
+        recruited_on -> Nullable<Date>,
+        position_appointed_on -> Nullable<Date>,
+        has_reward -> Bool,
+        has_discipline -> Bool,
+    }
+}
+
+diesel::table! {
+    saved_searches (id) {
+        id -> Text,
+        account_id -> Text,
+        name -> Text,
+        criteria -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(dossier_facts -> dossiers (dossier_id));
+diesel::allow_tables_to_appear_in_same_query!(dossier_facts, dossiers);
+diesel::allow_tables_to_appear_in_same_query!(dossier_facts, people);
+diesel::allow_tables_to_appear_in_same_query!(dossier_facts, units);
+diesel::allow_tables_to_appear_in_same_query!(dossier_facts, dossier_versions);

@@ -21,6 +21,7 @@ pub mod dossiers;
 pub mod me;
 pub mod people;
 pub mod positions;
+pub mod search;
 pub mod settings;
 pub mod signatures;
 pub mod system;
@@ -52,4 +53,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     signatures::configure(cfg);
     transfers::configure(cfg);
     archive::configure(cfg);
+    search::configure(cfg);
 }

@@ -11,6 +11,7 @@ mod docs;
 mod dossiers;
 mod errors;
 mod openapi;
+mod search;
 mod settings;
 mod spa;
 mod support;

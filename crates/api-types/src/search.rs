@@ -1,0 +1,95 @@
+//! Search by any criteria over approved dossiers, saved searches (USE-1).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use crate::dossiers::DossierSummary;
+
+/// Any combination narrows the result; catalogue fields take codes. Also the stored form of a
+/// saved search.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[serde(default)]
+pub struct SearchCriteria {
+    /// A unit and everything under it.
+    pub unit_id: Option<String>,
+    /// Part of the name, without regard to case or diacritics.
+    pub q: Option<String>,
+    pub gender: Option<String>,
+    /// Age in whole years on `as_of` (default today), from…to.
+    pub age_from: Option<u32>,
+    pub age_to: Option<u32>,
+    pub as_of: Option<NaiveDate>,
+    pub born_from: Option<NaiveDate>,
+    pub born_until: Option<NaiveDate>,
+    pub ethnicity: Option<String>,
+    pub religion: Option<String>,
+    /// Grade or professional title.
+    pub grade: Option<String>,
+    pub job_position: Option<String>,
+    pub position: Option<String>,
+    pub salary_step: Option<i32>,
+    /// In hundredths (434 = 4.34).
+    pub coefficient_min: Option<i32>,
+    pub coefficient_max: Option<i32>,
+    pub qualification: Option<String>,
+    pub political_theory: Option<String>,
+    pub state_management: Option<String>,
+    /// A language code from `languages`.
+    pub language: Option<String>,
+    pub party_member: Option<bool>,
+    pub rating: Option<String>,
+    pub has_reward: Option<bool>,
+    pub has_discipline: Option<bool>,
+    pub recruited_from: Option<NaiveDate>,
+    pub recruited_until: Option<NaiveDate>,
+    pub appointed_from: Option<NaiveDate>,
+    pub appointed_until: Option<NaiveDate>,
+    /// The workflow state of the dossier.
+    pub status: Option<String>,
+    /// Archived dossiers instead of those in service.
+    pub archived: Option<bool>,
+}
+
+/// What a result row shows besides the summary (catalogue fields with their labels).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SearchHit {
+    pub dossier: DossierSummary,
+    pub gender: Option<String>,
+    pub birth_date: Option<NaiveDate>,
+    pub grade: Option<String>,
+    pub salary_step: Option<i32>,
+    pub coefficient: Option<i32>,
+    pub position: Option<String>,
+    pub qualification: Option<String>,
+    pub political_theory: Option<String>,
+    pub party_member: bool,
+    pub rating: Option<String>,
+    pub recruited_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SearchPage {
+    pub items: Vec<SearchHit>,
+    /// Pass as `after` for the next page; absent on the last page.
+    pub next: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewSavedSearch {
+    #[validate(length(min = 1, max = 200, message = "Đặt tên cho tìm kiếm."))]
+    pub name: String,
+    pub criteria: SearchCriteria,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SavedSearchView {
+    pub id: String,
+    pub name: String,
+    pub criteria: SearchCriteria,
+}

@@ -1,0 +1,334 @@
+//! Search over approved dossiers by their facts (USE-1), and saved searches. The facts row of a
+//! dossier is rewritten whenever a version is made (`dossiers::approve_draft`).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use hoso_domain::dossier::facts::Facts;
+
+use crate::connection::DbConnection;
+use crate::dossiers::{DossierRow, DossierWithPerson};
+use crate::error::StoreResult;
+use crate::ids::new_id;
+use crate::people::PersonRow;
+use crate::schema::{dossier_facts, dossiers, people, saved_searches, units};
+
+/// Writes the facts of `version` of a dossier (replacing the previous version's).
+pub fn store_facts(
+    conn: &mut DbConnection,
+    dossier_id: &str,
+    version: i32,
+    facts: &Facts,
+) -> StoreResult<()> {
+    diesel::delete(dossier_facts::table.find(dossier_id)).execute(conn)?;
+    diesel::insert_into(dossier_facts::table)
+        .values((
+            dossier_facts::dossier_id.eq(dossier_id),
+            dossier_facts::version.eq(version),
+            dossier_facts::gender.eq(&facts.gender),
+            dossier_facts::birth_date.eq(facts.birth_date),
+            dossier_facts::ethnicity.eq(&facts.ethnicity),
+            dossier_facts::religion.eq(&facts.religion),
+            dossier_facts::grade.eq(&facts.grade),
+            dossier_facts::salary_step.eq(facts.salary_step),
+            dossier_facts::coefficient.eq(facts.coefficient),
+            dossier_facts::job_position.eq(&facts.job_position),
+            dossier_facts::position.eq(&facts.position),
+            dossier_facts::general_education.eq(&facts.general_education),
+            dossier_facts::qualification.eq(&facts.qualification),
+            dossier_facts::political_theory.eq(&facts.political_theory),
+            dossier_facts::state_management.eq(&facts.state_management),
+            dossier_facts::languages.eq(&facts.languages),
+            dossier_facts::party_member.eq(facts.party_member),
+            dossier_facts::latest_rating.eq(&facts.latest_rating),
+            dossier_facts::latest_rating_year.eq(facts.latest_rating_year),
+            dossier_facts::recruited_on.eq(facts.recruited_on),
+            dossier_facts::position_appointed_on.eq(facts.position_appointed_on),
+            dossier_facts::has_reward.eq(facts.has_reward),
+            dossier_facts::has_discipline.eq(facts.has_discipline),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The facts of a version from its stored clear content (the facts hold no sensitive field).
+pub fn store_facts_of_version(
+    conn: &mut DbConnection,
+    dossier_id: &str,
+    version: i32,
+    clear_content: &str,
+) -> StoreResult<()> {
+    let content: hoso_domain::dossier::DossierContent = serde_json::from_str(clear_content).map_err(|e| {
+        crate::error::StoreError::Query(diesel::result::Error::DeserializationError(Box::new(e)))
+    })?;
+    store_facts(conn, dossier_id, version, &Facts::of(&content))
+}
+
+/// Facts for approved dossiers that have none (made before facts were kept).
+pub fn backfill(conn: &mut DbConnection) -> StoreResult<usize> {
+    use crate::schema::dossier_versions;
+    let missing: Vec<(String, i32, String)> = dossiers::table
+        .inner_join(
+            dossier_versions::table.on(dossier_versions::dossier_id
+                .eq(dossiers::id)
+                .and(dossier_versions::number.eq(dossiers::current_version))),
+        )
+        .left_join(dossier_facts::table)
+        .filter(dossier_facts::dossier_id.is_null())
+        .select((dossiers::id, dossier_versions::number, dossier_versions::content))
+        .load(conn)?;
+    for (id, version, content) in &missing {
+        store_facts_of_version(conn, id, *version, content)?;
+    }
+    Ok(missing.len())
+}
+
+/// Any combination of criteria; each one given narrows the result.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Criteria {
+    /// Ancestry-path prefix of the caller's scope (`None`: the province).
+    pub within: Option<String>,
+    /// A unit and everything under it.
+    pub under_path: Option<String>,
+    /// Accent-free, lower-case part of the name.
+    pub name: Option<String>,
+    pub gender: Option<String>,
+    pub born_from: Option<NaiveDate>,
+    pub born_until: Option<NaiveDate>,
+    pub ethnicity: Option<String>,
+    pub religion: Option<String>,
+    pub grade: Option<String>,
+    pub job_position: Option<String>,
+    pub position: Option<String>,
+    pub salary_step: Option<i32>,
+    pub coefficient_min: Option<i32>,
+    pub coefficient_max: Option<i32>,
+    pub qualification: Option<String>,
+    pub political_theory: Option<String>,
+    pub state_management: Option<String>,
+    pub language: Option<String>,
+    pub party_member: Option<bool>,
+    pub latest_rating: Option<String>,
+    pub has_reward: Option<bool>,
+    pub has_discipline: Option<bool>,
+    pub recruited_from: Option<NaiveDate>,
+    pub recruited_until: Option<NaiveDate>,
+    pub appointed_from: Option<NaiveDate>,
+    pub appointed_until: Option<NaiveDate>,
+    pub dossier_status: Option<String>,
+    /// Archived dossiers (service ended) instead of those in service.
+    pub archived: bool,
+}
+
+/// One page of results, by name then id; `after` is the (search name, dossier id) of the last
+/// row of the previous page, so pages stay stable while dossiers are added.
+pub fn search(
+    conn: &mut DbConnection,
+    criteria: &Criteria,
+    after: Option<(&str, &str)>,
+    limit: i64,
+) -> StoreResult<Vec<(DossierWithPerson, Facts)>> {
+    let mut query = dossier_facts::table
+        .inner_join(dossiers::table.inner_join(people::table.inner_join(units::table)))
+        .select((
+            DossierRow::as_select(),
+            PersonRow::as_select(),
+            units::name,
+            units::path,
+            dossier_facts::all_columns,
+        ))
+        .order((dossiers::search_name.asc(), dossiers::id.asc()))
+        .limit(limit)
+        .into_boxed();
+    for prefix in [&criteria.within, &criteria.under_path].into_iter().flatten() {
+        query = query.filter(units::path.like(format!("{prefix}%")));
+    }
+    const IN_SERVICE: [&str; 2] = ["active", "seconded"];
+    query = if criteria.archived {
+        query.filter(people::service_status.ne_all(IN_SERVICE))
+    } else {
+        query.filter(people::service_status.eq_any(IN_SERVICE))
+    };
+    if let Some(name) = criteria.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        query = query.filter(dossiers::search_name.like(format!("%{}%", name.replace(['%', '_'], ""))));
+    }
+    macro_rules! equals {
+        ($($field:ident => $column:expr),* $(,)?) => {
+            $(if let Some(value) = &criteria.$field {
+                query = query.filter($column.eq(value.clone()));
+            })*
+        };
+    }
+    equals!(
+        gender => dossier_facts::gender,
+        ethnicity => dossier_facts::ethnicity,
+        religion => dossier_facts::religion,
+        grade => dossier_facts::grade,
+        job_position => dossier_facts::job_position,
+        position => dossier_facts::position,
+        salary_step => dossier_facts::salary_step,
+        qualification => dossier_facts::qualification,
+        political_theory => dossier_facts::political_theory,
+        state_management => dossier_facts::state_management,
+        latest_rating => dossier_facts::latest_rating,
+        dossier_status => dossiers::status,
+    );
+    if let Some(v) = criteria.party_member {
+        query = query.filter(dossier_facts::party_member.eq(v));
+    }
+    if let Some(v) = criteria.has_reward {
+        query = query.filter(dossier_facts::has_reward.eq(v));
+    }
+    if let Some(v) = criteria.has_discipline {
+        query = query.filter(dossier_facts::has_discipline.eq(v));
+    }
+    if let Some(language) = &criteria.language {
+        query =
+            query.filter(dossier_facts::languages.like(format!("%{}%", language.replace(['%', '_'], ""))));
+    }
+    if let Some(d) = criteria.born_from {
+        query = query.filter(dossier_facts::birth_date.ge(d));
+    }
+    if let Some(d) = criteria.born_until {
+        query = query.filter(dossier_facts::birth_date.le(d));
+    }
+    if let Some(d) = criteria.recruited_from {
+        query = query.filter(dossier_facts::recruited_on.ge(d));
+    }
+    if let Some(d) = criteria.recruited_until {
+        query = query.filter(dossier_facts::recruited_on.le(d));
+    }
+    if let Some(d) = criteria.appointed_from {
+        query = query.filter(dossier_facts::position_appointed_on.ge(d));
+    }
+    if let Some(d) = criteria.appointed_until {
+        query = query.filter(dossier_facts::position_appointed_on.le(d));
+    }
+    if let Some(c) = criteria.coefficient_min {
+        query = query.filter(dossier_facts::coefficient.ge(c));
+    }
+    if let Some(c) = criteria.coefficient_max {
+        query = query.filter(dossier_facts::coefficient.le(c));
+    }
+    if let Some((name, id)) = after {
+        query = query.filter(
+            dossiers::search_name.gt(name.to_owned()).or(dossiers::search_name
+                .eq(name.to_owned())
+                .and(dossiers::id.gt(id.to_owned()))),
+        );
+    }
+    type Row = (DossierRow, PersonRow, String, String, FactsRow);
+    let rows: Vec<Row> = query.load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(dossier, person, unit_name, unit_path, facts)| {
+            (
+                DossierWithPerson {
+                    dossier,
+                    person,
+                    unit_name,
+                    unit_path,
+                },
+                facts.into_facts(),
+            )
+        })
+        .collect())
+}
+
+#[derive(Debug, Clone, Queryable)]
+struct FactsRow {
+    _dossier_id: String,
+    _version: i32,
+    gender: Option<String>,
+    birth_date: Option<NaiveDate>,
+    ethnicity: Option<String>,
+    religion: Option<String>,
+    grade: Option<String>,
+    salary_step: Option<i32>,
+    coefficient: Option<i32>,
+    job_position: Option<String>,
+    position: Option<String>,
+    general_education: Option<String>,
+    qualification: Option<String>,
+    political_theory: Option<String>,
+    state_management: Option<String>,
+    languages: Option<String>,
+    party_member: bool,
+    latest_rating: Option<String>,
+    latest_rating_year: Option<i32>,
+    recruited_on: Option<NaiveDate>,
+    position_appointed_on: Option<NaiveDate>,
+    has_reward: bool,
+    has_discipline: bool,
+}
+
+impl FactsRow {
+    fn into_facts(self) -> Facts {
+        Facts {
+            gender: self.gender,
+            birth_date: self.birth_date,
+            ethnicity: self.ethnicity,
+            religion: self.religion,
+            grade: self.grade,
+            salary_step: self.salary_step,
+            coefficient: self.coefficient,
+            job_position: self.job_position,
+            position: self.position,
+            general_education: self.general_education,
+            qualification: self.qualification,
+            political_theory: self.political_theory,
+            state_management: self.state_management,
+            languages: self.languages,
+            party_member: self.party_member,
+            latest_rating: self.latest_rating,
+            latest_rating_year: self.latest_rating_year,
+            recruited_on: self.recruited_on,
+            position_appointed_on: self.position_appointed_on,
+            has_reward: self.has_reward,
+            has_discipline: self.has_discipline,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = saved_searches)]
+pub struct SavedSearchRow {
+    pub id: String,
+    pub account_id: String,
+    pub name: String,
+    pub criteria: String,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn save(
+    conn: &mut DbConnection,
+    account_id: &str,
+    name: &str,
+    criteria: &str,
+    at: NaiveDateTime,
+) -> StoreResult<SavedSearchRow> {
+    let row = SavedSearchRow {
+        id: new_id(),
+        account_id: account_id.into(),
+        name: name.into(),
+        criteria: criteria.into(),
+        created_at: at,
+    };
+    diesel::insert_into(saved_searches::table)
+        .values((
+            saved_searches::id.eq(&row.id),
+            saved_searches::account_id.eq(&row.account_id),
+            saved_searches::name.eq(&row.name),
+            saved_searches::criteria.eq(&row.criteria),
+            saved_searches::created_at.eq(row.created_at),
+        ))
+        .execute(conn)?;
+    Ok(row)
+}
+
+pub fn saved_of(conn: &mut DbConnection, account_id: &str) -> StoreResult<Vec<SavedSearchRow>> {
+    Ok(saved_searches::table
+        .filter(saved_searches::account_id.eq(account_id))
+        .order(saved_searches::created_at.desc())
+        .select(SavedSearchRow::as_select())
+        .load(conn)?)
+}
