@@ -231,6 +231,31 @@ pub async fn open_document(auth: Auth, id: &str) -> Result<(), ApiFailure> {
 /// Fetches a file the API serves (a document, an attachment, a printout) with the session's
 /// token and opens it in a new tab.
 pub async fn open_file(auth: Auth, path: &str) -> Result<(), ApiFailure> {
+    let url = fetch_blob_url(auth, path).await?;
+    if let Some(window) = web_sys::window() {
+        let _ = window.open_with_url_and_target(&url, "_blank");
+    }
+    Ok(())
+}
+
+/// Fetches a file the API serves (an export) with the session's token and saves it as
+/// `file_name`.
+pub async fn download_file(auth: Auth, path: &str, file_name: &str) -> Result<(), ApiFailure> {
+    use wasm_bindgen::JsCast;
+    let url = fetch_blob_url(auth, path).await?;
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .ok_or_else(|| ApiFailure::Network("no document".into()))?;
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    Ok(())
+}
+
+/// The response's bytes as a blob URL of its content type.
+async fn fetch_blob_url(auth: Auth, path: &str) -> Result<String, ApiFailure> {
     let token = auth.get_untracked().map(|s| s.access_token).unwrap_or_default();
     let response = RequestBuilder::new(&format!("{BASE}{path}"))
         .header("Authorization", &format!("Bearer {token}"))
@@ -238,7 +263,8 @@ pub async fn open_file(auth: Auth, path: &str) -> Result<(), ApiFailure> {
         .await
         .map_err(|e| ApiFailure::Network(e.to_string()))?;
     if !response.ok() {
-        return decode::<()>(response, &[]).await;
+        decode::<()>(response, &[]).await?;
+        return Err(ApiFailure::Network("unexpected response".into()));
     }
     let content_type = response.headers().get("content-type").unwrap_or_default();
     let bytes = response
@@ -250,12 +276,7 @@ pub async fn open_file(auth: Auth, path: &str) -> Result<(), ApiFailure> {
     options.set_type(&content_type);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|_| ApiFailure::Network("blob".into()))?;
-    let url =
-        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ApiFailure::Network("url".into()))?;
-    if let Some(window) = web_sys::window() {
-        let _ = window.open_with_url_and_target(&url, "_blank");
-    }
-    Ok(())
+    web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ApiFailure::Network("url".into()))
 }
 
 async fn authed<B: Serialize, T: DeserializeOwned>(

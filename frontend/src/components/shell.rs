@@ -42,6 +42,9 @@ fn areas(session: &Session) -> Vec<(&'static str, &'static str)> {
     if session.kind() != AccountKind::Personal && session.has(Right::ReadDossiers) {
         areas.push(("Lưu trữ", "/luu-tru"));
     }
+    if session.kind() != AccountKind::Personal && session.has(Right::ReadDossiers) {
+        areas.push(("Tìm kiếm", "/tim-kiem"));
+    }
     areas.push(("Cơ cấu tổ chức", "/to-chuc"));
     if !session.manages.is_empty() {
         areas.push(("Tài khoản", "/tai-khoan"));

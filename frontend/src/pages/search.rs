@@ -1,0 +1,241 @@
+//! Search by any criteria (USE-1): a criteria form with the chosen criteria shown as chips,
+//! results page by page, saved searches to re-run, exports to Excel and CSV.
+
+use hoso_api_types::search::{NewSavedSearch, SavedSearchView, SearchCriteria, SearchPage};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+use crate::api::{self, ApiFailure};
+use crate::components::catalog::CatalogSelect;
+use crate::components::failure::FormFailure;
+use crate::components::guard::SignedIn;
+use crate::session::Auth;
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    view! { <SignedIn children=|_| view! { <Search /> } /> }
+}
+
+/// The text inputs of the form, as signals.
+#[derive(Clone, Copy)]
+struct Form {
+    q: RwSignal<String>,
+    gender: RwSignal<String>,
+    age_from: RwSignal<String>,
+    age_to: RwSignal<String>,
+    grade: RwSignal<String>,
+    qualification: RwSignal<String>,
+    political_theory: RwSignal<String>,
+    rating: RwSignal<String>,
+    party_member: RwSignal<String>,
+}
+
+impl Form {
+    fn new() -> Form {
+        Form {
+            q: RwSignal::new(String::new()),
+            gender: RwSignal::new(String::new()),
+            age_from: RwSignal::new(String::new()),
+            age_to: RwSignal::new(String::new()),
+            grade: RwSignal::new(String::new()),
+            qualification: RwSignal::new(String::new()),
+            political_theory: RwSignal::new(String::new()),
+            rating: RwSignal::new(String::new()),
+            party_member: RwSignal::new(String::new()),
+        }
+    }
+
+    fn criteria(&self) -> SearchCriteria {
+        let text = |s: RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.trim().is_empty());
+        SearchCriteria {
+            q: text(self.q),
+            gender: text(self.gender),
+            age_from: text(self.age_from).and_then(|v| v.parse().ok()),
+            age_to: text(self.age_to).and_then(|v| v.parse().ok()),
+            grade: text(self.grade),
+            qualification: text(self.qualification),
+            political_theory: text(self.political_theory),
+            rating: text(self.rating),
+            party_member: text(self.party_member).map(|v| v == "true"),
+            ..Default::default()
+        }
+    }
+
+    fn load(&self, c: &SearchCriteria) {
+        let set = |s: RwSignal<String>, v: Option<String>| s.set(v.unwrap_or_default());
+        set(self.q, c.q.clone());
+        set(self.gender, c.gender.clone());
+        set(self.age_from, c.age_from.map(|v| v.to_string()));
+        set(self.age_to, c.age_to.map(|v| v.to_string()));
+        set(self.grade, c.grade.clone());
+        set(self.qualification, c.qualification.clone());
+        set(self.political_theory, c.political_theory.clone());
+        set(self.rating, c.rating.clone());
+        set(self.party_member, c.party_member.map(|v| v.to_string()));
+    }
+}
+
+/// The criteria as a query string.
+fn query(c: &SearchCriteria) -> String {
+    let value = serde_json::to_value(c).unwrap_or_default();
+    let mut parts = Vec::new();
+    if let Some(map) = value.as_object() {
+        for (key, v) in map {
+            let text = match v {
+                serde_json::Value::Null => continue,
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            parts.push(format!("{key}={}", js_sys::encode_uri_component(&text)));
+        }
+    }
+    parts.join("&")
+}
+
+/// Chips: one per criterion in use.
+fn chips(c: &SearchCriteria) -> Vec<String> {
+    let value = serde_json::to_value(c).unwrap_or_default();
+    value
+        .as_object()
+        .map(|m| {
+            m.iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| {
+                    format!(
+                        "{k}: {}",
+                        v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string())
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[component]
+fn Search() -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let form = Form::new();
+    let applied = RwSignal::new(SearchCriteria::default());
+    let pages = RwSignal::new(Vec::<SearchPage>::new());
+    let failure = RwSignal::new(None::<ApiFailure>);
+    let name = RwSignal::new(String::new());
+    let saved_reload = RwSignal::new(0u32);
+    let saved = LocalResource::new(move || {
+        saved_reload.track();
+        async move {
+            api::get::<Vec<SavedSearchView>>(auth, "/searches")
+                .await
+                .unwrap_or_default()
+        }
+    });
+    let fetch = move |criteria: SearchCriteria, after: Option<String>| {
+        let mut path = format!("/search?{}", query(&criteria));
+        if let Some(after) = &after {
+            path.push_str(&format!("&after={after}"));
+        }
+        spawn_local(async move {
+            match api::get::<SearchPage>(auth, &path).await {
+                Ok(page) => {
+                    failure.set(None);
+                    pages.update(|p| {
+                        if after.is_none() {
+                            p.clear();
+                        }
+                        p.push(page);
+                    });
+                }
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
+    let run = move |_| {
+        let criteria = form.criteria();
+        applied.set(criteria.clone());
+        fetch(criteria, None);
+    };
+    let more = move |_| {
+        let next = pages.get_untracked().last().and_then(|p| p.next.clone());
+        if next.is_some() {
+            fetch(applied.get_untracked(), next);
+        }
+    };
+    let save = move |_| {
+        let body = NewSavedSearch {
+            name: name.get_untracked(),
+            criteria: applied.get_untracked(),
+        };
+        spawn_local(async move {
+            match api::post::<_, SavedSearchView>(auth, "/searches", &body).await {
+                Ok(_) => saved_reload.update(|n| *n += 1),
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
+    let export = move |format: &'static str| {
+        let path = format!("/search?{}&format={format}", query(&applied.get_untracked()));
+        let file_name = format!("danh-sach.{format}");
+        spawn_local(async move {
+            if let Err(error) = api::download_file(auth, &path, &file_name).await {
+                failure.set(Some(error));
+            }
+        });
+    };
+    view! {
+        <section>
+            <h1>"Tìm kiếm hồ sơ"</h1>
+            <form class="stack search-form" on:submit=|ev| ev.prevent_default()>
+                <label>"Họ tên" <input name="search.q" bind:value=form.q /></label>
+                <label>"Giới tính" <CatalogSelect kinds=&["genders"] value=form.gender name="search.gender" /></label>
+                <label>"Tuổi từ" <input type="number" name="search.age_from" bind:value=form.age_from /></label>
+                <label>"đến" <input type="number" name="search.age_to" bind:value=form.age_to /></label>
+                <label>"Ngạch, chức danh" <CatalogSelect kinds=hoso_domain::catalog::GRADE_KINDS value=form.grade name="search.grade" /></label>
+                <label>"Trình độ chuyên môn" <CatalogSelect kinds=&["qualifications"] value=form.qualification name="search.qualification" /></label>
+                <label>"Lý luận chính trị" <CatalogSelect kinds=&["political_theory"] value=form.political_theory name="search.political_theory" /></label>
+                <label>"Xếp loại gần nhất" <CatalogSelect kinds=&["ratings"] value=form.rating name="search.rating" /></label>
+                <label>"Đảng viên"
+                    <select name="search.party_member" bind:value=form.party_member>
+                        <option value="">"— Không xét —"</option>
+                        <option value="true">"Có"</option>
+                        <option value="false">"Không"</option>
+                    </select>
+                </label>
+                <button type="button" class="primary" on:click=run>"Tìm"</button>
+            </form>
+            <ul class="chips" data-testid="chips">{move || chips(&applied.get()).into_iter().map(|c| view! { <li class="chip">{c}</li> }).collect_view()}</ul>
+            <FormFailure failure />
+            <div class="actions">
+                <label>"Lưu với tên" <input name="search.save_name" bind:value=name /></label>
+                <button type="button" on:click=save>"Lưu tìm kiếm"</button>
+                <button type="button" on:click=move |_| export("xlsx")>"Xuất Excel"</button>
+                <button type="button" on:click=move |_| export("csv")>"Xuất CSV"</button>
+            </div>
+            <details>
+                <summary>"Tìm kiếm đã lưu"</summary>
+                <ul data-testid="saved-searches">{move || saved.get().unwrap_or_default().into_iter().map(|s| {
+                    let criteria = s.criteria.clone();
+                    view! { <li><button type="button" on:click=move |_| {
+                        form.load(&criteria);
+                        applied.set(criteria.clone());
+                        fetch(criteria.clone(), None);
+                    }>{s.name}</button></li> }
+                }).collect_view()}</ul>
+            </details>
+            <table class="data" data-testid="search-results">
+                <thead><tr><th>"Số hiệu"</th><th>"Họ và tên"</th><th>"Đơn vị"</th><th>"Ngày sinh"</th><th>"Ngạch"</th><th>"Bậc"</th><th>"Đảng viên"</th></tr></thead>
+                <tbody>{move || pages.get().into_iter().flat_map(|p| p.items).map(|h| view! {
+                    <tr>
+                        <td>{h.dossier.dossier_number.clone()}</td>
+                        <td><A href=format!("/ho-so/{}", h.dossier.id)>{h.dossier.full_name.clone()}</A></td>
+                        <td>{h.dossier.unit.name.clone()}</td>
+                        <td>{h.birth_date.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default()}</td>
+                        <td>{h.grade.unwrap_or_default()}</td>
+                        <td>{h.salary_step.map(|s| s.to_string()).unwrap_or_default()}</td>
+                        <td>{if h.party_member { "Có" } else { "" }}</td>
+                    </tr>
+                }).collect_view()}</tbody>
+            </table>
+            {move || pages.get().last().and_then(|p| p.next.clone()).map(|_| view! { <button type="button" on:click=more>"Trang sau"</button> })}
+        </section>
+    }
+}
