@@ -25,6 +25,7 @@ use crate::pages::{
     login::LoginPage,
     my_audit::MyAuditPage,
     not_found::NotFoundPage,
+    reports::ReportsPage,
     search::SearchPage,
     settings::SettingsPage,
     status::StatusPage,
@@ -71,6 +72,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dieu-dong") view=TransfersPage />
                     <Route path=path!("/luu-tru") view=ArchivePage />
                     <Route path=path!("/tim-kiem") view=SearchPage />
+                    <Route path=path!("/bao-cao") view=ReportsPage />
                     <Route path=path!("/danh-muc") view=CatalogsPage />
                     <Route path=path!("/danh-muc/:kind") view=CatalogPage />
                     <Route path=path!("/to-chuc/sap-nhap") view=UnitMergePage />

@@ -1,5 +1,6 @@
-// Search in a real browser (issue #7): an HR officer builds a search from criteria, sees the
-// chips and the results, saves it, re-runs it from the saved list, and exports it to Excel.
+// Search and reports in a real browser (issue #7): an HR officer builds a search from criteria,
+// sees the chips and the results, saves it, re-runs it from the saved list, exports it to Excel,
+// and opens a report with its chart.
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -56,6 +57,14 @@ describe("search", () => {
       return Buffer.concat(chunks);
     });
     assert.equal(bytes.subarray(0, 2).toString("latin1"), "PK", "an .xlsx is a zip");
+
+    // A report with its chart: the age pyramid of the whole province.
+    await page.getByRole("navigation").getByRole("link", { name: "Báo cáo", exact: true }).click();
+    await page.locator('select[name="report.kind"]').selectOption("age");
+    await page.getByRole("button", { name: "Xem" }).click();
+    await page.getByRole("heading", { name: "Tháp tuổi theo giới tính" }).waitFor();
+    assert.ok((await page.getByTestId("chart").locator("rect").count()) >= 10, "men and women bars for each band");
+    await page.getByTestId("report").getByText("40 – 49").waitFor();
     await close();
   });
 });

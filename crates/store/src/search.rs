@@ -332,3 +332,74 @@ pub fn saved_of(conn: &mut DbConnection, account_id: &str) -> StoreResult<Vec<Sa
         .select(SavedSearchRow::as_select())
         .load(conn)?)
 }
+
+/// What a statutory report counts people by (USE-2…4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dimension {
+    Grade,
+    JobPosition,
+    Gender,
+    Ethnicity,
+    Religion,
+    Qualification,
+    PoliticalTheory,
+    StateManagement,
+    Rating,
+}
+
+/// People in service with an approved dossier under `under_path` (the province when `None`),
+/// counted by one fact; `None` is "not stated".
+pub fn counts(
+    conn: &mut DbConnection,
+    dimension: Dimension,
+    under_path: Option<&str>,
+) -> StoreResult<Vec<(Option<String>, i64)>> {
+    macro_rules! count_by {
+        ($column:expr) => {{
+            let mut query = dossier_facts::table
+                .inner_join(dossiers::table.inner_join(people::table.inner_join(units::table)))
+                .filter(people::service_status.eq_any(["active", "seconded"]))
+                .group_by($column)
+                .select(($column, diesel::dsl::count_star()))
+                .into_boxed();
+            if let Some(prefix) = under_path {
+                query = query.filter(units::path.like(format!("{prefix}%")));
+            }
+            query.load::<(Option<String>, i64)>(conn)?
+        }};
+    }
+    let mut rows = match dimension {
+        Dimension::Grade => count_by!(dossier_facts::grade),
+        Dimension::JobPosition => count_by!(dossier_facts::job_position),
+        Dimension::Gender => count_by!(dossier_facts::gender),
+        Dimension::Ethnicity => count_by!(dossier_facts::ethnicity),
+        Dimension::Religion => count_by!(dossier_facts::religion),
+        Dimension::Qualification => count_by!(dossier_facts::qualification),
+        Dimension::PoliticalTheory => count_by!(dossier_facts::political_theory),
+        Dimension::StateManagement => count_by!(dossier_facts::state_management),
+        Dimension::Rating => count_by!(dossier_facts::latest_rating),
+    };
+    rows.sort();
+    Ok(rows)
+}
+
+/// Gender, birth date and Party membership of each person in service under `under_path`: the
+/// raw material of the age pyramid and the Party count, bucketed by the caller.
+pub fn people_facts(
+    conn: &mut DbConnection,
+    under_path: Option<&str>,
+) -> StoreResult<Vec<(Option<String>, Option<NaiveDate>, bool)>> {
+    let mut query = dossier_facts::table
+        .inner_join(dossiers::table.inner_join(people::table.inner_join(units::table)))
+        .filter(people::service_status.eq_any(["active", "seconded"]))
+        .select((
+            dossier_facts::gender,
+            dossier_facts::birth_date,
+            dossier_facts::party_member,
+        ))
+        .into_boxed();
+    if let Some(prefix) = under_path {
+        query = query.filter(units::path.like(format!("{prefix}%")));
+    }
+    Ok(query.load(conn)?)
+}

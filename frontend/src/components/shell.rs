@@ -12,7 +12,7 @@ use crate::session::{Auth, Session};
 use crate::{api, labels};
 
 /// Areas that later capabilities fill, shown disabled so people see where the system is going.
-const AREAS_TO_COME: &[(&str, &str)] = &[("Báo cáo", "Tìm kiếm, thống kê, báo cáo")];
+const AREAS_TO_COME: &[(&str, &str)] = &[];
 
 /// (label, path, shown to this session?)
 fn areas(session: &Session) -> Vec<(&'static str, &'static str)> {
@@ -44,6 +44,9 @@ fn areas(session: &Session) -> Vec<(&'static str, &'static str)> {
     }
     if session.kind() != AccountKind::Personal && session.has(Right::ReadDossiers) {
         areas.push(("Tìm kiếm", "/tim-kiem"));
+    }
+    if session.kind() != AccountKind::Personal {
+        areas.push(("Báo cáo", "/bao-cao"));
     }
     areas.push(("Cơ cấu tổ chức", "/to-chuc"));
     if !session.manages.is_empty() {

@@ -18,6 +18,7 @@ pub mod home;
 pub mod login;
 pub mod my_audit;
 pub mod not_found;
+pub mod reports;
 pub mod search;
 pub mod settings;
 pub mod status;

@@ -21,6 +21,7 @@ pub mod dossiers;
 pub mod me;
 pub mod people;
 pub mod positions;
+pub mod reports;
 pub mod search;
 pub mod settings;
 pub mod signatures;
@@ -54,4 +55,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     transfers::configure(cfg);
     archive::configure(cfg);
     search::configure(cfg);
+    reports::configure(cfg);
 }

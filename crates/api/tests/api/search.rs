@@ -198,3 +198,117 @@ async fn five_criteria_match_an_independent_count_and_the_export_reads_back() {
         );
     }
 }
+
+#[actix_web::test]
+async fn report_figures_match_independent_counts_and_the_excel_file() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let keys = hoso_api::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap();
+        hoso_api::commands::seed_demo::load_people(&mut ctx.db.connect(), &keys, 11).unwrap();
+        crate::support::set_day(&ctx, "2031-06-01");
+        let app = ctx.app().await;
+        let contents = approved_contents(&ctx);
+        // USE-6: the education department sees the health department's aggregate figures.
+        let education = token_of(&app, "sogddt").await;
+        let health = hoso_store::units::find_by_code(&mut ctx.db.connect(), "HY.SYT")
+            .unwrap()
+            .unwrap();
+
+        let by_grade = |path: Option<&str>| {
+            let mut counts = std::collections::BTreeMap::<String, i64>::new();
+            for (_, c, p) in &contents {
+                if path.is_none_or(|prefix| p.starts_with(prefix)) {
+                    *counts
+                        .entry(c["salary"]["grade"].as_str().unwrap_or("").to_owned())
+                        .or_default() += 1;
+                }
+            }
+            counts
+        };
+        let (status, report) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/reports/grade?unit_id={}", health.id),
+            Some(&education),
+            None,
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {report}");
+        let got: std::collections::BTreeMap<String, i64> = report["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["key"].as_str().unwrap().to_owned(),
+                    r["count"].as_i64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(got, by_grade(Some(&health.path)), "{backend}");
+        assert!(report["total"].as_i64().unwrap() > 0);
+
+        // The age pyramid on 1/6/2031, counted here from birth dates and genders.
+        let (_, pyramid) = call(&app, "GET", "/api/v1/reports/age", Some(&education), None).await;
+        let age = |birth: &str| {
+            let b = chrono::NaiveDate::parse_from_str(birth, "%Y-%m-%d").unwrap();
+            let on = chrono::NaiveDate::from_ymd_opt(2031, 6, 1).unwrap();
+            use chrono::Datelike;
+            on.year() - b.year() - i32::from((on.month(), on.day()) < (b.month(), b.day()))
+        };
+        let women_40s = contents
+            .iter()
+            .filter(|(_, c, _)| {
+                c["identity"]["gender"] == "2"
+                    && c["identity"]["birth_date"]
+                        .as_str()
+                        .is_some_and(|b| (40..=49).contains(&age(b)))
+            })
+            .count() as i64;
+        let band = pyramid["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["key"] == "40-49")
+            .unwrap()
+            .clone();
+        assert_eq!(band["women"].as_i64(), Some(women_40s), "{backend}: {band}");
+
+        // The Excel file holds the figures shown.
+        let (status, bytes) = crate::dossiers::print(
+            &app,
+            &education,
+            &format!("/api/v1/reports/grade?unit_id={}&format=xlsx", health.id),
+        )
+        .await;
+        assert_eq!(status, 200);
+        use calamine::Reader;
+        let mut workbook: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let sheet = workbook.worksheet_range_at(0).unwrap().unwrap();
+        let rows: Vec<Vec<String>> = sheet
+            .rows()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect();
+        assert_eq!(rows[0][0], "Số lượng theo ngạch, chức danh nghề nghiệp");
+        assert!(rows[1][0].starts_with("Sở Y tế"), "{:?}", rows[1]);
+        let from_file: std::collections::BTreeMap<String, i64> = rows[4..rows.len() - 1]
+            .iter()
+            .map(|r| (r[0].clone(), r[2].parse::<f64>().unwrap() as i64))
+            .collect();
+        assert_eq!(from_file, got, "{backend}");
+        assert_eq!(rows.last().unwrap()[1], "Tổng cộng");
+
+        let (status, _) = call(
+            &app,
+            "GET",
+            "/api/v1/reports/grade",
+            Some(&token_of(&app, "nguyenvanan").await),
+            None,
+        )
+        .await;
+        assert_eq!(status, 403);
+        let (status, _) = call(&app, "GET", "/api/v1/reports/unknown", Some(&education), None).await;
+        assert_eq!(status, 404);
+    }
+}
