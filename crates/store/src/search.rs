@@ -383,12 +383,12 @@ pub fn counts(
     Ok(rows)
 }
 
+/// Gender, birth date and Party membership of one person.
+pub type PersonFacts = (Option<String>, Option<NaiveDate>, bool);
+
 /// Gender, birth date and Party membership of each person in service under `under_path`: the
 /// raw material of the age pyramid and the Party count, bucketed by the caller.
-pub fn people_facts(
-    conn: &mut DbConnection,
-    under_path: Option<&str>,
-) -> StoreResult<Vec<(Option<String>, Option<NaiveDate>, bool)>> {
+pub fn people_facts(conn: &mut DbConnection, under_path: Option<&str>) -> StoreResult<Vec<PersonFacts>> {
     let mut query = dossier_facts::table
         .inner_join(dossiers::table.inner_join(people::table.inner_join(units::table)))
         .filter(people::service_status.eq_any(["active", "seconded"]))
