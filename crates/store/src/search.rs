@@ -76,10 +76,17 @@ pub fn backfill(conn: &mut DbConnection) -> StoreResult<usize> {
         .filter(dossier_facts::dossier_id.is_null())
         .select((dossiers::id, dossier_versions::number, dossier_versions::content))
         .load(conn)?;
+    let mut stored = 0;
     for (id, version, content) in &missing {
-        store_facts_of_version(conn, id, *version, content)?;
+        // A version this build cannot read is left out of searches rather than stopping the
+        // server from starting; it gets its facts when its next version is made.
+        match store_facts_of_version(conn, id, *version, content) {
+            Ok(()) => stored += 1,
+            Err(crate::error::StoreError::Query(diesel::result::Error::DeserializationError(_))) => {}
+            Err(other) => return Err(other),
+        }
     }
-    Ok(missing.len())
+    Ok(stored)
 }
 
 /// Any combination of criteria; each one given narrows the result.
