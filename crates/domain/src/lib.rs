@@ -12,6 +12,7 @@ pub mod lunar;
 pub mod org;
 pub mod password;
 pub mod regulation;
+pub mod retirement;
 pub mod synthetic;
 pub mod text;
 pub mod transfer;
