@@ -70,7 +70,7 @@ fn Campaigns() -> impl IntoView {
                     <select name="campaign.unit" bind:value=unit_id>
                         <option value="">"— Chọn —"</option>
                         {move || units.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|u| view! {
-                            <option value=u.id.clone()>{format!("{}{}", "— ".repeat(u.depth as usize), u.name)}</option>
+                            <option value=u.id.clone()>{crate::labels::indented(&u.name, u.depth)}</option>
                         }).collect_view()}
                     </select>
                 </label>

@@ -141,7 +141,7 @@ fn Reports() -> impl IntoView {
                     <select name="report.unit" bind:value=unit>
                         <option value="">"Toàn tỉnh"</option>
                         {move || units.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|u| view! {
-                            <option value=u.id.clone()>{format!("{}{}", "— ".repeat(u.depth as usize), u.name)}</option>
+                            <option value=u.id.clone()>{crate::labels::indented(&u.name, u.depth)}</option>
                         }).collect_view()}
                     </select>
                 </label>

@@ -155,7 +155,7 @@ fn FileTransfer(person_id: String, reload: RwSignal<u32>) -> impl IntoView {
                 <select name="transfer.to_unit" bind:value=to_unit>
                     <option value="">"— Không —"</option>
                     {move || units.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|u| view! {
-                        <option value=u.id.clone()>{format!("{}{}", "— ".repeat(u.depth as usize), u.name)}</option>
+                        <option value=u.id.clone()>{crate::labels::indented(&u.name, u.depth)}</option>
                     }).collect_view()}
                 </select>
             </label>
