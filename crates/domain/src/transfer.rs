@@ -116,6 +116,9 @@ impl TransferKind {
     }
 }
 
+/// The stored statuses of people still in service; every other status means the archive.
+pub const IN_SERVICE: [&str; 2] = ["active", "seconded"];
+
 /// Where a person's service stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -159,7 +162,7 @@ impl ServiceStatus {
 
     /// The dossier lives in the permanent archive: read-only, never deleted (TRF-5).
     pub fn is_archived(self) -> bool {
-        !matches!(self, ServiceStatus::Active | ServiceStatus::Seconded)
+        !IN_SERVICE.contains(&self.as_str())
     }
 }
 

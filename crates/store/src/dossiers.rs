@@ -197,10 +197,9 @@ pub fn list(conn: &mut DbConnection, filter: &DossierFilter) -> StoreResult<Vec<
     if let Some(status) = &filter.status {
         query = query.filter(dossiers::status.eq(status.clone()));
     }
-    const IN_SERVICE: [&str; 2] = ["active", "seconded"];
     match filter.archived {
-        Some(true) => query = query.filter(people::service_status.ne_all(IN_SERVICE)),
-        Some(false) => query = query.filter(people::service_status.eq_any(IN_SERVICE)),
+        Some(true) => query = query.filter(people::service_status.ne_all(hoso_domain::transfer::IN_SERVICE)),
+        Some(false) => query = query.filter(people::service_status.eq_any(hoso_domain::transfer::IN_SERVICE)),
         None => {}
     }
     if let Some(name) = filter.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {

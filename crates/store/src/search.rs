@@ -4,6 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use hoso_domain::dossier::facts::Facts;
+use hoso_domain::transfer::IN_SERVICE;
 
 use crate::connection::DbConnection;
 use crate::dossiers::{DossierRow, DossierWithPerson};
@@ -149,7 +150,6 @@ pub fn search(
     for prefix in [&criteria.within, &criteria.under_path].into_iter().flatten() {
         query = query.filter(units::path.like(format!("{prefix}%")));
     }
-    const IN_SERVICE: [&str; 2] = ["active", "seconded"];
     query = if criteria.archived {
         query.filter(people::service_status.ne_all(IN_SERVICE))
     } else {
@@ -365,7 +365,7 @@ pub fn counts(
         ($column:expr) => {{
             let mut query = dossier_facts::table
                 .inner_join(dossiers::table.inner_join(people::table.inner_join(units::table)))
-                .filter(people::service_status.eq_any(["active", "seconded"]))
+                .filter(people::service_status.eq_any(IN_SERVICE))
                 .group_by($column)
                 .select(($column, diesel::dsl::count_star()))
                 .into_boxed();
@@ -398,7 +398,7 @@ pub type PersonFacts = (Option<String>, Option<NaiveDate>, bool);
 pub fn people_facts(conn: &mut DbConnection, under_path: Option<&str>) -> StoreResult<Vec<PersonFacts>> {
     let mut query = dossier_facts::table
         .inner_join(dossiers::table.inner_join(people::table.inner_join(units::table)))
-        .filter(people::service_status.eq_any(["active", "seconded"]))
+        .filter(people::service_status.eq_any(IN_SERVICE))
         .select((
             dossier_facts::gender,
             dossier_facts::birth_date,
