@@ -108,11 +108,14 @@ pub(crate) fn refuse_if_frozen(status: &str) -> Result<(), ApiError> {
     }
 }
 
+/// Whether a person's stored service status puts their dossier in the permanent archive.
+pub(crate) fn is_archived(service_status: &str) -> bool {
+    hoso_domain::transfer::ServiceStatus::parse(service_status).is_some_and(|s| s.is_archived())
+}
+
 /// A dossier in the permanent archive (TRF-5) takes no more writes.
 pub(crate) fn refuse_if_archived(service_status: &str) -> Result<(), ApiError> {
-    let archived =
-        hoso_domain::transfer::ServiceStatus::parse(service_status).is_some_and(|s| s.is_archived());
-    if archived {
+    if is_archived(service_status) {
         return Err(ApiError::Conflict {
             code: "dossier_archived",
             message: "Hồ sơ đã chuyển vào lưu trữ vĩnh viễn; không sửa, không gửi được nữa.".into(),
@@ -146,10 +149,17 @@ pub(crate) fn view(
     found: &DossierWithPerson,
     today: NaiveDate,
 ) -> Result<ReviewView, ApiError> {
-    let name = |conn: &mut DbConnection, id: &str| -> Result<String, ApiError> {
-        Ok(hoso_store::accounts::find(conn, id)?
+    // The same few accounts act on a review again and again: look each up once.
+    let mut names = std::collections::HashMap::<String, String>::new();
+    let mut name = |conn: &mut DbConnection, id: &str| -> Result<String, ApiError> {
+        if let Some(known) = names.get(id) {
+            return Ok(known.clone());
+        }
+        let found = hoso_store::accounts::find(conn, id)?
             .map(|a| a.account.display_name)
-            .unwrap_or_else(|| id.to_owned()))
+            .unwrap_or_else(|| id.to_owned());
+        names.insert(id.to_owned(), found.clone());
+        Ok(found)
     };
     let mut events = Vec::new();
     for e in reviews::events(conn, &review.id)? {
@@ -320,12 +330,37 @@ pub(crate) fn statement_for(
     Ok((step, statement))
 }
 
+/// What every signature of one request checks against, loaded once (a batch signs many):
+/// the profile and calendar, the trusted roots, and for the built-in signer its CA.
+pub(crate) struct SigningContext {
+    rules: (RegulationProfile, Calendar),
+    roots: Vec<Certificate>,
+    authority: Option<Authority>,
+}
+
+impl SigningContext {
+    pub(crate) fn load(conn: &mut DbConnection, state: &AppState, built_in: bool) -> Result<Self, ApiError> {
+        // The CA first: created on first use, it is then one of the roots.
+        let authority = if built_in {
+            Some(authority(conn, state)?)
+        } else {
+            None
+        };
+        Ok(SigningContext {
+            rules: rules(conn)?,
+            roots: trusted_roots(conn, state)?,
+            authority,
+        })
+    }
+}
+
 /// Signs the step `review_id` waits for, as the caller: authority, the approval window, the
 /// signature itself (verified, and made with a certificate registered to the caller), then
 /// in one transaction the version (head), the signature and the new state.
 pub(crate) fn sign(
     conn: &mut DbConnection,
     state: &AppState,
+    context: &SigningContext,
     session: &Session,
     review_id: &str,
     signing: Signing<'_>,
@@ -346,7 +381,7 @@ pub(crate) fn sign(
             });
         }
     }
-    let rules = rules(conn)?;
+    let rules = &context.rules;
     let today = state.clock.today();
     let mut window_warning = None;
     if let Some(window) = rules
@@ -378,10 +413,10 @@ pub(crate) fn sign(
     }
     let bytes = statement.to_bytes();
     let now = state.clock.now();
-    let roots = trusted_roots(conn, state)?;
+    let roots = &context.roots;
     let (cms, certificate_id) = match signing {
         Signing::External(cms) => {
-            let verified = hoso_signatures::verify_detached(&bytes, cms.as_bytes(), &roots, now)
+            let verified = hoso_signatures::verify_detached(&bytes, cms.as_bytes(), roots, now)
                 .map_err(|f| FieldError::new("cms", f.code(), f.message_vi()))?;
             let registered = signing::certificate_by_fingerprint(conn, &verified.fingerprint)?
                 .filter(|c| c.account_id == session.actor.account_id && c.revoked_at.is_none());
@@ -412,17 +447,20 @@ pub(crate) fn sign(
                 .open(own.sealed_key.as_deref().unwrap_or_default())
                 .map_err(|e| ApiError::Internal(format!("signing key: {e}")))?;
             let key = Key::from_bytes(&key_bytes).map_err(ApiError::Internal)?;
-            let ca = authority(conn, state)?;
-            let chain = [first_certificate(&own.certificate)?, ca.certificate];
+            let ca = context
+                .authority
+                .as_ref()
+                .ok_or_else(|| ApiError::Internal("built-in signing without its CA loaded".into()))?;
+            let chain = [first_certificate(&own.certificate)?, ca.certificate.clone()];
             let cms = hoso_signatures::ca::sign_detached(&bytes, &key, &chain, now);
-            hoso_signatures::verify_detached(&bytes, &cms, &roots, now)
+            hoso_signatures::verify_detached(&bytes, &cms, roots, now)
                 .map_err(|f| ApiError::Internal(format!("built-in signature does not verify: {f}")))?;
             (cms, own.id)
         }
     };
     let cms_text = base64::engine::general_purpose::STANDARD.encode(&cms);
     let statement_text = String::from_utf8(bytes).expect("canonical JSON is UTF-8");
-    let due_next = due(&rules, &loaded.review, next, today);
+    let due_next = due(rules, &loaded.review, next, today);
     conn.transaction(|conn| -> Result<(), ApiError> {
         if step == Step::Head {
             let draft = dossiers::draft(conn, &loaded.found.dossier.id)?;
@@ -493,6 +531,24 @@ pub(crate) fn sign(
         .into_iter()
         .find(|s| s.step == step)
         .ok_or(ApiError::NotFound)
+}
+
+/// The dossier a submission or change request is for, once the caller may submit it (the person,
+/// or HR with `update_dossiers`; refusals audited as `action`), with the audit event to complete.
+pub(crate) fn load_for_submission(
+    conn: &mut DbConnection,
+    session: &Session,
+    dossier_id: &str,
+    action: &str,
+) -> Result<(DossierWithPerson, NewAuditEvent), ApiError> {
+    let found = dossiers::find(conn, dossier_id)?.ok_or(ApiError::NotFound)?;
+    let path = UnitPath::parse(&found.unit_path).map_err(ApiError::Internal)?;
+    let mut event = crate::routes::dossiers::event(session, action, &found);
+    event.right_used = Some("update_dossiers".into());
+    if let Err(denial) = hoso_domain::workflow::check_submit(&session.actor, &found.person.id, &path) {
+        return Err(crate::audit::refuse(conn, event, denial));
+    }
+    Ok((found, event))
 }
 
 /// A draft put forward for review.

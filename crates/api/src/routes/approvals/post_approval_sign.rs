@@ -36,10 +36,14 @@ pub async fn post_approval_sign(
     let signature: SignatureView = state
         .db(
             move |conn| match (body.cms.as_deref(), body.password.as_deref()) {
-                (Some(cms), None) => crate::workflow::sign(conn, &app, &session, &id, Signing::External(cms)),
+                (Some(cms), None) => {
+                    let context = crate::workflow::SigningContext::load(conn, &app, false)?;
+                    crate::workflow::sign(conn, &app, &context, &session, &id, Signing::External(cms))
+                }
                 (None, Some(password)) => {
                     crate::workflow::confirm_password(conn, &session, password)?;
-                    crate::workflow::sign(conn, &app, &session, &id, Signing::BuiltIn)
+                    let context = crate::workflow::SigningContext::load(conn, &app, true)?;
+                    crate::workflow::sign(conn, &app, &context, &session, &id, Signing::BuiltIn)
                 }
                 _ => Err(FieldError::new(
                     "cms",

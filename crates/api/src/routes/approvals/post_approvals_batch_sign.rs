@@ -30,9 +30,10 @@ pub async fn post_approvals_batch_sign(
     let result = state
         .db(move |conn| {
             crate::workflow::confirm_password(conn, &session, &body.password)?;
+            let context = crate::workflow::SigningContext::load(conn, &app, true)?;
             let mut items = Vec::new();
             for id in &body.review_ids {
-                let item = match crate::workflow::sign(conn, &app, &session, id, Signing::BuiltIn) {
+                let item = match crate::workflow::sign(conn, &app, &context, &session, id, Signing::BuiltIn) {
                     Ok(signature) => BatchSignItem {
                         review_id: id.clone(),
                         ok: true,

@@ -1,6 +1,5 @@
 use actix_web::{get, web, HttpResponse};
 use hoso_api_types::dossiers::DossierSummary;
-use hoso_domain::access::{AccountKind, Right};
 use hoso_store::dossiers::{self, DossierFilter};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -32,10 +31,8 @@ pub async fn get_archive(
     state: web::Data<AppState>,
     query: web::Query<ArchiveQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    crate::routes::dossiers::require_list_right(&session)?;
     let actor = &session.actor;
-    if actor.kind == AccountKind::Personal || !actor.rights.contains(Right::ReadDossiers) {
-        return Err(ApiError::Forbidden);
-    }
     let filter = DossierFilter {
         within: actor.scope.prefix().map(str::to_owned),
         name: query.q.as_deref().map(hoso_domain::dossier::search_name),

@@ -1,8 +1,7 @@
 use actix_web::{post, web, HttpResponse};
 use hoso_api_types::workflow::{NewChangeRequest, ReviewView};
-use hoso_domain::workflow::{check_submit, ReviewKind};
+use hoso_domain::workflow::ReviewKind;
 use hoso_domain::{FieldError, FieldErrors};
-use hoso_store::dossiers;
 use validator::Validate;
 
 use crate::auth::Session;
@@ -34,13 +33,12 @@ pub async fn post_change_request(
     let app = state.clone();
     let view: ReviewView = state
         .db(move |conn| {
-            let found = dossiers::find(conn, &body.dossier_id)?.ok_or(ApiError::NotFound)?;
-            let path = hoso_domain::access::UnitPath::parse(&found.unit_path).map_err(ApiError::Internal)?;
-            let mut event = crate::routes::dossiers::event(&session, "dossier.change_requested", &found);
-            event.right_used = Some("update_dossiers".into());
-            if let Err(denial) = check_submit(&session.actor, &found.person.id, &path) {
-                return Err(crate::audit::refuse(conn, event, denial));
-            }
+            let (found, event) = crate::workflow::load_for_submission(
+                conn,
+                &session,
+                &body.dossier_id,
+                "dossier.change_requested",
+            )?;
             if found.dossier.current_version == 0 {
                 return Err(ApiError::Conflict {
                     code: "invalid_state",

@@ -37,7 +37,7 @@ pub async fn get_dossier(
             };
             // An archived dossier is read-only for everyone (TRF-5).
             let editable = r.level >= RestrictionLevel::Full
-                && crate::workflow::refuse_if_archived(&r.found.person.service_status).is_ok()
+                && !crate::workflow::is_archived(&r.found.person.service_status)
                 && check_edit_dossier(&session.actor, &r.found.person.id, &r.path).is_ok();
             Ok(DossierView {
                 summary: super::summary(&r.found),

@@ -1,6 +1,5 @@
 use actix_web::{get, web, HttpResponse};
 use hoso_api_types::dossiers::DossierSummary;
-use hoso_domain::access::{AccountKind, Right};
 use hoso_store::dossiers::{self, DossierFilter};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -36,10 +35,8 @@ pub async fn get_dossiers(
     state: web::Data<AppState>,
     query: web::Query<DossierQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    super::require_list_right(&session)?;
     let actor = &session.actor;
-    if actor.kind == AccountKind::Personal || !actor.rights.contains(Right::ReadDossiers) {
-        return Err(ApiError::Forbidden);
-    }
     let query = query.into_inner();
     let within = actor.scope.prefix().map(str::to_owned);
     let rows = state

@@ -294,3 +294,15 @@ pub(crate) fn ready_for_review(
         canonical_json(&whole).as_bytes(),
     ))
 }
+
+/// Listing or searching dossiers (lists, search, archive): `read_dossiers` on an account that
+/// is not a personal one (a person reads only their own, through `/me/dossier`).
+pub(crate) fn require_list_right(session: &Session) -> Result<(), ApiError> {
+    let actor = &session.actor;
+    if actor.kind == hoso_domain::access::AccountKind::Personal
+        || !actor.rights.contains(hoso_domain::access::Right::ReadDossiers)
+    {
+        return Err(ApiError::Forbidden);
+    }
+    Ok(())
+}

@@ -1,7 +1,6 @@
 use actix_web::{post, web, HttpResponse};
 use hoso_api_types::workflow::{ReviewView, SubmitRequest};
-use hoso_domain::workflow::{check_submit, ReviewKind};
-use hoso_store::dossiers;
+use hoso_domain::workflow::ReviewKind;
 use validator::Validate;
 
 use crate::auth::Session;
@@ -34,13 +33,8 @@ pub async fn post_dossier_submit(
     let app = state.clone();
     let view = state
         .db(move |conn| {
-            let found = dossiers::find(conn, &id)?.ok_or(ApiError::NotFound)?;
-            let path = hoso_domain::access::UnitPath::parse(&found.unit_path).map_err(ApiError::Internal)?;
-            let mut event = super::event(&session, "dossier.submitted", &found);
-            event.right_used = Some("update_dossiers".into());
-            if let Err(denial) = check_submit(&session.actor, &found.person.id, &path) {
-                return Err(crate::audit::refuse(conn, event, denial));
-            }
+            let (found, event) =
+                crate::workflow::load_for_submission(conn, &session, &id, "dossier.submitted")?;
             if found.dossier.current_version > 0 {
                 return Err(ApiError::Conflict {
                     code: "invalid_state",

@@ -16,7 +16,7 @@ pub async fn get_saved_searches(
     session: Session,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
-    super::may_search(&session)?;
+    crate::routes::dossiers::require_list_right(&session)?;
     let rows = state
         .db(move |conn| Ok(hoso_store::search::saved_of(conn, &session.actor.account_id)?))
         .await?;

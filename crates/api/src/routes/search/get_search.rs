@@ -37,7 +37,7 @@ pub async fn get_search(
     criteria: web::Query<SearchCriteria>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    super::may_search(&session)?;
+    crate::routes::dossiers::require_list_right(&session)?;
     let format = FileFormat::parse(page.format.as_deref())?;
     let after = page.after.as_deref().map(super::parse_cursor).transpose()?;
     let limit = match format {

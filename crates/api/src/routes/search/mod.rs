@@ -25,17 +25,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(post_saved_search::post_saved_search);
 }
 
-/// Searching needs `read_dossiers` on a non-personal account.
-pub(crate) fn may_search(session: &Session) -> Result<(), ApiError> {
-    let actor = &session.actor;
-    if actor.kind == hoso_domain::access::AccountKind::Personal
-        || !actor.rights.contains(hoso_domain::access::Right::ReadDossiers)
-    {
-        return Err(ApiError::Forbidden);
-    }
-    Ok(())
-}
-
 /// The birthday a person of `age` whole years on `on` had at the latest.
 fn years_before(on: NaiveDate, years: u32) -> NaiveDate {
     let year = on.year() - years as i32;

@@ -20,7 +20,7 @@ pub async fn post_saved_search(
     state: web::Data<AppState>,
     body: web::Json<NewSavedSearch>,
 ) -> Result<HttpResponse, ApiError> {
-    super::may_search(&session)?;
+    crate::routes::dossiers::require_list_right(&session)?;
     body.validate()?;
     let body = body.into_inner();
     let at = state.clock.now_naive();
