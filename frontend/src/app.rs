@@ -22,6 +22,7 @@ use crate::pages::{
     dossier::DossierPage,
     dossiers::{DossiersPage, MyDossierPage},
     home::HomePage,
+    lists::ListsPage,
     login::LoginPage,
     my_audit::MyAuditPage,
     not_found::NotFoundPage,
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/luu-tru") view=ArchivePage />
                     <Route path=path!("/tim-kiem") view=SearchPage />
                     <Route path=path!("/bao-cao") view=ReportsPage />
+                    <Route path=path!("/danh-sach") view=ListsPage />
                     <Route path=path!("/danh-muc") view=CatalogsPage />
                     <Route path=path!("/danh-muc/:kind") view=CatalogPage />
                     <Route path=path!("/to-chuc/sap-nhap") view=UnitMergePage />

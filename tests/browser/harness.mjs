@@ -81,3 +81,15 @@ export async function openPage(browser, baseUrl) {
   });
   return { page, consoleErrors, foreignRequests, close: () => context.close() };
 }
+
+/** The password of every demo account (`hoso seed-demo`). */
+export const DEMO_PASSWORD = "HoSo@demo2026";
+
+/** Signs in as a demo account and waits for the shell to show who is signed in. */
+export async function signIn(page, baseUrl, username) {
+  await page.goto(baseUrl + "/dang-nhap");
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.getByTestId("user-name").waitFor();
+}

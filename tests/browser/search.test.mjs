@@ -4,9 +4,7 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, startServer } from "./harness.mjs";
-
-const DEMO_PASSWORD = "HoSo@demo2026";
+import { launchBrowser, openPage, signIn, startServer } from "./harness.mjs";
 
 describe("search", () => {
   let server;
@@ -24,11 +22,7 @@ describe("search", () => {
 
   test("build a search, save it, re-run it, export it", async () => {
     const { page, close } = await openPage(browser, server.baseUrl);
-    await page.goto(server.baseUrl + "/dang-nhap");
-    await page.getByLabel("Tên đăng nhập").fill("sogddt");
-    await page.getByLabel("Mật khẩu", { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.getByTestId("user-name").waitFor();
+    await signIn(page, server.baseUrl, "sogddt");
     await page.getByRole("navigation").getByRole("link", { name: "Tìm kiếm", exact: true }).click();
     const gender = page.getByLabel("Giới tính");
     await gender.locator("option", { hasText: "Nữ" }).waitFor({ state: "attached" });
@@ -65,6 +59,44 @@ describe("search", () => {
     await page.getByRole("heading", { name: "Tháp tuổi theo giới tính" }).waitFor();
     assert.ok((await page.getByTestId("chart").locator("rect").count()) >= 10, "men and women bars for each band");
     await page.getByTestId("report").getByText("40 – 49").waitFor();
+    await close();
+  });
+
+  test("a report as of a day is made in the background and downloaded; quotas; HR lists", async () => {
+    const { page, close } = await openPage(browser, server.baseUrl);
+    await signIn(page, server.baseUrl, "sogddt");
+    await page.getByRole("navigation").getByRole("link", { name: "Báo cáo", exact: true }).click();
+
+    // A day given: the report is a job; it ends and appears among the reports made.
+    const today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+    await page.locator('select[name="report.kind"]').selectOption("grade");
+    await page.locator('input[name="report.as_of"]').fill(today);
+    await page.getByRole("button", { name: "Xem" }).click();
+    await page.getByRole("heading", { name: "Số lượng theo ngạch, chức danh nghề nghiệp" }).waitFor();
+    await page.getByTestId("report").getByText("Tổng cộng").waitFor();
+    const made = page.getByTestId("report-jobs");
+    await made.getByText("Đã xong").waitFor();
+    const download = page.waitForEvent("download");
+    await made.getByRole("button", { name: "Tải Excel" }).click();
+    const file = await download;
+    assert.equal(file.suggestedFilename(), `bao-cao-grade-${today}.xlsx`);
+
+    // Quotas against headcount as gauges.
+    await page.locator('input[name="report.as_of"]').fill("");
+    await page.locator('select[name="report.kind"]').selectOption("quota");
+    await page.getByRole("button", { name: "Xem" }).click();
+    await page.getByRole("heading", { name: "Biên chế được giao và số có mặt" }).waitFor();
+    assert.ok((await page.getByTestId("gauge").count()) > 0, "a gauge per unit");
+
+    // The list of raises due within a year, in the department's scope.
+    await page.getByRole("navigation").getByRole("link", { name: "Danh sách", exact: true }).click();
+    await page.locator('select[name="list.kind"]').selectOption("retirement");
+    await page.locator('input[name="list.until"]').fill("2045-12-31");
+    await page.getByRole("button", { name: "Xem" }).click();
+    await page.getByRole("heading", { name: "Danh sách đến tuổi nghỉ hưu" }).waitFor();
+    const rows = page.getByTestId("list").locator("tbody tr");
+    await rows.first().waitFor();
+    assert.match(await rows.first().innerText(), /Nghỉ hưu từ/);
     await close();
   });
 });

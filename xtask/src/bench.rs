@@ -111,27 +111,130 @@ pub fn run() -> Result {
             ],
         ),
     ];
-    let mut table =
-        String::from("| Scenario | Requests/s | Latency p50 | Latency p99 |\n|---|---|---|---|\n");
+    let mut table = String::from(TABLE_HEAD);
     for (name, args) in scenarios {
-        let mut command = Command::new("wrk");
-        command.args(["-t2", "-d", DURATION, "--latency"]).args(&args);
-        let output = command.output().map_err(|e| format!("wrk: {e}"))?;
-        let text = String::from_utf8_lossy(&output.stdout).into_owned();
-        if !output.status.success() || text.contains("Non-2xx") {
-            return Err(format!("{name}: wrk failed or saw errors:\n{text}"));
-        }
-        table.push_str(&format!(
-            "| {name} | {} | {} | {} |\n",
-            field(&text, "Requests/sec:"),
-            field(&text, "50%"),
-            field(&text, "99%")
-        ));
+        table.push_str(&measure(name, &args)?);
     }
     drop(server);
     let _ = std::fs::remove_dir_all(&data);
     println!("\n{table}");
     Ok(())
+}
+
+/// `cargo xtask bench-search [PEOPLE]`: search, reports and lists on PostgreSQL with the demo
+/// province plus PEOPLE generated dossiers (default 100,000), database `hoso_bench` on
+/// 127.0.0.1:5432 (or `HOSO_BENCH_DATABASE_URL`), created and filled once, reused afterwards.
+pub fn run_search(args: &[String]) -> Result {
+    let people: usize = match args.first() {
+        Some(n) => n.parse().map_err(|_| format!("not a number of people: {n}"))?,
+        None => 100_000,
+    };
+    ensure_wrk()?;
+    process::cargo(&["build", "--release", "-p", "hoso-api"])?;
+    let url = std::env::var("HOSO_BENCH_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/hoso_bench".into());
+    if std::env::var("HOSO_BENCH_DATABASE_URL").is_err() {
+        // Created when missing; an existing one is kept with its data.
+        let _ = Command::new("createdb")
+            .args(["-h", "127.0.0.1", "-U", "postgres", "hoso_bench"])
+            .stderr(Stdio::null())
+            .status();
+    }
+    let data = std::env::temp_dir().join("hoso-bench-search");
+    let hoso = root().join("target/release/hoso");
+    let env = |command: &mut Command| {
+        command
+            .env("HOSO_DATABASE_URL", &url)
+            .env("HOSO_DATA_DIR", &data)
+            .env("HOSO_LOG", "warn")
+            .env("HOSO_STATIC_DIR", root().join("frontend/dist"));
+    };
+    let mut seed = Command::new(&hoso);
+    env(&mut seed);
+    process::run(seed.arg("seed-demo").stdout(Stdio::null()))?;
+    let have: usize = output_of("psql", &[&url, "-tAc", "SELECT COUNT(*) FROM dossiers"])
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0);
+    if have < people {
+        let mut bulk = Command::new(&hoso);
+        env(&mut bulk);
+        let started = std::time::Instant::now();
+        process::run(
+            bulk.args(["seed-bulk", "--people", &(people - have).to_string()])
+                .stdout(Stdio::null()),
+        )?;
+        println!(
+            "generated {} dossiers in {:.0?}",
+            people - have,
+            started.elapsed()
+        );
+    }
+    let _ = output_of("psql", &[&url, "-tAc", "ANALYZE"]);
+    let mut serve = Command::new(&hoso);
+    env(&mut serve);
+    let server = Server::start(serve.args(["--listen", "127.0.0.1:0", "serve"]))?;
+    let base = server.base_url.clone();
+    let auth = format!("Authorization: Bearer {}", sign_in(&base, "quantri")?);
+    let education = output_of(
+        "psql",
+        &[&url, "-tAc", "SELECT id FROM units WHERE code = 'HY.SGDDT'"],
+    )
+    .ok_or("no education department")?
+    .trim()
+    .to_owned();
+    let paths = [
+        (
+            "five criteria: gender, born 1975–1990, Party member, university degree, province",
+            "/api/v1/search?gender=2&born_from=1975-01-01&born_until=1990-12-31&party_member=true&qualification=DH".to_owned(),
+        ),
+        (
+            "five criteria: a department's subtree, gender, age 30–50, has a reward",
+            format!("/api/v1/search?unit_id={education}&gender=1&age_from=30&age_to=50&has_reward=true"),
+        ),
+        (
+            "five criteria: name part, gender, age 40–60, Party member, no discipline",
+            "/api/v1/search?q=nguyen&gender=2&age_from=40&age_to=60&party_member=true&has_discipline=false".to_owned(),
+        ),
+        ("report by grade, whole province", "/api/v1/reports/grade".to_owned()),
+        ("age pyramid, whole province", "/api/v1/reports/age".to_owned()),
+        ("list of step raises due, whole province", "/api/v1/lists/salary_step".to_owned()),
+    ];
+    let mut table =
+        format!("{people} generated dossiers on PostgreSQL, 4 connections, {DURATION} each:\n\n{TABLE_HEAD}");
+    for (name, path) in paths {
+        let args = [
+            "-c4".to_owned(),
+            "-H".to_owned(),
+            auth.clone(),
+            format!("{base}{path}"),
+        ];
+        table.push_str(&measure(name, &args)?);
+    }
+    drop(server);
+    println!("\n{table}");
+    Ok(())
+}
+
+const TABLE_HEAD: &str = "| Scenario | Requests/s | Latency p50 | Latency p99 |\n|---|---|---|---|\n";
+
+/// One scenario under wrk (2 threads, `DURATION`), as a row of the table; any error or non-2xx
+/// answer fails the benchmark.
+fn measure(name: &str, args: &[String]) -> Result<String> {
+    let output = Command::new("wrk")
+        .args(["-t2", "-d", DURATION, "--latency"])
+        .args(args)
+        .output()
+        .map_err(|e| format!("wrk: {e}"))?;
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    if !output.status.success() || text.contains("Non-2xx") {
+        return Err(format!("{name}: wrk failed or saw errors:\n{text}"));
+    }
+    Ok(format!(
+        "| {name} | {} | {} | {} |\n",
+        field(&text, "Requests/sec:"),
+        field(&text, "50%"),
+        field(&text, "99%")
+    ))
 }
 
 fn ensure_wrk() -> Result {

@@ -22,7 +22,9 @@ commands:
   build-spa                             build the SPA into frontend/dist (release wasm, wasm-opt)
   openapi                               regenerate openapi/openapi.json
   bench                                 load the release server over loopback with wrk and print
-                                        the results (docs/performance.md)";
+                                        the results (docs/performance.md)
+  bench-search [PEOPLE]                 search, reports and lists on PostgreSQL over the demo plus
+                                        PEOPLE generated dossiers (default 100000; kept between runs)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(),
         Some("build-spa") => tools::ensure_spa_tools().and_then(|()| build_spa::build().map(|_| ())),
         Some("bench") => bench::run(),
+        Some("bench-search") => bench::run_search(&args[1..]),
         Some("openapi") => process::cargo(&[
             "run",
             "--quiet",

@@ -1,20 +1,22 @@
-//! Statutory reports and breakdowns (USE-2…4, USE-6).
+//! Statutory reports and breakdowns (USE-2…4, USE-6), report jobs, and the lists HR officers
+//! need (USE-3, WF-8).
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+use crate::dossiers::DossierSummary;
 use crate::units::UnitRef;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReportRow {
-    /// The catalogue code (or band) counted; empty for "not stated".
+    /// The catalogue code, band or unit counted; empty for "not stated".
     pub key: String,
     pub label: String,
+    /// The main figure (headed `count_label`).
     pub count: i64,
-    /// For the age pyramid: men and women in the band.
-    pub men: Option<i64>,
-    pub women: Option<i64>,
+    /// The further figures, one per entry of the report's `columns`.
+    pub values: Vec<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +27,67 @@ pub struct ReportView {
     /// The unit whose subtree is counted; absent for the whole province.
     pub unit: Option<UnitRef>,
     pub as_of: NaiveDate,
+    /// The heading of `count`.
+    pub count_label: String,
+    /// The headings of each row's `values` (men and women of the age pyramid; the quota…).
+    pub columns: Vec<String>,
     pub rows: Vec<ReportRow>,
     pub total: i64,
+    /// The sums of `values`, column by column.
+    pub totals: Vec<i64>,
+}
+
+/// A report to make in the background (a past date, or the whole province).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewReportJob {
+    pub kind: String,
+    pub unit_id: Option<String>,
+    /// Default: today.
+    pub as_of: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportJobView {
+    pub id: String,
+    pub kind: String,
+    pub unit_id: Option<String>,
+    pub as_of: NaiveDate,
+    /// `running`, `done` or `failed`.
+    pub status: String,
+    /// People counted so far, of `total`.
+    pub done: i64,
+    pub total: i64,
+    pub error: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub finished_at: Option<NaiveDateTime>,
+    /// The report, once done.
+    pub report: Option<ReportView>,
+}
+
+/// One person on an HR list, with what makes them due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ListItem {
+    pub dossier: DossierSummary,
+    /// When the raise, retirement or contract end falls; absent on the update-status list.
+    pub due_on: Option<NaiveDate>,
+    /// What holds now (step and coefficient, contract end, workflow state…).
+    pub current: String,
+    /// What comes (the next step, retirement, …).
+    pub next: String,
+    /// Something the officer should check (a discipline that may postpone a raise…).
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ListView {
+    pub kind: String,
+    pub title: String,
+    pub unit: Option<UnitRef>,
+    pub from: NaiveDate,
+    pub until: NaiveDate,
+    pub items: Vec<ListItem>,
 }

@@ -50,6 +50,12 @@ pub struct SearchCriteria {
     pub status: Option<String>,
     /// Archived dossiers instead of those in service.
     pub archived: Option<bool>,
+    /// Search the working drafts (latest edits, approved or not) instead of the approved
+    /// versions; for accounts that may edit dossiers (`update_dossiers`).
+    pub drafts: Option<bool>,
+    /// `name` (default), `birth_date` (oldest first), `recruited_on` (longest serving first) or
+    /// `coefficient_desc` (highest first); ties by name. Unknown values sort last.
+    pub sort: Option<String>,
 }
 
 /// What a result row shows besides the summary (catalogue fields with their labels).

@@ -43,6 +43,16 @@ pub enum Command {
     },
     /// Load the demo province (idempotent). Never on a production database.
     SeedDemo,
+    /// Add generated people with approved dossiers to the demo province (for benchmarks at
+    /// scale). Never on a production database.
+    SeedBulk {
+        /// How many people.
+        #[arg(long)]
+        people: usize,
+        /// Seed of the generator (the same seed gives the same people).
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+    },
     /// Create an administrator (Sở Nội vụ) account. Prints a temporary password, unless
     /// HOSO_ADMIN_PASSWORD gives the password to set.
     CreateAdmin {
@@ -88,6 +98,7 @@ pub fn run() -> anyhow::Result<()> {
         Command::Serve => commands::serve::run(&cli.settings),
         Command::Migrate { status } => commands::migrate::run(&cli.settings, status),
         Command::SeedDemo => commands::seed_demo::run(&cli.settings),
+        Command::SeedBulk { people, seed } => commands::seed_demo::run_bulk(&cli.settings, people, seed),
         Command::CreateAdmin {
             username,
             display_name,

@@ -42,3 +42,8 @@ impl Clock {
 pub fn vietnam_date(at: NaiveDateTime) -> NaiveDate {
     (at + Duration::hours(7)).date()
 }
+
+/// The stored (UTC) time at which a day begins in Vietnam.
+pub fn vietnam_day_start(day: NaiveDate) -> NaiveDateTime {
+    day.and_hms_opt(0, 0, 0).expect("midnight exists") - Duration::hours(7)
+}

@@ -80,6 +80,7 @@ pub const ERROR_CODES: &[&str] = &[
     "same_signer",
     "dossier_archived",
     "transfer_pending",
+    "report_not_ready",
     "forbidden",
     "not_found",
     "method_not_allowed",

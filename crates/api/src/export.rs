@@ -1,6 +1,7 @@
 //! Tables as files (USE-1…4): CSV (UTF-8 with a byte-order mark, so that Excel reads the
 //! Vietnamese letters) and Excel .xlsx with the title, unit and date above Vietnamese headers, the
-//! header row frozen and columns sized — written by the `csv` and `rust_xlsxwriter` crates.
+//! header row frozen and columns sized — written by the `csv` and `rust_xlsxwriter` crates — and
+//! PDF for printing, on the print module's writer (A4, the header repeated on every page).
 
 use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType};
 use actix_web::HttpResponse;
@@ -35,7 +36,7 @@ pub struct Table {
     pub title: String,
     /// The unit and the date the figures are as of.
     pub subtitle: String,
-    pub headers: Vec<&'static str>,
+    pub headers: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
 }
 
@@ -44,6 +45,7 @@ pub struct Table {
 pub enum FileFormat {
     Csv,
     Xlsx,
+    Pdf,
 }
 
 impl FileFormat {
@@ -53,10 +55,11 @@ impl FileFormat {
             None | Some("json") => Ok(None),
             Some("csv") => Ok(Some(FileFormat::Csv)),
             Some("xlsx") => Ok(Some(FileFormat::Xlsx)),
+            Some("pdf") => Ok(Some(FileFormat::Pdf)),
             Some(_) => Err(hoso_domain::FieldError::new(
                 "format",
                 "invalid_choice",
-                "Định dạng là json, csv hoặc xlsx.",
+                "Định dạng là json, csv, xlsx hoặc pdf.",
             )
             .into()),
         }
@@ -95,7 +98,7 @@ pub fn xlsx(table: &Table) -> Result<Vec<u8>, ApiError> {
     let mut widths: Vec<usize> = table.headers.iter().map(|h| h.chars().count()).collect();
     for (col, header) in table.headers.iter().enumerate() {
         sheet
-            .write_string_with_format(HEADER_ROW, col as u16, *header, &bold)
+            .write_string_with_format(HEADER_ROW, col as u16, header, &bold)
             .map_err(internal)?;
     }
     for (i, row) in table.rows.iter().enumerate() {
@@ -136,6 +139,76 @@ pub fn xlsx(table: &Table) -> Result<Vec<u8>, ApiError> {
     workbook.save_to_buffer().map_err(internal)
 }
 
+/// The table on A4 pages: title and subtitle, then the rows under a bold header that is
+/// repeated on each page; numbers right-aligned; a cell too wide for its column is cut with "…".
+pub fn pdf(table: &Table) -> Vec<u8> {
+    use crate::print::pdf::{Document, MARGIN, PAGE_WIDTH};
+    const SIZE: f32 = 9.0;
+    const GAP: f32 = 6.0;
+    let leading = SIZE * 1.6;
+    let mut doc = Document::new();
+    let usable = PAGE_WIDTH - 2.0 * MARGIN;
+    doc.wrapped(MARGIN, usable, &table.title, 13.0, true);
+    doc.wrapped(MARGIN, usable, &table.subtitle, 10.0, false);
+    doc.y -= 6.0;
+    // Each column as wide as its widest cell, then scaled down together to fit the page.
+    let mut widths: Vec<f32> = table.headers.iter().map(|h| doc.width(h, SIZE, true)).collect();
+    for row in &table.rows {
+        for (col, cell) in row.iter().enumerate() {
+            if let Some(w) = widths.get_mut(col) {
+                *w = w.max(doc.width(&cell.plain(), SIZE, false));
+            }
+        }
+    }
+    let natural: f32 = widths.iter().map(|w| w + GAP).sum();
+    let scale = (usable / natural).min(1.0);
+    let widths: Vec<f32> = widths.iter().map(|w| (w + GAP) * scale - GAP).collect();
+    let fit = |doc: &Document, text: &str, width: f32, bold: bool| -> String {
+        if doc.width(text, SIZE, bold) <= width {
+            return text.to_owned();
+        }
+        let mut cut: String = text.to_owned();
+        while !cut.is_empty() && doc.width(&format!("{cut}…"), SIZE, bold) > width {
+            cut.pop();
+        }
+        format!("{cut}…")
+    };
+    let header = |doc: &mut Document| {
+        let y = doc.y;
+        let mut x = MARGIN;
+        for (col, text) in table.headers.iter().enumerate() {
+            let text = fit(doc, text, widths[col], true);
+            doc.text_at(x, y, &text, SIZE, true);
+            x += widths[col] + GAP;
+        }
+        doc.y -= 3.0;
+        doc.rule();
+        doc.y -= leading - 3.0;
+    };
+    doc.ensure(leading * 2.0);
+    header(&mut doc);
+    for row in &table.rows {
+        let before = doc.y;
+        doc.ensure(leading);
+        if doc.y > before {
+            header(&mut doc);
+        }
+        let y = doc.y;
+        let mut x = MARGIN;
+        for (col, cell) in row.iter().enumerate().take(widths.len()) {
+            let text = fit(&doc, &cell.plain(), widths[col], false);
+            let indent = match cell {
+                Cell::Number(_) => widths[col] - doc.width(&text, SIZE, false),
+                _ => 0.0,
+            };
+            doc.text_at(x + indent, y, &text, SIZE, false);
+            x += widths[col] + GAP;
+        }
+        doc.y -= leading;
+    }
+    doc.finish(&table.title, None, None)
+}
+
 /// The table as a file download named `stem`.
 pub fn respond(table: &Table, format: FileFormat, stem: &str) -> Result<HttpResponse, ApiError> {
     let (bytes, content_type, extension) = match format {
@@ -145,6 +218,7 @@ pub fn respond(table: &Table, format: FileFormat, stem: &str) -> Result<HttpResp
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "xlsx",
         ),
+        FileFormat::Pdf => (pdf(table), "application/pdf", "pdf"),
     };
     Ok(HttpResponse::Ok()
         .content_type(content_type)

@@ -30,6 +30,9 @@ use utoipa::{Modify, OpenApi};
         (name = "catalogs", description = "The national catalogues coded fields refer to (CTX-2), with their legal sources."),
         (name = "calendar", description = "Working days: statutory holidays, each year's plan, deadlines (CTX-4)."),
         (name = "settings", description = "The deployment's regulation profile (deadlines, approval windows)."),
+        (name = "search", description = "Search by any criteria over approved dossiers, saved searches, exports (USE-1)."),
+        (name = "reports", description = "Statutory reports as of a date, quotas, update status, agency report; background report jobs (USE-2…4, USE-6)."),
+        (name = "lists", description = "Lists HR officers need: raises, retirement, contracts, dossiers not yet approved (USE-3, WF-8)."),
     ),
     modifiers(&ErrorResponses, &SecuritySchemes)
 )]

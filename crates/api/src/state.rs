@@ -25,6 +25,29 @@ pub struct AppState {
     pub trusted_roots: Vec<hoso_signatures::Certificate>,
     /// The workflow's idea of now: deadlines, windows and signing times.
     pub clock: crate::clock::Clock,
+    /// Wakes requests waiting for a report job to end.
+    pub report_jobs: JobSignal,
+}
+
+/// A counter bumped whenever a background report job ends, so that a request can wait for one
+/// without polling the database.
+#[derive(Debug, Clone)]
+pub struct JobSignal(tokio::sync::watch::Sender<u64>);
+
+impl Default for JobSignal {
+    fn default() -> Self {
+        JobSignal(tokio::sync::watch::channel(0).0)
+    }
+}
+
+impl JobSignal {
+    pub fn finished(&self) {
+        self.0.send_modify(|n| *n += 1);
+    }
+
+    pub fn subscribe(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.0.subscribe()
+    }
 }
 
 impl AppState {

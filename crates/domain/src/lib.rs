@@ -6,12 +6,14 @@
 pub mod access;
 pub mod approval;
 pub mod calendar;
+pub mod career;
 pub mod catalog;
 pub mod dossier;
 pub mod lunar;
 pub mod org;
 pub mod password;
 pub mod regulation;
+pub mod report;
 pub mod retirement;
 pub mod synthetic;
 pub mod text;

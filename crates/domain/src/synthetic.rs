@@ -266,10 +266,25 @@ pub fn person(rng: &mut Rng, post: Post, unit_name: &str, today: NaiveDate) -> S
     });
 
     if post == Post::ContractWorker {
-        let signed = recruited;
+        // Half on indefinite contracts since recruitment; half on a fixed term of 12, 24 or 36
+        // months signed lately and still running (for the list of contracts ending). Drawn
+        // from the contract number, so the generator's sequence — and every later person —
+        // stays as it was before contracts had terms.
+        let drawn = 1 + rng.below(999);
+        let number = Some(format!("{drawn:03}/HĐLĐ"));
+        let (kind, signed, term_months, ends_on) = if drawn.is_multiple_of(2) {
+            ("KXDTH", recruited, None, None)
+        } else {
+            let term = 12 * (1 + (drawn / 2 % 3) as u32);
+            let signed = (today - Months::new((drawn / 6) as u32 % (term - 1))).max(recruited);
+            let ends = signed + Months::new(term) - chrono::Duration::days(1);
+            ("XDTH", signed, Some(term), Some(ends))
+        };
         content.contract = Some(Contract {
-            number: Some(format!("{:03}/HĐLĐ", 1 + rng.below(999))),
-            kind: some("KXDTH"),
+            number,
+            kind: some(kind),
+            term_months,
+            ends_on,
             signed_on: Some(signed),
             starts_on: Some(signed),
             job: some("Bảo vệ, phục vụ"),

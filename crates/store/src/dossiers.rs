@@ -114,13 +114,35 @@ pub fn create(
             dossier_drafts::updated_at.eq(now),
         ))
         .execute(conn)?;
+    crate::search::store_facts_of_content(
+        conn,
+        &row.id,
+        crate::search::FactsSource::Draft,
+        1,
+        draft.content,
+    )?;
     Ok(row)
 }
 
 /// The next dossier number: `HS` and six digits, in order of opening.
 pub fn next_number(conn: &mut DbConnection) -> StoreResult<String> {
-    let count: i64 = dossiers::table.count().get_result(conn)?;
-    Ok(format!("HS{:06}", count + 1))
+    Ok(number_after(count(conn)?))
+}
+
+/// How many dossiers were ever opened (none is ever deleted).
+pub fn count(conn: &mut DbConnection) -> StoreResult<i64> {
+    Ok(dossiers::table.count().get_result(conn)?)
+}
+
+/// The number of the dossier opened after `opened` others.
+pub fn number_after(opened: i64) -> String {
+    format!("HS{:06}", opened + 1)
+}
+
+/// The keyed hashes of every citizen-ID number on file (for generators that must not repeat one).
+pub fn citizen_id_hashes(conn: &mut DbConnection) -> StoreResult<std::collections::HashSet<String>> {
+    let hashes: Vec<Option<String>> = dossiers::table.select(dossiers::citizen_id_hash).load(conn)?;
+    Ok(hashes.into_iter().flatten().collect())
 }
 
 pub fn find(conn: &mut DbConnection, id: &str) -> StoreResult<Option<DossierWithPerson>> {
@@ -257,6 +279,13 @@ pub fn save_draft(
             dossiers::updated_at.eq(now),
         ))
         .execute(conn)?;
+    crate::search::store_facts_of_content(
+        conn,
+        dossier_id,
+        crate::search::FactsSource::Draft,
+        expected_revision + 1,
+        draft.content,
+    )?;
     self::draft(conn, dossier_id)
 }
 
@@ -302,7 +331,13 @@ pub fn approve_draft(
             dossier_versions::note.eq(&version.note),
         ))
         .execute(conn)?;
-    crate::search::store_facts_of_version(conn, dossier_id, version.number, &version.content)?;
+    crate::search::store_facts_of_content(
+        conn,
+        dossier_id,
+        crate::search::FactsSource::Approved,
+        version.number,
+        &version.content,
+    )?;
     // The version number doubles as a guard: a concurrent approval finds `current` moved on.
     let moved = diesel::update(
         dossiers::table

@@ -25,6 +25,7 @@ pub mod pool;
 pub mod positions;
 pub mod quotas;
 pub mod refresh_tokens;
+pub mod reports;
 pub mod reviews;
 pub mod schema;
 pub mod search;

@@ -1,13 +1,13 @@
 //! People: one per employee, for life. The dossier capability hangs the dossier's content on
 //! this identity.
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use diesel::prelude::*;
 
 use crate::connection::DbConnection;
 use crate::error::StoreResult;
 use crate::ids::new_id;
-use crate::schema::{people, units};
+use crate::schema::{people, person_placements, units};
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
 #[diesel(table_name = people)]
@@ -52,7 +52,77 @@ pub fn insert_in_category(
             people::category.eq(&row.category),
         ))
         .execute(conn)?;
+    open_placement(conn, &row.id, unit_id, row.created_at.date())?;
     Ok(row)
+}
+
+/// The person is managed by `unit_id` from `from` (see `person_placements`).
+fn open_placement(
+    conn: &mut DbConnection,
+    person_id: &str,
+    unit_id: &str,
+    from: NaiveDate,
+) -> StoreResult<()> {
+    diesel::insert_into(person_placements::table)
+        .values((
+            person_placements::id.eq(new_id()),
+            person_placements::person_id.eq(person_id),
+            person_placements::unit_id.eq(unit_id),
+            person_placements::valid_from.eq(from),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Ends the placement in force on `on` (never before it began: a change dated earlier than the
+/// record of the placement ends it the day it began). Returns the day used.
+fn close_placement(conn: &mut DbConnection, person_id: &str, on: NaiveDate) -> StoreResult<NaiveDate> {
+    let open: Option<(String, NaiveDate)> = person_placements::table
+        .filter(person_placements::person_id.eq(person_id))
+        .filter(person_placements::valid_to.is_null())
+        .select((person_placements::id, person_placements::valid_from))
+        .first(conn)
+        .optional()?;
+    let Some((id, from)) = open else { return Ok(on) };
+    let on = on.max(from);
+    diesel::update(person_placements::table.find(id))
+        .set(person_placements::valid_to.eq(Some(on)))
+        .execute(conn)?;
+    Ok(on)
+}
+
+/// A new placement from `on`, ending the one before.
+fn replace_placement(
+    conn: &mut DbConnection,
+    person_id: &str,
+    unit_id: &str,
+    on: NaiveDate,
+) -> StoreResult<()> {
+    let on = close_placement(conn, person_id, on)?;
+    open_placement(conn, person_id, unit_id, on)
+}
+
+/// The unit that managed each person on `day`, for the people placed in one of `unit_ids`
+/// (every unit when `None`): (person id, unit id).
+pub fn placed_on(
+    conn: &mut DbConnection,
+    day: NaiveDate,
+    unit_ids: Option<&[String]>,
+) -> StoreResult<Vec<(String, String)>> {
+    let mut query = person_placements::table
+        .filter(person_placements::valid_from.le(day))
+        .filter(
+            person_placements::valid_to
+                .is_null()
+                .or(person_placements::valid_to.gt(day)),
+        )
+        .select((person_placements::person_id, person_placements::unit_id))
+        .order(person_placements::person_id.asc())
+        .into_boxed();
+    if let Some(units) = unit_ids {
+        query = query.filter(person_placements::unit_id.eq_any(units.to_vec()));
+    }
+    Ok(query.load(conn)?)
 }
 
 /// The person and the ancestry path of the unit that manages them.
@@ -119,13 +189,19 @@ pub fn in_units(conn: &mut DbConnection, unit_ids: &[String]) -> StoreResult<Vec
         .load(conn)?)
 }
 
-/// The person is managed by `unit_id` from now on; their personal account follows, and its
+/// The person is managed by `unit_id` from `on`; their personal account follows, and its
 /// sessions end so the new scope applies at once.
-pub fn move_to_unit(conn: &mut DbConnection, person_id: &str, unit_id: &str) -> StoreResult<()> {
+pub fn move_to_unit(
+    conn: &mut DbConnection,
+    person_id: &str,
+    unit_id: &str,
+    on: NaiveDate,
+) -> StoreResult<()> {
     use crate::schema::accounts;
     diesel::update(people::table.find(person_id))
         .set(people::unit_id.eq(unit_id))
         .execute(conn)?;
+    replace_placement(conn, person_id, unit_id, on)?;
     diesel::update(accounts::table.filter(accounts::person_id.eq(person_id)))
         .set((
             accounts::unit_id.eq(Some(unit_id)),
@@ -135,22 +211,33 @@ pub fn move_to_unit(conn: &mut DbConnection, person_id: &str, unit_id: &str) -> 
     Ok(())
 }
 
-/// Moves a person to another unit; their personal account follows (it answers to the unit that
-/// manages the person, TRF-2).
-pub fn move_to(conn: &mut DbConnection, person_id: &str, unit_id: &str) -> StoreResult<()> {
+/// Moves a person to another unit from `on`; their personal account follows (it answers to the
+/// unit that manages the person, TRF-2).
+pub fn move_to(conn: &mut DbConnection, person_id: &str, unit_id: &str, on: NaiveDate) -> StoreResult<()> {
     use crate::schema::accounts;
     diesel::update(people::table.find(person_id))
         .set(people::unit_id.eq(unit_id))
         .execute(conn)?;
+    replace_placement(conn, person_id, unit_id, on)?;
     diesel::update(accounts::table.filter(accounts::person_id.eq(person_id)))
         .set(accounts::unit_id.eq(unit_id))
         .execute(conn)?;
     Ok(())
 }
 
-pub fn set_service_status(conn: &mut DbConnection, person_id: &str, status: &str) -> StoreResult<()> {
+/// The person's service status from `on`; when service ends, so does their placement (they
+/// are no longer counted from that day).
+pub fn set_service_status(
+    conn: &mut DbConnection,
+    person_id: &str,
+    status: &str,
+    on: NaiveDate,
+) -> StoreResult<()> {
     diesel::update(people::table.find(person_id))
         .set(people::service_status.eq(status))
         .execute(conn)?;
+    if !hoso_domain::transfer::IN_SERVICE.contains(&status) {
+        close_placement(conn, person_id, on)?;
+    }
     Ok(())
 }

@@ -94,11 +94,12 @@ pub fn subtree_quota(conn: &mut DbConnection, path_prefix: &str, year: i32) -> S
     Ok(total)
 }
 
-/// People managed by units whose ancestry path starts with `path_prefix` (one unit: its own
+/// People in service managed by units whose ancestry path starts with `path_prefix` (one unit: its own
 /// path and `exact`), by category.
 pub fn headcount(conn: &mut DbConnection, path_prefix: &str, exact: bool) -> StoreResult<ByCategory> {
     let mut query = people::table
         .inner_join(units::table)
+        .filter(people::service_status.eq_any(hoso_domain::transfer::IN_SERVICE))
         .select(people::category)
         .into_boxed();
     query = if exact {

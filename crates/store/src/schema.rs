@@ -496,8 +496,9 @@ diesel::table! {
 }
 
 diesel::table! {
-    dossier_facts (dossier_id) {
+    dossier_facts (dossier_id, source) {
         dossier_id -> Text,
+        source -> Text,
         version -> Integer,
         gender -> Nullable<Text>,
         birth_date -> Nullable<Date>,
@@ -520,6 +521,10 @@ diesel::table! {
         position_appointed_on -> Nullable<Date>,
         has_reward -> Bool,
         has_discipline -> Bool,
+        step_since -> Nullable<Date>,
+        beyond_frame_percent -> Nullable<Integer>,
+        beyond_frame_since -> Nullable<Date>,
+        contract_ends_on -> Nullable<Date>,
     }
 }
 
@@ -538,3 +543,39 @@ diesel::allow_tables_to_appear_in_same_query!(dossier_facts, dossiers);
 diesel::allow_tables_to_appear_in_same_query!(dossier_facts, people);
 diesel::allow_tables_to_appear_in_same_query!(dossier_facts, units);
 diesel::allow_tables_to_appear_in_same_query!(dossier_facts, dossier_versions);
+
+diesel::table! {
+    person_placements (id) {
+        id -> Text,
+        person_id -> Text,
+        unit_id -> Text,
+        valid_from -> Date,
+        valid_to -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    report_jobs (id) {
+        id -> Text,
+        account_id -> Text,
+        kind -> Text,
+        unit_id -> Nullable<Text>,
+        as_of -> Date,
+        status -> Text,
+        done -> Integer,
+        total -> Integer,
+        result -> Nullable<Text>,
+        error -> Nullable<Text>,
+        created_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(person_placements, people);
+diesel::allow_tables_to_appear_in_same_query!(person_placements, dossiers);
+diesel::allow_tables_to_appear_in_same_query!(person_placements, dossier_versions);
+diesel::allow_tables_to_appear_in_same_query!(person_placements, units);
+diesel::allow_tables_to_appear_in_same_query!(person_placements, dossier_facts);
+diesel::allow_tables_to_appear_in_same_query!(dossier_versions, people);
+diesel::allow_tables_to_appear_in_same_query!(dossier_versions, units);
+diesel::allow_tables_to_appear_in_same_query!(dossier_facts, dossier_drafts);

@@ -1,9 +1,11 @@
-//! Search over approved dossiers by their facts (USE-1), and saved searches. The facts row of a
-//! dossier is rewritten whenever a version is made (`dossiers::approve_draft`).
+//! Search over dossiers by their facts (USE-1), and saved searches. Each dossier has a facts row
+//! for its approved version, rewritten whenever a version is made (`dossiers::approve_draft`),
+//! and one for its working draft, rewritten whenever the draft is saved.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use hoso_domain::dossier::facts::Facts;
+pub use hoso_domain::report::Dimension;
 use hoso_domain::transfer::IN_SERVICE;
 
 use crate::connection::DbConnection;
@@ -13,17 +15,40 @@ use crate::ids::new_id;
 use crate::people::PersonRow;
 use crate::schema::{dossier_facts, dossiers, people, saved_searches, units};
 
-/// Writes the facts of `version` of a dossier (replacing the previous version's).
+/// Which content of a dossier a facts row describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactsSource {
+    /// The version in force (what reports count and most searches look at).
+    Approved,
+    /// The working draft, approved or not (searched by those who edit drafts).
+    Draft,
+}
+
+impl FactsSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactsSource::Approved => "approved",
+            FactsSource::Draft => "draft",
+        }
+    }
+}
+
+const APPROVED: &str = "approved";
+
+/// Writes the facts of a dossier's approved version or draft (`version`: the version number or
+/// the draft's revision), replacing the previous ones.
 pub fn store_facts(
     conn: &mut DbConnection,
     dossier_id: &str,
+    source: FactsSource,
     version: i32,
     facts: &Facts,
 ) -> StoreResult<()> {
-    diesel::delete(dossier_facts::table.find(dossier_id)).execute(conn)?;
+    diesel::delete(dossier_facts::table.find((dossier_id, source.as_str()))).execute(conn)?;
     diesel::insert_into(dossier_facts::table)
         .values((
             dossier_facts::dossier_id.eq(dossier_id),
+            dossier_facts::source.eq(source.as_str()),
             dossier_facts::version.eq(version),
             dossier_facts::gender.eq(&facts.gender),
             dossier_facts::birth_date.eq(facts.birth_date),
@@ -46,42 +71,124 @@ pub fn store_facts(
             dossier_facts::position_appointed_on.eq(facts.position_appointed_on),
             dossier_facts::has_reward.eq(facts.has_reward),
             dossier_facts::has_discipline.eq(facts.has_discipline),
+            dossier_facts::step_since.eq(facts.step_since),
+            dossier_facts::beyond_frame_percent.eq(facts.beyond_frame_percent),
+            dossier_facts::beyond_frame_since.eq(facts.beyond_frame_since),
+            dossier_facts::contract_ends_on.eq(facts.contract_ends_on),
         ))
         .execute(conn)?;
     Ok(())
 }
 
-/// The facts of a version from its stored clear content (the facts hold no sensitive field).
-pub fn store_facts_of_version(
+/// The facts of a version or draft from its stored clear content (the facts hold no sensitive
+/// field).
+pub fn store_facts_of_content(
     conn: &mut DbConnection,
     dossier_id: &str,
+    source: FactsSource,
     version: i32,
     clear_content: &str,
 ) -> StoreResult<()> {
+    store_facts(
+        conn,
+        dossier_id,
+        source,
+        version,
+        &facts_of_content(clear_content)?,
+    )
+}
+
+fn facts_of_content(clear_content: &str) -> StoreResult<Facts> {
     let content: hoso_domain::dossier::DossierContent = serde_json::from_str(clear_content).map_err(|e| {
         crate::error::StoreError::Query(diesel::result::Error::DeserializationError(Box::new(e)))
     })?;
-    store_facts(conn, dossier_id, version, &Facts::of(&content))
+    Ok(Facts::of(&content))
 }
 
-/// Facts for approved dossiers that have none (made before facts were kept).
-pub fn backfill(conn: &mut DbConnection) -> StoreResult<usize> {
+/// The facts of each person's dossier as they stood just before `until`: from the latest
+/// version made before it (`None` for a person whose dossier had none yet). Works in batches
+/// and reports how many people are done after each, for reports that show progress.
+pub fn facts_as_of(
+    conn: &mut DbConnection,
+    until: NaiveDateTime,
+    person_ids: &[String],
+    progress: &mut dyn FnMut(usize),
+) -> StoreResult<Vec<(String, Option<Facts>)>> {
     use crate::schema::dossier_versions;
-    let missing: Vec<(String, i32, String)> = dossiers::table
+    const BATCH: usize = 500;
+    let mut out = Vec::with_capacity(person_ids.len());
+    for batch in person_ids.chunks(BATCH) {
+        let versions: Vec<(String, i32, String)> = dossiers::table
+            .inner_join(dossier_versions::table.on(dossier_versions::dossier_id.eq(dossiers::id)))
+            .filter(dossiers::person_id.eq_any(batch))
+            .filter(dossier_versions::created_at.lt(until))
+            .select((
+                dossiers::person_id,
+                dossier_versions::number,
+                dossier_versions::content,
+            ))
+            .load(conn)?;
+        let mut latest = std::collections::HashMap::<&str, (i32, &str)>::new();
+        for (person, number, content) in &versions {
+            let entry = latest
+                .entry(person.as_str())
+                .or_insert((*number, content.as_str()));
+            if *number > entry.0 {
+                *entry = (*number, content.as_str());
+            }
+        }
+        for person in batch {
+            let facts = match latest.get(person.as_str()) {
+                Some((_, content)) => Some(facts_of_content(content)?),
+                None => None,
+            };
+            out.push((person.clone(), facts));
+        }
+        progress(out.len());
+    }
+    Ok(out)
+}
+
+/// Facts for approved versions and drafts that have none (made before facts were kept, or
+/// emptied by a migration that changed what they hold).
+pub fn backfill(conn: &mut DbConnection) -> StoreResult<usize> {
+    use crate::schema::{dossier_drafts, dossier_versions};
+    let approved: Vec<(String, i32, String)> = dossiers::table
         .inner_join(
             dossier_versions::table.on(dossier_versions::dossier_id
                 .eq(dossiers::id)
                 .and(dossier_versions::number.eq(dossiers::current_version))),
         )
-        .left_join(dossier_facts::table)
+        .left_join(
+            dossier_facts::table.on(dossier_facts::dossier_id
+                .eq(dossiers::id)
+                .and(dossier_facts::source.eq(APPROVED))),
+        )
         .filter(dossier_facts::dossier_id.is_null())
         .select((dossiers::id, dossier_versions::number, dossier_versions::content))
         .load(conn)?;
+    let drafts: Vec<(String, i32, String)> = dossier_drafts::table
+        .left_join(
+            dossier_facts::table.on(dossier_facts::dossier_id
+                .eq(dossier_drafts::dossier_id)
+                .and(dossier_facts::source.eq(FactsSource::Draft.as_str()))),
+        )
+        .filter(dossier_facts::dossier_id.is_null())
+        .select((
+            dossier_drafts::dossier_id,
+            dossier_drafts::revision,
+            dossier_drafts::content,
+        ))
+        .load(conn)?;
     let mut stored = 0;
-    for (id, version, content) in &missing {
-        // A version this build cannot read is left out of searches rather than stopping the
-        // server from starting; it gets its facts when its next version is made.
-        match store_facts_of_version(conn, id, *version, content) {
+    let missing = approved
+        .iter()
+        .map(|row| (FactsSource::Approved, row))
+        .chain(drafts.iter().map(|row| (FactsSource::Draft, row)));
+    for (source, (id, version, content)) in missing {
+        // Content this build cannot read is left out of searches rather than stopping the
+        // server from starting; it gets its facts when it is next saved or approved.
+        match store_facts_of_content(conn, id, source, *version, content) {
             Ok(()) => stored += 1,
             Err(crate::error::StoreError::Query(diesel::result::Error::DeserializationError(_))) => {}
             Err(other) => return Err(other),
@@ -125,16 +232,57 @@ pub struct Criteria {
     pub dossier_status: Option<String>,
     /// Archived dossiers (service ended) instead of those in service.
     pub archived: bool,
+    /// Search the working drafts instead of the approved versions.
+    pub drafts: bool,
+    pub sort: SortOrder,
 }
 
-/// One page of results, by name then id; `after` is the (search name, dossier id) of the last
-/// row of the previous page, so pages stay stable while dossiers are added.
+/// The order of results; every order ends by name then id, so that pages are stable.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortOrder {
+    #[default]
+    Name,
+    /// Oldest first; unknown birth dates last.
+    BirthDate,
+    /// Longest serving first; unknown dates last.
+    RecruitedOn,
+    /// Highest salary coefficient first; unknown last.
+    CoefficientDesc,
+}
+
+/// Where the previous page ended: its last row's sort key (empty when sorting by name), search
+/// name and dossier id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    pub key: String,
+    pub name: String,
+    pub id: String,
+}
+
+/// Dates sort as ISO text on both backends; a missing one after every real date.
+const LAST_DATE: &str = "9999-12-31";
+
+/// The sort key of a row, as the query computes it (see `search`).
+pub fn sort_key(order: SortOrder, facts: &Facts) -> String {
+    let date = |d: Option<NaiveDate>| d.map_or_else(|| LAST_DATE.to_owned(), |d| d.to_string());
+    match order {
+        SortOrder::Name => String::new(),
+        SortOrder::BirthDate => date(facts.birth_date),
+        SortOrder::RecruitedOn => date(facts.recruited_on),
+        SortOrder::CoefficientDesc => facts.coefficient.unwrap_or(-1).to_string(),
+    }
+}
+
+/// One page of results in the chosen order (then by name and id); `after` is where the previous
+/// page ended (keyset paging), so pages stay stable while dossiers are added.
 pub fn search(
     conn: &mut DbConnection,
     criteria: &Criteria,
-    after: Option<(&str, &str)>,
+    after: Option<&Cursor>,
     limit: i64,
 ) -> StoreResult<Vec<(DossierWithPerson, Facts)>> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::{Integer, Text};
     let mut query = dossier_facts::table
         .inner_join(dossiers::table.inner_join(people::table.inner_join(units::table)))
         .select((
@@ -144,7 +292,11 @@ pub fn search(
             units::path,
             dossier_facts::all_columns,
         ))
-        .order((dossiers::search_name.asc(), dossiers::id.asc()))
+        .filter(dossier_facts::source.eq(if criteria.drafts {
+            FactsSource::Draft.as_str()
+        } else {
+            APPROVED
+        }))
         .limit(limit)
         .into_boxed();
     for prefix in [&criteria.within, &criteria.under_path].into_iter().flatten() {
@@ -216,13 +368,49 @@ pub fn search(
     if let Some(c) = criteria.coefficient_max {
         query = query.filter(dossier_facts::coefficient.le(c));
     }
-    if let Some((name, id)) = after {
-        query = query.filter(
-            dossiers::search_name.gt(name.to_owned()).or(dossiers::search_name
-                .eq(name.to_owned())
-                .and(dossiers::id.gt(id.to_owned()))),
-        );
-    }
+    let name = dossiers::search_name;
+    // Rows after the cursor's (name, id), for ties of the sort key.
+    let after_name = |c: &Cursor| {
+        name.gt(c.name.clone())
+            .or(name.eq(c.name.clone()).and(dossiers::id.gt(c.id.clone())))
+    };
+    let date_key = |column: &str| sql::<Text>(&format!("COALESCE(CAST({column} AS TEXT), '{LAST_DATE}')"));
+    query = match criteria.sort {
+        SortOrder::Name => {
+            let query = query.order((name.asc(), dossiers::id.asc()));
+            match after {
+                Some(c) => query.filter(after_name(c)),
+                None => query,
+            }
+        }
+        SortOrder::BirthDate | SortOrder::RecruitedOn => {
+            let column = if criteria.sort == SortOrder::BirthDate {
+                "dossier_facts.birth_date"
+            } else {
+                "dossier_facts.recruited_on"
+            };
+            let query = query.order((date_key(column).asc(), name.asc(), dossiers::id.asc()));
+            match after {
+                Some(c) => query.filter(
+                    date_key(column)
+                        .gt(c.key.clone())
+                        .or(date_key(column).eq(c.key.clone()).and(after_name(c))),
+                ),
+                None => query,
+            }
+        }
+        SortOrder::CoefficientDesc => {
+            let key = || sql::<Integer>("COALESCE(dossier_facts.coefficient, -1)");
+            let query = query.order((key().desc(), name.asc(), dossiers::id.asc()));
+            match after {
+                Some(c) => {
+                    let k: i32 = c.key.parse().unwrap_or(i32::MAX);
+                    query.filter(key().lt(k).or(key().eq(k).and(after_name(c))))
+                }
+                None => query,
+            }
+        }
+    };
     type Row = (DossierRow, PersonRow, String, String, FactsRow);
     let rows: Vec<Row> = query.load(conn)?;
     Ok(rows
@@ -244,6 +432,7 @@ pub fn search(
 #[derive(Debug, Clone, Queryable)]
 struct FactsRow {
     _dossier_id: String,
+    _source: String,
     _version: i32,
     gender: Option<String>,
     birth_date: Option<NaiveDate>,
@@ -266,6 +455,10 @@ struct FactsRow {
     position_appointed_on: Option<NaiveDate>,
     has_reward: bool,
     has_discipline: bool,
+    step_since: Option<NaiveDate>,
+    beyond_frame_percent: Option<i32>,
+    beyond_frame_since: Option<NaiveDate>,
+    contract_ends_on: Option<NaiveDate>,
 }
 
 impl FactsRow {
@@ -292,6 +485,10 @@ impl FactsRow {
             position_appointed_on: self.position_appointed_on,
             has_reward: self.has_reward,
             has_discipline: self.has_discipline,
+            step_since: self.step_since,
+            beyond_frame_percent: self.beyond_frame_percent,
+            beyond_frame_since: self.beyond_frame_since,
+            contract_ends_on: self.contract_ends_on,
         }
     }
 }
@@ -340,20 +537,6 @@ pub fn saved_of(conn: &mut DbConnection, account_id: &str) -> StoreResult<Vec<Sa
         .load(conn)?)
 }
 
-/// What a statutory report counts people by (USE-2…4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dimension {
-    Grade,
-    JobPosition,
-    Gender,
-    Ethnicity,
-    Religion,
-    Qualification,
-    PoliticalTheory,
-    StateManagement,
-    Rating,
-}
-
 /// People in service with an approved dossier under `under_path` (the province when `None`),
 /// counted by one fact; `None` is "not stated".
 pub fn counts(
@@ -366,6 +549,7 @@ pub fn counts(
             let mut query = dossier_facts::table
                 .inner_join(dossiers::table.inner_join(people::table.inner_join(units::table)))
                 .filter(people::service_status.eq_any(IN_SERVICE))
+                .filter(dossier_facts::source.eq(APPROVED))
                 .group_by($column)
                 .select(($column, diesel::dsl::count_star()))
                 .into_boxed();
@@ -399,6 +583,7 @@ pub fn people_facts(conn: &mut DbConnection, under_path: Option<&str>) -> StoreR
     let mut query = dossier_facts::table
         .inner_join(dossiers::table.inner_join(people::table.inner_join(units::table)))
         .filter(people::service_status.eq_any(IN_SERVICE))
+        .filter(dossier_facts::source.eq(APPROVED))
         .select((
             dossier_facts::gender,
             dossier_facts::birth_date,

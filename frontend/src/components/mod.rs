@@ -4,4 +4,5 @@ pub mod guard;
 pub mod json_form;
 pub mod rights;
 pub mod shell;
+pub mod unit_select;
 pub mod upload;

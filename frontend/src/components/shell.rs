@@ -48,6 +48,9 @@ fn areas(session: &Session) -> Vec<(&'static str, &'static str)> {
     if session.kind() != AccountKind::Personal {
         areas.push(("Báo cáo", "/bao-cao"));
     }
+    if session.kind() != AccountKind::Personal && session.has(Right::ReadDossiers) {
+        areas.push(("Danh sách", "/danh-sach"));
+    }
     areas.push(("Cơ cấu tổ chức", "/to-chuc"));
     if !session.manages.is_empty() {
         areas.push(("Tài khoản", "/tai-khoan"));

@@ -15,6 +15,7 @@ pub mod dossier_form;
 pub mod dossier_review;
 pub mod dossiers;
 pub mod home;
+pub mod lists;
 pub mod login;
 pub mod my_audit;
 pub mod not_found;

@@ -1,15 +1,18 @@
-//! Statutory reports (USE-2…4): a breakdown for a unit's subtree or the province, as a table and
-//! a chart (bars; for ages, a pyramid of men and women), exported to Excel or CSV. Aggregates
-//! are shared (USE-6): any unit may be chosen.
+//! Statutory reports (USE-2…4): a breakdown for a unit's subtree or the province, today or as of
+//! a past day, as a table and a chart (bars; for ages, a pyramid of men and women; for quotas,
+//! gauges of headcount against the quota), exported to Excel, CSV or PDF. A past day is counted
+//! in the background: the page shows the progress, and the report stays downloadable from the
+//! list of reports made. Aggregates are shared (USE-6): any unit may be chosen.
 
-use hoso_api_types::reports::{ReportRow, ReportView};
-use hoso_api_types::units::UnitView;
+use gloo_timers::future::TimeoutFuture;
+use hoso_api_types::reports::{NewReportJob, ReportJobView, ReportRow, ReportView};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, ApiFailure};
 use crate::components::failure::{FailureNotice, FormFailure};
 use crate::components::guard::SignedIn;
+use crate::components::unit_select::UnitSelect;
 use crate::session::Auth;
 
 const KINDS: &[(&str, &str)] = &[
@@ -24,6 +27,12 @@ const KINDS: &[(&str, &str)] = &[
     ("state_management", "Theo quản lý nhà nước"),
     ("party", "Đảng viên"),
     ("rating", "Theo xếp loại chất lượng"),
+    ("quota", "Biên chế được giao và số có mặt"),
+    ("update_status", "Tình hình cập nhật, phê duyệt hồ sơ"),
+    (
+        "agency_activity",
+        "Khai thác, cập nhật, phê duyệt, đồng bộ dữ liệu",
+    ),
 ];
 
 #[component]
@@ -31,58 +40,11 @@ pub fn ReportsPage() -> impl IntoView {
     view! { <SignedIn children=|_| view! { <Reports /> } /> }
 }
 
-/// Horizontal bars, one per row, scaled to the largest; for the pyramid, men to the left and
-/// women to the right of the middle.
-fn chart(rows: &[ReportRow], pyramid: bool) -> impl IntoView {
-    const WIDTH: f64 = 640.0;
-    const LABEL: f64 = 220.0;
-    const BAR: f64 = 22.0;
-    let max = rows
-        .iter()
-        .map(|r| {
-            if pyramid {
-                r.men.unwrap_or(0).max(r.women.unwrap_or(0))
-            } else {
-                r.count
-            }
-        })
-        .max()
-        .unwrap_or(1)
-        .max(1) as f64;
-    let height = rows.len() as f64 * (BAR + 6.0) + 10.0;
-    let span = WIDTH - LABEL - 40.0;
-    let bars = rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let y = i as f64 * (BAR + 6.0) + 5.0;
-            let text_y = y + BAR * 0.7;
-            if pyramid {
-                let half = span / 2.0;
-                let middle = LABEL + half;
-                let men = r.men.unwrap_or(0) as f64 / max * half;
-                let women = r.women.unwrap_or(0) as f64 / max * half;
-                view! {
-                    <g>
-                        <text x="0" y=text_y>{r.label.clone()}</text>
-                        <rect class="bar men" x=middle - men y=y width=men height=BAR><title>{format!("Nam: {}", r.men.unwrap_or(0))}</title></rect>
-                        <rect class="bar women" x=middle y=y width=women height=BAR><title>{format!("Nữ: {}", r.women.unwrap_or(0))}</title></rect>
-                    </g>
-                }
-                .into_any()
-            } else {
-                let w = r.count as f64 / max * span;
-                view! {
-                    <g>
-                        <text x="0" y=text_y>{r.label.chars().take(32).collect::<String>()}</text>
-                        <rect class="bar" x=LABEL y=y width=w height=BAR><title>{r.count.to_string()}</title></rect>
-                        <text x=LABEL + w + 4.0 y=text_y>{r.count.to_string()}</text>
-                    </g>
-                }
-                .into_any()
-            }
-        })
-        .collect_view();
+const WIDTH: f64 = 640.0;
+const LABEL: f64 = 220.0;
+const BAR: f64 = 22.0;
+
+fn svg(height: f64, bars: impl IntoView) -> impl IntoView {
     view! {
         <svg class="chart" data-testid="chart" role="img" aria-label="Biểu đồ" width=WIDTH height=height viewBox=format!("0 0 {WIDTH} {height}")>
             {bars}
@@ -90,88 +52,285 @@ fn chart(rows: &[ReportRow], pyramid: bool) -> impl IntoView {
     }
 }
 
+/// Horizontal bars, one per row, scaled to the largest; for the pyramid, men to the left and
+/// women to the right of the middle; for quotas, a gauge per unit (the quota's length, filled
+/// with the headcount; red when over).
+fn chart(report: &ReportView) -> impl IntoView {
+    let rows: &[ReportRow] = &report.rows;
+    let value = |r: &ReportRow, i: usize| r.values.get(i).copied().unwrap_or(0);
+    let height = rows.len() as f64 * (BAR + 6.0) + 10.0;
+    let span = WIDTH - LABEL - 60.0;
+    let y_of = |i: usize| i as f64 * (BAR + 6.0) + 5.0;
+    match report.kind.as_str() {
+        "age" => {
+            let max = rows
+                .iter()
+                .map(|r| value(r, 0).max(value(r, 1)))
+                .max()
+                .unwrap_or(1)
+                .max(1) as f64;
+            let half = span / 2.0;
+            let middle = LABEL + half;
+            let bars = rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let (y, men, women) = (y_of(i), value(r, 0), value(r, 1));
+                    let (m, w) = (men as f64 / max * half, women as f64 / max * half);
+                    view! {
+                        <g>
+                            <text x="0" y=y + BAR * 0.7>{r.label.clone()}</text>
+                            <rect class="bar men" x=middle - m y=y width=m height=BAR><title>{format!("Nam: {men}")}</title></rect>
+                            <rect class="bar women" x=middle y=y width=w height=BAR><title>{format!("Nữ: {women}")}</title></rect>
+                        </g>
+                    }
+                })
+                .collect_view();
+            svg(height, bars).into_any()
+        }
+        "quota" => {
+            let max = rows
+                .iter()
+                .map(|r| value(r, 0).max(r.count))
+                .max()
+                .unwrap_or(1)
+                .max(1) as f64;
+            let bars = rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let (y, quota) = (y_of(i), value(r, 0));
+                    let filled = r.count as f64 / max * span;
+                    let class = if r.count > quota { "bar over" } else { "bar" };
+                    view! {
+                        <g data-testid="gauge">
+                            <text x="0" y=y + BAR * 0.7>{r.label.chars().take(32).collect::<String>()}</text>
+                            <rect class="gauge" x=LABEL y=y width=quota as f64 / max * span height=BAR />
+                            <rect class=class x=LABEL y=y + 4.0 width=filled height=BAR - 8.0><title>{format!("{} / {}", r.count, quota)}</title></rect>
+                            <text x=LABEL + span + 6.0 y=y + BAR * 0.7>{format!("{}/{}", r.count, quota)}</text>
+                        </g>
+                    }
+                })
+                .collect_view();
+            svg(height, bars).into_any()
+        }
+        _ => {
+            let max = rows.iter().map(|r| r.count).max().unwrap_or(1).max(1) as f64;
+            let bars = rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let (y, w) = (y_of(i), r.count as f64 / max * span);
+                    view! {
+                        <g>
+                            <text x="0" y=y + BAR * 0.7>{r.label.chars().take(32).collect::<String>()}</text>
+                            <rect class="bar" x=LABEL y=y width=w height=BAR><title>{r.count.to_string()}</title></rect>
+                            <text x=LABEL + w + 4.0 y=y + BAR * 0.7>{r.count.to_string()}</text>
+                        </g>
+                    }
+                })
+                .collect_view();
+            svg(height, bars).into_any()
+        }
+    }
+}
+
+fn report_view(r: ReportView) -> impl IntoView {
+    let place = r.unit.as_ref().map_or("Toàn tỉnh".to_owned(), |u| u.name.clone());
+    view! {
+        <h2>{r.title.clone()}</h2>
+        <p class="muted">{format!("{place} — tính đến ngày {} — tổng số {}", r.as_of.format("%d/%m/%Y"), r.total)}</p>
+        {chart(&r)}
+        <table class="data" data-testid="report">
+            <thead><tr>
+                <th>"Nội dung"</th><th>{r.count_label.clone()}</th>
+                {r.columns.iter().map(|c| view! { <th>{c.clone()}</th> }).collect_view()}
+            </tr></thead>
+            <tbody>
+                {r.rows.into_iter().map(|row| view! {
+                    <tr><td>{row.label}</td><td>{row.count}</td>
+                    {row.values.into_iter().map(|v| view! { <td>{v}</td> }).collect_view()}</tr>
+                }).collect_view()}
+                <tr class="total"><td>"Tổng cộng"</td><td>{r.total}</td>
+                {r.totals.into_iter().map(|v| view! { <td>{v}</td> }).collect_view()}</tr>
+            </tbody>
+        </table>
+    }
+}
+
+/// What is on screen: today's report straight from the server, or a job for a past day.
+#[derive(Clone)]
+enum Shown {
+    Nothing,
+    Today(Result<ReportView, ApiFailure>),
+    Job(ReportJobView),
+    Failed(ApiFailure),
+}
+
 #[component]
 fn Reports() -> impl IntoView {
     let auth = expect_context::<Auth>();
-    let units = LocalResource::new(move || api::get::<Vec<UnitView>>(auth, "/units?whole_province=true"));
     let kind = RwSignal::new("grade".to_owned());
     let unit = RwSignal::new(String::new());
-    let shown = RwSignal::new(None::<(String, String)>);
-    let report = LocalResource::new(move || async move {
-        match shown.get() {
-            None => None,
-            Some((kind, unit)) => {
+    let as_of = RwSignal::new(String::new());
+    let shown = RwSignal::new(Shown::Nothing);
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<ApiFailure>);
+    let jobs_changed = RwSignal::new(0u32);
+    let jobs = LocalResource::new(move || {
+        jobs_changed.track();
+        api::get::<Vec<ReportJobView>>(auth, "/report-jobs")
+    });
+
+    // A past day: start a job and follow its progress until it ends.
+    let follow = move |id: String| {
+        spawn_local(async move {
+            loop {
+                match api::get::<ReportJobView>(auth, &format!("/report-jobs/{id}")).await {
+                    Ok(job) => {
+                        let running = job.status == "running";
+                        shown.set(Shown::Job(job));
+                        if !running {
+                            break;
+                        }
+                    }
+                    Err(error) => {
+                        shown.set(Shown::Failed(error));
+                        break;
+                    }
+                }
+                TimeoutFuture::new(600).await;
+            }
+            busy.set(false);
+            jobs_changed.update(|n| *n += 1);
+        });
+    };
+    let run = move || {
+        let (kind, unit, day) = (kind.get_untracked(), unit.get_untracked(), as_of.get_untracked());
+        busy.set(true);
+        failure.set(None);
+        spawn_local(async move {
+            if day.is_empty() {
                 let filter = if unit.is_empty() {
                     String::new()
                 } else {
                     format!("?unit_id={unit}")
                 };
-                Some(api::get::<ReportView>(auth, &format!("/reports/{kind}{filter}")).await)
+                shown.set(Shown::Today(
+                    api::get::<ReportView>(auth, &format!("/reports/{kind}{filter}")).await,
+                ));
+                busy.set(false);
+                return;
             }
-        }
-    });
-    let failure = RwSignal::new(None::<ApiFailure>);
-    let export = move |format: &'static str| {
-        let (kind, unit) = shown
-            .get_untracked()
-            .unwrap_or_else(|| (kind.get_untracked(), unit.get_untracked()));
-        let filter = if unit.is_empty() {
-            String::new()
-        } else {
-            format!("&unit_id={unit}")
-        };
-        let path = format!("/reports/{kind}?format={format}{filter}");
-        let file_name = format!("bao-cao-{kind}.{format}");
+            let request = NewReportJob {
+                kind,
+                unit_id: (!unit.is_empty()).then_some(unit),
+                as_of: chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok(),
+            };
+            match api::post::<_, ReportJobView>(auth, "/report-jobs", &request).await {
+                Ok(job) => {
+                    let id = job.id.clone();
+                    shown.set(Shown::Job(job));
+                    follow(id);
+                }
+                Err(error) => {
+                    failure.set(Some(error));
+                    busy.set(false);
+                }
+            }
+        });
+    };
+    let download = move |path: String, file_name: String| {
         spawn_local(async move {
             if let Err(error) = api::download_file(auth, &path, &file_name).await {
                 failure.set(Some(error));
             }
         });
     };
+    // Today's report is exported by asking again in the format; a job's from its result.
+    let export = move |format: &'static str| match shown.get_untracked() {
+        Shown::Job(job) => download(
+            format!("/report-jobs/{}?format={format}", job.id),
+            format!("bao-cao-{}-{}.{format}", job.kind, job.as_of),
+        ),
+        _ => {
+            let (kind, unit) = (kind.get_untracked(), unit.get_untracked());
+            let filter = if unit.is_empty() {
+                String::new()
+            } else {
+                format!("&unit_id={unit}")
+            };
+            download(
+                format!("/reports/{kind}?format={format}{filter}"),
+                format!("bao-cao-{kind}.{format}"),
+            );
+        }
+    };
     view! {
         <section>
             <h1>"Thống kê, báo cáo"</h1>
-            <form class="search-form" on:submit=|ev| ev.prevent_default()>
+            <form class="search-form" on:submit=move |ev| { ev.prevent_default(); run(); }>
                 <label>"Báo cáo"
                     <select name="report.kind" bind:value=kind>
                         {KINDS.iter().map(|(k, label)| view! { <option value=*k>{*label}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>"Đơn vị"
-                    <select name="report.unit" bind:value=unit>
-                        <option value="">"Toàn tỉnh"</option>
-                        {move || units.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|u| view! {
-                            <option value=u.id.clone()>{crate::labels::indented(&u.name, u.depth)}</option>
-                        }).collect_view()}
-                    </select>
+                    <UnitSelect name="report.unit" value=unit empty="Toàn tỉnh" whole_province=true />
                 </label>
-                <button type="button" class="primary" on:click=move |_| shown.set(Some((kind.get_untracked(), unit.get_untracked())))>"Xem"</button>
+                <label>"Tính đến ngày (để trống: hôm nay)"
+                    <input type="date" name="report.as_of" bind:value=as_of />
+                </label>
+                <button type="submit" class="primary" disabled=move || busy.get()>"Xem"</button>
             </form>
             <div class="actions">
                 <button type="button" on:click=move |_| export("xlsx")>"Xuất Excel"</button>
                 <button type="button" on:click=move |_| export("csv")>"Xuất CSV"</button>
+                <button type="button" on:click=move |_| export("pdf")>"Xuất PDF"</button>
             </div>
             <FormFailure failure />
-            <Transition fallback=|| view! { <p class="muted">"Đang tính…"</p> }>
+            {move || match shown.get() {
+                Shown::Nothing => view! { <p class="muted">"Chọn báo cáo, đơn vị và ngày rồi bấm Xem."</p> }.into_any(),
+                Shown::Today(Err(failure)) | Shown::Failed(failure) => view! { <FailureNotice failure /> }.into_any(),
+                Shown::Today(Ok(r)) => report_view(r).into_any(),
+                Shown::Job(job) => match (job.status.as_str(), job.report) {
+                    ("done", Some(r)) => report_view(r).into_any(),
+                    ("failed", _) => view! { <p class="error" role="alert">{job.error.unwrap_or_else(|| "Không lập được báo cáo.".into())}</p> }.into_any(),
+                    _ => view! {
+                        <p data-testid="report-progress">
+                            {format!("Đang lập báo cáo: đã tính {} / {} người", job.done, job.total)}
+                            <progress max=job.total.max(1) value=job.done></progress>
+                        </p>
+                    }.into_any(),
+                },
+            }}
+            <h2>"Báo cáo đã lập"</h2>
+            <Transition fallback=|| view! { <p class="muted">"Đang tải…"</p> }>
                 {move || Suspend::new(async move {
-                    match report.await {
-                        None => view! { <p class="muted">"Chọn báo cáo và đơn vị rồi bấm Xem."</p> }.into_any(),
-                        Some(Err(failure)) => view! { <FailureNotice failure /> }.into_any(),
-                        Some(Ok(r)) => {
-                            let pyramid = r.kind == "age";
-                            view! {
-                                <h2>{r.title.clone()}</h2>
-                                <p class="muted">{format!("{} — tính đến ngày {} — tổng số {}", r.unit.as_ref().map_or("Toàn tỉnh".to_owned(), |u| u.name.clone()), r.as_of.format("%d/%m/%Y"), r.total)}</p>
-                                {chart(&r.rows, pyramid)}
-                                <table class="data" data-testid="report">
-                                    <thead><tr><th>"Nội dung"</th><th>"Số lượng"</th>{pyramid.then(|| view! { <th>"Nam"</th><th>"Nữ"</th> })}</tr></thead>
-                                    <tbody>{r.rows.into_iter().map(|row| view! {
-                                        <tr><td>{row.label}</td><td>{row.count}</td>
-                                        {pyramid.then(|| view! { <td>{row.men.unwrap_or(0)}</td><td>{row.women.unwrap_or(0)}</td> })}</tr>
-                                    }).collect_view()}</tbody>
-                                </table>
-                            }.into_any()
-                        }
+                    match jobs.await {
+                        Err(failure) => view! { <FailureNotice failure /> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="muted">"Chưa lập báo cáo nào theo ngày đã qua."</p> }.into_any(),
+                        Ok(list) => view! {
+                            <table class="data" data-testid="report-jobs">
+                                <thead><tr><th>"Báo cáo"</th><th>"Tính đến ngày"</th><th>"Trạng thái"</th><th></th></tr></thead>
+                                <tbody>{list.into_iter().map(|job| {
+                                    let title = KINDS.iter().find(|(k, _)| *k == job.kind).map_or(job.kind.clone(), |(_, t)| (*t).to_owned());
+                                    let state = match job.status.as_str() {
+                                        "done" => "Đã xong".to_owned(),
+                                        "failed" => "Không lập được".to_owned(),
+                                        _ => format!("Đang lập ({}/{})", job.done, job.total),
+                                    };
+                                    let done = job.status == "done";
+                                    let (id, kind, day) = (job.id.clone(), job.kind.clone(), job.as_of);
+                                    view! {
+                                        <tr><td>{title}</td><td>{job.as_of.format("%d/%m/%Y").to_string()}</td><td>{state}</td>
+                                        <td>{done.then(|| view! {
+                                            <button type="button" on:click=move |_| download(format!("/report-jobs/{id}?format=xlsx"), format!("bao-cao-{kind}-{day}.xlsx"))>"Tải Excel"</button>
+                                        })}</td></tr>
+                                    }
+                                }).collect_view()}</tbody>
+                            </table>
+                        }.into_any(),
                     }
                 })}
             </Transition>

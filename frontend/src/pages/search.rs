@@ -1,5 +1,6 @@
 //! Search by any criteria (USE-1): a criteria form with the chosen criteria shown as chips,
-//! results page by page, saved searches to re-run, exports to Excel and CSV.
+//! results page by page in the chosen order, saved searches to re-run, exports to Excel, CSV
+//! and PDF; those who edit dossiers may search the working drafts.
 
 use hoso_api_types::search::{NewSavedSearch, SavedSearchView, SearchCriteria, SearchPage};
 use leptos::prelude::*;
@@ -10,11 +11,13 @@ use crate::api::{self, ApiFailure};
 use crate::components::catalog::CatalogSelect;
 use crate::components::failure::FormFailure;
 use crate::components::guard::SignedIn;
-use crate::session::Auth;
+use crate::components::unit_select::UnitSelect;
+use crate::session::{Auth, Session};
+use hoso_domain::access::Right;
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    view! { <SignedIn children=|_| view! { <Search /> } /> }
+    view! { <SignedIn children=|session| view! { <Search session /> } /> }
 }
 
 /// The text inputs of the form, as signals.
@@ -29,6 +32,13 @@ struct Form {
     political_theory: RwSignal<String>,
     rating: RwSignal<String>,
     party_member: RwSignal<String>,
+    unit_id: RwSignal<String>,
+    ethnicity: RwSignal<String>,
+    position: RwSignal<String>,
+    has_reward: RwSignal<String>,
+    has_discipline: RwSignal<String>,
+    sort: RwSignal<String>,
+    drafts: RwSignal<bool>,
 }
 
 impl Form {
@@ -43,6 +53,13 @@ impl Form {
             political_theory: RwSignal::new(String::new()),
             rating: RwSignal::new(String::new()),
             party_member: RwSignal::new(String::new()),
+            unit_id: RwSignal::new(String::new()),
+            ethnicity: RwSignal::new(String::new()),
+            position: RwSignal::new(String::new()),
+            has_reward: RwSignal::new(String::new()),
+            has_discipline: RwSignal::new(String::new()),
+            sort: RwSignal::new(String::new()),
+            drafts: RwSignal::new(false),
         }
     }
 
@@ -58,6 +75,13 @@ impl Form {
             political_theory: text(self.political_theory),
             rating: text(self.rating),
             party_member: text(self.party_member).map(|v| v == "true"),
+            unit_id: text(self.unit_id),
+            ethnicity: text(self.ethnicity),
+            position: text(self.position),
+            has_reward: text(self.has_reward).map(|v| v == "true"),
+            has_discipline: text(self.has_discipline).map(|v| v == "true"),
+            sort: text(self.sort),
+            drafts: self.drafts.get_untracked().then_some(true),
             ..Default::default()
         }
     }
@@ -73,6 +97,24 @@ impl Form {
         set(self.political_theory, c.political_theory.clone());
         set(self.rating, c.rating.clone());
         set(self.party_member, c.party_member.map(|v| v.to_string()));
+        set(self.unit_id, c.unit_id.clone());
+        set(self.ethnicity, c.ethnicity.clone());
+        set(self.position, c.position.clone());
+        set(self.has_reward, c.has_reward.map(|v| v.to_string()));
+        set(self.has_discipline, c.has_discipline.map(|v| v.to_string()));
+        set(self.sort, c.sort.clone());
+        self.drafts.set(c.drafts == Some(true));
+    }
+}
+
+/// A criterion that is yes, no, or not considered.
+fn yes_no(name: &'static str, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <select name=name bind:value=value>
+            <option value="">"— Không xét —"</option>
+            <option value="true">"Có"</option>
+            <option value="false">"Không"</option>
+        </select>
     }
 }
 
@@ -113,8 +155,9 @@ fn chips(c: &SearchCriteria) -> Vec<String> {
 }
 
 #[component]
-fn Search() -> impl IntoView {
+fn Search(session: Session) -> impl IntoView {
     let auth = expect_context::<Auth>();
+    let may_search_drafts = session.has(Right::UpdateDossiers);
     let form = Form::new();
     let applied = RwSignal::new(SearchCriteria::default());
     let pages = RwSignal::new(Vec::<SearchPage>::new());
@@ -194,12 +237,30 @@ fn Search() -> impl IntoView {
                 <label>"Lý luận chính trị" <CatalogSelect kinds=&["political_theory"] value=form.political_theory name="search.political_theory" /></label>
                 <label>"Xếp loại gần nhất" <CatalogSelect kinds=&["ratings"] value=form.rating name="search.rating" /></label>
                 <label>"Đảng viên"
-                    <select name="search.party_member" bind:value=form.party_member>
-                        <option value="">"— Không xét —"</option>
-                        <option value="true">"Có"</option>
-                        <option value="false">"Không"</option>
+                    {yes_no("search.party_member", form.party_member)}
+                </label>
+                <label>"Đơn vị"
+                    <UnitSelect name="search.unit_id" value=form.unit_id empty="Toàn bộ phạm vi" />
+                </label>
+                <label>"Dân tộc" <CatalogSelect kinds=&["ethnicities"] value=form.ethnicity name="search.ethnicity" /></label>
+                <label>"Chức vụ" <CatalogSelect kinds=&["leadership_positions"] value=form.position name="search.position" /></label>
+                <label>"Khen thưởng"
+                    {yes_no("search.has_reward", form.has_reward)}
+                </label>
+                <label>"Kỷ luật"
+                    {yes_no("search.has_discipline", form.has_discipline)}
+                </label>
+                <label>"Sắp xếp"
+                    <select name="search.sort" bind:value=form.sort>
+                        <option value="">"Theo họ tên"</option>
+                        <option value="birth_date">"Theo ngày sinh (lớn tuổi trước)"</option>
+                        <option value="recruited_on">"Theo ngày tuyển dụng (sớm trước)"</option>
+                        <option value="coefficient_desc">"Theo hệ số lương (cao trước)"</option>
                     </select>
                 </label>
+                {may_search_drafts.then(|| view! {
+                    <label class="inline"><input type="checkbox" name="search.drafts" bind:checked=form.drafts />" Tìm trong bản nháp (chưa phê duyệt)"</label>
+                })}
                 <button type="button" class="primary" on:click=run>"Tìm"</button>
             </form>
             <ul class="chips" data-testid="chips">{move || chips(&applied.get()).into_iter().map(|c| view! { <li class="chip">{c}</li> }).collect_view()}</ul>
@@ -209,6 +270,7 @@ fn Search() -> impl IntoView {
                 <button type="button" on:click=save>"Lưu tìm kiếm"</button>
                 <button type="button" on:click=move |_| export("xlsx")>"Xuất Excel"</button>
                 <button type="button" on:click=move |_| export("csv")>"Xuất CSV"</button>
+                <button type="button" on:click=move |_| export("pdf")>"Xuất PDF"</button>
             </div>
             <details>
                 <summary>"Tìm kiếm đã lưu"</summary>

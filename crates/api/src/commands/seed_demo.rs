@@ -431,6 +431,22 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `hoso seed-bulk`: generated people on top of the demo province.
+pub fn run_bulk(settings: &Settings, count: usize, seed: u64) -> anyhow::Result<()> {
+    let config = settings.resolve()?;
+    telemetry::init(&config.log, config.log_json);
+    let pool = super::open_database(&config)?;
+    let mut conn = pool.get()?;
+    let started = std::time::Instant::now();
+    let made = load_bulk(&mut conn, &config.data_keys, count, seed)?;
+    println!(
+        "{made} people with approved dossiers added to {} in {:.0?}",
+        config.database,
+        started.elapsed()
+    );
+    Ok(())
+}
+
 /// Seed of the generated demo people: the same people on every machine.
 const DEMO_SEED: u64 = 2026;
 
@@ -479,36 +495,152 @@ pub fn load_people(conn: &mut DbConnection, keys: &DataKeys, seed: u64) -> anyho
         plan.push(((*code).into(), name.into(), *post, *count));
     }
     let mut made = 0;
+    let mut generator = Generator::new(conn, keys, &catalogs, &approver, &cast, today, &mut rng)?;
     for (code, unit_name, post, count) in plan {
         let unit = units::find_by_code(conn, &code)?.ok_or(StoreError::NotFound)?;
         for _ in 0..count {
-            let generated = loop {
-                let candidate = synthetic::person(&mut rng, post, &unit_name, today);
-                if !cast.contains(&candidate.full_name.as_str()) {
-                    break candidate;
-                }
-            };
-            hoso_domain::dossier::validation::validate(&generated.content, &catalogs, today)
-                .map_err(|e| anyhow::anyhow!("generated dossier invalid: {:?}", e.into_vec()))?;
-            let person = people::insert_in_category(conn, &generated.full_name, &unit.id, post.category())?;
-            let sealed = crate::routes::dossiers::seal(keys, &generated.content, &generated.full_name);
-            let number = dossiers::next_number(conn)?;
-            let dossier = dossiers::create(
-                conn,
-                &person.id,
-                &number,
-                StoredContent {
-                    content: &sealed.clear,
-                    sealed: sealed.sealed.as_deref(),
-                    search_name: &sealed.search_name,
-                    citizen_id_hash: sealed.citizen_id_hash.as_deref(),
-                },
-                &approver,
-            )?;
-            let hash = crate::auth::secrets::digest_bytes(canonical_json(&sealed.whole).as_bytes());
-            dossiers::approve_draft(conn, &dossier.id, 1, &hash, None, &approver, Some("Dữ liệu mẫu"))?;
+            generator.person(conn, &unit.id, &unit_name, post)?;
             made += 1;
         }
+    }
+    Ok(made)
+}
+
+/// Makes generated people with approved dossiers, the way the demo and the bulk load do.
+struct Generator<'a> {
+    keys: &'a DataKeys,
+    catalogs: &'a hoso_domain::dossier::validation::CatalogIndex,
+    approver: &'a str,
+    /// Names of the demo's cast, never given to a generated person.
+    cast: &'a [&'a str],
+    today: chrono::NaiveDate,
+    rng: &'a mut Rng,
+    /// Citizen-ID hashes on file: a generated number must not repeat one (unique by law).
+    taken: std::collections::HashSet<String>,
+    /// Dossiers opened so far, for the next number.
+    opened: i64,
+}
+
+impl<'a> Generator<'a> {
+    fn new(
+        conn: &mut DbConnection,
+        keys: &'a DataKeys,
+        catalogs: &'a hoso_domain::dossier::validation::CatalogIndex,
+        approver: &'a str,
+        cast: &'a [&'a str],
+        today: chrono::NaiveDate,
+        rng: &'a mut Rng,
+    ) -> anyhow::Result<Self> {
+        Ok(Generator {
+            keys,
+            catalogs,
+            approver,
+            cast,
+            today,
+            rng,
+            taken: dossiers::citizen_id_hashes(conn)?,
+            opened: dossiers::count(conn)?,
+        })
+    }
+
+    /// One person in the unit, with a dossier approved as version 1 by the administrator.
+    fn person(
+        &mut self,
+        conn: &mut DbConnection,
+        unit_id: &str,
+        unit_name: &str,
+        post: Post,
+    ) -> anyhow::Result<()> {
+        let (generated, sealed) = loop {
+            let candidate = synthetic::person(self.rng, post, unit_name, self.today);
+            if self.cast.contains(&candidate.full_name.as_str()) {
+                continue;
+            }
+            let sealed = crate::routes::dossiers::seal(self.keys, &candidate.content, &candidate.full_name);
+            if let Some(hash) = &sealed.citizen_id_hash {
+                if !self.taken.insert(hash.clone()) {
+                    continue;
+                }
+            }
+            break (candidate, sealed);
+        };
+        hoso_domain::dossier::validation::validate(&generated.content, self.catalogs, self.today)
+            .map_err(|e| anyhow::anyhow!("generated dossier invalid: {:?}", e.into_vec()))?;
+        let person = people::insert_in_category(conn, &generated.full_name, unit_id, post.category())?;
+        let number = dossiers::number_after(self.opened);
+        self.opened += 1;
+        let dossier = dossiers::create(
+            conn,
+            &person.id,
+            &number,
+            StoredContent {
+                content: &sealed.clear,
+                sealed: sealed.sealed.as_deref(),
+                search_name: &sealed.search_name,
+                citizen_id_hash: sealed.citizen_id_hash.as_deref(),
+            },
+            self.approver,
+        )?;
+        let hash = crate::auth::secrets::digest_bytes(canonical_json(&sealed.whole).as_bytes());
+        dossiers::approve_draft(
+            conn,
+            &dossier.id,
+            1,
+            &hash,
+            None,
+            self.approver,
+            Some("Dữ liệu mẫu"),
+        )?;
+        Ok(())
+    }
+}
+
+/// Adds `count` generated people with approved dossiers to the demo province, spread over its
+/// departments, divisions, communes and service units (for benchmarks at scale, issue #7), in
+/// transactions of 1,000; prints progress. Returns how many.
+pub fn load_bulk(conn: &mut DbConnection, keys: &DataKeys, count: usize, seed: u64) -> anyhow::Result<usize> {
+    let today = crate::clock::today();
+    let approver = accounts::find_by_username(conn, "quantri")?
+        .ok_or_else(|| anyhow::anyhow!("load the demo province first (hoso seed-demo)"))?
+        .id;
+    let catalogs = crate::catalogs::index(conn).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let cast: Vec<&str> = DEMO_PEOPLE.iter().map(|(name, ..)| *name).collect();
+    let places: Vec<(String, String, Post)> = DEMO_UNITS
+        .iter()
+        .filter_map(|(code, name, kind, _)| {
+            let post = match *kind {
+                "department" | "division" | "commune" => Post::CivilServant,
+                "public_service_unit" if code.starts_with("HY.SGDDT") => Post::Teacher,
+                "public_service_unit" => Post::Health,
+                _ => return None,
+            };
+            Some(((*code).to_owned(), (*name).to_owned(), post))
+        })
+        .collect();
+    let mut unit_ids = Vec::new();
+    for (code, ..) in &places {
+        unit_ids.push(units::find_by_code(conn, code)?.ok_or(StoreError::NotFound)?.id);
+    }
+    let mut rng = Rng::new(seed);
+    let mut generator = Generator::new(conn, keys, &catalogs, &approver, &cast, today, &mut rng)?;
+    let mut made = 0;
+    while made < count {
+        let batch = (count - made).min(1000);
+        conn.transaction(|conn| -> anyhow::Result<()> {
+            for i in 0..batch {
+                let at = (made + i) % places.len();
+                // One in twelve is a contract worker, wherever they work.
+                let post = if (made + i) % 12 == 11 {
+                    Post::ContractWorker
+                } else {
+                    places[at].2
+                };
+                generator.person(conn, &unit_ids[at], &places[at].1, post)?;
+            }
+            Ok(())
+        })?;
+        made += batch;
+        println!("{made} / {count}");
     }
     Ok(made)
 }

@@ -13,6 +13,15 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let config = settings.resolve()?;
     telemetry::init(&config.log, config.log_json);
     let pool = super::open_database(&config)?;
+    let mut conn = pool.get()?;
+    let interrupted = hoso_store::reports::fail_interrupted_jobs(&mut conn, chrono::Utc::now().naive_utc())?;
+    drop(conn);
+    if interrupted > 0 {
+        tracing::warn!(
+            interrupted,
+            "report jobs running when the server stopped were marked failed"
+        );
+    }
     actix_web::rt::System::new().block_on(serve(config, pool))
 }
 
@@ -39,6 +48,7 @@ async fn serve(config: Config, pool: hoso_store::DbPool) -> anyhow::Result<()> {
         data_keys: config.data_keys.clone(),
         trusted_roots: config.trusted_roots.clone(),
         clock: crate::clock::Clock::system(),
+        report_jobs: Default::default(),
     });
     let max_json_bytes = config.max_json_bytes;
     let mut server = HttpServer::new(move || app::build(state.clone(), max_json_bytes));

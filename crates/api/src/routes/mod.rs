@@ -18,6 +18,7 @@ pub mod change_requests;
 pub mod deadlines;
 pub mod documents;
 pub mod dossiers;
+pub mod lists;
 pub mod me;
 pub mod people;
 pub mod positions;
@@ -56,4 +57,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     archive::configure(cfg);
     search::configure(cfg);
     reports::configure(cfg);
+    lists::configure(cfg);
 }

@@ -11,6 +11,7 @@ mod docs;
 mod dossiers;
 mod errors;
 mod openapi;
+mod reports;
 mod search;
 mod settings;
 mod spa;

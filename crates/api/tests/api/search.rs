@@ -272,7 +272,8 @@ async fn report_figures_match_independent_counts_and_the_excel_file() {
             .find(|r| r["key"] == "40-49")
             .unwrap()
             .clone();
-        assert_eq!(band["women"].as_i64(), Some(women_40s), "{backend}: {band}");
+        assert_eq!(pyramid["columns"], json!(["Nam", "Nữ"]), "{backend}");
+        assert_eq!(band["values"][1].as_i64(), Some(women_40s), "{backend}: {band}");
 
         // The Excel file holds the figures shown.
         let (status, bytes) = crate::dossiers::print(
@@ -310,5 +311,135 @@ async fn report_figures_match_independent_counts_and_the_excel_file() {
         assert_eq!(status, 403);
         let (status, _) = call(&app, "GET", "/api/v1/reports/unknown", Some(&education), None).await;
         assert_eq!(status, 404);
+    }
+}
+
+/// Those who edit dossiers may search the working drafts (latest edits, not yet approved); the
+/// approved data does not show the edit until it is approved; a reader without
+/// `update_dossiers` is refused.
+#[actix_web::test]
+async fn drafts_are_searched_by_those_who_edit_them() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let keys = hoso_api::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap();
+        hoso_api::commands::seed_demo::load_people(&mut ctx.db.connect(), &keys, 7).unwrap();
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+        let (_, page) = call(
+            &app,
+            "GET",
+            "/api/v1/search?qualification=DH&limit=1",
+            Some(&admin),
+            None,
+        )
+        .await;
+        let hit = page["items"][0]["dossier"].clone();
+        let id = hit["id"].as_str().unwrap();
+        let (_, draft) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&admin),
+            None,
+        )
+        .await;
+        let mut content = draft["content"].clone();
+        content["career"]["qualification"] = json!("TSKH");
+        let (status, saved) = call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&admin),
+            Some(json!({"revision": draft["revision"], "content": content})),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {saved}");
+
+        let found = |page: &Value| -> Vec<String> {
+            page["items"]
+                .as_array()
+                .unwrap_or_else(|| panic!("{page}"))
+                .iter()
+                .map(|h| h["dossier"]["id"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        let (_, approved) = call(
+            &app,
+            "GET",
+            "/api/v1/search?qualification=TSKH",
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert!(
+            !found(&approved).contains(&id.to_owned()),
+            "{backend}: not approved yet"
+        );
+        let (_, drafts) = call(
+            &app,
+            "GET",
+            "/api/v1/search?qualification=TSKH&drafts=true",
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert!(found(&drafts).contains(&id.to_owned()), "{backend}: {drafts}");
+
+        let reader: String = [hoso_domain::access::Right::ReadDossiers]
+            .into_iter()
+            .collect::<hoso_domain::access::RightSet>()
+            .to_storage();
+        diesel::sql_query(format!(
+            "UPDATE accounts SET rights = '{reader}' WHERE username = 'syte'"
+        ))
+        .execute(&mut ctx.db.connect())
+        .unwrap();
+        let syte = token_of(&app, "syte").await;
+        let (status, _) = call(&app, "GET", "/api/v1/search?drafts=true", Some(&syte), None).await;
+        assert_eq!(status, 403, "{backend}");
+        let (status, _) = call(&app, "GET", "/api/v1/search", Some(&syte), None).await;
+        assert_eq!(status, 200, "{backend}");
+    }
+}
+
+/// Other orders page through everyone exactly once, in order: by birth date (oldest first) and
+/// by salary coefficient (highest first); ties and unknowns do not break the pages.
+#[actix_web::test]
+async fn sorted_pages_are_complete_and_in_order() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let keys = hoso_api::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap();
+        let loaded = hoso_api::commands::seed_demo::load_people(&mut ctx.db.connect(), &keys, 9).unwrap();
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+
+        let by_birth = all_pages(&app, &admin, "&sort=birth_date").await;
+        let ids: BTreeSet<&str> = by_birth
+            .iter()
+            .map(|h| h["dossier"]["id"].as_str().unwrap())
+            .collect();
+        assert_eq!((by_birth.len(), ids.len()), (loaded, loaded), "{backend}");
+        let births: Vec<&str> = by_birth
+            .iter()
+            .map(|h| h["birth_date"].as_str().unwrap_or("9999"))
+            .collect();
+        assert!(births.windows(2).all(|w| w[0] <= w[1]), "{backend}: {births:?}");
+
+        // Contract workers have no coefficient: they come last.
+        let by_pay = all_pages(&app, &admin, "&sort=coefficient_desc").await;
+        assert_eq!(by_pay.len(), loaded, "{backend}");
+        let pay: Vec<i64> = by_pay
+            .iter()
+            .map(|h| h["coefficient"].as_i64().unwrap_or(-1))
+            .collect();
+        assert!(pay.windows(2).all(|w| w[0] >= w[1]), "{backend}: {pay:?}");
+        assert_eq!(*pay.last().unwrap(), -1, "{backend}");
+
+        let (status, body) = call(&app, "GET", "/api/v1/search?sort=salary", Some(&admin), None).await;
+        assert_eq!(
+            (status, body["details"]["fields"][0]["field"].clone()),
+            (422, json!("sort")),
+            "{body}"
+        );
     }
 }

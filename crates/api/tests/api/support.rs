@@ -71,6 +71,7 @@ impl TestContext {
             data_keys: hoso_api::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap(),
             trusted_roots: self.trusted_roots.clone(),
             clock: self.clock.clone(),
+            report_jobs: Default::default(),
         })
     }
 

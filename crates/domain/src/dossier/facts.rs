@@ -36,6 +36,14 @@ pub struct Facts {
     /// Whether any reward, and any discipline, is recorded.
     pub has_reward: bool,
     pub has_discipline: bool,
+    /// Since when the current salary step is held (30.1), for the step-raise list.
+    pub step_since: Option<NaiveDate>,
+    /// Beyond-frame seniority held now (percent) and since when.
+    pub beyond_frame_percent: Option<i32>,
+    pub beyond_frame_since: Option<NaiveDate>,
+    /// The end of the labour contract in force (the latest renewal's); none when indefinite
+    /// or terminated.
+    pub contract_ends_on: Option<NaiveDate>,
 }
 
 impl Facts {
@@ -83,6 +91,15 @@ impl Facts {
             position_appointed_on: content.career.position_appointed_on,
             has_reward: !content.rewards.is_empty(),
             has_discipline: !content.discipline.is_empty(),
+            step_since: content.salary.effective_on,
+            beyond_frame_percent: content.salary.beyond_frame_percent.map(|p| p as i32),
+            beyond_frame_since: content.salary.beyond_frame_on,
+            contract_ends_on: content.contract.as_ref().and_then(|c| {
+                if c.termination.as_ref().is_some_and(|t| t.on.is_some()) {
+                    return None;
+                }
+                c.renewals.iter().filter_map(|r| r.ends_on).chain(c.ends_on).max()
+            }),
         }
     }
 }

@@ -14,16 +14,17 @@ pub struct PageQuery {
     pub after: Option<String>,
     /// 1–500, default 50.
     pub limit: Option<i64>,
-    /// `json` (default, one page) or `csv` / `xlsx` (every row, up to 50,000, as a file).
+    /// `json` (default, one page) or `csv` / `xlsx` / `pdf` (every row, up to 50,000, as a file).
     pub format: Option<String>,
 }
 
 /// Most rows a file export holds.
 const EXPORT_ROWS: i64 = 50_000;
 
-/// Approved dossiers in service within the caller's scope matching every criterion given, by
-/// name, a page at a time (`read_dossiers`); or all of them as CSV or Excel. Only fields every
-/// reader may see are searched and shown (SEC-2).
+/// Dossiers in service within the caller's scope matching every criterion given — their
+/// approved versions, or their working drafts with `drafts=true` (`update_dossiers`) — in the
+/// chosen order, a page at a time (`read_dossiers`); or all of them as CSV, Excel or PDF. Only
+/// fields every reader may see are searched and shown (SEC-2).
 #[utoipa::path(
     tag = super::TAG,
     params(SearchCriteria, PageQuery),
@@ -47,16 +48,16 @@ pub async fn get_search(
     let today = state.clock.today();
     let criteria = criteria.into_inner();
     let province = state.province_name.clone();
-    let (rows, catalogs) = state
+    let (rows, catalogs, sort) = state
         .db(move |conn| {
             let c = super::criteria(conn, &session, &criteria, today)?;
-            let after = after.as_ref().map(|(n, i)| (n.as_str(), i.as_str()));
-            let rows = hoso_store::search::search(conn, &c, after, limit + 1)?;
+            let sort = c.sort;
+            let rows = hoso_store::search::search(conn, &c, after.as_ref(), limit + 1)?;
             let catalogs = match format {
                 Some(_) => Some(crate::catalogs::index(conn)?),
                 None => None,
             };
-            Ok((rows, catalogs))
+            Ok((rows, catalogs, sort))
         })
         .await?;
     if let (Some(format), Some(catalogs)) = (format, catalogs) {
@@ -85,7 +86,10 @@ pub async fn get_search(
                 "Đảng viên",
                 "Xếp loại gần nhất",
                 "Ngày tuyển dụng",
-            ],
+            ]
+            .into_iter()
+            .map(String::from)
+            .collect(),
             rows: rows
                 .iter()
                 .take(limit as usize)
@@ -115,7 +119,11 @@ pub async fn get_search(
     let more = rows.len() as i64 > limit;
     let page_rows: Vec<_> = rows.into_iter().take(limit as usize).collect();
     let next = more
-        .then(|| page_rows.last().map(|(f, _)| super::cursor(f)))
+        .then(|| {
+            page_rows
+                .last()
+                .map(|(found, facts)| super::cursor(sort, found, facts))
+        })
         .flatten();
     let items = page_rows
         .into_iter()

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use hoso_api_types::search::{SearchCriteria, SearchHit};
 use hoso_domain::dossier::facts::Facts;
 use hoso_store::dossiers::DossierWithPerson;
-use hoso_store::search::Criteria;
+use hoso_store::search::{Criteria, Cursor, SortOrder};
 use hoso_store::DbConnection;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -40,6 +40,29 @@ pub(crate) fn criteria(
     c: &SearchCriteria,
     today: NaiveDate,
 ) -> Result<Criteria, ApiError> {
+    let sort = match c.sort.as_deref() {
+        None => SortOrder::Name,
+        Some(name) => SORTS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, s)| *s)
+            .ok_or_else(|| {
+                hoso_domain::FieldError::new(
+                    "sort",
+                    "invalid_choice",
+                    "Sắp xếp theo name, birth_date, recruited_on hoặc coefficient_desc.",
+                )
+            })?,
+    };
+    let drafts = c.drafts.unwrap_or(false);
+    if drafts
+        && !session
+            .actor
+            .rights
+            .contains(hoso_domain::access::Right::UpdateDossiers)
+    {
+        return Err(ApiError::Forbidden);
+    }
     let under_path = match &c.unit_id {
         Some(id) => Some(hoso_store::units::find(conn, id)?.ok_or(ApiError::NotFound)?.path),
         None => None,
@@ -88,6 +111,8 @@ pub(crate) fn criteria(
         appointed_until: c.appointed_until,
         dossier_status: c.status.clone(),
         archived: c.archived.unwrap_or(false),
+        drafts,
+        sort,
     })
 }
 
@@ -108,18 +133,34 @@ pub(crate) fn hit(found: &DossierWithPerson, facts: Facts) -> SearchHit {
     }
 }
 
-/// The cursor after a row: its search name and id, URL-safe.
-pub(crate) fn cursor(found: &DossierWithPerson) -> String {
-    let raw = format!("{}\u{0}{}", found.dossier.search_name, found.dossier.id);
+/// The cursor after a row: its sort key, search name and id, URL-safe.
+pub(crate) fn cursor(sort: SortOrder, found: &DossierWithPerson, facts: &Facts) -> String {
+    let key = hoso_store::search::sort_key(sort, facts);
+    let raw = format!("{key}\u{0}{}\u{0}{}", found.dossier.search_name, found.dossier.id);
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw)
 }
 
-pub(crate) fn parse_cursor(text: &str) -> Result<(String, String), ApiError> {
+pub(crate) fn parse_cursor(text: &str) -> Result<Cursor, ApiError> {
     let bad = || hoso_domain::FieldError::new("after", "invalid_cursor", "Con trỏ trang không hợp lệ.");
     let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(text)
         .map_err(|_| bad())?;
     let raw = String::from_utf8(raw).map_err(|_| bad())?;
-    let (name, id) = raw.split_once('\u{0}').ok_or_else(bad)?;
-    Ok((name.to_owned(), id.to_owned()))
+    let mut parts = raw.split('\u{0}');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(key), Some(name), Some(id), None) => Ok(Cursor {
+            key: key.to_owned(),
+            name: name.to_owned(),
+            id: id.to_owned(),
+        }),
+        _ => Err(bad().into()),
+    }
 }
+
+/// The orders a search may be sorted in, by their names in `sort=`.
+const SORTS: &[(&str, SortOrder)] = &[
+    ("name", SortOrder::Name),
+    ("birth_date", SortOrder::BirthDate),
+    ("recruited_on", SortOrder::RecruitedOn),
+    ("coefficient_desc", SortOrder::CoefficientDesc),
+];

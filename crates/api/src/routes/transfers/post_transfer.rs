@@ -138,21 +138,21 @@ pub async fn post_transfer(
                 let row = match kind {
                     TransferKind::WithinAgency => {
                         let (_, unit) = to.as_ref().expect("checked above");
-                        people::move_to(conn, person_id, &unit.id)?;
+                        people::move_to(conn, person_id, &unit.id, body.effective_on)?;
                         transfers::complete(conn, &row.id, &session.actor.account_id, now, None, None, None)?
                     }
                     TransferKind::BetweenAgencies | TransferKind::Arrival => row,
                     TransferKind::Departure => {
-                        people::set_service_status(conn, person_id, ServiceStatus::TransferredOut.as_str())?;
+                        people::set_service_status(conn, person_id, ServiceStatus::TransferredOut.as_str(), body.effective_on)?;
                         accounts::close_personal(conn, person_id)?;
                         row
                     }
                     TransferKind::Secondment => {
-                        people::set_service_status(conn, person_id, ServiceStatus::Seconded.as_str())?;
+                        people::set_service_status(conn, person_id, ServiceStatus::Seconded.as_str(), body.effective_on)?;
                         transfers::complete(conn, &row.id, &session.actor.account_id, now, None, None, None)?
                     }
                     TransferKind::Retirement | TransferKind::Resignation | TransferKind::Dismissal | TransferKind::Death => {
-                        people::set_service_status(conn, person_id, kind.status_after().as_str())?;
+                        people::set_service_status(conn, person_id, kind.status_after().as_str(), body.effective_on)?;
                         accounts::close_personal(conn, person_id)?;
                         transfers::complete(conn, &row.id, &session.actor.account_id, now, None, None, None)?
                     }

@@ -64,7 +64,7 @@ pub async fn post_transfer_accept(
             let row = conn.transaction(|conn| -> Result<_, ApiError> {
                 let person = match (kind, &row.person_id, &to_unit) {
                     (TransferKind::BetweenAgencies, Some(person), Some(unit)) => {
-                        people::move_to(conn, person, &unit.id)?;
+                        people::move_to(conn, person, &unit.id, row.effective_on)?;
                         None
                     }
                     (TransferKind::Arrival, None, Some(unit)) => {

@@ -48,7 +48,7 @@ pub async fn post_transfer_return(
             let now = app.clock.now_naive();
             conn.transaction(|conn| -> Result<_, ApiError> {
                 transfers::mark_returned(conn, &row.id, now)?;
-                people::set_service_status(conn, &person_id, ServiceStatus::Active.as_str())?;
+                people::set_service_status(conn, &person_id, ServiceStatus::Active.as_str(), now.date())?;
                 event.details = Some(serde_json::json!({"until_on": row.until_on}).to_string());
                 crate::audit::record(conn, event)?;
                 Ok(())

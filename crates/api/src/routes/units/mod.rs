@@ -83,8 +83,8 @@ pub(crate) fn state(conn: &mut DbConnection, unit: &UnitRow) -> Result<UnitState
 }
 
 /// Changes take effect today or earlier: the current tree is the tree of today.
-pub(crate) fn check_not_future(change: &TreeChange) -> Result<(), ApiError> {
-    if change.effective_date > crate::clock::today() {
+pub(crate) fn check_not_future(change: &TreeChange, today: chrono::NaiveDate) -> Result<(), ApiError> {
+    if change.effective_date > today {
         return Err(FieldError::new(
             "effective_date",
             "future_date",
@@ -392,7 +392,7 @@ pub(crate) fn transfer_person(
     from_unit_id: &str,
     to_unit_id: &str,
 ) -> Result<(), ApiError> {
-    hoso_store::people::move_to_unit(conn, person_id, to_unit_id)?;
+    hoso_store::people::move_to_unit(conn, person_id, to_unit_id, change.effective_date)?;
     let mut transfer = audit_about(session, "person.transferred", to_unit_id, change);
     transfer.target_type = Some("person".into());
     transfer.target_id = Some(person_id.to_owned());

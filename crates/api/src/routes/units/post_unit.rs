@@ -29,7 +29,7 @@ pub async fn post_unit(
     check_manage_units(&session.actor)?;
     body.validate()?;
     let body = body.into_inner();
-    super::check_not_future(&body.change)?;
+    super::check_not_future(&body.change, state.clock.today())?;
     let created = state
         .db(move |conn| {
             conn.transaction(|conn| {

@@ -28,7 +28,7 @@ pub async fn post_unit_dissolve(
     check_manage_units(&session.actor)?;
     body.validate()?;
     let (id, change) = (id.into_inner(), body.into_inner());
-    super::check_not_future(&change)?;
+    super::check_not_future(&change, state.clock.today())?;
     let dissolved = state
         .db(move |conn| {
             conn.transaction(|conn| {

@@ -28,7 +28,7 @@ pub async fn post_unit_move(
     check_manage_units(&session.actor)?;
     body.validate()?;
     let (id, body) = (id.into_inner(), body.into_inner());
-    super::check_not_future(&body.change)?;
+    super::check_not_future(&body.change, state.clock.today())?;
     let moved = state
         .db(move |conn| {
             conn.transaction(|conn| {

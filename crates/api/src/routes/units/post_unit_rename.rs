@@ -28,7 +28,7 @@ pub async fn post_unit_rename(
     check_manage_units(&session.actor)?;
     body.validate()?;
     let (id, body) = (id.into_inner(), body.into_inner());
-    super::check_not_future(&body.change)?;
+    super::check_not_future(&body.change, state.clock.today())?;
     let renamed = state
         .db(move |conn| {
             conn.transaction(|conn| {

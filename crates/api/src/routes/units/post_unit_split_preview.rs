@@ -24,7 +24,7 @@ pub async fn post_unit_split_preview(
     check_manage_units(&session.actor)?;
     body.validate()?;
     let body = body.into_inner();
-    super::check_not_future(&body.change)?;
+    super::check_not_future(&body.change, state.clock.today())?;
     let plan = state
         .db(move |conn| Ok(super::plan_split(conn, &body)?.plan))
         .await?;
