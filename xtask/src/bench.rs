@@ -16,19 +16,8 @@ pub fn run() -> Result {
     process::cargo(&["build", "--release", "-p", "hoso-api"])?;
     let data = std::env::temp_dir().join(format!("hoso-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
-    let hoso = root().join("target/release/hoso");
-    let env = |command: &mut Command| {
-        command
-            .env("HOSO_DATA_DIR", &data)
-            .env("HOSO_LOG", "warn")
-            .env("HOSO_STATIC_DIR", root().join("frontend/dist"));
-    };
-    let mut seed = Command::new(&hoso);
-    env(&mut seed);
-    process::run(seed.arg("seed-demo").stdout(Stdio::null()))?;
-    let mut serve = Command::new(&hoso);
-    env(&mut serve);
-    let server = Server::start(serve.args(["--listen", "127.0.0.1:0", "serve"]))?;
+    process::run(hoso(&data, None).arg("seed-demo").stdout(Stdio::null()))?;
+    let server = Server::start(hoso(&data, None).args(["--listen", "127.0.0.1:0", "serve"]))?;
     let base = server.base_url.clone();
 
     let token = sign_in(&base, "quantri")?;
@@ -141,26 +130,15 @@ pub fn run_search(args: &[String]) -> Result {
             .status();
     }
     let data = std::env::temp_dir().join("hoso-bench-search");
-    let hoso = root().join("target/release/hoso");
-    let env = |command: &mut Command| {
-        command
-            .env("HOSO_DATABASE_URL", &url)
-            .env("HOSO_DATA_DIR", &data)
-            .env("HOSO_LOG", "warn")
-            .env("HOSO_STATIC_DIR", root().join("frontend/dist"));
-    };
-    let mut seed = Command::new(&hoso);
-    env(&mut seed);
-    process::run(seed.arg("seed-demo").stdout(Stdio::null()))?;
+    process::run(hoso(&data, Some(&url)).arg("seed-demo").stdout(Stdio::null()))?;
     let have: usize = output_of("psql", &[&url, "-tAc", "SELECT COUNT(*) FROM dossiers"])
         .and_then(|n| n.trim().parse().ok())
         .unwrap_or(0);
     if have < people {
-        let mut bulk = Command::new(&hoso);
-        env(&mut bulk);
         let started = std::time::Instant::now();
         process::run(
-            bulk.args(["seed-bulk", "--people", &(people - have).to_string()])
+            hoso(&data, Some(&url))
+                .args(["seed-bulk", "--people", &(people - have).to_string()])
                 .stdout(Stdio::null()),
         )?;
         println!(
@@ -170,9 +148,7 @@ pub fn run_search(args: &[String]) -> Result {
         );
     }
     let _ = output_of("psql", &[&url, "-tAc", "ANALYZE"]);
-    let mut serve = Command::new(&hoso);
-    env(&mut serve);
-    let server = Server::start(serve.args(["--listen", "127.0.0.1:0", "serve"]))?;
+    let server = Server::start(hoso(&data, Some(&url)).args(["--listen", "127.0.0.1:0", "serve"]))?;
     let base = server.base_url.clone();
     let auth = format!("Authorization: Bearer {}", sign_in(&base, "quantri")?);
     let education = output_of(
@@ -213,6 +189,20 @@ pub fn run_search(args: &[String]) -> Result {
     drop(server);
     println!("\n{table}");
     Ok(())
+}
+
+/// The release binary with the bench's data directory and quiet logs; on `database` when given,
+/// else on the SQLite file in the data directory.
+fn hoso(data: &std::path::Path, database: Option<&str>) -> Command {
+    let mut command = Command::new(root().join("target/release/hoso"));
+    command
+        .env("HOSO_DATA_DIR", data)
+        .env("HOSO_LOG", "warn")
+        .env("HOSO_STATIC_DIR", root().join("frontend/dist"));
+    if let Some(url) = database {
+        command.env("HOSO_DATABASE_URL", url);
+    }
+    command
 }
 
 const TABLE_HEAD: &str = "| Scenario | Requests/s | Latency p50 | Latency p99 |\n|---|---|---|---|\n";

@@ -89,5 +89,8 @@ pub struct ListView {
     pub unit: Option<UnitRef>,
     pub from: NaiveDate,
     pub until: NaiveDate,
+    /// How many people the whole list holds; `items` holds the first `limit` of them by due
+    /// date (the exported file holds all).
+    pub total: usize,
     pub items: Vec<ListItem>,
 }

@@ -8,7 +8,7 @@
 //! The due date is when the time is served; a discipline in the period postpones it by 6 or
 //! 12 months, which the officer checks (the lists flag people with a discipline recorded).
 
-use chrono::{Months, NaiveDate};
+use chrono::{Days, Months, NaiveDate};
 
 /// Months between regular step raises on a salary scale (`A3.1`, `A1`, `B`, `C2`…).
 pub fn step_interval_months(scale: &str) -> u32 {
@@ -18,6 +18,23 @@ pub fn step_interval_months(scale: &str) -> u32 {
         24
     }
 }
+
+/// The days since which a wait of `months` (the shortest and the longest) ends within `period`,
+/// widened by a few days for month ends; a list narrows the province to these before it
+/// computes each person's exact date.
+pub fn since_window(period: (NaiveDate, NaiveDate), months: (u32, u32)) -> (NaiveDate, NaiveDate) {
+    const SLACK: Days = Days::new(3);
+    (
+        period.0 - Months::new(months.1) - SLACK,
+        period.1 - Months::new(months.0) + SLACK,
+    )
+}
+
+/// The shortest and longest wait for the next step (B/C scales, A scales).
+pub const STEP_WAITS: (u32, u32) = (24, 36);
+
+/// The wait between beyond-frame increments.
+pub const BEYOND_FRAME_WAIT: (u32, u32) = (12, 12);
 
 /// The raise a person is next due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,5 +153,42 @@ mod tests {
             })
         );
         assert_eq!(next_raise(at("A1", A1, 10)), None);
+    }
+
+    /// Whoever is due within a period held their step (or seniority) since a day in the window,
+    /// month ends and leap days included.
+    #[test]
+    fn the_window_holds_everyone_due_in_the_period() {
+        let period = (day(2027, 2, 28), day(2027, 3, 31));
+        let steps = since_window(period, STEP_WAITS);
+        let seniority = since_window(period, BEYOND_FRAME_WAIT);
+        let mut since = day(2022, 1, 1);
+        while since < day(2027, 4, 1) {
+            for (scale, coefficients, step) in [("A1", A1, 3), ("C1", C1, 1), ("A1", A1, 9)] {
+                let due = next_raise(PayPosition {
+                    step_since: since,
+                    ..at(scale, coefficients, step)
+                })
+                .unwrap();
+                if (period.0..=period.1).contains(&due.due_on) {
+                    assert!((steps.0..=steps.1).contains(&since), "{scale} since {since}");
+                }
+            }
+            let due = next_raise(PayPosition {
+                beyond_frame_percent: Some(6),
+                beyond_frame_since: Some(since),
+                ..at("C1", C1, 3)
+            })
+            .unwrap();
+            if (period.0..=period.1).contains(&due.due_on) {
+                assert!(
+                    (seniority.0..=seniority.1).contains(&since),
+                    "seniority since {since}"
+                );
+            }
+            since = since.succ_opt().unwrap();
+        }
+        assert_eq!(step_interval_months("A1"), STEP_WAITS.1);
+        assert_eq!(step_interval_months("C1"), STEP_WAITS.0);
     }
 }

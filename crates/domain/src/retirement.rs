@@ -16,6 +16,16 @@ pub fn age_in_months(male: bool, year: i32) -> u32 {
     }
 }
 
+/// The birth dates of everyone who may start retirement within `period` (ages 55 to 62, the
+/// start on the first of the next month): a list narrows the province to these before it
+/// computes each person's date.
+pub fn born_window(period: (NaiveDate, NaiveDate)) -> (NaiveDate, NaiveDate) {
+    (
+        period.0 - Months::new(62 * 12 + 2),
+        period.1 - Months::new(55 * 12),
+    )
+}
+
 /// The first day of the month from which a person born on `birth` retires: the first year in
 /// which they reach that year's age, the month after.
 pub fn retirement_starts(male: bool, birth: NaiveDate) -> NaiveDate {
@@ -65,5 +75,23 @@ mod tests {
         // The end of the roadmap: men born from 1966 retire at 62, women born from 1975 at 60.
         assert_eq!(retirement_starts(true, d(1970, 3)), first(2032, 4));
         assert_eq!(retirement_starts(false, d(1980, 3)), first(2040, 4));
+    }
+
+    #[test]
+    fn the_born_window_holds_everyone_retiring_in_the_period() {
+        let period = (
+            NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2028, 2, 29).unwrap(),
+        );
+        let window = born_window(period);
+        let mut birth = NaiveDate::from_ymd_opt(1960, 1, 1).unwrap();
+        while birth < NaiveDate::from_ymd_opt(1975, 1, 1).unwrap() {
+            for male in [true, false] {
+                if (period.0..=period.1).contains(&retirement_starts(male, birth)) {
+                    assert!((window.0..=window.1).contains(&birth), "{male} {birth}");
+                }
+            }
+            birth = birth.succ_opt().unwrap();
+        }
     }
 }

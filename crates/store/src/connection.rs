@@ -16,6 +16,14 @@ pub enum DbConnection {
 }
 
 impl DbConnection {
+    /// Refreshes the planner's statistics of every table. A bulk load calls it as it goes:
+    /// without statistics (autovacuum off, or not yet run) PostgreSQL may keep a plan chosen on
+    /// an empty table and scan an index prefix for what the primary key finds at once.
+    pub fn refresh_statistics(&mut self) -> Result<(), StoreError> {
+        use diesel::connection::SimpleConnection;
+        Ok(self.batch_execute("ANALYZE")?)
+    }
+
     pub fn backend(&self) -> Backend {
         match self {
             DbConnection::Postgres(_) => Backend::Postgres,

@@ -191,7 +191,8 @@ pub struct DossierFilter {
     pub within: Option<String>,
     /// One unit and everything under it.
     pub under_path: Option<String>,
-    pub status: Option<String>,
+    /// Any of these workflow states (all when empty).
+    pub statuses: Vec<String>,
     /// Accent-free, lower-case part of the name.
     pub name: Option<String>,
     /// Only archived dossiers (service ended, TRF-5), or only those in service.
@@ -216,8 +217,8 @@ pub fn list(conn: &mut DbConnection, filter: &DossierFilter) -> StoreResult<Vec<
     for prefix in [&filter.within, &filter.under_path].into_iter().flatten() {
         query = query.filter(units::path.like(format!("{prefix}%")));
     }
-    if let Some(status) = &filter.status {
-        query = query.filter(dossiers::status.eq(status.clone()));
+    if !filter.statuses.is_empty() {
+        query = query.filter(dossiers::status.eq_any(filter.statuses.clone()));
     }
     match filter.archived {
         Some(true) => query = query.filter(people::service_status.ne_all(hoso_domain::transfer::IN_SERVICE)),

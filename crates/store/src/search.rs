@@ -234,7 +234,24 @@ pub struct Criteria {
     pub archived: bool,
     /// Search the working drafts instead of the approved versions.
     pub drafts: bool,
+    /// Rows whose next due date may fall in a list's period (the exact rule runs afterwards).
+    pub due: Option<DueWindow>,
     pub sort: SortOrder,
+}
+
+/// The dates (inclusive ranges) from which a list's next event can fall in its period: the
+/// database narrows a province to these rows before the rules look at each one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueWindow {
+    /// The current step held since a day in the range.
+    StepSince(NaiveDate, NaiveDate),
+    /// The current step, or the beyond-frame percentage, held since a day in its range.
+    StepOrBeyondFrameSince {
+        step: (NaiveDate, NaiveDate),
+        beyond_frame: (NaiveDate, NaiveDate),
+    },
+    /// The labour contract ends on a day in the range.
+    ContractEnds(NaiveDate, NaiveDate),
 }
 
 /// The order of results; every order ends by name then id, so that pages are stable.
@@ -367,6 +384,22 @@ pub fn search(
     }
     if let Some(c) = criteria.coefficient_max {
         query = query.filter(dossier_facts::coefficient.le(c));
+    }
+    match criteria.due {
+        Some(DueWindow::StepSince(from, until)) => {
+            query = query.filter(dossier_facts::step_since.between(from, until));
+        }
+        Some(DueWindow::StepOrBeyondFrameSince { step, beyond_frame }) => {
+            query = query.filter(
+                dossier_facts::step_since
+                    .between(step.0, step.1)
+                    .or(dossier_facts::beyond_frame_since.between(beyond_frame.0, beyond_frame.1)),
+            );
+        }
+        Some(DueWindow::ContractEnds(from, until)) => {
+            query = query.filter(dossier_facts::contract_ends_on.between(from, until));
+        }
+        None => {}
     }
     let name = dossiers::search_name;
     // Rows after the cursor's (name, id), for ties of the sort key.

@@ -99,7 +99,12 @@ fn Lists() -> impl IntoView {
                         Some(Err(failure)) => view! { <FailureNotice failure /> }.into_any(),
                         Some(Ok(view)) => view! {
                             <h2>{view.title.clone()}</h2>
-                            <p class="muted">{format!("Từ {} đến {} — {} người", view.from.format("%d/%m/%Y"), view.until.format("%d/%m/%Y"), view.items.len())}</p>
+                            <p class="muted">{format!("Từ {} đến {} — {} người", view.from.format("%d/%m/%Y"), view.until.format("%d/%m/%Y"), view.total)}</p>
+                            {(view.total > view.items.len()).then(|| view! {
+                                <p class="notice" data-testid="list-truncated">
+                                    {format!("Đang hiển thị {} người đầu tiên theo ngày đến hạn; xuất Excel, CSV hoặc PDF để có đủ danh sách.", view.items.len())}
+                                </p>
+                            })}
                             <table class="data" data-testid="list">
                                 <thead><tr><th>"Số hiệu"</th><th>"Họ và tên"</th><th>"Đơn vị"</th><th>"Ngày đến hạn"</th><th>"Hiện tại"</th><th>"Tiếp theo"</th><th>"Ghi chú"</th></tr></thead>
                                 <tbody>{view.items.into_iter().map(|item| view! {

@@ -41,6 +41,8 @@ CREATE INDEX dossier_facts_position ON dossier_facts(source, position);
 CREATE INDEX dossier_facts_job_position ON dossier_facts(source, job_position);
 CREATE INDEX dossier_facts_qualification ON dossier_facts(source, qualification);
 CREATE INDEX dossier_facts_contract_ends ON dossier_facts(source, contract_ends_on);
+CREATE INDEX dossier_facts_step_since ON dossier_facts(source, step_since);
+CREATE INDEX dossier_facts_beyond_frame_since ON dossier_facts(source, beyond_frame_since);
 
 -- USE-2: which unit managed each person from when until when, so that a report as of a past
 -- date counts people where they stood (before a merge, a transfer, the end of service).

@@ -9,7 +9,7 @@ use hoso_domain::access::{AccountKind, Right, RightSet};
 use hoso_domain::dossier::canonical_json;
 use hoso_domain::synthetic::{self, Post, Rng};
 use hoso_store::accounts::{self, NewAccount};
-use hoso_store::dossiers::{self, StoredContent};
+use hoso_store::dossiers;
 use hoso_store::{meta, people, positions, quotas, units, DbConnection, StoreError};
 
 use crate::sealing::DataKeys;
@@ -569,18 +569,7 @@ impl<'a> Generator<'a> {
         let person = people::insert_in_category(conn, &generated.full_name, unit_id, post.category())?;
         let number = dossiers::number_after(self.opened);
         self.opened += 1;
-        let dossier = dossiers::create(
-            conn,
-            &person.id,
-            &number,
-            StoredContent {
-                content: &sealed.clear,
-                sealed: sealed.sealed.as_deref(),
-                search_name: &sealed.search_name,
-                citizen_id_hash: sealed.citizen_id_hash.as_deref(),
-            },
-            self.approver,
-        )?;
+        let dossier = dossiers::create(conn, &person.id, &number, sealed.stored(), self.approver)?;
         let hash = crate::auth::secrets::digest_bytes(canonical_json(&sealed.whole).as_bytes());
         dossiers::approve_draft(
             conn,
@@ -640,6 +629,7 @@ pub fn load_bulk(conn: &mut DbConnection, keys: &DataKeys, count: usize, seed: u
             Ok(())
         })?;
         made += batch;
+        conn.refresh_statistics()?;
         println!("{made} / {count}");
     }
     Ok(made)

@@ -6,7 +6,9 @@ use hoso_store::testing::backends;
 use hoso_store::{people, units};
 use serde_json::{json, Value};
 
-use crate::support::{approve_through_workflow, assert_error_body, call, pdf, token_of, upload, TestContext};
+use crate::support::{
+    approve_through_workflow, assert_error_body, call, edit_draft, pdf, token_of, upload, TestContext,
+};
 
 /// Every item of the form filled in, consistent with itself and the catalogues.
 pub fn full_content() -> Value {
@@ -375,23 +377,9 @@ async fn restricted_fields_never_leave_the_server_nor_sit_in_clear() {
         }
 
         // Saving without the sensitive fields in view keeps them as stored.
-        let (_, draft) = call(
-            &app,
-            "GET",
-            &format!("/api/v1/dossiers/{id}/draft"),
-            Some(&specialist),
-            None,
-        )
-        .await;
-        let mut edited = draft["content"].clone();
-        edited["career"]["strengths"] = json!("Bồi dưỡng học sinh giỏi quốc gia");
-        let (status, saved) = call(
-            &app,
-            "PUT",
-            &format!("/api/v1/dossiers/{id}/draft"),
-            Some(&specialist),
-            Some(json!({"revision": draft["revision"], "content": edited})),
-        )
+        let (status, saved) = edit_draft(&app, &specialist, &id, |content| {
+            content["career"]["strengths"] = json!("Bồi dưỡng học sinh giỏi quốc gia");
+        })
         .await;
         assert_eq!(status, 200, "{backend}: {saved}");
         let (_, seen_by_admin) = call(

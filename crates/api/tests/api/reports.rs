@@ -10,7 +10,7 @@ use diesel::RunQueryDsl;
 use hoso_store::testing::backends;
 use serde_json::{json, Value};
 
-use crate::support::{assert_error_body, call, set_day, token_of, TestContext, TEST_DATA_KEYS};
+use crate::support::{assert_error_body, call, set_day, token_of, TestContext};
 
 /// Each person's approved content (clear part) and the path of the unit managing them now.
 fn approved_by_person(ctx: &TestContext) -> BTreeMap<String, (Value, String)> {
@@ -72,8 +72,7 @@ fn figures(report: &Value) -> BTreeMap<String, i64> {
 async fn a_report_as_of_a_day_before_a_merge_counts_the_tree_as_it_stood() {
     for backend in backends() {
         let ctx = TestContext::new(backend).with_demo();
-        let keys = hoso_api::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap();
-        hoso_api::commands::seed_demo::load_people(&mut ctx.db.connect(), &keys, 11).unwrap();
+        ctx.load_people(11);
         let app = ctx.app().await;
         let admin = token_of(&app, "quantri").await;
         let find = |code: &str| {
@@ -254,8 +253,7 @@ async fn a_report_as_of_a_day_before_a_merge_counts_the_tree_as_it_stood() {
 async fn quota_update_status_and_agency_reports_add_up_to_the_stored_figures() {
     for backend in backends() {
         let ctx = TestContext::new(backend).with_demo();
-        let keys = hoso_api::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap();
-        hoso_api::commands::seed_demo::load_people(&mut ctx.db.connect(), &keys, 5).unwrap();
+        ctx.load_people(5);
         let app = ctx.app().await;
         let education = token_of(&app, "sogddt").await;
 
@@ -339,8 +337,7 @@ async fn hr_lists_hold_whom_the_rules_name_within_the_period_and_the_scope() {
     use hoso_domain::career::{next_raise, PayPosition, Raise};
     for backend in backends() {
         let ctx = TestContext::new(backend).with_demo();
-        let keys = hoso_api::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap();
-        hoso_api::commands::seed_demo::load_people(&mut ctx.db.connect(), &keys, 3).unwrap();
+        ctx.load_people(3);
         let app = ctx.app().await;
         let admin = token_of(&app, "quantri").await;
         let contents = approved_by_person(&ctx);
@@ -407,6 +404,21 @@ async fn hr_lists_hold_whom_the_rules_name_within_the_period_and_the_scope() {
             .map(|i| i["due_on"].as_str().unwrap())
             .collect();
         assert!(dues.windows(2).all(|w| w[0] <= w[1]), "by due date: {dues:?}");
+        assert_eq!(steps["total"], json!(step_due.len()), "{backend}");
+        // The JSON shows the first by due date; the total still counts everyone.
+        let (_, first_two) = call(
+            &app,
+            "GET",
+            &format!("{}?limit=2", list("salary_step")),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(first_two["total"], json!(step_due.len()), "{backend}");
+        assert_eq!(
+            first_two["items"].as_array().unwrap()[..],
+            steps["items"].as_array().unwrap()[..2]
+        );
         let (_, frame) = call(&app, "GET", &list("beyond_frame"), Some(&admin), None).await;
         assert_eq!(names(&frame), frame_due, "{backend}");
 
@@ -460,12 +472,45 @@ async fn hr_lists_hold_whom_the_rules_name_within_the_period_and_the_scope() {
             .collect();
         assert_eq!(names(&theirs), expected, "{backend}");
 
-        // The update-status list: dossiers waiting for someone, with what they wait for.
+        // The update-status list: dossiers waiting for someone, with what they wait for — a
+        // newcomer's dossier just opened among them.
+        {
+            let conn = &mut ctx.db.connect();
+            let newcomer =
+                hoso_store::people::insert_in_category(conn, "Lê Thị Mới", &department.id, "civil_servant")
+                    .unwrap();
+            let number = hoso_store::dossiers::next_number(conn).unwrap();
+            let opened = hoso_store::dossiers::StoredContent {
+                content: "{}",
+                sealed: None,
+                search_name: "le thi moi",
+                citizen_id_hash: None,
+            };
+            let officer = hoso_store::accounts::find_by_username(conn, "quantri")
+                .unwrap()
+                .unwrap();
+            hoso_store::dossiers::create(conn, &newcomer.id, &number, opened, &officer.id).unwrap();
+        }
         let (_, waiting) = call(&app, "GET", &list("not_approved"), Some(&admin), None).await;
         for item in waiting["items"].as_array().unwrap() {
             assert_ne!(item["dossier"]["status"], "approved", "{item}");
             assert!(!item["next"].as_str().unwrap().is_empty());
         }
+        let in_service_dossiers = hoso_store::dossiers::list(
+            &mut ctx.db.connect(),
+            &hoso_store::dossiers::DossierFilter {
+                archived: Some(false),
+                limit: 100_000,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let not_yet_approved = in_service_dossiers
+            .iter()
+            .filter(|d| d.dossier.status != "approved")
+            .count();
+        assert_eq!(waiting["total"], json!(not_yet_approved), "{backend}");
+        assert!(not_yet_approved > 0, "{backend}: the demo has dossiers waiting");
 
         let (status, body) = call(
             &app,

@@ -9,7 +9,7 @@ use diesel::RunQueryDsl;
 use hoso_store::testing::backends;
 use serde_json::{json, Value};
 
-use crate::support::{call, token_of, TestContext, TEST_DATA_KEYS};
+use crate::support::{call, edit_draft, token_of, TestContext};
 
 /// Every approved dossier's latest content (clear part), straight from the database.
 fn approved_contents(ctx: &TestContext) -> Vec<(String, Value, String)> {
@@ -71,8 +71,7 @@ where
 async fn five_criteria_match_an_independent_count_and_the_export_reads_back() {
     for backend in backends() {
         let ctx = TestContext::new(backend).with_demo();
-        let keys = hoso_api::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap();
-        let loaded = hoso_api::commands::seed_demo::load_people(&mut ctx.db.connect(), &keys, 7).unwrap();
+        let loaded = ctx.load_people(7);
         let app = ctx.app().await;
         let admin = token_of(&app, "quantri").await;
         let contents = approved_contents(&ctx);
@@ -203,8 +202,7 @@ async fn five_criteria_match_an_independent_count_and_the_export_reads_back() {
 async fn report_figures_match_independent_counts_and_the_excel_file() {
     for backend in backends() {
         let ctx = TestContext::new(backend).with_demo();
-        let keys = hoso_api::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap();
-        hoso_api::commands::seed_demo::load_people(&mut ctx.db.connect(), &keys, 11).unwrap();
+        ctx.load_people(11);
         crate::support::set_day(&ctx, "2031-06-01");
         let app = ctx.app().await;
         let contents = approved_contents(&ctx);
@@ -321,8 +319,7 @@ async fn report_figures_match_independent_counts_and_the_excel_file() {
 async fn drafts_are_searched_by_those_who_edit_them() {
     for backend in backends() {
         let ctx = TestContext::new(backend).with_demo();
-        let keys = hoso_api::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap();
-        hoso_api::commands::seed_demo::load_people(&mut ctx.db.connect(), &keys, 7).unwrap();
+        ctx.load_people(7);
         let app = ctx.app().await;
         let admin = token_of(&app, "quantri").await;
         let (_, page) = call(
@@ -335,23 +332,9 @@ async fn drafts_are_searched_by_those_who_edit_them() {
         .await;
         let hit = page["items"][0]["dossier"].clone();
         let id = hit["id"].as_str().unwrap();
-        let (_, draft) = call(
-            &app,
-            "GET",
-            &format!("/api/v1/dossiers/{id}/draft"),
-            Some(&admin),
-            None,
-        )
-        .await;
-        let mut content = draft["content"].clone();
-        content["career"]["qualification"] = json!("TSKH");
-        let (status, saved) = call(
-            &app,
-            "PUT",
-            &format!("/api/v1/dossiers/{id}/draft"),
-            Some(&admin),
-            Some(json!({"revision": draft["revision"], "content": content})),
-        )
+        let (status, saved) = edit_draft(&app, &admin, id, |content| {
+            content["career"]["qualification"] = json!("TSKH");
+        })
         .await;
         assert_eq!(status, 200, "{backend}: {saved}");
 
@@ -408,8 +391,7 @@ async fn drafts_are_searched_by_those_who_edit_them() {
 async fn sorted_pages_are_complete_and_in_order() {
     for backend in backends() {
         let ctx = TestContext::new(backend).with_demo();
-        let keys = hoso_api::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap();
-        let loaded = hoso_api::commands::seed_demo::load_people(&mut ctx.db.connect(), &keys, 9).unwrap();
+        let loaded = ctx.load_people(9);
         let app = ctx.app().await;
         let admin = token_of(&app, "quantri").await;
 

@@ -83,6 +83,13 @@ impl TestContext {
         self
     }
 
+    /// Adds the demo's generated people (with approved dossiers) from `seed`; how many were made.
+    pub fn load_people(&self, seed: u64) -> usize {
+        let keys = hoso_api::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap();
+        hoso_api::commands::seed_demo::load_people(&mut self.db.connect(), &keys, seed)
+            .expect("generate people")
+    }
+
     /// The application as the server builds it, ready to take requests.
     pub async fn app(
         &self,
@@ -163,6 +170,27 @@ where
         serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null)
     };
     (status, json)
+}
+
+/// Reads a dossier's draft as `token`, applies `edit` to its content and saves it at the revision
+/// read; the answer to the save.
+pub async fn edit_draft<S, B>(
+    app: &S,
+    token: &str,
+    dossier_id: &str,
+    edit: impl FnOnce(&mut serde_json::Value),
+) -> (u16, serde_json::Value)
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let path = format!("/api/v1/dossiers/{dossier_id}/draft");
+    let (status, draft) = call(app, "GET", &path, Some(token), None).await;
+    assert_eq!(status, 200, "read the draft of {dossier_id}: {draft}");
+    let mut content = draft["content"].clone();
+    edit(&mut content);
+    let body = serde_json::json!({"revision": draft["revision"], "content": content});
+    call(app, "PUT", &path, Some(token), Some(body)).await
 }
 
 /// Signs in and returns the access token, failing the test if sign-in fails.

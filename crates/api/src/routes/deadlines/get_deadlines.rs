@@ -110,7 +110,7 @@ pub async fn get_deadlines(
             let never_submitted = DossierFilter {
                 within: within.clone(),
                 under_path: under_path.clone(),
-                status: Some("draft".into()),
+                statuses: vec!["draft".into()],
                 limit: 5000,
                 archived: Some(false),
                 ..Default::default()

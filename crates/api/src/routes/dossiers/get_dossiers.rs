@@ -48,7 +48,7 @@ pub async fn get_dossiers(
             let filter = DossierFilter {
                 within,
                 under_path,
-                status: query.status,
+                statuses: query.status.into_iter().collect(),
                 name: query.q.as_deref().map(hoso_domain::dossier::search_name),
                 // Archived dossiers are listed apart (`GET /archive`).
                 archived: Some(false),

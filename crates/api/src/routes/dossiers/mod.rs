@@ -9,7 +9,7 @@ use hoso_domain::dossier::protection::{join_sensitive, level_for, split_sensitiv
 use hoso_domain::dossier::validation::validate;
 use hoso_domain::dossier::{canonical_json, search_name, DossierContent};
 use hoso_store::audit::NewAuditEvent;
-use hoso_store::dossiers::{self, DossierWithPerson};
+use hoso_store::dossiers::{self, DossierWithPerson, StoredContent};
 use hoso_store::DbConnection;
 use serde_json::{Map, Value};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -138,6 +138,18 @@ pub(crate) struct Sealed {
     pub sealed: Option<String>,
     pub search_name: String,
     pub citizen_id_hash: Option<String>,
+}
+
+impl Sealed {
+    /// The columns the store keeps.
+    pub fn stored(&self) -> StoredContent<'_> {
+        StoredContent {
+            content: &self.clear,
+            sealed: self.sealed.as_deref(),
+            search_name: &self.search_name,
+            citizen_id_hash: self.citizen_id_hash.as_deref(),
+        }
+    }
 }
 
 pub(crate) fn seal(keys: &DataKeys, content: &DossierContent, person_name: &str) -> Sealed {

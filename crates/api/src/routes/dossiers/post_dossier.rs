@@ -2,7 +2,7 @@ use actix_web::{post, web, HttpResponse};
 use diesel::Connection;
 use hoso_api_types::dossiers::{CreateDossierRequest, DossierView};
 use hoso_domain::access::{check_create_dossier, UnitPath};
-use hoso_store::dossiers::{self, StoredContent};
+use hoso_store::dossiers;
 use hoso_store::people;
 
 use crate::auth::Session;
@@ -63,12 +63,7 @@ pub async fn post_dossier(
                     conn,
                     &person.id,
                     &number,
-                    StoredContent {
-                        content: &sealed.clear,
-                        sealed: sealed.sealed.as_deref(),
-                        search_name: &sealed.search_name,
-                        citizen_id_hash: sealed.citizen_id_hash.as_deref(),
-                    },
+                    sealed.stored(),
                     &session.actor.account_id,
                 )?;
                 event.target_type = Some("dossier".into());

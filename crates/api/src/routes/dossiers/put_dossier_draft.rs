@@ -3,7 +3,7 @@ use diesel::Connection;
 use hoso_api_types::dossiers::{DraftView, SaveDraftRequest};
 use hoso_domain::access::check_edit_dossier;
 use hoso_domain::dossier::protection::{join_sensitive, split_sensitive, RestrictionLevel};
-use hoso_store::dossiers::{self, StoredContent};
+use hoso_store::dossiers;
 
 use crate::auth::Session;
 use crate::error::ApiError;
@@ -69,12 +69,7 @@ pub async fn put_dossier_draft(
                     conn,
                     &r.found.dossier.id,
                     body.revision,
-                    StoredContent {
-                        content: &sealed.clear,
-                        sealed: sealed.sealed.as_deref(),
-                        search_name: &sealed.search_name,
-                        citizen_id_hash: sealed.citizen_id_hash.as_deref(),
-                    },
+                    sealed.stored(),
                     &session.actor.account_id,
                 )?;
                 event.details = Some(serde_json::json!({"revision": draft.revision}).to_string());

@@ -7,7 +7,7 @@ use hoso_domain::dossier::facts::Facts;
 use hoso_domain::dossier::validation::CatalogIndex;
 use hoso_domain::FieldError;
 use hoso_store::dossiers::{DossierFilter, DossierWithPerson};
-use hoso_store::search::Criteria;
+use hoso_store::search::{Criteria, DueWindow};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -25,7 +25,13 @@ pub struct ListQuery {
     pub until: Option<NaiveDate>,
     /// `json` (default), `csv`, `xlsx` or `pdf`.
     pub format: Option<String>,
+    /// How many people the JSON answer shows, first by due date (default 500, at most 5,000);
+    /// a file always holds the whole list.
+    pub limit: Option<usize>,
 }
+
+const SHOWN_BY_DEFAULT: usize = 500;
+const SHOWN_AT_MOST: usize = 5_000;
 
 /// (kind, title)
 const KINDS: &[(&str, &str)] = &[
@@ -133,6 +139,30 @@ fn entry(
     }
 }
 
+/// The rows of the province whose date may fall in the period, so that the database, not the
+/// rules, passes over everyone else.
+fn narrowed_to(period: (NaiveDate, NaiveDate), kind: &str) -> Criteria {
+    let steps = career::since_window(period, career::STEP_WAITS);
+    let mut criteria = Criteria::default();
+    match kind {
+        "salary_step" => criteria.due = Some(DueWindow::StepSince(steps.0, steps.1)),
+        "beyond_frame" => {
+            criteria.due = Some(DueWindow::StepOrBeyondFrameSince {
+                step: steps,
+                beyond_frame: career::since_window(period, career::BEYOND_FRAME_WAIT),
+            })
+        }
+        "retirement" => {
+            let born = hoso_domain::retirement::born_window(period);
+            criteria.born_from = Some(born.0);
+            criteria.born_until = Some(born.1);
+        }
+        "contract_expiring" => criteria.due = Some(DueWindow::ContractEnds(period.0, period.1)),
+        _ => {}
+    }
+    criteria
+}
+
 /// Workflow states on the update-status list, and what each waits for.
 const WAITING: &[(&str, &str, &str)] = &[
     ("draft", "Chưa nộp", "Người lao động nộp hồ sơ"),
@@ -176,6 +206,7 @@ pub async fn get_list(
             FieldError::new("until", "invalid_period", "Ngày kết thúc phải sau ngày bắt đầu.").into(),
         );
     }
+    let shown = query.limit.unwrap_or(SHOWN_BY_DEFAULT).min(SHOWN_AT_MOST);
     let unit_id = query.unit_id.clone();
     let view = state
         .db(move |conn| {
@@ -191,7 +222,7 @@ pub async fn get_list(
                 let filter = DossierFilter {
                     within,
                     under_path,
-                    status: None,
+                    statuses: WAITING.iter().map(|(status, ..)| (*status).to_owned()).collect(),
                     name: None,
                     archived: Some(false),
                     limit: MOST,
@@ -216,7 +247,7 @@ pub async fn get_list(
                 let criteria = Criteria {
                     within,
                     under_path,
-                    ..Criteria::default()
+                    ..narrowed_to((from, until), kind)
                 };
                 for (found, facts) in hoso_store::search::search(conn, &criteria, None, MOST)? {
                     if let Some((due, current, next, note)) = entry(kind, &index, &facts, (from, until)) {
@@ -235,6 +266,10 @@ pub async fn get_list(
             }
             // The store gives them by name: a stable sort keeps that order within a day.
             items.sort_by_key(|(due, _)| *due);
+            let total = items.len();
+            if format.is_none() {
+                items.truncate(shown);
+            }
             Ok(ListView {
                 kind: kind.into(),
                 title: title.into(),
@@ -244,6 +279,7 @@ pub async fn get_list(
                 }),
                 from,
                 until,
+                total,
                 items: items.into_iter().map(|(_, item)| item).collect(),
             })
         })

@@ -112,6 +112,7 @@ pub(crate) fn criteria(
         dossier_status: c.status.clone(),
         archived: c.archived.unwrap_or(false),
         drafts,
+        due: None,
         sort,
     })
 }
