@@ -24,16 +24,27 @@ describe("search", () => {
     const { page, close } = await openPage(browser, server.baseUrl);
     await signIn(page, server.baseUrl, "sogddt");
     await page.getByRole("navigation").getByRole("link", { name: "Tìm kiếm", exact: true }).click();
-    const gender = page.getByLabel("Giới tính");
+    const gender = page.locator('select[name="search.gender"]');
     await gender.locator("option", { hasText: "Nữ" }).waitFor({ state: "attached" });
     await gender.selectOption("2");
-    await page.getByLabel("Đảng viên").selectOption("true");
+    await page.locator('select[name="search.party_member"]').selectOption("true");
     await page.getByRole("button", { name: "Tìm", exact: true }).click();
-    await page.getByTestId("chips").getByText("gender: 2").waitFor();
+    // Chips read in Vietnamese, catalogue codes as their labels.
+    await page.getByTestId("chips").getByText("Giới tính: Nữ").waitFor();
+    await page.getByTestId("chips").getByText("Đảng viên: Có").waitFor();
     const rows = page.getByTestId("search-results").locator("tbody tr");
     await rows.first().waitFor();
     const count = await rows.count();
     assert.ok(count > 0);
+
+    // A chosen column appears in the table, with the coefficient of each person.
+    const headers = page.getByTestId("search-results").locator("thead th");
+    assert.equal(await headers.filter({ hasText: "Hệ số" }).count(), 0);
+    await page.getByText("Chọn cột hiển thị và xuất").click();
+    await page.getByTestId("columns").getByLabel("Hệ số").check();
+    await headers.filter({ hasText: "Hệ số" }).waitFor();
+    const columnIndex = (await headers.allInnerTexts()).indexOf("Hệ số");
+    assert.match(await rows.first().locator("td").nth(columnIndex).innerText(), /^\d+,\d\d$/);
 
     await page.getByLabel("Lưu với tên").fill("Nữ đảng viên");
     await page.getByRole("button", { name: "Lưu tìm kiếm" }).click();

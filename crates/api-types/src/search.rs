@@ -56,6 +56,47 @@ pub struct SearchCriteria {
     /// `name` (default), `birth_date` (oldest first), `recruited_on` (longest serving first) or
     /// `coefficient_desc` (highest first); ties by name. Unknown values sort last.
     pub sort: Option<String>,
+    /// The columns shown and exported besides number, name and unit: keys of
+    /// `RESULT_COLUMNS`, comma-separated, in the order given. A file without it holds them
+    /// all; the screen shows `SHOWN_COLUMNS`. Kept with a saved search.
+    pub columns: Option<String>,
+}
+
+/// The columns a result can show besides number, name and unit: (key, Vietnamese header).
+pub const RESULT_COLUMNS: &[(&str, &str)] = &[
+    ("gender", "Giới tính"),
+    ("birth_date", "Ngày sinh"),
+    ("grade", "Ngạch, chức danh"),
+    ("salary_step", "Bậc"),
+    ("coefficient", "Hệ số"),
+    ("position", "Chức vụ"),
+    ("qualification", "Trình độ chuyên môn"),
+    ("political_theory", "Lý luận chính trị"),
+    ("party_member", "Đảng viên"),
+    ("rating", "Xếp loại gần nhất"),
+    ("recruited_on", "Ngày tuyển dụng"),
+];
+
+/// The columns on screen until the reader chooses others.
+pub const SHOWN_COLUMNS: &[&str] = &["birth_date", "grade", "salary_step", "party_member"];
+
+/// The columns named by `columns` (see `SearchCriteria::columns`), or `Err` with the first
+/// unknown key; `None` gives `default`.
+pub fn chosen_columns<'a>(
+    columns: Option<&'a str>,
+    default: &[&'static str],
+) -> Result<Vec<&'static str>, &'a str> {
+    let Some(columns) = columns.filter(|c| !c.trim().is_empty()) else {
+        return Ok(default.to_vec());
+    };
+    let mut chosen = Vec::new();
+    for key in columns.split(',').map(str::trim) {
+        let known = RESULT_COLUMNS.iter().find(|(k, _)| *k == key).ok_or(key)?;
+        if !chosen.contains(&known.0) {
+            chosen.push(known.0);
+        }
+    }
+    Ok(chosen)
 }
 
 /// What a result row shows besides the summary (catalogue fields with their labels).
@@ -98,4 +139,19 @@ pub struct SavedSearchView {
     pub id: String,
     pub name: String,
     pub criteria: SearchCriteria,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_taken_in_the_order_given_once_each() {
+        assert_eq!(chosen_columns(None, SHOWN_COLUMNS), Ok(SHOWN_COLUMNS.to_vec()));
+        assert_eq!(
+            chosen_columns(Some("coefficient, gender,coefficient"), &[]),
+            Ok(vec!["coefficient", "gender"])
+        );
+        assert_eq!(chosen_columns(Some("gender,salary"), &[]), Err("salary"));
+    }
 }

@@ -10,6 +10,8 @@
 
 use chrono::{Days, Months, NaiveDate};
 
+use crate::dossier::validation::CatalogIndex;
+
 /// Months between regular step raises on a salary scale (`A3.1`, `A1`, `B`, `C2`…).
 pub fn step_interval_months(scale: &str) -> u32 {
     if scale.starts_with('A') {
@@ -32,6 +34,20 @@ pub fn since_window(period: (NaiveDate, NaiveDate), months: (u32, u32)) -> (Naiv
 
 /// The shortest and longest wait for the next step (B/C scales, A scales).
 pub const STEP_WAITS: (u32, u32) = (24, 36);
+
+/// The grade (or professional-title) codes whose scale waits the longer time for a step.
+pub fn long_wait_grades(catalogs: &CatalogIndex) -> Vec<String> {
+    catalogs
+        .entries(crate::catalog::GRADE_KINDS)
+        .filter(|grade| {
+            grade
+                .parent
+                .as_deref()
+                .is_some_and(|scale| step_interval_months(scale) == STEP_WAITS.1)
+        })
+        .map(|grade| grade.code.clone())
+        .collect()
+}
 
 /// The wait between beyond-frame increments.
 pub const BEYOND_FRAME_WAIT: (u32, u32) = (12, 12);
@@ -160,7 +176,9 @@ mod tests {
     #[test]
     fn the_window_holds_everyone_due_in_the_period() {
         let period = (day(2027, 2, 28), day(2027, 3, 31));
-        let steps = since_window(period, STEP_WAITS);
+        let (short, long) = STEP_WAITS;
+        let long_steps = since_window(period, (long, long));
+        let short_steps = since_window(period, (short, short));
         let seniority = since_window(period, BEYOND_FRAME_WAIT);
         let mut since = day(2022, 1, 1);
         while since < day(2027, 4, 1) {
@@ -170,6 +188,11 @@ mod tests {
                     ..at(scale, coefficients, step)
                 })
                 .unwrap();
+                let steps = if scale.starts_with('A') {
+                    long_steps
+                } else {
+                    short_steps
+                };
                 if (period.0..=period.1).contains(&due.due_on) {
                     assert!((steps.0..=steps.1).contains(&since), "{scale} since {since}");
                 }
@@ -190,5 +213,14 @@ mod tests {
         }
         assert_eq!(step_interval_months("A1"), STEP_WAITS.1);
         assert_eq!(step_interval_months("C1"), STEP_WAITS.0);
+    }
+
+    #[test]
+    fn grades_of_the_a_scales_wait_the_longer_time() {
+        let catalogs = CatalogIndex::from_files(crate::catalog::shipped());
+        let long = long_wait_grades(&catalogs);
+        // Chuyên viên (A1) and chuyên viên chính (A2.1) wait 36 months; cán sự (B) does not.
+        assert!(long.contains(&"01.003".to_owned()) && long.contains(&"01.002".to_owned()));
+        assert!(!long.contains(&"01.005".to_owned()));
     }
 }

@@ -241,17 +241,26 @@ pub struct Criteria {
 
 /// The dates (inclusive ranges) from which a list's next event can fall in its period: the
 /// database narrows a province to these rows before the rules look at each one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DueWindow {
-    /// The current step held since a day in the range.
-    StepSince(NaiveDate, NaiveDate),
+    /// The current step held since a day in the range of the grade's wait.
+    StepSince(StepWindows),
     /// The current step, or the beyond-frame percentage, held since a day in its range.
     StepOrBeyondFrameSince {
-        step: (NaiveDate, NaiveDate),
+        step: StepWindows,
         beyond_frame: (NaiveDate, NaiveDate),
     },
     /// The labour contract ends on a day in the range.
     ContractEnds(NaiveDate, NaiveDate),
+}
+
+/// Since when a step must have been held: grades of the scales with the longer wait in one
+/// range, the others in another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepWindows {
+    pub long_wait_grades: Vec<String>,
+    pub long: (NaiveDate, NaiveDate),
+    pub short: (NaiveDate, NaiveDate),
 }
 
 /// The order of results; every order ends by name then id, so that pages are stable.
@@ -385,19 +394,24 @@ pub fn search(
     if let Some(c) = criteria.coefficient_max {
         query = query.filter(dossier_facts::coefficient.le(c));
     }
-    match criteria.due {
-        Some(DueWindow::StepSince(from, until)) => {
-            query = query.filter(dossier_facts::step_since.between(from, until));
-        }
+    let step_held = |w: &StepWindows| {
+        let long = dossier_facts::grade
+            .eq_any(w.long_wait_grades.clone())
+            .and(dossier_facts::step_since.between(w.long.0, w.long.1));
+        let short = dossier_facts::grade
+            .ne_all(w.long_wait_grades.clone())
+            .and(dossier_facts::step_since.between(w.short.0, w.short.1));
+        long.or(short)
+    };
+    match &criteria.due {
+        Some(DueWindow::StepSince(step)) => query = query.filter(step_held(step)),
         Some(DueWindow::StepOrBeyondFrameSince { step, beyond_frame }) => {
             query = query.filter(
-                dossier_facts::step_since
-                    .between(step.0, step.1)
-                    .or(dossier_facts::beyond_frame_since.between(beyond_frame.0, beyond_frame.1)),
+                step_held(step).or(dossier_facts::beyond_frame_since.between(beyond_frame.0, beyond_frame.1)),
             );
         }
         Some(DueWindow::ContractEnds(from, until)) => {
-            query = query.filter(dossier_facts::contract_ends_on.between(from, until));
+            query = query.filter(dossier_facts::contract_ends_on.between(*from, *until));
         }
         None => {}
     }

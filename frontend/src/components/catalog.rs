@@ -61,6 +61,14 @@ impl Catalogs {
         })
     }
 
+    /// The label of a stored code, or the bare code until its catalogue arrives.
+    pub fn label(self, kinds: &[&'static str], code: &str) -> String {
+        self.entries(kinds)
+            .into_iter()
+            .find(|e| e.code == code)
+            .map_or_else(|| code.to_owned(), |e| e.label)
+    }
+
     /// "code — label" for a stored code, or the bare code until its catalogue arrives.
     pub fn describe(self, kinds: &[&'static str], code: &str) -> String {
         self.entries(kinds)

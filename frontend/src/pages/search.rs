@@ -2,13 +2,17 @@
 //! results page by page in the chosen order, saved searches to re-run, exports to Excel, CSV
 //! and PDF; those who edit dossiers may search the working drafts.
 
-use hoso_api_types::search::{NewSavedSearch, SavedSearchView, SearchCriteria, SearchPage};
+use hoso_api_types::search::{
+    chosen_columns, NewSavedSearch, SavedSearchView, SearchCriteria, SearchHit, SearchPage, RESULT_COLUMNS,
+    SHOWN_COLUMNS,
+};
+use hoso_api_types::units::UnitView;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::api::{self, ApiFailure};
-use crate::components::catalog::CatalogSelect;
+use crate::components::catalog::{CatalogSelect, Catalogs};
 use crate::components::failure::FormFailure;
 use crate::components::guard::SignedIn;
 use crate::components::unit_select::UnitSelect;
@@ -39,6 +43,8 @@ struct Form {
     has_discipline: RwSignal<String>,
     sort: RwSignal<String>,
     drafts: RwSignal<bool>,
+    /// The result columns chosen, in the order of `RESULT_COLUMNS`.
+    columns: RwSignal<Vec<&'static str>>,
 }
 
 impl Form {
@@ -60,6 +66,7 @@ impl Form {
             has_discipline: RwSignal::new(String::new()),
             sort: RwSignal::new(String::new()),
             drafts: RwSignal::new(false),
+            columns: RwSignal::new(SHOWN_COLUMNS.to_vec()),
         }
     }
 
@@ -82,6 +89,7 @@ impl Form {
             has_discipline: text(self.has_discipline).map(|v| v == "true"),
             sort: text(self.sort),
             drafts: self.drafts.get_untracked().then_some(true),
+            columns: Some(self.columns.get_untracked().join(",")),
             ..Default::default()
         }
     }
@@ -104,6 +112,20 @@ impl Form {
         set(self.has_discipline, c.has_discipline.map(|v| v.to_string()));
         set(self.sort, c.sort.clone());
         self.drafts.set(c.drafts == Some(true));
+        self.columns.set(
+            chosen_columns(c.columns.as_deref(), SHOWN_COLUMNS).unwrap_or_else(|_| SHOWN_COLUMNS.to_vec()),
+        );
+    }
+
+    /// Shows or hides a result column, keeping the order of `RESULT_COLUMNS`.
+    fn toggle_column(&self, key: &'static str, shown: bool) {
+        self.columns.update(|columns| {
+            columns.retain(|c| *c != key);
+            if shown {
+                columns.push(key);
+            }
+            columns.sort_by_key(|c| RESULT_COLUMNS.iter().position(|(k, _)| k == c));
+        });
     }
 }
 
@@ -135,23 +157,135 @@ fn query(c: &SearchCriteria) -> String {
     parts.join("&")
 }
 
-/// Chips: one per criterion in use.
-fn chips(c: &SearchCriteria) -> Vec<String> {
+/// How a criterion reads on its chip: its Vietnamese name and how its value is shown.
+enum Shown {
+    Text,
+    Catalog(&'static [&'static str]),
+    YesNo,
+    Date,
+    Hundredths,
+    Unit,
+    Sort,
+}
+
+const CRITERIA: &[(&str, &str, Shown)] = &[
+    ("unit_id", "Đơn vị", Shown::Unit),
+    ("q", "Họ tên", Shown::Text),
+    ("gender", "Giới tính", Shown::Catalog(&["genders"])),
+    ("age_from", "Tuổi từ", Shown::Text),
+    ("age_to", "Tuổi đến", Shown::Text),
+    ("as_of", "Tính tuổi đến ngày", Shown::Date),
+    ("born_from", "Sinh từ ngày", Shown::Date),
+    ("born_until", "Sinh đến ngày", Shown::Date),
+    ("ethnicity", "Dân tộc", Shown::Catalog(&["ethnicities"])),
+    ("religion", "Tôn giáo", Shown::Catalog(&["religions"])),
+    (
+        "grade",
+        "Ngạch, chức danh",
+        Shown::Catalog(hoso_domain::catalog::GRADE_KINDS),
+    ),
+    ("job_position", "Vị trí việc làm", Shown::Text),
+    ("position", "Chức vụ", Shown::Catalog(&["leadership_positions"])),
+    ("salary_step", "Bậc lương", Shown::Text),
+    ("coefficient_min", "Hệ số từ", Shown::Hundredths),
+    ("coefficient_max", "Hệ số đến", Shown::Hundredths),
+    (
+        "qualification",
+        "Trình độ chuyên môn",
+        Shown::Catalog(&["qualifications"]),
+    ),
+    (
+        "political_theory",
+        "Lý luận chính trị",
+        Shown::Catalog(&["political_theory"]),
+    ),
+    (
+        "state_management",
+        "Quản lý nhà nước",
+        Shown::Catalog(&["state_management"]),
+    ),
+    ("language", "Ngoại ngữ", Shown::Catalog(&["languages"])),
+    ("party_member", "Đảng viên", Shown::YesNo),
+    ("rating", "Xếp loại gần nhất", Shown::Catalog(&["ratings"])),
+    ("has_reward", "Khen thưởng", Shown::YesNo),
+    ("has_discipline", "Kỷ luật", Shown::YesNo),
+    ("recruited_from", "Tuyển dụng từ ngày", Shown::Date),
+    ("recruited_until", "Tuyển dụng đến ngày", Shown::Date),
+    ("appointed_from", "Bổ nhiệm từ ngày", Shown::Date),
+    ("appointed_until", "Bổ nhiệm đến ngày", Shown::Date),
+    ("status", "Trạng thái hồ sơ", Shown::Text),
+    ("archived", "Hồ sơ đã lưu trữ", Shown::YesNo),
+    ("drafts", "Tìm trong bản nháp", Shown::YesNo),
+    ("sort", "Sắp xếp", Shown::Sort),
+];
+
+const SORTS: &[(&str, &str)] = &[
+    ("birth_date", "Theo ngày sinh (lớn tuổi trước)"),
+    ("recruited_on", "Theo ngày tuyển dụng (sớm trước)"),
+    ("coefficient_desc", "Theo hệ số lương (cao trước)"),
+];
+
+/// Chips: one per criterion in use, in Vietnamese, catalogue codes as their labels.
+fn chips(c: &SearchCriteria, units: &[UnitView]) -> Vec<String> {
     let value = serde_json::to_value(c).unwrap_or_default();
-    value
-        .as_object()
-        .map(|m| {
-            m.iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| {
-                    format!(
-                        "{k}: {}",
-                        v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string())
-                    )
-                })
-                .collect()
+    let catalogs = Catalogs::get();
+    CRITERIA
+        .iter()
+        .filter_map(|(key, name, shown)| {
+            let v = value.get(*key).filter(|v| !v.is_null())?;
+            let text = v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string());
+            let shown = match shown {
+                Shown::Text => text,
+                Shown::Catalog(kinds) => catalogs.label(kinds, &text),
+                Shown::YesNo => if v.as_bool() == Some(true) {
+                    "Có"
+                } else {
+                    "Không"
+                }
+                .to_owned(),
+                Shown::Date => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+                    .map_or(text, |d| d.format("%d/%m/%Y").to_string()),
+                Shown::Hundredths => v.as_i64().map_or(text, |n| format!("{},{:02}", n / 100, n % 100)),
+                Shown::Unit => units
+                    .iter()
+                    .find(|u| u.id == text)
+                    .map_or(text, |u| u.name.clone()),
+                Shown::Sort => SORTS
+                    .iter()
+                    .find(|(k, _)| *k == text)
+                    .map_or(text, |(_, l)| (*l).to_owned()),
+            };
+            Some(format!("{name}: {shown}"))
         })
-        .unwrap_or_default()
+        .collect()
+}
+
+/// One cell of a result row, by column key.
+fn cell(hit: &SearchHit, key: &str) -> String {
+    let catalogs = Catalogs::get();
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
+    let label = |kinds: &[&'static str], code: &Option<String>| {
+        code.as_deref()
+            .map(|c| catalogs.label(kinds, c))
+            .unwrap_or_default()
+    };
+    match key {
+        "gender" => label(&["genders"], &hit.gender),
+        "birth_date" => date(hit.birth_date),
+        "grade" => label(hoso_domain::catalog::GRADE_KINDS, &hit.grade),
+        "salary_step" => hit.salary_step.map(|s| s.to_string()).unwrap_or_default(),
+        "coefficient" => hit
+            .coefficient
+            .map(|n| format!("{},{:02}", n / 100, n % 100))
+            .unwrap_or_default(),
+        "position" => label(&["leadership_positions"], &hit.position),
+        "qualification" => label(&["qualifications"], &hit.qualification),
+        "political_theory" => label(&["political_theory"], &hit.political_theory),
+        "party_member" => if hit.party_member { "Có" } else { "" }.to_owned(),
+        "rating" => label(&["ratings"], &hit.rating),
+        "recruited_on" => date(hit.recruited_on),
+        _ => String::new(),
+    }
 }
 
 #[component]
@@ -164,6 +298,12 @@ fn Search(session: Session) -> impl IntoView {
     let failure = RwSignal::new(None::<ApiFailure>);
     let name = RwSignal::new(String::new());
     let saved_reload = RwSignal::new(0u32);
+    // Unit names for the chips.
+    let units = LocalResource::new(move || async move {
+        api::get::<Vec<UnitView>>(auth, "/units")
+            .await
+            .unwrap_or_default()
+    });
     let saved = LocalResource::new(move || {
         saved_reload.track();
         async move {
@@ -216,7 +356,11 @@ fn Search(session: Session) -> impl IntoView {
         });
     };
     let export = move |format: &'static str| {
-        let path = format!("/search?{}&format={format}", query(&applied.get_untracked()));
+        let criteria = SearchCriteria {
+            columns: Some(form.columns.get_untracked().join(",")),
+            ..applied.get_untracked()
+        };
+        let path = format!("/search?{}&format={format}", query(&criteria));
         let file_name = format!("danh-sach.{format}");
         spawn_local(async move {
             if let Err(error) = api::download_file(auth, &path, &file_name).await {
@@ -253,9 +397,7 @@ fn Search(session: Session) -> impl IntoView {
                 <label>"Sắp xếp"
                     <select name="search.sort" bind:value=form.sort>
                         <option value="">"Theo họ tên"</option>
-                        <option value="birth_date">"Theo ngày sinh (lớn tuổi trước)"</option>
-                        <option value="recruited_on">"Theo ngày tuyển dụng (sớm trước)"</option>
-                        <option value="coefficient_desc">"Theo hệ số lương (cao trước)"</option>
+                        {SORTS.iter().map(|(key, label)| view! { <option value=*key>{*label}</option> }).collect_view()}
                     </select>
                 </label>
                 {may_search_drafts.then(|| view! {
@@ -263,7 +405,7 @@ fn Search(session: Session) -> impl IntoView {
                 })}
                 <button type="button" class="primary" on:click=run>"Tìm"</button>
             </form>
-            <ul class="chips" data-testid="chips">{move || chips(&applied.get()).into_iter().map(|c| view! { <li class="chip">{c}</li> }).collect_view()}</ul>
+            <ul class="chips" data-testid="chips">{move || chips(&applied.get(), &units.get().unwrap_or_default()).into_iter().map(|c| view! { <li class="chip">{c}</li> }).collect_view()}</ul>
             <FormFailure failure />
             <div class="actions">
                 <label>"Lưu với tên" <input name="search.save_name" bind:value=name /></label>
@@ -283,19 +425,42 @@ fn Search(session: Session) -> impl IntoView {
                     }>{s.name}</button></li> }
                 }).collect_view()}</ul>
             </details>
+            <details data-testid="columns">
+                <summary>"Chọn cột hiển thị và xuất"</summary>
+                <div class="column-choice">{RESULT_COLUMNS.iter().map(|(key, header)| {
+                    let key: &'static str = key;
+                    view! {
+                        <label class="inline">
+                            <input type="checkbox" name=format!("column.{key}")
+                                prop:checked=move || form.columns.with(|c| c.contains(&key))
+                                on:change=move |ev| form.toggle_column(key, event_target_checked(&ev)) />
+                            " " {*header}
+                        </label>
+                    }
+                }).collect_view()}</div>
+            </details>
             <table class="data" data-testid="search-results">
-                <thead><tr><th>"Số hiệu"</th><th>"Họ và tên"</th><th>"Đơn vị"</th><th>"Ngày sinh"</th><th>"Ngạch"</th><th>"Bậc"</th><th>"Đảng viên"</th></tr></thead>
-                <tbody>{move || pages.get().into_iter().flat_map(|p| p.items).map(|h| view! {
-                    <tr>
-                        <td>{h.dossier.dossier_number.clone()}</td>
-                        <td><A href=format!("/ho-so/{}", h.dossier.id)>{h.dossier.full_name.clone()}</A></td>
-                        <td>{h.dossier.unit.name.clone()}</td>
-                        <td>{h.birth_date.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default()}</td>
-                        <td>{h.grade.unwrap_or_default()}</td>
-                        <td>{h.salary_step.map(|s| s.to_string()).unwrap_or_default()}</td>
-                        <td>{if h.party_member { "Có" } else { "" }}</td>
-                    </tr>
-                }).collect_view()}</tbody>
+                <thead><tr>
+                    <th>"Số hiệu"</th><th>"Họ và tên"</th><th>"Đơn vị"</th>
+                    {move || form.columns.get().into_iter().map(|key| {
+                        let header = RESULT_COLUMNS.iter().find(|(k, _)| *k == key).map_or(key, |(_, h)| *h);
+                        view! { <th>{header}</th> }
+                    }).collect_view()}
+                </tr></thead>
+                <tbody>{move || {
+                    let columns = form.columns.get();
+                    pages.get().into_iter().flat_map(|p| p.items).map(|h| {
+                        let cells: Vec<String> = columns.iter().map(|key| cell(&h, key)).collect();
+                        view! {
+                            <tr>
+                                <td>{h.dossier.dossier_number}</td>
+                                <td><A href=format!("/ho-so/{}", h.dossier.id)>{h.dossier.full_name}</A></td>
+                                <td>{h.dossier.unit.name}</td>
+                                {cells.into_iter().map(|text| view! { <td>{text}</td> }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()
+                }}</tbody>
             </table>
             {move || pages.get().last().and_then(|p| p.next.clone()).map(|_| view! { <button type="button" on:click=more>"Trang sau"</button> })}
         </section>

@@ -195,6 +195,40 @@ async fn five_criteria_match_an_independent_count_and_the_export_reads_back() {
             String::from_utf8(csv).unwrap().lines().count() == shown.len() + 1,
             "{backend}: header + rows"
         );
+
+        // The chosen columns, in the chosen order, and nothing else; an unknown one is refused.
+        let (status, csv) = crate::dossiers::print(
+            &app,
+            &admin,
+            "/api/v1/search?gender=2&party_member=true&columns=coefficient,birth_date&format=csv",
+        )
+        .await;
+        assert_eq!(status, 200);
+        let csv = String::from_utf8(csv).unwrap();
+        let mut lines = csv.lines();
+        assert_eq!(
+            lines.next().unwrap().trim_start_matches('\u{feff}'),
+            "Số hiệu hồ sơ,Họ và tên,Đơn vị,Hệ số,Ngày sinh"
+        );
+        let first = &on_screen[0];
+        let coefficient = first["coefficient"].as_i64().unwrap();
+        assert!(
+            lines
+                .next()
+                .unwrap()
+                .contains(&(coefficient as f64 / 100.0).to_string()),
+            "{backend}: the coefficient of the first person"
+        );
+        let (status, body) = call(
+            &app,
+            "GET",
+            "/api/v1/search?gender=2&columns=gender,salary&format=csv",
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(status, 422, "{body}");
+        assert_eq!(body["details"]["fields"][0]["field"], "columns");
     }
 }
 

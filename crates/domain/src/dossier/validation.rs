@@ -34,6 +34,14 @@ impl CatalogIndex {
         index
     }
 
+    /// Every entry of the kinds, in no particular order.
+    pub fn entries<'a>(&'a self, kinds: &'a [&str]) -> impl Iterator<Item = &'a CatalogEntry> + 'a {
+        kinds
+            .iter()
+            .filter_map(|k| self.0.get(*k))
+            .flat_map(|m| m.values())
+    }
+
     pub fn find(&self, kinds: &[&str], code: &str) -> Option<&CatalogEntry> {
         kinds
             .iter()

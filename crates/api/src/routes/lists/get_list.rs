@@ -7,7 +7,7 @@ use hoso_domain::dossier::facts::Facts;
 use hoso_domain::dossier::validation::CatalogIndex;
 use hoso_domain::FieldError;
 use hoso_store::dossiers::{DossierFilter, DossierWithPerson};
-use hoso_store::search::{Criteria, DueWindow};
+use hoso_store::search::{Criteria, DueWindow, StepWindows};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -141,11 +141,16 @@ fn entry(
 
 /// The rows of the province whose date may fall in the period, so that the database, not the
 /// rules, passes over everyone else.
-fn narrowed_to(period: (NaiveDate, NaiveDate), kind: &str) -> Criteria {
-    let steps = career::since_window(period, career::STEP_WAITS);
+fn narrowed_to(period: (NaiveDate, NaiveDate), kind: &str, catalogs: &CatalogIndex) -> Criteria {
+    let (short, long) = career::STEP_WAITS;
+    let steps = StepWindows {
+        long_wait_grades: career::long_wait_grades(catalogs),
+        long: career::since_window(period, (long, long)),
+        short: career::since_window(period, (short, short)),
+    };
     let mut criteria = Criteria::default();
     match kind {
-        "salary_step" => criteria.due = Some(DueWindow::StepSince(steps.0, steps.1)),
+        "salary_step" => criteria.due = Some(DueWindow::StepSince(steps)),
         "beyond_frame" => {
             criteria.due = Some(DueWindow::StepOrBeyondFrameSince {
                 step: steps,
@@ -247,7 +252,7 @@ pub async fn get_list(
                 let criteria = Criteria {
                     within,
                     under_path,
-                    ..narrowed_to((from, until), kind)
+                    ..narrowed_to((from, until), kind, &index)
                 };
                 for (found, facts) in hoso_store::search::search(conn, &criteria, None, MOST)? {
                     if let Some((due, current, next, note)) = entry(kind, &index, &facts, (from, until)) {

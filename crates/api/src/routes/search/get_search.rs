@@ -1,5 +1,6 @@
 use actix_web::{get, web, HttpResponse};
-use hoso_api_types::search::{SearchCriteria, SearchPage};
+use hoso_api_types::search::{chosen_columns, SearchCriteria, SearchPage, RESULT_COLUMNS};
+use hoso_domain::FieldError;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -40,6 +41,14 @@ pub async fn get_search(
 ) -> Result<HttpResponse, ApiError> {
     crate::routes::dossiers::require_list_right(&session)?;
     let format = FileFormat::parse(page.format.as_deref())?;
+    let all: Vec<&str> = RESULT_COLUMNS.iter().map(|(key, _)| *key).collect();
+    let columns = chosen_columns(criteria.columns.as_deref(), &all).map_err(|key| {
+        FieldError::new(
+            "columns",
+            "invalid_choice",
+            format!("Không có cột “{key}” trong kết quả tìm kiếm."),
+        )
+    })?;
     let after = page.after.as_deref().map(super::parse_cursor).transpose()?;
     let limit = match format {
         Some(_) => EXPORT_ROWS,
@@ -68,49 +77,48 @@ pub async fn get_search(
                     .map_or_else(|| c.clone(), |e| e.label.clone())
             }))
         };
+        let header = |key: &'static str| -> &'static str {
+            RESULT_COLUMNS
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map_or(key, |(_, h)| *h)
+        };
+        let cell = |key: &str, f: &hoso_domain::dossier::facts::Facts| match key {
+            "gender" => label(&["genders"], &f.gender),
+            "birth_date" => f.birth_date.map_or(Cell::Empty, Cell::Date),
+            "grade" => label(hoso_domain::catalog::GRADE_KINDS, &f.grade),
+            "salary_step" => f.salary_step.map_or(Cell::Empty, |s| Cell::Number(s.into())),
+            "coefficient" => f
+                .coefficient
+                .map_or(Cell::Empty, |c| Cell::Number(f64::from(c) / 100.0)),
+            "position" => label(&["leadership_positions"], &f.position),
+            "qualification" => label(&["qualifications"], &f.qualification),
+            "political_theory" => label(&["political_theory"], &f.political_theory),
+            "party_member" => Cell::Text(if f.party_member { "Có" } else { "Không" }.into()),
+            "rating" => label(&["ratings"], &f.latest_rating),
+            "recruited_on" => f.recruited_on.map_or(Cell::Empty, Cell::Date),
+            _ => Cell::Empty,
+        };
         let table = Table {
             title: "Danh sách cán bộ, công chức, viên chức".into(),
             subtitle: format!("{province} — ngày {}", today.format("%d/%m/%Y")),
-            headers: vec![
-                "Số hiệu hồ sơ",
-                "Họ và tên",
-                "Đơn vị",
-                "Giới tính",
-                "Ngày sinh",
-                "Ngạch, chức danh",
-                "Bậc",
-                "Hệ số",
-                "Chức vụ",
-                "Trình độ chuyên môn",
-                "Lý luận chính trị",
-                "Đảng viên",
-                "Xếp loại gần nhất",
-                "Ngày tuyển dụng",
-            ]
-            .into_iter()
-            .map(String::from)
-            .collect(),
+            headers: ["Số hiệu hồ sơ", "Họ và tên", "Đơn vị"]
+                .into_iter()
+                .chain(columns.iter().copied().map(header))
+                .map(String::from)
+                .collect(),
             rows: rows
                 .iter()
                 .take(limit as usize)
                 .map(|(found, f)| {
-                    vec![
+                    [
                         Cell::Text(found.dossier.dossier_number.clone()),
                         Cell::Text(found.person.full_name.clone()),
                         Cell::Text(found.unit_name.clone()),
-                        label(&["genders"], &f.gender),
-                        f.birth_date.map_or(Cell::Empty, Cell::Date),
-                        label(hoso_domain::catalog::GRADE_KINDS, &f.grade),
-                        f.salary_step.map_or(Cell::Empty, |s| Cell::Number(s.into())),
-                        f.coefficient
-                            .map_or(Cell::Empty, |c| Cell::Number(f64::from(c) / 100.0)),
-                        label(&["leadership_positions"], &f.position),
-                        label(&["qualifications"], &f.qualification),
-                        label(&["political_theory"], &f.political_theory),
-                        Cell::Text(if f.party_member { "Có" } else { "Không" }.into()),
-                        label(&["ratings"], &f.latest_rating),
-                        f.recruited_on.map_or(Cell::Empty, Cell::Date),
                     ]
+                    .into_iter()
+                    .chain(columns.iter().map(|key| cell(key, f)))
+                    .collect()
                 })
                 .collect(),
         };
