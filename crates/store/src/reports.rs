@@ -19,21 +19,14 @@ pub fn status_by_unit(
     conn: &mut DbConnection,
     under_path: Option<&str>,
 ) -> StoreResult<Vec<(String, String, i64)>> {
-    // Diesel cannot group by columns of two tables; the rows are two short strings each.
-    let rows: Vec<(String, String)> = dossiers::table
+    Ok(dossiers::table
         .inner_join(people::table.inner_join(units::table))
         .filter(people::service_status.eq_any(IN_SERVICE))
         .filter(units::path.like(under(under_path)))
-        .select((units::path, dossiers::status))
-        .load(conn)?;
-    let mut counts = std::collections::BTreeMap::<(String, String), i64>::new();
-    for key in rows {
-        *counts.entry(key).or_default() += 1;
-    }
-    Ok(counts
-        .into_iter()
-        .map(|((path, status), n)| (path, status, n))
-        .collect())
+        .group_by((units::path, dossiers::status))
+        .select((units::path, dossiers::status, diesel::dsl::count_star()))
+        .order_by((units::path, dossiers::status))
+        .load(conn)?)
 }
 
 /// What Tiền Giang's agency report counts for each unit (by path) over a period.

@@ -307,6 +307,7 @@ diesel::joinable!(dossier_versions -> dossiers (dossier_id));
 diesel::joinable!(dossier_drafts -> dossiers (dossier_id));
 diesel::allow_tables_to_appear_in_same_query!(dossiers, people);
 diesel::allow_tables_to_appear_in_same_query!(dossiers, units);
+diesel::allow_columns_to_appear_in_same_group_by_clause!(units::path, dossiers::status);
 diesel::allow_tables_to_appear_in_same_query!(dossiers, dossier_versions);
 diesel::allow_tables_to_appear_in_same_query!(dossiers, dossier_drafts);
 
