@@ -17,6 +17,9 @@ pub fn UnitSelect(
     /// Every unit of the province rather than those in the account's scope (aggregates, USE-6).
     #[prop(optional)]
     whole_province: bool,
+    /// The accessible name, where no visible label wraps the picker.
+    #[prop(optional)]
+    aria_label: Option<&'static str>,
 ) -> impl IntoView {
     let auth = expect_context::<Auth>();
     let path = if whole_province {
@@ -26,7 +29,7 @@ pub fn UnitSelect(
     };
     let units = LocalResource::new(move || api::get::<Vec<UnitView>>(auth, path));
     view! {
-        <select name=name bind:value=value>
+        <select name=name bind:value=value aria-label=aria_label>
             <option value="">{empty}</option>
             {move || units.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|u| view! {
                 <option value=u.id.clone()>{crate::labels::indented(&u.name, u.depth)}</option>

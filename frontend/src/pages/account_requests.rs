@@ -3,7 +3,6 @@
 use hoso_api_types::accounts::{
     AccountRequestView, ApprovedAccountRequest, DecideRequest, FileAccountRequest,
 };
-use hoso_api_types::units::UnitView;
 use hoso_domain::access::{AccountKind, Right};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -12,6 +11,7 @@ use leptos::task::spawn_local;
 use crate::api::{self, ApiFailure};
 use crate::components::failure::{FailureNotice, FieldMessage, FormFailure, OneTimeSecret};
 use crate::components::guard::SignedIn;
+use crate::components::unit_select::UnitSelect;
 use crate::labels;
 use crate::session::{Auth, Session};
 
@@ -108,7 +108,6 @@ fn AccountRequests(session: Session) -> impl IntoView {
 #[component]
 fn FileRequest(on_filed: Callback<()>) -> impl IntoView {
     let auth = expect_context::<Auth>();
-    let units = LocalResource::new(move || api::get::<Vec<UnitView>>(auth, "/units"));
     let unit_id = RwSignal::new(String::new());
     let kind = RwSignal::new("specialist".to_owned());
     let username = RwSignal::new(String::new());
@@ -139,12 +138,7 @@ fn FileRequest(on_filed: Callback<()>) -> impl IntoView {
         <h2>"Gửi đề nghị"</h2>
         <form class="form" on:submit=submit>
             <label>"Đơn vị trực thuộc"
-                <select name="unit_id" bind:value=unit_id>
-                    <option value="">"— Chọn đơn vị —"</option>
-                    {move || units.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|u| view! {
-                        <option value=u.id.clone()>{crate::labels::indented(&u.name, u.depth)}</option>
-                    }).collect_view()}
-                </select>
+                <UnitSelect name="unit_id" value=unit_id empty="— Chọn đơn vị —" />
             </label>
             <label>"Loại tài khoản"
                 <select name="kind" bind:value=kind>

@@ -1,7 +1,7 @@
 //! Accounts the signed-in account manages: filter, list, issue new ones (ACC-3, ACC-6).
 
 use hoso_api_types::accounts::{AccountPage, CreateAccountRequest, DecisionRef, IssuedCredentials};
-use hoso_api_types::units::{PersonSummary, UnitView};
+use hoso_api_types::units::PersonSummary;
 use hoso_domain::access::{AccountKind, Right};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -12,6 +12,7 @@ use crate::api::{self, ApiFailure};
 use crate::components::failure::{FailureNotice, FieldMessage, FormFailure, OneTimeSecret};
 use crate::components::guard::SignedIn;
 use crate::components::rights::RightsPicker;
+use crate::components::unit_select::UnitSelect;
 use crate::labels;
 use crate::session::{Auth, Session};
 
@@ -27,7 +28,6 @@ fn Accounts(session: Session) -> impl IntoView {
     let kind = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
     let unit = RwSignal::new(String::new());
-    let units = LocalResource::new(move || api::get::<Vec<UnitView>>(auth, "/units"));
     let reload = RwSignal::new(0u32);
     let page = LocalResource::new(move || {
         reload.track();
@@ -59,12 +59,7 @@ fn Accounts(session: Session) -> impl IntoView {
                     <option value="">"Mọi loại"</option>
                     {manages.iter().map(|k| view! { <option value=k.as_str()>{labels::kind(*k)}</option> }).collect_view()}
                 </select>
-                <select bind:value=unit aria-label="Đơn vị">
-                    <option value="">"Mọi đơn vị"</option>
-                    {move || units.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|u| view! {
-                        <option value=u.id.clone()>{crate::labels::indented(&u.name, u.depth)}</option>
-                    }).collect_view()}
-                </select>
+                <UnitSelect name="unit" value=unit empty="Mọi đơn vị" aria_label="Đơn vị" />
                 <select bind:value=status aria-label="Trạng thái">
                     <option value="">"Mọi trạng thái"</option>
                     <option value="active">"Đang hoạt động"</option>
@@ -119,7 +114,6 @@ fn CreateAccount(session: Session, on_created: Callback<()>) -> impl IntoView {
     let failure = RwSignal::new(None::<ApiFailure>);
     let issued = RwSignal::new(None::<IssuedCredentials>);
     let pending = RwSignal::new(false);
-    let units = LocalResource::new(move || api::get::<Vec<UnitView>>(auth, "/units"));
     let people = LocalResource::new(move || api::get::<Vec<PersonSummary>>(auth, "/people?limit=200"));
     let selected_kind = move || kind.get().parse::<AccountKind>().unwrap_or(AccountKind::Personal);
     let session_for_rights = session.clone();
@@ -188,12 +182,7 @@ fn CreateAccount(session: Session, on_created: Callback<()>) -> impl IntoView {
             </Show>
             <Show when=move || matches!(selected_kind(), AccountKind::Agency | AccountKind::Specialist)>
                 <label>"Đơn vị"
-                    <select name="unit_id" bind:value=unit_id>
-                        <option value="">"— Chọn đơn vị —"</option>
-                        {move || units.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|u| view! {
-                            <option value=u.id.clone()>{crate::labels::indented(&u.name, u.depth)}</option>
-                        }).collect_view()}
-                    </select>
+                    <UnitSelect name="unit_id" value=unit_id empty="— Chọn đơn vị —" />
                 </label>
                 <FieldMessage failure field="unit_id" />
             </Show>

@@ -3,7 +3,6 @@
 //! the deadline dashboard shows who has not yet answered.
 
 use hoso_api_types::campaigns::{CampaignView, NewCampaign};
-use hoso_api_types::units::UnitView;
 use hoso_domain::workflow::SECTIONS;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,6 +10,7 @@ use leptos::task::spawn_local;
 use crate::api::{self, ApiFailure};
 use crate::components::failure::{FailureNotice, FormFailure};
 use crate::components::guard::SignedIn;
+use crate::components::unit_select::UnitSelect;
 use crate::session::Auth;
 
 #[component]
@@ -34,7 +34,6 @@ fn Campaigns() -> impl IntoView {
         reload.track();
         async move { api::get::<Vec<CampaignView>>(auth, "/campaigns").await }
     });
-    let units = LocalResource::new(move || api::get::<Vec<UnitView>>(auth, "/units"));
     let unit_id = RwSignal::new(String::new());
     let title = RwSignal::new(String::new());
     let closes_on = RwSignal::new(String::new());
@@ -67,12 +66,7 @@ fn Campaigns() -> impl IntoView {
             <form class="stack" on:submit=|ev| ev.prevent_default()>
                 <label>"Tên đợt" <input name="campaign.title" bind:value=title /></label>
                 <label>"Đơn vị"
-                    <select name="campaign.unit" bind:value=unit_id>
-                        <option value="">"— Chọn —"</option>
-                        {move || units.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|u| view! {
-                            <option value=u.id.clone()>{crate::labels::indented(&u.name, u.depth)}</option>
-                        }).collect_view()}
-                    </select>
+                    <UnitSelect name="campaign.unit" value=unit_id empty="— Chọn —" />
                 </label>
                 <fieldset>
                     <legend>"Các phần được cập nhật"</legend>

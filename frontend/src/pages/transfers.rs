@@ -5,7 +5,6 @@ use hoso_api_types::accounts::DecisionRef;
 use hoso_api_types::documents::DocumentView;
 use hoso_api_types::dossiers::DossierSummary;
 use hoso_api_types::transfers::{CompleteTransfer, NewTransfer, TransferView};
-use hoso_api_types::units::UnitView;
 use hoso_domain::access::{AccountKind, Right};
 use hoso_domain::transfer::TransferKind;
 use leptos::prelude::*;
@@ -15,6 +14,7 @@ use leptos_router::components::A;
 use crate::api::{self, ApiFailure};
 use crate::components::failure::{FailureNotice, FormFailure};
 use crate::components::guard::SignedIn;
+use crate::components::unit_select::UnitSelect;
 use crate::components::upload::DocumentPicker;
 use crate::session::Auth;
 
@@ -87,7 +87,6 @@ pub fn TransferPanel(dossier_id: String, person_id: String) -> impl IntoView {
 #[component]
 fn FileTransfer(person_id: String, reload: RwSignal<u32>) -> impl IntoView {
     let auth = expect_context::<Auth>();
-    let units = LocalResource::new(move || api::get::<Vec<UnitView>>(auth, "/units?whole_province=true"));
     let kind = RwSignal::new(TransferKind::BetweenAgencies.as_str().to_owned());
     let to_unit = RwSignal::new(String::new());
     let outside = RwSignal::new(String::new());
@@ -152,12 +151,7 @@ fn FileTransfer(person_id: String, reload: RwSignal<u32>) -> impl IntoView {
                 </select>
             </label>
             <label>"Đơn vị đến"
-                <select name="transfer.to_unit" bind:value=to_unit>
-                    <option value="">"— Không —"</option>
-                    {move || units.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|u| view! {
-                        <option value=u.id.clone()>{crate::labels::indented(&u.name, u.depth)}</option>
-                    }).collect_view()}
-                </select>
+                <UnitSelect name="transfer.to_unit" value=to_unit empty="— Không —" whole_province=true />
             </label>
             <label>"Cơ quan ngoài tỉnh (nếu có)" <input name="transfer.outside_body" bind:value=outside /></label>
             <label>"Số quyết định" <input name="transfer.decision_number" bind:value=number /></label>

@@ -1,7 +1,7 @@
 //! One unit and its whole history; Sở Nội vụ renames, moves or dissolves it from here.
 
 use hoso_api_types::accounts::DecisionRef;
-use hoso_api_types::units::{MoveUnitRequest, RenameUnitRequest, TreeChange, UnitDetail, UnitRef, UnitView};
+use hoso_api_types::units::{MoveUnitRequest, RenameUnitRequest, TreeChange, UnitDetail, UnitRef};
 use hoso_domain::access::Right;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,6 +11,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::{self, ApiFailure};
 use crate::components::failure::{FailureNotice, FieldMessage, FormFailure};
 use crate::components::guard::SignedIn;
+use crate::components::unit_select::UnitSelect;
 use crate::session::{Auth, Session};
 
 #[component]
@@ -156,7 +157,6 @@ fn UnitActions(unit_id: String, on_changed: Callback<()>) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let parent = RwSignal::new(String::new());
     let failure = RwSignal::new(None::<ApiFailure>);
-    let units = LocalResource::new(move || api::get::<Vec<UnitView>>(auth, "/units"));
     let act = move |what: &'static str| {
         let id = unit_id.clone();
         let change = fields.change();
@@ -210,12 +210,7 @@ fn UnitActions(unit_id: String, on_changed: Callback<()>) -> impl IntoView {
             <fieldset>
                 <legend>"Chuyển đơn vị chủ quản"</legend>
                 <label>"Đơn vị cấp trên mới"
-                    <select name="parent_id" bind:value=parent>
-                        <option value="">"— Chọn —"</option>
-                        {move || units.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|u| view! {
-                            <option value=u.id.clone()>{crate::labels::indented(&u.name, u.depth)}</option>
-                        }).collect_view()}
-                    </select>
+                    <UnitSelect name="parent_id" value=parent empty="— Chọn —" />
                 </label>
                 <FieldMessage failure field="parent_id" />
                 <button type="button" on:click=move |_| relocate("move")>"Chuyển"</button>
