@@ -92,6 +92,13 @@ describe("search", () => {
     const file = await download;
     assert.equal(file.suggestedFilename(), `bao-cao-grade-${today}.xlsx`);
 
+    // The yearly report the regulation asks for, made in one click (USE-3).
+    const schedule = page.getByTestId("report-schedule");
+    await schedule.getByText("Các cơ quan, đơn vị gửi Sở Nội vụ").first().waitFor();
+    await schedule.getByRole("button", { name: "Lập: Theo vị trí việc làm" }).click();
+    await page.getByRole("heading", { name: "Số lượng theo vị trí việc làm" }).waitFor();
+    assert.equal(await page.locator('select[name="report.kind"]').inputValue(), "job_position");
+
     // Quotas against headcount as gauges.
     await page.locator('input[name="report.as_of"]').fill("");
     await page.locator('select[name="report.kind"]').selectOption("quota");

@@ -94,3 +94,20 @@ pub struct ListView {
     pub total: usize,
     pub items: Vec<ListItem>,
 }
+
+/// A yearly report the regulation asks for, in its next occurrence (USE-3, USE-4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ScheduledReport {
+    pub title: String,
+    /// Who sends it, to whom.
+    pub by: String,
+    /// The report kinds that make it up (`GET /reports/{kind}`).
+    pub kinds: Vec<String>,
+    pub opens_on: NaiveDate,
+    pub due_on: NaiveDate,
+    /// The day it counts as of (31 December of the past year); absent: the day it is made.
+    pub as_of: Option<NaiveDate>,
+    /// Today falls between `opens_on` and `due_on`.
+    pub open_now: bool,
+}

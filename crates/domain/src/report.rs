@@ -91,6 +91,101 @@ pub fn pyramid(people: &[(Option<String>, Option<NaiveDate>)], on: NaiveDate) ->
     bands
 }
 
+/// A report the regulation asks for every year (USE-3, USE-4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnnualReport {
+    /// The report kinds that make it up (`grade`, `job_position`, `agency_activity`).
+    pub kinds: &'static [&'static str],
+    pub title: &'static str,
+    /// Who sends it, to whom.
+    pub by: &'static str,
+    /// (month, day) from which it is made, and by which it is due.
+    pub opens: (u32, u32),
+    pub due: (u32, u32),
+    /// Counted as of 31 December of the year before it is due; otherwise as of the day it is
+    /// made (the year so far).
+    pub as_of_year_end: bool,
+}
+
+const HEADCOUNT_KINDS: &[&str] = &["grade", "job_position"];
+
+/// HY 14.1: every agency reports the past year's headcount by grade, professional title and
+/// job position, with its subordinate units, between 10 and 20 January.
+const HY_REPORTS: &[AnnualReport] = &[AnnualReport {
+    kinds: HEADCOUNT_KINDS,
+    title: "Báo cáo số lượng cán bộ, công chức, viên chức năm trước theo ngạch, chức danh nghề nghiệp, vị trí việc làm",
+    by: "Các cơ quan, đơn vị gửi Sở Nội vụ",
+    opens: (1, 10),
+    due: (1, 20),
+    as_of_year_end: true,
+}];
+
+/// TG 15.5 and 16.8: agencies report on the use, update, approval and sync of their data before
+/// 15 December; Sở Nội vụ reports the headcount to the Ministry by 20 January.
+const TG_REPORTS: &[AnnualReport] = &[
+    AnnualReport {
+        kinds: &["agency_activity"],
+        title: "Báo cáo tình hình khai thác, sử dụng, cập nhật, phê duyệt và đồng bộ dữ liệu",
+        by: "Các cơ quan, đơn vị gửi Sở Nội vụ",
+        opens: (12, 1),
+        due: (12, 14),
+        as_of_year_end: false,
+    },
+    AnnualReport {
+        kinds: HEADCOUNT_KINDS,
+        title: "Báo cáo số lượng cán bộ, công chức, viên chức năm trước theo ngạch, chức danh nghề nghiệp, vị trí việc làm",
+        by: "Sở Nội vụ gửi Bộ Nội vụ",
+        opens: (1, 1),
+        due: (1, 20),
+        as_of_year_end: true,
+    },
+];
+
+/// The yearly reports of a regulation profile (a custom profile keeps Hưng Yên's).
+pub fn annual_reports(profile: crate::regulation::ProfileName) -> &'static [AnnualReport] {
+    match profile {
+        crate::regulation::ProfileName::TienGiang => TG_REPORTS,
+        _ => HY_REPORTS,
+    }
+}
+
+/// One occurrence of a yearly report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportDue {
+    pub report: AnnualReport,
+    pub opens_on: NaiveDate,
+    pub due_on: NaiveDate,
+    /// The day it counts as of; `None`: the day it is made.
+    pub as_of: Option<NaiveDate>,
+}
+
+/// The next occurrence of each report not yet past its due day, the soonest first.
+pub fn upcoming(reports: &[AnnualReport], today: NaiveDate) -> Vec<ReportDue> {
+    let on =
+        |year: i32, (month, day): (u32, u32)| NaiveDate::from_ymd_opt(year, month, day).expect("a fixed day");
+    let mut due: Vec<ReportDue> = reports
+        .iter()
+        .map(|report| {
+            let year = if on(today.year(), report.due) >= today {
+                today.year()
+            } else {
+                today.year() + 1
+            };
+            let due_on = on(year, report.due);
+            // A window that starts in December and ends in January opens the year before.
+            let opens_year = if report.opens > report.due { year - 1 } else { year };
+            ReportDue {
+                report: *report,
+                opens_on: on(opens_year, report.opens),
+                due_on,
+                as_of: report.as_of_year_end.then(|| on(year - 1, (12, 31))),
+            }
+        })
+        .collect();
+    due.sort_by_key(|d| d.due_on);
+    due
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,5 +224,33 @@ mod tests {
         ];
         // On 10/5/2020 the man is 30, the woman still 29.
         assert_eq!(pyramid(&people, day(2020, 5, 10))[..2], [(0, 1), (1, 0)]);
+    }
+
+    #[test]
+    fn yearly_reports_fall_due_in_turn() {
+        use crate::regulation::ProfileName;
+        // Hưng Yên, mid-January: the report on last year, due on the 20th.
+        let hy = upcoming(annual_reports(ProfileName::HungYen), day(2027, 1, 15));
+        assert_eq!(
+            (hy[0].opens_on, hy[0].due_on, hy[0].as_of),
+            (day(2027, 1, 10), day(2027, 1, 20), Some(day(2026, 12, 31)))
+        );
+        // The day after it is due, the next one is a year away and counts 2027.
+        let next = upcoming(annual_reports(ProfileName::HungYen), day(2027, 1, 21));
+        assert_eq!(
+            (next[0].due_on, next[0].as_of),
+            (day(2028, 1, 20), Some(day(2027, 12, 31)))
+        );
+        // Tiền Giang in late November: the agencies' activity report first, then the headcount.
+        let tg = upcoming(annual_reports(ProfileName::TienGiang), day(2026, 11, 23));
+        assert_eq!(tg[0].report.kinds, ["agency_activity"]);
+        assert_eq!(
+            (tg[0].opens_on, tg[0].due_on, tg[0].as_of),
+            (day(2026, 12, 1), day(2026, 12, 14), None)
+        );
+        assert_eq!(
+            (tg[1].due_on, tg[1].as_of),
+            (day(2027, 1, 20), Some(day(2026, 12, 31)))
+        );
     }
 }

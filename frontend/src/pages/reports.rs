@@ -5,7 +5,7 @@
 //! list of reports made. Aggregates are shared (USE-6): any unit may be chosen.
 
 use gloo_timers::future::TimeoutFuture;
-use hoso_api_types::reports::{NewReportJob, ReportJobView, ReportRow, ReportView};
+use hoso_api_types::reports::{NewReportJob, ReportJobView, ReportRow, ReportView, ScheduledReport};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -240,6 +240,16 @@ fn Reports() -> impl IntoView {
             }
         });
     };
+    // The yearly reports the regulation asks for (USE-3, USE-4), each made in one click.
+    let schedule = LocalResource::new(move || api::get::<Vec<ScheduledReport>>(auth, "/report-schedule"));
+    // Before its day has passed, the report shows the figures so far (as of today).
+    let make = move |report_kind: String, day: Option<chrono::NaiveDate>| {
+        kind.set(report_kind);
+        unit.set(String::new());
+        let past = day.filter(|d| *d < crate::format::today_vn());
+        as_of.set(past.map(|d| d.to_string()).unwrap_or_default());
+        run();
+    };
     let download = move |path: String, file_name: String| {
         spawn_local(async move {
             if let Err(error) = api::download_file(auth, &path, &file_name).await {
@@ -269,6 +279,36 @@ fn Reports() -> impl IntoView {
     view! {
         <section>
             <h1>"Thống kê, báo cáo"</h1>
+            <div class="schedule" data-testid="report-schedule">
+                <h2>"Báo cáo định kỳ hằng năm"</h2>
+                {move || schedule.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|r| {
+                    let counted = r.as_of.map_or_else(
+                        || "số liệu đến ngày lập".to_owned(),
+                        |d| format!("số liệu đến {}", d.format("%d/%m/%Y")),
+                    );
+                    let when = format!(
+                        "{} — từ {} đến hạn {}; {}",
+                        r.by,
+                        r.opens_on.format("%d/%m/%Y"),
+                        r.due_on.format("%d/%m/%Y"),
+                        counted
+                    );
+                    let day = r.as_of;
+                    view! {
+                        <div class="scheduled">
+                            <strong>{r.title}</strong>
+                            {r.open_now.then(|| view! { " " <span class="badge">"Đang trong thời hạn báo cáo"</span> })}
+                            <p class="muted">{when}</p>
+                            {r.kinds.into_iter().map(|k| {
+                                let label = KINDS.iter().find(|(key, _)| *key == k).map_or(k.clone(), |(_, l)| (*l).to_owned());
+                                view! {
+                                    <button type="button" on:click=move |_| make(k.clone(), day)>{format!("Lập: {label}")}</button>
+                                }
+                            }).collect_view()}
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
             <form class="search-form" on:submit=move |ev| { ev.prevent_default(); run(); }>
                 <label>"Báo cáo"
                     <select name="report.kind" bind:value=kind>

@@ -544,3 +544,94 @@ async fn hr_lists_hold_whom_the_rules_name_within_the_period_and_the_scope() {
         assert_eq!(sheet.rows().count(), 4 + step_due.len(), "{backend}");
     }
 }
+
+/// USE-3, USE-4: the yearly reports follow the regulation profile — Hưng Yên's headcount report
+/// of the past year in January, Tiền Giang's agency report in December and Sở Nội vụ's headcount
+/// report by 20 January — each with the date it counts as of.
+#[actix_web::test]
+async fn the_yearly_reports_follow_the_regulation_profile() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        set_day(&ctx, "2027-01-12");
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+        let education = token_of(&app, "sogddt").await;
+
+        let (status, hy) = call(&app, "GET", "/api/v1/report-schedule", Some(&education), None).await;
+        assert_eq!(status, 200, "{backend}: {hy}");
+        assert_eq!(hy.as_array().unwrap().len(), 1, "{hy}");
+        assert_eq!(
+            (
+                &hy[0]["kinds"],
+                &hy[0]["opens_on"],
+                &hy[0]["due_on"],
+                &hy[0]["as_of"],
+                &hy[0]["open_now"]
+            ),
+            (
+                &json!(["grade", "job_position"]),
+                &json!("2027-01-10"),
+                &json!("2027-01-20"),
+                &json!("2026-12-31"),
+                &json!(true)
+            ),
+            "{backend}"
+        );
+        // The report it asks for can be made as of that day.
+        let (status, report) = call(
+            &app,
+            "GET",
+            "/api/v1/reports/grade?as_of=2026-12-31",
+            Some(&education),
+            None,
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {report}");
+
+        let choose =
+            json!({"name": "tien-giang", "enforcement": "refuse", "reason": "Áp dụng Quyết định 03/2025"});
+        let (status, _) = call(
+            &app,
+            "PUT",
+            "/api/v1/settings/regulation-profile",
+            Some(&admin),
+            Some(choose),
+        )
+        .await;
+        assert_eq!(status, 200);
+        let (_, tg) = call(&app, "GET", "/api/v1/report-schedule", Some(&education), None).await;
+        let due: Vec<(&str, &str, bool)> = tg
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["kinds"][0].as_str().unwrap(),
+                    r["due_on"].as_str().unwrap(),
+                    r["open_now"].as_bool().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            due,
+            [
+                ("grade", "2027-01-20", true),
+                ("agency_activity", "2027-12-14", false)
+            ],
+            "{backend}"
+        );
+
+        let (status, _) = call(
+            &app,
+            "GET",
+            "/api/v1/report-schedule",
+            Some(&token_of(&app, "nguyenvanan").await),
+            None,
+        )
+        .await;
+        assert_eq!(
+            status, 403,
+            "{backend}: a personal account has no reports to make"
+        );
+    }
+}

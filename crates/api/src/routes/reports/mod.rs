@@ -28,6 +28,7 @@ use crate::export::{Cell, Table};
 pub mod get_report;
 pub mod get_report_job;
 pub mod get_report_jobs;
+pub mod get_report_schedule;
 pub mod post_report_job;
 
 pub const TAG: &str = "reports";
@@ -36,6 +37,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_report::get_report)
         .service(post_report_job::post_report_job)
         .service(get_report_jobs::get_report_jobs)
+        .service(get_report_schedule::get_report_schedule)
         .service(get_report_job::get_report_job);
 }
 
