@@ -77,6 +77,14 @@ pub const RESULT_COLUMNS: &[(&str, &str)] = &[
     ("recruited_on", "Ngày tuyển dụng"),
 ];
 
+/// The Vietnamese header of a result column (the key itself if unknown).
+pub fn column_header(key: &'static str) -> &'static str {
+    RESULT_COLUMNS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(key, |(_, header)| *header)
+}
+
 /// The columns on screen until the reader chooses others.
 pub const SHOWN_COLUMNS: &[&str] = &["birth_date", "grade", "salary_step", "party_member"];
 

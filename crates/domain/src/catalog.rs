@@ -284,6 +284,11 @@ pub fn unknown_code(field: &str, code: &str) -> FieldError {
     )
 }
 
+/// A salary coefficient kept in hundredths, as Vietnamese write it: 434 → `4,34`.
+pub fn coefficient_text(hundredths: i64) -> String {
+    format!("{},{:02}", hundredths / 100, hundredths % 100)
+}
+
 /// A salary scale's coefficients by step (step 1 first), in hundredths; `None` unless they are
 /// a non-empty, strictly increasing list of positive integers.
 pub fn salary_coefficients(scale: &CatalogEntry) -> Option<Vec<u32>> {

@@ -198,15 +198,9 @@ pub fn move_to_unit(
     on: NaiveDate,
 ) -> StoreResult<()> {
     use crate::schema::accounts;
-    diesel::update(people::table.find(person_id))
-        .set(people::unit_id.eq(unit_id))
-        .execute(conn)?;
-    replace_placement(conn, person_id, unit_id, on)?;
+    move_to(conn, person_id, unit_id, on)?;
     diesel::update(accounts::table.filter(accounts::person_id.eq(person_id)))
-        .set((
-            accounts::unit_id.eq(Some(unit_id)),
-            accounts::auth_version.eq(accounts::auth_version + 1),
-        ))
+        .set(accounts::auth_version.eq(accounts::auth_version + 1))
         .execute(conn)?;
     Ok(())
 }

@@ -80,8 +80,7 @@ fn shown(value: &Value, kind: Kind) -> String {
     match (value, kind) {
         (Value::Null, _) => String::new(),
         (Value::Number(n), Kind::Coefficient) => {
-            let n = n.as_u64().unwrap_or(0);
-            format!("{},{:02}", n / 100, n % 100)
+            hoso_domain::catalog::coefficient_text(n.as_i64().unwrap_or(0))
         }
         (Value::String(s), _) => s.clone(),
         (other, _) => other.to_string(),

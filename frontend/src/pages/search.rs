@@ -3,8 +3,8 @@
 //! and PDF; those who edit dossiers may search the working drafts.
 
 use hoso_api_types::search::{
-    chosen_columns, NewSavedSearch, SavedSearchView, SearchCriteria, SearchHit, SearchPage, RESULT_COLUMNS,
-    SHOWN_COLUMNS,
+    chosen_columns, column_header, NewSavedSearch, SavedSearchView, SearchCriteria, SearchHit, SearchPage,
+    RESULT_COLUMNS, SHOWN_COLUMNS,
 };
 use hoso_api_types::units::UnitView;
 use leptos::prelude::*;
@@ -245,7 +245,7 @@ fn chips(c: &SearchCriteria, units: &[UnitView]) -> Vec<String> {
                 .to_owned(),
                 Shown::Date => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d")
                     .map_or(text, |d| d.format("%d/%m/%Y").to_string()),
-                Shown::Hundredths => v.as_i64().map_or(text, |n| format!("{},{:02}", n / 100, n % 100)),
+                Shown::Hundredths => v.as_i64().map_or(text, hoso_domain::catalog::coefficient_text),
                 Shown::Unit => units
                     .iter()
                     .find(|u| u.id == text)
@@ -276,7 +276,7 @@ fn cell(hit: &SearchHit, key: &str) -> String {
         "salary_step" => hit.salary_step.map(|s| s.to_string()).unwrap_or_default(),
         "coefficient" => hit
             .coefficient
-            .map(|n| format!("{},{:02}", n / 100, n % 100))
+            .map(|n| hoso_domain::catalog::coefficient_text(n.into()))
             .unwrap_or_default(),
         "position" => label(&["leadership_positions"], &hit.position),
         "qualification" => label(&["qualifications"], &hit.qualification),
@@ -442,10 +442,7 @@ fn Search(session: Session) -> impl IntoView {
             <table class="data" data-testid="search-results">
                 <thead><tr>
                     <th>"Số hiệu"</th><th>"Họ và tên"</th><th>"Đơn vị"</th>
-                    {move || form.columns.get().into_iter().map(|key| {
-                        let header = RESULT_COLUMNS.iter().find(|(k, _)| *k == key).map_or(key, |(_, h)| *h);
-                        view! { <th>{header}</th> }
-                    }).collect_view()}
+                    {move || form.columns.get().into_iter().map(|key| view! { <th>{column_header(key)}</th> }).collect_view()}
                 </tr></thead>
                 <tbody>{move || {
                     let columns = form.columns.get();

@@ -74,7 +74,7 @@ impl Form<'_> {
 }
 
 fn coefficient(c: Option<u32>) -> String {
-    c.map(|c| format!("{},{:02}", c / 100, c % 100))
+    c.map(|c| hoso_domain::catalog::coefficient_text(c.into()))
         .unwrap_or_default()
 }
 

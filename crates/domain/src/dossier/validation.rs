@@ -529,10 +529,9 @@ fn step_on_scale(
             &format!("{at}.coefficient"),
             "not_on_scale",
             format!(
-                "Bậc {step} của ngạch {} có hệ số {},{:02}.",
+                "Bậc {step} của ngạch {} có hệ số {}.",
                 grade.code,
-                expected / 100,
-                expected % 100
+                crate::catalog::coefficient_text(expected.into())
             ),
         );
     }

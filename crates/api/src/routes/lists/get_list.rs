@@ -3,6 +3,7 @@ use chrono::{Months, NaiveDate};
 use hoso_api_types::reports::{ListItem, ListView};
 use hoso_api_types::units::UnitRef;
 use hoso_domain::career::{self, PayPosition, Raise};
+use hoso_domain::catalog::coefficient_text;
 use hoso_domain::dossier::facts::Facts;
 use hoso_domain::dossier::validation::CatalogIndex;
 use hoso_domain::FieldError;
@@ -55,10 +56,6 @@ fn date(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
-fn coefficient(hundredths: u32) -> String {
-    format!("{},{:02}", hundredths / 100, hundredths % 100)
-}
-
 /// The raise a person is next due, from their grade's scale in the catalogue.
 fn next_raise(index: &CatalogIndex, facts: &Facts) -> Option<career::RaiseDue> {
     let grade = index.find(hoso_domain::catalog::GRADE_KINDS, facts.grade.as_deref()?)?;
@@ -91,11 +88,11 @@ fn entry(
             let step = facts.salary_step.unwrap_or_default();
             let now = format!(
                 "Bậc {step}, hệ số {}",
-                coefficient(facts.coefficient.unwrap_or_default() as u32)
+                coefficient_text(facts.coefficient.unwrap_or_default().into())
             );
             let (now, next) = match (kind, due.raise) {
                 ("salary_step", Raise::Step { step, coefficient: c }) => {
-                    (now, format!("Bậc {step}, hệ số {}", coefficient(c)))
+                    (now, format!("Bậc {step}, hệ số {}", coefficient_text(c.into())))
                 }
                 ("beyond_frame", Raise::BeyondFrame { percent }) => {
                     let held = facts

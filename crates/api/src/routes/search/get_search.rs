@@ -1,5 +1,5 @@
 use actix_web::{get, web, HttpResponse};
-use hoso_api_types::search::{chosen_columns, SearchCriteria, SearchPage, RESULT_COLUMNS};
+use hoso_api_types::search::{chosen_columns, column_header, SearchCriteria, SearchPage, RESULT_COLUMNS};
 use hoso_domain::FieldError;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -77,12 +77,6 @@ pub async fn get_search(
                     .map_or_else(|| c.clone(), |e| e.label.clone())
             }))
         };
-        let header = |key: &'static str| -> &'static str {
-            RESULT_COLUMNS
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map_or(key, |(_, h)| *h)
-        };
         let cell = |key: &str, f: &hoso_domain::dossier::facts::Facts| match key {
             "gender" => label(&["genders"], &f.gender),
             "birth_date" => f.birth_date.map_or(Cell::Empty, Cell::Date),
@@ -104,7 +98,7 @@ pub async fn get_search(
             subtitle: format!("{province} — ngày {}", today.format("%d/%m/%Y")),
             headers: ["Số hiệu hồ sơ", "Họ và tên", "Đơn vị"]
                 .into_iter()
-                .chain(columns.iter().copied().map(header))
+                .chain(columns.iter().copied().map(column_header))
                 .map(String::from)
                 .collect(),
             rows: rows
