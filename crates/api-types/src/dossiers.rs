@@ -19,6 +19,9 @@ pub struct DossierSummary {
     pub dossier_number: String,
     /// Mã số định danh, once the national database has assigned it.
     pub national_identifier: Option<String>,
+    /// The national dossier code (CTX-1), entered by Sở Nội vụ or the national sync.
+    #[serde(default)]
+    pub national_dossier_code: Option<String>,
     pub person_id: String,
     pub full_name: String,
     pub unit: UnitRef,

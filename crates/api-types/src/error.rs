@@ -35,4 +35,7 @@ pub struct ErrorDetails {
     /// The fields that failed validation, each with its own reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldError>,
+    /// The dossier the request collides with (`person_exists`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dossier_id: Option<String>,
 }

@@ -10,6 +10,7 @@ pub mod catalogs;
 pub mod documents;
 pub mod dossiers;
 pub mod error;
+pub mod golive;
 pub mod reports;
 pub mod search;
 pub mod settings;

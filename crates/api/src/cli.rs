@@ -53,6 +53,20 @@ pub enum Command {
         #[arg(long, default_value_t = 7)]
         seed: u64,
     },
+    /// First run of a real province on an empty database: the province's root unit (from the
+    /// provinces catalogue), Sở Nội vụ under it and the first administrator. Running it again
+    /// with the same arguments changes nothing; once a province exists any other is refused.
+    /// Prints a temporary password, unless HOSO_ADMIN_PASSWORD gives the password to set.
+    Init {
+        /// Code of the province in the catalogue of 34 provinces (e.g. 33 for Hưng Yên).
+        #[arg(long)]
+        province_code: String,
+        /// Username of the first administrator.
+        #[arg(long)]
+        admin: String,
+        #[arg(long, default_value = "Quản trị hệ thống — Sở Nội vụ")]
+        display_name: String,
+    },
     /// Create an administrator (Sở Nội vụ) account. Prints a temporary password, unless
     /// HOSO_ADMIN_PASSWORD gives the password to set.
     CreateAdmin {
@@ -99,6 +113,11 @@ pub fn run() -> anyhow::Result<()> {
         Command::Migrate { status } => commands::migrate::run(&cli.settings, status),
         Command::SeedDemo => commands::seed_demo::run(&cli.settings),
         Command::SeedBulk { people, seed } => commands::seed_demo::run_bulk(&cli.settings, people, seed),
+        Command::Init {
+            province_code,
+            admin,
+            display_name,
+        } => commands::init::run(&cli.settings, &province_code, &admin, &display_name),
         Command::CreateAdmin {
             username,
             display_name,

@@ -45,6 +45,13 @@ pub enum ApiError {
     /// The request conflicts with the current state, e.g. a stale version.
     #[error("conflict: {code}")]
     Conflict { code: &'static str, message: String },
+    /// A person with this citizen ID already has a dossier (one dossier per person, DOS-1).
+    #[error("person exists: dossier {dossier_id}")]
+    PersonExists {
+        dossier_id: String,
+        dossier_number: String,
+        in_service: bool,
+    },
     #[error("payload larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
     #[error("unsupported media type")]
@@ -73,6 +80,8 @@ pub const ERROR_CODES: &[&str] = &[
     "invalid_state",
     "code_taken",
     "dossier_exists",
+    "person_exists",
+    "already_initialised",
     "dossier_locked",
     "review_pending",
     "window_closed",
@@ -115,6 +124,7 @@ impl ApiError {
             ApiError::NotFound => "not_found",
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::Conflict { code, .. } => code,
+            ApiError::PersonExists { .. } => "person_exists",
             ApiError::PayloadTooLarge { .. } => "payload_too_large",
             ApiError::UnsupportedMediaType => "unsupported_media_type",
             ApiError::Unavailable(_) => "unavailable",
@@ -142,6 +152,17 @@ impl ApiError {
             ApiError::NotFound => "Không tìm thấy dữ liệu được yêu cầu.".into(),
             ApiError::MethodNotAllowed => "Phương thức không được hỗ trợ cho địa chỉ này.".into(),
             ApiError::Conflict { message, .. } => message.clone(),
+            ApiError::PersonExists {
+                dossier_number,
+                in_service,
+                ..
+            } => {
+                if *in_service {
+                    format!("Số căn cước này đã có trong hồ sơ {dossier_number} của một người đang công tác; mỗi người chỉ có một hồ sơ.")
+                } else {
+                    format!("Số căn cước này thuộc hồ sơ {dossier_number} đã lưu trữ (người đã thôi công tác); hãy tiếp nhận lại qua hồ sơ đó, không mở hồ sơ thứ hai.")
+                }
+            }
             ApiError::PayloadTooLarge { limit } => {
                 format!("Dữ liệu gửi lên quá lớn (tối đa {} KB).", limit.div_ceil(1024))
             }
@@ -157,10 +178,32 @@ impl ApiError {
         }
     }
 
+    /// The message with each failed field, for the command line.
+    pub fn message_with_fields(&self) -> String {
+        match self {
+            ApiError::Validation(fields) => fields
+                .as_slice()
+                .iter()
+                .map(|f| format!("{}: {}", f.field, f.message))
+                .collect::<Vec<_>>()
+                .join("; "),
+            other => format!("{} ({})", other.message(), other.code()),
+        }
+    }
+
     pub fn body(&self) -> ErrorBody {
         let details = match self {
             ApiError::Validation(fields) => Some(ErrorDetails {
                 fields: fields.as_slice().to_vec(),
+                dossier_id: None,
+            }),
+            ApiError::PersonExists { dossier_id, .. } => Some(ErrorDetails {
+                fields: vec![hoso_domain::FieldError::new(
+                    "citizen_id",
+                    "person_exists",
+                    "Số căn cước đã có hồ sơ.",
+                )],
+                dossier_id: Some(dossier_id.clone()),
             }),
             _ => None,
         };
@@ -186,7 +229,7 @@ impl ResponseError for ApiError {
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::Conflict { .. } | ApiError::PersonExists { .. } => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,

@@ -14,6 +14,7 @@ pub mod commands;
 pub mod config;
 pub mod error;
 pub mod export;
+pub mod golive;
 pub mod openapi;
 pub mod print;
 pub mod request_id;

@@ -12,6 +12,7 @@ pub mod dossier;
 pub mod lunar;
 pub mod org;
 pub mod password;
+pub mod recruitment;
 pub mod regulation;
 pub mod report;
 pub mod retirement;

@@ -180,6 +180,7 @@ pub fn person(rng: &mut Rng, post: Post, unit_name: &str, today: NaiveDate) -> S
     id.birth_place = Place {
         commune: some(rng.pick(COMMUNES)),
         province: Some(province.to_owned()),
+        commune_code: None,
     };
     id.hometown = id.birth_place.clone();
     id.ethnicity = some(if rng.chance(97) { "01" } else { "06" });

@@ -120,6 +120,14 @@ pub fn find(conn: &mut DbConnection, id: &str) -> StoreResult<Option<AccountWith
     }))
 }
 
+/// Whether any account of this kind exists (the first run needs none to exist).
+pub fn any_of_kind(conn: &mut DbConnection, kind: &str) -> StoreResult<bool> {
+    Ok(diesel::select(diesel::dsl::exists(
+        accounts::table.filter(accounts::kind.eq(kind)),
+    ))
+    .get_result(conn)?)
+}
+
 pub fn find_by_username(conn: &mut DbConnection, username: &str) -> StoreResult<Option<AccountRow>> {
     Ok(accounts::table
         .filter(accounts::username.eq(username))

@@ -25,6 +25,8 @@ pub struct DossierRow {
     pub current_version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The national dossier code (số hiệu hồ sơ, CTX-1), entered by Sở Nội vụ or the national sync.
+    pub national_dossier_code: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
@@ -89,6 +91,7 @@ pub fn create(
         current_version: 0,
         created_at: now,
         updated_at: now,
+        national_dossier_code: None,
     };
     diesel::insert_into(dossiers::table)
         .values((
@@ -179,6 +182,47 @@ pub fn find_by_person(conn: &mut DbConnection, person_id: &str) -> StoreResult<O
 pub fn find_by_citizen_hash(conn: &mut DbConnection, hash: &str) -> StoreResult<Option<String>> {
     Ok(dossiers::table
         .filter(dossiers::citizen_id_hash.eq(hash))
+        .select(dossiers::id)
+        .first(conn)
+        .optional()?)
+}
+
+/// The dossier holding this keyed citizen-ID hash, with whether its person is still in service.
+pub fn holder_of_citizen_hash(conn: &mut DbConnection, hash: &str) -> StoreResult<Option<(DossierRow, String)>> {
+    Ok(dossiers::table
+        .inner_join(people::table)
+        .filter(dossiers::citizen_id_hash.eq(hash))
+        .select((DossierRow::as_select(), people::service_status))
+        .first(conn)
+        .optional()?)
+}
+
+/// Sets the national identifier and national dossier code (CTX-1); `None` clears one. A value
+/// another dossier holds is refused by the unique indexes (`StoreError::Duplicate`).
+pub fn set_national_ids(
+    conn: &mut DbConnection,
+    id: &str,
+    national_identifier: Option<&str>,
+    national_dossier_code: Option<&str>,
+) -> StoreResult<()> {
+    diesel::update(dossiers::table.find(id))
+        .set((
+            dossiers::national_identifier.eq(national_identifier),
+            dossiers::national_dossier_code.eq(national_dossier_code),
+            dossiers::updated_at.eq(Utc::now().naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The dossier with this national identifier or national dossier code.
+pub fn find_by_national_id(conn: &mut DbConnection, value: &str) -> StoreResult<Option<String>> {
+    Ok(dossiers::table
+        .filter(
+            dossiers::national_identifier
+                .eq(value)
+                .or(dossiers::national_dossier_code.eq(value)),
+        )
         .select(dossiers::id)
         .first(conn)
         .optional()?)

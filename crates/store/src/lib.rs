@@ -24,6 +24,7 @@ pub mod people;
 pub mod pool;
 pub mod positions;
 pub mod quotas;
+pub mod recruitments;
 pub mod refresh_tokens;
 pub mod reports;
 pub mod reviews;
@@ -33,6 +34,7 @@ pub mod signing;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod transfers;
+pub mod unit_requests;
 pub mod units;
 
 pub use connection::{Backend, DatabaseUrl, DbConnection};

@@ -41,3 +41,8 @@ pub fn set(conn: &mut DbConnection, key: &str, value: &str) -> StoreResult<()> {
         Ok(())
     })
 }
+
+pub fn delete(conn: &mut DbConnection, key: &str) -> StoreResult<()> {
+    diesel::delete(system_meta::table.find(key)).execute(conn)?;
+    Ok(())
+}

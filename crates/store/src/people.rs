@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use crate::connection::DbConnection;
 use crate::error::StoreResult;
 use crate::ids::new_id;
-use crate::schema::{people, person_placements, units};
+use crate::schema::{people, person_categories, person_placements, units};
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
 #[diesel(table_name = people)]
@@ -34,6 +34,19 @@ pub fn insert_in_category(
     unit_id: &str,
     category: &str,
 ) -> StoreResult<PersonRow> {
+    let today = Utc::now().date_naive();
+    insert_with(conn, full_name, unit_id, &CategoryPeriod::plain(category, today))
+}
+
+/// A new person in `unit_id`, in the category of `period` from its first day (placed there
+/// from the same day).
+pub fn insert_with(
+    conn: &mut DbConnection,
+    full_name: &str,
+    unit_id: &str,
+    period: &CategoryPeriod,
+) -> StoreResult<PersonRow> {
+    let category = period.category.as_str();
     let row = PersonRow {
         id: new_id(),
         full_name: full_name.to_owned(),
@@ -52,8 +65,157 @@ pub fn insert_in_category(
             people::category.eq(&row.category),
         ))
         .execute(conn)?;
-    open_placement(conn, &row.id, unit_id, row.created_at.date())?;
+    open_placement(conn, &row.id, unit_id, period.valid_from)?;
+    insert_category(conn, &row.id, period)?;
     Ok(row)
+}
+
+/// A period of a person's employment category (ORG-2) and the decision that began it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CategoryPeriod {
+    /// `civil_servant`, `public_employee` or `contract_worker`.
+    pub category: String,
+    /// `contract_types` code, for contract workers.
+    pub contract_type: Option<String>,
+    pub contract_ends_on: Option<NaiveDate>,
+    pub valid_from: NaiveDate,
+    pub valid_to: Option<NaiveDate>,
+    pub decision_number: Option<String>,
+    pub decision_date: Option<NaiveDate>,
+    pub decision_signer: Option<String>,
+    pub decision_document_id: Option<String>,
+    pub recorded_by: Option<String>,
+}
+
+impl CategoryPeriod {
+    /// A category with no decision recorded (initial data, the demo).
+    pub fn plain(category: &str, from: NaiveDate) -> Self {
+        Self {
+            category: category.to_owned(),
+            valid_from: from,
+            ..Self::default()
+        }
+    }
+}
+
+fn insert_category(conn: &mut DbConnection, person_id: &str, period: &CategoryPeriod) -> StoreResult<()> {
+    diesel::insert_into(person_categories::table)
+        .values((
+            person_categories::id.eq(new_id()),
+            person_categories::person_id.eq(person_id),
+            person_categories::category.eq(&period.category),
+            person_categories::contract_type.eq(&period.contract_type),
+            person_categories::contract_ends_on.eq(period.contract_ends_on),
+            person_categories::valid_from.eq(period.valid_from),
+            person_categories::valid_to.eq(period.valid_to),
+            person_categories::decision_number.eq(&period.decision_number),
+            person_categories::decision_date.eq(period.decision_date),
+            person_categories::decision_signer.eq(&period.decision_signer),
+            person_categories::decision_document_id.eq(&period.decision_document_id),
+            person_categories::recorded_by.eq(&period.recorded_by),
+            person_categories::recorded_at.eq(Utc::now().naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Every period of the person's category, the earliest first.
+pub fn categories_of(conn: &mut DbConnection, person_id: &str) -> StoreResult<Vec<CategoryPeriod>> {
+    type Row = (
+        String,
+        Option<String>,
+        Option<NaiveDate>,
+        NaiveDate,
+        Option<NaiveDate>,
+        Option<String>,
+        Option<NaiveDate>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let rows: Vec<Row> = person_categories::table
+        .filter(person_categories::person_id.eq(person_id))
+        .order((person_categories::valid_from.asc(), person_categories::recorded_at.asc()))
+        .select((
+            person_categories::category,
+            person_categories::contract_type,
+            person_categories::contract_ends_on,
+            person_categories::valid_from,
+            person_categories::valid_to,
+            person_categories::decision_number,
+            person_categories::decision_date,
+            person_categories::decision_signer,
+            person_categories::decision_document_id,
+            person_categories::recorded_by,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| CategoryPeriod {
+            category: r.0,
+            contract_type: r.1,
+            contract_ends_on: r.2,
+            valid_from: r.3,
+            valid_to: r.4,
+            decision_number: r.5,
+            decision_date: r.6,
+            decision_signer: r.7,
+            decision_document_id: r.8,
+            recorded_by: r.9,
+        })
+        .collect())
+}
+
+/// The person's category changes from `period.valid_from`: the period in force ends that day
+/// and the new one begins; the person's current category follows.
+pub fn change_category(conn: &mut DbConnection, person_id: &str, period: &CategoryPeriod) -> StoreResult<()> {
+    diesel::update(
+        person_categories::table
+            .filter(person_categories::person_id.eq(person_id))
+            .filter(person_categories::valid_to.is_null()),
+    )
+    .set(person_categories::valid_to.eq(Some(period.valid_from)))
+    .execute(conn)?;
+    insert_category(conn, person_id, period)?;
+    diesel::update(people::table.find(person_id))
+        .set(people::category.eq(&period.category))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Each person placed on `day` in a unit whose ancestry path starts with `path_prefix` (or is
+/// it, with `exact`), with their category that day.
+pub fn categories_on(
+    conn: &mut DbConnection,
+    day: NaiveDate,
+    path_prefix: &str,
+    exact: bool,
+) -> StoreResult<Vec<String>> {
+    let mut query = person_placements::table
+        .inner_join(units::table.on(units::id.eq(person_placements::unit_id)))
+        .inner_join(
+            person_categories::table.on(person_categories::person_id.eq(person_placements::person_id)),
+        )
+        .filter(person_placements::valid_from.le(day))
+        .filter(
+            person_placements::valid_to
+                .is_null()
+                .or(person_placements::valid_to.gt(day)),
+        )
+        .filter(person_categories::valid_from.le(day))
+        .filter(
+            person_categories::valid_to
+                .is_null()
+                .or(person_categories::valid_to.gt(day)),
+        )
+        .select(person_categories::category)
+        .into_boxed();
+    query = if exact {
+        query.filter(units::path.eq(path_prefix.to_owned()))
+    } else {
+        query.filter(units::path.like(format!("{path_prefix}%")))
+    };
+    Ok(query.load(conn)?)
 }
 
 /// The person is managed by `unit_id` from `from` (see `person_placements`).

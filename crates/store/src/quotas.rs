@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use crate::connection::DbConnection;
 use crate::error::StoreResult;
-use crate::schema::{people, unit_quotas, units};
+use crate::schema::{unit_quotas, units};
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
 #[diesel(table_name = unit_quotas)]
@@ -94,22 +94,17 @@ pub fn subtree_quota(conn: &mut DbConnection, path_prefix: &str, year: i32) -> S
     Ok(total)
 }
 
-/// People in service managed by units whose ancestry path starts with `path_prefix` (one unit: its own
-/// path and `exact`), by category.
-pub fn headcount(conn: &mut DbConnection, path_prefix: &str, exact: bool) -> StoreResult<ByCategory> {
-    let mut query = people::table
-        .inner_join(units::table)
-        .filter(people::service_status.eq_any(hoso_domain::transfer::IN_SERVICE))
-        .select(people::category)
-        .into_boxed();
-    query = if exact {
-        query.filter(units::path.eq(path_prefix.to_owned()))
-    } else {
-        query.filter(units::path.like(format!("{path_prefix}%")))
-    };
-    let categories: Vec<String> = query.load(conn)?;
+/// People managed on `day` by units whose ancestry path starts with `path_prefix` (one unit:
+/// its own path and `exact`), by their category that day (ORG-2): placements end with service,
+/// so whoever is placed that day was in service.
+pub fn headcount(
+    conn: &mut DbConnection,
+    day: chrono::NaiveDate,
+    path_prefix: &str,
+    exact: bool,
+) -> StoreResult<ByCategory> {
     let mut count = ByCategory::default();
-    for category in categories {
+    for category in crate::people::categories_on(conn, day, path_prefix, exact)? {
         match category.as_str() {
             "civil_servant" => count.civil_servants += 1,
             "contract_worker" => count.contract_workers += 1,

@@ -274,6 +274,7 @@ diesel::table! {
         current_version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        national_dossier_code -> Nullable<Text>,
     }
 }
 
@@ -580,3 +581,72 @@ diesel::allow_tables_to_appear_in_same_query!(person_placements, dossier_facts);
 diesel::allow_tables_to_appear_in_same_query!(dossier_versions, people);
 diesel::allow_tables_to_appear_in_same_query!(dossier_versions, units);
 diesel::allow_tables_to_appear_in_same_query!(dossier_facts, dossier_drafts);
+
+diesel::table! {
+    recruitments (id) {
+        id -> Text,
+        person_id -> Text,
+        unit_id -> Text,
+        job_position_id -> Nullable<Text>,
+        category -> Text,
+        basis -> Text,
+        decision_number -> Text,
+        decision_date -> Date,
+        decision_signer -> Text,
+        decision_document_id -> Text,
+        account_due_on -> Date,
+        recruited_by -> Text,
+        recruited_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    person_categories (id) {
+        id -> Text,
+        person_id -> Text,
+        category -> Text,
+        contract_type -> Nullable<Text>,
+        contract_ends_on -> Nullable<Date>,
+        valid_from -> Date,
+        valid_to -> Nullable<Date>,
+        decision_number -> Nullable<Text>,
+        decision_date -> Nullable<Date>,
+        decision_signer -> Nullable<Text>,
+        decision_document_id -> Nullable<Text>,
+        recorded_by -> Nullable<Text>,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    unit_requests (id) {
+        id -> Text,
+        requested_by -> Text,
+        parent_id -> Text,
+        code -> Text,
+        name -> Text,
+        kind -> Text,
+        effective_date -> Date,
+        reason -> Text,
+        decision_number -> Nullable<Text>,
+        decision_date -> Nullable<Date>,
+        decision_signer -> Nullable<Text>,
+        decision_document_id -> Nullable<Text>,
+        status -> Text,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        decision_note -> Nullable<Text>,
+        created_unit_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(recruitments -> people (person_id));
+diesel::allow_tables_to_appear_in_same_query!(recruitments, people);
+diesel::allow_tables_to_appear_in_same_query!(recruitments, units);
+diesel::allow_tables_to_appear_in_same_query!(recruitments, accounts);
+diesel::allow_tables_to_appear_in_same_query!(recruitments, dossiers);
+diesel::allow_tables_to_appear_in_same_query!(person_categories, people);
+diesel::allow_tables_to_appear_in_same_query!(person_categories, units);
+diesel::allow_tables_to_appear_in_same_query!(person_categories, person_placements);
+diesel::allow_tables_to_appear_in_same_query!(unit_requests, units);

@@ -2,6 +2,7 @@
 
 pub mod create_admin;
 pub mod import_catalog;
+pub mod init;
 pub mod migrate;
 pub mod openapi;
 pub mod seed_demo;

@@ -224,8 +224,8 @@ fn the_openapi_command_writes_the_document() {
     );
 }
 
-/// CTX-2: the commune list of the 2025 reform is loaded from the decision's annex in one run;
-/// one bad entry and nothing is stored.
+/// CTX-2: the 3,321 communes of the 2025 reform ship with the build; later entries (a commune
+/// created by a new decision) are loaded in one run, and one bad entry means nothing is stored.
 #[test]
 fn import_catalog_loads_all_entries_or_none() {
     for backend in backends() {
@@ -240,8 +240,8 @@ fn import_catalog_loads_all_entries_or_none() {
         let bad = write(
             "bad.json",
             serde_json::json!([
-                {"code": "12345", "label": "Phường Phố Hiến", "parent": "33"},
-                {"code": "12346", "label": "Xã Không Tỉnh", "parent": "99"}
+                {"code": "99901", "label": "Phường Mới Lập", "parent": "33"},
+                {"code": "99902", "label": "Xã Không Tỉnh", "parent": "99"}
             ]),
         );
         let output = hoso(dir.path())
@@ -252,22 +252,23 @@ fn import_catalog_loads_all_entries_or_none() {
             .unwrap();
         assert!(!output.status.success(), "{backend}");
         assert!(
-            String::from_utf8_lossy(&output.stderr).contains("entry 2 ('12346') refused"),
+            String::from_utf8_lossy(&output.stderr).contains("entry 2 ('99902') refused"),
             "{output:?}"
         );
         let mut conn = db.connect();
-        assert!(
+        assert_eq!(
             hoso_store::catalogs::entries(&mut conn, "communes")
                 .unwrap()
-                .is_empty(),
+                .len(),
+            3321,
             "{backend}: nothing stored"
         );
 
         let good = write(
             "good.json",
             serde_json::json!([
-                {"code": "12345", "label": "Phường Phố Hiến", "parent": "33"},
-                {"code": "12346", "label": "Xã Tiên Lữ", "parent": "33"}
+                {"code": "99901", "label": "Phường Mới Lập", "parent": "33"},
+                {"code": "99902", "label": "Xã Mới Lập", "parent": "33"}
             ]),
         );
         let output = hoso(dir.path())
@@ -281,7 +282,7 @@ fn import_catalog_loads_all_entries_or_none() {
             hoso_store::catalogs::entries(&mut conn, "communes")
                 .unwrap()
                 .len(),
-            2
+            3323
         );
     }
 }

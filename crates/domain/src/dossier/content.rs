@@ -42,14 +42,18 @@ pub struct DossierContent {
     pub contract: Option<Contract>,
 }
 
-/// A place as the form records it: the commune as written at the time, and the province code
-/// (`provinces`, or `former_provinces` for places named before 1 July 2025).
+/// A place as the form records it (CTX-1, CTX-2): the province code (`provinces`, or
+/// `former_provinces` for a place named before 1 July 2025), the commune as written at the
+/// time, and the commune's code (`communes`): the commune itself under a current province, or
+/// for a former place the commune it is now part of (the form's "nay là …").
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Place {
     pub commune: Option<String>,
     pub province: Option<String>,
+    /// `communes`: 5 digits, of `province` (or of the province a former one became).
+    pub commune_code: Option<String>,
 }
 
 /// Items 1–12.
@@ -83,8 +87,10 @@ pub struct Identity {
     pub social_insurance_number: Option<String>,
     /// 9. (sensitive)
     pub health_insurance_number: Option<String>,
-    /// 10. (sensitive)
+    /// 10. House number and street (sensitive).
     pub residence: Option<String>,
+    /// 10. The commune and province of the residence (sensitive).
+    pub residence_place: Place,
     /// 11.
     pub family_background: Option<String>,
     /// 12.

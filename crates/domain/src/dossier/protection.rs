@@ -40,6 +40,7 @@ pub const SENSITIVE_FIELDS: &[&str] = &[
     "/identity/social_insurance_number",
     "/identity/health_insurance_number",
     "/identity/residence",
+    "/identity/residence_place",
     "/health",
     "/income_assets",
 ];

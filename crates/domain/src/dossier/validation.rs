@@ -271,13 +271,9 @@ fn identity(c: &mut Checker<'_>, id: &Identity) {
     for (field, place) in [
         ("identity.birth_place", &id.birth_place),
         ("identity.hometown", &id.hometown),
+        ("identity.residence_place", &id.residence_place),
     ] {
-        c.code(
-            &format!("{field}.province"),
-            &["provinces", "former_provinces"],
-            &place.province,
-        );
-        c.text(&format!("{field}.commune"), &place.commune, 200);
+        self::place(c, field, place);
     }
     c.code("identity.ethnicity", &["ethnicities"], &id.ethnicity);
     c.code("identity.religion", &["religions"], &id.religion);
@@ -321,6 +317,37 @@ fn identity(c: &mut Checker<'_>, id: &Identity) {
         }
     }
     c.text("identity.residence", &id.residence, 500);
+}
+
+/// A coded place: a known province, and a commune code of that province — or, for a province
+/// before the 2025 reform, of the province it became.
+fn place(c: &mut Checker<'_>, field: &str, place: &Place) {
+    let province = c.code(
+        &format!("{field}.province"),
+        &["provinces", "former_provinces"],
+        &place.province,
+    );
+    c.text(&format!("{field}.commune"), &place.commune, 200);
+    let commune_field = format!("{field}.commune_code");
+    let Some(commune) = c.code(&commune_field, &["communes"], &place.commune_code) else {
+        return;
+    };
+    let Some(province) = province else {
+        c.fail(
+            &format!("{field}.province"),
+            "required",
+            "Chọn tỉnh, thành phố của xã, phường.",
+        );
+        return;
+    };
+    let now_in = province.replaced_by.as_deref().unwrap_or(&province.code);
+    if commune.parent.as_deref() != Some(now_in) {
+        c.fail(
+            &commune_field,
+            "commune_not_in_province",
+            format!("{} không thuộc {}.", commune.label, province.label),
+        );
+    }
 }
 
 /// Citizen-ID number (Circular 59/2021/TT-BCA): 3 digits of the birth-registration province,

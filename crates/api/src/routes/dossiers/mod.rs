@@ -101,6 +101,7 @@ pub fn summary(found: &DossierWithPerson) -> DossierSummary {
         id: found.dossier.id.clone(),
         dossier_number: found.dossier.dossier_number.clone(),
         national_identifier: found.dossier.national_identifier.clone(),
+        national_dossier_code: found.dossier.national_dossier_code.clone(),
         person_id: found.person.id.clone(),
         full_name: found.person.full_name.clone(),
         unit: UnitRef {

@@ -262,7 +262,7 @@ pub(crate) fn make(
         }
         Source::Quota => (
             "Số có mặt",
-            vec!["Biên chế được giao", "Còn trống"],
+            QUOTA_COLUMNS.to_vec(),
             quota_rows(conn, request)?,
         ),
         Source::Status => {
@@ -487,6 +487,19 @@ impl Rollup {
     }
 }
 
+/// The quota report's columns after the headcount: the whole quota and what is left of it,
+/// then each category (ORG-2) present and assigned.
+pub(crate) const QUOTA_COLUMNS: &[&str] = &[
+    "Biên chế được giao",
+    "Còn trống",
+    "Công chức có mặt",
+    "Biên chế công chức",
+    "Viên chức có mặt",
+    "Biên chế viên chức",
+    "Hợp đồng lao động có mặt",
+    "Số hợp đồng lao động được giao",
+];
+
 fn quota_rows(conn: &mut DbConnection, request: &ReportRequest) -> Result<Vec<ReportRow>, ApiError> {
     use hoso_store::quotas;
     let rollup = Rollup::new(conn, request.unit.as_ref())?;
@@ -501,16 +514,28 @@ fn quota_rows(conn: &mut DbConnection, request: &ReportRequest) -> Result<Vec<Re
                 .as_ref()
                 .map(quotas::as_counts)
                 .unwrap_or_default();
-            (quota, quotas::headcount(conn, path, true)?)
+            (quota, quotas::headcount(conn, request.as_of, path, true)?)
         } else {
             (
                 quotas::subtree_quota(conn, path, year)?,
-                quotas::headcount(conn, path, false)?,
+                quotas::headcount(conn, request.as_of, path, false)?,
             )
         };
-        let quota = quota.civil_servants + quota.public_employees + quota.contract_workers;
+        let whole = quota.civil_servants + quota.public_employees + quota.contract_workers;
         let present = headcount.civil_servants + headcount.public_employees + headcount.contract_workers;
-        figures.push((present, vec![quota, quota - present]));
+        figures.push((
+            present,
+            vec![
+                whole,
+                whole - present,
+                headcount.civil_servants,
+                quota.civil_servants,
+                headcount.public_employees,
+                quota.public_employees,
+                headcount.contract_workers,
+                quota.contract_workers,
+            ],
+        ));
     }
     Ok(rollup.rows(figures))
 }

@@ -54,6 +54,7 @@ pub async fn get_unit_quotas(
         .year
         .unwrap_or_else(|| chrono::Datelike::year(&crate::clock::today()));
     let actor = session.actor.clone();
+    let today = state.clock.today();
     let quotas = state
         .db(move |conn| {
             let unit = super::load_visible(conn, &actor, &id)?;
@@ -61,10 +62,10 @@ pub async fn get_unit_quotas(
             let own_quota = own.as_ref().map(quotas::as_counts).unwrap_or_default();
             Ok(UnitQuotas {
                 year,
-                unit: compare(own_quota, quotas::headcount(conn, &unit.path, true)?),
+                unit: compare(own_quota, quotas::headcount(conn, today, &unit.path, true)?),
                 subtree: compare(
                     quotas::subtree_quota(conn, &unit.path, year)?,
-                    quotas::headcount(conn, &unit.path, false)?,
+                    quotas::headcount(conn, today, &unit.path, false)?,
                 ),
                 decision_number: own.and_then(|q| q.decision_number),
             })
