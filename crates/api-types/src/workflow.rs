@@ -254,7 +254,8 @@ pub struct VerifyReport {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeadlineItem {
     /// `employee_entry`, `focal_check`, `head_approval`, `change_approval`, `home_affairs`,
-    /// `resubmission`.
+    /// `resubmission`, `campaign_update`, `transfer_completion`, `secondment_return`,
+    /// `account_creation` (a recruit's personal account, ACC-6).
     pub task: String,
     pub dossier_id: String,
     pub dossier_number: String,

@@ -250,6 +250,14 @@ pub fn find_in(conn: &mut DbConnection, kinds: &[&str], code: &str) -> StoreResu
 }
 
 /// Every entry of every catalogue, for checks that touch many catalogues at once.
+/// Every entry but those of `kind` (the 3,321 communes are looked up one by one instead).
+pub fn all_entries_but(conn: &mut DbConnection, kind: &str) -> StoreResult<Vec<EntryRow>> {
+    Ok(catalog_entries::table
+        .filter(catalog_entries::kind.ne(kind))
+        .select(EntryRow::as_select())
+        .load(conn)?)
+}
+
 pub fn all_entries(conn: &mut DbConnection) -> StoreResult<Vec<EntryRow>> {
     Ok(catalog_entries::table.select(EntryRow::as_select()).load(conn)?)
 }

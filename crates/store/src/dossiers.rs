@@ -239,6 +239,8 @@ pub struct DossierFilter {
     pub statuses: Vec<String>,
     /// Accent-free, lower-case part of the name.
     pub name: Option<String>,
+    /// Exactly this national identifier or national dossier code.
+    pub national_id: Option<String>,
     /// Only archived dossiers (service ended, TRF-5), or only those in service.
     pub archived: Option<bool>,
     pub limit: i64,
@@ -271,6 +273,13 @@ pub fn list(conn: &mut DbConnection, filter: &DossierFilter) -> StoreResult<Vec<
     }
     if let Some(name) = filter.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         query = query.filter(dossiers::search_name.like(format!("%{}%", name.replace(['%', '_'], ""))));
+    }
+    if let Some(code) = filter.national_id.clone() {
+        query = query.filter(
+            dossiers::national_identifier
+                .eq(code.clone())
+                .or(dossiers::national_dossier_code.eq(code)),
+        );
     }
     let rows = query.load::<(DossierRow, PersonRow, String, String)>(conn)?;
     Ok(rows

@@ -17,6 +17,7 @@ pub struct PrintHeader {
     pub employing_unit: String,
     pub dossier_number: String,
     pub national_identifier: Option<String>,
+    pub national_dossier_code: Option<String>,
     /// "Phiên bản 3 đã phê duyệt, mã băm …" or "Bản khai chưa phê duyệt".
     pub status_line: String,
 }
@@ -123,6 +124,11 @@ pub fn dossier_pdf(
     let w = f.doc.width(&id_line, 9.5, false);
     f.doc
         .text_at(PAGE_WIDTH - MARGIN - w, top - 13.0, &id_line, 9.5, false);
+    if let Some(code) = &header.national_dossier_code {
+        let line = format!("Số hiệu hồ sơ quốc gia: {code}");
+        let w = f.doc.width(&line, 9.5, false);
+        f.doc.text_at(PAGE_WIDTH - MARGIN - w, top - 26.0, &line, 9.5, false);
+    }
 
     // The 4×6 photo frame on the left, the title beside it.
     let (photo_w, photo_h) = (85.0, 113.0);
@@ -167,16 +173,7 @@ pub fn dossier_pdf(
     f.item("    Giới tính", &f.label(&["genders"], &id.gender));
     f.item("2) Các tên gọi khác", &text(&id.other_names));
     f.item("3) Sinh ngày", &date(id.birth_date));
-    let place = |f: &Form<'_>, p: &Place| {
-        [
-            text(&p.commune),
-            f.label(&["provinces", "former_provinces"], &p.province),
-        ]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ")
-    };
+    let place = |f: &Form<'_>, p: &Place| hoso_domain::dossier::validation::place_text(p, f.catalogs);
     let birth_place = place(&f, &id.birth_place);
     let hometown = place(&f, &id.hometown);
     f.item("4) Nơi sinh", &birth_place);
@@ -200,7 +197,12 @@ pub fn dossier_pdf(
             text(&id.health_insurance_number)
         ),
     );
-    f.item("10) Nơi ở hiện nay", &text(&id.residence));
+    let residence = [text(&id.residence), place(&f, &id.residence_place)]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    f.item("10) Nơi ở hiện nay", &residence);
     f.item("11) Thành phần gia đình xuất thân", &text(&id.family_background));
     f.item(
         "12) Nghề nghiệp trước khi được tuyển dụng",

@@ -22,18 +22,22 @@ pub mod lists;
 pub mod me;
 pub mod people;
 pub mod positions;
+pub mod recruitments;
 pub mod reports;
 pub mod search;
 pub mod settings;
+pub mod setup;
 pub mod signatures;
 pub mod system;
 pub mod transfers;
+pub mod unit_requests;
 pub mod units;
 
 pub const PREFIX: &str = "/api/v1";
 
 pub fn configure(cfg: &mut ServiceConfig) {
     system::configure(cfg);
+    setup::configure(cfg);
     auth::configure(cfg);
     me::configure(cfg);
     accounts::configure(cfg);
@@ -58,4 +62,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
     search::configure(cfg);
     reports::configure(cfg);
     lists::configure(cfg);
+    recruitments::configure(cfg);
+    unit_requests::configure(cfg);
 }

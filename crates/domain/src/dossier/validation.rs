@@ -319,6 +319,32 @@ fn identity(c: &mut Checker<'_>, id: &Identity) {
     c.text("identity.residence", &id.residence, 500);
 }
 
+/// A place as the form prints it (CTX-2): "Xã X, Tỉnh Y"; a place named before the 2025 reform
+/// keeps its old names, followed by what it is now: "Xã A, Tỉnh Thái Bình (nay là Xã B, Tỉnh
+/// Hưng Yên)".
+pub fn place_text(place: &Place, catalogs: &CatalogIndex) -> String {
+    let label = |kinds: &[&str], code: &Option<String>| {
+        code.as_deref()
+            .map(|c| catalogs.find(kinds, c).map_or_else(|| c.to_owned(), |e| e.label.clone()))
+    };
+    let province = place
+        .province
+        .as_deref()
+        .and_then(|c| catalogs.find(&["provinces", "former_provinces"], c));
+    let commune = label(&["communes"], &place.commune_code);
+    let written = place.commune.clone().filter(|c| !c.trim().is_empty());
+    let join = |parts: [Option<String>; 2]| parts.into_iter().flatten().collect::<Vec<_>>().join(", ");
+    match province {
+        Some(former) if former.replaced_by.is_some() => {
+            let old = join([written, Some(former.label.clone())]);
+            let now = join([commune, label(&["provinces"], &former.replaced_by)]);
+            format!("{old} (nay là {now})")
+        }
+        Some(current) => join([commune.or(written), Some(current.label.clone())]),
+        None => join([commune.or(written), place.province.clone()]),
+    }
+}
+
 /// A coded place: a known province, and a commune code of that province — or, for a province
 /// before the 2025 reform, of the province it became.
 fn place(c: &mut Checker<'_>, field: &str, place: &Place) {

@@ -26,7 +26,8 @@ pub struct DeadlineQuery {
 
 /// Everything due in the caller's scope (WF-8, HY 15.3, TG 14.3): first entries not yet
 /// submitted (WF-1), checks, head signatures, change approvals, Sở Nội vụ approvals, returned
-/// dossiers waiting for the employee, people an open update campaign still waits for, moves
+/// dossiers waiting for the employee, recruits still without their personal account (ACC-6),
+/// people an open update campaign still waits for, moves
 /// waiting for the receiving agency or Sở Nội vụ (TRF-2…4) and secondments ending (TRF-5); each with its due date in working days and the
 /// officers who may act; counted by unit and by officer.
 #[utoipa::path(
@@ -192,6 +193,34 @@ pub async fn get_deadlines(
                 )? {
                     items.push(item);
                 }
+            }
+            // Recruits still without their personal account (ACC-6).
+            for row in hoso_store::recruitments::list(conn, within.as_deref(), under_path.as_deref(), true, 5000)? {
+                let Some(dossier) = hoso_store::dossiers::find_by_person(conn, &row.recruitment.person_id)? else {
+                    continue;
+                };
+                let path = UnitPath::parse(&row.unit_path).map_err(ApiError::Internal)?;
+                let who = officers
+                    .iter()
+                    .filter(|(a, _)| a.rights.contains(Right::ManageAccounts) && a.scope.covers(&path))
+                    .map(|(_, name)| name.clone())
+                    .collect();
+                let due_on = row.recruitment.account_due_on;
+                items.push(DeadlineItem {
+                    task: "account_creation".into(),
+                    dossier_id: dossier.id,
+                    dossier_number: dossier.dossier_number,
+                    full_name: row.full_name,
+                    unit: UnitRef {
+                        id: row.unit_id,
+                        name: row.unit_name,
+                    },
+                    review_id: None,
+                    since: row.recruitment.decision_date,
+                    due_on,
+                    overdue: due_on < today,
+                    officers: who,
+                });
             }
             if only_overdue {
                 items.retain(|i| i.overdue);

@@ -101,9 +101,10 @@ pub(crate) fn render(
         employing_unit: r.found.unit_name.clone(),
         dossier_number: dossier.dossier_number.clone(),
         national_identifier: dossier.national_identifier.clone(),
+        national_dossier_code: dossier.national_dossier_code.clone(),
         status_line,
     };
-    let catalogs = crate::catalogs::index(conn)?;
+    let catalogs = crate::catalogs::index_for(conn, &content)?;
     let bytes = dossier_pdf(
         &header,
         &content,

@@ -16,6 +16,8 @@ pub struct DossierQuery {
     pub status: Option<String>,
     /// Part of the name, without regard to case or diacritics ("nguyen van an").
     pub q: Option<String>,
+    /// Exactly this national identifier or national dossier code (CTX-1).
+    pub national_id: Option<String>,
     /// 1–200, default 50.
     pub limit: Option<i64>,
     pub offset: Option<i64>,
@@ -50,6 +52,7 @@ pub async fn get_dossiers(
                 under_path,
                 statuses: query.status.into_iter().collect(),
                 name: query.q.as_deref().map(hoso_domain::dossier::search_name),
+                national_id: query.national_id.as_deref().map(|v| v.trim().to_uppercase()),
                 // Archived dossiers are listed apart (`GET /archive`).
                 archived: Some(false),
                 limit: query.limit.unwrap_or(50).clamp(1, 200),

@@ -35,6 +35,7 @@ pub mod post_dossier;
 pub mod post_dossier_attachment;
 pub mod post_dossier_submit;
 pub mod put_dossier_draft;
+pub mod put_dossier_national_ids;
 
 pub const TAG: &str = "dossiers";
 
@@ -44,6 +45,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_dossier::get_dossier)
         .service(get_dossier_draft::get_dossier_draft)
         .service(put_dossier_draft::put_dossier_draft)
+        .service(put_dossier_national_ids::put_dossier_national_ids)
         .service(post_dossier_submit::post_dossier_submit)
         .service(get_dossier_reviews::get_dossier_reviews)
         .service(get_dossier_transfers::get_dossier_transfers)
@@ -179,7 +181,7 @@ pub(crate) fn check(
     dossier_id: Option<&str>,
     known_photo: Option<&str>,
 ) -> Result<(), ApiError> {
-    let catalogs = crate::catalogs::index(conn)?;
+    let catalogs = crate::catalogs::index_for(conn, content)?;
     validate(content, &catalogs, crate::clock::today())?;
     // A photo already in the dossier was checked when it was put there.
     if let Some(photo) = content

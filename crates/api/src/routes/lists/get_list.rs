@@ -226,6 +226,7 @@ pub async fn get_list(
                     under_path,
                     statuses: WAITING.iter().map(|(status, ..)| (*status).to_owned()).collect(),
                     name: None,
+                    national_id: None,
                     archived: Some(false),
                     limit: MOST,
                     offset: 0,

@@ -1,0 +1,259 @@
+use actix_web::{post, web, HttpResponse};
+use chrono::{NaiveDate, Utc};
+use diesel::Connection;
+use hoso_api_types::golive::{RecruitRequest, RecruitmentView};
+use hoso_domain::access::UnitPath;
+use hoso_domain::dossier::content::{Contract, DossierContent};
+use hoso_domain::recruitment::{account_due, check_category, check_recruit, old_enough, CategoryFacts, Category};
+use hoso_domain::{FieldError, FieldErrors};
+use hoso_store::people::CategoryPeriod;
+use hoso_store::recruitments::RecruitmentRow;
+use hoso_store::{dossiers, people, positions, recruitments, DbConnection};
+use validator::Validate;
+
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::sealing::DataKeys;
+use crate::state::AppState;
+
+/// Record a new recruit (ACC-6, DOS-1): the person, their dossier draft prefilled with what the
+/// decision says, their placement in the unit and their category from the first day, in one
+/// transaction and in the audit trail. Requires `create_dossiers` over the unit. A citizen ID
+/// that already has a dossier is 409 `person_exists` naming it (never a second dossier); the
+/// decision's scan is required and its date not in the future; the recruit is at least 18 on
+/// the first day. The personal account is then due within the profile's working days.
+#[utoipa::path(
+    tag = super::TAG,
+    request_body = RecruitRequest,
+    responses(
+        (status = 201, description = "Recorded: the person, the dossier and the account deadline.", body = RecruitmentView),
+        (status = 409, description = "`person_exists`: the citizen ID has a dossier (`details.dossier_id`).", body = hoso_api_types::ErrorBody),
+        (status = 422, description = "A field failed (`unit_id` outside the caller's scope is `unknown_unit`).", body = hoso_api_types::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/recruitments")]
+pub async fn post_recruitment(
+    session: Session,
+    state: web::Data<AppState>,
+    body: web::Json<RecruitRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    body.validate()?;
+    let keys = state.data_keys.clone();
+    let today = state.clock.today();
+    let view = state.db(move |conn| recruit(conn, &session, &keys, today, body)).await?;
+    Ok(HttpResponse::Created().json(view))
+}
+
+/// The one recruitment operation (the HTTP handler and, later, the import call it).
+pub(crate) fn recruit(
+    conn: &mut DbConnection,
+    session: &Session,
+    keys: &DataKeys,
+    today: NaiveDate,
+    body: RecruitRequest,
+) -> Result<RecruitmentView, ApiError> {
+    let unknown_unit = || FieldError::new("unit_id", "unknown_unit", "Không tìm thấy đơn vị.");
+    let unit = hoso_store::units::find(conn, &body.unit_id)?.ok_or_else(unknown_unit)?;
+    let path = UnitPath::parse(&unit.path).map_err(ApiError::Internal)?;
+    let mut event = session.event("person.recruited");
+    event.unit_id = Some(unit.id.clone());
+    event.right_used = Some("create_dossiers".into());
+    if let Err(denial) = check_recruit(&session.actor, &path) {
+        let refused = crate::audit::refuse(conn, event, denial);
+        return Err(match refused {
+            ApiError::NotFound => unknown_unit().into(),
+            other => other,
+        });
+    }
+    if unit.ended_on.is_some() {
+        return Err(FieldError::new("unit_id", "unit_ended", "Đơn vị này không còn tồn tại.").into());
+    }
+    let starts_on = body.starts_on.unwrap_or(body.decision.date);
+    let category = check_category(
+        &CategoryFacts {
+            category: &body.category,
+            contract_type: body.contract_type.as_deref(),
+            contract_ends_on: body.contract_ends_on,
+            starts_on,
+            decision_date: body.decision.date,
+        },
+        today,
+    )?;
+    let mut errors = FieldErrors::new();
+    if !old_enough(body.birth_date, starts_on) {
+        errors.push(FieldError::new(
+            "birth_date",
+            "too_young",
+            "Người được tuyển dụng phải đủ 18 tuổi vào ngày bắt đầu làm việc.",
+        ));
+    }
+    errors.into_result()?;
+    let document_id = require_scan(conn, session, body.decision.document_id.as_deref())?;
+    if let Some(kind) = &body.contract_type {
+        crate::catalogs::require(conn, "contract_type", &["contract_types"], kind, starts_on)?;
+    }
+    let position = match &body.job_position_id {
+        Some(id) => Some(
+            positions::find(conn, id)?
+                .filter(|p| p.unit_id == unit.id)
+                .ok_or_else(|| {
+                    FieldError::new(
+                        "job_position_id",
+                        "unknown_position",
+                        "Vị trí việc làm không thuộc đơn vị này.",
+                    )
+                })?,
+        ),
+        None => None,
+    };
+    if let Some((holder, status)) =
+        dossiers::holder_of_citizen_hash(conn, &keys.lookup_hash(body.citizen_id.trim()))?
+    {
+        return Err(ApiError::PersonExists {
+            dossier_id: holder.id,
+            dossier_number: holder.dossier_number,
+            in_service: hoso_domain::transfer::IN_SERVICE.contains(&status.as_str()),
+        });
+    }
+    let full_name = body.full_name.trim().to_owned();
+    let content = prefilled(&body, category, &unit.name, starts_on, position.as_ref().map(|p| p.code.clone()));
+    // Every item the draft holds is checked as a draft save would check it (gender, citizen-ID
+    // format against the birth date and gender), with the names of the request's fields.
+    if let Err(ApiError::Validation(failed)) = crate::routes::dossiers::check(conn, session, keys, &content, None, None) {
+        let renamed: Vec<FieldError> = failed
+            .into_vec()
+            .into_iter()
+            .map(|mut f| {
+                f.field = f.field.trim_start_matches("identity.").to_owned();
+                f
+            })
+            .collect();
+        let mut errors = FieldErrors::new();
+        renamed.into_iter().for_each(|f| errors.push(f));
+        return Err(errors.into());
+    }
+    let rules = crate::workflow::rules(conn)?;
+    let due_on = account_due(&rules.0, &rules.1, body.decision.date);
+    let sealed = crate::routes::dossiers::seal(keys, &content, &full_name);
+    let basis = if category == Category::ContractWorker { "contract" } else { "decision" };
+    let (recruitment, dossier) = conn.transaction(|conn| -> Result<_, ApiError> {
+        let person = people::insert_with(
+            conn,
+            &full_name,
+            &unit.id,
+            &CategoryPeriod {
+                category: category.as_str().into(),
+                contract_type: body.contract_type.clone(),
+                contract_ends_on: body.contract_ends_on,
+                valid_from: starts_on,
+                valid_to: None,
+                decision_number: Some(body.decision.number.clone()),
+                decision_date: Some(body.decision.date),
+                decision_signer: Some(body.decision.signer.clone()),
+                decision_document_id: Some(document_id.clone()),
+                recorded_by: Some(session.actor.account_id.clone()),
+            },
+        )?;
+        if let Some(position) = &position {
+            positions::assign(conn, &person.id, Some(&position.id))?;
+        }
+        let number = dossiers::next_number(conn)?;
+        let dossier = dossiers::create(conn, &person.id, &number, sealed.stored(), &session.actor.account_id)?;
+        let row = RecruitmentRow {
+            id: hoso_store::ids::new_id(),
+            person_id: person.id.clone(),
+            unit_id: unit.id.clone(),
+            job_position_id: position.as_ref().map(|p| p.id.clone()),
+            category: category.as_str().into(),
+            basis: basis.into(),
+            decision_number: body.decision.number.clone(),
+            decision_date: body.decision.date,
+            decision_signer: body.decision.signer.clone(),
+            decision_document_id: document_id.clone(),
+            account_due_on: due_on,
+            recruited_by: session.actor.account_id.clone(),
+            recruited_at: Utc::now().naive_utc(),
+        };
+        recruitments::insert(conn, &row)?;
+        event.target_type = Some("person".into());
+        event.target_id = Some(person.id.clone());
+        event.subject_person_id = Some(person.id.clone());
+        event.decision_number = Some(body.decision.number.clone());
+        event.decision_date = Some(body.decision.date.to_string());
+        event.decision_signer = Some(body.decision.signer.clone());
+        event.decision_document_id = Some(document_id.clone());
+        event.details = Some(
+            serde_json::json!({
+                "dossier_id": dossier.id,
+                "dossier_number": number,
+                "category": category.as_str(),
+                "account_due_on": due_on,
+            })
+            .to_string(),
+        );
+        crate::audit::record(conn, event)?;
+        Ok((row, dossier))
+    })?;
+    let listed = hoso_store::recruitments::RecruitmentListed {
+        recruitment,
+        full_name,
+        unit_id: unit.id,
+        unit_name: unit.name,
+        unit_path: unit.path,
+        account_id: None,
+    };
+    Ok(super::view(listed, (dossier.id, dossier.dossier_number), today))
+}
+
+/// The decision's scan: required, uploaded by someone who may read it.
+pub(crate) fn require_scan(
+    conn: &mut DbConnection,
+    session: &Session,
+    document_id: Option<&str>,
+) -> Result<String, ApiError> {
+    let id = document_id.ok_or_else(|| {
+        FieldError::new(
+            "decision.document_id",
+            "required",
+            "Tải lên bản scan quyết định hoặc hợp đồng.",
+        )
+    })?;
+    let document = crate::routes::dossiers::readable_document(conn, session, id, "decision.document_id")?;
+    Ok(document.id)
+}
+
+/// What the decision already says, so nobody types it again (DOS-5).
+fn prefilled(
+    body: &RecruitRequest,
+    category: Category,
+    unit_name: &str,
+    starts_on: NaiveDate,
+    job_position: Option<String>,
+) -> DossierContent {
+    let mut content = DossierContent::default();
+    let id = &mut content.identity;
+    id.full_name = Some(body.full_name.trim().to_owned());
+    id.gender = Some(body.gender.clone());
+    id.birth_date = Some(body.birth_date);
+    id.citizen_id = Some(body.citizen_id.trim().to_owned());
+    content.career.recruited_on = Some(starts_on);
+    content.career.recruiting_body = Some(unit_name.to_owned());
+    content.career.joined_agency_on = Some(starts_on);
+    content.salary.job_position_on = job_position.as_ref().map(|_| starts_on);
+    content.salary.job_position = job_position;
+    if category == Category::ContractWorker {
+        content.contract = Some(Contract {
+            number: Some(body.decision.number.clone()),
+            kind: body.contract_type.clone(),
+            signed_on: Some(body.decision.date),
+            starts_on: Some(starts_on),
+            ends_on: body.contract_ends_on,
+            workplace: Some(unit_name.to_owned()),
+            employer_signatory: Some(body.decision.signer.clone()),
+            ..Contract::default()
+        });
+    }
+    content
+}

@@ -1,0 +1,66 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::golive::{SetupRequest, SetupResult};
+use hoso_api_types::units::UnitRef;
+use hoso_domain::FieldError;
+use validator::Validate;
+
+use crate::error::ApiError;
+use crate::golive::{init_province, InitRequest};
+use crate::state::AppState;
+
+/// The first run (ORG-1): the province's root unit from the provinces catalogue, Sở Nội vụ under
+/// it and the first administrator, as `hoso init` does. Needs the one-time token the server
+/// printed at start (a wrong one is 422 on `setup_token`); refused with 409
+/// `already_initialised` once a province exists.
+#[utoipa::path(
+    tag = super::TAG,
+    request_body(content = SetupRequest, example = json!({"setup_token": "Xk7-…", "province_code": "33", "admin_username": "quantri", "admin_display_name": "Quản trị hệ thống — Sở Nội vụ", "admin_password": "Mật-khẩu-đủ-dài-2026"})),
+    responses(
+        (status = 201, description = "Set up.", body = SetupResult),
+        (status = 409, description = "`already_initialised`.", body = hoso_api_types::ErrorBody),
+    ),
+)]
+#[post("/setup")]
+pub async fn post_setup(state: web::Data<AppState>, body: web::Json<SetupRequest>) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    body.validate()?;
+    let result = state
+        .db(move |conn| {
+            if !crate::golive::setup_needed(conn)? {
+                return Err(ApiError::Conflict {
+                    code: "already_initialised",
+                    message: "Hệ thống đã được khởi tạo; hãy đăng nhập.".into(),
+                });
+            }
+            if !crate::golive::setup_token_matches(conn, body.setup_token.trim())? {
+                return Err(FieldError::new(
+                    "setup_token",
+                    "setup_token_invalid",
+                    "Mã thiết lập không đúng; xem dòng «hoso setup token» máy chủ in ra khi khởi động.",
+                )
+                .into());
+            }
+            let outcome = init_province(
+                conn,
+                &InitRequest {
+                    province_code: body.province_code.trim().to_owned(),
+                    admin_username: body.admin_username.trim().to_owned(),
+                    admin_display_name: body.admin_display_name.trim().to_owned(),
+                    admin_password: Some(body.admin_password),
+                },
+            )?;
+            Ok(SetupResult {
+                province: UnitRef {
+                    id: outcome.province.id,
+                    name: outcome.province.name,
+                },
+                home_affairs: UnitRef {
+                    id: outcome.home_affairs.id,
+                    name: outcome.home_affairs.name,
+                },
+                admin_username: outcome.admin_username,
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(result))
+}
