@@ -10,6 +10,7 @@ mod catalogs;
 mod docs;
 mod dossiers;
 mod errors;
+mod golive;
 mod openapi;
 mod reports;
 mod search;

@@ -151,7 +151,7 @@ async fn a_report_as_of_a_day_before_a_merge_counts_the_tree_as_it_stood() {
         let (status, body) = call(
             &app,
             "GET",
-            &format!("/api/v1/reports/quota?as_of={}", day(5)),
+            &format!("/api/v1/reports/update_status?as_of={}", day(5)),
             Some(&admin),
             None,
         )

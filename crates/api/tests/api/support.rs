@@ -453,3 +453,23 @@ impl OpensslPki {
             .encode(std::fs::read(self.dir.path().join("sig.p7s")).unwrap())
     }
 }
+
+/// Signs in with a temporary password, sets a new one, returns the new access token.
+pub async fn sign_in_changing_password<S, B>(app: &S, username: &str, temporary: &str) -> String
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let session = sign_in(app, username, temporary).await;
+    let token = session["access_token"].as_str().unwrap();
+    let (status, changed) = call(
+        app,
+        "POST",
+        "/api/v1/auth/password",
+        Some(token),
+        Some(serde_json::json!({"current_password": temporary, "new_password": "Đổi mật khẩu 2026"})),
+    )
+    .await;
+    assert_eq!(status, 200, "{changed}");
+    changed["access_token"].as_str().unwrap().to_owned()
+}

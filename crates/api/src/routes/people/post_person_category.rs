@@ -65,6 +65,9 @@ pub async fn post_person_category(
                 },
                 today,
             )?;
+            if body.starts_on > today {
+                return Err(FieldError::new("starts_on", "future_date", "Ngày bắt đầu không được sau hôm nay.").into());
+            }
             if let Some(kind) = &body.contract_type {
                 crate::catalogs::require(conn, "contract_type", &["contract_types"], kind, body.starts_on)?;
             }

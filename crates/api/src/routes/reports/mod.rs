@@ -169,7 +169,8 @@ impl ReportRequest {
                 FieldError::new("as_of", "as_of_in_future", "Ngày báo cáo không được sau hôm nay.").into(),
             );
         }
-        if as_of != today && matches!(kind.source, Source::Quota | Source::Status) {
+        // Quotas count placements and categories of the day (ORG-2); workflow states have no past.
+        if as_of != today && matches!(kind.source, Source::Status) {
             return Err(FieldError::new(
                 "as_of",
                 "as_of_not_supported",
