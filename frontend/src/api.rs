@@ -24,6 +24,8 @@ pub enum ApiFailure {
     Api { status: u16, body: ErrorBody },
     /// The server answered something this client cannot read.
     Unreadable { status: u16, reason: String },
+    /// The form cannot be sent as it is (said before asking the server).
+    Incomplete(String),
 }
 
 impl ApiFailure {
@@ -37,7 +39,12 @@ impl ApiFailure {
             ApiFailure::Unreadable { status, .. } => {
                 format!("Máy chủ trả lời không đúng định dạng (mã {status}).")
             }
+            ApiFailure::Incomplete(message) => message.clone(),
         }
+    }
+
+    pub fn local(message: &str) -> Self {
+        ApiFailure::Incomplete(message.to_owned())
     }
 
     /// The request id to quote when reporting the problem, when the server gave one.
@@ -75,6 +82,18 @@ pub async fn readiness() -> Result<Readiness, ApiFailure> {
 
 pub async fn system_info() -> Result<SystemInfo, ApiFailure> {
     decode(send_raw(Method::GET, "/info", None, None::<&()>).await?, &[]).await
+}
+
+/// Whether the deployment waits for its first run (asked before anyone signs in).
+pub async fn setup_status() -> Result<hoso_api_types::golive::SetupStatus, ApiFailure> {
+    decode(send_raw(Method::GET, "/setup", None, None::<&()>).await?, &[]).await
+}
+
+/// The first run (`POST /setup`), with the token the server printed.
+pub async fn setup(
+    request: &hoso_api_types::golive::SetupRequest,
+) -> Result<hoso_api_types::golive::SetupResult, ApiFailure> {
+    decode(send_raw(Method::POST, "/setup", None, Some(request)).await?, &[]).await
 }
 
 /// Signs in and returns the session (with the kinds of account it manages).

@@ -26,9 +26,11 @@ use crate::pages::{
     login::LoginPage,
     my_audit::MyAuditPage,
     not_found::NotFoundPage,
+    recruitments::RecruitmentsPage,
     reports::ReportsPage,
     search::SearchPage,
     settings::SettingsPage,
+    setup::SetupPage,
     status::StatusPage,
     transfers::{ArchivePage, TransfersPage},
     unit::UnitPage,
@@ -74,6 +76,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/luu-tru") view=ArchivePage />
                     <Route path=path!("/tim-kiem") view=SearchPage />
                     <Route path=path!("/bao-cao") view=ReportsPage />
+                    <Route path=path!("/tuyen-dung") view=RecruitmentsPage />
+                    <Route path=path!("/thiet-lap") view=SetupPage />
                     <Route path=path!("/danh-sach") view=ListsPage />
                     <Route path=path!("/danh-muc") view=CatalogsPage />
                     <Route path=path!("/danh-muc/:kind") view=CatalogPage />

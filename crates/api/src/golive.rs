@@ -118,7 +118,15 @@ pub fn init_province(conn: &mut DbConnection, request: &InitRequest) -> Result<I
                 actor_id: None,
             },
         )?;
-        let root = units::insert(conn, &entry.code, &entry.label, "province", None, since, Some(&event))?;
+        let root = units::insert(
+            conn,
+            &entry.code,
+            &entry.label,
+            "province",
+            None,
+            since,
+            Some(&event),
+        )?;
         let home_affairs = units::insert(
             conn,
             &home_affairs_code(&entry.code),

@@ -32,7 +32,11 @@ pub fn unit_kind_label(kind: &str) -> &str {
 /// A unit kind for a new unit: any known kind but the province, which only `hoso init` makes.
 pub fn check_unit_kind(field: &str, kind: &str) -> Result<(), FieldError> {
     if kind == "province" || !UNIT_KINDS.iter().any(|(code, _)| *code == kind) {
-        return Err(FieldError::new(field, "unknown_unit_kind", "Loại đơn vị không hợp lệ."));
+        return Err(FieldError::new(
+            field,
+            "unknown_unit_kind",
+            "Loại đơn vị không hợp lệ.",
+        ));
     }
     Ok(())
 }
@@ -144,7 +148,10 @@ pub fn check_category(facts: &CategoryFacts<'_>, today: NaiveDate) -> Result<Cat
                 // Labour Code 2019, art. 20: a fixed-term contract lasts at most 36 months.
                 (false, Some(end))
                     if kind == FIXED_TERM_CONTRACT
-                        && facts.starts_on.checked_add_months(chrono::Months::new(36)).is_some_and(|limit| end > limit) =>
+                        && facts
+                            .starts_on
+                            .checked_add_months(chrono::Months::new(36))
+                            .is_some_and(|limit| end > limit) =>
                 {
                     errors.push(FieldError::new(
                         "contract_ends_on",
@@ -171,7 +178,8 @@ pub const MINIMUM_AGE: i32 = 18;
 
 /// Whether someone born on `birth` is at least `MINIMUM_AGE` on `day`.
 pub fn old_enough(birth: NaiveDate, day: NaiveDate) -> bool {
-    let years = day.year() - birth.year() - i32::from((day.month(), day.day()) < (birth.month(), birth.day()));
+    let years =
+        day.year() - birth.year() - i32::from((day.month(), day.day()) < (birth.month(), birth.day()));
     years >= MINIMUM_AGE
 }
 
@@ -182,7 +190,9 @@ pub fn check_recruit(actor: &Actor, unit: &UnitPath) -> Decision {
         return Err(Denial::Hidden("the unit is outside the actor's scope".into()));
     }
     if !actor.rights.contains(Right::CreateDossiers) {
-        return Err(Denial::Forbidden("recording a recruitment needs create_dossiers".into()));
+        return Err(Denial::Forbidden(
+            "recording a recruitment needs create_dossiers".into(),
+        ));
     }
     Ok(())
 }
@@ -193,7 +203,9 @@ pub fn check_change_category(actor: &Actor, unit: &UnitPath) -> Decision {
         return Err(Denial::Hidden("the person is outside the actor's scope".into()));
     }
     if !actor.rights.contains(Right::UpdateDossiers) {
-        return Err(Denial::Forbidden("changing a category needs update_dossiers".into()));
+        return Err(Denial::Forbidden(
+            "changing a category needs update_dossiers".into(),
+        ));
     }
     Ok(())
 }
@@ -275,7 +287,10 @@ mod tests {
     #[test]
     fn each_category_with_its_contract_rules() {
         let today = day("2026-12-01");
-        assert_eq!(check_category(&facts("civil_servant", None, None), today), Ok(Category::CivilServant));
+        assert_eq!(
+            check_category(&facts("civil_servant", None, None), today),
+            Ok(Category::CivilServant)
+        );
         assert_eq!(
             check_category(&facts("contract_worker", Some("XDTH"), Some("2027-08-31")), today),
             Ok(Category::ContractWorker)
@@ -289,19 +304,31 @@ mod tests {
             [("contract_type".into(), "required".into())]
         );
         assert_eq!(
-            codes(check_category(&facts("contract_worker", Some("XDTH"), None), today)),
+            codes(check_category(
+                &facts("contract_worker", Some("XDTH"), None),
+                today
+            )),
             [("contract_ends_on".into(), "required".into())]
         );
         assert_eq!(
-            codes(check_category(&facts("contract_worker", Some("XDTH"), Some("2026-09-01")), today)),
+            codes(check_category(
+                &facts("contract_worker", Some("XDTH"), Some("2026-09-01")),
+                today
+            )),
             [("contract_ends_on".into(), "date_order".into())]
         );
         assert_eq!(
-            codes(check_category(&facts("contract_worker", Some("XDTH"), Some("2029-09-02")), today)),
+            codes(check_category(
+                &facts("contract_worker", Some("XDTH"), Some("2029-09-02")),
+                today
+            )),
             [("contract_ends_on".into(), "out_of_range".into())]
         );
         assert_eq!(
-            codes(check_category(&facts("public_employee", Some("XDTH"), None), today)),
+            codes(check_category(
+                &facts("public_employee", Some("XDTH"), None),
+                today
+            )),
             [("contract_type".into(), "not_applicable".into())]
         );
         assert_eq!(
@@ -339,7 +366,10 @@ mod tests {
         let due = account_due(&profile, &calendar, day("2026-08-28"));
         assert!(due > day("2026-09-03"), "{due}");
         // Monday 16 November 2026 → Monday 23 November.
-        assert_eq!(account_due(&profile, &calendar, day("2026-11-16")), day("2026-11-23"));
+        assert_eq!(
+            account_due(&profile, &calendar, day("2026-11-16")),
+            day("2026-11-23")
+        );
     }
 
     #[test]

@@ -188,7 +188,10 @@ pub fn find_by_citizen_hash(conn: &mut DbConnection, hash: &str) -> StoreResult<
 }
 
 /// The dossier holding this keyed citizen-ID hash, with whether its person is still in service.
-pub fn holder_of_citizen_hash(conn: &mut DbConnection, hash: &str) -> StoreResult<Option<(DossierRow, String)>> {
+pub fn holder_of_citizen_hash(
+    conn: &mut DbConnection,
+    hash: &str,
+) -> StoreResult<Option<(DossierRow, String)>> {
     Ok(dossiers::table
         .inner_join(people::table)
         .filter(dossiers::citizen_id_hash.eq(hash))

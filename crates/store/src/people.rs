@@ -135,7 +135,10 @@ pub fn categories_of(conn: &mut DbConnection, person_id: &str) -> StoreResult<Ve
     );
     let rows: Vec<Row> = person_categories::table
         .filter(person_categories::person_id.eq(person_id))
-        .order((person_categories::valid_from.asc(), person_categories::recorded_at.asc()))
+        .order((
+            person_categories::valid_from.asc(),
+            person_categories::recorded_at.asc(),
+        ))
         .select((
             person_categories::category,
             person_categories::contract_type,

@@ -28,7 +28,9 @@ pub struct RecruitmentRow {
 }
 
 pub fn insert(conn: &mut DbConnection, row: &RecruitmentRow) -> StoreResult<()> {
-    diesel::insert_into(recruitments::table).values(row).execute(conn)?;
+    diesel::insert_into(recruitments::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 

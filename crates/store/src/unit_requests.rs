@@ -32,7 +32,9 @@ pub struct UnitRequestRow {
 }
 
 pub fn insert(conn: &mut DbConnection, row: &UnitRequestRow) -> StoreResult<()> {
-    diesel::insert_into(unit_requests::table).values(row).execute(conn)?;
+    diesel::insert_into(unit_requests::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 

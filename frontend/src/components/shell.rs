@@ -33,6 +33,9 @@ fn areas(session: &Session) -> Vec<(&'static str, &'static str)> {
     {
         areas.push(("Hạn xử lý", "/han-xu-ly"));
     }
+    if session.kind() != AccountKind::Personal && session.has(Right::CreateDossiers) {
+        areas.push(("Tiếp nhận người mới tuyển dụng", "/tuyen-dung"));
+    }
     if session.kind() != AccountKind::Personal && session.has(Right::UpdateDossiers) {
         areas.push(("Đợt cập nhật", "/dot-cap-nhat"));
     }

@@ -44,9 +44,15 @@ pub fn LoginPage() -> impl IntoView {
             pending.set(false);
         });
     };
+    // A deployment that has not had its first run points there instead of a useless sign-in.
+    let setup = LocalResource::new(crate::api::setup_status);
+    let setup_needed = move || setup.get().and_then(Result::ok).is_some_and(|s| s.needed);
     view! {
         <section class="narrow">
             <h1>"Đăng nhập"</h1>
+            <Show when=setup_needed>
+                <p class="notice" data-testid="setup-needed">"Hệ thống chưa được khởi tạo. " <a href="/thiet-lap">"Thiết lập lần đầu"</a></p>
+            </Show>
             <form on:submit=submit class="form">
                 <label>"Tên đăng nhập"
                     <input name="username" autocomplete="username" required bind:value=username />

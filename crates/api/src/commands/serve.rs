@@ -17,7 +17,8 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let interrupted = hoso_store::reports::fail_interrupted_jobs(&mut conn, chrono::Utc::now().naive_utc())?;
     // An empty deployment: a one-time token for the SPA's first-run page (`hoso init` needs none).
     if let Some(token) = crate::golive::issue_setup_token(&mut conn).map_err(|e| anyhow!("{e}"))? {
-        println!("hoso setup token (first run at /setup, or run `hoso init`): {token}");
+        // On standard error: standard output's first line is the "listening" contract.
+        eprintln!("hoso setup token (first run at /thiet-lap, or run `hoso init`): {token}");
     }
     drop(conn);
     if interrupted > 0 {

@@ -127,7 +127,8 @@ pub fn dossier_pdf(
     if let Some(code) = &header.national_dossier_code {
         let line = format!("Số hiệu hồ sơ quốc gia: {code}");
         let w = f.doc.width(&line, 9.5, false);
-        f.doc.text_at(PAGE_WIDTH - MARGIN - w, top - 26.0, &line, 9.5, false);
+        f.doc
+            .text_at(PAGE_WIDTH - MARGIN - w, top - 26.0, &line, 9.5, false);
     }
 
     // The 4×6 photo frame on the left, the title beside it.

@@ -92,29 +92,74 @@ async fn an_empty_database_becomes_a_working_province_without_the_seeder() {
             body["parent_id"] = json!(parent);
             body
         };
-        let (status, education) = request!(&app, "POST", "/api/v1/units", &admin, unit("33.SGDDT", "Sở Giáo dục và Đào tạo", "department", &province));
+        let (status, education) = request!(
+            &app,
+            "POST",
+            "/api/v1/units",
+            &admin,
+            unit("33.SGDDT", "Sở Giáo dục và Đào tạo", "department", &province)
+        );
         assert_eq!(status, 201, "{education}");
         let education = education["id"].as_str().unwrap().to_owned();
-        let (_, school) = request!(&app, "POST", "/api/v1/units", &admin, unit("33.THPT-PH", "Trường THPT Phố Hiến", "public_service_unit", &education));
+        let (_, school) = request!(
+            &app,
+            "POST",
+            "/api/v1/units",
+            &admin,
+            unit(
+                "33.THPT-PH",
+                "Trường THPT Phố Hiến",
+                "public_service_unit",
+                &education
+            )
+        );
         let school = school["id"].as_str().unwrap().to_owned();
-        let (_, commune) = request!(&app, "POST", "/api/v1/units", &admin, unit("33.UBND-TH", "UBND xã Tân Hưng", "committee", &province));
+        let (_, commune) = request!(
+            &app,
+            "POST",
+            "/api/v1/units",
+            &admin,
+            unit("33.UBND-TH", "UBND xã Tân Hưng", "committee", &province)
+        );
         let commune = commune["id"].as_str().unwrap().to_owned();
-        let (status, bad_kind) = request!(&app, "POST", "/api/v1/units", &admin, unit("33.X", "Huyện X", "district", &province));
+        let (status, bad_kind) = request!(
+            &app,
+            "POST",
+            "/api/v1/units",
+            &admin,
+            unit("33.X", "Huyện X", "district", &province)
+        );
         assert_eq!(status, 422, "CTX-2: no district level: {bad_kind}");
 
         // An agency account for the department.
-        let (status, issued) = request!(&app, "POST", "/api/v1/accounts", &admin, json!({
+        let (status, issued) = request!(
+            &app,
+            "POST",
+            "/api/v1/accounts",
+            &admin,
+            json!({
             "username": "sogddt", "display_name": "Sở GD&ĐT", "kind": "agency", "unit_id": education,
-            "rights": ["read_dossiers", "create_dossiers", "update_dossiers", "manage_accounts"], "reason": "Đầu mối"}));
+            "rights": ["read_dossiers", "create_dossiers", "update_dossiers", "manage_accounts"], "reason": "Đầu mối"})
+        );
         assert_eq!(status, 201, "{issued}");
-        let agency = crate::support::sign_in_changing_password(&app, "sogddt", issued["temporary_password"].as_str().unwrap()).await;
+        let agency = crate::support::sign_in_changing_password(
+            &app,
+            "sogddt",
+            issued["temporary_password"].as_str().unwrap(),
+        )
+        .await;
 
         // The agency recruits a teacher with the scanned decision.
         let (status, scan) = upload(&app, &agency, "qd.pdf", "application/pdf", pdf("QĐ tuyển dụng")).await;
         assert_eq!(status, 201, "{scan}");
         let scan = scan["id"].as_str().unwrap().to_owned();
-        let (status, teacher) = request!(&app, "POST", "/api/v1/recruitments", &agency,
-            recruit_body("Trần Thị Mai", "033198001234", "public_employee", &school, &scan));
+        let (status, teacher) = request!(
+            &app,
+            "POST",
+            "/api/v1/recruitments",
+            &agency,
+            recruit_body("Trần Thị Mai", "033198001234", "public_employee", &school, &scan)
+        );
         assert_eq!(status, 201, "{backend}: {teacher}");
         // Decision on Monday 16 November 2026: 5 working days → Monday 23 November.
         assert_eq!(teacher["account_due_on"], "2026-11-23");
@@ -132,54 +177,135 @@ async fn an_empty_database_becomes_a_working_province_without_the_seeder() {
             .collect();
         assert_eq!(due.len(), 1, "{board}");
         assert_eq!(due[0]["full_name"], "Trần Thị Mai");
-        assert!(due[0]["officers"].as_array().unwrap().contains(&json!("Sở GD&ĐT")), "{board}");
-        let (_, waiting) = call(&app, "GET", "/api/v1/recruitments?without_account=true", Some(&agency), None).await;
+        assert!(
+            due[0]["officers"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("Sở GD&ĐT")),
+            "{board}"
+        );
+        let (_, waiting) = call(
+            &app,
+            "GET",
+            "/api/v1/recruitments?without_account=true",
+            Some(&agency),
+            None,
+        )
+        .await;
         assert_eq!(waiting.as_array().unwrap().len(), 1, "{waiting}");
 
         // The agency issues the account; the teacher signs in and fills the form with coded places.
-        let (status, personal) = request!(&app, "POST", "/api/v1/accounts", &agency, json!({
-            "username": "tranthimai", "display_name": "Trần Thị Mai", "kind": "personal", "person_id": person, "reason": "Tuyển dụng"}));
+        let (status, personal) = request!(
+            &app,
+            "POST",
+            "/api/v1/accounts",
+            &agency,
+            json!({
+            "username": "tranthimai", "display_name": "Trần Thị Mai", "kind": "personal", "person_id": person, "reason": "Tuyển dụng"})
+        );
         assert_eq!(status, 201, "{personal}");
-        let (_, waiting) = call(&app, "GET", "/api/v1/recruitments?without_account=true", Some(&agency), None).await;
+        let (_, waiting) = call(
+            &app,
+            "GET",
+            "/api/v1/recruitments?without_account=true",
+            Some(&agency),
+            None,
+        )
+        .await;
         assert!(waiting.as_array().unwrap().is_empty(), "{waiting}");
         let (_, board) = call(&app, "GET", "/api/v1/deadlines", Some(&agency), None).await;
-        assert!(!board["items"].as_array().unwrap().iter().any(|i| i["task"] == "account_creation"));
-        let own = crate::support::sign_in_changing_password(&app, "tranthimai", personal["temporary_password"].as_str().unwrap()).await;
-        let (status, draft) = call(&app, "GET", &format!("/api/v1/dossiers/{dossier}/draft"), Some(&own), None).await;
+        assert!(!board["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["task"] == "account_creation"));
+        let own = crate::support::sign_in_changing_password(
+            &app,
+            "tranthimai",
+            personal["temporary_password"].as_str().unwrap(),
+        )
+        .await;
+        let (status, draft) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{dossier}/draft"),
+            Some(&own),
+            None,
+        )
+        .await;
         assert_eq!(status, 200, "{draft}");
-        assert_eq!(draft["content"]["identity"]["citizen_id"], "033198001234", "prefilled from the decision");
-        assert_eq!(draft["content"]["career"]["recruiting_body"], "Trường THPT Phố Hiến");
+        assert_eq!(
+            draft["content"]["identity"]["citizen_id"], "033198001234",
+            "prefilled from the decision"
+        );
+        assert_eq!(
+            draft["content"]["career"]["recruiting_body"],
+            "Trường THPT Phố Hiến"
+        );
         let places = |birth_commune: &'static str| {
             move |content: &mut Value| {
                 content["identity"]["birth_place"] = json!({"province": "33", "commune_code": birth_commune});
                 // A hometown named before the reform: Thái Bình, now part of Hưng Yên.
-                content["identity"]["hometown"] = json!({"province": "34", "commune": "Xã Đông Hợp", "commune_code": "11977"});
+                content["identity"]["hometown"] =
+                    json!({"province": "34", "commune": "Xã Đông Hợp", "commune_code": "11977"});
                 content["identity"]["residence_place"] = json!({"province": "33", "commune_code": "11953"});
             }
         };
         let (status, unknown) = crate::support::edit_draft(&app, &own, &dossier, places("99999")).await;
         assert_eq!(status, 422, "{unknown}");
-        assert_eq!(unknown["details"]["fields"][0]["field"], "identity.birth_place.commune_code");
+        assert_eq!(
+            unknown["details"]["fields"][0]["field"],
+            "identity.birth_place.commune_code"
+        );
         let (status, elsewhere) = crate::support::edit_draft(&app, &own, &dossier, places("00004")).await;
         assert_eq!(status, 422, "{elsewhere}");
-        assert_eq!(elsewhere["details"]["fields"][0]["code"], "commune_not_in_province");
+        assert_eq!(
+            elsewhere["details"]["fields"][0]["code"],
+            "commune_not_in_province"
+        );
         let (status, saved) = crate::support::edit_draft(&app, &own, &dossier, places("11980")).await;
         assert_eq!(status, 200, "{backend}: {saved}");
-        let (_, draft) = call(&app, "GET", &format!("/api/v1/dossiers/{dossier}/draft"), Some(&own), None).await;
-        assert_eq!(draft["content"]["identity"]["residence_place"]["commune_code"], "11953", "the sealed residence reads back");
+        let (_, draft) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{dossier}/draft"),
+            Some(&own),
+            None,
+        )
+        .await;
+        assert_eq!(
+            draft["content"]["identity"]["residence_place"]["commune_code"], "11953",
+            "the sealed residence reads back"
+        );
 
         // A civil servant and a contract worker: each category in its column of the quota report.
-        let (_, clerk) = request!(&app, "POST", "/api/v1/recruitments", &agency,
-            recruit_body("Lê Văn Bình", "033198004321", "civil_servant", &education, &scan));
+        let (_, clerk) = request!(
+            &app,
+            "POST",
+            "/api/v1/recruitments",
+            &agency,
+            recruit_body("Lê Văn Bình", "033198004321", "civil_servant", &education, &scan)
+        );
         assert_eq!(clerk["category"], "civil_servant", "{clerk}");
-        let mut contract = recruit_body("Phạm Văn Cường", "033198005555", "contract_worker", &school, &scan);
+        let mut contract = recruit_body(
+            "Phạm Văn Cường",
+            "033198005555",
+            "contract_worker",
+            &school,
+            &scan,
+        );
         contract["contract_type"] = json!("XDTH");
         contract["contract_ends_on"] = json!("2027-11-15");
         let (status, worker) = request!(&app, "POST", "/api/v1/recruitments", &agency, contract);
         assert_eq!(status, 201, "{worker}");
         assert_eq!(worker["basis"], "contract");
         let (_, quota) = call(&app, "GET", "/api/v1/reports/quota", Some(&admin), None).await;
-        let columns: Vec<&str> = quota["columns"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+        let columns: Vec<&str> = quota["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            .collect();
         let total = |name: &str| quota["totals"][columns.iter().position(|c| *c == name).unwrap()].clone();
         assert_eq!(quota["total"], 3, "{quota}");
         assert_eq!(total("Công chức có mặt"), 1, "{quota}");
@@ -190,26 +316,68 @@ async fn an_empty_database_becomes_a_working_province_without_the_seeder() {
         // report of a day before still counts a contract worker.
         let worker_id = worker["person_id"].as_str().unwrap();
         crate::support::set_day(&ctx, "2026-12-01");
-        let (status, periods) = request!(&app, "POST", format!("/api/v1/people/{worker_id}/categories"), &agency, json!({
+        let (status, periods) = request!(
+            &app,
+            "POST",
+            format!("/api/v1/people/{worker_id}/categories"),
+            &agency,
+            json!({
             "category": "public_employee", "starts_on": "2026-11-30",
-            "decision": {"number": "30/QĐ-SGDĐT", "date": "2026-11-27", "signer": "Giám đốc Sở", "document_id": scan}}));
+            "decision": {"number": "30/QĐ-SGDĐT", "date": "2026-11-27", "signer": "Giám đốc Sở", "document_id": scan}})
+        );
         assert_eq!(status, 201, "{periods}");
         assert_eq!(periods.as_array().unwrap().len(), 2);
         assert_eq!(periods[0]["valid_to"], "2026-11-30");
-        let (_, before) = call(&app, "GET", "/api/v1/reports/quota?as_of=2026-11-29", Some(&admin), None).await;
-        let (_, after) = call(&app, "GET", "/api/v1/reports/quota?as_of=2026-11-30", Some(&admin), None).await;
-        let contract_col = columns.iter().position(|c| *c == "Hợp đồng lao động có mặt").unwrap();
+        let (_, before) = call(
+            &app,
+            "GET",
+            "/api/v1/reports/quota?as_of=2026-11-29",
+            Some(&admin),
+            None,
+        )
+        .await;
+        let (_, after) = call(
+            &app,
+            "GET",
+            "/api/v1/reports/quota?as_of=2026-11-30",
+            Some(&admin),
+            None,
+        )
+        .await;
+        let contract_col = columns
+            .iter()
+            .position(|c| *c == "Hợp đồng lao động có mặt")
+            .unwrap();
         assert_eq!(before["totals"][contract_col], 1, "{before}");
         assert_eq!(after["totals"][contract_col], 0, "{after}");
 
         // National identifiers: Sở Nội vụ only; printed and searchable.
         let ids = json!({"national_identifier": "033198001234", "national_dossier_code": "33.HS-000001"});
-        let (status, _) = request!(&app, "PUT", format!("/api/v1/dossiers/{dossier}/national-ids"), &agency, ids.clone());
+        let (status, _) = request!(
+            &app,
+            "PUT",
+            format!("/api/v1/dossiers/{dossier}/national-ids"),
+            &agency,
+            ids.clone()
+        );
         assert_eq!(status, 403);
-        let (status, summary) = request!(&app, "PUT", format!("/api/v1/dossiers/{dossier}/national-ids"), &admin, ids);
+        let (status, summary) = request!(
+            &app,
+            "PUT",
+            format!("/api/v1/dossiers/{dossier}/national-ids"),
+            &admin,
+            ids
+        );
         assert_eq!(status, 200, "{summary}");
         assert_eq!(summary["national_dossier_code"], "33.HS-000001");
-        let (_, found) = call(&app, "GET", "/api/v1/dossiers?national_id=33.hs-000001", Some(&admin), None).await;
+        let (_, found) = call(
+            &app,
+            "GET",
+            "/api/v1/dossiers?national_id=33.hs-000001",
+            Some(&admin),
+            None,
+        )
+        .await;
         assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
         assert_eq!(found[0]["id"], dossier.as_str());
         let _ = commune;
@@ -223,8 +391,14 @@ async fn a_bad_recruitment_is_refused_naming_the_field_and_stores_nothing() {
         crate::support::set_day(&ctx, "2026-11-20");
         let app = ctx.app().await;
         let agency = crate::support::token_of(&app, "sogddt").await;
-        let school = hoso_store::units::find_by_code(&mut ctx.db.connect(), "HY.SGDDT.THPTHY").unwrap().unwrap().id;
-        let health = hoso_store::units::find_by_code(&mut ctx.db.connect(), "HY.SYT").unwrap().unwrap().id;
+        let school = hoso_store::units::find_by_code(&mut ctx.db.connect(), "HY.SGDDT.THPTHY")
+            .unwrap()
+            .unwrap()
+            .id;
+        let health = hoso_store::units::find_by_code(&mut ctx.db.connect(), "HY.SYT")
+            .unwrap()
+            .unwrap()
+            .id;
         let (_, scan) = upload(&app, &agency, "qd.pdf", "application/pdf", pdf("QĐ")).await;
         let scan = scan["id"].as_str().unwrap().to_owned();
         let good = recruit_body("Đỗ Thị Hoa", "033198007777", "public_employee", &school, &scan);
@@ -236,18 +410,71 @@ async fn a_bad_recruitment_is_refused_naming_the_field_and_stores_nothing() {
         let cases: Vec<(Value, u16, &str, Option<&str>)> = vec![
             // The same citizen ID: 409 naming the existing dossier.
             (good.clone(), 409, "person_exists", Some("citizen_id")),
-            ({ let mut b = good.clone(); b["citizen_id"] = json!("033198008888"); b["decision"]["document_id"] = Value::Null; b },
-                422, "validation_failed", Some("decision.document_id")),
-            ({ let mut b = good.clone(); b["citizen_id"] = json!("033198008888"); b["decision"]["date"] = json!("2026-11-21"); b },
-                422, "validation_failed", Some("decision.date")),
-            ({ let mut b = good.clone(); b["citizen_id"] = json!("033198008888"); b["unit_id"] = json!(health); b },
-                422, "validation_failed", Some("unit_id")),
-            ({ let mut b = good.clone(); b["citizen_id"] = json!("033198008888"); b["category"] = json!("contract_worker"); b },
-                422, "validation_failed", Some("contract_type")),
-            ({ let mut b = good.clone(); b["citizen_id"] = json!("033198008888"); b["birth_date"] = json!("2010-01-01"); b },
-                422, "validation_failed", Some("birth_date")),
-            ({ let mut b = good.clone(); b["citizen_id"] = json!("12345"); b },
-                422, "validation_failed", Some("citizen_id")),
+            (
+                {
+                    let mut b = good.clone();
+                    b["citizen_id"] = json!("033198008888");
+                    b["decision"]["document_id"] = Value::Null;
+                    b
+                },
+                422,
+                "validation_failed",
+                Some("decision.document_id"),
+            ),
+            (
+                {
+                    let mut b = good.clone();
+                    b["citizen_id"] = json!("033198008888");
+                    b["decision"]["date"] = json!("2026-11-21");
+                    b
+                },
+                422,
+                "validation_failed",
+                Some("decision.date"),
+            ),
+            (
+                {
+                    let mut b = good.clone();
+                    b["citizen_id"] = json!("033198008888");
+                    b["unit_id"] = json!(health);
+                    b
+                },
+                422,
+                "validation_failed",
+                Some("unit_id"),
+            ),
+            (
+                {
+                    let mut b = good.clone();
+                    b["citizen_id"] = json!("033198008888");
+                    b["category"] = json!("contract_worker");
+                    b
+                },
+                422,
+                "validation_failed",
+                Some("contract_type"),
+            ),
+            (
+                {
+                    let mut b = good.clone();
+                    b["citizen_id"] = json!("033198008888");
+                    b["birth_date"] = json!("2010-01-01");
+                    b
+                },
+                422,
+                "validation_failed",
+                Some("birth_date"),
+            ),
+            (
+                {
+                    let mut b = good.clone();
+                    b["citizen_id"] = json!("12345");
+                    b
+                },
+                422,
+                "validation_failed",
+                Some("citizen_id"),
+            ),
         ];
         for (body, expected, code, field) in cases {
             let (status, error) = request!(&app, "POST", "/api/v1/recruitments", &agency, body);
@@ -277,25 +504,71 @@ async fn a_bad_recruitment_is_refused_naming_the_field_and_stores_nothing() {
         assert_eq!(status, 403);
 
         // An agency proposes a unit; Sở Nội vụ approves it and the unit exists.
-        let education = hoso_store::units::find_by_code(&mut ctx.db.connect(), "HY.SGDDT").unwrap().unwrap().id;
-        let (status, proposal) = request!(&app, "POST", "/api/v1/unit-requests", &agency, json!({
+        let education = hoso_store::units::find_by_code(&mut ctx.db.connect(), "HY.SGDDT")
+            .unwrap()
+            .unwrap()
+            .id;
+        let (status, proposal) = request!(
+            &app,
+            "POST",
+            "/api/v1/unit-requests",
+            &agency,
+            json!({
             "parent_id": education, "code": "HY.SGDDT.MN-MOI", "name": "Trường Mầm non Hoa Sen", "kind": "public_service_unit",
-            "effective_date": "2026-11-18", "reason": "Thành lập theo quyết định của UBND tỉnh"}));
+            "effective_date": "2026-11-18", "reason": "Thành lập theo quyết định của UBND tỉnh"})
+        );
         assert_eq!(status, 201, "{proposal}");
-        let (status, _) = request!(&app, "POST", "/api/v1/unit-requests", &agency, json!({
+        let (status, _) = request!(
+            &app,
+            "POST",
+            "/api/v1/unit-requests",
+            &agency,
+            json!({
             "parent_id": health, "code": "HY.SYT.X", "name": "X", "kind": "public_service_unit",
-            "effective_date": "2026-11-18", "reason": "x"}));
-        assert_eq!(status, 422, "another agency's unit is not the agency's to propose under");
+            "effective_date": "2026-11-18", "reason": "x"})
+        );
+        assert_eq!(
+            status, 422,
+            "another agency's unit is not the agency's to propose under"
+        );
         let id = proposal["id"].as_str().unwrap();
-        let (status, _) = request!(&app, "POST", format!("/api/v1/unit-requests/{id}/approve"), &agency, json!({}));
+        let (status, _) = request!(
+            &app,
+            "POST",
+            format!("/api/v1/unit-requests/{id}/approve"),
+            &agency,
+            json!({})
+        );
         assert_eq!(status, 403, "agencies do not decide");
         let admin = crate::support::token_of(&app, "quantri").await;
-        let (status, approved) = request!(&app, "POST", format!("/api/v1/unit-requests/{id}/approve"), &admin, json!({"note": "Đồng ý"}));
+        let (status, approved) = request!(
+            &app,
+            "POST",
+            format!("/api/v1/unit-requests/{id}/approve"),
+            &admin,
+            json!({"note": "Đồng ý"})
+        );
         assert_eq!(status, 200, "{backend}: {approved}");
         let created = approved["created_unit_id"].as_str().unwrap();
-        let (status, unit) = call(&app, "GET", &format!("/api/v1/units/{created}"), Some(&agency), None).await;
-        assert_eq!((status, unit["name"].clone()), (200, json!("Trường Mầm non Hoa Sen")));
-        let (status, again) = request!(&app, "POST", format!("/api/v1/unit-requests/{id}/reject"), &admin, json!({"note": "x"}));
+        let (status, unit) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/units/{created}"),
+            Some(&agency),
+            None,
+        )
+        .await;
+        assert_eq!(
+            (status, unit["name"].clone()),
+            (200, json!("Trường Mầm non Hoa Sen"))
+        );
+        let (status, again) = request!(
+            &app,
+            "POST",
+            format!("/api/v1/unit-requests/{id}/reject"),
+            &admin,
+            json!({"note": "x"})
+        );
         assert_eq!(status, 409);
         assert_error_body(&again, "already_decided");
     }

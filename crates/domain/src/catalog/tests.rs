@@ -46,10 +46,19 @@ fn the_counts_the_law_fixes() {
     // CTX-1, CTX-2: the communes of Decision 19/2025/QĐ-TTg, each under a current province.
     let communes = &kinds["communes"].entries;
     assert_eq!(communes.len(), 3321, "Decision 19/2025/QĐ-TTg");
-    let in_province = |code: &str| communes.iter().filter(|c| c.parent.as_deref() == Some(code)).count();
+    let in_province = |code: &str| {
+        communes
+            .iter()
+            .filter(|c| c.parent.as_deref() == Some(code))
+            .count()
+    };
     assert_eq!(in_province("33"), 104, "Hưng Yên after it absorbed Thái Bình");
     assert_eq!(in_province("01"), 126, "Hà Nội");
-    let provinces: BTreeSet<&str> = kinds["provinces"].entries.iter().map(|p| p.code.as_str()).collect();
+    let provinces: BTreeSet<&str> = kinds["provinces"]
+        .entries
+        .iter()
+        .map(|p| p.code.as_str())
+        .collect();
     assert!(communes
         .iter()
         .all(|c| c.parent.as_deref().is_some_and(|p| provinces.contains(p))));

@@ -56,6 +56,12 @@ pub struct Place {
     pub commune_code: Option<String>,
 }
 
+impl Place {
+    pub fn is_empty(&self) -> bool {
+        self.commune.is_none() && self.province.is_none() && self.commune_code.is_none()
+    }
+}
+
 /// Items 1–12.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -89,7 +95,9 @@ pub struct Identity {
     pub health_insurance_number: Option<String>,
     /// 10. House number and street (sensitive).
     pub residence: Option<String>,
-    /// 10. The commune and province of the residence (sensitive).
+    /// 10. The commune and province of the residence (sensitive; absent until entered, so
+    /// versions approved before it existed read back unchanged).
+    #[serde(skip_serializing_if = "Place::is_empty")]
     pub residence_place: Place,
     /// 11.
     pub family_background: Option<String>,

@@ -324,8 +324,11 @@ fn identity(c: &mut Checker<'_>, id: &Identity) {
 /// Hưng Yên)".
 pub fn place_text(place: &Place, catalogs: &CatalogIndex) -> String {
     let label = |kinds: &[&str], code: &Option<String>| {
-        code.as_deref()
-            .map(|c| catalogs.find(kinds, c).map_or_else(|| c.to_owned(), |e| e.label.clone()))
+        code.as_deref().map(|c| {
+            catalogs
+                .find(kinds, c)
+                .map_or_else(|| c.to_owned(), |e| e.label.clone())
+        })
     };
     let province = place
         .province

@@ -195,8 +195,11 @@ pub async fn get_deadlines(
                 }
             }
             // Recruits still without their personal account (ACC-6).
-            for row in hoso_store::recruitments::list(conn, within.as_deref(), under_path.as_deref(), true, 5000)? {
-                let Some(dossier) = hoso_store::dossiers::find_by_person(conn, &row.recruitment.person_id)? else {
+            for row in
+                hoso_store::recruitments::list(conn, within.as_deref(), under_path.as_deref(), true, 5000)?
+            {
+                let Some(dossier) = hoso_store::dossiers::find_by_person(conn, &row.recruitment.person_id)?
+                else {
                     continue;
                 };
                 let path = UnitPath::parse(&row.unit_path).map_err(ApiError::Internal)?;

@@ -32,10 +32,21 @@ pub async fn put_dossier_national_ids(
 ) -> Result<HttpResponse, ApiError> {
     check_set_national_ids(&session.actor)?;
     let body = body.into_inner();
-    let clean = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
-    let (identifier, code) = (clean(&body.national_identifier), clean(&body.national_dossier_code));
+    let clean = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    let (identifier, code) = (
+        clean(&body.national_identifier),
+        clean(&body.national_dossier_code),
+    );
     let mut errors = FieldErrors::new();
-    for (field, value) in [("national_identifier", &identifier), ("national_dossier_code", &code)] {
+    for (field, value) in [
+        ("national_identifier", &identifier),
+        ("national_dossier_code", &code),
+    ] {
         if let Some(Err(e)) = value.as_deref().map(|v| check_national_code(field, v)) {
             errors.push(e);
         }
@@ -46,7 +57,9 @@ pub async fn put_dossier_national_ids(
         .db(move |conn| {
             let found = hoso_store::dossiers::find(conn, &id)?.ok_or(ApiError::NotFound)?;
             for value in [&identifier, &code].into_iter().flatten() {
-                if hoso_store::dossiers::find_by_national_id(conn, value)?.is_some_and(|other| other != found.dossier.id) {
+                if hoso_store::dossiers::find_by_national_id(conn, value)?
+                    .is_some_and(|other| other != found.dossier.id)
+                {
                     return Err(ApiError::Conflict {
                         code: "conflict",
                         message: format!("Mã «{value}» đã thuộc một hồ sơ khác."),
@@ -54,14 +67,20 @@ pub async fn put_dossier_national_ids(
                 }
             }
             conn.transaction(|conn| -> Result<(), ApiError> {
-                hoso_store::dossiers::set_national_ids(conn, &found.dossier.id, identifier.as_deref(), code.as_deref())?;
+                hoso_store::dossiers::set_national_ids(
+                    conn,
+                    &found.dossier.id,
+                    identifier.as_deref(),
+                    code.as_deref(),
+                )?;
                 let mut event = session.event("dossier.national_ids_set");
                 event.target_type = Some("dossier".into());
                 event.target_id = Some(found.dossier.id.clone());
                 event.subject_person_id = Some(found.person.id.clone());
                 event.unit_id = Some(found.person.unit_id.clone());
                 event.details = Some(
-                    serde_json::json!({"national_identifier": identifier, "national_dossier_code": code}).to_string(),
+                    serde_json::json!({"national_identifier": identifier, "national_dossier_code": code})
+                        .to_string(),
                 );
                 crate::audit::record(conn, event)
             })?;

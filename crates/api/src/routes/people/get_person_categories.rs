@@ -23,7 +23,8 @@ pub async fn get_person_categories(
     let id = id.into_inner();
     let periods = state
         .db(move |conn| {
-            let (person, path) = hoso_store::people::find_with_unit_path(conn, &id)?.ok_or(ApiError::NotFound)?;
+            let (person, path) =
+                hoso_store::people::find_with_unit_path(conn, &id)?.ok_or(ApiError::NotFound)?;
             let path = UnitPath::parse(&path).map_err(ApiError::Internal)?;
             check_read_person(&session.actor, &person.id, &path)?;
             Ok(super::periods(conn, &person.id)?)

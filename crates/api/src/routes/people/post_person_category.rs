@@ -38,7 +38,8 @@ pub async fn post_person_category(
     let today = state.clock.today();
     let periods = state
         .db(move |conn| {
-            let (person, path) = hoso_store::people::find_with_unit_path(conn, &id)?.ok_or(ApiError::NotFound)?;
+            let (person, path) =
+                hoso_store::people::find_with_unit_path(conn, &id)?.ok_or(ApiError::NotFound)?;
             let unit_path = UnitPath::parse(&path).map_err(ApiError::Internal)?;
             let mut event = session.event("person.category_changed");
             event.target_type = Some("person".into());
@@ -66,7 +67,12 @@ pub async fn post_person_category(
                 today,
             )?;
             if body.starts_on > today {
-                return Err(FieldError::new("starts_on", "future_date", "Ngày bắt đầu không được sau hôm nay.").into());
+                return Err(FieldError::new(
+                    "starts_on",
+                    "future_date",
+                    "Ngày bắt đầu không được sau hôm nay.",
+                )
+                .into());
             }
             if let Some(kind) = &body.contract_type {
                 crate::catalogs::require(conn, "contract_type", &["contract_types"], kind, body.starts_on)?;
@@ -82,8 +88,11 @@ pub async fn post_person_category(
                 )
                 .into());
             }
-            let document_id =
-                crate::routes::recruitments::post_recruitment::require_scan(conn, &session, body.decision.document_id.as_deref())?;
+            let document_id = crate::routes::recruitments::post_recruitment::require_scan(
+                conn,
+                &session,
+                body.decision.document_id.as_deref(),
+            )?;
             conn.transaction(|conn| -> Result<(), ApiError> {
                 hoso_store::people::change_category(
                     conn,

@@ -4,7 +4,9 @@ use diesel::Connection;
 use hoso_api_types::golive::{RecruitRequest, RecruitmentView};
 use hoso_domain::access::UnitPath;
 use hoso_domain::dossier::content::{Contract, DossierContent};
-use hoso_domain::recruitment::{account_due, check_category, check_recruit, old_enough, CategoryFacts, Category};
+use hoso_domain::recruitment::{
+    account_due, check_category, check_recruit, old_enough, Category, CategoryFacts,
+};
 use hoso_domain::{FieldError, FieldErrors};
 use hoso_store::people::CategoryPeriod;
 use hoso_store::recruitments::RecruitmentRow;
@@ -42,7 +44,9 @@ pub async fn post_recruitment(
     body.validate()?;
     let keys = state.data_keys.clone();
     let today = state.clock.today();
-    let view = state.db(move |conn| recruit(conn, &session, &keys, today, body)).await?;
+    let view = state
+        .db(move |conn| recruit(conn, &session, &keys, today, body))
+        .await?;
     Ok(HttpResponse::Created().json(view))
 }
 
@@ -118,10 +122,18 @@ pub(crate) fn recruit(
         });
     }
     let full_name = body.full_name.trim().to_owned();
-    let content = prefilled(&body, category, &unit.name, starts_on, position.as_ref().map(|p| p.code.clone()));
+    let content = prefilled(
+        &body,
+        category,
+        &unit.name,
+        starts_on,
+        position.as_ref().map(|p| p.code.clone()),
+    );
     // Every item the draft holds is checked as a draft save would check it (gender, citizen-ID
     // format against the birth date and gender), with the names of the request's fields.
-    if let Err(ApiError::Validation(failed)) = crate::routes::dossiers::check(conn, session, keys, &content, None, None) {
+    if let Err(ApiError::Validation(failed)) =
+        crate::routes::dossiers::check(conn, session, keys, &content, None, None)
+    {
         let renamed: Vec<FieldError> = failed
             .into_vec()
             .into_iter()
@@ -137,7 +149,11 @@ pub(crate) fn recruit(
     let rules = crate::workflow::rules(conn)?;
     let due_on = account_due(&rules.0, &rules.1, body.decision.date);
     let sealed = crate::routes::dossiers::seal(keys, &content, &full_name);
-    let basis = if category == Category::ContractWorker { "contract" } else { "decision" };
+    let basis = if category == Category::ContractWorker {
+        "contract"
+    } else {
+        "decision"
+    };
     let (recruitment, dossier) = conn.transaction(|conn| -> Result<_, ApiError> {
         let person = people::insert_with(
             conn,
@@ -160,7 +176,13 @@ pub(crate) fn recruit(
             positions::assign(conn, &person.id, Some(&position.id))?;
         }
         let number = dossiers::next_number(conn)?;
-        let dossier = dossiers::create(conn, &person.id, &number, sealed.stored(), &session.actor.account_id)?;
+        let dossier = dossiers::create(
+            conn,
+            &person.id,
+            &number,
+            sealed.stored(),
+            &session.actor.account_id,
+        )?;
         let row = RecruitmentRow {
             id: hoso_store::ids::new_id(),
             person_id: person.id.clone(),

@@ -261,11 +261,7 @@ pub(crate) fn make(
                 ("Số lượng", vec!["Nam", "Nữ"], rows)
             }
         }
-        Source::Quota => (
-            "Số có mặt",
-            QUOTA_COLUMNS.to_vec(),
-            quota_rows(conn, request)?,
-        ),
+        Source::Quota => ("Số có mặt", QUOTA_COLUMNS.to_vec(), quota_rows(conn, request)?),
         Source::Status => {
             let rollup = Rollup::new(conn, request.unit.as_ref())?;
             let mut values = rollup.zeroed(STATUSES.len());

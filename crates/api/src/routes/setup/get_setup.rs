@@ -17,7 +17,10 @@ pub async fn get_setup(state: web::Data<AppState>) -> Result<HttpResponse, ApiEr
         .db(|conn| {
             Ok(SetupStatus {
                 needed: crate::golive::setup_needed(conn)?,
-                province: crate::golive::province(conn)?.map(|u| UnitRef { id: u.id, name: u.name }),
+                province: crate::golive::province(conn)?.map(|u| UnitRef {
+                    id: u.id,
+                    name: u.name,
+                }),
             })
         })
         .await?;

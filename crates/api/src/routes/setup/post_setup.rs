@@ -21,7 +21,10 @@ use crate::state::AppState;
     ),
 )]
 #[post("/setup")]
-pub async fn post_setup(state: web::Data<AppState>, body: web::Json<SetupRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn post_setup(
+    state: web::Data<AppState>,
+    body: web::Json<SetupRequest>,
+) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     body.validate()?;
     let result = state

@@ -34,10 +34,12 @@ pub async fn get_unit_requests(
     let status = query.into_inner().status;
     let list = state
         .db(move |conn| {
-            Ok(hoso_store::unit_requests::list(conn, within.as_deref(), status.as_deref())?
-                .into_iter()
-                .map(|(row, parent)| super::view(row, parent))
-                .collect::<Vec<_>>())
+            Ok(
+                hoso_store::unit_requests::list(conn, within.as_deref(), status.as_deref())?
+                    .into_iter()
+                    .map(|(row, parent)| super::view(row, parent))
+                    .collect::<Vec<_>>(),
+            )
         })
         .await?;
     Ok(HttpResponse::Ok().json(list))

@@ -69,7 +69,9 @@ pub async fn post_unit_request_approve(
                 event.target_id = Some(row.id.clone());
                 event.unit_id = Some(unit.id.clone());
                 crate::audit::record(conn, event)?;
-                let parent = hoso_store::units::find(conn, &row.parent_id)?.map(|u| u.name).unwrap_or_default();
+                let parent = hoso_store::units::find(conn, &row.parent_id)?
+                    .map(|u| u.name)
+                    .unwrap_or_default();
                 Ok(super::view(row, parent))
             })
         })

@@ -74,6 +74,9 @@ pub(crate) fn create_unit(
         body.change.effective_date,
         Some(&event),
     )?;
-    crate::audit::record(conn, super::audit_about(session, "unit.created", &unit.id, &body.change))?;
+    crate::audit::record(
+        conn,
+        super::audit_about(session, "unit.created", &unit.id, &body.change),
+    )?;
     Ok(unit)
 }
