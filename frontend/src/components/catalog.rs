@@ -98,6 +98,27 @@ pub fn catalog_options(kinds: &'static [&'static str], chosen: String) -> impl I
         .collect_view()
 }
 
+/// The communes of a province (CTX-2): of the province itself, or for a province before the
+/// 2025 reform, of the province it became (the form's "nay là …").
+pub fn commune_options(province: String, chosen: String) -> impl IntoView {
+    let catalogs = Catalogs::get();
+    let now_in = catalogs
+        .entries(&["provinces", "former_provinces"])
+        .into_iter()
+        .find(|p| p.code == province)
+        .map(|p| p.replaced_by.unwrap_or(p.code));
+    catalogs
+        .entries(&["communes"])
+        .into_iter()
+        .filter(|e| now_in.is_some() && e.parent == now_in)
+        .filter(|e| in_force(e) || e.code == chosen)
+        .map(|e| {
+            let selected = e.code == chosen;
+            view! { <option value=e.code.clone() selected=selected>{e.label.clone()}</option> }
+        })
+        .collect_view()
+}
+
 /// A `<select>` of the codes of `kinds`, bound to `value` (empty = none chosen).
 #[component]
 pub fn CatalogSelect(

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::api::ApiFailure;
-use crate::components::catalog::catalog_options;
+use crate::components::catalog::{catalog_options, commune_options};
 
 /// How an input reads and writes its value.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -19,6 +19,8 @@ pub enum Kind {
     Coefficient,
     /// A code of one of these catalogues.
     Code(&'static [&'static str]),
+    /// A commune code of the province held beside it (the sibling key `province`).
+    Commune,
 }
 
 /// One input of a table row or a section: its key (or path below the section), label, kind.
@@ -139,6 +141,26 @@ pub fn JsonField(
                 <select name=name disabled=readonly on:change=move |ev| write(event_target_value(&ev))>
                     <option value="">"— Chọn —"</option>
                     {move || catalog_options(kinds, current())}
+                </select>
+            }
+            .into_any()
+        }
+        Kind::Commune => {
+            let current = read.clone();
+            let province_pointer = match pointer.rsplit_once('/') {
+                Some((parent, _)) => format!("{parent}/province"),
+                None => "/province".to_owned(),
+            };
+            let province = move || {
+                doc.with(|d| get_at(d, &province_pointer))
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            view! {
+                <select name=name disabled=readonly on:change=move |ev| write(event_target_value(&ev))>
+                    <option value="">"— Chọn xã, phường (sau 01/7/2025) —"</option>
+                    {move || commune_options(province(), current())}
                 </select>
             }
             .into_any()

@@ -11,17 +11,35 @@ pub const IDENTITY: &[FieldSpec] = &[
     ("gender", "1. Giới tính", Kind::Code(&["genders"])),
     ("other_names", "2. Các tên gọi khác", Kind::Text),
     ("birth_date", "3. Sinh ngày", Kind::Date),
-    ("birth_place/commune", "4. Nơi sinh: xã, phường", Kind::Text),
     (
         "birth_place/province",
-        "4. Nơi sinh: tỉnh, thành phố",
+        "4. Nơi sinh: tỉnh, thành phố (tỉnh cũ nếu nơi sinh mang tên trước 01/7/2025)",
         Kind::Code(&["provinces", "former_provinces"]),
     ),
-    ("hometown/commune", "5. Quê quán: xã, phường", Kind::Text),
+    (
+        "birth_place/commune",
+        "4. Nơi sinh: xã, phường (ghi theo tên lúc đó)",
+        Kind::Text,
+    ),
+    (
+        "birth_place/commune_code",
+        "4. Nơi sinh: xã, phường hiện nay (nay là)",
+        Kind::Commune,
+    ),
     (
         "hometown/province",
-        "5. Quê quán: tỉnh, thành phố",
+        "5. Quê quán: tỉnh, thành phố (tỉnh cũ nếu mang tên trước 01/7/2025)",
         Kind::Code(&["provinces", "former_provinces"]),
+    ),
+    (
+        "hometown/commune",
+        "5. Quê quán: xã, phường (ghi theo tên lúc đó)",
+        Kind::Text,
+    ),
+    (
+        "hometown/commune_code",
+        "5. Quê quán: xã, phường hiện nay (nay là)",
+        Kind::Commune,
     ),
     ("ethnicity", "6. Dân tộc", Kind::Code(&["ethnicities"])),
     ("religion", "7. Tôn giáo", Kind::Code(&["religions"])),
@@ -30,7 +48,21 @@ pub const IDENTITY: &[FieldSpec] = &[
     ("phone", "8. Số điện thoại", Kind::Text),
     ("social_insurance_number", "9. Số sổ bảo hiểm xã hội", Kind::Text),
     ("health_insurance_number", "9. Số thẻ bảo hiểm y tế", Kind::Text),
-    ("residence", "10. Nơi ở hiện nay", Kind::Text),
+    (
+        "residence",
+        "10. Nơi ở hiện nay: số nhà, đường, thôn, tổ",
+        Kind::Text,
+    ),
+    (
+        "residence_place/province",
+        "10. Nơi ở hiện nay: tỉnh, thành phố",
+        Kind::Code(&["provinces"]),
+    ),
+    (
+        "residence_place/commune_code",
+        "10. Nơi ở hiện nay: xã, phường",
+        Kind::Commune,
+    ),
     (
         "family_background",
         "11. Thành phần gia đình xuất thân",

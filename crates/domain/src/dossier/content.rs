@@ -95,8 +95,8 @@ pub struct Identity {
     pub health_insurance_number: Option<String>,
     /// 10. House number and street (sensitive).
     pub residence: Option<String>,
-    /// 10. The commune and province of the residence (sensitive; absent until entered, so
-    /// versions approved before it existed read back unchanged).
+    /// Item 10: the commune and province of the residence (sensitive; absent until entered,
+    /// so versions approved before it existed read back unchanged).
     #[serde(skip_serializing_if = "Place::is_empty")]
     pub residence_place: Place,
     /// 11.
