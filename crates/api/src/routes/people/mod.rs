@@ -35,3 +35,27 @@ pub(crate) fn periods(
         })
         .collect())
 }
+
+/// A category period that begins on a decision (a recruitment or a change of category).
+pub(crate) fn period_on_decision(
+    category: hoso_domain::recruitment::Category,
+    contract_type: Option<String>,
+    contract_ends_on: Option<chrono::NaiveDate>,
+    starts_on: chrono::NaiveDate,
+    decision: &hoso_api_types::accounts::DecisionRef,
+    document_id: &str,
+    recorded_by: &str,
+) -> hoso_store::people::CategoryPeriod {
+    hoso_store::people::CategoryPeriod {
+        category: category.as_str().into(),
+        contract_type,
+        contract_ends_on,
+        valid_from: starts_on,
+        valid_to: None,
+        decision_number: Some(decision.number.clone()),
+        decision_date: Some(decision.date),
+        decision_signer: Some(decision.signer.clone()),
+        decision_document_id: Some(document_id.to_owned()),
+        recorded_by: Some(recorded_by.to_owned()),
+    }
+}

@@ -4,7 +4,6 @@ use hoso_api_types::golive::{CategoryChangeRequest, CategoryPeriodView};
 use hoso_domain::access::UnitPath;
 use hoso_domain::recruitment::{check_category, check_change_category, CategoryFacts};
 use hoso_domain::FieldError;
-use hoso_store::people::CategoryPeriod;
 use validator::Validate;
 
 use crate::auth::Session;
@@ -97,18 +96,15 @@ pub async fn post_person_category(
                 hoso_store::people::change_category(
                     conn,
                     &person.id,
-                    &CategoryPeriod {
-                        category: category.as_str().into(),
-                        contract_type: body.contract_type.clone(),
-                        contract_ends_on: body.contract_ends_on,
-                        valid_from: body.starts_on,
-                        valid_to: None,
-                        decision_number: Some(body.decision.number.clone()),
-                        decision_date: Some(body.decision.date),
-                        decision_signer: Some(body.decision.signer.clone()),
-                        decision_document_id: Some(document_id.clone()),
-                        recorded_by: Some(session.actor.account_id.clone()),
-                    },
+                    &super::period_on_decision(
+                        category,
+                        body.contract_type.clone(),
+                        body.contract_ends_on,
+                        body.starts_on,
+                        &body.decision,
+                        &document_id,
+                        &session.actor.account_id,
+                    ),
                 )?;
                 event.decision_number = Some(body.decision.number.clone());
                 event.decision_date = Some(body.decision.date.to_string());

@@ -8,7 +8,6 @@ use hoso_domain::recruitment::{
     account_due, check_category, check_recruit, old_enough, Category, CategoryFacts,
 };
 use hoso_domain::{FieldError, FieldErrors};
-use hoso_store::people::CategoryPeriod;
 use hoso_store::recruitments::RecruitmentRow;
 use hoso_store::{dossiers, people, positions, recruitments, DbConnection};
 use validator::Validate;
@@ -159,18 +158,15 @@ pub(crate) fn recruit(
             conn,
             &full_name,
             &unit.id,
-            &CategoryPeriod {
-                category: category.as_str().into(),
-                contract_type: body.contract_type.clone(),
-                contract_ends_on: body.contract_ends_on,
-                valid_from: starts_on,
-                valid_to: None,
-                decision_number: Some(body.decision.number.clone()),
-                decision_date: Some(body.decision.date),
-                decision_signer: Some(body.decision.signer.clone()),
-                decision_document_id: Some(document_id.clone()),
-                recorded_by: Some(session.actor.account_id.clone()),
-            },
+            &crate::routes::people::period_on_decision(
+                category,
+                body.contract_type.clone(),
+                body.contract_ends_on,
+                starts_on,
+                &body.decision,
+                &document_id,
+                &session.actor.account_id,
+            ),
         )?;
         if let Some(position) = &position {
             positions::assign(conn, &person.id, Some(&position.id))?;
