@@ -10,9 +10,8 @@ use hoso_store::accounts::{self, NewAccount};
 use hoso_store::audit::NewAuditEvent;
 use hoso_store::units::{self, NewUnitEvent, UnitRow};
 use hoso_store::{meta, DbConnection};
-use sha2::{Digest, Sha256};
 
-use crate::auth::passwords;
+use crate::auth::{passwords, secrets};
 use crate::error::ApiError;
 
 /// The digest of the one-time set-up token, while the first run has not happened.
@@ -39,9 +38,7 @@ pub struct InitOutcome {
 
 /// The province's root unit, if the tree has one.
 pub fn province(conn: &mut DbConnection) -> Result<Option<UnitRow>, ApiError> {
-    Ok(units::list_within(conn, None)?
-        .into_iter()
-        .find(|u| u.parent_id.is_none() && u.ended_on.is_none()))
+    Ok(units::root(conn)?)
 }
 
 /// Whether the deployment still waits for its first run: no province and no administrator.
@@ -138,17 +135,12 @@ pub fn init_province(conn: &mut DbConnection, request: &InitRequest) -> Result<I
         )?;
         let account = accounts::insert(
             conn,
-            NewAccount {
-                username: request.admin_username.clone(),
-                display_name: request.admin_display_name.clone(),
-                kind: AccountKind::Admin.as_str().into(),
-                unit_id: None,
-                person_id: None,
-                rights: RightSet::all().to_storage(),
-                holder_name: None,
-                password_hash: passwords::hash(&password),
-                must_change_password: temporary,
-            },
+            administrator(
+                &request.admin_username,
+                &request.admin_display_name,
+                &password,
+                temporary,
+            ),
         )?;
         crate::audit::record(
             conn,
@@ -182,6 +174,22 @@ pub fn init_province(conn: &mut DbConnection, request: &InitRequest) -> Result<I
     })
 }
 
+/// An administrator of Sở Nội vụ (every right, the whole province), as the first run and
+/// `hoso create-admin` make one.
+pub fn administrator(username: &str, display_name: &str, password: &str, temporary: bool) -> NewAccount {
+    NewAccount {
+        username: username.to_owned(),
+        display_name: display_name.to_owned(),
+        kind: AccountKind::Admin.as_str().into(),
+        unit_id: None,
+        person_id: None,
+        rights: RightSet::all().to_storage(),
+        holder_name: None,
+        password_hash: passwords::hash(password),
+        must_change_password: temporary,
+    }
+}
+
 /// Sở Nội vụ's unit code under the province.
 fn home_affairs_code(province_code: &str) -> String {
     format!("{province_code}.SNV")
@@ -194,7 +202,7 @@ pub fn issue_setup_token(conn: &mut DbConnection) -> Result<Option<String>, ApiE
         return Ok(None);
     }
     let token = passwords::temporary();
-    meta::set(conn, SETUP_TOKEN_KEY, &digest(&token))?;
+    meta::set(conn, SETUP_TOKEN_KEY, &secrets::digest(&token))?;
     Ok(Some(token))
 }
 
@@ -203,19 +211,5 @@ pub fn setup_token_matches(conn: &mut DbConnection, token: &str) -> Result<bool,
     let Some(stored) = meta::get(conn, SETUP_TOKEN_KEY)? else {
         return Ok(false);
     };
-    let given = digest(token);
-    let equal = stored.len() == given.len()
-        && stored
-            .bytes()
-            .zip(given.bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0;
-    Ok(equal)
-}
-
-fn digest(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    Ok(secrets::digests_match(&stored, &secrets::digest(token)))
 }

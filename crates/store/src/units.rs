@@ -76,6 +76,16 @@ pub fn find(conn: &mut DbConnection, id: &str) -> StoreResult<Option<UnitRow>> {
         .optional()?)
 }
 
+/// The root of the tree (the province), while it exists.
+pub fn root(conn: &mut DbConnection) -> StoreResult<Option<UnitRow>> {
+    Ok(units::table
+        .filter(units::parent_id.is_null())
+        .filter(units::ended_on.is_null())
+        .select(UnitRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
 pub fn find_by_code(conn: &mut DbConnection, code: &str) -> StoreResult<Option<UnitRow>> {
     Ok(units::table
         .filter(units::code.eq(code))

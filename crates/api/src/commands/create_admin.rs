@@ -2,9 +2,8 @@
 //! account exists yet to create one through the API.
 
 use anyhow::bail;
-use hoso_domain::access::{AccountKind, RightSet};
 use hoso_domain::password::check_new_password;
-use hoso_store::accounts::{self, NewAccount};
+use hoso_store::accounts;
 use hoso_store::audit::{self, NewAuditEvent};
 
 use crate::auth::passwords;
@@ -32,17 +31,7 @@ pub fn run(settings: &Settings, username: &str, display_name: &str) -> anyhow::R
     };
     let account = accounts::insert(
         &mut conn,
-        NewAccount {
-            username: username.to_owned(),
-            display_name: display_name.to_owned(),
-            kind: AccountKind::Admin.as_str().into(),
-            unit_id: None,
-            person_id: None,
-            rights: RightSet::all().to_storage(),
-            holder_name: None,
-            password_hash: passwords::hash(&password),
-            must_change_password: temporary,
-        },
+        crate::golive::administrator(username, display_name, &password, temporary),
     )?;
     audit::append(
         &mut conn,
