@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use crate::connection::DbConnection;
 use crate::error::StoreResult;
-use crate::schema::{accounts, people, recruitments, units};
+use crate::schema::{accounts, dossiers, people, recruitments, units};
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
 #[diesel(table_name = recruitments)]
@@ -34,12 +34,14 @@ pub fn insert(conn: &mut DbConnection, row: &RecruitmentRow) -> StoreResult<()> 
     Ok(())
 }
 
-/// A recruitment as the lists show it: the person's name, their unit now, and whether their
-/// personal account exists.
+/// A recruitment as the lists show it: the person's name and dossier, their unit now, and
+/// whether their personal account exists.
 #[derive(Debug, Clone)]
 pub struct RecruitmentListed {
     pub recruitment: RecruitmentRow,
     pub full_name: String,
+    pub dossier_id: String,
+    pub dossier_number: String,
     pub unit_id: String,
     pub unit_name: String,
     pub unit_path: String,
@@ -58,10 +60,13 @@ pub fn list(
     let mut query = recruitments::table
         .inner_join(people::table)
         .inner_join(units::table.on(units::id.eq(people::unit_id)))
+        .inner_join(dossiers::table.on(dossiers::person_id.eq(people::id)))
         .left_join(accounts::table.on(accounts::person_id.eq(people::id.nullable())))
         .select((
             RecruitmentRow::as_select(),
             people::full_name,
+            dossiers::id,
+            dossiers::dossier_number,
             units::id,
             units::name,
             units::path,
@@ -76,13 +81,34 @@ pub fn list(
     if without_account {
         query = query.filter(accounts::id.is_null());
     }
-    let rows: Vec<(RecruitmentRow, String, String, String, String, Option<String>)> = query.load(conn)?;
+    type Row = (
+        RecruitmentRow,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+    );
+    let rows: Vec<Row> = query.load(conn)?;
     Ok(rows
         .into_iter()
         .map(
-            |(recruitment, full_name, unit_id, unit_name, unit_path, account_id)| RecruitmentListed {
+            |(
                 recruitment,
                 full_name,
+                dossier_id,
+                dossier_number,
+                unit_id,
+                unit_name,
+                unit_path,
+                account_id,
+            )| RecruitmentListed {
+                recruitment,
+                full_name,
+                dossier_id,
+                dossier_number,
                 unit_id,
                 unit_name,
                 unit_path,
@@ -90,14 +116,4 @@ pub fn list(
             },
         )
         .collect())
-}
-
-/// The recruitment of a person, if they entered service through one.
-pub fn of_person(conn: &mut DbConnection, person_id: &str) -> StoreResult<Option<RecruitmentRow>> {
-    Ok(recruitments::table
-        .filter(recruitments::person_id.eq(person_id))
-        .select(RecruitmentRow::as_select())
-        .order(recruitments::recruited_at.desc())
-        .first(conn)
-        .optional()?)
 }

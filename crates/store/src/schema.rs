@@ -646,6 +646,7 @@ diesel::allow_tables_to_appear_in_same_query!(recruitments, people);
 diesel::allow_tables_to_appear_in_same_query!(recruitments, units);
 diesel::allow_tables_to_appear_in_same_query!(recruitments, accounts);
 diesel::allow_tables_to_appear_in_same_query!(recruitments, dossiers);
+diesel::allow_tables_to_appear_in_same_query!(dossiers, accounts);
 diesel::allow_tables_to_appear_in_same_query!(person_categories, people);
 diesel::allow_tables_to_appear_in_same_query!(person_categories, units);
 diesel::allow_tables_to_appear_in_same_query!(person_categories, person_placements);

@@ -198,10 +198,6 @@ pub async fn get_deadlines(
             for row in
                 hoso_store::recruitments::list(conn, within.as_deref(), under_path.as_deref(), true, 5000)?
             {
-                let Some(dossier) = hoso_store::dossiers::find_by_person(conn, &row.recruitment.person_id)?
-                else {
-                    continue;
-                };
                 let path = UnitPath::parse(&row.unit_path).map_err(ApiError::Internal)?;
                 let who = officers
                     .iter()
@@ -211,8 +207,8 @@ pub async fn get_deadlines(
                 let due_on = row.recruitment.account_due_on;
                 items.push(DeadlineItem {
                     task: "account_creation".into(),
-                    dossier_id: dossier.id,
-                    dossier_number: dossier.dossier_number,
+                    dossier_id: row.dossier_id,
+                    dossier_number: row.dossier_number,
                     full_name: row.full_name,
                     unit: UnitRef {
                         id: row.unit_id,

@@ -69,6 +69,24 @@ pub(crate) fn sniff(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// The scan of the decision a change rests on (a recruitment, a change of category): required,
+/// and uploaded by someone the caller may read it from. Its id.
+pub(crate) fn require_decision_scan(
+    conn: &mut hoso_store::DbConnection,
+    session: &crate::auth::Session,
+    decision: &hoso_api_types::accounts::DecisionRef,
+) -> Result<String, crate::error::ApiError> {
+    let id = decision.document_id.as_deref().ok_or_else(|| {
+        hoso_domain::FieldError::new(
+            "decision.document_id",
+            "required",
+            "Tải lên bản scan quyết định hoặc hợp đồng.",
+        )
+    })?;
+    let document = crate::routes::dossiers::readable_document(conn, session, id, "decision.document_id")?;
+    Ok(document.id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::sniff;

@@ -87,11 +87,8 @@ pub async fn post_person_category(
                 )
                 .into());
             }
-            let document_id = crate::routes::recruitments::post_recruitment::require_scan(
-                conn,
-                &session,
-                body.decision.document_id.as_deref(),
-            )?;
+            let document_id =
+                crate::routes::documents::require_decision_scan(conn, &session, &body.decision)?;
             conn.transaction(|conn| -> Result<(), ApiError> {
                 hoso_store::people::change_category(
                     conn,

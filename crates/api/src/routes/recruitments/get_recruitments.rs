@@ -51,14 +51,10 @@ pub async fn get_recruitments(
                 query.without_account.unwrap_or(false),
                 1000,
             )?;
-            rows.into_iter()
-                .map(|row| {
-                    let dossier = hoso_store::dossiers::find_by_person(conn, &row.recruitment.person_id)?
-                        .map(|d| (d.id, d.dossier_number))
-                        .unwrap_or_default();
-                    Ok(super::view(row, dossier, today))
-                })
-                .collect::<Result<Vec<_>, ApiError>>()
+            Ok(rows
+                .into_iter()
+                .map(|row| super::view(row, today))
+                .collect::<Vec<_>>())
         })
         .await?;
     Ok(HttpResponse::Ok().json(list))

@@ -17,15 +17,15 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_recruitments::get_recruitments);
 }
 
-pub(crate) fn view(row: RecruitmentListed, dossier: (String, String), today: NaiveDate) -> RecruitmentView {
+pub(crate) fn view(row: RecruitmentListed, today: NaiveDate) -> RecruitmentView {
     let r = row.recruitment;
     let has_account = row.account_id.is_some();
     RecruitmentView {
         id: r.id,
         person_id: r.person_id,
         full_name: row.full_name,
-        dossier_id: dossier.0,
-        dossier_number: dossier.1,
+        dossier_id: row.dossier_id,
+        dossier_number: row.dossier_number,
         unit: UnitRef {
             id: row.unit_id,
             name: row.unit_name,

@@ -93,7 +93,7 @@ pub(crate) fn recruit(
         ));
     }
     errors.into_result()?;
-    let document_id = require_scan(conn, session, body.decision.document_id.as_deref())?;
+    let document_id = crate::routes::documents::require_decision_scan(conn, session, &body.decision)?;
     if let Some(kind) = &body.contract_type {
         crate::catalogs::require(conn, "contract_type", &["contract_types"], kind, starts_on)?;
     }
@@ -130,20 +130,16 @@ pub(crate) fn recruit(
     );
     // Every item the draft holds is checked as a draft save would check it (gender, citizen-ID
     // format against the birth date and gender), with the names of the request's fields.
-    if let Err(ApiError::Validation(failed)) =
-        crate::routes::dossiers::check(conn, session, keys, &content, None, None)
-    {
-        let renamed: Vec<FieldError> = failed
-            .into_vec()
-            .into_iter()
-            .map(|mut f| {
-                f.field = f.field.trim_start_matches("identity.").to_owned();
-                f
-            })
-            .collect();
-        let mut errors = FieldErrors::new();
-        renamed.into_iter().for_each(|f| errors.push(f));
-        return Err(errors.into());
+    match crate::routes::dossiers::check(conn, session, keys, &content, None, None) {
+        Err(ApiError::Validation(failed)) => {
+            let mut errors = FieldErrors::new();
+            for mut field in failed.into_vec() {
+                field.field = field.field.trim_start_matches("identity.").to_owned();
+                errors.push(field);
+            }
+            return Err(errors.into());
+        }
+        other => other?,
     }
     let rules = crate::workflow::rules(conn)?;
     let due_on = account_due(&rules.0, &rules.1, body.decision.date);
@@ -217,29 +213,14 @@ pub(crate) fn recruit(
     let listed = hoso_store::recruitments::RecruitmentListed {
         recruitment,
         full_name,
+        dossier_id: dossier.id,
+        dossier_number: dossier.dossier_number,
         unit_id: unit.id,
         unit_name: unit.name,
         unit_path: unit.path,
         account_id: None,
     };
-    Ok(super::view(listed, (dossier.id, dossier.dossier_number), today))
-}
-
-/// The decision's scan: required, uploaded by someone who may read it.
-pub(crate) fn require_scan(
-    conn: &mut DbConnection,
-    session: &Session,
-    document_id: Option<&str>,
-) -> Result<String, ApiError> {
-    let id = document_id.ok_or_else(|| {
-        FieldError::new(
-            "decision.document_id",
-            "required",
-            "Tải lên bản scan quyết định hoặc hợp đồng.",
-        )
-    })?;
-    let document = crate::routes::dossiers::readable_document(conn, session, id, "decision.document_id")?;
-    Ok(document.id)
+    Ok(super::view(listed, today))
 }
 
 /// What the decision already says, so nobody types it again (DOS-5).
