@@ -71,7 +71,8 @@ pub fn insert_with(
 }
 
 /// A period of a person's employment category (ORG-2) and the decision that began it.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Queryable, Selectable, Insertable)]
+#[diesel(table_name = person_categories)]
 pub struct CategoryPeriod {
     /// `civil_servant`, `public_employee` or `contract_worker`.
     pub category: String,
@@ -103,17 +104,8 @@ fn insert_category(conn: &mut DbConnection, person_id: &str, period: &CategoryPe
         .values((
             person_categories::id.eq(new_id()),
             person_categories::person_id.eq(person_id),
-            person_categories::category.eq(&period.category),
-            person_categories::contract_type.eq(&period.contract_type),
-            person_categories::contract_ends_on.eq(period.contract_ends_on),
-            person_categories::valid_from.eq(period.valid_from),
-            person_categories::valid_to.eq(period.valid_to),
-            person_categories::decision_number.eq(&period.decision_number),
-            person_categories::decision_date.eq(period.decision_date),
-            person_categories::decision_signer.eq(&period.decision_signer),
-            person_categories::decision_document_id.eq(&period.decision_document_id),
-            person_categories::recorded_by.eq(&period.recorded_by),
             person_categories::recorded_at.eq(Utc::now().naive_utc()),
+            period,
         ))
         .execute(conn)?;
     Ok(())
@@ -121,52 +113,14 @@ fn insert_category(conn: &mut DbConnection, person_id: &str, period: &CategoryPe
 
 /// Every period of the person's category, the earliest first.
 pub fn categories_of(conn: &mut DbConnection, person_id: &str) -> StoreResult<Vec<CategoryPeriod>> {
-    type Row = (
-        String,
-        Option<String>,
-        Option<NaiveDate>,
-        NaiveDate,
-        Option<NaiveDate>,
-        Option<String>,
-        Option<NaiveDate>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    );
-    let rows: Vec<Row> = person_categories::table
+    Ok(person_categories::table
         .filter(person_categories::person_id.eq(person_id))
         .order((
             person_categories::valid_from.asc(),
             person_categories::recorded_at.asc(),
         ))
-        .select((
-            person_categories::category,
-            person_categories::contract_type,
-            person_categories::contract_ends_on,
-            person_categories::valid_from,
-            person_categories::valid_to,
-            person_categories::decision_number,
-            person_categories::decision_date,
-            person_categories::decision_signer,
-            person_categories::decision_document_id,
-            person_categories::recorded_by,
-        ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|r| CategoryPeriod {
-            category: r.0,
-            contract_type: r.1,
-            contract_ends_on: r.2,
-            valid_from: r.3,
-            valid_to: r.4,
-            decision_number: r.5,
-            decision_date: r.6,
-            decision_signer: r.7,
-            decision_document_id: r.8,
-            recorded_by: r.9,
-        })
-        .collect())
+        .select(CategoryPeriod::as_select())
+        .load(conn)?)
 }
 
 /// The person's category changes from `period.valid_from`: the period in force ends that day
@@ -186,14 +140,14 @@ pub fn change_category(conn: &mut DbConnection, person_id: &str, period: &Catego
     Ok(())
 }
 
-/// Each person placed on `day` in a unit whose ancestry path starts with `path_prefix` (or is
-/// it, with `exact`), with their category that day.
+/// How many people placed on `day` in units whose ancestry path starts with `path_prefix` (or
+/// is it, with `exact`) were of each category that day: (category, count).
 pub fn categories_on(
     conn: &mut DbConnection,
     day: NaiveDate,
     path_prefix: &str,
     exact: bool,
-) -> StoreResult<Vec<String>> {
+) -> StoreResult<Vec<(String, i64)>> {
     let mut query = person_placements::table
         .inner_join(units::table.on(units::id.eq(person_placements::unit_id)))
         .inner_join(
@@ -211,7 +165,8 @@ pub fn categories_on(
                 .is_null()
                 .or(person_categories::valid_to.gt(day)),
         )
-        .select(person_categories::category)
+        .group_by(person_categories::category)
+        .select((person_categories::category, diesel::dsl::count_star()))
         .into_boxed();
     query = if exact {
         query.filter(units::path.eq(path_prefix.to_owned()))

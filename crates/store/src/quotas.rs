@@ -104,11 +104,11 @@ pub fn headcount(
     exact: bool,
 ) -> StoreResult<ByCategory> {
     let mut count = ByCategory::default();
-    for category in crate::people::categories_on(conn, day, path_prefix, exact)? {
+    for (category, n) in crate::people::categories_on(conn, day, path_prefix, exact)? {
         match category.as_str() {
-            "civil_servant" => count.civil_servants += 1,
-            "contract_worker" => count.contract_workers += 1,
-            _ => count.public_employees += 1,
+            "civil_servant" => count.civil_servants += n,
+            "contract_worker" => count.contract_workers += n,
+            _ => count.public_employees += n,
         }
     }
     Ok(count)
