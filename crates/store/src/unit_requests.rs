@@ -38,12 +38,12 @@ pub fn insert(conn: &mut DbConnection, row: &UnitRequestRow) -> StoreResult<()> 
     Ok(())
 }
 
-/// The request with its parent unit's ancestry path.
+/// The request with its parent unit's name.
 pub fn find(conn: &mut DbConnection, id: &str) -> StoreResult<Option<(UnitRequestRow, String)>> {
     Ok(unit_requests::table
         .inner_join(units::table.on(units::id.eq(unit_requests::parent_id)))
         .filter(unit_requests::id.eq(id))
-        .select((UnitRequestRow::as_select(), units::path))
+        .select((UnitRequestRow::as_select(), units::name))
         .first(conn)
         .optional()?)
 }

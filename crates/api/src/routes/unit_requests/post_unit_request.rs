@@ -32,10 +32,15 @@ pub async fn post_unit_request(
     check_unit_kind("kind", &body.kind)?;
     let view = state
         .db(move |conn| {
-            let parent =
-                crate::routes::units::load_visible(conn, &session.actor, &body.parent_id).map_err(|_| {
-                    hoso_domain::FieldError::new("parent_id", "unknown_unit", "Không tìm thấy đơn vị.")
-                })?;
+            let parent = crate::routes::units::load_visible(conn, &session.actor, &body.parent_id).map_err(
+                |e| match e {
+                    ApiError::NotFound => {
+                        hoso_domain::FieldError::new("parent_id", "unknown_unit", "Không tìm thấy đơn vị.")
+                            .into()
+                    }
+                    other => other,
+                },
+            )?;
             let path = UnitPath::parse(&parent.path).map_err(ApiError::Internal)?;
             check_propose_unit(&session.actor, &path)?;
             if hoso_store::units::find_by_code(conn, body.code.trim())?.is_some() {

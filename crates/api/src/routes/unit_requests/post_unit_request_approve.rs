@@ -1,5 +1,4 @@
 use actix_web::{post, web, HttpResponse};
-use chrono::Utc;
 use diesel::Connection;
 use hoso_api_types::accounts::DecisionRef;
 use hoso_api_types::golive::{UnitProposalDecision, UnitProposalView};
@@ -39,7 +38,7 @@ pub async fn post_unit_request_approve(
     let view = state
         .db(move |conn| {
             conn.transaction(|conn| {
-                let (mut row, _) = super::load_pending(conn, &id)?;
+                let (row, parent) = super::load_pending(conn, &id)?;
                 let decision = row.decision_number.clone().map(|number| DecisionRef {
                     number,
                     date: row.decision_date.unwrap_or(row.effective_date),
@@ -58,21 +57,13 @@ pub async fn post_unit_request_approve(
                     },
                 };
                 let unit = crate::routes::units::post_unit::create_unit(conn, &session, &request, today)?;
-                row.status = "approved".into();
-                row.decided_by = Some(session.actor.account_id.clone());
-                row.decided_at = Some(Utc::now().naive_utc());
-                row.decision_note = body.note.clone();
-                row.created_unit_id = Some(unit.id.clone());
-                hoso_store::unit_requests::decide(conn, &row)?;
-                let mut event = session.event("unit_request.approved");
-                event.target_type = Some("unit_request".into());
-                event.target_id = Some(row.id.clone());
-                event.unit_id = Some(unit.id.clone());
-                crate::audit::record(conn, event)?;
-                let parent = hoso_store::units::find(conn, &row.parent_id)?
-                    .map(|u| u.name)
-                    .unwrap_or_default();
-                Ok(super::view(row, parent))
+                let decided = super::Decided {
+                    status: "approved",
+                    note: body.note.clone(),
+                    created_unit_id: Some(unit.id),
+                    reason: None,
+                };
+                super::record_decision(conn, &session, (row, parent), decided)
             })
         })
         .await?;

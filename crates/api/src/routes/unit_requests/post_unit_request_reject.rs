@@ -1,5 +1,4 @@
 use actix_web::{post, web, HttpResponse};
-use chrono::Utc;
 use diesel::Connection;
 use hoso_api_types::golive::{UnitProposalDecision, UnitProposalView};
 use hoso_domain::org::check_manage_units;
@@ -39,21 +38,14 @@ pub async fn post_unit_request_reject(
     let view = state
         .db(move |conn| {
             conn.transaction(|conn| {
-                let (mut row, _) = super::load_pending(conn, &id)?;
-                row.status = "rejected".into();
-                row.decided_by = Some(session.actor.account_id.clone());
-                row.decided_at = Some(Utc::now().naive_utc());
-                row.decision_note = Some(note.clone());
-                hoso_store::unit_requests::decide(conn, &row)?;
-                let mut event = session.event("unit_request.rejected");
-                event.target_type = Some("unit_request".into());
-                event.target_id = Some(row.id.clone());
-                event.reason = Some(note.clone());
-                crate::audit::record(conn, event)?;
-                let parent = hoso_store::units::find(conn, &row.parent_id)?
-                    .map(|u| u.name)
-                    .unwrap_or_default();
-                Ok(super::view(row, parent))
+                let pending = super::load_pending(conn, &id)?;
+                let decided = super::Decided {
+                    status: "rejected",
+                    note: Some(note.clone()),
+                    created_unit_id: None,
+                    reason: Some(note.clone()),
+                };
+                super::record_decision(conn, &session, pending, decided)
             })
         })
         .await?;
