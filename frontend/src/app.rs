@@ -35,6 +35,7 @@ use crate::pages::{
     transfers::{ArchivePage, TransfersPage},
     unit::UnitPage,
     unit_merge::UnitMergePage,
+    unit_new::UnitNewPage,
     unit_split::UnitSplitPage,
     units::UnitsPage,
 };
@@ -82,6 +83,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/danh-muc") view=CatalogsPage />
                     <Route path=path!("/danh-muc/:kind") view=CatalogPage />
                     <Route path=path!("/to-chuc/sap-nhap") view=UnitMergePage />
+                    <Route path=path!("/to-chuc/them") view=UnitNewPage />
                     <Route path=path!("/to-chuc/chia-tach") view=UnitSplitPage />
                     <Route path=path!("/to-chuc/:id") view=UnitPage />
                 </Routes>

@@ -19,12 +19,30 @@ function required(name) {
   return value;
 }
 
-/** Starts hoso on a new data directory; `seedDemo` loads the demo province first. */
-export async function startServer({ seedDemo = false } = {}) {
+/**
+ * Starts hoso on a new data directory; `seedDemo` loads the demo province first, `init`
+ * (`{provinceCode, admin, password}`) runs `hoso init` first. `setupToken()` resolves to the
+ * one-time token the server prints on an empty database.
+ */
+export async function startServer({ seedDemo = false, init = null } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "hoso-browser-"));
   const env = { ...process.env, HOSO_DATA_DIR: dataDir, HOSO_STATIC_DIR: STATIC_DIR, HOSO_LOG: "warn" };
   if (seedDemo) execFileSync(HOSO_BIN, ["seed-demo"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  const child = spawn(HOSO_BIN, ["--listen", "127.0.0.1:0", "serve"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  if (init) {
+    execFileSync(HOSO_BIN, ["init", "--province-code", init.provinceCode, "--admin", init.admin], {
+      env: { ...env, HOSO_ADMIN_PASSWORD: init.password },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+  }
+  const child = spawn(HOSO_BIN, ["--listen", "127.0.0.1:0", "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // Standard error is passed on as it comes; the set-up token line is kept for the first-run test.
+  const token = new Promise((resolve) => {
+    createInterface({ input: child.stderr }).on("line", (line) => {
+      process.stderr.write(line + "\n");
+      const match = /^hoso setup token .*: (\S+)$/.exec(line);
+      if (match) resolve(match[1]);
+    });
+  });
   const baseUrl = await new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.once("line", (line) => {
@@ -35,6 +53,7 @@ export async function startServer({ seedDemo = false } = {}) {
   });
   return {
     baseUrl,
+    setupToken: () => token,
     async stop() {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");

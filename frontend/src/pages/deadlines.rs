@@ -23,6 +23,10 @@ pub fn task_label(task: &str) -> &'static str {
         "change_approval" => "Kiểm tra, phê duyệt điều chỉnh",
         "home_affairs" => "Sở Nội vụ phê duyệt",
         "resubmission" => "Người lao động sửa, gửi lại",
+        "campaign_update" => "Cập nhật theo đợt",
+        "transfer_completion" => "Hoàn tất điều động, tiếp nhận",
+        "secondment_return" => "Hết thời hạn biệt phái",
+        "account_creation" => "Cấp tài khoản cá nhân cho người mới tuyển dụng",
         _ => "Khác",
     }
 }

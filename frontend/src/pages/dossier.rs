@@ -129,6 +129,8 @@ fn Editor(view: DossierView, draft: DraftView) -> impl IntoView {
             <p data-testid="dossier-facts">
                 "Số hiệu hồ sơ: " <strong>{summary.dossier_number.clone()}</strong>
                 " — " {summary.unit.name.clone()}
+                {summary.national_identifier.clone().map(|n| format!(" — mã định danh {n}"))}
+                {summary.national_dossier_code.clone().map(|n| format!(" — số hiệu quốc gia {n}"))}
                 " — " {crate::pages::dossiers::status_label(&summary.status)}
                 " — phiên bản đã duyệt: " {move || current_version.get()}
                 {(summary.service_status != "active").then(|| format!(" — {}", crate::pages::transfers::service_label(&summary.service_status)))}
@@ -207,6 +209,7 @@ fn Editor(view: DossierView, draft: DraftView) -> impl IntoView {
             </div>
             <crate::pages::dossier_review::ReviewPanel dossier_id=review_dossier_id person_id=review_person_id revision current_version editable=!readonly />
             <crate::pages::transfers::TransferPanel dossier_id=transfer_dossier_id person_id=transfer_person_id />
+            <crate::pages::dossier_person::PersonPanel dossier=summary.clone() />
             <FormFailure failure />
             {move || saved.get().map(|m| view! { <p class="notice notice-info" role="status" data-testid="dossier-saved">{m}</p> })}
             <div class="actions">

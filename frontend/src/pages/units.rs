@@ -71,13 +71,15 @@ fn UnitsTree(session: Session) -> impl IntoView {
         async move { api::get::<Vec<UnitView>>(auth, &format!("/units?as_of={date}")).await }
     });
     let admin = session.has(hoso_domain::access::Right::ManageUnits);
+    let agency = session.kind() == hoso_domain::access::AccountKind::Agency;
     view! {
         <section>
             <h1>"Cơ cấu tổ chức"</h1>
             <div class="filters">
                 <label class="inline">"Tại ngày " <input type="date" name="as_of" bind:value=as_of /></label>
                 <input placeholder="Tìm theo tên hoặc mã đơn vị" name="search" bind:value=search />
-                {admin.then(|| view! { <A href="/to-chuc/sap-nhap">"Sáp nhập đơn vị"</A> " " <A href="/to-chuc/chia-tach">"Chia tách đơn vị"</A> })}
+                {admin.then(|| view! { <A href="/to-chuc/them">"Thành lập đơn vị"</A> " " <A href="/to-chuc/sap-nhap">"Sáp nhập đơn vị"</A> " " <A href="/to-chuc/chia-tach">"Chia tách đơn vị"</A> })}
+                {(agency && !admin).then(|| view! { <A href="/to-chuc/them">"Đề nghị thành lập đơn vị"</A> })}
             </div>
             <Transition fallback=|| view! { <p class="muted">"Đang tải…"</p> }>
                 {move || Suspend::new(async move {
