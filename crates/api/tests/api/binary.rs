@@ -286,3 +286,40 @@ fn import_catalog_loads_all_entries_or_none() {
         );
     }
 }
+
+/// ORG-1: `hoso init` on an empty database sets the province up; the same run again changes
+/// nothing; another province is refused.
+#[test]
+fn hoso_init_sets_up_once_and_refuses_another_province() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = TestDatabase::migrated(backend);
+        let init = |province: &str| {
+            hoso(dir.path())
+                .env("HOSO_DATABASE_URL", db.url_string())
+                .args(["init", "--province-code", province, "--admin", "quantri"])
+                .output()
+                .unwrap()
+        };
+        let first = init("33");
+        assert!(first.status.success(), "{backend}: {first:?}");
+        let printed = String::from_utf8_lossy(&first.stdout);
+        assert!(printed.contains("Tỉnh Hưng Yên set up"), "{printed}");
+        assert!(printed.contains("temporary password"), "{printed}");
+        let again = init("33");
+        assert!(again.status.success(), "{again:?}");
+        assert!(String::from_utf8_lossy(&again.stdout).contains("nothing changed"));
+        let other = init("01");
+        assert!(!other.status.success(), "{other:?}");
+        assert!(
+            String::from_utf8_lossy(&other.stderr).contains("already_initialised"),
+            "{other:?}"
+        );
+        let mut conn = db.connect();
+        assert_eq!(
+            hoso_store::units::list_within(&mut conn, None).unwrap().len(),
+            2,
+            "{backend}"
+        );
+    }
+}

@@ -225,3 +225,55 @@ fn evidence_follows_what_the_content_claims() {
         ["attachments.HOP_DONG"]
     );
 }
+
+fn place(province: &str, commune: Option<&str>, code: Option<&str>) -> Place {
+    Place {
+        province: Some(province.into()),
+        commune: commune.map(Into::into),
+        commune_code: code.map(Into::into),
+    }
+}
+
+/// CTX-2: coded places are checked against the province, a former province against the one it
+/// became, and a former place prints with what it is now ("nay là").
+#[test]
+fn coded_places_lie_in_their_province_and_print_with_what_they_are_now() {
+    use super::validation::place_text;
+    let index = catalogs();
+    let mut content = person("033190012345", "1990-03-15", "2");
+    content.identity.birth_place = place("33", None, Some("11953"));
+    content.identity.hometown = place("34", Some("Xã Đông Hợp"), Some("11977"));
+    content.identity.residence_place = place("01", None, Some("00004"));
+    assert_eq!(failures(&content), Vec::<(String, String)>::new());
+    assert_eq!(
+        place_text(&content.identity.birth_place, &index),
+        "Phường Phố Hiến, Tỉnh Hưng Yên"
+    );
+    assert_eq!(
+        place_text(&content.identity.hometown, &index),
+        "Xã Đông Hợp, Tỉnh Thái Bình (nay là Xã Tân Hưng, Tỉnh Hưng Yên)"
+    );
+    content.identity.birth_place = place("01", None, Some("11953"));
+    content.identity.hometown = place("34", None, Some("99999"));
+    content.identity.residence_place = Place {
+        commune_code: Some("00004".into()),
+        ..Place::default()
+    };
+    assert_eq!(
+        failures(&content),
+        vec![
+            (
+                "identity.birth_place.commune_code".to_owned(),
+                "commune_not_in_province".to_owned()
+            ),
+            (
+                "identity.hometown.commune_code".to_owned(),
+                "unknown_code".to_owned()
+            ),
+            (
+                "identity.residence_place.province".to_owned(),
+                "required".to_owned()
+            ),
+        ]
+    );
+}
