@@ -263,6 +263,18 @@ async fn an_empty_database_becomes_a_working_province_without_the_seeder() {
             elsewhere["details"]["fields"][0]["code"],
             "commune_not_in_province"
         );
+        let (_, unchanged) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{dossier}/draft"),
+            Some(&own),
+            None,
+        )
+        .await;
+        assert_eq!(
+            unchanged["revision"], draft["revision"],
+            "refused saves store nothing"
+        );
         let (status, saved) = crate::support::edit_draft(&app, &own, &dossier, places("11980")).await;
         assert_eq!(status, 200, "{backend}: {saved}");
         let (_, draft) = call(
