@@ -29,6 +29,11 @@ pub fn backend_vi(backend: &str) -> &'static str {
     }
 }
 
+/// The day an `<input type="date">` holds (`YYYY-MM-DD`), if it holds one.
+pub fn input_day(text: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
 /// Today in Vietnam (UTC+7), from the browser's clock (std's clock does not exist in wasm).
 pub fn today_vn() -> chrono::NaiveDate {
     let millis = js_sys::Date::now() as i64 + 7 * 3_600_000;

@@ -14,11 +14,8 @@ use crate::api::{self, ApiFailure};
 use crate::components::catalog::CatalogSelect;
 use crate::components::failure::{FailureNotice, FieldMessage, FormFailure};
 use crate::components::upload::DocumentPicker;
+use crate::format::input_day;
 use crate::session::Auth;
-
-fn day(text: &str) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
-}
 
 fn category_label(code: &str) -> &'static str {
     Category::parse(code).map(Category::label_vi).unwrap_or("")
@@ -92,8 +89,10 @@ fn CategoryChange(person_id: String, on_done: Callback<()>) -> impl IntoView {
     let failure = RwSignal::new(None::<ApiFailure>);
     let submit = move |event: SubmitEvent| {
         event.prevent_default();
-        let (Some(starts), Some(decided)) = (day(&starts_on.get_untracked()), day(&date.get_untracked()))
-        else {
+        let (Some(starts), Some(decided)) = (
+            input_day(&starts_on.get_untracked()),
+            input_day(&date.get_untracked()),
+        ) else {
             failure.set(Some(ApiFailure::local(
                 "Nhập ngày bắt đầu và ngày ký quyết định.",
             )));
@@ -102,7 +101,7 @@ fn CategoryChange(person_id: String, on_done: Callback<()>) -> impl IntoView {
         let request = CategoryChangeRequest {
             category: category.get_untracked(),
             contract_type: Some(contract_type.get_untracked()).filter(|v| !v.is_empty()),
-            contract_ends_on: day(&contract_ends_on.get_untracked()),
+            contract_ends_on: input_day(&contract_ends_on.get_untracked()),
             starts_on: starts,
             decision: DecisionRef {
                 number: number.get_untracked(),

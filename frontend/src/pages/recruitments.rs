@@ -14,15 +14,12 @@ use crate::components::failure::{FailureNotice, FieldMessage, FormFailure};
 use crate::components::guard::SignedIn;
 use crate::components::unit_select::UnitSelect;
 use crate::components::upload::DocumentPicker;
+use crate::format::input_day;
 use crate::session::Auth;
 
 #[component]
 pub fn RecruitmentsPage() -> impl IntoView {
     view! { <SignedIn children=|_| view! { <Recruitments /> } /> }
-}
-
-fn day(text: &str) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
 #[component]
@@ -94,8 +91,10 @@ fn RecruitForm(on_done: Callback<()>) -> impl IntoView {
     let done = RwSignal::new(None::<RecruitmentView>);
     let submit = move |event: SubmitEvent| {
         event.prevent_default();
-        let (Some(birth), Some(decided)) = (day(&birth_date.get_untracked()), day(&date.get_untracked()))
-        else {
+        let (Some(birth), Some(decided)) = (
+            input_day(&birth_date.get_untracked()),
+            input_day(&date.get_untracked()),
+        ) else {
             failure.set(Some(ApiFailure::local("Nhập ngày sinh và ngày ký quyết định.")));
             return;
         };
@@ -107,10 +106,10 @@ fn RecruitForm(on_done: Callback<()>) -> impl IntoView {
             citizen_id: citizen_id.get_untracked(),
             category: category.get_untracked(),
             contract_type: text(contract_type),
-            contract_ends_on: day(&contract_ends_on.get_untracked()),
+            contract_ends_on: input_day(&contract_ends_on.get_untracked()),
             unit_id: unit_id.get_untracked(),
             job_position_id: None,
-            starts_on: day(&starts_on.get_untracked()),
+            starts_on: input_day(&starts_on.get_untracked()),
             decision: DecisionRef {
                 number: number.get_untracked(),
                 date: decided,

@@ -128,8 +128,7 @@ fn UnitForm(proposing: bool, on_done: Callback<String>) -> impl IntoView {
     let failure = RwSignal::new(None::<ApiFailure>);
     let submit = move |event: SubmitEvent| {
         event.prevent_default();
-        let day =
-            |s: RwSignal<String>| chrono::NaiveDate::parse_from_str(&s.get_untracked(), "%Y-%m-%d").ok();
+        let day = |s: RwSignal<String>| crate::format::input_day(&s.get_untracked());
         let Some(effective) = day(effective_date) else {
             failure.set(Some(ApiFailure::local("Nhập ngày hiệu lực.")));
             return;

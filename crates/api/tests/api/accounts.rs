@@ -155,9 +155,12 @@ async fn nobody_grants_more_than_they_hold_or_reaches_beyond_their_scope() {
         let admin = token_of(&app, "quantri").await;
         let (status, limited) = call(&app, "POST", "/api/v1/accounts", Some(&admin), Some(json!({"username": "quantri2", "display_name": "QT2", "kind": "admin", "rights": ["manage_accounts", "read_dossiers"], "reason": "Phân công"}))).await;
         assert_eq!(status, 201, "{limited}");
-        let limited_token =
-            change_temporary_password(&app, "quantri2", limited["temporary_password"].as_str().unwrap())
-                .await;
+        let limited_token = crate::support::sign_in_changing_password(
+            &app,
+            "quantri2",
+            limited["temporary_password"].as_str().unwrap(),
+        )
+        .await;
         let (status, _) = call(&app, "POST", "/api/v1/accounts", Some(&limited_token), Some(json!({"username": "cv4", "display_name": "CV", "kind": "specialist", "unit_id": school, "rights": ["export_data"], "reason": "x"}))).await;
         assert_eq!(status, 403, "{backend}");
     }
@@ -582,7 +585,7 @@ async fn the_trail_is_scoped_and_each_employee_sees_who_handled_their_account() 
         )
         .await;
         assert_eq!(status, 200);
-        let employee = change_temporary_password(
+        let employee = crate::support::sign_in_changing_password(
             &app,
             "nguyenvanan",
             &reset_password(&app, &admin, &employee_account).await,
@@ -689,30 +692,6 @@ where
     .await;
     assert_eq!(status, 200, "{issued}");
     issued["temporary_password"].as_str().unwrap().to_owned()
-}
-
-/// Signs in with a temporary password, sets a new one, returns the new access token.
-async fn change_temporary_password<S, B>(app: &S, username: &str, temporary: &str) -> String
-where
-    S: actix_web::dev::Service<
-        actix_http::Request,
-        Response = actix_web::dev::ServiceResponse<B>,
-        Error = actix_web::Error,
-    >,
-    B: actix_web::body::MessageBody,
-{
-    let session = sign_in(app, username, temporary).await;
-    let token = session["access_token"].as_str().unwrap();
-    let (status, changed) = call(
-        app,
-        "POST",
-        "/api/v1/auth/password",
-        Some(token),
-        Some(json!({"current_password": temporary, "new_password": "Đổi mật khẩu 2026"})),
-    )
-    .await;
-    assert_eq!(status, 200, "{changed}");
-    changed["access_token"].as_str().unwrap().to_owned()
 }
 
 #[actix_web::test]
