@@ -189,6 +189,14 @@ describe("going live", () => {
       await office.page.getByTestId("national-ids-saved").waitFor();
       await office.page.reload();
       await office.page.getByTestId("dossier-facts").getByText("số hiệu quốc gia 33.HS-000001").waitFor();
+      const dossierUrl = office.page.url();
+      await office.page.goto(server.baseUrl + "/ho-so");
+      await office.page.getByTestId("dossiers").getByRole("link", { name: "Trần Thị Mai" }).waitFor();
+      await office.page.getByLabel("Mã định danh hoặc số hiệu quốc gia").fill("33.HS-999999");
+      await office.page.getByText("Không có hồ sơ nào.").waitFor();
+      await office.page.getByLabel("Mã định danh hoặc số hiệu quốc gia").fill("33.HS-000001");
+      await office.page.getByTestId("dossiers").getByRole("link", { name: "Trần Thị Mai" }).waitFor();
+      await office.page.goto(dossierUrl);
 
       const change = office.page.getByTestId("category-change");
       await change.getByLabel("Đối tượng mới").selectOption("civil_servant");

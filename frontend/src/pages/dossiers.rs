@@ -31,6 +31,7 @@ pub fn status_label(status: &str) -> &'static str {
 fn Dossiers(session: Session) -> impl IntoView {
     let auth = expect_context::<Auth>();
     let search = RwSignal::new(String::new());
+    let national_id = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
     let reload = RwSignal::new(0u32);
     let list = LocalResource::new(move || {
@@ -43,6 +44,13 @@ fn Dossiers(session: Session) -> impl IntoView {
         if !status.is_empty() {
             path.push_str(&format!("&status={status}"));
         }
+        let national_id = national_id.get();
+        if !national_id.trim().is_empty() {
+            path.push_str(&format!(
+                "&national_id={}",
+                String::from(js_sys::encode_uri_component(national_id.trim()))
+            ));
+        }
         async move { api::get::<Vec<DossierSummary>>(auth, &path).await }
     });
     let may_open = session.has(Right::CreateDossiers);
@@ -51,6 +59,7 @@ fn Dossiers(session: Session) -> impl IntoView {
             <h1>"Hồ sơ cán bộ, công chức, viên chức"</h1>
             <div class="filters">
                 <label>"Tìm theo họ tên" <input type="search" name="dossier_search" placeholder="Gõ có dấu hoặc không dấu" bind:value=search /></label>
+                <label>"Mã định danh hoặc số hiệu quốc gia" <input type="search" name="national_id" bind:value=national_id /></label>
                 <label>"Trạng thái"
                     <select name="dossier_status" bind:value=status>
                         <option value="">"Tất cả"</option>

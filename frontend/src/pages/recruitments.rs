@@ -82,6 +82,18 @@ fn RecruitForm(on_done: Callback<()>) -> impl IntoView {
     let contract_type = RwSignal::new(String::new());
     let contract_ends_on = RwSignal::new(String::new());
     let unit_id = RwSignal::new(String::new());
+    let job_position_id = RwSignal::new(String::new());
+    // The chosen unit's job positions (ORG-3), to place the recruit in one.
+    let positions = LocalResource::new(move || {
+        let unit = unit_id.get();
+        async move {
+            if unit.is_empty() {
+                return Ok(Vec::new());
+            }
+            api::get::<Vec<hoso_api_types::units::PositionView>>(auth, &format!("/units/{unit}/positions"))
+                .await
+        }
+    });
     let starts_on = RwSignal::new(String::new());
     let number = RwSignal::new(String::new());
     let date = RwSignal::new(String::new());
@@ -108,7 +120,7 @@ fn RecruitForm(on_done: Callback<()>) -> impl IntoView {
             contract_type: text(contract_type),
             contract_ends_on: input_day(&contract_ends_on.get_untracked()),
             unit_id: unit_id.get_untracked(),
-            job_position_id: None,
+            job_position_id: Some(job_position_id.get_untracked()).filter(|v| !v.is_empty()),
             starts_on: input_day(&starts_on.get_untracked()),
             decision: DecisionRef {
                 number: number.get_untracked(),
@@ -152,6 +164,15 @@ fn RecruitForm(on_done: Callback<()>) -> impl IntoView {
             </Show>
             <label>"Đơn vị sử dụng" <UnitSelect name="unit_id" value=unit_id empty="— Chọn đơn vị —" /></label>
             <FieldMessage failure field="unit_id" />
+            <label>"Vị trí việc làm"
+                <select name="job_position_id" bind:value=job_position_id>
+                    <option value="">"— Chưa xác định —"</option>
+                    {move || positions.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|p| view! {
+                        <option value=p.id.clone()>{format!("{} — {} (còn {} chỉ tiêu)", p.code, p.name, p.vacancies)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <FieldMessage failure field="job_position_id" />
             <label>"Ngày bắt đầu làm việc (mặc định: ngày quyết định)" <input type="date" name="starts_on" bind:value=starts_on /></label>
             <FieldMessage failure field="starts_on" />
             <fieldset>
