@@ -9,11 +9,12 @@ use actix_web::{web, App, HttpRequest};
 use utoipa::OpenApi;
 use utoipa_actix_web::{scope, AppExt, UtoipaApp};
 
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::openapi::{self, ApiDoc, OpenApiJson};
 use crate::routes;
 use crate::state::AppState;
 use crate::web::{api_docs, spa};
+use hoso_app::AppError;
 
 /// The API routes inside an app that records them in the OpenAPI document.
 pub fn documented_routes() -> UtoipaApp<
@@ -50,15 +51,16 @@ pub fn build(
         .app_data(
             web::JsonConfig::default()
                 .limit(max_json_bytes)
-                .error_handler(move |error, _req| json_error(error, max_json_bytes).into()),
+                .error_handler(move |error, _req| HttpError(json_error(error, max_json_bytes)).into()),
         )
         .app_data(
             web::PathConfig::default()
-                .error_handler(|e: PathError, _| ApiError::Malformed(e.to_string()).into()),
+                .error_handler(|e: PathError, _| HttpError(AppError::Malformed(e.to_string())).into()),
         )
         .app_data(
-            web::QueryConfig::default()
-                .error_handler(|e: QueryPayloadError, _| ApiError::Malformed(e.to_string()).into()),
+            web::QueryConfig::default().error_handler(|e: QueryPayloadError, _| {
+                HttpError(AppError::Malformed(e.to_string())).into()
+            }),
         )
         .configure(api_docs::configure)
         .default_service(web::to(fallback))
@@ -73,19 +75,22 @@ pub fn build(
 }
 
 /// Unknown API paths answer with the JSON error body; everything else is the SPA's.
-async fn fallback(req: HttpRequest, state: web::Data<AppState>) -> Result<actix_web::HttpResponse, ApiError> {
+async fn fallback(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<actix_web::HttpResponse, HttpError> {
     if req.path() == "/api" || req.path().starts_with("/api/") {
-        return Err(ApiError::NotFound);
+        return Err(AppError::NotFound.into());
     }
     spa::serve(&req, &state.static_dir)
 }
 
-fn json_error(error: JsonPayloadError, limit: usize) -> ApiError {
+fn json_error(error: JsonPayloadError, limit: usize) -> AppError {
     match error {
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
-            ApiError::PayloadTooLarge { limit }
+            AppError::PayloadTooLarge { limit }
         }
-        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType,
-        other => ApiError::Malformed(other.to_string()),
+        JsonPayloadError::ContentType => AppError::UnsupportedMediaType,
+        other => AppError::Malformed(other.to_string()),
     }
 }

@@ -128,7 +128,7 @@ pub struct Config {
     pub log: String,
     pub log_json: bool,
     pub jwt_secret: Vec<u8>,
-    pub data_keys: crate::sealing::DataKeys,
+    pub data_keys: hoso_app::sealing::DataKeys,
     pub trusted_roots: Vec<hoso_signatures::Certificate>,
     pub access_ttl: Duration,
     pub refresh_ttl: Duration,
@@ -195,12 +195,15 @@ impl Settings {
             }
         };
         let data_keys = match &self.data_keys {
-            Some(text) => crate::sealing::DataKeys::parse(text)
+            Some(text) => hoso_app::sealing::DataKeys::parse(text)
                 .map_err(|e| anyhow!("HOSO_DATA_KEYS (--data-keys) is not valid: {e}"))?,
             None => {
                 let path = self.data_dir.join("data-keys");
-                crate::sealing::DataKeys::parse(&stored_secret(&path, crate::sealing::DataKeys::generate)?)
-                    .map_err(|e| anyhow!("{} is not valid: {e}", path.display()))?
+                hoso_app::sealing::DataKeys::parse(&stored_secret(
+                    &path,
+                    hoso_app::sealing::DataKeys::generate,
+                )?)
+                .map_err(|e| anyhow!("{} is not valid: {e}", path.display()))?
             }
         };
         let trusted_roots = match &self.trusted_roots {

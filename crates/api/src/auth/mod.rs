@@ -1,8 +1,7 @@
 //! Authentication: passwords, tokens, and the extractors that turn a request's bearer token
 //! into the actor the policy in `hoso_domain::access` judges.
 
-pub mod passwords;
-pub mod secrets;
+pub use hoso_app::{passwords, secrets};
 pub mod session;
 pub mod tokens;
 

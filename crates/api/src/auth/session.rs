@@ -11,64 +11,34 @@ use std::pin::Pin;
 
 use actix_web::dev::Payload;
 use actix_web::{web, FromRequest, HttpRequest};
-use hoso_domain::access::{AccountKind, Actor, RightSet, Scope, UnitPath};
-use hoso_store::accounts::{self, AccountWithUnit, STATUS_ACTIVE};
+pub use hoso_app::session::actor_of;
+pub use hoso_app::RequestMeta;
+use hoso_store::accounts::{self, STATUS_ACTIVE};
 use hoso_store::api_clients::{self, ApiClientRow};
-use hoso_store::audit::NewAuditEvent;
 
 use super::tokens::{SUBJECT_ACCOUNT, SUBJECT_CLIENT};
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::request_id;
 use crate::state::AppState;
+use hoso_app::AppError;
 
-/// Where a request came from, for the audit trail.
-#[derive(Debug, Clone, Default)]
-pub struct RequestMeta {
-    pub ip: Option<String>,
-    pub request_id: Option<String>,
-}
-
-impl RequestMeta {
-    pub fn of(req: &HttpRequest) -> Self {
-        Self {
-            ip: req.peer_addr().map(|a| a.ip().to_string()),
-            request_id: request_id::current(),
-        }
-    }
-
-    /// An audit event by nobody signed in (sign-in attempts).
-    pub fn anonymous_event(&self, action: &str, outcome: &str) -> NewAuditEvent {
-        NewAuditEvent {
-            actor_type: "anonymous".into(),
-            action: action.into(),
-            outcome: outcome.into(),
-            ip: self.ip.clone(),
-            request_id: self.request_id.clone(),
-            ..NewAuditEvent::default()
-        }
+/// Where a request came from, read off the request.
+pub fn meta_of(req: &HttpRequest) -> RequestMeta {
+    RequestMeta {
+        ip: req.peer_addr().map(|a| a.ip().to_string()),
+        request_id: request_id::current(),
     }
 }
 
-/// A signed-in account whose password is not temporary.
-pub struct Session {
-    pub actor: Actor,
-    pub account: AccountWithUnit,
-    pub meta: RequestMeta,
-}
+/// A signed-in account whose password is not temporary: the application's session, as an
+/// extractor.
+pub struct Session(pub hoso_app::Session);
 
-impl Session {
-    /// An audit event by this account, `success` unless changed.
-    pub fn event(&self, action: &str) -> NewAuditEvent {
-        NewAuditEvent {
-            actor_type: "account".into(),
-            actor_id: Some(self.account.account.id.clone()),
-            actor_name: Some(self.account.account.username.clone()),
-            action: action.into(),
-            outcome: "success".into(),
-            ip: self.meta.ip.clone(),
-            request_id: self.meta.request_id.clone(),
-            ..NewAuditEvent::default()
-        }
+impl std::ops::Deref for Session {
+    type Target = hoso_app::Session;
+
+    fn deref(&self) -> &hoso_app::Session {
+        &self.0
     }
 }
 
@@ -91,87 +61,91 @@ pub enum Caller {
     Client(ClientSession),
 }
 
-type LocalFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
+type LocalFuture<T> = Pin<Box<dyn Future<Output = Result<T, HttpError>>>>;
 
 /// Authenticates the request, then lets `accept` decide whether this kind of caller may use
 /// the endpoint.
-fn extract<T: 'static>(req: &HttpRequest, accept: fn(Caller) -> Result<T, ApiError>) -> LocalFuture<T> {
+fn extract<T: 'static>(req: &HttpRequest, accept: fn(Caller) -> Result<T, AppError>) -> LocalFuture<T> {
     let req = req.clone();
-    Box::pin(async move { accept(authenticate(&req).await?) })
+    Box::pin(async move { Ok(accept(authenticate(&req).await?)?) })
 }
 
 impl FromRequest for Session {
-    type Error = ApiError;
+    type Error = HttpError;
     type Future = LocalFuture<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         extract(req, |caller| match caller {
             Caller::Account(session) if session.account.account.must_change_password => {
-                Err(ApiError::PasswordChangeRequired)
+                Err(AppError::PasswordChangeRequired)
             }
             Caller::Account(session) => Ok(session),
-            Caller::Client(_) => Err(ApiError::Forbidden),
+            Caller::Client(_) => Err(AppError::Forbidden),
         })
     }
 }
 
 impl FromRequest for SessionAllowingTemporaryPassword {
-    type Error = ApiError;
+    type Error = HttpError;
     type Future = LocalFuture<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         extract(req, |caller| match caller {
             Caller::Account(session) => Ok(SessionAllowingTemporaryPassword(session)),
-            Caller::Client(_) => Err(ApiError::Forbidden),
+            Caller::Client(_) => Err(AppError::Forbidden),
         })
     }
 }
 
 impl FromRequest for Caller {
-    type Error = ApiError;
+    type Error = HttpError;
     type Future = LocalFuture<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         extract(req, |caller| match caller {
             Caller::Account(session) if session.account.account.must_change_password => {
-                Err(ApiError::PasswordChangeRequired)
+                Err(AppError::PasswordChangeRequired)
             }
             caller => Ok(caller),
         })
     }
 }
 
-async fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
+async fn authenticate(req: &HttpRequest) -> Result<Caller, AppError> {
     let state = req
         .app_data::<web::Data<AppState>>()
-        .ok_or_else(|| ApiError::Internal("no application state".into()))?
+        .ok_or_else(|| AppError::Internal("no application state".into()))?
         .clone();
-    let token = bearer_token(req).ok_or(ApiError::Unauthenticated)?;
-    let claims = state.auth.jwt.verify(token).ok_or(ApiError::Unauthenticated)?;
-    let meta = RequestMeta::of(req);
+    let token = bearer_token(req).ok_or(AppError::Unauthenticated)?;
+    let claims = state.auth.jwt.verify(token).ok_or(AppError::Unauthenticated)?;
+    let meta = meta_of(req);
     match claims.typ.as_str() {
         SUBJECT_ACCOUNT => {
             let id = claims.sub.clone();
             let account = state
                 .db(move |conn| Ok(accounts::find(conn, &id)?))
                 .await?
-                .ok_or(ApiError::Unauthenticated)?;
+                .ok_or(AppError::Unauthenticated)?;
             let current =
                 account.account.status == STATUS_ACTIVE && account.account.auth_version == claims.ver;
             if !current {
-                return Err(ApiError::Unauthenticated);
+                return Err(AppError::Unauthenticated);
             }
             let actor = actor_of(&account)?;
-            Ok(Caller::Account(Session { actor, account, meta }))
+            Ok(Caller::Account(Session(hoso_app::Session {
+                actor,
+                account,
+                meta,
+            })))
         }
         SUBJECT_CLIENT => {
             let id = claims.sub.clone();
             let client = state
                 .db(move |conn| Ok(api_clients::find(conn, &id)?))
                 .await?
-                .ok_or(ApiError::Unauthenticated)?;
+                .ok_or(AppError::Unauthenticated)?;
             if client.status != "active" || client.auth_version != claims.ver {
-                return Err(ApiError::Unauthenticated);
+                return Err(AppError::Unauthenticated);
             }
             let scopes = claims
                 .scope
@@ -181,7 +155,7 @@ async fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
                 .collect();
             Ok(Caller::Client(ClientSession { client, scopes, meta }))
         }
-        _ => Err(ApiError::Unauthenticated),
+        _ => Err(AppError::Unauthenticated),
     }
 }
 
@@ -196,21 +170,4 @@ fn bearer_token(req: &HttpRequest) -> Option<&str> {
         .eq_ignore_ascii_case("bearer")
         .then(|| token.trim())
         .filter(|t| !t.is_empty())
-}
-
-/// The actor the policy judges, from the account as stored.
-pub fn actor_of(account: &AccountWithUnit) -> Result<Actor, ApiError> {
-    let row = &account.account;
-    let kind: AccountKind = row.kind.parse().map_err(ApiError::Internal)?;
-    let scope = match &account.unit_path {
-        None => Scope::Province,
-        Some(path) => Scope::Subtree(UnitPath::parse(path).map_err(ApiError::Internal)?),
-    };
-    Ok(Actor {
-        account_id: row.id.clone(),
-        kind,
-        scope,
-        rights: RightSet::from_storage(&row.rights).map_err(ApiError::Internal)?,
-        person_id: row.person_id.clone(),
-    })
 }

@@ -31,7 +31,7 @@ pub fn run(settings: &Settings, username: &str, display_name: &str) -> anyhow::R
     };
     let account = accounts::insert(
         &mut conn,
-        crate::golive::administrator(username, display_name, &password, temporary),
+        hoso_app::golive::administrator(username, display_name, &password, temporary),
     )?;
     audit::append(
         &mut conn,

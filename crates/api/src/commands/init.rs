@@ -4,8 +4,8 @@
 use anyhow::anyhow;
 
 use crate::config::Settings;
-use crate::golive::{init_province, InitRequest};
 use crate::telemetry;
+use hoso_app::golive::{init_province, InitRequest};
 
 pub fn run(settings: &Settings, province_code: &str, admin: &str, display_name: &str) -> anyhow::Result<()> {
     let config = settings.resolve()?;

@@ -12,7 +12,7 @@ use hoso_store::accounts::{self, NewAccount};
 use hoso_store::dossiers;
 use hoso_store::{meta, people, positions, quotas, units, DbConnection, StoreError};
 
-use crate::sealing::DataKeys;
+use hoso_app::sealing::DataKeys;
 
 use crate::auth::passwords;
 use crate::config::Settings;
@@ -463,11 +463,11 @@ const DEMO_STAFFING: &[(&str, Post, u32)] = &[
 /// administrator: civil servants in every department, division and commune, teachers, health
 /// workers and contract workers. Returns how many.
 pub fn load_people(conn: &mut DbConnection, keys: &DataKeys, seed: u64) -> anyhow::Result<usize> {
-    let today = crate::clock::today();
+    let today = hoso_app::clock::today();
     let approver = accounts::find_by_username(conn, "quantri")?
         .ok_or(StoreError::NotFound)?
         .id;
-    let catalogs = crate::catalogs::index(conn).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let catalogs = hoso_app::catalogs::index(conn).map_err(|e| anyhow::anyhow!("{e:?}"))?;
     let cast: Vec<&str> = DEMO_PEOPLE
         .iter()
         .map(|(name, ..)| *name)
@@ -588,11 +588,11 @@ impl<'a> Generator<'a> {
 /// departments, divisions, communes and service units (for benchmarks at scale, issue #7), in
 /// transactions of 1,000; prints progress. Returns how many.
 pub fn load_bulk(conn: &mut DbConnection, keys: &DataKeys, count: usize, seed: u64) -> anyhow::Result<usize> {
-    let today = crate::clock::today();
+    let today = hoso_app::clock::today();
     let approver = accounts::find_by_username(conn, "quantri")?
         .ok_or_else(|| anyhow::anyhow!("load the demo province first (hoso seed-demo)"))?
         .id;
-    let catalogs = crate::catalogs::index(conn).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let catalogs = hoso_app::catalogs::index(conn).map_err(|e| anyhow::anyhow!("{e:?}"))?;
     let cast: Vec<&str> = DEMO_PEOPLE.iter().map(|(name, ..)| *name).collect();
     let places: Vec<(String, String, Post)> = DEMO_UNITS
         .iter()
@@ -695,7 +695,7 @@ pub fn load(conn: &mut DbConnection, password_hash: &str) -> Result<(), StoreErr
         }
     }
     let admin = accounts::find_by_username(conn, "quantri")?.ok_or(StoreError::NotFound)?;
-    let year = chrono::Datelike::year(&crate::clock::today());
+    let year = chrono::Datelike::year(&hoso_app::clock::today());
     for (code, civil_servants, public_employees, contract_workers) in DEMO_QUOTAS {
         let unit = units::find_by_code(conn, code)?.ok_or(StoreError::NotFound)?;
         let quota = quotas::ByCategory {

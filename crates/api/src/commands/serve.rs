@@ -1,4 +1,5 @@
 use std::io::Write;
+use std::sync::Arc;
 use std::time::Instant;
 
 use actix_web::{web, HttpServer};
@@ -16,7 +17,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let mut conn = pool.get()?;
     let interrupted = hoso_store::reports::fail_interrupted_jobs(&mut conn, chrono::Utc::now().naive_utc())?;
     // An empty deployment: a one-time token for the SPA's first-run page (`hoso init` needs none).
-    if let Some(token) = crate::golive::issue_setup_token(&mut conn).map_err(|e| anyhow!("{e}"))? {
+    if let Some(token) = hoso_app::golive::issue_setup_token(&mut conn).map_err(|e| anyhow!("{e}"))? {
         // On standard error: standard output's first line is the "listening" contract.
         eprintln!("hoso setup token (first run at /thiet-lap, or run `hoso init`): {token}");
     }
@@ -34,11 +35,22 @@ async fn serve(config: Config, pool: hoso_store::DbPool) -> anyhow::Result<()> {
     if !config.static_dir.join("index.html").is_file() {
         tracing::warn!(static_dir = %config.static_dir.display(), "no SPA in the static directory; the API still works (build it with `cargo xtask build-spa`)");
     }
-    let state = web::Data::new(AppState {
+    let app = Arc::new(hoso_app::App {
         pool,
         backend: config.database.backend(),
-        started_at: Instant::now(),
         province_name: config.province_name.clone(),
+        blobs: Arc::new(hoso_store::documents::FileBlobs::new(
+            config.data_dir.join("documents"),
+        )),
+        max_upload_bytes: config.max_upload_bytes,
+        data_keys: config.data_keys.clone(),
+        trusted_roots: config.trusted_roots.clone(),
+        clock: hoso_app::clock::Clock::system(),
+        jobs: Default::default(),
+    });
+    let state = web::Data::new(AppState {
+        app,
+        started_at: Instant::now(),
         static_dir: config.static_dir.clone(),
         auth: AuthConfig {
             jwt: JwtKeys::new(&config.jwt_secret),
@@ -46,14 +58,6 @@ async fn serve(config: Config, pool: hoso_store::DbPool) -> anyhow::Result<()> {
             refresh_ttl: config.refresh_ttl,
             slow_down_failures: true,
         },
-        blobs: std::sync::Arc::new(hoso_store::documents::FileBlobs::new(
-            config.data_dir.join("documents"),
-        )),
-        max_upload_bytes: config.max_upload_bytes,
-        data_keys: config.data_keys.clone(),
-        trusted_roots: config.trusted_roots.clone(),
-        clock: crate::clock::Clock::system(),
-        report_jobs: Default::default(),
     });
     let max_json_bytes = config.max_json_bytes;
     let mut server = HttpServer::new(move || app::build(state.clone(), max_json_bytes));

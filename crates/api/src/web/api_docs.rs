@@ -5,8 +5,9 @@
 use actix_files::NamedFile;
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// The files the page loads, and nothing else, are served from `<static dir>/api-docs/`.
 const ASSETS: &[&str] = &["swagger-ui.css", "swagger-ui-bundle.js", "init.js"];
@@ -27,13 +28,13 @@ async fn asset(
     req: HttpRequest,
     name: web::Path<String>,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let name = name.into_inner();
     if !ASSETS.contains(&name.as_str()) {
-        return Err(ApiError::NotFound);
+        return Err(AppError::NotFound.into());
     }
     let path = state.static_dir.join("api-docs").join(&name);
-    let file = NamedFile::open(&path).map_err(|_| ApiError::NotFound)?;
+    let file = NamedFile::open(&path).map_err(|_| AppError::NotFound)?;
     Ok(file.into_response(&req))
 }
 

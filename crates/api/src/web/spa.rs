@@ -9,11 +9,12 @@ use actix_web::http::header::{CacheControl, CacheDirective};
 use actix_web::http::Method;
 use actix_web::{HttpRequest, HttpResponse};
 
-use crate::error::ApiError;
+use crate::error::HttpError;
+use hoso_app::AppError;
 
-pub fn serve(req: &HttpRequest, static_dir: &Path) -> Result<HttpResponse, ApiError> {
+pub fn serve(req: &HttpRequest, static_dir: &Path) -> Result<HttpResponse, HttpError> {
     if req.method() != Method::GET && req.method() != Method::HEAD {
-        return Err(ApiError::MethodNotAllowed);
+        return Err(AppError::MethodNotAllowed.into());
     }
     let relative = req.path().trim_start_matches('/');
     if let Some(file) = safe_join(static_dir, relative).filter(|f| f.is_file()) {
@@ -35,7 +36,7 @@ pub fn serve(req: &HttpRequest, static_dir: &Path) -> Result<HttpResponse, ApiEr
     }
     if Path::new(relative).extension().is_some() {
         // A missing asset is a 404, not the application shell under a wrong content type.
-        return Err(ApiError::NotFound);
+        return Err(AppError::NotFound.into());
     }
     let index = static_dir.join("index.html");
     if !index.is_file() {
@@ -54,8 +55,8 @@ pub fn serve(req: &HttpRequest, static_dir: &Path) -> Result<HttpResponse, ApiEr
     Ok(response)
 }
 
-fn open(path: &Path) -> Result<NamedFile, ApiError> {
-    NamedFile::open(path).map_err(|e| ApiError::Internal(format!("cannot open {}: {e}", path.display())))
+fn open(path: &Path) -> Result<NamedFile, AppError> {
+    NamedFile::open(path).map_err(|e| AppError::Internal(format!("cannot open {}: {e}", path.display())))
 }
 
 /// `static_dir/relative` when `relative` stays inside it (no `..`, no hidden files).

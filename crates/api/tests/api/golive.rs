@@ -50,7 +50,7 @@ async fn an_empty_database_becomes_a_working_province_without_the_seeder() {
         // First run through the SPA's page: needed, a wrong token refused, the printed one works.
         let (status, setup) = call(&app, "GET", "/api/v1/setup", None, None).await;
         assert_eq!((status, setup["needed"].clone()), (200, json!(true)), "{backend}");
-        let token = hoso_api::golive::issue_setup_token(&mut ctx.db.connect())
+        let token = hoso_app::golive::issue_setup_token(&mut ctx.db.connect())
             .unwrap()
             .expect("a token while nothing is set up");
         let mut body = json!({"setup_token": "sai", "province_code": "33", "admin_username": "quantri",
@@ -68,15 +68,15 @@ async fn an_empty_database_becomes_a_working_province_without_the_seeder() {
         assert_error_body(&again, "already_initialised");
         // `hoso init` again with the same province and administrator changes nothing; another
         // province is refused.
-        let init = |code: &str| hoso_api::golive::InitRequest {
+        let init = |code: &str| hoso_app::golive::InitRequest {
             province_code: code.into(),
             admin_username: "quantri".into(),
             admin_display_name: "x".into(),
             admin_password: None,
         };
-        let same = hoso_api::golive::init_province(&mut ctx.db.connect(), &init("33")).unwrap();
+        let same = hoso_app::golive::init_province(&mut ctx.db.connect(), &init("33")).unwrap();
         assert!(!same.created && same.temporary_password.is_none());
-        assert!(hoso_api::golive::init_province(&mut ctx.db.connect(), &init("01")).is_err());
+        assert!(hoso_app::golive::init_province(&mut ctx.db.connect(), &init("01")).is_err());
         assert_eq!(count(&ctx, "units"), 2, "{backend}: the province and Sở Nội vụ");
 
         // The administrator builds the tree: a department, a school under it, a commune.

@@ -85,7 +85,7 @@ async fn a_report_as_of_a_day_before_a_merge_counts_the_tree_as_it_stood() {
         assert!(!kept_people.is_empty() && !merged_people.is_empty(), "{backend}");
 
         // Today the data was entered; ten days on the division is merged; we are twenty days on.
-        let entered = hoso_api::clock::today();
+        let entered = hoso_app::clock::today();
         let day = |n: u64| (entered + Days::new(n)).to_string();
         set_day(&ctx, &day(20));
         let (status, done) = call(
@@ -348,7 +348,7 @@ async fn hr_lists_hold_whom_the_rules_name_within_the_period_and_the_scope() {
             v.as_str()
                 .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
         };
-        let today = hoso_api::clock::today();
+        let today = hoso_app::clock::today();
         let (from, until) = (today, today + chrono::Months::new(12) - Days::new(1));
         let within = |d: NaiveDate| (from..=until).contains(&d);
 

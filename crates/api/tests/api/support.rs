@@ -24,7 +24,7 @@ pub const TEST_DATA_KEYS: &str = "lookup=111111111111111111111111111111111111111
 pub struct TestContext {
     pub db: TestDatabase,
     /// The workflow's clock: a test sets it to walk through dates (deadlines, windows).
-    pub clock: hoso_api::clock::Clock,
+    pub clock: hoso_app::clock::Clock,
     /// Roots trusted for external signatures besides the built-in CA.
     pub trusted_roots: Vec<hoso_signatures::Certificate>,
     pub static_dir: PathBuf,
@@ -40,7 +40,7 @@ impl TestContext {
         let holder = tempfile::tempdir().unwrap();
         Self {
             db,
-            clock: hoso_api::clock::Clock::system(),
+            clock: hoso_app::clock::Clock::system(),
             trusted_roots: Vec::new(),
             static_dir: holder.path().join("static"),
             _static_holder: holder,
@@ -53,10 +53,20 @@ impl TestContext {
 
     pub fn state_with(&self, pool: hoso_store::DbPool) -> web::Data<AppState> {
         web::Data::new(AppState {
-            pool,
-            backend: self.db.backend(),
+            app: std::sync::Arc::new(hoso_app::App {
+                pool,
+                backend: self.db.backend(),
+                province_name: "Tỉnh Thử Nghiệm".into(),
+                blobs: std::sync::Arc::new(hoso_store::documents::FileBlobs::new(
+                    self.static_dir.join("../documents"),
+                )),
+                max_upload_bytes: MAX_UPLOAD_BYTES,
+                data_keys: hoso_app::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap(),
+                trusted_roots: self.trusted_roots.clone(),
+                clock: self.clock.clone(),
+                jobs: Default::default(),
+            }),
             started_at: Instant::now(),
-            province_name: "Tỉnh Thử Nghiệm".into(),
             static_dir: self.static_dir.clone(),
             auth: AuthConfig {
                 jwt: JwtKeys::new(TEST_JWT_SECRET),
@@ -64,28 +74,20 @@ impl TestContext {
                 refresh_ttl: Duration::from_secs(3600),
                 slow_down_failures: false,
             },
-            blobs: std::sync::Arc::new(hoso_store::documents::FileBlobs::new(
-                self.static_dir.join("../documents"),
-            )),
-            max_upload_bytes: MAX_UPLOAD_BYTES,
-            data_keys: hoso_api::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap(),
-            trusted_roots: self.trusted_roots.clone(),
-            clock: self.clock.clone(),
-            report_jobs: Default::default(),
         })
     }
 
     /// Loads the demo province (units, people, an account of every kind) into this database.
     pub fn with_demo(self) -> Self {
         static DEMO_HASH: OnceLock<String> = OnceLock::new();
-        let hash = DEMO_HASH.get_or_init(|| hoso_api::auth::passwords::hash(DEMO_PASSWORD));
+        let hash = DEMO_HASH.get_or_init(|| hoso_app::passwords::hash(DEMO_PASSWORD));
         hoso_api::commands::seed_demo::load(&mut self.db.connect(), hash).expect("load the demo province");
         self
     }
 
     /// Adds the demo's generated people (with approved dossiers) from `seed`; how many were made.
     pub fn load_people(&self, seed: u64) -> usize {
-        let keys = hoso_api::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap();
+        let keys = hoso_app::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap();
         hoso_api::commands::seed_demo::load_people(&mut self.db.connect(), &keys, seed)
             .expect("generate people")
     }

@@ -5,9 +5,10 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
-use crate::views;
+use hoso_app::views;
+use hoso_app::AppError;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct RequestsQuery {
@@ -28,9 +29,9 @@ pub async fn get_account_requests(
     session: Session,
     state: web::Data<AppState>,
     query: web::Query<RequestsQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     if !session.actor.rights.contains(Right::ManageAccounts) || session.actor.kind == AccountKind::Personal {
-        return Err(ApiError::Forbidden);
+        return Err(AppError::Forbidden.into());
     }
     let within = session.actor.scope.prefix().map(str::to_owned);
     let status = query.into_inner().status;

@@ -7,9 +7,10 @@ use hoso_store::units;
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
-use crate::views;
+use hoso_app::views;
+use hoso_app::AppError;
 
 /// File a request to Sở Nội vụ for an agency or specialist account for a unit in one's subtree
 /// (ACC-7).
@@ -24,7 +25,7 @@ pub async fn post_account_request(
     session: Session,
     state: web::Data<AppState>,
     body: web::Json<FileAccountRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let body = body.into_inner();
     if !matches!(body.kind, AccountKind::Agency | AccountKind::Specialist) {
@@ -37,15 +38,15 @@ pub async fn post_account_request(
     }
     let row = state
         .db(move |conn| {
-            let unit = units::find(conn, &body.unit_id)?.ok_or(ApiError::NotFound)?;
-            let path = UnitPath::parse(&unit.path).map_err(ApiError::Internal)?;
+            let unit = units::find(conn, &body.unit_id)?.ok_or(AppError::NotFound)?;
+            let path = UnitPath::parse(&unit.path).map_err(AppError::Internal)?;
             let mut event = session.event("account_request.filed");
             event.target_type = Some("unit".into());
             event.target_id = Some(unit.id.clone());
             event.unit_id = Some(unit.id.clone());
             event.reason = Some(body.justification.clone());
             if let Err(denial) = check_file_account_request(&session.actor, &path) {
-                return Err(crate::audit::refuse(conn, event, denial));
+                return Err(hoso_app::audit::refuse(conn, event, denial));
             }
             let row = account_requests::insert(
                 conn,
@@ -59,7 +60,7 @@ pub async fn post_account_request(
                     justification: body.justification,
                 },
             )?;
-            crate::audit::record(conn, event)?;
+            hoso_app::audit::record(conn, event)?;
             Ok(row)
         })
         .await?;

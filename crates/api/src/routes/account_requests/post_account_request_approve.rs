@@ -8,9 +8,10 @@ use hoso_store::accounts::{self, NewAccount};
 use validator::Validate;
 
 use crate::auth::{passwords, Session};
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
-use crate::views;
+use hoso_app::views;
+use hoso_app::AppError;
 
 /// Approve a pending request (Sở Nội vụ, ACC-7): the account is created as asked, with a
 /// temporary password shown once, subject to the same limits as any grant (SEC-4).
@@ -30,7 +31,7 @@ pub async fn post_account_request_approve(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<DecideRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     check_decide_account_request(&session.actor)?;
     let (id, note) = (id.into_inner(), body.into_inner().note);
@@ -39,20 +40,20 @@ pub async fn post_account_request_approve(
         let password = password.clone();
         web::block(move || passwords::hash(&password))
             .await
-            .map_err(|e| ApiError::Internal(e.to_string()))?
+            .map_err(|e| AppError::Internal(e.to_string()))?
     };
     let (request, account) = state
         .db(move |conn| {
             conn.transaction(|conn| {
-                let (mut request, path) = account_requests::find(conn, &id)?.ok_or(ApiError::NotFound)?;
+                let (mut request, path) = account_requests::find(conn, &id)?.ok_or(AppError::NotFound)?;
                 if request.status != "pending" {
-                    return Err(ApiError::Conflict {
+                    return Err(AppError::Conflict {
                         code: "already_decided",
                         message: "Đề nghị này đã được xử lý.".into(),
                     });
                 }
-                let kind: AccountKind = request.kind.parse().map_err(ApiError::Internal)?;
-                let rights = RightSet::from_storage(&request.rights).map_err(ApiError::Internal)?;
+                let kind: AccountKind = request.kind.parse().map_err(AppError::Internal)?;
+                let rights = RightSet::from_storage(&request.rights).map_err(AppError::Internal)?;
                 let target = AccountFacts {
                     account_id: String::new(),
                     kind,
@@ -61,7 +62,7 @@ pub async fn post_account_request_approve(
                 };
                 check_grant(&session.actor, &target)?;
                 if accounts::find_by_username(conn, &request.username)?.is_some() {
-                    return Err(ApiError::Conflict {
+                    return Err(AppError::Conflict {
                         code: "username_taken",
                         message: "Tên đăng nhập đã được dùng.".into(),
                     });
@@ -94,8 +95,8 @@ pub async fn post_account_request_approve(
                     None,
                 );
                 event.details = Some(serde_json::json!({ "request_id": request.id }).to_string());
-                crate::audit::record(conn, event)?;
-                let account = accounts::find(conn, &account.id)?.ok_or(ApiError::NotFound)?;
+                hoso_app::audit::record(conn, event)?;
+                let account = accounts::find(conn, &account.id)?.ok_or(AppError::NotFound)?;
                 Ok((request, account))
             })
         })

@@ -6,9 +6,10 @@ use hoso_store::account_requests;
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
-use crate::views;
+use hoso_app::views;
+use hoso_app::AppError;
 
 /// Reject a pending request, with the reason the agency will read (Sở Nội vụ, ACC-7).
 #[utoipa::path(
@@ -27,15 +28,15 @@ pub async fn post_account_request_reject(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<DecideRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     check_decide_account_request(&session.actor)?;
     let (id, note) = (id.into_inner(), body.into_inner().note);
     let request = state
         .db(move |conn| {
-            let (mut request, _) = account_requests::find(conn, &id)?.ok_or(ApiError::NotFound)?;
+            let (mut request, _) = account_requests::find(conn, &id)?.ok_or(AppError::NotFound)?;
             if request.status != "pending" {
-                return Err(ApiError::Conflict {
+                return Err(AppError::Conflict {
                     code: "already_decided",
                     message: "Đề nghị này đã được xử lý.".into(),
                 });
@@ -44,7 +45,7 @@ pub async fn post_account_request_reject(
             request.decided_by = Some(session.account.account.id.clone());
             request.decided_at = Some(Utc::now().naive_utc());
             request.decision_note = Some(note.clone());
-            account_requests::decide(conn, &request).map_err(|_| ApiError::Conflict {
+            account_requests::decide(conn, &request).map_err(|_| AppError::Conflict {
                 code: "already_decided",
                 message: "Đề nghị này đã được xử lý.".into(),
             })?;
@@ -53,7 +54,7 @@ pub async fn post_account_request_reject(
             event.target_id = Some(request.id.clone());
             event.unit_id = Some(request.unit_id.clone());
             event.reason = Some(note);
-            crate::audit::record(conn, event)?;
+            hoso_app::audit::record(conn, event)?;
             Ok(request)
         })
         .await?;

@@ -4,9 +4,10 @@ use hoso_domain::access::check_view_account;
 use hoso_store::accounts;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
-use crate::views;
+use hoso_app::views;
+use hoso_app::AppError;
 
 /// One account: one's own, or one the signed-in account manages. Others are 404.
 #[utoipa::path(
@@ -20,12 +21,12 @@ pub async fn get_account(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let id = id.into_inner();
     let found = state
         .db(move |conn| Ok(accounts::find(conn, &id)?))
         .await?
-        .ok_or(ApiError::NotFound)?;
+        .ok_or(AppError::NotFound)?;
     check_view_account(&session.actor, &super::facts(&found)?)?;
     Ok(HttpResponse::Ok().json(views::account(&found)))
 }

@@ -6,9 +6,9 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
-use crate::views;
+use hoso_app::views;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct AccountsQuery {
@@ -36,7 +36,7 @@ pub async fn get_accounts(
     session: Session,
     state: web::Data<AppState>,
     query: web::Query<AccountsQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     check_list_accounts(&session.actor)?;
     let query = query.into_inner();
     let filter = AccountFilter {

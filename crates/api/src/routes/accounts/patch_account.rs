@@ -7,9 +7,10 @@ use hoso_store::{accounts, refresh_tokens, units};
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
-use crate::views;
+use hoso_app::views;
+use hoso_app::AppError;
 
 /// Change an account: its name, its rights (restrict or expand) or its unit (ACC-3). The
 /// signed-in account must manage the account both as it is and as it will be, and cannot
@@ -31,7 +32,7 @@ pub async fn patch_account(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<ChangeAccountRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let (id, body) = (id.into_inner(), body.into_inner());
     let saved = state
@@ -42,7 +43,7 @@ pub async fn patch_account(
             {
                 let before = super::facts(&found)?;
                 if found.account.version != body.version {
-                    return Err(ApiError::stale());
+                    return Err(AppError::stale());
                 }
                 if found.account.status == accounts::STATUS_REVOKED {
                     return Err(super::invalid_state(
@@ -67,7 +68,7 @@ pub async fn patch_account(
                         )
                         .into());
                     }
-                    let unit = units::find(conn, unit_id)?.ok_or(ApiError::NotFound)?;
+                    let unit = units::find(conn, unit_id)?.ok_or(AppError::NotFound)?;
                     after.scope = super::scope_of(Some(&unit.path))?;
                     row.unit_id = Some(unit.id);
                 }
@@ -82,7 +83,7 @@ pub async fn patch_account(
                 };
                 let event = super::event_about(&session, action, &row, &body.reason, body.decision.as_ref());
                 if let Err(denial) = check_change_account(&session.actor, &before, &after) {
-                    return Err(crate::audit::refuse(conn, event, denial));
+                    return Err(hoso_app::audit::refuse(conn, event, denial));
                 }
                 let access_changed = after.rights != before.rights || after.scope != before.scope;
                 if access_changed {
@@ -94,8 +95,8 @@ pub async fn patch_account(
                     if access_changed {
                         refresh_tokens::revoke_all_for_account(conn, &id)?;
                     }
-                    crate::audit::record(conn, event)?;
-                    accounts::find(conn, &id)?.ok_or(ApiError::NotFound)
+                    hoso_app::audit::record(conn, event)?;
+                    accounts::find(conn, &id)?.ok_or(AppError::NotFound)
                 })
             }
         })

@@ -8,8 +8,9 @@ use hoso_store::{people, units};
 use validator::Validate;
 
 use crate::auth::{passwords, Session};
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Create and issue an account (ACC-3, ACC-6). Administrators create any kind; agencies (and
 /// HR specialists with `manage_accounts`) create personal accounts in their subtree. Nobody
@@ -30,7 +31,7 @@ pub async fn post_account(
     session: Session,
     state: web::Data<AppState>,
     body: web::Json<CreateAccountRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let body = body.into_inner();
     let temporary_password = passwords::temporary();
@@ -39,7 +40,7 @@ pub async fn post_account(
         move || passwords::hash(&password)
     })
     .await
-    .map_err(|e| ApiError::Internal(e.to_string()))?;
+    .map_err(|e| AppError::Internal(e.to_string()))?;
     let created = state
         .db(move |conn| {
             // Where the account acts: the province, a unit's subtree, or its person's unit.
@@ -57,14 +58,14 @@ pub async fn post_account(
                 }
                 AccountKind::Personal => {
                     let person_id = body.person_id.as_deref().ok_or_else(|| {
-                        ApiError::from(FieldError::new(
+                        AppError::from(FieldError::new(
                             "person_id",
                             "required",
                             "Tài khoản cá nhân phải gắn với một người.",
                         ))
                     })?;
                     let (person, path) =
-                        people::find_with_unit_path(conn, person_id)?.ok_or(ApiError::NotFound)?;
+                        people::find_with_unit_path(conn, person_id)?.ok_or(AppError::NotFound)?;
                     if body.unit_id.as_ref().is_some_and(|u| *u != person.unit_id) {
                         return Err(FieldError::new(
                             "unit_id",
@@ -77,13 +78,13 @@ pub async fn post_account(
                 }
                 AccountKind::Agency | AccountKind::Specialist => {
                     let unit_id = body.unit_id.as_deref().ok_or_else(|| {
-                        ApiError::from(FieldError::new(
+                        AppError::from(FieldError::new(
                             "unit_id",
                             "required",
                             "Chọn đơn vị của tài khoản.",
                         ))
                     })?;
-                    let unit = units::find(conn, unit_id)?.ok_or(ApiError::NotFound)?;
+                    let unit = units::find(conn, unit_id)?.ok_or(AppError::NotFound)?;
                     (Some(unit.id), Some(unit.path))
                 }
             };
@@ -108,21 +109,21 @@ pub async fn post_account(
             event.subject_person_id = body.person_id.clone();
             event.right_used = Some("manage_accounts".into());
             event.reason = Some(body.reason.clone());
-            let event = crate::audit::with_decision(event, body.decision.as_ref());
+            let event = hoso_app::audit::with_decision(event, body.decision.as_ref());
             super::check_decision_document(conn, body.decision.as_ref())?;
             if let Err(denial) = check_grant(&session.actor, &target) {
-                return Err(crate::audit::refuse(conn, event, denial));
+                return Err(hoso_app::audit::refuse(conn, event, denial));
             }
             conn.transaction(|conn| {
                 if accounts::find_by_username(conn, &body.username)?.is_some() {
-                    return Err(ApiError::Conflict {
+                    return Err(AppError::Conflict {
                         code: "username_taken",
                         message: "Tên đăng nhập đã được dùng.".into(),
                     });
                 }
                 if let Some(person_id) = &body.person_id {
                     if accounts::find_by_person(conn, person_id)?.is_some() {
-                        return Err(ApiError::Conflict {
+                        return Err(AppError::Conflict {
                             code: "person_has_account",
                             message: "Người này đã có tài khoản cá nhân (mỗi người chỉ có một tài khoản)."
                                 .into(),
@@ -148,8 +149,8 @@ pub async fn post_account(
                 )?;
                 let mut event = event;
                 event.target_id = Some(row.id.clone());
-                crate::audit::record(conn, event)?;
-                accounts::find(conn, &row.id)?.ok_or(ApiError::NotFound)
+                hoso_app::audit::record(conn, event)?;
+                accounts::find(conn, &row.id)?.ok_or(AppError::NotFound)
             })
         })
         .await?;

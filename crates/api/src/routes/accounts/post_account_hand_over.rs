@@ -3,7 +3,7 @@ use hoso_api_types::accounts::{AccountActionRequest, HandOverRequest, IssuedCred
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// Hand an agency account over to another officer under the head's written decision (ACC-4):
@@ -26,7 +26,7 @@ pub async fn post_account_hand_over(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<HandOverRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let (id, body) = (id.into_inner(), body.into_inner());
     if body.decision.document_id.is_none() {

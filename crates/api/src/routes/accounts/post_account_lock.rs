@@ -3,9 +3,9 @@ use hoso_api_types::accounts::{AccountActionRequest, AccountView};
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
-use crate::views;
+use hoso_app::views;
 
 /// Lock an account: it can no longer sign in, and its sessions end at once (ACC-3).
 #[utoipa::path(
@@ -24,7 +24,7 @@ pub async fn post_account_lock(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<AccountActionRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let (id, body) = (id.into_inner(), body.into_inner());
     let (saved, _) = state

@@ -3,7 +3,7 @@ use hoso_api_types::accounts::{AccountActionRequest, IssuedCredentials};
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// Reset the password of a lost or compromised account (ACC-5): a new temporary password,
@@ -24,7 +24,7 @@ pub async fn post_account_reset_password(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<AccountActionRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let (id, body) = (id.into_inner(), body.into_inner());
     let (saved, password) = state

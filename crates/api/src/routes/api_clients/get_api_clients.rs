@@ -4,9 +4,9 @@ use hoso_domain::access::check_manage_api_clients;
 use hoso_store::api_clients;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
-use crate::views;
+use hoso_app::views;
 
 /// Every API client (administrators with `manage_api_clients`). Secrets are never shown.
 #[utoipa::path(
@@ -15,7 +15,10 @@ use crate::views;
     security(("bearer" = []))
 )]
 #[get("/api-clients")]
-pub async fn get_api_clients(session: Session, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+pub async fn get_api_clients(
+    session: Session,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, HttpError> {
     check_manage_api_clients(&session.actor)?;
     let rows = state.db(|conn| Ok(api_clients::list(conn)?)).await?;
     Ok(HttpResponse::Ok().json(rows.iter().map(views::api_client).collect::<Vec<_>>()))

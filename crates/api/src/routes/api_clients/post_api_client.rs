@@ -6,9 +6,9 @@ use hoso_store::api_clients;
 use validator::Validate;
 
 use crate::auth::{secrets, Session};
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
-use crate::views;
+use hoso_app::views;
 
 /// Register another system. The answer holds its `client_id` and secret; the secret is shown
 /// this once and stored only as a digest.
@@ -23,7 +23,7 @@ pub async fn post_api_client(
     session: Session,
     state: web::Data<AppState>,
     body: web::Json<CreateApiClientRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     check_manage_api_clients(&session.actor)?;
     body.validate()?;
     let body = body.into_inner();
@@ -57,7 +57,7 @@ pub async fn post_api_client(
             event.target_id = Some(row.id.clone());
             event.right_used = Some("manage_api_clients".into());
             event.reason = Some(row.consent_reference.clone());
-            crate::audit::record(conn, event)?;
+            hoso_app::audit::record(conn, event)?;
             Ok(row)
         })
         .await?;

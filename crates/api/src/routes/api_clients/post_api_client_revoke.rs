@@ -5,9 +5,10 @@ use hoso_store::api_clients;
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
-use crate::views;
+use hoso_app::views;
+use hoso_app::AppError;
 
 /// Revoke a client for good: its tokens stop working at once.
 #[utoipa::path(
@@ -23,13 +24,13 @@ pub async fn post_api_client_revoke(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<DecideRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     check_manage_api_clients(&session.actor)?;
     body.validate()?;
     let (id, note) = (id.into_inner(), body.into_inner().note);
     let row = state
         .db(move |conn| {
-            let mut row = api_clients::find(conn, &id)?.ok_or(ApiError::NotFound)?;
+            let mut row = api_clients::find(conn, &id)?.ok_or(AppError::NotFound)?;
             row.status = "revoked".into();
             row.auth_version += 1;
             let row = api_clients::save(conn, &row)?;
@@ -38,7 +39,7 @@ pub async fn post_api_client_revoke(
             event.target_id = Some(row.id.clone());
             event.right_used = Some("manage_api_clients".into());
             event.reason = Some(note);
-            crate::audit::record(conn, event)?;
+            hoso_app::audit::record(conn, event)?;
             Ok(row)
         })
         .await?;

@@ -4,9 +4,10 @@ use hoso_domain::access::check_manage_api_clients;
 use hoso_store::api_clients;
 
 use crate::auth::{secrets, Session};
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
-use crate::views;
+use hoso_app::views;
+use hoso_app::AppError;
 
 /// Issue a new secret; the old one and every token obtained with it stop working at once.
 #[utoipa::path(
@@ -20,14 +21,14 @@ pub async fn post_api_client_rotate_secret(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     check_manage_api_clients(&session.actor)?;
     let id = id.into_inner();
     let secret = secrets::random_token();
     let digest = secrets::digest(&secret);
     let row = state
         .db(move |conn| {
-            let mut row = api_clients::find(conn, &id)?.ok_or(ApiError::NotFound)?;
+            let mut row = api_clients::find(conn, &id)?.ok_or(AppError::NotFound)?;
             if row.status != "active" {
                 return Err(super::super::accounts::invalid_state("Kết nối đã bị thu hồi."));
             }
@@ -38,7 +39,7 @@ pub async fn post_api_client_rotate_secret(
             event.target_type = Some("api_client".into());
             event.target_id = Some(row.id.clone());
             event.right_used = Some("manage_api_clients".into());
-            crate::audit::record(conn, event)?;
+            hoso_app::audit::record(conn, event)?;
             Ok(row)
         })
         .await?;

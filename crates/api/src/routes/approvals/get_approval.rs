@@ -2,7 +2,7 @@ use actix_web::{get, web, HttpResponse};
 use hoso_api_types::workflow::ReviewView;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// One review with its history, checklist, evidence and signatures; for whoever may read the
@@ -18,18 +18,18 @@ pub async fn get_approval(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let today = state.clock.today();
     let view = state
         .db(move |conn| {
-            let loaded = crate::workflow::load(conn, &id)?;
+            let loaded = hoso_app::workflow::load(conn, &id)?;
             crate::routes::dossiers::load_readable(
                 conn,
                 &session,
                 &loaded.found.dossier.id,
                 "dossier.viewed",
             )?;
-            crate::workflow::view(conn, &loaded.review, &loaded.found, today)
+            hoso_app::workflow::view(conn, &loaded.review, &loaded.found, today)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))

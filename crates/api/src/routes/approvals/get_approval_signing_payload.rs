@@ -4,7 +4,7 @@ use hoso_api_types::workflow::SigningPayload;
 use hoso_domain::workflow::{signer_for, Action};
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// What to sign for the step the review waits for (CTX-5): the approval statement's exact bytes
@@ -20,15 +20,15 @@ pub async fn get_approval_signing_payload(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let today = state.clock.today();
     let payload = state
         .db(move |conn| {
-            let loaded = crate::workflow::load(conn, &id)?;
-            let (step, statement) = crate::workflow::statement_for(conn, &loaded)?;
-            let event = crate::workflow::event(&session, "dossier.signing_payload", &loaded);
-            crate::workflow::authorize(conn, &session, &loaded, Action::Sign(step), &event)?;
-            let (profile, calendar) = crate::workflow::rules(conn)?;
+            let loaded = hoso_app::workflow::load(conn, &id)?;
+            let (step, statement) = hoso_app::workflow::statement_for(conn, &loaded)?;
+            let event = hoso_app::workflow::event(&session, "dossier.signing_payload", &loaded);
+            hoso_app::workflow::authorize(conn, &session, &loaded, Action::Sign(step), &event)?;
+            let (profile, calendar) = hoso_app::workflow::rules(conn)?;
             let bytes = statement.to_bytes();
             Ok(SigningPayload {
                 step,

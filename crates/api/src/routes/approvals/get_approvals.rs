@@ -7,8 +7,9 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct QueueQuery {
@@ -32,7 +33,7 @@ pub async fn get_approvals(
     session: Session,
     state: web::Data<AppState>,
     query: web::Query<QueueQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let (review_state, action) = match query.step.as_str() {
         "check" => ("submitted", Action::Lock),
         "sign" => ("locked", Action::Sign(Step::Head)),
@@ -54,7 +55,7 @@ pub async fn get_approvals(
             let under_path = match unit_id {
                 Some(id) => Some(
                     hoso_store::units::find(conn, &id)?
-                        .ok_or(ApiError::NotFound)?
+                        .ok_or(AppError::NotFound)?
                         .path,
                 ),
                 None => None,
@@ -76,12 +77,12 @@ pub async fn get_approvals(
                     continue;
                 };
                 if check_act(&session.actor, &found.person.id, &path, state, action).is_ok() {
-                    items.push(crate::workflow::view(conn, &review, &found, today)?);
+                    items.push(hoso_app::workflow::view(conn, &review, &found, today)?);
                 }
             }
             let window = match action {
                 Action::Sign(step) => {
-                    let (profile, calendar) = crate::workflow::rules(conn)?;
+                    let (profile, calendar) = hoso_app::workflow::rules(conn)?;
                     profile.window_status(signer_for(step, &session.actor.scope), today, &calendar)
                 }
                 _ => None,

@@ -7,8 +7,9 @@ use hoso_store::reviews::{self, StateChange};
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// The focal officer has checked the submitted data against the paper originals and locks it
 /// (WF-2): every line of the checklist ticked; from now on the employee cannot edit, and the
@@ -29,16 +30,16 @@ pub async fn post_approval_lock(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<LockRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let body = body.into_inner();
     let app = state.clone();
     let view: ReviewView = state
         .db(move |conn| {
-            let loaded = crate::workflow::load(conn, &id)?;
-            let mut event = crate::workflow::event(&session, "dossier.locked", &loaded);
+            let loaded = hoso_app::workflow::load(conn, &id)?;
+            let mut event = hoso_app::workflow::event(&session, "dossier.locked", &loaded);
             event.right_used = Some("review_dossiers".into());
-            let next = crate::workflow::authorize(conn, &session, &loaded, Action::Lock, &event)?;
+            let next = hoso_app::workflow::authorize(conn, &session, &loaded, Action::Lock, &event)?;
             let mut errors = FieldErrors::new();
             if body.checklist.is_empty() {
                 errors.push(FieldError::new(
@@ -57,11 +58,11 @@ pub async fn post_approval_lock(
                 }
             }
             errors.into_result()?;
-            let rules = crate::workflow::rules(conn)?;
+            let rules = hoso_app::workflow::rules(conn)?;
             let today = app.clock.today();
-            let due = crate::workflow::due(&rules, &loaded.review, next, today);
+            let due = hoso_app::workflow::due(&rules, &loaded.review, next, today);
             let checklist = serde_json::to_string(&body.checklist).expect("checklist serialises");
-            let review = conn.transaction(|conn| -> Result<_, ApiError> {
+            let review = conn.transaction(|conn| -> Result<_, AppError> {
                 let review = reviews::change_state(
                     conn,
                     &loaded.review,
@@ -79,12 +80,12 @@ pub async fn post_approval_lock(
                 )?;
                 event.details =
                     Some(serde_json::json!({"checklist": body.checklist.len(), "due_on": due}).to_string());
-                crate::audit::record(conn, event)?;
+                hoso_app::audit::record(conn, event)?;
                 Ok(review)
             })?;
             let found =
-                hoso_store::dossiers::find(conn, &loaded.found.dossier.id)?.ok_or(ApiError::NotFound)?;
-            crate::workflow::view(conn, &review, &found, today)
+                hoso_store::dossiers::find(conn, &loaded.found.dossier.id)?.ok_or(AppError::NotFound)?;
+            hoso_app::workflow::view(conn, &review, &found, today)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))

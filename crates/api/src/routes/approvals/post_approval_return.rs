@@ -6,8 +6,9 @@ use hoso_store::reviews::{self, StateChange};
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Send a review back to the employee with the reason (WF-5): at the check, before the head
 /// signs, or at Sở Nội vụ. The draft is editable again; the version in force stays in force.
@@ -27,19 +28,19 @@ pub async fn post_approval_return(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<ReturnRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let reason = body.into_inner().reason;
     let app = state.clone();
     let view: ReviewView = state
         .db(move |conn| {
-            let loaded = crate::workflow::load(conn, &id)?;
-            let mut event = crate::workflow::event(&session, "dossier.returned", &loaded);
-            let next = crate::workflow::authorize(conn, &session, &loaded, Action::Return, &event)?;
-            let rules = crate::workflow::rules(conn)?;
+            let loaded = hoso_app::workflow::load(conn, &id)?;
+            let mut event = hoso_app::workflow::event(&session, "dossier.returned", &loaded);
+            let next = hoso_app::workflow::authorize(conn, &session, &loaded, Action::Return, &event)?;
+            let rules = hoso_app::workflow::rules(conn)?;
             let today = app.clock.today();
-            let due = crate::workflow::due(&rules, &loaded.review, next, today);
-            let review = conn.transaction(|conn| -> Result<_, ApiError> {
+            let due = hoso_app::workflow::due(&rules, &loaded.review, next, today);
+            let review = conn.transaction(|conn| -> Result<_, AppError> {
                 let review = reviews::change_state(
                     conn,
                     &loaded.review,
@@ -69,12 +70,12 @@ pub async fn post_approval_return(
                 }
                 event.details =
                     Some(serde_json::json!({"from": loaded.review.state, "reason": reason}).to_string());
-                crate::audit::record(conn, event)?;
+                hoso_app::audit::record(conn, event)?;
                 Ok(review)
             })?;
             let found =
-                hoso_store::dossiers::find(conn, &loaded.found.dossier.id)?.ok_or(ApiError::NotFound)?;
-            crate::workflow::view(conn, &review, &found, today)
+                hoso_store::dossiers::find(conn, &loaded.found.dossier.id)?.ok_or(AppError::NotFound)?;
+            hoso_app::workflow::view(conn, &review, &found, today)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))

@@ -3,9 +3,9 @@ use hoso_api_types::workflow::{SignRequest, SignatureView};
 use hoso_domain::FieldError;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
-use crate::workflow::Signing;
+use hoso_app::workflow::Signing;
 
 /// Sign the step the review waits for: the head's approval of locked data, which makes the
 /// immutable version (WF-3), or Sở Nội vụ's approval for the national database (WF-6/7).
@@ -30,20 +30,20 @@ pub async fn post_approval_sign(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<SignRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let body = body.into_inner();
     let app = state.clone();
     let signature: SignatureView = state
         .db(
             move |conn| match (body.cms.as_deref(), body.password.as_deref()) {
                 (Some(cms), None) => {
-                    let context = crate::workflow::SigningContext::load(conn, &app, false)?;
-                    crate::workflow::sign(conn, &app, &context, &session, &id, Signing::External(cms))
+                    let context = hoso_app::workflow::SigningContext::load(conn, &app, false)?;
+                    hoso_app::workflow::sign(conn, &app, &context, &session, &id, Signing::External(cms))
                 }
                 (None, Some(password)) => {
-                    crate::workflow::confirm_password(conn, &session, password)?;
-                    let context = crate::workflow::SigningContext::load(conn, &app, true)?;
-                    crate::workflow::sign(conn, &app, &context, &session, &id, Signing::BuiltIn)
+                    hoso_app::workflow::confirm_password(conn, &session, password)?;
+                    let context = hoso_app::workflow::SigningContext::load(conn, &app, true)?;
+                    hoso_app::workflow::sign(conn, &app, &context, &session, &id, Signing::BuiltIn)
                 }
                 _ => Err(FieldError::new(
                     "cms",

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -30,7 +30,7 @@ pub async fn get_archive(
     session: Session,
     state: web::Data<AppState>,
     query: web::Query<ArchiveQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     crate::routes::dossiers::require_list_right(&session)?;
     let actor = &session.actor;
     let filter = DossierFilter {

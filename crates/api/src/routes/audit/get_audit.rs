@@ -7,9 +7,9 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
-use crate::views;
+use hoso_app::views;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct AuditQuery {
@@ -45,7 +45,7 @@ pub async fn get_audit(
     session: Session,
     state: web::Data<AppState>,
     query: web::Query<AuditQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     check_view_audit(&session.actor)?;
     let query = query.into_inner();
     let limit = query.limit.unwrap_or(50).clamp(1, 200);

@@ -8,8 +8,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::tokens::SUBJECT_ACCOUNT;
 use crate::auth::{secrets, AuthConfig};
-use crate::error::ApiError;
-use crate::views;
+use hoso_app::views;
+use hoso_app::AppError;
 
 pub mod post_login;
 pub mod post_logout;
@@ -34,7 +34,7 @@ pub(crate) fn issue_session(
     auth: &AuthConfig,
     account: &AccountWithUnit,
     family: &str,
-) -> Result<SessionTokens, ApiError> {
+) -> Result<SessionTokens, AppError> {
     let row = &account.account;
     let refresh_token = secrets::random_token();
     let expires_at = Utc::now().naive_utc() + auth.refresh_ttl;

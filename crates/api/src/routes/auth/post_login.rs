@@ -8,8 +8,9 @@ use validator::Validate;
 
 use crate::auth::passwords;
 use crate::auth::session::RequestMeta;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Sign in with username and password.
 ///
@@ -31,10 +32,10 @@ pub async fn post_login(
     req: HttpRequest,
     state: web::Data<AppState>,
     body: web::Json<LoginRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let LoginRequest { username, password } = body.into_inner();
-    let meta = RequestMeta::of(&req);
+    let meta = crate::auth::session::meta_of(&req);
     let lookup = username.clone();
     let found = state
         .db(move |conn| Ok(accounts::find_by_username(conn, &lookup)?))
@@ -48,9 +49,9 @@ pub async fn post_login(
         let mut event = meta.anonymous_event("auth.sign_in", "failure");
         event.reason = Some("unknown username".into());
         event.details = Some(serde_json::json!({ "username": username }).to_string());
-        state.db(move |conn| crate::audit::record(conn, event)).await?;
+        state.db(move |conn| hoso_app::audit::record(conn, event)).await?;
         slow_down(&state, 1).await;
-        return Err(ApiError::InvalidCredentials);
+        return Err(AppError::InvalidCredentials.into());
     };
 
     let now = Utc::now().naive_utc();
@@ -62,14 +63,14 @@ pub async fn post_login(
             "failure",
             "sign-in locked after repeated failures",
         );
-        state.db(move |conn| crate::audit::record(conn, event)).await?;
-        return Err(ApiError::TooManyAttempts { retry_after_secs });
+        state.db(move |conn| hoso_app::audit::record(conn, event)).await?;
+        return Err(AppError::TooManyAttempts { retry_after_secs }.into());
     }
 
     let (attempt, stored) = (password.clone(), account.password_hash.clone());
     let correct = web::block(move || passwords::verify(&attempt, &stored))
         .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
+        .map_err(|e| AppError::Internal(e.to_string()))?;
 
     if !correct {
         let failures = account.failed_logins + 1;
@@ -80,29 +81,30 @@ pub async fn post_login(
         state
             .db(move |conn| {
                 accounts::record_sign_in(conn, &id, failures, locked_until, last)?;
-                crate::audit::record(conn, event)
+                hoso_app::audit::record(conn, event)
             })
             .await?;
         slow_down(&state, failures as u32).await;
         return Err(match penalty.lock_for {
-            Some(lock) => ApiError::TooManyAttempts {
+            Some(lock) => AppError::TooManyAttempts {
                 retry_after_secs: lock.as_secs(),
             },
-            None => ApiError::InvalidCredentials,
-        });
+            None => AppError::InvalidCredentials,
+        }
+        .into());
     }
 
     match account.status.as_str() {
         STATUS_ACTIVE => {}
         STATUS_LOCKED => {
             let event = attempt_event(&meta, &account, "denied", "account locked by an administrator");
-            state.db(move |conn| crate::audit::record(conn, event)).await?;
-            return Err(ApiError::AccountLocked);
+            state.db(move |conn| hoso_app::audit::record(conn, event)).await?;
+            return Err(AppError::AccountLocked.into());
         }
         _ => {
             let event = attempt_event(&meta, &account, "denied", "account revoked");
-            state.db(move |conn| crate::audit::record(conn, event)).await?;
-            return Err(ApiError::InvalidCredentials);
+            state.db(move |conn| hoso_app::audit::record(conn, event)).await?;
+            return Err(AppError::InvalidCredentials.into());
         }
     }
 
@@ -112,8 +114,8 @@ pub async fn post_login(
         .db(move |conn| {
             conn.transaction(|conn| {
                 accounts::record_sign_in(conn, &account.id, 0, None, Some(now))?;
-                crate::audit::record(conn, event)?;
-                let found = accounts::find(conn, &account.id)?.ok_or(ApiError::NotFound)?;
+                hoso_app::audit::record(conn, event)?;
+                let found = accounts::find(conn, &account.id)?.ok_or(AppError::NotFound)?;
                 super::issue_session(conn, &session_state.auth, &found, &hoso_store::ids::new_id())
             })
         })

@@ -3,7 +3,7 @@ use hoso_api_types::auth::RefreshRequest;
 use hoso_store::refresh_tokens;
 
 use crate::auth::{secrets, SessionAllowingTemporaryPassword};
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// Sign out: the refresh token and every token rotated from the same sign-in stop working.
@@ -18,7 +18,7 @@ pub async fn post_logout(
     session: SessionAllowingTemporaryPassword,
     state: web::Data<AppState>,
     body: web::Json<RefreshRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let session = session.0;
     let digest = secrets::digest(&body.refresh_token);
     let account_id = session.account.account.id.clone();
@@ -30,7 +30,7 @@ pub async fn post_logout(
                     refresh_tokens::revoke_family(conn, &token.family_id)?;
                 }
             }
-            crate::audit::record(conn, event)
+            hoso_app::audit::record(conn, event)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

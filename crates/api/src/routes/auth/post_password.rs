@@ -7,8 +7,9 @@ use hoso_store::{accounts, refresh_tokens};
 use validator::Validate;
 
 use crate::auth::{passwords, SessionAllowingTemporaryPassword};
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Change one's own password, including the forced change of a temporary one (ACC-5).
 /// Every other session of the account ends; the answer is a fresh session for this one.
@@ -26,7 +27,7 @@ pub async fn post_password(
     session: SessionAllowingTemporaryPassword,
     state: web::Data<AppState>,
     body: web::Json<ChangePasswordRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let session = session.0;
     let body = body.into_inner();
@@ -43,7 +44,7 @@ pub async fn post_password(
     let (current, stored) = (body.current_password.clone(), account.password_hash.clone());
     let correct = web::block(move || passwords::verify(&current, &stored))
         .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     if !correct {
         return Err(FieldError::new(
             "current_password",
@@ -54,7 +55,7 @@ pub async fn post_password(
     }
     let new_hash = web::block(move || passwords::hash(&body.new_password))
         .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     let mut event = session.event("account.password_changed");
     event.target_type = Some("account".into());
     event.target_id = Some(account.id.clone());
@@ -70,8 +71,8 @@ pub async fn post_password(
                 changed.auth_version += 1;
                 accounts::save(conn, &changed, account.version)?;
                 refresh_tokens::revoke_all_for_account(conn, &account.id)?;
-                crate::audit::record(conn, event)?;
-                let found = accounts::find(conn, &account.id)?.ok_or(ApiError::NotFound)?;
+                hoso_app::audit::record(conn, event)?;
+                let found = accounts::find(conn, &account.id)?.ok_or(AppError::NotFound)?;
                 super::issue_session(conn, &session_state.auth, &found, &hoso_store::ids::new_id())
             })
         })

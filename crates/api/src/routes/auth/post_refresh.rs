@@ -6,9 +6,9 @@ use hoso_store::accounts::{self, STATUS_ACTIVE};
 use hoso_store::refresh_tokens;
 
 use crate::auth::secrets;
-use crate::auth::session::RequestMeta;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Exchange a refresh token for a new access token and a new refresh token.
 ///
@@ -27,14 +27,14 @@ pub async fn post_refresh(
     req: HttpRequest,
     state: web::Data<AppState>,
     body: web::Json<RefreshRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let digest = secrets::digest(&body.refresh_token);
-    let meta = RequestMeta::of(&req);
+    let meta = crate::auth::session::meta_of(&req);
     let session_state = state.clone();
     let tokens = state
         .db(move |conn| {
             conn.transaction(|conn| {
-                let token = refresh_tokens::find_by_hash(conn, &digest)?.ok_or(ApiError::Unauthenticated)?;
+                let token = refresh_tokens::find_by_hash(conn, &digest)?.ok_or(AppError::Unauthenticated)?;
                 let spent = token.revoked_at.is_some() || !refresh_tokens::revoke(conn, &token.id)?;
                 if spent {
                     refresh_tokens::revoke_family(conn, &token.family_id)?;
@@ -42,15 +42,15 @@ pub async fn post_refresh(
                     event.target_type = Some("account".into());
                     event.target_id = Some(token.account_id.clone());
                     event.reason = Some("a spent refresh token was presented; its sign-in was ended".into());
-                    crate::audit::record(conn, event)?;
-                    return Ok(Err(ApiError::Unauthenticated));
+                    hoso_app::audit::record(conn, event)?;
+                    return Ok(Err(AppError::Unauthenticated));
                 }
                 if token.expires_at <= Utc::now().naive_utc() {
-                    return Ok(Err(ApiError::Unauthenticated));
+                    return Ok(Err(AppError::Unauthenticated));
                 }
-                let account = accounts::find(conn, &token.account_id)?.ok_or(ApiError::Unauthenticated)?;
+                let account = accounts::find(conn, &token.account_id)?.ok_or(AppError::Unauthenticated)?;
                 if account.account.status != STATUS_ACTIVE {
-                    return Ok(Err(ApiError::Unauthenticated));
+                    return Ok(Err(AppError::Unauthenticated));
                 }
                 super::issue_session(conn, &session_state.auth, &account, &token.family_id).map(Ok)
             })

@@ -3,10 +3,10 @@ use hoso_api_types::auth::{ClientTokenRequest, ClientTokenResponse};
 use hoso_store::api_clients;
 
 use crate::auth::secrets;
-use crate::auth::session::RequestMeta;
 use crate::auth::tokens::SUBJECT_CLIENT;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// OAuth2 client credentials (RFC 6749 §4.4) for other systems: an access token limited to
 /// the scopes the client holds (and, if `scope` is given, to those asked for).
@@ -24,7 +24,7 @@ pub async fn post_token(
     req: HttpRequest,
     state: web::Data<AppState>,
     form: web::Form<ClientTokenRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let form = form.into_inner();
     if form.grant_type != "client_credentials" {
         return Err(hoso_domain::FieldError::new(
@@ -34,7 +34,7 @@ pub async fn post_token(
         )
         .into());
     }
-    let meta = RequestMeta::of(&req);
+    let meta = crate::auth::session::meta_of(&req);
     let lookup = form.client_id.clone();
     let client = state
         .db(move |conn| Ok(api_clients::find_by_client_id(conn, &lookup)?))
@@ -45,8 +45,8 @@ pub async fn post_token(
     let mut event = meta.anonymous_event("auth.client_token", if valid { "success" } else { "failure" });
     event.details = Some(serde_json::json!({ "client_id": form.client_id }).to_string());
     let Some(client) = client.filter(|_| valid) else {
-        state.db(move |conn| crate::audit::record(conn, event)).await?;
-        return Err(ApiError::InvalidClient);
+        state.db(move |conn| hoso_app::audit::record(conn, event)).await?;
+        return Err(AppError::InvalidClient.into());
     };
     let held: Vec<&str> = client.scopes.split_whitespace().collect();
     let granted: Vec<&str> = match form.scope.as_deref() {
@@ -65,7 +65,7 @@ pub async fn post_token(
     event.actor_type = "api_client".into();
     event.actor_id = Some(client.id.clone());
     event.actor_name = Some(client.client_id.clone());
-    state.db(move |conn| crate::audit::record(conn, event)).await?;
+    state.db(move |conn| hoso_app::audit::record(conn, event)).await?;
     let access_token = state.auth.jwt.issue(
         &client.id,
         SUBJECT_CLIENT,

@@ -3,7 +3,7 @@ use hoso_api_types::calendar::CalendarYear;
 use hoso_store::calendar;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// A year's days that are not ordinary: the statutory holidays (computed, Tết and Giỗ Tổ from
@@ -19,7 +19,7 @@ pub async fn get_calendar_year(
     _session: Session,
     state: web::Data<AppState>,
     year: web::Path<i32>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let year = year.into_inner();
     super::check_year(year)?;
     let plan = state.db(move |conn| Ok(calendar::of_year(conn, year)?)).await?;

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -30,7 +30,7 @@ pub async fn get_deadline(
     _session: Session,
     state: web::Data<AppState>,
     query: web::Query<DeadlineQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let query = query.into_inner();
     if query.working_days > 365 {
         return Err(hoso_domain::FieldError::new(

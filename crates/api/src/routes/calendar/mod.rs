@@ -15,33 +15,4 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(put_calendar_year::put_calendar_year);
 }
 
-/// Years the calendar answers for (the lunar computation is tested well beyond).
-pub(crate) fn check_year(year: i32) -> Result<(), crate::error::ApiError> {
-    if !(1950..=2100).contains(&year) {
-        return Err(hoso_domain::FieldError::new("year", "out_of_range", "Năm từ 1950 đến 2100.").into());
-    }
-    Ok(())
-}
-
-/// The year's statutory holidays and plan, by date.
-pub(crate) fn year_view(
-    year: i32,
-    plan: Vec<hoso_store::calendar::CalendarDayRow>,
-) -> hoso_api_types::calendar::CalendarYear {
-    use hoso_api_types::calendar::CalendarDay;
-    let mut days: Vec<CalendarDay> = hoso_domain::calendar::statutory_holidays(year)
-        .into_iter()
-        .map(|(day, note)| CalendarDay {
-            day,
-            kind: "holiday".into(),
-            note: note.into(),
-        })
-        .chain(plan.into_iter().map(|row| CalendarDay {
-            day: row.day,
-            kind: row.kind,
-            note: row.note,
-        }))
-        .collect();
-    days.sort_by_key(|d| d.day);
-    hoso_api_types::calendar::CalendarYear { year, days }
-}
+pub(crate) use hoso_app::calendar::*;

@@ -8,8 +8,9 @@ use hoso_store::calendar;
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Set a year's plan (administrators): the extra days off and swapped working days the
 /// government announced. Replaces the year's previous plan; audited with its basis.
@@ -26,7 +27,7 @@ pub async fn put_calendar_year(
     state: web::Data<AppState>,
     year: web::Path<i32>,
     body: web::Json<CalendarPlan>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let (year, body) = (year.into_inner(), body.into_inner());
     super::check_year(year)?;
@@ -62,17 +63,17 @@ pub async fn put_calendar_year(
             event.target_id = Some(year.to_string());
             event.reason = Some(body.reason.clone());
             if let Err(denial) = check_manage_settings(&session.actor) {
-                return Err(crate::audit::refuse(conn, event, denial));
+                return Err(hoso_app::audit::refuse(conn, event, denial));
             }
             let rows: Vec<(chrono::NaiveDate, &str, &str)> = body
                 .days
                 .iter()
                 .map(|d| (d.day, d.kind.as_str(), d.note.as_str()))
                 .collect();
-            conn.transaction(|conn| -> Result<(), ApiError> {
+            conn.transaction(|conn| -> Result<(), AppError> {
                 calendar::replace_year(conn, year, &rows, &session.actor.account_id)?;
                 event.details = Some(serde_json::json!({"days": rows.len()}).to_string());
-                crate::audit::record(conn, event)?;
+                hoso_app::audit::record(conn, event)?;
                 Ok(())
             })?;
             Ok(calendar::of_year(conn, year)?)

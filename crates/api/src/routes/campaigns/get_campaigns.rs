@@ -3,8 +3,9 @@ use hoso_api_types::campaigns::CampaignView;
 use hoso_domain::access::AccountKind;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Campaigns of the units in the caller's scope, newest first.
 #[utoipa::path(
@@ -13,9 +14,9 @@ use crate::state::AppState;
     security(("bearer" = []))
 )]
 #[get("/campaigns")]
-pub async fn get_campaigns(session: Session, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+pub async fn get_campaigns(session: Session, state: web::Data<AppState>) -> Result<HttpResponse, HttpError> {
     if session.actor.kind == AccountKind::Personal {
-        return Err(ApiError::Forbidden);
+        return Err(AppError::Forbidden.into());
     }
     let today = state.clock.today();
     let rows = state

@@ -9,8 +9,9 @@ use hoso_store::campaigns::{self, NewCampaign as StoreCampaign};
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Open an update campaign (`update_dossiers` over the unit): from today to `closes_on`, the
 /// people under the unit (or only `person_ids`, who must be under it) may update `sections`
@@ -27,19 +28,19 @@ pub async fn post_campaign(
     session: Session,
     state: web::Data<AppState>,
     body: web::Json<NewCampaign>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let body = body.into_inner();
     let app = state.clone();
     let view = state
         .db(move |conn| {
-            let unit = hoso_store::units::find(conn, &body.unit_id)?.ok_or(ApiError::NotFound)?;
-            let path = UnitPath::parse(&unit.path).map_err(ApiError::Internal)?;
+            let unit = hoso_store::units::find(conn, &body.unit_id)?.ok_or(AppError::NotFound)?;
+            let path = UnitPath::parse(&unit.path).map_err(AppError::Internal)?;
             let mut event = session.event("campaign.opened");
             event.unit_id = Some(unit.id.clone());
             event.right_used = Some("update_dossiers".into());
             if let Err(denial) = check_open_campaign(&session.actor, &path) {
-                return Err(crate::audit::refuse(conn, event, denial));
+                return Err(hoso_app::audit::refuse(conn, event, denial));
             }
             let today = app.clock.today();
             let mut errors = FieldErrors::new();
@@ -75,7 +76,7 @@ pub async fn post_campaign(
                 },
             )?
             .0;
-            let row = conn.transaction(|conn| -> Result<_, ApiError> {
+            let row = conn.transaction(|conn| -> Result<_, AppError> {
                 let row = campaigns::create(
                     conn,
                     StoreCampaign {
@@ -109,7 +110,7 @@ pub async fn post_campaign(
                 event.target_type = Some("campaign".into());
                 event.target_id = Some(row.id.clone());
                 event.details = Some(serde_json::json!({"sections": body.sections, "closes_on": body.closes_on, "notified": notified}).to_string());
-                crate::audit::record(conn, event)?;
+                hoso_app::audit::record(conn, event)?;
                 Ok(row)
             })?;
             Ok(super::view(&row, &unit.name, today))

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -29,7 +29,7 @@ pub async fn get_catalog(
     state: web::Data<AppState>,
     kind: web::Path<String>,
     query: web::Query<CatalogQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let kind = kind.into_inner();
     let (row, entries) = state
         .db(move |conn| {
@@ -39,7 +39,7 @@ pub async fn get_catalog(
         })
         .await?;
     let total = i64::try_from(entries.len()).unwrap_or(i64::MAX);
-    let today = crate::clock::today();
+    let today = hoso_app::clock::today();
     let needle = query
         .q
         .as_deref()
@@ -53,10 +53,10 @@ pub async fn get_catalog(
                 || hoso_domain::text::fold(&e.code).contains(&needle)
                 || hoso_domain::text::fold(&e.label).contains(&needle)
         })
-        .map(crate::views::catalog_entry)
+        .map(hoso_app::views::catalog_entry)
         .collect();
     Ok(HttpResponse::Ok().json(CatalogView {
-        catalog: crate::views::catalog(&row, total),
+        catalog: hoso_app::views::catalog(&row, total),
         entries,
     }))
 }

@@ -4,7 +4,7 @@ use hoso_domain::catalog::shipped;
 use hoso_store::catalogs;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// Every catalogue with its legal source, effective date, version and number of entries, in the
@@ -15,7 +15,7 @@ use crate::state::AppState;
     security(("bearer" = []))
 )]
 #[get("/catalogs")]
-pub async fn get_catalogs(_session: Session, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+pub async fn get_catalogs(_session: Session, state: web::Data<AppState>) -> Result<HttpResponse, HttpError> {
     let mut list = state.db(|conn| Ok(catalogs::list(conn)?)).await?;
     let rank = |kind: &str| {
         shipped()
@@ -26,7 +26,7 @@ pub async fn get_catalogs(_session: Session, state: web::Data<AppState>) -> Resu
     list.sort_by_key(|(row, _)| rank(&row.kind));
     let body: Vec<CatalogSummary> = list
         .iter()
-        .map(|(row, count)| crate::views::catalog(row, *count))
+        .map(|(row, count)| hoso_app::views::catalog(row, *count))
         .collect();
     Ok(HttpResponse::Ok().json(body))
 }

@@ -5,7 +5,7 @@ use hoso_store::catalogs::{self, CatalogRow};
 use hoso_store::DbConnection;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::error::ApiError;
+use hoso_app::AppError;
 
 pub mod get_catalog;
 pub mod get_catalogs;
@@ -22,6 +22,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
 }
 
 /// The catalogue of that kind, or 404.
-fn load(conn: &mut DbConnection, kind: &str) -> Result<CatalogRow, ApiError> {
-    catalogs::find(conn, kind)?.ok_or(ApiError::NotFound)
+fn load(conn: &mut DbConnection, kind: &str) -> Result<CatalogRow, AppError> {
+    catalogs::find(conn, kind)?.ok_or(AppError::NotFound)
 }

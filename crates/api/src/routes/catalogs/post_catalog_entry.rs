@@ -5,8 +5,9 @@ use hoso_store::catalogs;
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Add an entry to a catalogue (administrators with `administer_catalogs`). The code must have
 /// the catalogue's shape and never have been used in it; a parent or successor must exist.
@@ -24,7 +25,7 @@ pub async fn post_catalog_entry(
     state: web::Data<AppState>,
     kind: web::Path<String>,
     body: web::Json<NewCatalogEntryRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let (kind, body) = (kind.into_inner(), body.into_inner());
     let view = state
@@ -36,7 +37,7 @@ pub async fn post_catalog_entry(
             event.right_used = Some("administer_catalogs".into());
             event.reason = Some(body.reason.clone());
             if let Err(denial) = check_administer_catalogs(&session.actor) {
-                return Err(crate::audit::refuse(conn, event, denial));
+                return Err(hoso_app::audit::refuse(conn, event, denial));
             }
             let entry = CatalogEntry {
                 code: body.code.trim().to_owned(),
@@ -48,7 +49,7 @@ pub async fn post_catalog_entry(
                 data: body.data,
             };
             let meta = catalog.meta();
-            let known = crate::catalogs::existing(
+            let known = hoso_app::catalogs::existing(
                 conn,
                 &[
                     (Some(meta.kind.as_str()), Some(entry.code.as_str())),
@@ -59,9 +60,9 @@ pub async fn post_catalog_entry(
                 known.contains(&(k.to_owned(), c.to_owned()))
             })?;
             catalogs::insert_entry(conn, &kind, &entry, "local", Some(&session.actor.account_id))?;
-            crate::audit::record(conn, event)?;
-            let row = catalogs::find_entry(conn, &kind, &entry.code)?.ok_or(ApiError::NotFound)?;
-            Ok(crate::views::catalog_entry(&row))
+            hoso_app::audit::record(conn, event)?;
+            let row = catalogs::find_entry(conn, &kind, &entry.code)?.ok_or(AppError::NotFound)?;
+            Ok(hoso_app::views::catalog_entry(&row))
         })
         .await?;
     Ok(HttpResponse::Created().json(view))

@@ -6,8 +6,9 @@ use hoso_store::catalogs;
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// End an entry's validity (administrators with `administer_catalogs`), optionally naming its
 /// successor. The entry stays: records made while it applied still show its label. Audited.
@@ -27,7 +28,7 @@ pub async fn post_catalog_entry_retire(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     body: web::Json<RetireCatalogEntryRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let ((kind, code), body) = (path.into_inner(), body.into_inner());
     let view = state
@@ -39,9 +40,9 @@ pub async fn post_catalog_entry_retire(
             event.right_used = Some("administer_catalogs".into());
             event.reason = Some(body.reason.clone());
             if let Err(denial) = check_administer_catalogs(&session.actor) {
-                return Err(crate::audit::refuse(conn, event, denial));
+                return Err(hoso_app::audit::refuse(conn, event, denial));
             }
-            let entry = catalogs::find_entry(conn, &kind, &code)?.ok_or(ApiError::NotFound)?;
+            let entry = catalogs::find_entry(conn, &kind, &code)?.ok_or(AppError::NotFound)?;
             if entry.valid_from.is_some_and(|from| body.valid_to < from) {
                 return Err(FieldError::new(
                     "valid_to",
@@ -58,9 +59,9 @@ pub async fn post_catalog_entry_retire(
             }
             catalogs::retire(conn, &kind, &code, body.valid_to, body.replaced_by.as_deref())?;
             event.details = Some(serde_json::json!({"valid_to": body.valid_to}).to_string());
-            crate::audit::record(conn, event)?;
-            let row = catalogs::find_entry(conn, &kind, &code)?.ok_or(ApiError::NotFound)?;
-            Ok(crate::views::catalog_entry(&row))
+            hoso_app::audit::record(conn, event)?;
+            let row = catalogs::find_entry(conn, &kind, &code)?.ok_or(AppError::NotFound)?;
+            Ok(hoso_app::views::catalog_entry(&row))
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -27,7 +27,7 @@ pub async fn get_change_requests(
     session: Session,
     state: web::Data<AppState>,
     query: web::Query<ChangeRequestQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let today = state.clock.today();
     let wanted = query.state.clone();
     let list = state
@@ -55,7 +55,7 @@ pub async fn get_change_requests(
                     continue;
                 };
                 if check_read_person(&session.actor, &found.person.id, &path).is_ok() {
-                    views.push(crate::workflow::view(conn, &review, &found, today)?);
+                    views.push(hoso_app::workflow::view(conn, &review, &found, today)?);
                 }
             }
             Ok(views)

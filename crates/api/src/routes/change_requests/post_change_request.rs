@@ -5,8 +5,9 @@ use hoso_domain::{FieldError, FieldErrors};
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// File a change to an approved dossier (WF-4): the draft at `revision` (edited beforehand),
 /// what changed and when, and at least one scanned proof (uploaded to `/documents`, typed from
@@ -27,20 +28,20 @@ pub async fn post_change_request(
     session: Session,
     state: web::Data<AppState>,
     body: web::Json<NewChangeRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let body = body.into_inner();
     let app = state.clone();
     let view: ReviewView = state
         .db(move |conn| {
-            let (found, event) = crate::workflow::load_for_submission(
+            let (found, event) = hoso_app::workflow::load_for_submission(
                 conn,
                 &session,
                 &body.dossier_id,
                 "dossier.change_requested",
             )?;
             if found.dossier.current_version == 0 {
-                return Err(ApiError::Conflict {
+                return Err(AppError::Conflict {
                     code: "invalid_state",
                     message: "Hồ sơ chưa được phê duyệt lần đầu; hãy gửi hồ sơ để kiểm tra.".into(),
                 });
@@ -74,7 +75,7 @@ pub async fn post_change_request(
                     &item.document_id,
                     &format!("{field}.document_id"),
                 )?;
-                crate::catalogs::require(
+                hoso_app::catalogs::require(
                     conn,
                     &format!("{field}.kind"),
                     &["document_kinds"],
@@ -83,7 +84,7 @@ pub async fn post_change_request(
                 )?;
                 evidence.push((item.document_id.clone(), item.kind.clone()));
             }
-            let submission = crate::workflow::Submission {
+            let submission = hoso_app::workflow::Submission {
                 kind: ReviewKind::Change,
                 revision: body.revision,
                 reason: Some(&body.reason),
@@ -91,7 +92,7 @@ pub async fn post_change_request(
                 evidence: &evidence,
                 campaign_id: body.campaign_id.as_deref(),
             };
-            crate::workflow::submit(conn, &app, &session, &found, submission, event)
+            hoso_app::workflow::submit(conn, &app, &session, &found, submission, event)
         })
         .await?;
     Ok(HttpResponse::Created().json(view))

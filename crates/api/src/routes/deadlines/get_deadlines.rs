@@ -13,8 +13,9 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct DeadlineQuery {
@@ -41,13 +42,13 @@ pub async fn get_deadlines(
     session: Session,
     state: web::Data<AppState>,
     query: web::Query<DeadlineQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let actor = session.actor.clone();
     let may_see = [Right::ReadDossiers, Right::ReviewDossiers, Right::ApproveDossiers]
         .into_iter()
         .any(|r| actor.rights.contains(r));
     if actor.kind == AccountKind::Personal || !may_see {
-        return Err(ApiError::Forbidden);
+        return Err(AppError::Forbidden.into());
     }
     let today = state.clock.today();
     let only_overdue = query.overdue.unwrap_or(false);
@@ -57,13 +58,13 @@ pub async fn get_deadlines(
             let under_path = match unit_id {
                 Some(id) => Some(
                     hoso_store::units::find(conn, &id)?
-                        .ok_or(ApiError::NotFound)?
+                        .ok_or(AppError::NotFound)?
                         .path,
                 ),
                 None => None,
             };
             let within = actor.scope.prefix().map(str::to_owned);
-            let rules = crate::workflow::rules(conn)?;
+            let rules = hoso_app::workflow::rules(conn)?;
             let officers = officers(conn)?;
             let mut items = Vec::new();
             let open = ReviewFilter {
@@ -97,7 +98,7 @@ pub async fn get_deadlines(
                     Some(action) => may_act(&officers, &found, state, action),
                     None => vec![found.person.full_name.clone()],
                 };
-                let since = crate::clock::vietnam_date(review.state_since);
+                let since = hoso_app::clock::vietnam_date(review.state_since);
                 items.push(item(
                     task,
                     &found,
@@ -117,7 +118,7 @@ pub async fn get_deadlines(
                 ..Default::default()
             };
             for found in hoso_store::dossiers::list(conn, &never_submitted)? {
-                let opened = crate::clock::vietnam_date(found.dossier.created_at);
+                let opened = hoso_app::clock::vietnam_date(found.dossier.created_at);
                 let due_on = entry_due(&rules.0, &rules.1, opened);
                 let who = vec![found.person.full_name.clone()];
                 items.push(item("employee_entry", &found, None, opened, due_on, today, who));
@@ -198,7 +199,7 @@ pub async fn get_deadlines(
             for row in
                 hoso_store::recruitments::list(conn, within.as_deref(), under_path.as_deref(), true, 5000)?
             {
-                let path = UnitPath::parse(&row.unit_path).map_err(ApiError::Internal)?;
+                let path = UnitPath::parse(&row.unit_path).map_err(AppError::Internal)?;
                 let who = officers
                     .iter()
                     .filter(|(a, _)| a.rights.contains(Right::ManageAccounts) && a.scope.covers(&path))
@@ -275,7 +276,7 @@ fn transfer_item(
     task: &str,
     today: chrono::NaiveDate,
     under_path: Option<&str>,
-) -> Result<Option<DeadlineItem>, ApiError> {
+) -> Result<Option<DeadlineItem>, AppError> {
     let unit_id = row
         .from_unit_id
         .as_deref()
@@ -320,7 +321,7 @@ fn transfer_item(
 }
 
 /// Active agency, specialist and administrator accounts with their names.
-fn officers(conn: &mut hoso_store::DbConnection) -> Result<Vec<(Actor, String)>, ApiError> {
+fn officers(conn: &mut hoso_store::DbConnection) -> Result<Vec<(Actor, String)>, AppError> {
     let filter = AccountFilter {
         kinds: ["admin", "agency", "specialist"].map(String::from).to_vec(),
         status: Some(STATUS_ACTIVE.into()),

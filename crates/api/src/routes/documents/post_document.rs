@@ -7,9 +7,10 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::{secrets, Session};
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
-use crate::views;
+use hoso_app::views;
+use hoso_app::AppError;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct UploadQuery {
@@ -37,7 +38,7 @@ pub async fn post_document(
     state: web::Data<AppState>,
     query: web::Query<UploadQuery>,
     mut body: web::Payload,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let file_name = query.into_inner().file_name.trim().to_owned();
     if file_name.is_empty() || file_name.len() > 255 || file_name.contains(['/', '\\']) {
         return Err(FieldError::new("file_name", "invalid", "Tên tệp không hợp lệ.").into());
@@ -58,14 +59,14 @@ pub async fn post_document(
     let limit = state.max_upload_bytes;
     let mut bytes = Vec::new();
     while let Some(chunk) = body.next().await {
-        let chunk = chunk.map_err(|e| ApiError::Malformed(e.to_string()))?;
+        let chunk = chunk.map_err(|e| AppError::Malformed(e.to_string()))?;
         if bytes.len() + chunk.len() > limit {
-            return Err(ApiError::PayloadTooLarge { limit });
+            return Err(AppError::PayloadTooLarge { limit }.into());
         }
         bytes.extend_from_slice(&chunk);
     }
     if super::sniff(&bytes) != Some(declared.as_str()) {
-        return Err(ApiError::UnsupportedMediaType);
+        return Err(AppError::UnsupportedMediaType.into());
     }
     let digest = secrets::digest_bytes(&bytes);
     let blobs = state.blobs.clone();
@@ -91,7 +92,7 @@ pub async fn post_document(
                 },
             )?;
             event.target_id = Some(row.id.clone());
-            crate::audit::record(conn, event)?;
+            hoso_app::audit::record(conn, event)?;
             Ok(row)
         })
         .await?;

@@ -2,8 +2,9 @@ use actix_web::{get, web, HttpResponse};
 use hoso_store::dossiers;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Download an attached scan: checked against the right to read the dossier, recorded as
 /// `dossier.attachment_downloaded`.
@@ -21,7 +22,7 @@ pub async fn get_dossier_attachment_content(
     session: Session,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let (id, attachment_id) = path.into_inner();
     let document = state
         .db(move |conn| {
@@ -30,7 +31,7 @@ pub async fn get_dossier_attachment_content(
                 .into_iter()
                 .find(|(a, _)| a.id == attachment_id)
                 .map(|(_, d)| d)
-                .ok_or(ApiError::NotFound)
+                .ok_or(AppError::NotFound)
         })
         .await?;
     crate::routes::documents::file_response(&state, document).await

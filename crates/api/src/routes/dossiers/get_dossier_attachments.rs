@@ -3,7 +3,7 @@ use hoso_api_types::dossiers::AttachmentView;
 use hoso_store::dossiers;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// The scans attached to a dossier, oldest first, for anyone who may read it.
@@ -18,7 +18,7 @@ pub async fn get_dossier_attachments(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let list = state
         .db(move |conn| {
             let r = super::load_readable(conn, &session, &id, "dossier.viewed")?;

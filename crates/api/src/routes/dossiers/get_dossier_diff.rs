@@ -8,8 +8,9 @@ use serde_json::Value;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct DiffQuery {
@@ -33,14 +34,14 @@ pub async fn get_dossier_diff(
     state: web::Data<AppState>,
     id: web::Path<String>,
     query: web::Query<DiffQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let (from, to) = (query.from.unwrap_or(0), query.to.unwrap_or(0));
     let keys = state.data_keys.clone();
     let view = state
         .db(move |conn| {
             let r = super::load_readable(conn, &session, &id, "dossier.viewed")?;
             let dossier_id = r.found.dossier.id.clone();
-            let mut side = |number: i32, draft_when_zero: bool| -> Result<Value, ApiError> {
+            let mut side = |number: i32, draft_when_zero: bool| -> Result<Value, AppError> {
                 let whole = match (number, draft_when_zero) {
                     (0, false) => Value::Object(Default::default()),
                     (0, true) => {
@@ -48,7 +49,7 @@ pub async fn get_dossier_diff(
                         super::open_content(&keys, &draft.content, draft.sealed.as_deref())?
                     }
                     (n, _) => {
-                        let v = dossiers::version(conn, &dossier_id, n)?.ok_or(ApiError::NotFound)?;
+                        let v = dossiers::version(conn, &dossier_id, n)?.ok_or(AppError::NotFound)?;
                         super::open_content(&keys, &v.content, v.sealed.as_deref())?
                     }
                 };

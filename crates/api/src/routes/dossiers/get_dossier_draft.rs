@@ -3,7 +3,7 @@ use hoso_api_types::dossiers::DraftView;
 use hoso_store::dossiers;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// The draft being edited, at the reader's level, with the required items still empty.
@@ -18,7 +18,7 @@ pub async fn get_dossier_draft(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let keys = state.data_keys.clone();
     let view = state
         .db(move |conn| {

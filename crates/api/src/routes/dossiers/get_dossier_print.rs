@@ -6,9 +6,10 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
-use crate::print::{dossier_pdf, pdf::jpeg_size, PrintHeader};
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::print::{dossier_pdf, pdf::jpeg_size, PrintHeader};
+use hoso_app::AppError;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct PrintQuery {
@@ -31,7 +32,7 @@ pub async fn get_dossier_print(
     state: web::Data<AppState>,
     id: web::Path<String>,
     query: web::Query<PrintQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let keys = state.data_keys.clone();
     let blobs = state.blobs.clone();
     let (bytes, number) = state
@@ -48,7 +49,7 @@ pub async fn get_dossier_print(
                     )
                 }
                 n => {
-                    let v = dossiers::version(conn, &dossier.id, n)?.ok_or(ApiError::NotFound)?;
+                    let v = dossiers::version(conn, &dossier.id, n)?.ok_or(AppError::NotFound)?;
                     let whole = super::open_content(&keys, &v.content, v.sealed.as_deref())?;
                     (
                         whole,
@@ -78,8 +79,8 @@ pub(crate) fn render(
     r: &super::Readable,
     whole: &serde_json::Value,
     status_line: String,
-    signed: Option<crate::print::SignedAppendix<'_>>,
-) -> Result<Vec<u8>, ApiError> {
+    signed: Option<hoso_app::print::SignedAppendix<'_>>,
+) -> Result<Vec<u8>, AppError> {
     let dossier = &r.found.dossier;
     let content = super::typed(&redact(whole, r.level))?;
     // The managing agency is the unit right under the province on the person's path.
@@ -104,7 +105,7 @@ pub(crate) fn render(
         national_dossier_code: dossier.national_dossier_code.clone(),
         status_line,
     };
-    let catalogs = crate::catalogs::index_for(conn, &content)?;
+    let catalogs = hoso_app::catalogs::index_for(conn, &content)?;
     let bytes = dossier_pdf(
         &header,
         &content,

@@ -3,7 +3,7 @@ use hoso_api_types::workflow::ReviewView;
 use hoso_store::reviews;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// The dossier's reviews, newest first: each submission, check, return with its reason (what
@@ -19,14 +19,14 @@ pub async fn get_dossier_reviews(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let today = state.clock.today();
     let list = state
         .db(move |conn| {
             let r = super::load_readable(conn, &session, &id, "dossier.viewed")?;
             let mut views = Vec::new();
             for review in reviews::for_dossier(conn, &r.found.dossier.id)? {
-                views.push(crate::workflow::view(conn, &review, &r.found, today)?);
+                views.push(hoso_app::workflow::view(conn, &review, &r.found, today)?);
             }
             Ok(views)
         })

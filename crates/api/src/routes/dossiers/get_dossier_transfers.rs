@@ -3,7 +3,7 @@ use hoso_api_types::transfers::TransferView;
 use hoso_store::transfers;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// The person's moves, newest first: each with its decision (TRF-1…5).
@@ -18,7 +18,7 @@ pub async fn get_dossier_transfers(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let today = state.clock.today();
     let views = state
         .db(move |conn| {

@@ -4,8 +4,9 @@ use hoso_domain::dossier::protection::redact;
 use hoso_store::dossiers;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// One approved version with its content: the canonical JSON export of that version, with the
 /// fields above the reader's level absent. Recorded as `dossier.exported`.
@@ -23,18 +24,18 @@ pub async fn get_dossier_version(
     session: Session,
     state: web::Data<AppState>,
     path: web::Path<(String, i32)>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let (id, number) = path.into_inner();
     let keys = state.data_keys.clone();
     let view = state
         .db(move |conn| {
             let r = super::load_readable(conn, &session, &id, "dossier.exported")?;
-            let version = dossiers::version(conn, &r.found.dossier.id, number)?.ok_or(ApiError::NotFound)?;
+            let version = dossiers::version(conn, &r.found.dossier.id, number)?.ok_or(AppError::NotFound)?;
             let whole = super::open_content(&keys, &version.content, version.sealed.as_deref())?;
             Ok(VersionView {
                 dossier_id: r.found.dossier.id.clone(),
                 dossier_number: r.found.dossier.dossier_number.clone(),
-                version: crate::views::dossier_version(&version),
+                version: hoso_app::views::dossier_version(&version),
                 level: r.level,
                 content: redact(&whole, r.level),
             })

@@ -5,8 +5,9 @@ use hoso_domain::dossier::protection::RestrictionLevel;
 use hoso_store::{dossiers, signing, DbConnection};
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// A version with its signatures (USE-5), to hand over and verify offline with `hoso verify`
 /// or `POST /signatures/verify`. The signatures cover the whole content, so only a reader who
@@ -25,7 +26,7 @@ pub async fn get_dossier_version_signed(
     session: Session,
     state: web::Data<AppState>,
     path: web::Path<(String, i32)>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let (id, number) = path.into_inner();
     let app = state.clone();
     let export = state
@@ -51,16 +52,16 @@ pub(crate) fn signed_export(
     session: &Session,
     r: &super::Readable,
     number: i32,
-) -> Result<(SignedExport, serde_json::Value), ApiError> {
+) -> Result<(SignedExport, serde_json::Value), AppError> {
     if r.level < RestrictionLevel::Sensitive {
         let event = super::event(session, "dossier.exported", &r.found);
-        return Err(crate::audit::refuse(
+        return Err(hoso_app::audit::refuse(
             conn,
             event,
             Denial::Forbidden("a signed export holds every field; the reader may not see them all".into()),
         ));
     }
-    let version = dossiers::version(conn, &r.found.dossier.id, number)?.ok_or(ApiError::NotFound)?;
+    let version = dossiers::version(conn, &r.found.dossier.id, number)?.ok_or(AppError::NotFound)?;
     let content = super::open_content(&state.data_keys, &version.content, version.sealed.as_deref())?;
     let signatures = signing::of_version(conn, &r.found.dossier.id, number)?
         .into_iter()
@@ -68,7 +69,7 @@ pub(crate) fn signed_export(
             step: Step::parse(&row.step).unwrap_or(Step::Head),
             signer_name: name,
             signer_username: username,
-            signed_at: crate::views::utc(row.signed_at),
+            signed_at: hoso_app::views::utc(row.signed_at),
             statement: row.statement,
             cms: row.cms,
         })

@@ -3,9 +3,9 @@ use actix_web::{get, web, HttpResponse};
 use hoso_domain::approval::Step;
 
 use crate::auth::Session;
-use crate::error::ApiError;
-use crate::print::SignedAppendix;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::print::SignedAppendix;
 
 /// A version as the printed form with its signatures (USE-5): a page listing each signature
 /// (step, signer, time) and the signed export embedded as a file, so the PDF alone can be
@@ -24,7 +24,7 @@ pub async fn get_dossier_version_signed_pdf(
     session: Session,
     state: web::Data<AppState>,
     path: web::Path<(String, i32)>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let (id, number) = path.into_inner();
     let app = state.clone();
     let (bytes, file_name) = state

@@ -3,7 +3,7 @@ use hoso_api_types::dossiers::VersionSummary;
 use hoso_store::dossiers;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// The approved versions of a dossier, oldest first: who approved each, when, and its hash.
@@ -18,13 +18,13 @@ pub async fn get_dossier_versions(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let list = state
         .db(move |conn| {
             let r = super::load_readable(conn, &session, &id, "dossier.viewed")?;
             Ok(dossiers::versions(conn, &r.found.dossier.id)?)
         })
         .await?;
-    let body: Vec<VersionSummary> = list.iter().map(crate::views::dossier_version).collect();
+    let body: Vec<VersionSummary> = list.iter().map(hoso_app::views::dossier_version).collect();
     Ok(HttpResponse::Ok().json(body))
 }

@@ -5,8 +5,9 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct DossierQuery {
@@ -36,7 +37,7 @@ pub async fn get_dossiers(
     session: Session,
     state: web::Data<AppState>,
     query: web::Query<DossierQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     super::require_list_right(&session)?;
     let actor = &session.actor;
     let query = query.into_inner();
@@ -44,7 +45,7 @@ pub async fn get_dossiers(
     let rows = state
         .db(move |conn| {
             let under_path = match &query.unit_id {
-                Some(id) => Some(hoso_store::units::find(conn, id)?.ok_or(ApiError::NotFound)?.path),
+                Some(id) => Some(hoso_store::units::find(conn, id)?.ok_or(AppError::NotFound)?.path),
                 None => None,
             };
             let filter = DossierFilter {

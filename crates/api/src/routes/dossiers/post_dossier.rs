@@ -6,8 +6,9 @@ use hoso_store::dossiers;
 use hoso_store::people;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Open the dossier of a person (DOS-1): one per person for life, with its dossier number and an
 /// empty draft (or what is already known). Requires `create_dossiers` over the person's unit.
@@ -25,7 +26,7 @@ pub async fn post_dossier(
     session: Session,
     state: web::Data<AppState>,
     body: web::Json<CreateDossierRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let mut body = body.into_inner();
     let keys = state.data_keys.clone();
     let view = state
@@ -34,7 +35,7 @@ pub async fn post_dossier(
                 people::find_with_unit_path(conn, &body.person_id)?.ok_or_else(|| {
                     hoso_domain::FieldError::new("person_id", "unknown_person", "Không tìm thấy người này.")
                 })?;
-            let path = UnitPath::parse(&unit_path).map_err(ApiError::Internal)?;
+            let path = UnitPath::parse(&unit_path).map_err(AppError::Internal)?;
             let mut event = session.event("dossier.created");
             event.target_type = Some("person".into());
             event.target_id = Some(person.id.clone());
@@ -42,10 +43,10 @@ pub async fn post_dossier(
             event.unit_id = Some(person.unit_id.clone());
             event.right_used = Some("create_dossiers".into());
             if let Err(denial) = check_create_dossier(&session.actor, &path) {
-                return Err(crate::audit::refuse(conn, event, denial));
+                return Err(hoso_app::audit::refuse(conn, event, denial));
             }
             if dossiers::find_by_person(conn, &person.id)?.is_some() {
-                return Err(ApiError::Conflict {
+                return Err(AppError::Conflict {
                     code: "dossier_exists",
                     message: "Người này đã có hồ sơ; mỗi người chỉ có một hồ sơ suốt quá trình công tác."
                         .into(),
@@ -57,7 +58,7 @@ pub async fn post_dossier(
                 .get_or_insert_with(|| person.full_name.clone());
             super::check(conn, &session, &keys, &body.content, None, None)?;
             let sealed = super::seal(&keys, &body.content, &person.full_name);
-            let id = conn.transaction(|conn| -> Result<String, ApiError> {
+            let id = conn.transaction(|conn| -> Result<String, AppError> {
                 let number = dossiers::next_number(conn)?;
                 let row = dossiers::create(
                     conn,
@@ -69,10 +70,10 @@ pub async fn post_dossier(
                 event.target_type = Some("dossier".into());
                 event.target_id = Some(row.id.clone());
                 event.details = Some(serde_json::json!({"dossier_number": number}).to_string());
-                crate::audit::record(conn, event)?;
+                hoso_app::audit::record(conn, event)?;
                 Ok(row.id)
             })?;
-            let found = dossiers::find(conn, &id)?.ok_or(ApiError::NotFound)?;
+            let found = dossiers::find(conn, &id)?.ok_or(AppError::NotFound)?;
             Ok(DossierView {
                 summary: super::summary(&found),
                 level: hoso_domain::dossier::protection::level_for(&session.actor, false),

@@ -5,7 +5,7 @@ use hoso_store::dossiers::{self, NewAttachment};
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// Attach an uploaded scan to a dossier (DOS-3), typed by `document_kinds` and linked to the item
@@ -24,7 +24,7 @@ pub async fn post_dossier_attachment(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<AttachRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let body = body.into_inner();
     let view = state
@@ -33,16 +33,16 @@ pub async fn post_dossier_attachment(
             let mut event = super::event(&session, "dossier.attachment_added", &r.found);
             event.right_used = Some("update_dossiers".into());
             if let Err(denial) = check_edit_dossier(&session.actor, &r.found.person.id, &r.path) {
-                return Err(crate::audit::refuse(conn, event, denial));
+                return Err(hoso_app::audit::refuse(conn, event, denial));
             }
-            crate::workflow::refuse_if_archived(&r.found.person.service_status)?;
+            hoso_app::workflow::refuse_if_archived(&r.found.person.service_status)?;
             let document = super::readable_document(conn, &session, &body.document_id, "document_id")?;
-            crate::catalogs::require(
+            hoso_app::catalogs::require(
                 conn,
                 "kind",
                 &["document_kinds"],
                 &body.kind,
-                crate::clock::today(),
+                hoso_app::clock::today(),
             )?;
             let row = dossiers::attach(
                 conn,
@@ -59,7 +59,7 @@ pub async fn post_dossier_attachment(
                 serde_json::json!({"document_id": document.id, "sha256": document.sha256, "kind": body.kind})
                     .to_string(),
             );
-            crate::audit::record(conn, event)?;
+            hoso_app::audit::record(conn, event)?;
             Ok(super::attachment_view(row, &document))
         })
         .await?;

@@ -4,8 +4,9 @@ use hoso_domain::workflow::ReviewKind;
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Submit a new employee's first entry for the agency's check (WF-1, WF-2): by the person, or
 /// by the HR unit on their behalf (recorded). The draft must be complete and valid and still
@@ -27,23 +28,23 @@ pub async fn post_dossier_submit(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<SubmitRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let body = body.into_inner();
     let app = state.clone();
     let view = state
         .db(move |conn| {
             let (found, event) =
-                crate::workflow::load_for_submission(conn, &session, &id, "dossier.submitted")?;
+                hoso_app::workflow::load_for_submission(conn, &session, &id, "dossier.submitted")?;
             if found.dossier.current_version > 0 {
-                return Err(ApiError::Conflict {
+                return Err(AppError::Conflict {
                     code: "invalid_state",
                     message:
                         "Hồ sơ đã được phê duyệt; thay đổi về sau gửi bằng yêu cầu điều chỉnh kèm minh chứng."
                             .into(),
                 });
             }
-            let submission = crate::workflow::Submission {
+            let submission = hoso_app::workflow::Submission {
                 kind: ReviewKind::Initial,
                 revision: body.revision,
                 reason: body.note.as_deref(),
@@ -51,7 +52,7 @@ pub async fn post_dossier_submit(
                 evidence: &[],
                 campaign_id: None,
             };
-            crate::workflow::submit(conn, &app, &session, &found, submission, event)
+            hoso_app::workflow::submit(conn, &app, &session, &found, submission, event)
         })
         .await?;
     Ok(HttpResponse::Created().json(view))

@@ -6,8 +6,9 @@ use hoso_domain::dossier::protection::{join_sensitive, split_sensitive, Restrict
 use hoso_store::dossiers;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Save the draft (the person themself, or `update_dossiers` over their unit; the history
 /// records who). `revision` must be the one read: a save against an older revision is refused
@@ -27,7 +28,7 @@ pub async fn put_dossier_draft(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<SaveDraftRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let body = body.into_inner();
     let keys = state.data_keys.clone();
     let view = state
@@ -40,10 +41,10 @@ pub async fn put_dossier_draft(
                     .then(|| hoso_domain::access::Denial::Forbidden("editing needs the whole form in view".into()))
             });
             if let Some(denial) = denial {
-                return Err(crate::audit::refuse(conn, event, denial));
+                return Err(hoso_app::audit::refuse(conn, event, denial));
             }
-            crate::workflow::refuse_if_frozen(&r.found.dossier.status)?;
-            crate::workflow::refuse_if_archived(&r.found.person.service_status)?;
+            hoso_app::workflow::refuse_if_frozen(&r.found.dossier.status)?;
+            hoso_app::workflow::refuse_if_archived(&r.found.person.service_status)?;
             let mut content = body.content;
             let stored = dossiers::draft(conn, &r.found.dossier.id)?;
             let before = super::open_content(&keys, &stored.content, stored.sealed.as_deref())?;
@@ -64,7 +65,7 @@ pub async fn put_dossier_draft(
             }
             super::check(conn, &session, &keys, &content, Some(&r.found.dossier.id), known_photo.as_deref())?;
             let sealed = super::seal(&keys, &content, &r.found.person.full_name);
-            let draft = conn.transaction(|conn| -> Result<_, ApiError> {
+            let draft = conn.transaction(|conn| -> Result<_, AppError> {
                 let draft = dossiers::save_draft(
                     conn,
                     &r.found.dossier.id,
@@ -73,7 +74,7 @@ pub async fn put_dossier_draft(
                     &session.actor.account_id,
                 )?;
                 event.details = Some(serde_json::json!({"revision": draft.revision}).to_string());
-                crate::audit::record(conn, event)?;
+                hoso_app::audit::record(conn, event)?;
                 Ok(draft)
             })?;
             super::draft_view(conn, &r, draft, &sealed.whole)

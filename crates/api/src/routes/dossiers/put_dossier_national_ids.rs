@@ -6,8 +6,9 @@ use hoso_domain::recruitment::{check_national_code, check_set_national_ids};
 use hoso_domain::FieldErrors;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Enter the dossier's national identifier (mã định danh) and national dossier code (CTX-1), as
 /// the national database assigned them: Sở Nội vụ's administrators only (the national sync will
@@ -29,7 +30,7 @@ pub async fn put_dossier_national_ids(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<NationalIdsRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     check_set_national_ids(&session.actor)?;
     let body = body.into_inner();
     let clean = |v: &Option<String>| {
@@ -55,18 +56,18 @@ pub async fn put_dossier_national_ids(
     let id = id.into_inner();
     let summary = state
         .db(move |conn| {
-            let found = hoso_store::dossiers::find(conn, &id)?.ok_or(ApiError::NotFound)?;
+            let found = hoso_store::dossiers::find(conn, &id)?.ok_or(AppError::NotFound)?;
             for value in [&identifier, &code].into_iter().flatten() {
                 if hoso_store::dossiers::find_by_national_id(conn, value)?
                     .is_some_and(|other| other != found.dossier.id)
                 {
-                    return Err(ApiError::Conflict {
+                    return Err(AppError::Conflict {
                         code: "conflict",
                         message: format!("Mã «{value}» đã thuộc một hồ sơ khác."),
                     });
                 }
             }
-            conn.transaction(|conn| -> Result<(), ApiError> {
+            conn.transaction(|conn| -> Result<(), AppError> {
                 hoso_store::dossiers::set_national_ids(
                     conn,
                     &found.dossier.id,
@@ -82,9 +83,9 @@ pub async fn put_dossier_national_ids(
                     serde_json::json!({"national_identifier": identifier, "national_dossier_code": code})
                         .to_string(),
                 );
-                crate::audit::record(conn, event)
+                hoso_app::audit::record(conn, event)
             })?;
-            let found = hoso_store::dossiers::find(conn, &found.dossier.id)?.ok_or(ApiError::NotFound)?;
+            let found = hoso_store::dossiers::find(conn, &found.dossier.id)?.ok_or(AppError::NotFound)?;
             Ok(super::summary(&found))
         })
         .await?;

@@ -13,9 +13,10 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::export::{Cell, FileFormat, Table};
 use crate::state::AppState;
+use hoso_app::AppError;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct ListQuery {
@@ -192,12 +193,12 @@ pub async fn get_list(
     state: web::Data<AppState>,
     kind: web::Path<String>,
     query: web::Query<ListQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     crate::routes::dossiers::require_list_right(&session)?;
     let &(kind, title) = KINDS
         .iter()
         .find(|(k, _)| *k == kind.as_str())
-        .ok_or(ApiError::NotFound)?;
+        .ok_or(AppError::NotFound)?;
     let format = FileFormat::parse(query.format.as_deref())?;
     let from = query.from.unwrap_or_else(|| state.clock.today());
     let until = query
@@ -213,7 +214,7 @@ pub async fn get_list(
     let view = state
         .db(move |conn| {
             let unit = match &unit_id {
-                Some(id) => Some(hoso_store::units::find(conn, id)?.ok_or(ApiError::NotFound)?),
+                Some(id) => Some(hoso_store::units::find(conn, id)?.ok_or(AppError::NotFound)?),
                 None => None,
             };
             let within = session.actor.scope.prefix().map(str::to_owned);
@@ -246,7 +247,7 @@ pub async fn get_list(
                     }
                 }
             } else {
-                let index = crate::catalogs::index(conn)?;
+                let index = hoso_app::catalogs::index(conn)?;
                 let criteria = Criteria {
                     within,
                     under_path,

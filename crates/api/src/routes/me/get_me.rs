@@ -3,7 +3,7 @@ use hoso_api_types::accounts::Me;
 use hoso_domain::access::manageable_kinds;
 
 use crate::auth::SessionAllowingTemporaryPassword;
-use crate::views;
+use hoso_app::views;
 
 /// Who is signed in: the account, its scope and rights, and the kinds of account it manages.
 /// Allowed with a temporary password, so the SPA can ask for the change.

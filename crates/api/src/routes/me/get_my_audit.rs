@@ -5,9 +5,9 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
-use crate::views;
+use hoso_app::views;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct MyAuditQuery {
@@ -30,7 +30,7 @@ pub async fn get_my_audit(
     session: Session,
     state: web::Data<AppState>,
     query: web::Query<MyAuditQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let limit = query.limit.unwrap_or(50).clamp(1, 200);
     let account_id = session.account.account.id.clone();
     let person_id = session.account.account.person_id.clone();

@@ -2,7 +2,7 @@ use actix_web::{get, web, HttpResponse};
 use hoso_api_types::campaigns::CampaignView;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// Update campaigns open today that cover the caller's own person.
@@ -15,7 +15,7 @@ use crate::state::AppState;
 pub async fn get_my_campaigns(
     session: Session,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let today = state.clock.today();
     let views = state
         .db(move |conn| {

@@ -3,7 +3,7 @@ use hoso_api_types::workflow::CertificateView;
 use hoso_store::signing;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// The caller's signing certificates (CTX-5), newest first, revoked ones included.
@@ -16,10 +16,10 @@ use crate::state::AppState;
 pub async fn get_my_certificates(
     session: Session,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let rows = state
         .db(move |conn| Ok(signing::certificates_of(conn, &session.actor.account_id)?))
         .await?;
-    let views: Vec<CertificateView> = rows.iter().map(crate::views::certificate).collect();
+    let views: Vec<CertificateView> = rows.iter().map(hoso_app::views::certificate).collect();
     Ok(HttpResponse::Ok().json(views))
 }

@@ -2,7 +2,7 @@ use actix_web::{get, web, HttpResponse};
 use hoso_api_types::campaigns::NotificationView;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// The caller's in-app notifications (campaigns opened, dossiers returned), newest first.
@@ -15,7 +15,7 @@ use crate::state::AppState;
 pub async fn get_my_notifications(
     session: Session,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let rows = state
         .db(move |conn| {
             Ok(hoso_store::campaigns::notifications_of(
@@ -33,8 +33,8 @@ pub async fn get_my_notifications(
             title: n.title,
             body: n.body,
             link: n.link,
-            created_at: crate::views::utc(n.created_at),
-            read_at: n.read_at.map(crate::views::utc),
+            created_at: hoso_app::views::utc(n.created_at),
+            read_at: n.read_at.map(hoso_app::views::utc),
         })
         .collect();
     Ok(HttpResponse::Ok().json(views))

@@ -8,8 +8,9 @@ use hoso_signatures::certificates;
 use hoso_store::signing::{self, NewCertificate};
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Enrol for signing approvals (CTX-5), for accounts holding `approve_dossiers`, after
 /// re-confirming the password. With `certificate` (PEM, the signer's certificate first, then
@@ -30,7 +31,7 @@ pub async fn post_my_certificate(
     session: Session,
     state: web::Data<AppState>,
     body: web::Json<EnrolRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let body = body.into_inner();
     let app = state.clone();
     let row = state
@@ -40,15 +41,15 @@ pub async fn post_my_certificate(
             event.target_id = Some(session.actor.account_id.clone());
             event.right_used = Some("approve_dossiers".into());
             if !session.actor.rights.contains(Right::ApproveDossiers) {
-                return Err(crate::audit::refuse(
+                return Err(hoso_app::audit::refuse(
                     conn,
                     event,
                     Denial::Forbidden("only approvers sign".into()),
                 ));
             }
-            crate::workflow::confirm_password(conn, &session, &body.password)?;
+            hoso_app::workflow::confirm_password(conn, &session, &body.password)?;
             let account = hoso_store::accounts::find(conn, &session.actor.account_id)?
-                .ok_or(ApiError::Unauthenticated)?;
+                .ok_or(AppError::Unauthenticated)?;
             let now = app.clock.now();
             let (certificate, sealed_key, source) = match body.certificate.as_deref() {
                 Some(pem) => {
@@ -60,13 +61,13 @@ pub async fn post_my_certificate(
                         return Err(bad("Không có chứng thư số nào trong tệp.".into()).into());
                     }
                     let cert = chain.remove(0);
-                    let roots = crate::workflow::trusted_roots(conn, &app)?;
+                    let roots = hoso_app::workflow::trusted_roots(conn, &app)?;
                     hoso_signatures::verify::check_signing_certificate(&cert, &chain, &roots, now)
                         .map_err(|f| FieldError::new("certificate", f.code(), f.message_vi()))?;
                     (cert, None, "external")
                 }
                 None => {
-                    let ca = crate::workflow::authority(conn, &app)?;
+                    let ca = hoso_app::workflow::authority(conn, &app)?;
                     let key = Key::generate();
                     let unit = account
                         .unit_name
@@ -95,7 +96,7 @@ pub async fn post_my_certificate(
                 .into());
             }
             let (not_before, not_after) = certificates::validity(&certificate);
-            conn.transaction(|conn| -> Result<_, ApiError> {
+            conn.transaction(|conn| -> Result<_, AppError> {
                 if source == "builtin" {
                     signing::revoke_built_in(conn, &session.actor.account_id, now.naive_utc())?;
                 }
@@ -117,10 +118,10 @@ pub async fn post_my_certificate(
                 )?;
                 event.details =
                     Some(serde_json::json!({"source": source, "fingerprint": fingerprint}).to_string());
-                crate::audit::record(conn, event)?;
+                hoso_app::audit::record(conn, event)?;
                 Ok(row)
             })
         })
         .await?;
-    Ok(HttpResponse::Created().json(crate::views::certificate(&row)))
+    Ok(HttpResponse::Created().json(hoso_app::views::certificate(&row)))
 }

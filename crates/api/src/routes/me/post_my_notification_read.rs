@@ -1,8 +1,9 @@
 use actix_web::{post, web, HttpResponse};
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Mark one of the caller's notifications read (404 for anyone else's).
 #[utoipa::path(
@@ -16,7 +17,7 @@ pub async fn post_my_notification_read(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let at = state.clock.now_naive();
     let marked = state
         .db(move |conn| {
@@ -29,7 +30,7 @@ pub async fn post_my_notification_read(
         })
         .await?;
     if !marked {
-        return Err(ApiError::NotFound);
+        return Err(AppError::NotFound.into());
     }
     Ok(HttpResponse::NoContent().finish())
 }

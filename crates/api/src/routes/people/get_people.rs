@@ -6,8 +6,9 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct PeopleQuery {
@@ -32,12 +33,12 @@ pub async fn get_people(
     session: Session,
     state: web::Data<AppState>,
     query: web::Query<PeopleQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let actor = &session.actor;
     let allowed = actor.kind != AccountKind::Personal
         && (actor.rights.contains(Right::ReadDossiers) || actor.rights.contains(Right::ManageAccounts));
     if !allowed {
-        return Err(ApiError::Forbidden);
+        return Err(AppError::Forbidden.into());
     }
     let within = actor.scope.prefix().map(str::to_owned);
     let query = query.into_inner();

@@ -7,8 +7,9 @@ use hoso_domain::FieldError;
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Change a person's employment category on a decision (ORG-2), e.g. a contract worker
 /// recruited as a public employee: the period in force ends the day the new one starts; the
@@ -30,7 +31,7 @@ pub async fn post_person_category(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<CategoryChangeRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let body = body.into_inner();
     body.validate()?;
     let id = id.into_inner();
@@ -38,8 +39,8 @@ pub async fn post_person_category(
     let periods = state
         .db(move |conn| {
             let (person, path) =
-                hoso_store::people::find_with_unit_path(conn, &id)?.ok_or(ApiError::NotFound)?;
-            let unit_path = UnitPath::parse(&path).map_err(ApiError::Internal)?;
+                hoso_store::people::find_with_unit_path(conn, &id)?.ok_or(AppError::NotFound)?;
+            let unit_path = UnitPath::parse(&path).map_err(AppError::Internal)?;
             let mut event = session.event("person.category_changed");
             event.target_type = Some("person".into());
             event.target_id = Some(person.id.clone());
@@ -47,10 +48,10 @@ pub async fn post_person_category(
             event.unit_id = Some(person.unit_id.clone());
             event.right_used = Some("update_dossiers".into());
             if let Err(denial) = check_change_category(&session.actor, &unit_path) {
-                return Err(crate::audit::refuse(conn, event, denial));
+                return Err(hoso_app::audit::refuse(conn, event, denial));
             }
             if !hoso_domain::transfer::IN_SERVICE.contains(&person.service_status.as_str()) {
-                return Err(ApiError::Conflict {
+                return Err(AppError::Conflict {
                     code: "dossier_archived",
                     message: "Người này đã thôi công tác; hồ sơ ở kho lưu trữ.".into(),
                 });
@@ -74,7 +75,13 @@ pub async fn post_person_category(
                 .into());
             }
             if let Some(kind) = &body.contract_type {
-                crate::catalogs::require(conn, "contract_type", &["contract_types"], kind, body.starts_on)?;
+                hoso_app::catalogs::require(
+                    conn,
+                    "contract_type",
+                    &["contract_types"],
+                    kind,
+                    body.starts_on,
+                )?;
             }
             let current = hoso_store::people::categories_of(conn, &person.id)?
                 .into_iter()
@@ -89,7 +96,7 @@ pub async fn post_person_category(
             }
             let document_id =
                 crate::routes::documents::require_decision_scan(conn, &session, &body.decision)?;
-            conn.transaction(|conn| -> Result<(), ApiError> {
+            conn.transaction(|conn| -> Result<(), AppError> {
                 hoso_store::people::change_category(
                     conn,
                     &person.id,
@@ -115,7 +122,7 @@ pub async fn post_person_category(
                     })
                     .to_string(),
                 );
-                crate::audit::record(conn, event)
+                hoso_app::audit::record(conn, event)
             })?;
             Ok(super::periods(conn, &person.id)?)
         })

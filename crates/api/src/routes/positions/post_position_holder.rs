@@ -6,8 +6,9 @@ use hoso_store::{people, positions, units};
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Give a position to a person of its unit (ORG-3); their previous position, if any, is freed.
 /// Same authority as creating positions. Audited as about that person.
@@ -24,13 +25,13 @@ pub async fn post_position_holder(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<AssignHolderRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let (id, body) = (id.into_inner(), body.into_inner());
     let view = state
         .db(move |conn| {
-            let position = positions::find(conn, &id)?.ok_or(ApiError::NotFound)?;
-            let unit = units::find(conn, &position.unit_id)?.ok_or(ApiError::NotFound)?;
+            let position = positions::find(conn, &id)?.ok_or(AppError::NotFound)?;
+            let unit = units::find(conn, &position.unit_id)?.ok_or(AppError::NotFound)?;
             let mut event = session.event("position.assigned");
             event.target_type = Some("person".into());
             event.target_id = Some(body.person_id.clone());
@@ -42,12 +43,12 @@ pub async fn post_position_holder(
                 Some(serde_json::json!({"position_id": position.id, "code": position.code}).to_string());
             if let Err(denial) = check_manage_positions(
                 &session.actor,
-                &UnitPath::parse(&unit.path).map_err(ApiError::Internal)?,
+                &UnitPath::parse(&unit.path).map_err(AppError::Internal)?,
             ) {
-                return Err(crate::audit::refuse(conn, event, denial));
+                return Err(hoso_app::audit::refuse(conn, event, denial));
             }
             let (person, _) =
-                people::find_with_unit_path(conn, &body.person_id)?.ok_or(ApiError::NotFound)?;
+                people::find_with_unit_path(conn, &body.person_id)?.ok_or(AppError::NotFound)?;
             if person.unit_id != unit.id {
                 return Err(FieldError::new(
                     "person_id",
@@ -57,12 +58,12 @@ pub async fn post_position_holder(
                 .into());
             }
             positions::assign(conn, &person.id, Some(&position.id))?;
-            crate::audit::record(conn, event)?;
+            hoso_app::audit::record(conn, event)?;
             let (row, holders) = positions::of_unit(conn, &unit.id)?
                 .into_iter()
                 .find(|(p, _)| p.id == position.id)
-                .ok_or(ApiError::NotFound)?;
-            Ok(crate::views::position(row, holders))
+                .ok_or(AppError::NotFound)?;
+            Ok(hoso_app::views::position(row, holders))
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))

@@ -5,8 +5,9 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct RecruitmentQuery {
@@ -29,12 +30,12 @@ pub async fn get_recruitments(
     session: Session,
     state: web::Data<AppState>,
     query: web::Query<RecruitmentQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let actor = session.actor.clone();
     let allowed = actor.kind != AccountKind::Personal
         && (actor.rights.contains(Right::ManageAccounts) || actor.rights.contains(Right::CreateDossiers));
     if !allowed {
-        return Err(ApiError::Forbidden);
+        return Err(AppError::Forbidden.into());
     }
     let today = state.clock.today();
     let query = query.into_inner();

@@ -13,9 +13,10 @@ use hoso_store::{dossiers, people, positions, recruitments, DbConnection};
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
-use crate::sealing::DataKeys;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::sealing::DataKeys;
+use hoso_app::AppError;
 
 /// Record a new recruit (ACC-6, DOS-1): the person, their dossier draft prefilled with what the
 /// decision says, their placement in the unit and their category from the first day, in one
@@ -38,7 +39,7 @@ pub async fn post_recruitment(
     session: Session,
     state: web::Data<AppState>,
     body: web::Json<RecruitRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let body = body.into_inner();
     body.validate()?;
     let keys = state.data_keys.clone();
@@ -56,17 +57,17 @@ pub(crate) fn recruit(
     keys: &DataKeys,
     today: NaiveDate,
     body: RecruitRequest,
-) -> Result<RecruitmentView, ApiError> {
+) -> Result<RecruitmentView, AppError> {
     let unknown_unit = || FieldError::new("unit_id", "unknown_unit", "Không tìm thấy đơn vị.");
     let unit = hoso_store::units::find(conn, &body.unit_id)?.ok_or_else(unknown_unit)?;
-    let path = UnitPath::parse(&unit.path).map_err(ApiError::Internal)?;
+    let path = UnitPath::parse(&unit.path).map_err(AppError::Internal)?;
     let mut event = session.event("person.recruited");
     event.unit_id = Some(unit.id.clone());
     event.right_used = Some("create_dossiers".into());
     if let Err(denial) = check_recruit(&session.actor, &path) {
-        let refused = crate::audit::refuse(conn, event, denial);
+        let refused = hoso_app::audit::refuse(conn, event, denial);
         return Err(match refused {
-            ApiError::NotFound => unknown_unit().into(),
+            AppError::NotFound => unknown_unit().into(),
             other => other,
         });
     }
@@ -95,7 +96,7 @@ pub(crate) fn recruit(
     errors.into_result()?;
     let document_id = crate::routes::documents::require_decision_scan(conn, session, &body.decision)?;
     if let Some(kind) = &body.contract_type {
-        crate::catalogs::require(conn, "contract_type", &["contract_types"], kind, starts_on)?;
+        hoso_app::catalogs::require(conn, "contract_type", &["contract_types"], kind, starts_on)?;
     }
     let position = match &body.job_position_id {
         Some(id) => Some(
@@ -114,7 +115,7 @@ pub(crate) fn recruit(
     if let Some((holder, status)) =
         dossiers::holder_of_citizen_hash(conn, &keys.lookup_hash(body.citizen_id.trim()))?
     {
-        return Err(ApiError::PersonExists {
+        return Err(AppError::PersonExists {
             dossier_id: holder.id,
             dossier_number: holder.dossier_number,
             in_service: hoso_domain::transfer::IN_SERVICE.contains(&status.as_str()),
@@ -131,7 +132,7 @@ pub(crate) fn recruit(
     // Every item the draft holds is checked as a draft save would check it (gender, citizen-ID
     // format against the birth date and gender), with the names of the request's fields.
     match crate::routes::dossiers::check(conn, session, keys, &content, None, None) {
-        Err(ApiError::Validation(failed)) => {
+        Err(AppError::Validation(failed)) => {
             let mut errors = FieldErrors::new();
             for mut field in failed.into_vec() {
                 field.field = field.field.trim_start_matches("identity.").to_owned();
@@ -141,7 +142,7 @@ pub(crate) fn recruit(
         }
         other => other?,
     }
-    let rules = crate::workflow::rules(conn)?;
+    let rules = hoso_app::workflow::rules(conn)?;
     let due_on = account_due(&rules.0, &rules.1, body.decision.date);
     let sealed = crate::routes::dossiers::seal(keys, &content, &full_name);
     let basis = if category == Category::ContractWorker {
@@ -149,7 +150,7 @@ pub(crate) fn recruit(
     } else {
         "decision"
     };
-    let (recruitment, dossier) = conn.transaction(|conn| -> Result<_, ApiError> {
+    let (recruitment, dossier) = conn.transaction(|conn| -> Result<_, AppError> {
         let person = people::insert_with(
             conn,
             &full_name,
@@ -207,7 +208,7 @@ pub(crate) fn recruit(
             })
             .to_string(),
         );
-        crate::audit::record(conn, event)?;
+        hoso_app::audit::record(conn, event)?;
         Ok((row, dossier))
     })?;
     let listed = hoso_store::recruitments::RecruitmentListed {

@@ -6,9 +6,10 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
-use crate::export::FileFormat;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::export::FileFormat;
+use hoso_app::AppError;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct ReportQuery {
@@ -22,9 +23,9 @@ pub struct ReportQuery {
 }
 
 /// Aggregates may be read by any account but a personal one (USE-6).
-pub(crate) fn require_report_reader(session: &Session) -> Result<(), ApiError> {
+pub(crate) fn require_report_reader(session: &Session) -> Result<(), AppError> {
     if session.actor.kind == AccountKind::Personal {
-        return Err(ApiError::Forbidden);
+        return Err(AppError::Forbidden);
     }
     Ok(())
 }
@@ -47,7 +48,7 @@ pub async fn get_report(
     state: web::Data<AppState>,
     kind: web::Path<String>,
     query: web::Query<ReportQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     require_report_reader(&session)?;
     let kind = super::kind(&kind)?;
     let format = FileFormat::parse(query.format.as_deref())?;
@@ -68,7 +69,7 @@ pub(crate) fn respond(
     report: &ReportView,
     format: Option<FileFormat>,
     province: &str,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     match format {
         Some(format) => crate::export::respond(
             &super::table(report, province),

@@ -6,9 +6,10 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
-use crate::export::FileFormat;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::export::FileFormat;
+use hoso_app::AppError;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct ReportJobQuery {
@@ -38,7 +39,7 @@ pub async fn get_report_job(
     state: web::Data<AppState>,
     id: web::Path<String>,
     query: web::Query<ReportJobQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     super::get_report::require_report_reader(&session)?;
     let format = FileFormat::parse(query.format.as_deref())?;
     let id = id.into_inner();
@@ -48,12 +49,12 @@ pub async fn get_report_job(
         state.db(move |conn| {
             let row = hoso_store::reports::find_job(conn, &id)?
                 .filter(|row| row.account_id == account)
-                .ok_or(ApiError::NotFound)?;
+                .ok_or(AppError::NotFound)?;
             super::post_report_job::view(row)
         })
     };
     // Subscribe before reading, so an end between the read and the wait is not missed.
-    let mut ended = state.report_jobs.subscribe();
+    let mut ended = state.jobs.subscribe();
     let mut job = load().await?;
     if query.wait == Some(true) {
         let deadline = tokio::time::Instant::now() + LONGEST_WAIT;
@@ -69,9 +70,9 @@ pub async fn get_report_job(
         (Some(format), Some(report)) => {
             super::get_report::respond(report, Some(format), &state.province_name)
         }
-        (Some(_), None) => Err(ApiError::Conflict {
+        (Some(_), None) => Err(HttpError(AppError::Conflict {
             code: "report_not_ready",
             message: "Báo cáo chưa lập xong.".into(),
-        }),
+        })),
     }
 }

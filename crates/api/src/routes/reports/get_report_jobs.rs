@@ -2,7 +2,7 @@ use actix_web::{get, web, HttpResponse};
 use hoso_api_types::reports::ReportJobView;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// The caller's recent report jobs, newest first (without their reports).
@@ -12,7 +12,10 @@ use crate::state::AppState;
     security(("bearer" = []))
 )]
 #[get("/report-jobs")]
-pub async fn get_report_jobs(session: Session, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+pub async fn get_report_jobs(
+    session: Session,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, HttpError> {
     super::get_report::require_report_reader(&session)?;
     let account = session.actor.account_id.clone();
     let jobs = state

@@ -3,7 +3,7 @@ use hoso_api_types::reports::ScheduledReport;
 use hoso_domain::report::{annual_reports, upcoming};
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// The yearly reports of the province's regulation profile in their next occurrence, the soonest
@@ -19,7 +19,7 @@ use crate::state::AppState;
 pub async fn get_report_schedule(
     session: Session,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     super::get_report::require_report_reader(&session)?;
     let today = state.clock.today();
     let profile = state.db(crate::routes::settings::current).await?;

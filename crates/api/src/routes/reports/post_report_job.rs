@@ -3,13 +3,14 @@ use hoso_api_types::reports::{NewReportJob, ReportJobView};
 use hoso_store::reports::{self, ReportJobRow};
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
-pub(crate) fn view(row: ReportJobRow) -> Result<ReportJobView, ApiError> {
+pub(crate) fn view(row: ReportJobRow) -> Result<ReportJobView, AppError> {
     let report = match &row.result {
         Some(json) => {
-            Some(serde_json::from_str(json).map_err(|e| ApiError::Internal(format!("stored report: {e}")))?)
+            Some(serde_json::from_str(json).map_err(|e| AppError::Internal(format!("stored report: {e}")))?)
         }
         None => None,
     };
@@ -45,7 +46,7 @@ pub async fn post_report_job(
     session: Session,
     state: web::Data<AppState>,
     body: web::Json<NewReportJob>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     super::get_report::require_report_reader(&session)?;
     let kind = super::kind(&body.kind)
         .map_err(|_| hoso_domain::FieldError::new("kind", "invalid_choice", "Không có loại báo cáo này."))?;
@@ -97,7 +98,7 @@ pub async fn post_report_job(
         if let Err(error) = stored {
             tracing::error!(%error, "could not record the end of a report job");
         }
-        worker.report_jobs.finished();
+        worker.jobs.bump();
     });
     Ok(HttpResponse::Accepted().json(view(job)?))
 }

@@ -2,7 +2,7 @@ use actix_web::{get, web, HttpResponse};
 use hoso_api_types::search::SavedSearchView;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// The caller's saved searches, newest first.
@@ -15,7 +15,7 @@ use crate::state::AppState;
 pub async fn get_saved_searches(
     session: Session,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     crate::routes::dossiers::require_list_right(&session)?;
     let rows = state
         .db(move |conn| Ok(hoso_store::search::saved_of(conn, &session.actor.account_id)?))

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::export::{Cell, FileFormat, Table};
 use crate::state::AppState;
 
@@ -38,7 +38,7 @@ pub async fn get_search(
     state: web::Data<AppState>,
     criteria: web::Query<SearchCriteria>,
     page: web::Query<PageQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     crate::routes::dossiers::require_list_right(&session)?;
     let format = FileFormat::parse(page.format.as_deref())?;
     let all: Vec<&str> = RESULT_COLUMNS.iter().map(|(key, _)| *key).collect();
@@ -63,7 +63,7 @@ pub async fn get_search(
             let sort = c.sort;
             let rows = hoso_store::search::search(conn, &c, after.as_ref(), limit + 1)?;
             let catalogs = match format {
-                Some(_) => Some(crate::catalogs::index(conn)?),
+                Some(_) => Some(hoso_app::catalogs::index(conn)?),
                 None => None,
             };
             Ok((rows, catalogs, sort))

@@ -3,7 +3,7 @@ use hoso_api_types::search::{NewSavedSearch, SavedSearchView};
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// Save a search under a name, to re-run it later (the criteria are stored; the results are
@@ -19,7 +19,7 @@ pub async fn post_saved_search(
     session: Session,
     state: web::Data<AppState>,
     body: web::Json<NewSavedSearch>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     crate::routes::dossiers::require_list_right(&session)?;
     body.validate()?;
     let body = body.into_inner();

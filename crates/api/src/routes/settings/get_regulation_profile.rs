@@ -2,7 +2,7 @@ use actix_web::{get, web, HttpResponse};
 use hoso_domain::regulation::RegulationProfile;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// The regulation profile in force: deadlines in working days and monthly approval windows.
@@ -16,7 +16,7 @@ use crate::state::AppState;
 pub async fn get_regulation_profile(
     _session: Session,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let profile = state.db(super::current).await?;
     Ok(HttpResponse::Ok().json(profile))
 }

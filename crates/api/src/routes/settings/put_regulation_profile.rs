@@ -7,8 +7,9 @@ use hoso_store::meta;
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Choose the regulation profile: a province's preset, or custom values (checked), and whether
 /// a signature outside its window is refused or only warned about. Administrators only; audited.
@@ -23,7 +24,7 @@ pub async fn put_regulation_profile(
     session: Session,
     state: web::Data<AppState>,
     body: web::Json<RegulationProfileChange>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     check_manage_settings(&session.actor)?;
     body.validate()?;
     let body = body.into_inner();
@@ -41,7 +42,7 @@ pub async fn put_regulation_profile(
     };
     profile.enforcement = body.enforcement;
     profile.check()?;
-    let json = serde_json::to_string(&profile).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let json = serde_json::to_string(&profile).map_err(|e| AppError::Internal(e.to_string()))?;
     let mut event = session.event("settings.regulation_profile_changed");
     event.target_type = Some("settings".into());
     event.reason = Some(body.reason.clone());
@@ -51,7 +52,7 @@ pub async fn put_regulation_profile(
             use diesel::Connection;
             conn.transaction(|conn| {
                 meta::set(conn, meta::REGULATION_PROFILE_KEY, &json)?;
-                crate::audit::record(conn, event)
+                hoso_app::audit::record(conn, event)
             })
         })
         .await?;

@@ -2,7 +2,7 @@ use actix_web::{get, web, HttpResponse};
 use hoso_api_types::golive::SetupStatus;
 use hoso_api_types::units::UnitRef;
 
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// Whether the deployment still waits for its first run (no sign-in needed: the SPA asks before
@@ -12,12 +12,12 @@ use crate::state::AppState;
     responses((status = 200, description = "The set-up state.", body = SetupStatus, example = json!({"needed": false, "province": {"id": "0f3c…", "name": "Tỉnh Hưng Yên"}}))),
 )]
 #[get("/setup")]
-pub async fn get_setup(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+pub async fn get_setup(state: web::Data<AppState>) -> Result<HttpResponse, HttpError> {
     let status = state
         .db(|conn| {
             Ok(SetupStatus {
-                needed: crate::golive::setup_needed(conn)?,
-                province: crate::golive::province(conn)?.map(|u| UnitRef {
+                needed: hoso_app::golive::setup_needed(conn)?,
+                province: hoso_app::golive::province(conn)?.map(|u| UnitRef {
                     id: u.id,
                     name: u.name,
                 }),

@@ -4,9 +4,10 @@ use hoso_api_types::units::UnitRef;
 use hoso_domain::FieldError;
 use validator::Validate;
 
-use crate::error::ApiError;
-use crate::golive::{init_province, InitRequest};
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::golive::{init_province, InitRequest};
+use hoso_app::AppError;
 
 /// The first run (ORG-1): the province's root unit from the provinces catalogue, Sở Nội vụ under
 /// it and the first administrator, as `hoso init` does. Needs the one-time token the server
@@ -24,18 +25,18 @@ use crate::state::AppState;
 pub async fn post_setup(
     state: web::Data<AppState>,
     body: web::Json<SetupRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let body = body.into_inner();
     body.validate()?;
     let result = state
         .db(move |conn| {
-            if !crate::golive::setup_needed(conn)? {
-                return Err(ApiError::Conflict {
+            if !hoso_app::golive::setup_needed(conn)? {
+                return Err(AppError::Conflict {
                     code: "already_initialised",
                     message: "Hệ thống đã được khởi tạo; hãy đăng nhập.".into(),
                 });
             }
-            if !crate::golive::setup_token_matches(conn, body.setup_token.trim())? {
+            if !hoso_app::golive::setup_token_matches(conn, body.setup_token.trim())? {
                 return Err(FieldError::new(
                     "setup_token",
                     "setup_token_invalid",

@@ -1,7 +1,7 @@
 use actix_web::{get, web, HttpResponse};
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// The trusted root certificates (PEM, one after another): the configured ones and the
@@ -16,12 +16,12 @@ use crate::state::AppState;
 pub async fn get_signature_roots(
     _session: Session,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let app = state.clone();
     let roots = state
         .db(move |conn| {
-            crate::workflow::authority(conn, &app)?;
-            crate::workflow::trusted_roots(conn, &app)
+            hoso_app::workflow::authority(conn, &app)?;
+            hoso_app::workflow::trusted_roots(conn, &app)
         })
         .await?;
     let pem: String = roots.iter().map(hoso_signatures::certificates::to_pem).collect();

@@ -4,7 +4,7 @@ use hoso_domain::FieldError;
 use hoso_signatures::export::{verify_export, Check};
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// Verify a signed export (its content against the signed digest and every signature), or one
@@ -21,11 +21,11 @@ pub async fn post_signature_verify(
     _session: Session,
     state: web::Data<AppState>,
     body: web::Json<VerifyRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let body = body.into_inner();
     let app = state.clone();
     let roots = state
-        .db(move |conn| crate::workflow::trusted_roots(conn, &app))
+        .db(move |conn| hoso_app::workflow::trusted_roots(conn, &app))
         .await?;
     let report =
         match (body.export, body.statement, body.cms) {

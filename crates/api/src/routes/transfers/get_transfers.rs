@@ -7,8 +7,9 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct TransferQuery {
@@ -30,9 +31,9 @@ pub async fn get_transfers(
     session: Session,
     state: web::Data<AppState>,
     query: web::Query<TransferQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     if session.actor.kind == AccountKind::Personal {
-        return Err(ApiError::Forbidden);
+        return Err(AppError::Forbidden.into());
     }
     let incoming = match query.r#box.as_str() {
         "incoming" => true,
@@ -54,7 +55,7 @@ pub async fn get_transfers(
                 let kind = super::kind_of(&row)?;
                 let path_of = |conn: &mut hoso_store::DbConnection,
                                id: &Option<String>|
-                 -> Result<Option<UnitPath>, ApiError> {
+                 -> Result<Option<UnitPath>, AppError> {
                     match id {
                         Some(id) => Ok(
                             hoso_store::units::find(conn, id)?.and_then(|u| UnitPath::parse(&u.path).ok())

@@ -9,8 +9,9 @@ use hoso_store::{accounts, people};
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// File a move with its decision (TRF-1…5), by the HR unit over the person's unit
 /// (`update_dossiers`). Within the agency it is done at once (the person and their personal
@@ -33,7 +34,7 @@ pub async fn post_transfer(
     session: Session,
     state: web::Data<AppState>,
     body: web::Json<NewTransfer>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let body = body.into_inner();
     let app = state.clone();
@@ -73,30 +74,30 @@ pub async fn post_transfer(
                 Some(id) => {
                     let unit = hoso_store::units::find(conn, id)?
                         .ok_or_else(|| FieldError::new("to_unit_id", "unknown_unit", "Không có đơn vị này."))?;
-                    Some((UnitPath::parse(&unit.path).map_err(ApiError::Internal)?, unit))
+                    Some((UnitPath::parse(&unit.path).map_err(AppError::Internal)?, unit))
                 }
                 None => None,
             };
             let person = match &body.person_id {
-                Some(id) => Some(people::find_with_unit_path(conn, id)?.ok_or(ApiError::NotFound)?),
+                Some(id) => Some(people::find_with_unit_path(conn, id)?.ok_or(AppError::NotFound)?),
                 None => None,
             };
             let from_path = match (&person, &to) {
-                (Some((_, path)), _) => UnitPath::parse(path).map_err(ApiError::Internal)?,
+                (Some((_, path)), _) => UnitPath::parse(path).map_err(AppError::Internal)?,
                 (None, Some((path, _))) => path.clone(),
-                (None, None) => return Err(ApiError::NotFound),
+                (None, None) => return Err(AppError::NotFound),
             };
             let mut event = session.event("transfer.filed");
             event.subject_person_id = body.person_id.clone();
             event.right_used = Some("update_dossiers".into());
             if let Err(denial) = check_file(&session.actor, kind, &from_path, to.as_ref().map(|(p, _)| p)) {
-                return Err(crate::audit::refuse(conn, event, denial));
+                return Err(hoso_app::audit::refuse(conn, event, denial));
             }
             if let Some((row, _)) = &person {
-                crate::workflow::refuse_if_archived(&row.service_status)?;
+                hoso_app::workflow::refuse_if_archived(&row.service_status)?;
                 let pending = transfers::of_person(conn, &row.id)?.into_iter().any(|t| t.state == "pending");
                 if pending {
-                    return Err(ApiError::Conflict {
+                    return Err(AppError::Conflict {
                         code: "transfer_pending",
                         message: "Người này đang có một việc điều động chờ tiếp nhận.".into(),
                     });
@@ -105,14 +106,14 @@ pub async fn post_transfer(
             if let Some(document) = &body.decision.document_id {
                 crate::routes::dossiers::readable_document(conn, &session, document, "decision.document_id")?;
             }
-            let (profile, calendar) = crate::workflow::rules(conn)?;
+            let (profile, calendar) = hoso_app::workflow::rules(conn)?;
             let due = due_on(&profile, &calendar, kind, body.effective_on);
             let now = app.clock.now_naive();
             let person_name = match &person {
                 Some((row, _)) => row.full_name.clone(),
                 None => body.person_name.clone().unwrap_or_default(),
             };
-            let row = conn.transaction(|conn| -> Result<_, ApiError> {
+            let row = conn.transaction(|conn| -> Result<_, AppError> {
                 let row = transfers::create(
                     conn,
                     StoreTransfer {
@@ -162,7 +163,7 @@ pub async fn post_transfer(
                     serde_json::json!({"kind": kind.as_str(), "decision": body.decision.number, "due_on": due, "state": row.state})
                         .to_string(),
                 );
-                crate::audit::record(conn, event)?;
+                hoso_app::audit::record(conn, event)?;
                 Ok(row)
             })?;
             super::view(conn, &row, app.clock.today())

@@ -7,8 +7,9 @@ use hoso_store::{people, transfers};
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Complete a move that waits for a second party: the receiving agency accepts a move between
 /// agencies (TRF-2) — from that moment the person, their dossier and their personal account
@@ -31,28 +32,28 @@ pub async fn post_transfer_accept(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<CompleteTransfer>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let body = body.into_inner();
     let app = state.clone();
     let view = state
         .db(move |conn| {
-            let row = transfers::find(conn, &id)?.ok_or(ApiError::NotFound)?;
+            let row = transfers::find(conn, &id)?.ok_or(AppError::NotFound)?;
             let kind = super::kind_of(&row)?;
             let to_unit = match &row.to_unit_id {
                 Some(unit) => hoso_store::units::find(conn, unit)?,
                 None => None,
             };
             let to_path = match &to_unit {
-                Some(unit) => Some(UnitPath::parse(&unit.path).map_err(ApiError::Internal)?),
+                Some(unit) => Some(UnitPath::parse(&unit.path).map_err(AppError::Internal)?),
                 None => None,
             };
             let mut event = super::event(&session, "transfer.completed", &row);
             if let Err(denial) = check_complete(&session.actor, kind, to_path.as_ref()) {
-                return Err(crate::audit::refuse(conn, event, denial));
+                return Err(hoso_app::audit::refuse(conn, event, denial));
             }
             if row.state != "pending" {
-                return Err(ApiError::Conflict {
+                return Err(AppError::Conflict {
                     code: "invalid_state",
                     message: "Việc điều động này đã được xử lý.".into(),
                 });
@@ -61,7 +62,7 @@ pub async fn post_transfer_accept(
                 crate::routes::dossiers::readable_document(conn, &session, document, "document_id")?;
             }
             let now = app.clock.now_naive();
-            let row = conn.transaction(|conn| -> Result<_, ApiError> {
+            let row = conn.transaction(|conn| -> Result<_, AppError> {
                 let person = match (kind, &row.person_id, &to_unit) {
                     (TransferKind::BetweenAgencies, Some(person), Some(unit)) => {
                         people::move_to(conn, person, &unit.id, row.effective_on)?;
@@ -83,7 +84,7 @@ pub async fn post_transfer_accept(
                 )?;
                 event.subject_person_id = done.person_id.clone();
                 event.details = Some(serde_json::json!({"kind": kind.as_str()}).to_string());
-                crate::audit::record(conn, event)?;
+                hoso_app::audit::record(conn, event)?;
                 Ok(done)
             })?;
             super::view(conn, &row, app.clock.today())

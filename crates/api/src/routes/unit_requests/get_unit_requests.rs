@@ -5,8 +5,9 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct UnitRequestQuery {
@@ -26,9 +27,9 @@ pub async fn get_unit_requests(
     session: Session,
     state: web::Data<AppState>,
     query: web::Query<UnitRequestQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     if !matches!(session.actor.kind, AccountKind::Admin | AccountKind::Agency) {
-        return Err(ApiError::Forbidden);
+        return Err(AppError::Forbidden.into());
     }
     let within = session.actor.scope.prefix().map(str::to_owned);
     let status = query.into_inner().status;

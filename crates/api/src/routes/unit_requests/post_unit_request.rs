@@ -7,8 +7,9 @@ use hoso_store::unit_requests::UnitRequestRow;
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// An agency proposes a unit under one of its own (ACC-7): agency accounts with
 /// `manage_accounts` or `manage_positions` over the parent. Sở Nội vụ decides.
@@ -26,7 +27,7 @@ pub async fn post_unit_request(
     session: Session,
     state: web::Data<AppState>,
     body: web::Json<UnitProposalRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let body = body.into_inner();
     body.validate()?;
     check_unit_kind("kind", &body.kind)?;
@@ -34,17 +35,17 @@ pub async fn post_unit_request(
         .db(move |conn| {
             let parent = crate::routes::units::load_visible(conn, &session.actor, &body.parent_id).map_err(
                 |e| match e {
-                    ApiError::NotFound => {
+                    AppError::NotFound => {
                         hoso_domain::FieldError::new("parent_id", "unknown_unit", "Không tìm thấy đơn vị.")
                             .into()
                     }
                     other => other,
                 },
             )?;
-            let path = UnitPath::parse(&parent.path).map_err(ApiError::Internal)?;
+            let path = UnitPath::parse(&parent.path).map_err(AppError::Internal)?;
             check_propose_unit(&session.actor, &path)?;
             if hoso_store::units::find_by_code(conn, body.code.trim())?.is_some() {
-                return Err(ApiError::Conflict {
+                return Err(AppError::Conflict {
                     code: "code_taken",
                     message: "Mã đơn vị đã được dùng (mã không bao giờ dùng lại).".into(),
                 });
@@ -71,13 +72,13 @@ pub async fn post_unit_request(
                 created_unit_id: None,
                 created_at: Utc::now().naive_utc(),
             };
-            diesel::Connection::transaction(conn, |conn| -> Result<(), ApiError> {
+            diesel::Connection::transaction(conn, |conn| -> Result<(), AppError> {
                 hoso_store::unit_requests::insert(conn, &row)?;
                 let mut event = session.event("unit_request.filed");
                 event.target_type = Some("unit_request".into());
                 event.target_id = Some(row.id.clone());
                 event.unit_id = Some(parent.id.clone());
-                crate::audit::record(conn, event)
+                hoso_app::audit::record(conn, event)
             })?;
             Ok(super::view(row, parent.name))
         })

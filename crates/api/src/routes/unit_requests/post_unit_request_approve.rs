@@ -7,7 +7,7 @@ use hoso_domain::org::check_manage_units;
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// Sở Nội vụ approves a proposal: the unit is created exactly as `POST /units` creates it
@@ -29,7 +29,7 @@ pub async fn post_unit_request_approve(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<UnitProposalDecision>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     check_manage_units(&session.actor)?;
     let body = body.into_inner();
     body.validate()?;

@@ -6,7 +6,7 @@ use hoso_domain::FieldError;
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// Sở Nội vụ rejects a proposal, saying why (`note` required).
@@ -26,7 +26,7 @@ pub async fn post_unit_request_reject(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<UnitProposalDecision>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     check_manage_units(&session.actor)?;
     let body = body.into_inner();
     body.validate()?;

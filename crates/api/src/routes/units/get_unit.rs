@@ -3,8 +3,9 @@ use hoso_api_types::units::{UnitDetail, UnitRef, UnitVersionView};
 use hoso_store::{people, units};
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// One unit with its whole history: every name and place it had, the decisions that changed
 /// them, what it was merged into or from. Within the reader's scope; others are 404.
@@ -19,7 +20,7 @@ pub async fn get_unit(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let id = id.into_inner();
     let actor = session.actor.clone();
     let detail = state
@@ -38,7 +39,7 @@ pub async fn get_unit(
                 })
                 .collect();
             let (became, came_from) = units::lineage(conn, &id)?;
-            let mut refs = |ids: Vec<String>| -> Result<Vec<UnitRef>, ApiError> {
+            let mut refs = |ids: Vec<String>| -> Result<Vec<UnitRef>, AppError> {
                 ids.into_iter()
                     .map(|id| {
                         Ok(units::find(conn, &id)?.map(|u| UnitRef {

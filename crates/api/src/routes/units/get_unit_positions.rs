@@ -3,7 +3,7 @@ use hoso_api_types::units::PositionView;
 use hoso_store::positions;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// The unit's job positions (ORG-3) with their posts, holders and vacancies. Within the
@@ -19,7 +19,7 @@ pub async fn get_unit_positions(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let id = id.into_inner();
     let actor = session.actor.clone();
     let list = state
@@ -28,7 +28,7 @@ pub async fn get_unit_positions(
             let rows = positions::of_unit(conn, &unit.id)?;
             Ok(rows
                 .into_iter()
-                .map(|(p, holders)| crate::views::position(p, holders))
+                .map(|(p, holders)| hoso_app::views::position(p, holders))
                 .collect::<Vec<_>>())
         })
         .await?;

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -48,11 +48,11 @@ pub async fn get_unit_quotas(
     state: web::Data<AppState>,
     id: web::Path<String>,
     query: web::Query<QuotaQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let id = id.into_inner();
     let year = query
         .year
-        .unwrap_or_else(|| chrono::Datelike::year(&crate::clock::today()));
+        .unwrap_or_else(|| chrono::Datelike::year(&hoso_app::clock::today()));
     let actor = session.actor.clone();
     let today = state.clock.today();
     let quotas = state

@@ -6,9 +6,10 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Caller;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
-use crate::views;
+use hoso_app::views;
+use hoso_app::AppError;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct UnitsQuery {
@@ -35,7 +36,7 @@ pub async fn get_units(
     caller: Caller,
     state: web::Data<AppState>,
     query: web::Query<UnitsQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     let within = match &caller {
         Caller::Account(session)
             if query.whole_province == Some(true)
@@ -45,9 +46,9 @@ pub async fn get_units(
         }
         Caller::Account(session) => session.actor.scope.prefix().map(str::to_owned),
         Caller::Client(client) if client.scopes.iter().any(|s| s == "units.read") => None,
-        Caller::Client(_) => return Err(ApiError::Forbidden),
+        Caller::Client(_) => return Err(AppError::Forbidden.into()),
     };
-    let as_of = query.as_of.unwrap_or_else(crate::clock::today);
+    let as_of = query.as_of.unwrap_or_else(hoso_app::clock::today);
     let rows = state
         .db(move |conn| Ok(units::list_as_of(conn, as_of, within.as_deref())?))
         .await?;

@@ -9,8 +9,9 @@ use hoso_store::DbConnection;
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Create a unit of any kind but a province under an existing one, from its effective date
 /// (Sở Nội vụ, `manage_units`).
@@ -29,7 +30,7 @@ pub async fn post_unit(
     session: Session,
     state: web::Data<AppState>,
     body: web::Json<CreateUnitRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     check_manage_units(&session.actor)?;
     body.validate()?;
     let body = body.into_inner();
@@ -51,7 +52,7 @@ pub(crate) fn create_unit(
     session: &Session,
     body: &CreateUnitRequest,
     today: chrono::NaiveDate,
-) -> Result<UnitRow, ApiError> {
+) -> Result<UnitRow, AppError> {
     check_unit_kind("kind", &body.kind)?;
     super::check_not_future(&body.change, today)?;
     let parent = super::load(conn, &body.parent_id, "parent_id")?;
@@ -59,7 +60,7 @@ pub(crate) fn create_unit(
         return Err(FieldError::new("parent_id", "unit_ended", "Đơn vị cấp trên không còn tồn tại.").into());
     }
     if units::find_by_code(conn, body.code.trim())?.is_some() {
-        return Err(ApiError::Conflict {
+        return Err(AppError::Conflict {
             code: "code_taken",
             message: "Mã đơn vị đã được dùng (mã không bao giờ dùng lại).".into(),
         });
@@ -74,7 +75,7 @@ pub(crate) fn create_unit(
         body.change.effective_date,
         Some(&event),
     )?;
-    crate::audit::record(
+    hoso_app::audit::record(
         conn,
         super::audit_about(session, "unit.created", &unit.id, &body.change),
     )?;

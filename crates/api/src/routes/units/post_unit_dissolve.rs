@@ -6,7 +6,7 @@ use hoso_store::{people, units};
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// Dissolve an empty unit from a date (Sở Nội vụ). Refused while people or sub-units remain:
@@ -24,7 +24,7 @@ pub async fn post_unit_dissolve(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<TreeChange>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     check_manage_units(&session.actor)?;
     body.validate()?;
     let (id, change) = (id.into_inner(), body.into_inner());
@@ -43,7 +43,7 @@ pub async fn post_unit_dissolve(
                 )?;
                 super::record_event(conn, &session, "dissolve", &change)?;
                 units::end(conn, &unit, change.effective_date)?;
-                crate::audit::record(
+                hoso_app::audit::record(
                     conn,
                     super::audit_about(&session, "unit.dissolved", &unit.id, &change),
                 )?;

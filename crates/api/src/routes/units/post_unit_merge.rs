@@ -6,8 +6,9 @@ use hoso_store::units;
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Merge units into one (ORG-4, CTX-2), in one transaction: every person of the merged units
 /// and their personal account move to the receiving unit (each move recorded as a transfer of
@@ -24,7 +25,7 @@ pub async fn post_unit_merge(
     session: Session,
     state: web::Data<AppState>,
     body: web::Json<MergeRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     check_manage_units(&session.actor)?;
     body.validate()?;
     let body = body.into_inner();
@@ -63,8 +64,8 @@ pub async fn post_unit_merge(
                     )?;
                 }
                 for child in &work.children {
-                    let target_now = units::find(conn, &target.id)?.ok_or(ApiError::NotFound)?;
-                    let child_now = units::find(conn, &child.id)?.ok_or(ApiError::NotFound)?;
+                    let target_now = units::find(conn, &target.id)?.ok_or(AppError::NotFound)?;
+                    let child_now = units::find(conn, &child.id)?.ok_or(AppError::NotFound)?;
                     units::move_under(conn, &child_now, &target_now, date, &event)?;
                 }
                 super::rebase_quotas(
@@ -78,7 +79,7 @@ pub async fn post_unit_merge(
                     units::end(conn, source, date)?;
                     units::record_lineage(conn, &event, &source.id, &target.id)?;
                 }
-                crate::audit::record(
+                hoso_app::audit::record(
                     conn,
                     super::audit_about(&session, "unit.merged", &target.id, &body.change),
                 )?;

@@ -6,7 +6,7 @@ use hoso_store::units;
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// Move a unit, with everything below it, under another unit from a date (Sở Nội vụ). Scopes
@@ -24,7 +24,7 @@ pub async fn post_unit_move(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<MoveUnitRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     check_manage_units(&session.actor)?;
     body.validate()?;
     let (id, body) = (id.into_inner(), body.into_inner());
@@ -41,7 +41,7 @@ pub async fn post_unit_move(
                 )?;
                 let event = super::record_event(conn, &session, "move", &body.change)?;
                 units::move_under(conn, &unit, &parent, body.change.effective_date, &event)?;
-                crate::audit::record(
+                hoso_app::audit::record(
                     conn,
                     super::audit_about(&session, "unit.moved", &unit.id, &body.change),
                 )?;

@@ -6,8 +6,9 @@ use hoso_store::positions::{self, NewPosition};
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Add a job position to a unit (ORG-3): Sở Nội vụ anywhere, an agency within its own subtree
 /// (`manage_positions`). Codes are unique within the unit; the required grade or professional
@@ -28,7 +29,7 @@ pub async fn post_unit_position(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<CreatePositionRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     body.validate()?;
     let (id, body) = (id.into_inner(), body.into_inner());
     let created = state
@@ -40,9 +41,9 @@ pub async fn post_unit_position(
             event.unit_id = Some(unit.id.clone());
             event.right_used = Some("manage_positions".into());
             event.reason = Some(body.reason.clone());
-            let path = UnitPath::parse(&unit.path).map_err(ApiError::Internal)?;
+            let path = UnitPath::parse(&unit.path).map_err(AppError::Internal)?;
             if let Err(denial) = check_manage_positions(&session.actor, &path) {
-                return Err(crate::audit::refuse(conn, event, denial));
+                return Err(hoso_app::audit::refuse(conn, event, denial));
             }
             let required_grade = body
                 .required_grade
@@ -50,13 +51,19 @@ pub async fn post_unit_position(
                 .map(str::trim)
                 .filter(|c| !c.is_empty());
             if let Some(code) = required_grade {
-                crate::catalogs::require(conn, "required_grade", GRADE_KINDS, code, crate::clock::today())?;
+                hoso_app::catalogs::require(
+                    conn,
+                    "required_grade",
+                    GRADE_KINDS,
+                    code,
+                    hoso_app::clock::today(),
+                )?;
             }
             if positions::of_unit(conn, &unit.id)?
                 .iter()
                 .any(|(p, _)| p.code == body.code.trim())
             {
-                return Err(ApiError::Conflict {
+                return Err(AppError::Conflict {
                     code: "code_taken",
                     message: "Đơn vị đã có vị trí việc làm mang mã này.".into(),
                 });
@@ -72,8 +79,8 @@ pub async fn post_unit_position(
                     posts: body.posts as i32,
                 },
             )?;
-            crate::audit::record(conn, event)?;
-            Ok(crate::views::position(row, Vec::new()))
+            hoso_app::audit::record(conn, event)?;
+            Ok(hoso_app::views::position(row, Vec::new()))
         })
         .await?;
     Ok(HttpResponse::Created().json(created))

@@ -6,7 +6,7 @@ use hoso_store::units;
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// Rename a unit from a date; the old name stays in its history and in the tree as of earlier
@@ -24,7 +24,7 @@ pub async fn post_unit_rename(
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<RenameUnitRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     check_manage_units(&session.actor)?;
     body.validate()?;
     let (id, body) = (id.into_inner(), body.into_inner());
@@ -40,7 +40,7 @@ pub async fn post_unit_rename(
                 )?;
                 let event = super::record_event(conn, &session, "rename", &body.change)?;
                 units::rename(conn, &unit, body.name.trim(), body.change.effective_date, &event)?;
-                crate::audit::record(
+                hoso_app::audit::record(
                     conn,
                     super::audit_about(&session, "unit.renamed", &unit.id, &body.change),
                 )?;

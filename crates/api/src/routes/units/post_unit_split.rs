@@ -6,8 +6,9 @@ use hoso_store::units;
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
+use hoso_app::AppError;
 
 /// Split a unit into new ones (ORG-4), in one transaction: the new units are created, each
 /// person (with their personal account) and each sub-unit goes to the new unit it was assigned
@@ -23,7 +24,7 @@ pub async fn post_unit_split(
     session: Session,
     state: web::Data<AppState>,
     body: web::Json<SplitRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     check_manage_units(&session.actor)?;
     body.validate()?;
     let body = body.into_inner();
@@ -61,15 +62,15 @@ pub async fn post_unit_split(
                     )?;
                 }
                 for (unit_id, index) in &work.sub_units {
-                    let child = units::find(conn, unit_id)?.ok_or(ApiError::NotFound)?;
-                    let to = units::find(conn, &created[*index].id)?.ok_or(ApiError::NotFound)?;
+                    let child = units::find(conn, unit_id)?.ok_or(AppError::NotFound)?;
+                    let to = units::find(conn, &created[*index].id)?.ok_or(AppError::NotFound)?;
                     units::move_under(conn, &child, &to, date, &event)?;
                 }
                 units::end(conn, &work.source, date)?;
                 for target in &created {
                     units::record_lineage(conn, &event, &work.source.id, &target.id)?;
                 }
-                crate::audit::record(
+                hoso_app::audit::record(
                     conn,
                     super::audit_about(&session, "unit.split", &work.source.id, &body.change),
                 )?;

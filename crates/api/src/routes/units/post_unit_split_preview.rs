@@ -4,7 +4,7 @@ use hoso_domain::org::check_manage_units;
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// Preview a split without changing anything: which new unit each person and sub-unit goes to
@@ -20,7 +20,7 @@ pub async fn post_unit_split_preview(
     session: Session,
     state: web::Data<AppState>,
     body: web::Json<SplitRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     check_manage_units(&session.actor)?;
     body.validate()?;
     let body = body.into_inner();

@@ -5,7 +5,7 @@ use hoso_store::quotas::{self, ByCategory};
 use validator::Validate;
 
 use crate::auth::Session;
-use crate::error::ApiError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// Set a unit's staffing quota for a year (ORG-2): civil servants, public employees, contract
@@ -23,7 +23,7 @@ pub async fn put_unit_quota(
     state: web::Data<AppState>,
     path: web::Path<(String, i32)>,
     body: web::Json<SetQuotaRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, HttpError> {
     check_manage_units(&session.actor)?;
     body.validate()?;
     let ((id, year), body) = (path.into_inner(), body.into_inner());
@@ -49,7 +49,7 @@ pub async fn put_unit_quota(
                 event.reason = Some(body.reason.clone());
                 event.decision_number = body.decision_number.clone();
                 event.details = Some(serde_json::json!({"year": year, "civil_servants": body.civil_servants, "public_employees": body.public_employees, "contract_workers": body.contract_workers}).to_string());
-                crate::audit::record(conn, event)
+                hoso_app::audit::record(conn, event)
             })
         })
         .await?;

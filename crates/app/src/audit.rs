@@ -6,9 +6,9 @@ use hoso_domain::access::Denial;
 use hoso_store::audit::{self, NewAuditEvent};
 use hoso_store::DbConnection;
 
-use crate::error::ApiError;
+use crate::error::AppError;
 
-pub fn record(conn: &mut DbConnection, event: NewAuditEvent) -> Result<(), ApiError> {
+pub fn record(conn: &mut DbConnection, event: NewAuditEvent) -> Result<(), AppError> {
     audit::append(conn, event)?;
     Ok(())
 }
@@ -25,7 +25,7 @@ pub fn with_decision(mut event: NewAuditEvent, decision: Option<&DecisionRef>) -
 }
 
 /// Records that the request was refused, and returns the error to answer with.
-pub fn refuse(conn: &mut DbConnection, mut event: NewAuditEvent, denial: Denial) -> ApiError {
+pub fn refuse(conn: &mut DbConnection, mut event: NewAuditEvent, denial: Denial) -> AppError {
     event.outcome = "denied".into();
     event.reason = Some(denial.reason().to_owned());
     if let Err(error) = audit::append(conn, event) {

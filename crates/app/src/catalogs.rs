@@ -9,7 +9,7 @@ use hoso_domain::FieldError;
 use hoso_store::catalogs::{self, EntryRow};
 use hoso_store::DbConnection;
 
-use crate::error::ApiError;
+use crate::error::AppError;
 
 /// The entry for `code` in one of `kinds`, in force on `on`.
 pub fn require(
@@ -18,7 +18,7 @@ pub fn require(
     kinds: &[&str],
     code: &str,
     on: NaiveDate,
-) -> Result<EntryRow, ApiError> {
+) -> Result<EntryRow, AppError> {
     let entry = catalogs::find_in(conn, kinds, code)?.ok_or_else(|| unknown_code(field, code))?;
     if !entry.entry().applies_on(on) {
         return Err(FieldError::new(
@@ -39,7 +39,7 @@ pub fn require(
 pub fn existing(
     conn: &mut DbConnection,
     pairs: &[(Option<&str>, Option<&str>)],
-) -> Result<HashSet<(String, String)>, ApiError> {
+) -> Result<HashSet<(String, String)>, AppError> {
     let mut found = HashSet::new();
     for (kind, code) in pairs {
         if let (Some(kind), Some(code)) = (kind, code) {
@@ -52,7 +52,7 @@ pub fn existing(
 }
 
 /// Every catalogue entry but the communes, indexed for the dossier checks.
-pub fn index(conn: &mut DbConnection) -> Result<hoso_domain::dossier::validation::CatalogIndex, ApiError> {
+pub fn index(conn: &mut DbConnection) -> Result<hoso_domain::dossier::validation::CatalogIndex, AppError> {
     let mut index = hoso_domain::dossier::validation::CatalogIndex::default();
     for row in catalogs::all_entries_but(conn, "communes")? {
         index.insert(&row.kind, row.entry());
@@ -65,7 +65,7 @@ pub fn index(conn: &mut DbConnection) -> Result<hoso_domain::dossier::validation
 pub fn index_for(
     conn: &mut DbConnection,
     content: &hoso_domain::dossier::content::DossierContent,
-) -> Result<hoso_domain::dossier::validation::CatalogIndex, ApiError> {
+) -> Result<hoso_domain::dossier::validation::CatalogIndex, AppError> {
     let mut index = index(conn)?;
     let id = &content.identity;
     for place in [&id.birth_place, &id.hometown, &id.residence_place] {

@@ -21,36 +21,36 @@ use hoso_store::dossiers::{self, DossierWithPerson};
 use hoso_store::reviews::{self, ReviewRow, StateChange};
 use hoso_store::{signing, DbConnection};
 
-use crate::auth::Session;
-use crate::error::ApiError;
-use crate::state::AppState;
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// A review with its dossier and the unit path its authority is checked on.
-pub(crate) struct Loaded {
+pub struct Loaded {
     pub review: ReviewRow,
     pub found: DossierWithPerson,
     pub path: UnitPath,
 }
 
-pub(crate) fn state_of(review: &ReviewRow) -> Result<ReviewState, ApiError> {
+pub fn state_of(review: &ReviewRow) -> Result<ReviewState, AppError> {
     ReviewState::parse(&review.state)
-        .ok_or_else(|| ApiError::Internal(format!("review state '{}'", review.state)))
+        .ok_or_else(|| AppError::Internal(format!("review state '{}'", review.state)))
 }
 
-pub(crate) fn kind_of(review: &ReviewRow) -> ReviewKind {
+pub fn kind_of(review: &ReviewRow) -> ReviewKind {
     ReviewKind::parse(&review.kind).unwrap_or(ReviewKind::Change)
 }
 
-pub(crate) fn load(conn: &mut DbConnection, id: &str) -> Result<Loaded, ApiError> {
-    let review = reviews::find(conn, id)?.ok_or(ApiError::NotFound)?;
-    let found = dossiers::find(conn, &review.dossier_id)?.ok_or(ApiError::NotFound)?;
-    let path = UnitPath::parse(&found.unit_path).map_err(ApiError::Internal)?;
+pub fn load(conn: &mut DbConnection, id: &str) -> Result<Loaded, AppError> {
+    let review = reviews::find(conn, id)?.ok_or(AppError::NotFound)?;
+    let found = dossiers::find(conn, &review.dossier_id)?.ok_or(AppError::NotFound)?;
+    let path = UnitPath::parse(&found.unit_path).map_err(AppError::Internal)?;
     Ok(Loaded { review, found, path })
 }
 
 /// An audit event about a review of a dossier.
-pub(crate) fn event(session: &Session, action: &str, loaded: &Loaded) -> NewAuditEvent {
-    let mut event = crate::routes::dossiers::event(session, action, &loaded.found);
+pub fn event(session: &Session, action: &str, loaded: &Loaded) -> NewAuditEvent {
+    let mut event = crate::dossiers::event(session, action, &loaded.found);
     event.target_type = Some("review".into());
     event.target_id = Some(loaded.review.id.clone());
     event
@@ -58,13 +58,13 @@ pub(crate) fn event(session: &Session, action: &str, loaded: &Loaded) -> NewAudi
 
 /// Checks that the caller may take `action` now: who they are (refusals audited) and what
 /// state the review is in (409 `invalid_state` otherwise). Returns the state it leads to.
-pub(crate) fn authorize(
+pub fn authorize(
     conn: &mut DbConnection,
     session: &Session,
     loaded: &Loaded,
     action: Action,
     event: &NewAuditEvent,
-) -> Result<ReviewState, ApiError> {
+) -> Result<ReviewState, AppError> {
     let state = state_of(&loaded.review)?;
     if let Err(denial) = check_act(
         &session.actor,
@@ -75,7 +75,7 @@ pub(crate) fn authorize(
     ) {
         return Err(crate::audit::refuse(conn, event.clone(), denial));
     }
-    transition(state, action).ok_or_else(|| ApiError::Conflict {
+    transition(state, action).ok_or_else(|| AppError::Conflict {
         code: "invalid_state",
         message: format!(
             "Hồ sơ đang ở bước «{}», không thực hiện được thao tác này.",
@@ -84,7 +84,7 @@ pub(crate) fn authorize(
     })
 }
 
-pub(crate) fn state_label(state: ReviewState) -> &'static str {
+pub fn state_label(state: ReviewState) -> &'static str {
     match state {
         ReviewState::Submitted => "chờ kiểm tra",
         ReviewState::Locked => "đã khóa, chờ thủ trưởng ký duyệt",
@@ -95,9 +95,9 @@ pub(crate) fn state_label(state: ReviewState) -> &'static str {
 }
 
 /// The draft cannot be edited while it is checked or waits for the head (WF-2).
-pub(crate) fn refuse_if_frozen(status: &str) -> Result<(), ApiError> {
+pub fn refuse_if_frozen(status: &str) -> Result<(), AppError> {
     match ReviewState::parse(status).filter(|s| s.freezes_draft()) {
-        Some(state) => Err(ApiError::Conflict {
+        Some(state) => Err(AppError::Conflict {
             code: "dossier_locked",
             message: format!(
                 "Hồ sơ đang {}; không sửa được cho đến khi được phê duyệt hoặc trả lại.",
@@ -109,14 +109,14 @@ pub(crate) fn refuse_if_frozen(status: &str) -> Result<(), ApiError> {
 }
 
 /// Whether a person's stored service status puts their dossier in the permanent archive.
-pub(crate) fn is_archived(service_status: &str) -> bool {
+pub fn is_archived(service_status: &str) -> bool {
     hoso_domain::transfer::ServiceStatus::parse(service_status).is_some_and(|s| s.is_archived())
 }
 
 /// A dossier in the permanent archive (TRF-5) takes no more writes.
-pub(crate) fn refuse_if_archived(service_status: &str) -> Result<(), ApiError> {
+pub fn refuse_if_archived(service_status: &str) -> Result<(), AppError> {
     if is_archived(service_status) {
-        return Err(ApiError::Conflict {
+        return Err(AppError::Conflict {
             code: "dossier_archived",
             message: "Hồ sơ đã chuyển vào lưu trữ vĩnh viễn; không sửa, không gửi được nữa.".into(),
         });
@@ -125,15 +125,12 @@ pub(crate) fn refuse_if_archived(service_status: &str) -> Result<(), ApiError> {
 }
 
 /// The regulation profile and working-day calendar in force.
-pub(crate) fn rules(conn: &mut DbConnection) -> Result<(RegulationProfile, Calendar), ApiError> {
-    Ok((
-        crate::routes::settings::current(conn)?,
-        hoso_store::calendar::load(conn)?,
-    ))
+pub fn rules(conn: &mut DbConnection) -> Result<(RegulationProfile, Calendar), AppError> {
+    Ok((crate::settings::current(conn)?, hoso_store::calendar::load(conn)?))
 }
 
 /// When the step a review enters is due.
-pub(crate) fn due(
+pub fn due(
     rules: &(RegulationProfile, Calendar),
     review: &ReviewRow,
     state: ReviewState,
@@ -143,15 +140,15 @@ pub(crate) fn due(
     due_date(&rules.0, &rules.1, kind_of(review), state, entered, submitted)
 }
 
-pub(crate) fn view(
+pub fn view(
     conn: &mut DbConnection,
     review: &ReviewRow,
     found: &DossierWithPerson,
     today: NaiveDate,
-) -> Result<ReviewView, ApiError> {
+) -> Result<ReviewView, AppError> {
     // The same few accounts act on a review again and again: look each up once.
     let mut names = std::collections::HashMap::<String, String>::new();
-    let mut name = |conn: &mut DbConnection, id: &str| -> Result<String, ApiError> {
+    let mut name = |conn: &mut DbConnection, id: &str| -> Result<String, AppError> {
         if let Some(known) = names.get(id) {
             return Ok(known.clone());
         }
@@ -186,7 +183,7 @@ pub(crate) fn view(
     let state = state_of(review)?;
     Ok(ReviewView {
         id: review.id.clone(),
-        dossier: crate::routes::dossiers::summary(found),
+        dossier: crate::dossiers::summary(found),
         kind: kind_of(review),
         state,
         submitted_by_name: name(conn, &review.submitted_by)?,
@@ -210,11 +207,11 @@ pub(crate) fn view(
     })
 }
 
-pub(crate) fn signatures_of(
+pub fn signatures_of(
     conn: &mut DbConnection,
     dossier_id: &str,
     version: i32,
-) -> Result<Vec<SignatureView>, ApiError> {
+) -> Result<Vec<SignatureView>, AppError> {
     let mut views = Vec::new();
     for (row, username, display_name) in signing::of_version(conn, dossier_id, version)? {
         let certificate = hoso_store::signing::certificate_by_id(conn, &row.certificate_id)?;
@@ -236,7 +233,7 @@ pub(crate) fn signatures_of(
 }
 
 /// The built-in CA, created (and its key sealed) the first time it is needed.
-pub(crate) fn authority(conn: &mut DbConnection, state: &AppState) -> Result<Authority, ApiError> {
+pub fn authority(conn: &mut DbConnection, state: &App) -> Result<Authority, AppError> {
     if let Some((pem, sealed)) = signing::authority(conn)? {
         return open_authority(state, &pem, &sealed);
     }
@@ -252,28 +249,28 @@ pub(crate) fn authority(conn: &mut DbConnection, state: &AppState) -> Result<Aut
     let sealed = state.data_keys.seal(&created.key_bytes());
     signing::save_authority(conn, &pem, &sealed, state.clock.now_naive())?;
     // Another server may have stored its own first: use whichever the database kept.
-    let (pem, sealed) = signing::authority(conn)?.ok_or(ApiError::NotFound)?;
+    let (pem, sealed) = signing::authority(conn)?.ok_or(AppError::NotFound)?;
     open_authority(state, &pem, &sealed)
 }
 
-fn open_authority(state: &AppState, pem: &str, sealed: &str) -> Result<Authority, ApiError> {
+fn open_authority(state: &App, pem: &str, sealed: &str) -> Result<Authority, AppError> {
     let certificate = first_certificate(pem)?;
     let key = state
         .data_keys
         .open(sealed)
-        .map_err(|e| ApiError::Internal(format!("built-in CA key: {e}")))?;
-    Authority::from_parts(certificate, &key).map_err(ApiError::Internal)
+        .map_err(|e| AppError::Internal(format!("built-in CA key: {e}")))?;
+    Authority::from_parts(certificate, &key).map_err(AppError::Internal)
 }
 
-pub(crate) fn first_certificate(pem: &str) -> Result<Certificate, ApiError> {
+pub fn first_certificate(pem: &str) -> Result<Certificate, AppError> {
     certificates::parse_certificates(pem.as_bytes())
         .ok()
         .and_then(|mut c| (!c.is_empty()).then(|| c.remove(0)))
-        .ok_or_else(|| ApiError::Internal("stored certificate unreadable".into()))
+        .ok_or_else(|| AppError::Internal("stored certificate unreadable".into()))
 }
 
 /// The roots approval signatures must chain to: the configured ones and the built-in CA.
-pub(crate) fn trusted_roots(conn: &mut DbConnection, state: &AppState) -> Result<Vec<Certificate>, ApiError> {
+pub fn trusted_roots(conn: &mut DbConnection, state: &App) -> Result<Vec<Certificate>, AppError> {
     let mut roots = state.trusted_roots.clone();
     if let Some((pem, _)) = signing::authority(conn)? {
         roots.push(first_certificate(&pem)?);
@@ -282,21 +279,17 @@ pub(crate) fn trusted_roots(conn: &mut DbConnection, state: &AppState) -> Result
 }
 
 /// Re-confirms the signed-in account's password (422 on `password` when wrong).
-pub(crate) fn confirm_password(
-    conn: &mut DbConnection,
-    session: &Session,
-    password: &str,
-) -> Result<(), ApiError> {
+pub fn confirm_password(conn: &mut DbConnection, session: &Session, password: &str) -> Result<(), AppError> {
     let account =
-        hoso_store::accounts::find(conn, &session.actor.account_id)?.ok_or(ApiError::Unauthenticated)?;
-    if !crate::auth::passwords::verify(password, &account.account.password_hash) {
+        hoso_store::accounts::find(conn, &session.actor.account_id)?.ok_or(AppError::Unauthenticated)?;
+    if !crate::passwords::verify(password, &account.account.password_hash) {
         return Err(FieldError::new("password", "wrong_password", "Mật khẩu xác nhận không đúng.").into());
     }
     Ok(())
 }
 
 /// How a signature arrives.
-pub(crate) enum Signing<'a> {
+pub enum Signing<'a> {
     /// A CMS signature made by a token plugin or remote signing service.
     External(&'a str),
     /// The built-in signer, after the password was re-confirmed.
@@ -304,12 +297,12 @@ pub(crate) enum Signing<'a> {
 }
 
 /// What will be signed for the step a review waits for: statement and the version it names.
-pub(crate) fn statement_for(
+pub fn statement_for(
     conn: &mut DbConnection,
     loaded: &Loaded,
-) -> Result<(Step, ApprovalStatement), ApiError> {
+) -> Result<(Step, ApprovalStatement), AppError> {
     let state = state_of(&loaded.review)?;
-    let step = step_awaited(state).ok_or_else(|| ApiError::Conflict {
+    let step = step_awaited(state).ok_or_else(|| AppError::Conflict {
         code: "invalid_state",
         message: format!("Hồ sơ đang ở bước «{}», không có gì để ký.", state_label(state)),
     })?;
@@ -319,9 +312,9 @@ pub(crate) fn statement_for(
             loaded.review.content_hash.clone(),
         ),
         Step::HomeAffairs => {
-            let number = loaded.review.version_number.ok_or(ApiError::NotFound)?;
+            let number = loaded.review.version_number.ok_or(AppError::NotFound)?;
             let version =
-                dossiers::version(conn, &loaded.found.dossier.id, number)?.ok_or(ApiError::NotFound)?;
+                dossiers::version(conn, &loaded.found.dossier.id, number)?.ok_or(AppError::NotFound)?;
             (number, version.content_hash)
         }
     };
@@ -332,14 +325,14 @@ pub(crate) fn statement_for(
 
 /// What every signature of one request checks against, loaded once (a batch signs many):
 /// the profile and calendar, the trusted roots, and for the built-in signer its CA.
-pub(crate) struct SigningContext {
+pub struct SigningContext {
     rules: (RegulationProfile, Calendar),
     roots: Vec<Certificate>,
     authority: Option<Authority>,
 }
 
 impl SigningContext {
-    pub(crate) fn load(conn: &mut DbConnection, state: &AppState, built_in: bool) -> Result<Self, ApiError> {
+    pub fn load(conn: &mut DbConnection, state: &App, built_in: bool) -> Result<Self, AppError> {
         // The CA first: created on first use, it is then one of the roots.
         let authority = if built_in {
             Some(authority(conn, state)?)
@@ -357,14 +350,14 @@ impl SigningContext {
 /// Signs the step `review_id` waits for, as the caller: authority, the approval window, the
 /// signature itself (verified, and made with a certificate registered to the caller), then
 /// in one transaction the version (head), the signature and the new state.
-pub(crate) fn sign(
+pub fn sign(
     conn: &mut DbConnection,
-    state: &AppState,
+    state: &App,
     context: &SigningContext,
     session: &Session,
     review_id: &str,
     signing: Signing<'_>,
-) -> Result<SignatureView, ApiError> {
+) -> Result<SignatureView, AppError> {
     let loaded = load(conn, review_id)?;
     let (step, statement) = statement_for(conn, &loaded)?;
     let mut event = event(session, "dossier.signed", &loaded);
@@ -375,7 +368,7 @@ pub(crate) fn sign(
             .iter()
             .any(|(s, _, _)| s.step == Step::Head.as_str() && s.account_id == session.actor.account_id);
         if head_signed_by_caller {
-            return Err(ApiError::Conflict {
+            return Err(AppError::Conflict {
                 code: "same_signer",
                 message: "Người đã ký duyệt ở cơ quan không phê duyệt lại ở Sở Nội vụ.".into(),
             });
@@ -402,7 +395,7 @@ pub(crate) fn sign(
                         refused.details = Some(serde_json::json!({"reason": "window_closed"}).to_string());
                         refused
                     });
-                    return Err(ApiError::Conflict {
+                    return Err(AppError::Conflict {
                         code: "window_closed",
                         message: text,
                     });
@@ -437,7 +430,7 @@ pub(crate) fn sign(
                 .into_iter()
                 .find(|c| c.source == "builtin" && c.revoked_at.is_none() && c.not_after > now.naive_utc());
             let Some(own) = own else {
-                return Err(ApiError::Conflict {
+                return Err(AppError::Conflict {
                     code: "no_signing_certificate",
                     message: "Tài khoản chưa có chứng thư số ký duyệt. Hãy đăng ký chữ ký số trước.".into(),
                 });
@@ -445,27 +438,27 @@ pub(crate) fn sign(
             let key_bytes = state
                 .data_keys
                 .open(own.sealed_key.as_deref().unwrap_or_default())
-                .map_err(|e| ApiError::Internal(format!("signing key: {e}")))?;
-            let key = Key::from_bytes(&key_bytes).map_err(ApiError::Internal)?;
+                .map_err(|e| AppError::Internal(format!("signing key: {e}")))?;
+            let key = Key::from_bytes(&key_bytes).map_err(AppError::Internal)?;
             let ca = context
                 .authority
                 .as_ref()
-                .ok_or_else(|| ApiError::Internal("built-in signing without its CA loaded".into()))?;
+                .ok_or_else(|| AppError::Internal("built-in signing without its CA loaded".into()))?;
             let chain = [first_certificate(&own.certificate)?, ca.certificate.clone()];
             let cms = hoso_signatures::ca::sign_detached(&bytes, &key, &chain, now);
             hoso_signatures::verify_detached(&bytes, &cms, roots, now)
-                .map_err(|f| ApiError::Internal(format!("built-in signature does not verify: {f}")))?;
+                .map_err(|f| AppError::Internal(format!("built-in signature does not verify: {f}")))?;
             (cms, own.id)
         }
     };
     let cms_text = base64::engine::general_purpose::STANDARD.encode(&cms);
     let statement_text = String::from_utf8(bytes).expect("canonical JSON is UTF-8");
     let due_next = due(rules, &loaded.review, next, today);
-    conn.transaction(|conn| -> Result<(), ApiError> {
+    conn.transaction(|conn| -> Result<(), AppError> {
         if step == Step::Head {
             let draft = dossiers::draft(conn, &loaded.found.dossier.id)?;
             if draft.revision != loaded.review.draft_revision {
-                return Err(ApiError::stale());
+                return Err(AppError::stale());
             }
             let full_name = serde_json::from_str::<serde_json::Value>(&draft.content)
                 .ok()
@@ -530,20 +523,20 @@ pub(crate) fn sign(
     signatures_of(conn, &loaded.found.dossier.id, statement.version)?
         .into_iter()
         .find(|s| s.step == step)
-        .ok_or(ApiError::NotFound)
+        .ok_or(AppError::NotFound)
 }
 
 /// The dossier a submission or change request is for, once the caller may submit it (the person,
 /// or HR with `update_dossiers`; refusals audited as `action`), with the audit event to complete.
-pub(crate) fn load_for_submission(
+pub fn load_for_submission(
     conn: &mut DbConnection,
     session: &Session,
     dossier_id: &str,
     action: &str,
-) -> Result<(DossierWithPerson, NewAuditEvent), ApiError> {
-    let found = dossiers::find(conn, dossier_id)?.ok_or(ApiError::NotFound)?;
-    let path = UnitPath::parse(&found.unit_path).map_err(ApiError::Internal)?;
-    let mut event = crate::routes::dossiers::event(session, action, &found);
+) -> Result<(DossierWithPerson, NewAuditEvent), AppError> {
+    let found = dossiers::find(conn, dossier_id)?.ok_or(AppError::NotFound)?;
+    let path = UnitPath::parse(&found.unit_path).map_err(AppError::Internal)?;
+    let mut event = crate::dossiers::event(session, action, &found);
     event.right_used = Some("update_dossiers".into());
     if let Err(denial) = hoso_domain::workflow::check_submit(&session.actor, &found.person.id, &path) {
         return Err(crate::audit::refuse(conn, event, denial));
@@ -552,7 +545,7 @@ pub(crate) fn load_for_submission(
 }
 
 /// A draft put forward for review.
-pub(crate) struct Submission<'a> {
+pub struct Submission<'a> {
     pub kind: ReviewKind,
     pub revision: i32,
     pub reason: Option<&'a str>,
@@ -565,29 +558,29 @@ pub(crate) struct Submission<'a> {
 /// Files a review of the draft (authority already checked): one review in progress at a time
 /// (409 `review_pending`), the revision read (409 `stale_version`), complete and valid, and
 /// for a change, different from the version in force.
-pub(crate) fn submit(
+pub fn submit(
     conn: &mut DbConnection,
-    state: &AppState,
+    state: &App,
     session: &Session,
     found: &DossierWithPerson,
     submission: Submission<'_>,
     mut event: NewAuditEvent,
-) -> Result<ReviewView, ApiError> {
+) -> Result<ReviewView, AppError> {
     refuse_if_archived(&found.person.service_status)?;
     if reviews::open_for_dossier(conn, &found.dossier.id)?
         .iter()
         .any(|r| ReviewState::parse(&r.state).is_some_and(|s| s.freezes_draft()))
     {
-        return Err(ApiError::Conflict {
+        return Err(AppError::Conflict {
             code: "review_pending",
             message: "Hồ sơ đang chờ kiểm tra hoặc ký duyệt; chờ kết quả trước khi gửi lần nữa.".into(),
         });
     }
     let draft = dossiers::draft(conn, &found.dossier.id)?;
     if draft.revision != submission.revision {
-        return Err(ApiError::stale());
+        return Err(AppError::stale());
     }
-    let hash = crate::routes::dossiers::ready_for_review(conn, session, &state.data_keys, found, &draft)?;
+    let hash = crate::dossiers::ready_for_review(conn, session, &state.data_keys, found, &draft)?;
     if submission.kind == ReviewKind::Change {
         let current = dossiers::version(conn, &found.dossier.id, found.dossier.current_version)?;
         if current.is_some_and(|v| v.content_hash == hash) {
@@ -612,7 +605,7 @@ pub(crate) fn submit(
     ))
     .flatten();
     let on_behalf = session.actor.person_id.as_deref() != Some(found.person.id.as_str());
-    let review = conn.transaction(|conn| -> Result<ReviewRow, ApiError> {
+    let review = conn.transaction(|conn| -> Result<ReviewRow, AppError> {
         let review = reviews::create(
             conn,
             reviews::NewReview {
@@ -646,6 +639,6 @@ pub(crate) fn submit(
         crate::audit::record(conn, event)?;
         Ok(review)
     })?;
-    let found = dossiers::find(conn, &found.dossier.id)?.ok_or(ApiError::NotFound)?;
+    let found = dossiers::find(conn, &found.dossier.id)?.ok_or(AppError::NotFound)?;
     view(conn, &review, &found, today)
 }

@@ -11,8 +11,8 @@ use hoso_store::audit::NewAuditEvent;
 use hoso_store::units::{self, NewUnitEvent, UnitRow};
 use hoso_store::{meta, DbConnection};
 
-use crate::auth::{passwords, secrets};
-use crate::error::ApiError;
+use crate::error::AppError;
+use crate::{passwords, secrets};
 
 /// The digest of the one-time set-up token, while the first run has not happened.
 pub const SETUP_TOKEN_KEY: &str = "setup_token_sha256";
@@ -37,18 +37,18 @@ pub struct InitOutcome {
 }
 
 /// The province's root unit, if the tree has one.
-pub fn province(conn: &mut DbConnection) -> Result<Option<UnitRow>, ApiError> {
+pub fn province(conn: &mut DbConnection) -> Result<Option<UnitRow>, AppError> {
     Ok(units::root(conn)?)
 }
 
 /// Whether the deployment still waits for its first run: no province and no administrator.
-pub fn setup_needed(conn: &mut DbConnection) -> Result<bool, ApiError> {
+pub fn setup_needed(conn: &mut DbConnection) -> Result<bool, AppError> {
     Ok(province(conn)?.is_none() && !accounts::any_of_kind(conn, AccountKind::Admin.as_str())?)
 }
 
 /// Sets up the province. Running it again with the same province and administrator changes
 /// nothing; once a province exists, any other first run is refused (`already_initialised`).
-pub fn init_province(conn: &mut DbConnection, request: &InitRequest) -> Result<InitOutcome, ApiError> {
+pub fn init_province(conn: &mut DbConnection, request: &InitRequest) -> Result<InitOutcome, AppError> {
     conn.transaction(|conn| {
         let entry = hoso_store::catalogs::find_entry(conn, "provinces", &request.province_code)?
             .filter(|e| e.valid_to.is_none())
@@ -69,7 +69,7 @@ pub fn init_province(conn: &mut DbConnection, request: &InitRequest) -> Result<I
                     .as_ref()
                     .is_some_and(|a| a.kind == AccountKind::Admin.as_str());
             if !same {
-                return Err(ApiError::Conflict {
+                return Err(AppError::Conflict {
                     code: "already_initialised",
                     message: format!(
                         "Hệ thống đã được khởi tạo cho {}; không thể khởi tạo lại.",
@@ -78,7 +78,7 @@ pub fn init_province(conn: &mut DbConnection, request: &InitRequest) -> Result<I
                 });
             }
             let home_affairs = units::find_by_code(conn, &home_affairs_code(&entry.code))?
-                .ok_or_else(|| ApiError::Internal("the province has no Sở Nội vụ".into()))?;
+                .ok_or_else(|| AppError::Internal("the province has no Sở Nội vụ".into()))?;
             return Ok(InitOutcome {
                 province: root,
                 home_affairs,
@@ -88,7 +88,7 @@ pub fn init_province(conn: &mut DbConnection, request: &InitRequest) -> Result<I
             });
         }
         if existing_admin.is_some() {
-            return Err(ApiError::Conflict {
+            return Err(AppError::Conflict {
                 code: "username_taken",
                 message: "Tên đăng nhập đã được dùng.".into(),
             });
@@ -197,7 +197,7 @@ fn home_affairs_code(province_code: &str) -> String {
 
 /// At start, while the first run has not happened: a new one-time token (its digest stored, so
 /// any instance accepts it), to be printed for whoever installs the system.
-pub fn issue_setup_token(conn: &mut DbConnection) -> Result<Option<String>, ApiError> {
+pub fn issue_setup_token(conn: &mut DbConnection) -> Result<Option<String>, AppError> {
     if !setup_needed(conn)? {
         return Ok(None);
     }
@@ -207,7 +207,7 @@ pub fn issue_setup_token(conn: &mut DbConnection) -> Result<Option<String>, ApiE
 }
 
 /// Whether `token` is the set-up token in force (compared by digest, in constant time).
-pub fn setup_token_matches(conn: &mut DbConnection, token: &str) -> Result<bool, ApiError> {
+pub fn setup_token_matches(conn: &mut DbConnection, token: &str) -> Result<bool, AppError> {
     let Some(stored) = meta::get(conn, SETUP_TOKEN_KEY)? else {
         return Ok(false);
     };

@@ -13,7 +13,7 @@ use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use crate::auth::secrets::{hex, random_token};
+use crate::secrets::{hex, random_token};
 
 /// The keys of one deployment.
 #[derive(Clone)]

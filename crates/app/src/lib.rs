@@ -1,0 +1,42 @@
+//! The application layer of hoso: every operation of the system, whoever asks for it.
+//!
+//! An operation takes the actor (a person's [`Session`], or the system for scheduled work), its
+//! input as parsed types and a connection; authorisation (the pure policies of `hoso_domain`),
+//! validation, sealing, audit and the transaction boundary happen here, once. The HTTP layer
+//! (`hoso-api`) parses a request, calls one operation and renders its result; the command line
+//! and background jobs call the same functions.
+//!
+//! Layers, top to bottom: `hoso-api` (HTTP, CLI) → `hoso-app` (operations, jobs, scheduler) →
+//! `hoso-store` (SQL on SQLite and PostgreSQL) and `hoso-domain` (types and pure rules).
+
+pub mod accounts;
+pub mod audit;
+pub mod calendar;
+pub mod campaigns;
+pub mod catalogs;
+pub mod clock;
+pub mod context;
+pub mod documents;
+pub mod dossiers;
+pub mod error;
+pub mod export;
+pub mod golive;
+pub mod passwords;
+pub mod people;
+pub mod print;
+pub mod recruitments;
+pub mod reports;
+pub mod sealing;
+pub mod search;
+pub mod secrets;
+pub mod session;
+pub mod settings;
+pub mod transfers;
+pub mod unit_requests;
+pub mod units;
+pub mod views;
+pub mod workflow;
+
+pub use context::App;
+pub use error::AppError;
+pub use session::{RequestMeta, Session};
