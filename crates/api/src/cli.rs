@@ -35,6 +35,9 @@ pub struct Cli {
 pub enum Command {
     /// Run the server: the API, its documentation and the SPA, after applying pending migrations.
     Serve,
+    /// Run background jobs and the scheduler only, without HTTP (as many processes as wanted
+    /// share one queue; `hoso serve` runs them too unless HOSO_JOB_WORKERS=0).
+    Worker,
     /// Apply pending database migrations, or show their state with --status.
     Migrate {
         /// Only report how many migrations are applied and pending.
@@ -110,6 +113,7 @@ pub fn run() -> anyhow::Result<()> {
     };
     match cli.command {
         Command::Serve => commands::serve::run(&cli.settings),
+        Command::Worker => commands::worker::run(&cli.settings),
         Command::Migrate { status } => commands::migrate::run(&cli.settings, status),
         Command::SeedDemo => commands::seed_demo::run(&cli.settings),
         Command::SeedBulk { people, seed } => commands::seed_demo::run_bulk(&cli.settings, people, seed),

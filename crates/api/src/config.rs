@@ -77,6 +77,17 @@ pub struct Settings {
     #[arg(long, global = true, env = "HOSO_WORKERS")]
     pub workers: Option<usize>,
 
+    /// Background jobs `hoso serve` runs at once (reports, imports, sync, backups); 0 runs none
+    /// there, for a deployment that runs `hoso worker` processes apart. `hoso worker` runs this
+    /// many too (at least 1).
+    #[arg(long, global = true, env = "HOSO_JOB_WORKERS", default_value_t = 2)]
+    pub job_workers: usize,
+
+    /// How long a worker's claim on a job lasts without renewal, in seconds: a job whose worker
+    /// died is run again after this (the worker renews it every third of it while it runs).
+    #[arg(long, global = true, env = "HOSO_JOB_LEASE_SECONDS", default_value_t = 60)]
+    pub job_lease_seconds: u64,
+
     /// Secret (at least 32 characters) that signs access tokens. Every instance of one
     /// deployment must share it. Default: generated once and kept in `<data dir>/jwt-secret`.
     #[arg(long, global = true, env = "HOSO_JWT_SECRET", hide_env_values = true)]
@@ -125,6 +136,8 @@ pub struct Config {
     pub max_json_bytes: usize,
     pub max_upload_bytes: usize,
     pub workers: Option<usize>,
+    pub job_workers: usize,
+    pub job_lease: Duration,
     pub log: String,
     pub log_json: bool,
     pub jwt_secret: Vec<u8>,
@@ -163,6 +176,12 @@ impl Settings {
                 "HOSO_DATABASE_POOL_SIZE (--database-pool-size) must be at least 2, not {}: one connection deadlocks requests that need two",
                 self.database_pool_size
             );
+        }
+        if !(3..=3600).contains(&self.job_lease_seconds) {
+            bail!("HOSO_JOB_LEASE_SECONDS (--job-lease-seconds) must be between 3 and 3600");
+        }
+        if self.job_workers > 64 {
+            bail!("HOSO_JOB_WORKERS (--job-workers) must be at most 64");
         }
         if self.workers == Some(0) {
             bail!("HOSO_WORKERS (--workers) must be at least 1");
@@ -239,6 +258,8 @@ impl Settings {
             max_json_bytes: self.max_json_bytes,
             max_upload_bytes: self.max_upload_bytes,
             workers: self.workers,
+            job_workers: self.job_workers,
+            job_lease: Duration::from_secs(self.job_lease_seconds),
             log: self.log.clone(),
             log_json,
             jwt_secret,

@@ -550,3 +550,122 @@ pub fn table(report: &ReportView, province: &str) -> Table {
             .collect(),
     }
 }
+
+/// The queued job that makes a report in the background (`/report-jobs`).
+pub const REPORT_JOB: crate::jobs::JobKind = crate::jobs::JobKind {
+    name: "report",
+    run: run_report_job,
+    on_dead: Some(report_job_dead),
+};
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ReportJobPayload {
+    report_job_id: String,
+}
+
+/// Starts a report in the background for the caller (USE-2): the unit and date are checked now;
+/// the report row and its job are written in one transaction.
+pub fn start_report_job(
+    conn: &mut DbConnection,
+    session: &crate::Session,
+    kind_key: &str,
+    unit_id: Option<&str>,
+    as_of: Option<NaiveDate>,
+    now: chrono::NaiveDateTime,
+) -> Result<hoso_store::reports::ReportJobRow, AppError> {
+    let kind = kind(kind_key)
+        .map_err(|_| FieldError::new("kind", "invalid_choice", "Không có loại báo cáo này."))?;
+    let today = crate::clock::vietnam_date(now);
+    let request = ReportRequest::new(conn, kind, unit_id, as_of, today)?;
+    diesel::Connection::transaction(conn, |conn| {
+        let report_job_id = hoso_store::ids::new_id();
+        let job = crate::jobs::enqueue(
+            conn,
+            crate::jobs::JobRequest::new(
+                REPORT_JOB.name,
+                serde_json::to_value(ReportJobPayload {
+                    report_job_id: report_job_id.clone(),
+                })
+                .expect("a payload serialises"),
+            )
+            .attempts(3),
+            &crate::jobs::QueuedBy::account(session),
+            now,
+        )?;
+        Ok(hoso_store::reports::insert_job_with_id(
+            conn,
+            &report_job_id,
+            &session.actor.account_id,
+            kind.key,
+            unit_id,
+            request.as_of,
+            now,
+            &job.id,
+        )?)
+    })
+}
+
+fn run_report_job(
+    context: &crate::jobs::JobContext,
+    conn: &mut DbConnection,
+) -> Result<Option<serde_json::Value>, AppError> {
+    let payload: ReportJobPayload = context.payload()?;
+    let row = hoso_store::reports::find_job(conn, &payload.report_job_id)?.ok_or(AppError::NotFound)?;
+    // The day it was asked for decides whether it counts today's facts or a past day's.
+    let today = crate::clock::vietnam_date(row.created_at);
+    let request = ReportRequest::new(
+        conn,
+        kind(&row.kind)?,
+        row.unit_id.as_deref(),
+        Some(row.as_of),
+        today,
+    )?;
+    let pool = context.app.pool.clone();
+    let mut stopped = None;
+    let report = {
+        let mut progress = |done: usize, total: usize| {
+            if stopped.is_some() {
+                return;
+            }
+            if let Err(error) = context.progress(done, total) {
+                stopped = Some(error);
+            }
+            // Progress of the report itself, for `GET /report-jobs/{id}`, on another connection:
+            // this one is busy reading.
+            if let Ok(mut other) = pool.get() {
+                let _ = hoso_store::reports::job_progress(&mut other, &row.id, done as i32, total as i32);
+            }
+        };
+        make(conn, &request, &mut progress)?
+    };
+    if let Some(error) = stopped {
+        return Err(error);
+    }
+    let json = serde_json::to_string(&report).expect("a report serialises");
+    let finished_at = context.app.clock.now_naive();
+    context.finish(conn, None, |conn| {
+        Ok(hoso_store::reports::finish_job(
+            conn,
+            &row.id,
+            Ok(&json),
+            finished_at,
+        )?)
+    })?;
+    Ok(None)
+}
+
+fn report_job_dead(
+    conn: &mut DbConnection,
+    job: &hoso_store::jobs::JobRow,
+    error: &str,
+    at: chrono::NaiveDateTime,
+) -> Result<(), AppError> {
+    let payload: ReportJobPayload = serde_json::from_str(&job.payload)
+        .map_err(|e| AppError::Internal(format!("job {} payload: {e}", job.id)))?;
+    Ok(hoso_store::reports::finish_job(
+        conn,
+        &payload.report_job_id,
+        Err(error),
+        at,
+    )?)
+}

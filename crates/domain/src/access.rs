@@ -455,6 +455,17 @@ pub fn check_manage_api_clients(actor: &Actor) -> Decision {
     require(actor, Right::ManageApiClients)
 }
 
+/// The background job queue serves the whole deployment (imports, sync, backups of every unit):
+/// only the province's administrators see it, retry or cancel its jobs.
+pub fn check_manage_jobs(actor: &Actor) -> Decision {
+    if actor.kind != AccountKind::Admin || !matches!(actor.scope, Scope::Province) {
+        return Err(Denial::Forbidden(
+            "only the province's administrators manage background jobs".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// Reading the audit trail: with `view_audit`, for events of units in scope (the store
 /// filters); an employee's own trail is [`check_view_own_trail`].
 pub fn check_view_audit(actor: &Actor) -> Decision {

@@ -16,6 +16,7 @@ pub mod recruitment;
 pub mod regulation;
 pub mod report;
 pub mod retirement;
+pub mod schedule;
 pub mod synthetic;
 pub mod text;
 pub mod transfer;

@@ -134,18 +134,23 @@ pub struct ReportJobRow {
     pub error: Option<String>,
     pub created_at: NaiveDateTime,
     pub finished_at: Option<NaiveDateTime>,
+    /// The queued job that makes the report.
+    pub job_id: Option<String>,
 }
 
-pub fn insert_job(
+#[allow(clippy::too_many_arguments)]
+pub fn insert_job_with_id(
     conn: &mut DbConnection,
+    id: &str,
     account_id: &str,
     kind: &str,
     unit_id: Option<&str>,
     as_of: NaiveDate,
     at: NaiveDateTime,
+    job_id: &str,
 ) -> StoreResult<ReportJobRow> {
     let row = ReportJobRow {
-        id: crate::ids::new_id(),
+        id: id.into(),
         account_id: account_id.into(),
         kind: kind.into(),
         unit_id: unit_id.map(str::to_owned),
@@ -157,6 +162,7 @@ pub fn insert_job(
         error: None,
         created_at: at,
         finished_at: None,
+        job_id: Some(job_id.to_owned()),
     };
     diesel::insert_into(report_jobs::table)
         .values((
@@ -169,6 +175,7 @@ pub fn insert_job(
             report_jobs::done.eq(0),
             report_jobs::total.eq(0),
             report_jobs::created_at.eq(row.created_at),
+            report_jobs::job_id.eq(&row.job_id),
         ))
         .execute(conn)?;
     Ok(row)
@@ -219,19 +226,4 @@ pub fn finish_job(
         ))
         .execute(conn)?;
     Ok(())
-}
-
-/// Jobs that were running when the server stopped will never finish: marked failed at start.
-pub fn fail_interrupted_jobs(conn: &mut DbConnection, at: NaiveDateTime) -> StoreResult<usize> {
-    Ok(
-        diesel::update(report_jobs::table.filter(report_jobs::status.eq("running")))
-            .set((
-                report_jobs::status.eq("failed"),
-                report_jobs::error.eq(Some(
-                    "Máy chủ đã khởi động lại khi đang lập báo cáo; hãy lập lại.",
-                )),
-                report_jobs::finished_at.eq(Some(at)),
-            ))
-            .execute(conn)?,
-    )
 }

@@ -570,6 +570,7 @@ diesel::table! {
         error -> Nullable<Text>,
         created_at -> Timestamp,
         finished_at -> Nullable<Timestamp>,
+        job_id -> Nullable<Text>,
     }
 }
 
@@ -651,3 +652,42 @@ diesel::allow_tables_to_appear_in_same_query!(person_categories, people);
 diesel::allow_tables_to_appear_in_same_query!(person_categories, units);
 diesel::allow_tables_to_appear_in_same_query!(person_categories, person_placements);
 diesel::allow_tables_to_appear_in_same_query!(unit_requests, units);
+
+diesel::table! {
+    jobs (id) {
+        id -> Text,
+        kind -> Text,
+        payload -> Text,
+        state -> Text,
+        idempotency_key -> Nullable<Text>,
+        attempts -> Integer,
+        max_attempts -> Integer,
+        run_after -> Timestamp,
+        lease_owner -> Nullable<Text>,
+        lease_until -> Nullable<Timestamp>,
+        cancel_requested -> Bool,
+        progress_done -> Integer,
+        progress_total -> Integer,
+        last_error -> Nullable<Text>,
+        result -> Nullable<Text>,
+        queued_by_type -> Text,
+        queued_by_id -> Nullable<Text>,
+        queued_by_name -> Nullable<Text>,
+        created_at -> Timestamp,
+        started_at -> Nullable<Timestamp>,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    schedule_runs (schedule, occurrence) {
+        schedule -> Text,
+        occurrence -> Timestamp,
+        outcome -> Text,
+        job_id -> Nullable<Text>,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(schedule_runs, jobs);
+diesel::allow_tables_to_appear_in_same_query!(report_jobs, jobs);

@@ -8,6 +8,7 @@ pub mod openapi;
 pub mod seed_demo;
 pub mod serve;
 pub mod verify;
+pub mod worker;
 
 use anyhow::Context;
 use hoso_store::{migrations, DbPool};
@@ -29,4 +30,21 @@ pub(crate) fn open_database(config: &Config) -> anyhow::Result<DbPool> {
         tracing::info!(kind, "catalogue loaded");
     }
     Ok(pool)
+}
+
+/// The application layer's services over the configured database and document store.
+pub(crate) fn application(config: &Config, pool: DbPool) -> std::sync::Arc<hoso_app::App> {
+    std::sync::Arc::new(hoso_app::App {
+        pool,
+        backend: config.database.backend(),
+        province_name: config.province_name.clone(),
+        blobs: std::sync::Arc::new(hoso_store::documents::FileBlobs::new(
+            config.data_dir.join("documents"),
+        )),
+        max_upload_bytes: config.max_upload_bytes,
+        data_keys: config.data_keys.clone(),
+        trusted_roots: config.trusted_roots.clone(),
+        clock: hoso_app::clock::Clock::system(),
+        jobs: Default::default(),
+    })
 }

@@ -15,19 +15,12 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     telemetry::init(&config.log, config.log_json);
     let pool = super::open_database(&config)?;
     let mut conn = pool.get()?;
-    let interrupted = hoso_store::reports::fail_interrupted_jobs(&mut conn, chrono::Utc::now().naive_utc())?;
     // An empty deployment: a one-time token for the SPA's first-run page (`hoso init` needs none).
     if let Some(token) = hoso_app::golive::issue_setup_token(&mut conn).map_err(|e| anyhow!("{e}"))? {
         // On standard error: standard output's first line is the "listening" contract.
         eprintln!("hoso setup token (first run at /thiet-lap, or run `hoso init`): {token}");
     }
     drop(conn);
-    if interrupted > 0 {
-        tracing::warn!(
-            interrupted,
-            "report jobs running when the server stopped were marked failed"
-        );
-    }
     actix_web::rt::System::new().block_on(serve(config, pool))
 }
 
@@ -35,19 +28,14 @@ async fn serve(config: Config, pool: hoso_store::DbPool) -> anyhow::Result<()> {
     if !config.static_dir.join("index.html").is_file() {
         tracing::warn!(static_dir = %config.static_dir.display(), "no SPA in the static directory; the API still works (build it with `cargo xtask build-spa`)");
     }
-    let app = Arc::new(hoso_app::App {
-        pool,
-        backend: config.database.backend(),
-        province_name: config.province_name.clone(),
-        blobs: Arc::new(hoso_store::documents::FileBlobs::new(
-            config.data_dir.join("documents"),
-        )),
-        max_upload_bytes: config.max_upload_bytes,
-        data_keys: config.data_keys.clone(),
-        trusted_roots: config.trusted_roots.clone(),
-        clock: hoso_app::clock::Clock::system(),
-        jobs: Default::default(),
-    });
+    let app = super::application(&config, pool);
+    // Jobs run here unless the deployment runs `hoso worker` processes apart.
+    let _background = hoso_app::jobs::start_background(
+        app.clone(),
+        Arc::new(hoso_app::jobs::Registry::from_environment()),
+        config.job_workers,
+        config.job_lease,
+    );
     let state = web::Data::new(AppState {
         app,
         started_at: Instant::now(),

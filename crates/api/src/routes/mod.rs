@@ -18,6 +18,7 @@ pub mod change_requests;
 pub mod deadlines;
 pub mod documents;
 pub mod dossiers;
+pub mod jobs;
 pub mod lists;
 pub mod me;
 pub mod people;
@@ -61,6 +62,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     archive::configure(cfg);
     search::configure(cfg);
     reports::configure(cfg);
+    jobs::configure(cfg);
     lists::configure(cfg);
     recruitments::configure(cfg);
     unit_requests::configure(cfg);

@@ -97,7 +97,15 @@ impl TestContext {
         &self,
     ) -> impl Service<actix_http::Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>
     {
-        actix_test::init_service(app::build(self.state(), MAX_JSON_BYTES)).await
+        let state = self.state();
+        // Background jobs run as in `hoso serve`, for as long as the test's runtime.
+        std::mem::forget(hoso_app::jobs::start_background(
+            state.app.clone(),
+            std::sync::Arc::new(hoso_app::jobs::Registry::standard()),
+            1,
+            Duration::from_secs(60),
+        ));
+        actix_test::init_service(app::build(state, MAX_JSON_BYTES)).await
     }
 
     pub fn write_static(&self, relative: &str, content: &str) {

@@ -59,10 +59,14 @@ pub async fn get_report_job(
     if query.wait == Some(true) {
         let deadline = tokio::time::Instant::now() + LONGEST_WAIT;
         while job.status == "running" {
-            match tokio::time::timeout_at(deadline, ended.changed()).await {
-                Ok(Ok(())) => job = load().await?,
-                _ => break,
+            // Woken when a job ends on this instance; re-read every second for one that ends on
+            // another instance.
+            let next = deadline.min(tokio::time::Instant::now() + Duration::from_secs(1));
+            let _ = tokio::time::timeout_at(next, ended.changed()).await;
+            if tokio::time::Instant::now() >= deadline {
+                break;
             }
+            job = load().await?;
         }
     }
     match (format, &job.report) {

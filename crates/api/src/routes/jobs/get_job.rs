@@ -1,0 +1,29 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::jobs::JobView;
+
+use crate::auth::Session;
+use crate::error::HttpError;
+use crate::state::AppState;
+
+/// One background job. Administrators of the province only.
+#[utoipa::path(
+    tag = super::TAG,
+    params(("id" = String, Path, description = "Job id")),
+    responses(
+        (status = 200, description = "The job.", body = JobView),
+        (status = 403, description = "Not an administrator of the province."),
+        (status = 404, description = "No such job.")
+    ),
+    security(("bearer" = []))
+)]
+#[get("/jobs/{id}")]
+pub async fn get_job(
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, HttpError> {
+    let job = state
+        .db(move |conn| hoso_app::jobs::get_job(conn, &session, &id))
+        .await?;
+    Ok(HttpResponse::Ok().json(hoso_app::jobs::view(&job)))
+}
