@@ -323,3 +323,83 @@ fn hoso_init_sets_up_once_and_refuses_another_province() {
         );
     }
 }
+
+/// Waits (up to a minute) until the job satisfies `done`, reading the database as a worker
+/// would; the job's row is the synchronisation, not time.
+fn wait_for_job(
+    db: &TestDatabase,
+    id: &str,
+    what: &str,
+    done: impl Fn(&hoso_store::jobs::JobRow) -> bool,
+) -> hoso_store::jobs::JobRow {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let mut conn = db.connect();
+    loop {
+        let row = hoso_store::jobs::find(&mut conn, id).unwrap().unwrap();
+        if done(&row) {
+            return row;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the job never became {what}: {row:?}"
+        );
+        std::thread::yield_now();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+fn start_worker(dir: &std::path::Path, db: &TestDatabase) -> Child {
+    let mut child = hoso(dir)
+        .arg("worker")
+        .env("HOSO_DATABASE_URL", db.url_string())
+        .env("HOSO_TEST_JOB_KINDS", "1")
+        .env("HOSO_JOB_LEASE_SECONDS", "3")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(
+        line.starts_with("hoso worker running"),
+        "unexpected first line: {line:?}"
+    );
+    child
+}
+
+/// Issue #16: a `hoso worker` process killed (SIGKILL) in the middle of a job loses its lease;
+/// another worker process runs the job again, and its effect happens once.
+#[test]
+fn a_worker_process_killed_mid_job_has_its_job_run_again_with_one_effect() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = TestDatabase::migrated(backend);
+        let job = hoso_app::jobs::enqueue(
+            &mut db.connect(),
+            hoso_app::jobs::JobRequest::new("test.hold_first_attempt", serde_json::json!({})),
+            &hoso_app::jobs::QueuedBy::system(),
+            chrono::Utc::now().naive_utc(),
+        )
+        .unwrap();
+        let mut first = start_worker(dir.path(), &db);
+        let held = wait_for_job(&db, &job.id, "running", |j| j.state == "running");
+        assert_eq!(held.attempts, 1);
+        first.kill().unwrap(); // SIGKILL: no clean-up runs
+        first.wait().unwrap();
+        let mut second = start_worker(dir.path(), &db);
+        let done = wait_for_job(&db, &job.id, "succeeded", |j| j.state == "succeeded");
+        second.kill().unwrap();
+        second.wait().unwrap();
+        assert_eq!(done.attempts, 2, "{backend}: run again after the lease ran out");
+        let filter = hoso_store::audit::AuditFilter {
+            action: Some("test.job_effect".into()),
+            limit: 10,
+            ..Default::default()
+        };
+        let effects = hoso_store::audit::list(&mut db.connect(), &filter).unwrap();
+        assert_eq!(effects.len(), 1, "{backend}: the effect happened once");
+        assert_eq!(effects[0].target_id.as_deref(), Some(job.id.as_str()));
+    }
+}
