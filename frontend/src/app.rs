@@ -22,6 +22,7 @@ use crate::pages::{
     dossier::DossierPage,
     dossiers::{DossiersPage, MyDossierPage},
     home::HomePage,
+    jobs::JobsPage,
     lists::ListsPage,
     login::LoginPage,
     my_audit::MyAuditPage,
@@ -62,6 +63,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tai-khoan/:id") view=AccountPage />
                     <Route path=path!("/de-nghi-tai-khoan") view=AccountRequestsPage />
                     <Route path=path!("/ket-noi") view=ApiClientsPage />
+                    <Route path=path!("/tac-vu-nen") view=JobsPage />
                     <Route path=path!("/nhat-ky") view=AuditPage />
                     <Route path=path!("/nhat-ky-cua-toi") view=MyAuditPage />
                     <Route path=path!("/to-chuc") view=UnitsPage />

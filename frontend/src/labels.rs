@@ -55,6 +55,9 @@ pub fn action(action: &str) -> String {
         "api_client.created" => "Cấp kết nối hệ thống",
         "api_client.secret_rotated" => "Đổi khóa bí mật kết nối",
         "api_client.revoked" => "Thu hồi kết nối",
+        "job.retried" => "Chạy lại tác vụ nền",
+        "job.cancelled" => "Hủy tác vụ nền",
+        "job.dead" => "Tác vụ nền bị lỗi",
         other => return other.to_owned(),
     };
     label.to_owned()
@@ -69,4 +72,36 @@ pub fn datetime(at: &chrono::DateTime<chrono::Utc>) -> String {
 /// A unit's name indented by its depth, for select lists that show the tree.
 pub fn indented(name: &str, depth: u32) -> String {
     format!("{}{name}", "— ".repeat(depth as usize))
+}
+
+/// A background job's state.
+pub fn job_state(state: &str) -> &'static str {
+    match state {
+        "queued" => "Đang chờ",
+        "running" => "Đang chạy",
+        "succeeded" => "Hoàn thành",
+        "dead" => "Lỗi",
+        "cancelled" => "Đã hủy",
+        _ => "Không rõ",
+    }
+}
+
+/// What a kind of background job does.
+pub fn job_kind(kind: &str) -> String {
+    let label = match kind {
+        "report" => "Lập báo cáo",
+        "system.housekeeping" => "Dọn dẹp tác vụ đã xong",
+        other => return other.to_owned(),
+    };
+    label.to_owned()
+}
+
+/// Who or what queued a job.
+pub fn job_origin(kind: &str, name: Option<&str>) -> String {
+    match (kind, name) {
+        ("account", Some(name)) => format!("Tài khoản {name}"),
+        ("schedule", Some(name)) => format!("Lịch định kỳ ({name})"),
+        ("client", Some(name)) => format!("Hệ thống {name}"),
+        _ => "Hệ thống".to_owned(),
+    }
 }

@@ -22,11 +22,11 @@ function required(name) {
 /**
  * Starts hoso on a new data directory; `seedDemo` loads the demo province first, `init`
  * (`{provinceCode, admin, password}`) runs `hoso init` first. `setupToken()` resolves to the
- * one-time token the server prints on an empty database.
+ * one-time token the server prints on an empty database. `env` adds environment variables.
  */
-export async function startServer({ seedDemo = false, init = null } = {}) {
+export async function startServer({ seedDemo = false, init = null, env: extra = {} } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "hoso-browser-"));
-  const env = { ...process.env, HOSO_DATA_DIR: dataDir, HOSO_STATIC_DIR: STATIC_DIR, HOSO_LOG: "warn" };
+  const env = { ...process.env, HOSO_DATA_DIR: dataDir, HOSO_STATIC_DIR: STATIC_DIR, HOSO_LOG: "warn", ...extra };
   if (seedDemo) execFileSync(HOSO_BIN, ["seed-demo"], { env, stdio: ["ignore", "ignore", "inherit"] });
   if (init) {
     execFileSync(HOSO_BIN, ["init", "--province-code", init.provinceCode, "--admin", init.admin], {
@@ -53,6 +53,7 @@ export async function startServer({ seedDemo = false, init = null } = {}) {
   });
   return {
     baseUrl,
+    dataDir,
     setupToken: () => token,
     async stop() {
       const exited = new Promise((resolve) => child.once("exit", resolve));

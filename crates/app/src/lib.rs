@@ -9,21 +9,29 @@
 //! Layers, top to bottom: `hoso-api` (HTTP, CLI) → `hoso-app` (operations, jobs, scheduler) →
 //! `hoso-store` (SQL on SQLite and PostgreSQL) and `hoso-domain` (types and pure rules).
 
+pub mod account_requests;
 pub mod accounts;
+pub mod api_clients;
+pub mod approvals;
+pub mod archive;
 pub mod audit;
 pub mod calendar;
 pub mod campaigns;
 pub mod catalogs;
+pub mod change_requests;
 pub mod clock;
 pub mod context;
+pub mod deadlines;
 pub mod documents;
 pub mod dossiers;
 pub mod error;
 pub mod export;
 pub mod golive;
 pub mod jobs;
+pub mod me;
 pub mod passwords;
 pub mod people;
+pub mod positions;
 pub mod print;
 pub mod recruitments;
 pub mod reports;
@@ -33,6 +41,7 @@ pub mod search;
 pub mod secrets;
 pub mod session;
 pub mod settings;
+pub mod system;
 pub mod transfers;
 pub mod unit_requests;
 pub mod units;

@@ -6,7 +6,6 @@
 //! recorded `skipped` (the latest run covers them: a backup taken now holds the earlier months).
 
 use chrono::{NaiveDateTime, NaiveTime};
-use diesel::Connection;
 use hoso_domain::schedule::Recurrence;
 use hoso_store::jobs::{self as store, ScheduleRunRow};
 use hoso_store::DbConnection;
@@ -52,7 +51,7 @@ pub fn tick(
     let (profile, calendar) = crate::workflow::rules(conn)?;
     let mut recorded = Vec::new();
     for schedule in schedules {
-        let runs = conn.transaction(|conn| -> Result<Vec<ScheduleRunRow>, AppError> {
+        let runs = conn.write_transaction(|conn| -> Result<Vec<ScheduleRunRow>, AppError> {
             let record = |conn: &mut DbConnection, run: ScheduleRunRow| -> Result<ScheduleRunRow, AppError> {
                 if store::record_occurrence(conn, &run)? {
                     Ok(run)

@@ -69,9 +69,9 @@ impl Recurrence {
             Recurrence::LastWorkingDayOfMonth { .. } => {
                 Some(last_working_day(last_day_of_month(year, month), calendar))
             }
-            Recurrence::LastWorkingDayOfQuarter { .. } => {
-                (month % 3 == 0).then(|| last_working_day(last_day_of_month(year, month), calendar))
-            }
+            Recurrence::LastWorkingDayOfQuarter { .. } => month
+                .is_multiple_of(3)
+                .then(|| last_working_day(last_day_of_month(year, month), calendar)),
             Recurrence::FirstDayOfApprovalWindow { signer, .. } => profile
                 .window_for(signer)
                 .map(|window| window.rule.dates(year, month, calendar).from),

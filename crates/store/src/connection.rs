@@ -24,6 +24,24 @@ impl DbConnection {
         Ok(self.batch_execute("ANALYZE")?)
     }
 
+    /// A transaction that reads and then writes. On SQLite it takes the write lock with its
+    /// first statement (as `BEGIN IMMEDIATE` would): a deferred transaction whose snapshot another
+    /// writer has overtaken fails with "database is locked" at its first write instead of waiting.
+    pub fn write_transaction<T, E, F>(&mut self, work: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut Self) -> Result<T, E>,
+        E: From<diesel::result::Error>,
+    {
+        self.transaction(|conn| {
+            if let DbConnection::Sqlite(_) = conn {
+                use diesel::connection::SimpleConnection;
+                // A write statement that changes nothing still takes the write lock.
+                conn.batch_execute("UPDATE system_meta SET value = value WHERE 0")?;
+            }
+            work(conn)
+        })
+    }
+
     pub fn backend(&self) -> Backend {
         match self {
             DbConnection::Postgres(_) => Backend::Postgres,

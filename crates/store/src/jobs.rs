@@ -189,16 +189,16 @@ pub fn claim(
     }
 }
 
-fn held_by<'a>(
-    id: &'a str,
-    owner: &'a str,
-) -> diesel::dsl::Filter<
+/// The job `id` while `owner` holds it running.
+type HeldBy<'a> = diesel::dsl::Filter<
     diesel::dsl::Filter<
         diesel::dsl::Filter<jobs::table, diesel::dsl::Eq<jobs::id, &'a str>>,
         diesel::dsl::Eq<jobs::lease_owner, &'a str>,
     >,
     diesel::dsl::Eq<jobs::state, &'static str>,
-> {
+>;
+
+fn held_by<'a>(id: &'a str, owner: &'a str) -> HeldBy<'a> {
     jobs::table
         .filter(jobs::id.eq(id))
         .filter(jobs::lease_owner.eq(owner))

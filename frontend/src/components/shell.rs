@@ -64,6 +64,9 @@ fn areas(session: &Session) -> Vec<(&'static str, &'static str)> {
     if session.kind() == AccountKind::Admin && session.has(Right::ManageApiClients) {
         areas.push(("Kết nối hệ thống", "/ket-noi"));
     }
+    if session.kind() == AccountKind::Admin && session.account.unit.is_none() {
+        areas.push(("Tác vụ nền", "/tac-vu-nen"));
+    }
     if session.has(Right::ViewAudit) {
         areas.push(("Nhật ký truy cập", "/nhat-ky"));
     }

@@ -1,20 +1,10 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::accounts::AccountRequestView;
-use hoso_domain::access::{AccountKind, Right};
-use serde::Deserialize;
-use utoipa::IntoParams;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::views;
-use hoso_app::AppError;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::accounts::AccountRequestView;
 
-#[derive(Debug, Deserialize, IntoParams)]
-pub struct RequestsQuery {
-    /// `pending`, `approved` or `rejected`.
-    pub status: Option<String>,
-}
+use hoso_app::account_requests::list_account_requests::RequestsQuery;
 
 /// Account requests: Sở Nội vụ sees all, an agency those for units in its subtree.
 /// Requires `manage_accounts`.
@@ -30,19 +20,7 @@ pub async fn get_account_requests(
     state: web::Data<AppState>,
     query: web::Query<RequestsQuery>,
 ) -> Result<HttpResponse, HttpError> {
-    if !session.actor.rights.contains(Right::ManageAccounts) || session.actor.kind == AccountKind::Personal {
-        return Err(AppError::Forbidden.into());
-    }
-    let within = session.actor.scope.prefix().map(str::to_owned);
-    let status = query.into_inner().status;
-    let rows = state
-        .db(move |conn| {
-            Ok(hoso_store::account_requests::list(
-                conn,
-                within.as_deref(),
-                status.as_deref(),
-            )?)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(rows.iter().map(views::account_request).collect::<Vec<_>>()))
+    let result =
+        hoso_app::account_requests::list_account_requests(&state, session.0, query.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

@@ -1,13 +1,8 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::accounts::AccountView;
-use hoso_domain::access::check_view_account;
-use hoso_store::accounts;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::views;
-use hoso_app::AppError;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::accounts::AccountView;
 
 /// One account: one's own, or one the signed-in account manages. Others are 404.
 #[utoipa::path(
@@ -22,11 +17,6 @@ pub async fn get_account(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, HttpError> {
-    let id = id.into_inner();
-    let found = state
-        .db(move |conn| Ok(accounts::find(conn, &id)?))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    check_view_account(&session.actor, &super::facts(&found)?)?;
-    Ok(HttpResponse::Ok().json(views::account(&found)))
+    let result = hoso_app::accounts::read_account(&state, session.0, id.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

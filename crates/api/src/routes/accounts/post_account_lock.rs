@@ -1,11 +1,8 @@
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::accounts::{AccountActionRequest, AccountView};
-use validator::Validate;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::views;
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::{AccountActionRequest, AccountView};
 
 /// Lock an account: it can no longer sign in, and its sessions end at once (ACC-3).
 #[utoipa::path(
@@ -25,19 +22,7 @@ pub async fn post_account_lock(
     id: web::Path<String>,
     body: web::Json<AccountActionRequest>,
 ) -> Result<HttpResponse, HttpError> {
-    body.validate()?;
-    let (id, body) = (id.into_inner(), body.into_inner());
-    let (saved, _) = state
-        .db(move |conn| {
-            super::change_account(conn, &session, &id, "account.locked", &body, |row| {
-                if row.status != hoso_store::accounts::STATUS_ACTIVE {
-                    return Err(super::invalid_state("Tài khoản không ở trạng thái hoạt động."));
-                }
-                row.status = hoso_store::accounts::STATUS_LOCKED.into();
-                row.auth_version += 1;
-                Ok(None)
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(views::account(&saved)))
+    let result =
+        hoso_app::accounts::lock_account(&state, session.0, id.into_inner(), body.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

@@ -1,11 +1,8 @@
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::accounts::{AccountActionRequest, AccountView};
-use validator::Validate;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::views;
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::{AccountActionRequest, AccountView};
 
 /// Revoke an account for good (ACC-3): it never signs in again; its record and history stay.
 #[utoipa::path(
@@ -25,16 +22,7 @@ pub async fn post_account_revoke(
     id: web::Path<String>,
     body: web::Json<AccountActionRequest>,
 ) -> Result<HttpResponse, HttpError> {
-    body.validate()?;
-    let (id, body) = (id.into_inner(), body.into_inner());
-    let (saved, _) = state
-        .db(move |conn| {
-            super::change_account(conn, &session, &id, "account.revoked", &body, |row| {
-                row.status = hoso_store::accounts::STATUS_REVOKED.into();
-                row.auth_version += 1;
-                Ok(None)
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(views::account(&saved)))
+    let result =
+        hoso_app::accounts::revoke_account(&state, session.0, id.into_inner(), body.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

@@ -10,9 +10,7 @@ pub mod post_api_client_rotate_secret;
 
 pub const TAG: &str = "api-clients";
 
-/// The scopes a client may hold. Each later capability that opens data to other systems adds
-/// its scope here.
-pub const SCOPES: &[&str] = &["units.read"];
+pub use hoso_app::api_clients::SCOPES;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_api_clients::get_api_clients)

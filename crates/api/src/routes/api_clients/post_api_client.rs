@@ -1,14 +1,8 @@
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::accounts::{CreateApiClientRequest, IssuedClientSecret};
-use hoso_domain::access::check_manage_api_clients;
-use hoso_domain::{FieldError, FieldErrors};
-use hoso_store::api_clients;
-use validator::Validate;
-
-use crate::auth::{secrets, Session};
+use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::views;
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::{CreateApiClientRequest, IssuedClientSecret};
 
 /// Register another system. The answer holds its `client_id` and secret; the secret is shown
 /// this once and stored only as a digest.
@@ -24,45 +18,6 @@ pub async fn post_api_client(
     state: web::Data<AppState>,
     body: web::Json<CreateApiClientRequest>,
 ) -> Result<HttpResponse, HttpError> {
-    check_manage_api_clients(&session.actor)?;
-    body.validate()?;
-    let body = body.into_inner();
-    let mut errors = FieldErrors::new();
-    for (index, scope) in body.scopes.iter().enumerate() {
-        if !super::SCOPES.contains(&scope.as_str()) {
-            errors.push(FieldError::new(
-                format!("scopes[{index}]"),
-                "unknown_scope",
-                format!("Phạm vi '{scope}' không tồn tại."),
-            ));
-        }
-    }
-    errors.into_result()?;
-    let secret = secrets::random_token();
-    let client_id = format!("hoso-{}", &secrets::random_token()[..16]);
-    let digest = secrets::digest(&secret);
-    let row = state
-        .db(move |conn| {
-            let row = api_clients::insert(
-                conn,
-                &client_id,
-                body.name.trim(),
-                &body.scopes.join(" "),
-                body.consent_reference.trim(),
-                &digest,
-                &session.account.account.id,
-            )?;
-            let mut event = session.event("api_client.created");
-            event.target_type = Some("api_client".into());
-            event.target_id = Some(row.id.clone());
-            event.right_used = Some("manage_api_clients".into());
-            event.reason = Some(row.consent_reference.clone());
-            hoso_app::audit::record(conn, event)?;
-            Ok(row)
-        })
-        .await?;
-    Ok(HttpResponse::Created().json(IssuedClientSecret {
-        client: views::api_client(&row),
-        client_secret: secret,
-    }))
+    let result = hoso_app::api_clients::create_api_client(&state, session.0, body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(result))
 }

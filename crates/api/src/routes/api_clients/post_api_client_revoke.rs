@@ -1,14 +1,8 @@
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::accounts::{ApiClientView, DecideRequest};
-use hoso_domain::access::check_manage_api_clients;
-use hoso_store::api_clients;
-use validator::Validate;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::views;
-use hoso_app::AppError;
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::{ApiClientView, DecideRequest};
 
 /// Revoke a client for good: its tokens stop working at once.
 #[utoipa::path(
@@ -25,23 +19,8 @@ pub async fn post_api_client_revoke(
     id: web::Path<String>,
     body: web::Json<DecideRequest>,
 ) -> Result<HttpResponse, HttpError> {
-    check_manage_api_clients(&session.actor)?;
-    body.validate()?;
-    let (id, note) = (id.into_inner(), body.into_inner().note);
-    let row = state
-        .db(move |conn| {
-            let mut row = api_clients::find(conn, &id)?.ok_or(AppError::NotFound)?;
-            row.status = "revoked".into();
-            row.auth_version += 1;
-            let row = api_clients::save(conn, &row)?;
-            let mut event = session.event("api_client.revoked");
-            event.target_type = Some("api_client".into());
-            event.target_id = Some(row.id.clone());
-            event.right_used = Some("manage_api_clients".into());
-            event.reason = Some(note);
-            hoso_app::audit::record(conn, event)?;
-            Ok(row)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(views::api_client(&row)))
+    let result =
+        hoso_app::api_clients::revoke_api_client(&state, session.0, id.into_inner(), body.into_inner())
+            .await?;
+    Ok(HttpResponse::Ok().json(result))
 }

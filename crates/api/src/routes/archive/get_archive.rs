@@ -1,21 +1,10 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::dossiers::DossierSummary;
-use hoso_store::dossiers::{self, DossierFilter};
-use serde::Deserialize;
-use utoipa::IntoParams;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::dossiers::DossierSummary;
 
-#[derive(Debug, Deserialize, IntoParams)]
-pub struct ArchiveQuery {
-    /// Part of the name, without regard to case or diacritics.
-    pub q: Option<String>,
-    /// 1–200, default 50.
-    pub limit: Option<i64>,
-    pub offset: Option<i64>,
-}
+use hoso_app::archive::list_archive::ArchiveQuery;
 
 /// Archived dossiers within the caller's scope (`read_dossiers`), by name. Each opens read-only
 /// with `GET /dossiers/{id}`.
@@ -31,17 +20,6 @@ pub async fn get_archive(
     state: web::Data<AppState>,
     query: web::Query<ArchiveQuery>,
 ) -> Result<HttpResponse, HttpError> {
-    crate::routes::dossiers::require_list_right(&session)?;
-    let actor = &session.actor;
-    let filter = DossierFilter {
-        within: actor.scope.prefix().map(str::to_owned),
-        name: query.q.as_deref().map(hoso_domain::dossier::search_name),
-        archived: Some(true),
-        limit: query.limit.unwrap_or(50).clamp(1, 200),
-        offset: query.offset.unwrap_or(0).max(0),
-        ..Default::default()
-    };
-    let found = state.db(move |conn| Ok(dossiers::list(conn, &filter)?)).await?;
-    let body: Vec<DossierSummary> = found.iter().map(crate::routes::dossiers::summary).collect();
-    Ok(HttpResponse::Ok().json(body))
+    let result = hoso_app::archive::list_archive(&state, session.0, query.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

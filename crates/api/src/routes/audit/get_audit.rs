@@ -1,36 +1,10 @@
-use actix_web::{get, web, HttpResponse};
-use chrono::{DateTime, Utc};
-use hoso_api_types::audit::AuditPage;
-use hoso_domain::access::check_view_audit;
-use hoso_store::audit::{self, AuditFilter};
-use serde::Deserialize;
-use utoipa::IntoParams;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::views;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::audit::AuditPage;
 
-#[derive(Debug, Deserialize, IntoParams)]
-pub struct AuditQuery {
-    /// Events by this account (or API client).
-    pub actor_id: Option<String>,
-    /// Events about this account or record.
-    pub target_id: Option<String>,
-    /// Events about this person's data.
-    pub person_id: Option<String>,
-    pub unit_id: Option<String>,
-    /// e.g. `auth.sign_in`, `account.locked`.
-    pub action: Option<String>,
-    /// From this instant (inclusive), RFC 3339.
-    pub from: Option<DateTime<Utc>>,
-    /// Until this instant (exclusive), RFC 3339.
-    pub until: Option<DateTime<Utc>>,
-    /// Only events older than this id (the previous page's `next_before`).
-    pub before: Option<i64>,
-    /// 1–200, default 50.
-    pub limit: Option<i64>,
-}
+use hoso_app::audit::list_audit_events::AuditQuery;
 
 /// Query the audit trail by person, account, unit and time. Requires `view_audit`; an agency
 /// sees the events of units in its subtree, Sở Nội vụ all of them. Newest first.
@@ -46,27 +20,6 @@ pub async fn get_audit(
     state: web::Data<AppState>,
     query: web::Query<AuditQuery>,
 ) -> Result<HttpResponse, HttpError> {
-    check_view_audit(&session.actor)?;
-    let query = query.into_inner();
-    let limit = query.limit.unwrap_or(50).clamp(1, 200);
-    let filter = AuditFilter {
-        within: session.actor.scope.prefix().map(str::to_owned),
-        actor_id: query.actor_id,
-        target_id: query.target_id,
-        subject_person_id: query.person_id,
-        unit_id: query.unit_id,
-        action: query.action,
-        from: query.from.map(|t| t.naive_utc()),
-        until: query.until.map(|t| t.naive_utc()),
-        before_id: query.before,
-        limit,
-    };
-    let rows = state.db(move |conn| Ok(audit::list(conn, &filter)?)).await?;
-    let next_before = (rows.len() as i64 == limit)
-        .then(|| rows.last().map(|e| e.id))
-        .flatten();
-    Ok(HttpResponse::Ok().json(AuditPage {
-        items: rows.into_iter().map(views::audit_event).collect(),
-        next_before,
-    }))
+    let result = hoso_app::audit::list_audit_events(&state, session.0, query.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

@@ -1,10 +1,8 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::calendar::CalendarYear;
-use hoso_store::calendar;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::calendar::CalendarYear;
 
 /// A year's days that are not ordinary: the statutory holidays (computed, Tết and Giỗ Tổ from
 /// the lunar calendar for UTC+7, weekend compensation included) and the year's plan.
@@ -20,8 +18,6 @@ pub async fn get_calendar_year(
     state: web::Data<AppState>,
     year: web::Path<i32>,
 ) -> Result<HttpResponse, HttpError> {
-    let year = year.into_inner();
-    super::check_year(year)?;
-    let plan = state.db(move |conn| Ok(calendar::of_year(conn, year)?)).await?;
-    Ok(HttpResponse::Ok().json(super::year_view(year, plan)))
+    let result = hoso_app::calendar::read_calendar_year(&state, _session.0, year.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

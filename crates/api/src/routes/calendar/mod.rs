@@ -14,5 +14,3 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_calendar_year::get_calendar_year)
         .service(put_calendar_year::put_calendar_year);
 }
-
-pub(crate) use hoso_app::calendar::*;

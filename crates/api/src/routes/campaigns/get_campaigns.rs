@@ -1,11 +1,8 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::campaigns::CampaignView;
-use hoso_domain::access::AccountKind;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::AppError;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::campaigns::CampaignView;
 
 /// Campaigns of the units in the caller's scope, newest first.
 #[utoipa::path(
@@ -15,22 +12,6 @@ use hoso_app::AppError;
 )]
 #[get("/campaigns")]
 pub async fn get_campaigns(session: Session, state: web::Data<AppState>) -> Result<HttpResponse, HttpError> {
-    if session.actor.kind == AccountKind::Personal {
-        return Err(AppError::Forbidden.into());
-    }
-    let today = state.clock.today();
-    let rows = state
-        .db(move |conn| {
-            Ok(hoso_store::campaigns::list(
-                conn,
-                session.actor.scope.prefix(),
-                None,
-            )?)
-        })
-        .await?;
-    let views: Vec<CampaignView> = rows
-        .iter()
-        .map(|(row, name, _)| super::view(row, name, today))
-        .collect();
-    Ok(HttpResponse::Ok().json(views))
+    let result = hoso_app::campaigns::list_campaigns(&state, session.0).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

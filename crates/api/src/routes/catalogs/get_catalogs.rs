@@ -1,11 +1,8 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::catalogs::CatalogSummary;
-use hoso_domain::catalog::shipped;
-use hoso_store::catalogs;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::catalogs::CatalogSummary;
 
 /// Every catalogue with its legal source, effective date, version and number of entries, in the
 /// order of the personal-history form.
@@ -16,17 +13,6 @@ use crate::state::AppState;
 )]
 #[get("/catalogs")]
 pub async fn get_catalogs(_session: Session, state: web::Data<AppState>) -> Result<HttpResponse, HttpError> {
-    let mut list = state.db(|conn| Ok(catalogs::list(conn)?)).await?;
-    let rank = |kind: &str| {
-        shipped()
-            .iter()
-            .position(|f| f.meta.kind == kind)
-            .unwrap_or(usize::MAX)
-    };
-    list.sort_by_key(|(row, _)| rank(&row.kind));
-    let body: Vec<CatalogSummary> = list
-        .iter()
-        .map(|(row, count)| hoso_app::views::catalog(row, *count))
-        .collect();
-    Ok(HttpResponse::Ok().json(body))
+    let result = hoso_app::catalogs::list_catalogs(&state, _session.0).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

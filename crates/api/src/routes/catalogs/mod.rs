@@ -1,11 +1,7 @@
 //! The national catalogues (CTX-2): read by every signed-in account, extended and retired by
 //! administrators with `administer_catalogs`. Codes are never deleted or reused.
 
-use hoso_store::catalogs::{self, CatalogRow};
-use hoso_store::DbConnection;
 use utoipa_actix_web::service_config::ServiceConfig;
-
-use hoso_app::AppError;
 
 pub mod get_catalog;
 pub mod get_catalogs;
@@ -19,9 +15,4 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_catalog::get_catalog)
         .service(post_catalog_entry::post_catalog_entry)
         .service(post_catalog_entry_retire::post_catalog_entry_retire);
-}
-
-/// The catalogue of that kind, or 404.
-fn load(conn: &mut DbConnection, kind: &str) -> Result<CatalogRow, AppError> {
-    catalogs::find(conn, kind)?.ok_or(AppError::NotFound)
 }

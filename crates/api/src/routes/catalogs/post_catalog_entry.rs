@@ -1,13 +1,8 @@
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::catalogs::{CatalogEntryView, NewCatalogEntryRequest};
-use hoso_domain::catalog::{check_administer_catalogs, check_new_entry, CatalogEntry};
-use hoso_store::catalogs;
-use validator::Validate;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::AppError;
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::catalogs::{CatalogEntryView, NewCatalogEntryRequest};
 
 /// Add an entry to a catalogue (administrators with `administer_catalogs`). The code must have
 /// the catalogue's shape and never have been used in it; a parent or successor must exist.
@@ -26,44 +21,8 @@ pub async fn post_catalog_entry(
     kind: web::Path<String>,
     body: web::Json<NewCatalogEntryRequest>,
 ) -> Result<HttpResponse, HttpError> {
-    body.validate()?;
-    let (kind, body) = (kind.into_inner(), body.into_inner());
-    let view = state
-        .db(move |conn| {
-            let catalog = super::load(conn, &kind)?;
-            let mut event = session.event("catalog.entry_added");
-            event.target_type = Some("catalog".into());
-            event.target_id = Some(format!("{kind}/{}", body.code));
-            event.right_used = Some("administer_catalogs".into());
-            event.reason = Some(body.reason.clone());
-            if let Err(denial) = check_administer_catalogs(&session.actor) {
-                return Err(hoso_app::audit::refuse(conn, event, denial));
-            }
-            let entry = CatalogEntry {
-                code: body.code.trim().to_owned(),
-                label: body.label.trim().to_owned(),
-                parent: body.parent.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()),
-                valid_from: body.valid_from,
-                valid_to: None,
-                replaced_by: None,
-                data: body.data,
-            };
-            let meta = catalog.meta();
-            let known = hoso_app::catalogs::existing(
-                conn,
-                &[
-                    (Some(meta.kind.as_str()), Some(entry.code.as_str())),
-                    (meta.parent_kind.as_deref(), entry.parent.as_deref()),
-                ],
-            )?;
-            check_new_entry(&meta, &entry, |k, c| {
-                known.contains(&(k.to_owned(), c.to_owned()))
-            })?;
-            catalogs::insert_entry(conn, &kind, &entry, "local", Some(&session.actor.account_id))?;
-            hoso_app::audit::record(conn, event)?;
-            let row = catalogs::find_entry(conn, &kind, &entry.code)?.ok_or(AppError::NotFound)?;
-            Ok(hoso_app::views::catalog_entry(&row))
-        })
-        .await?;
-    Ok(HttpResponse::Created().json(view))
+    let result =
+        hoso_app::catalogs::create_catalog_entry(&state, session.0, kind.into_inner(), body.into_inner())
+            .await?;
+    Ok(HttpResponse::Created().json(result))
 }

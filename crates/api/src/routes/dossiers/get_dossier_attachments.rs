@@ -1,10 +1,8 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::dossiers::AttachmentView;
-use hoso_store::dossiers;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::dossiers::AttachmentView;
 
 /// The scans attached to a dossier, oldest first, for anyone who may read it.
 #[utoipa::path(
@@ -19,15 +17,6 @@ pub async fn get_dossier_attachments(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, HttpError> {
-    let list = state
-        .db(move |conn| {
-            let r = super::load_readable(conn, &session, &id, "dossier.viewed")?;
-            Ok(dossiers::attachments(conn, &r.found.dossier.id)?)
-        })
-        .await?;
-    let body: Vec<AttachmentView> = list
-        .into_iter()
-        .map(|(a, d)| super::attachment_view(a, &d))
-        .collect();
-    Ok(HttpResponse::Ok().json(body))
+    let result = hoso_app::dossiers::list_dossier_attachments(&state, session.0, id.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

@@ -1,24 +1,10 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::dossiers::DiffView;
-use hoso_domain::dossier::diff::diff;
-use hoso_domain::dossier::protection::redact;
-use hoso_store::dossiers;
-use serde::Deserialize;
-use serde_json::Value;
-use utoipa::IntoParams;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::AppError;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::dossiers::DiffView;
 
-#[derive(Debug, Deserialize, IntoParams)]
-pub struct DiffQuery {
-    /// Version number; 0 (default) for an empty dossier.
-    pub from: Option<i32>,
-    /// Version number; 0 (default) for the current draft.
-    pub to: Option<i32>,
-}
+use hoso_app::dossiers::read_dossier_diff::DiffQuery;
 
 /// Field-by-field differences between two versions, or a version and the draft (what a reviewer
 /// checks against the paper originals). Only fields within the reader's level are compared.
@@ -35,34 +21,7 @@ pub async fn get_dossier_diff(
     id: web::Path<String>,
     query: web::Query<DiffQuery>,
 ) -> Result<HttpResponse, HttpError> {
-    let (from, to) = (query.from.unwrap_or(0), query.to.unwrap_or(0));
-    let keys = state.data_keys.clone();
-    let view = state
-        .db(move |conn| {
-            let r = super::load_readable(conn, &session, &id, "dossier.viewed")?;
-            let dossier_id = r.found.dossier.id.clone();
-            let mut side = |number: i32, draft_when_zero: bool| -> Result<Value, AppError> {
-                let whole = match (number, draft_when_zero) {
-                    (0, false) => Value::Object(Default::default()),
-                    (0, true) => {
-                        let draft = dossiers::draft(conn, &dossier_id)?;
-                        super::open_content(&keys, &draft.content, draft.sealed.as_deref())?
-                    }
-                    (n, _) => {
-                        let v = dossiers::version(conn, &dossier_id, n)?.ok_or(AppError::NotFound)?;
-                        super::open_content(&keys, &v.content, v.sealed.as_deref())?
-                    }
-                };
-                Ok(redact(&whole, r.level))
-            };
-            let before = side(from, false)?;
-            let after = side(to, true)?;
-            Ok(DiffView {
-                from,
-                to,
-                changes: diff(&before, &after),
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(view))
+    let result =
+        hoso_app::dossiers::read_dossier_diff(&state, session.0, id.into_inner(), query.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

@@ -1,10 +1,8 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::workflow::ReviewView;
-use hoso_store::reviews;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::workflow::ReviewView;
 
 /// The dossier's reviews, newest first: each submission, check, return with its reason (what
 /// the employee reads when something is sent back, WF-5), signature and approval.
@@ -20,16 +18,6 @@ pub async fn get_dossier_reviews(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, HttpError> {
-    let today = state.clock.today();
-    let list = state
-        .db(move |conn| {
-            let r = super::load_readable(conn, &session, &id, "dossier.viewed")?;
-            let mut views = Vec::new();
-            for review in reviews::for_dossier(conn, &r.found.dossier.id)? {
-                views.push(hoso_app::workflow::view(conn, &review, &r.found, today)?);
-            }
-            Ok(views)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(list))
+    let result = hoso_app::dossiers::list_dossier_reviews(&state, session.0, id.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

@@ -1,10 +1,8 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::transfers::TransferView;
-use hoso_store::transfers;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::transfers::TransferView;
 
 /// The person's moves, newest first: each with its decision (TRF-1…5).
 #[utoipa::path(
@@ -19,16 +17,6 @@ pub async fn get_dossier_transfers(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, HttpError> {
-    let today = state.clock.today();
-    let views = state
-        .db(move |conn| {
-            let r = super::load_readable(conn, &session, &id, "dossier.viewed")?;
-            let mut views = Vec::new();
-            for row in transfers::of_person(conn, &r.found.person.id)? {
-                views.push(crate::routes::transfers::view(conn, &row, today)?);
-            }
-            Ok(views)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(views))
+    let result = hoso_app::dossiers::list_dossier_transfers(&state, session.0, id.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

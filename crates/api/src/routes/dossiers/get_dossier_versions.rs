@@ -1,10 +1,8 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::dossiers::VersionSummary;
-use hoso_store::dossiers;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::dossiers::VersionSummary;
 
 /// The approved versions of a dossier, oldest first: who approved each, when, and its hash.
 #[utoipa::path(
@@ -19,12 +17,6 @@ pub async fn get_dossier_versions(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, HttpError> {
-    let list = state
-        .db(move |conn| {
-            let r = super::load_readable(conn, &session, &id, "dossier.viewed")?;
-            Ok(dossiers::versions(conn, &r.found.dossier.id)?)
-        })
-        .await?;
-    let body: Vec<VersionSummary> = list.iter().map(hoso_app::views::dossier_version).collect();
-    Ok(HttpResponse::Ok().json(body))
+    let result = hoso_app::dossiers::list_dossier_versions(&state, session.0, id.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

@@ -1,14 +1,8 @@
-use actix_web::{post, web, HttpResponse};
-use diesel::Connection;
-use hoso_api_types::dossiers::{CreateDossierRequest, DossierView};
-use hoso_domain::access::{check_create_dossier, UnitPath};
-use hoso_store::dossiers;
-use hoso_store::people;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::AppError;
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::dossiers::{CreateDossierRequest, DossierView};
 
 /// Open the dossier of a person (DOS-1): one per person for life, with its dossier number and an
 /// empty draft (or what is already known). Requires `create_dossiers` over the person's unit.
@@ -27,60 +21,6 @@ pub async fn post_dossier(
     state: web::Data<AppState>,
     body: web::Json<CreateDossierRequest>,
 ) -> Result<HttpResponse, HttpError> {
-    let mut body = body.into_inner();
-    let keys = state.data_keys.clone();
-    let view = state
-        .db(move |conn| {
-            let (person, unit_path) =
-                people::find_with_unit_path(conn, &body.person_id)?.ok_or_else(|| {
-                    hoso_domain::FieldError::new("person_id", "unknown_person", "Không tìm thấy người này.")
-                })?;
-            let path = UnitPath::parse(&unit_path).map_err(AppError::Internal)?;
-            let mut event = session.event("dossier.created");
-            event.target_type = Some("person".into());
-            event.target_id = Some(person.id.clone());
-            event.subject_person_id = Some(person.id.clone());
-            event.unit_id = Some(person.unit_id.clone());
-            event.right_used = Some("create_dossiers".into());
-            if let Err(denial) = check_create_dossier(&session.actor, &path) {
-                return Err(hoso_app::audit::refuse(conn, event, denial));
-            }
-            if dossiers::find_by_person(conn, &person.id)?.is_some() {
-                return Err(AppError::Conflict {
-                    code: "dossier_exists",
-                    message: "Người này đã có hồ sơ; mỗi người chỉ có một hồ sơ suốt quá trình công tác."
-                        .into(),
-                });
-            }
-            body.content
-                .identity
-                .full_name
-                .get_or_insert_with(|| person.full_name.clone());
-            super::check(conn, &session, &keys, &body.content, None, None)?;
-            let sealed = super::seal(&keys, &body.content, &person.full_name);
-            let id = conn.transaction(|conn| -> Result<String, AppError> {
-                let number = dossiers::next_number(conn)?;
-                let row = dossiers::create(
-                    conn,
-                    &person.id,
-                    &number,
-                    sealed.stored(),
-                    &session.actor.account_id,
-                )?;
-                event.target_type = Some("dossier".into());
-                event.target_id = Some(row.id.clone());
-                event.details = Some(serde_json::json!({"dossier_number": number}).to_string());
-                hoso_app::audit::record(conn, event)?;
-                Ok(row.id)
-            })?;
-            let found = dossiers::find(conn, &id)?.ok_or(AppError::NotFound)?;
-            Ok(DossierView {
-                summary: super::summary(&found),
-                level: hoso_domain::dossier::protection::level_for(&session.actor, false),
-                content: None,
-                editable: true,
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Created().json(view))
+    let result = hoso_app::dossiers::create_dossier(&state, session.0, body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(result))
 }

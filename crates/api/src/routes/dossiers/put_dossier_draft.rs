@@ -1,14 +1,8 @@
-use actix_web::{put, web, HttpResponse};
-use diesel::Connection;
-use hoso_api_types::dossiers::{DraftView, SaveDraftRequest};
-use hoso_domain::access::check_edit_dossier;
-use hoso_domain::dossier::protection::{join_sensitive, split_sensitive, RestrictionLevel};
-use hoso_store::dossiers;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::AppError;
+use actix_web::{put, web, HttpResponse};
+use hoso_api_types::dossiers::{DraftView, SaveDraftRequest};
 
 /// Save the draft (the person themself, or `update_dossiers` over their unit; the history
 /// records who). `revision` must be the one read: a save against an older revision is refused
@@ -29,56 +23,7 @@ pub async fn put_dossier_draft(
     id: web::Path<String>,
     body: web::Json<SaveDraftRequest>,
 ) -> Result<HttpResponse, HttpError> {
-    let body = body.into_inner();
-    let keys = state.data_keys.clone();
-    let view = state
-        .db(move |conn| {
-            let r = super::load_readable(conn, &session, &id, "dossier.viewed")?;
-            let mut event = super::event(&session, "dossier.draft_saved", &r.found);
-            event.right_used = Some("update_dossiers".into());
-            let denial = check_edit_dossier(&session.actor, &r.found.person.id, &r.path).err().or_else(|| {
-                (r.level < RestrictionLevel::Full)
-                    .then(|| hoso_domain::access::Denial::Forbidden("editing needs the whole form in view".into()))
-            });
-            if let Some(denial) = denial {
-                return Err(hoso_app::audit::refuse(conn, event, denial));
-            }
-            hoso_app::workflow::refuse_if_frozen(&r.found.dossier.status)?;
-            hoso_app::workflow::refuse_if_archived(&r.found.person.service_status)?;
-            let mut content = body.content;
-            let stored = dossiers::draft(conn, &r.found.dossier.id)?;
-            let before = super::open_content(&keys, &stored.content, stored.sealed.as_deref())?;
-            let known_photo = before.get("photo_document_id").and_then(|p| p.as_str()).map(str::to_owned);
-            if r.level < RestrictionLevel::Sensitive {
-                let submitted = serde_json::to_value(&content).expect("dossier content serialises");
-                // Filling in a field one may not see would be writing blind: refuse it, naming it.
-                if let Some(pointer) = split_sensitive(&submitted).1.keys().next() {
-                    return Err(hoso_domain::FieldError::new(
-                        pointer.trim_start_matches('/').replace('/', "."),
-                        "restricted_field",
-                        "Tài khoản này không được xem, nên cũng không được khai thông tin hạn chế tiếp cận này.",
-                    )
-                    .into());
-                }
-                let kept = join_sensitive(&split_sensitive(&submitted).0, &split_sensitive(&before).1);
-                content = super::typed(&kept)?;
-            }
-            super::check(conn, &session, &keys, &content, Some(&r.found.dossier.id), known_photo.as_deref())?;
-            let sealed = super::seal(&keys, &content, &r.found.person.full_name);
-            let draft = conn.transaction(|conn| -> Result<_, AppError> {
-                let draft = dossiers::save_draft(
-                    conn,
-                    &r.found.dossier.id,
-                    body.revision,
-                    sealed.stored(),
-                    &session.actor.account_id,
-                )?;
-                event.details = Some(serde_json::json!({"revision": draft.revision}).to_string());
-                hoso_app::audit::record(conn, event)?;
-                Ok(draft)
-            })?;
-            super::draft_view(conn, &r, draft, &sealed.whole)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(view))
+    let result =
+        hoso_app::dossiers::save_dossier_draft(&state, session.0, id.into_inner(), body.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

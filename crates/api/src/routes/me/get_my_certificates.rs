@@ -1,10 +1,8 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::workflow::CertificateView;
-use hoso_store::signing;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::workflow::CertificateView;
 
 /// The caller's signing certificates (CTX-5), newest first, revoked ones included.
 #[utoipa::path(
@@ -17,9 +15,6 @@ pub async fn get_my_certificates(
     session: Session,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, HttpError> {
-    let rows = state
-        .db(move |conn| Ok(signing::certificates_of(conn, &session.actor.account_id)?))
-        .await?;
-    let views: Vec<CertificateView> = rows.iter().map(hoso_app::views::certificate).collect();
-    Ok(HttpResponse::Ok().json(views))
+    let result = hoso_app::me::list_my_certificates(&state, session.0).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

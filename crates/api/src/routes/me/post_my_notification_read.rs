@@ -1,9 +1,7 @@
-use actix_web::{post, web, HttpResponse};
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::AppError;
+use actix_web::{post, web, HttpResponse};
 
 /// Mark one of the caller's notifications read (404 for anyone else's).
 #[utoipa::path(
@@ -18,19 +16,6 @@ pub async fn post_my_notification_read(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, HttpError> {
-    let at = state.clock.now_naive();
-    let marked = state
-        .db(move |conn| {
-            Ok(hoso_store::campaigns::mark_read(
-                conn,
-                &session.actor.account_id,
-                &id,
-                at,
-            )?)
-        })
-        .await?;
-    if !marked {
-        return Err(AppError::NotFound.into());
-    }
+    hoso_app::me::mark_notification_read(&state, session.0, id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

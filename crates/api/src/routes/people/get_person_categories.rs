@@ -1,11 +1,8 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::golive::CategoryPeriodView;
-use hoso_domain::access::{check_read_person, UnitPath};
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::AppError;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::golive::CategoryPeriodView;
 
 /// A person's employment category through time (ORG-2), the earliest period first, each with
 /// the decision that began it. Readable by whoever may read the person.
@@ -21,15 +18,6 @@ pub async fn get_person_categories(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, HttpError> {
-    let id = id.into_inner();
-    let periods = state
-        .db(move |conn| {
-            let (person, path) =
-                hoso_store::people::find_with_unit_path(conn, &id)?.ok_or(AppError::NotFound)?;
-            let path = UnitPath::parse(&path).map_err(AppError::Internal)?;
-            check_read_person(&session.actor, &person.id, &path)?;
-            Ok(super::periods(conn, &person.id)?)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(periods))
+    let result = hoso_app::people::list_person_categories(&state, session.0, id.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

@@ -14,5 +14,3 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_person_categories::get_person_categories)
         .service(post_person_category::post_person_category);
 }
-
-pub(crate) use hoso_app::people::*;

@@ -12,5 +12,3 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(post_recruitment::post_recruitment)
         .service(get_recruitments::get_recruitments);
 }
-
-pub(crate) use hoso_app::recruitments::*;

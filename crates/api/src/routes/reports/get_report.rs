@@ -1,7 +1,6 @@
 use actix_web::{get, web, HttpResponse};
 use chrono::NaiveDate;
 use hoso_api_types::reports::ReportView;
-use hoso_domain::access::AccountKind;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -9,7 +8,6 @@ use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
 use hoso_app::export::FileFormat;
-use hoso_app::AppError;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct ReportQuery {
@@ -20,14 +18,6 @@ pub struct ReportQuery {
     pub as_of: Option<NaiveDate>,
     /// `json` (default), `csv`, `xlsx` or `pdf`.
     pub format: Option<String>,
-}
-
-/// Aggregates may be read by any account but a personal one (USE-6).
-pub(crate) fn require_report_reader(session: &Session) -> Result<(), AppError> {
-    if session.actor.kind == AccountKind::Personal {
-        return Err(AppError::Forbidden);
-    }
-    Ok(())
 }
 
 /// One report, for a unit's subtree or the province, today or as of a past date, counted from
@@ -49,7 +39,7 @@ pub async fn get_report(
     kind: web::Path<String>,
     query: web::Query<ReportQuery>,
 ) -> Result<HttpResponse, HttpError> {
-    require_report_reader(&session)?;
+    super::require_report_reader(&session)?;
     let kind = super::kind(&kind)?;
     let format = FileFormat::parse(query.format.as_deref())?;
     let today = state.clock.today();

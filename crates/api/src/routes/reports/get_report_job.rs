@@ -40,7 +40,7 @@ pub async fn get_report_job(
     id: web::Path<String>,
     query: web::Query<ReportJobQuery>,
 ) -> Result<HttpResponse, HttpError> {
-    super::get_report::require_report_reader(&session)?;
+    super::require_report_reader(&session)?;
     let format = FileFormat::parse(query.format.as_deref())?;
     let id = id.into_inner();
     let account = session.actor.account_id.clone();
@@ -50,7 +50,7 @@ pub async fn get_report_job(
             let row = hoso_store::reports::find_job(conn, &id)?
                 .filter(|row| row.account_id == account)
                 .ok_or(AppError::NotFound)?;
-            super::post_report_job::view(row)
+            hoso_app::reports::create_report_job::view(row)
         })
     };
     // Subscribe before reading, so an end between the read and the wait is not missed.

@@ -1,9 +1,8 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::reports::ReportJobView;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::reports::ReportJobView;
 
 /// The caller's recent report jobs, newest first (without their reports).
 #[utoipa::path(
@@ -16,18 +15,6 @@ pub async fn get_report_jobs(
     session: Session,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, HttpError> {
-    super::get_report::require_report_reader(&session)?;
-    let account = session.actor.account_id.clone();
-    let jobs = state
-        .db(move |conn| {
-            hoso_store::reports::jobs_of(conn, &account, 20)?
-                .into_iter()
-                .map(|mut row| {
-                    row.result = None;
-                    super::post_report_job::view(row)
-                })
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(jobs))
+    let result = hoso_app::reports::list_report_jobs(&state, session.0).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

@@ -20,7 +20,7 @@ pub async fn get_report_schedule(
     session: Session,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, HttpError> {
-    super::get_report::require_report_reader(&session)?;
+    super::require_report_reader(&session)?;
     let today = state.clock.today();
     let profile = state.db(crate::routes::settings::current).await?;
     let schedule: Vec<ScheduledReport> = upcoming(annual_reports(profile.name), today)

@@ -1,9 +1,8 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::search::SavedSearchView;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::search::SavedSearchView;
 
 /// The caller's saved searches, newest first.
 #[utoipa::path(
@@ -16,17 +15,6 @@ pub async fn get_saved_searches(
     session: Session,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, HttpError> {
-    crate::routes::dossiers::require_list_right(&session)?;
-    let rows = state
-        .db(move |conn| Ok(hoso_store::search::saved_of(conn, &session.actor.account_id)?))
-        .await?;
-    let views: Vec<SavedSearchView> = rows
-        .into_iter()
-        .map(|r| SavedSearchView {
-            id: r.id,
-            name: r.name,
-            criteria: serde_json::from_str(&r.criteria).unwrap_or_default(),
-        })
-        .collect();
-    Ok(HttpResponse::Ok().json(views))
+    let result = hoso_app::search::list_saved_searches(&state, session.0).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

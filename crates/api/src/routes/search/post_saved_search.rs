@@ -1,10 +1,8 @@
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::search::{NewSavedSearch, SavedSearchView};
-use validator::Validate;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::search::{NewSavedSearch, SavedSearchView};
 
 /// Save a search under a name, to re-run it later (the criteria are stored; the results are
 /// always computed anew, within the caller's scope at that time).
@@ -20,25 +18,6 @@ pub async fn post_saved_search(
     state: web::Data<AppState>,
     body: web::Json<NewSavedSearch>,
 ) -> Result<HttpResponse, HttpError> {
-    crate::routes::dossiers::require_list_right(&session)?;
-    body.validate()?;
-    let body = body.into_inner();
-    let at = state.clock.now_naive();
-    let criteria = serde_json::to_string(&body.criteria).expect("criteria serialise");
-    let row = state
-        .db(move |conn| {
-            Ok(hoso_store::search::save(
-                conn,
-                &session.actor.account_id,
-                &body.name,
-                &criteria,
-                at,
-            )?)
-        })
-        .await?;
-    Ok(HttpResponse::Created().json(SavedSearchView {
-        id: row.id,
-        name: row.name,
-        criteria: body.criteria,
-    }))
+    let result = hoso_app::search::create_saved_search(&state, session.0, body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(result))
 }

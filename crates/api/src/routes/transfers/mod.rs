@@ -17,5 +17,3 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(post_transfer_accept::post_transfer_accept)
         .service(post_transfer_return::post_transfer_return);
 }
-
-pub(crate) use hoso_app::transfers::*;

@@ -1,15 +1,8 @@
-use actix_web::{post, web, HttpResponse};
-use diesel::Connection;
-use hoso_api_types::transfers::{CompleteTransfer, TransferView};
-use hoso_domain::access::UnitPath;
-use hoso_domain::transfer::{check_complete, TransferKind};
-use hoso_store::{people, transfers};
-use validator::Validate;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::AppError;
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::transfers::{CompleteTransfer, TransferView};
 
 /// Complete a move that waits for a second party: the receiving agency accepts a move between
 /// agencies (TRF-2) — from that moment the person, their dossier and their personal account
@@ -33,62 +26,8 @@ pub async fn post_transfer_accept(
     id: web::Path<String>,
     body: web::Json<CompleteTransfer>,
 ) -> Result<HttpResponse, HttpError> {
-    body.validate()?;
-    let body = body.into_inner();
-    let app = state.clone();
-    let view = state
-        .db(move |conn| {
-            let row = transfers::find(conn, &id)?.ok_or(AppError::NotFound)?;
-            let kind = super::kind_of(&row)?;
-            let to_unit = match &row.to_unit_id {
-                Some(unit) => hoso_store::units::find(conn, unit)?,
-                None => None,
-            };
-            let to_path = match &to_unit {
-                Some(unit) => Some(UnitPath::parse(&unit.path).map_err(AppError::Internal)?),
-                None => None,
-            };
-            let mut event = super::event(&session, "transfer.completed", &row);
-            if let Err(denial) = check_complete(&session.actor, kind, to_path.as_ref()) {
-                return Err(hoso_app::audit::refuse(conn, event, denial));
-            }
-            if row.state != "pending" {
-                return Err(AppError::Conflict {
-                    code: "invalid_state",
-                    message: "Việc điều động này đã được xử lý.".into(),
-                });
-            }
-            if let Some(document) = &body.document_id {
-                crate::routes::dossiers::readable_document(conn, &session, document, "document_id")?;
-            }
-            let now = app.clock.now_naive();
-            let row = conn.transaction(|conn| -> Result<_, AppError> {
-                let person = match (kind, &row.person_id, &to_unit) {
-                    (TransferKind::BetweenAgencies, Some(person), Some(unit)) => {
-                        people::move_to(conn, person, &unit.id, row.effective_on)?;
-                        None
-                    }
-                    (TransferKind::Arrival, None, Some(unit)) => {
-                        Some(people::insert(conn, &row.person_name, &unit.id)?.id)
-                    }
-                    _ => None,
-                };
-                let done = transfers::complete(
-                    conn,
-                    &row.id,
-                    &session.actor.account_id,
-                    now,
-                    person.as_deref(),
-                    body.document_id.as_deref(),
-                    body.note.as_deref(),
-                )?;
-                event.subject_person_id = done.person_id.clone();
-                event.details = Some(serde_json::json!({"kind": kind.as_str()}).to_string());
-                hoso_app::audit::record(conn, event)?;
-                Ok(done)
-            })?;
-            super::view(conn, &row, app.clock.today())
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(view))
+    let result =
+        hoso_app::transfers::accept_transfer(&state.app, session.0, id.into_inner(), body.into_inner())
+            .await?;
+    Ok(HttpResponse::Ok().json(result))
 }

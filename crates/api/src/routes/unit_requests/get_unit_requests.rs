@@ -1,19 +1,10 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::golive::UnitProposalView;
-use hoso_domain::access::AccountKind;
-use serde::Deserialize;
-use utoipa::IntoParams;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::AppError;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::golive::UnitProposalView;
 
-#[derive(Debug, Deserialize, IntoParams)]
-pub struct UnitRequestQuery {
-    /// `pending`, `approved` or `rejected`.
-    pub status: Option<String>,
-}
+use hoso_app::unit_requests::list_unit_requests::UnitRequestQuery;
 
 /// Proposals of new units: Sở Nội vụ sees all, an agency those under its own units.
 #[utoipa::path(
@@ -28,20 +19,6 @@ pub async fn get_unit_requests(
     state: web::Data<AppState>,
     query: web::Query<UnitRequestQuery>,
 ) -> Result<HttpResponse, HttpError> {
-    if !matches!(session.actor.kind, AccountKind::Admin | AccountKind::Agency) {
-        return Err(AppError::Forbidden.into());
-    }
-    let within = session.actor.scope.prefix().map(str::to_owned);
-    let status = query.into_inner().status;
-    let list = state
-        .db(move |conn| {
-            Ok(
-                hoso_store::unit_requests::list(conn, within.as_deref(), status.as_deref())?
-                    .into_iter()
-                    .map(|(row, parent)| super::view(row, parent))
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(list))
+    let result = hoso_app::unit_requests::list_unit_requests(&state, session.0, query.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

@@ -56,7 +56,7 @@ pub async fn post_unit_request_approve(
                         decision,
                     },
                 };
-                let unit = crate::routes::units::post_unit::create_unit(conn, &session, &request, today)?;
+                let unit = hoso_app::units::insert_unit(conn, &session, &request, today)?;
                 let decided = super::Decided {
                     status: "approved",
                     note: body.note.clone(),

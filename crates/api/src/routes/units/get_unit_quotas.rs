@@ -1,38 +1,10 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::units::{QuotaComparison, StaffCounts, UnitQuotas};
-use hoso_store::quotas::{self, ByCategory};
-use serde::Deserialize;
-use utoipa::IntoParams;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::units::UnitQuotas;
 
-#[derive(Debug, Deserialize, IntoParams)]
-pub struct QuotaQuery {
-    /// Default: this year.
-    pub year: Option<i32>,
-}
-
-fn counts(c: ByCategory) -> StaffCounts {
-    StaffCounts {
-        civil_servants: c.civil_servants,
-        public_employees: c.public_employees,
-        contract_workers: c.contract_workers,
-    }
-}
-
-fn compare(quota: ByCategory, headcount: ByCategory) -> QuotaComparison {
-    QuotaComparison {
-        quota: counts(quota),
-        headcount: counts(headcount),
-        vacancies: StaffCounts {
-            civil_servants: quota.civil_servants - headcount.civil_servants,
-            public_employees: quota.public_employees - headcount.public_employees,
-            contract_workers: quota.contract_workers - headcount.contract_workers,
-        },
-    }
-}
+use hoso_app::units::list_unit_quotas::QuotaQuery;
 
 /// Staffing quota of a year against the headcount (ORG-2), for the unit itself and summed over
 /// its subtree. Within the reader's scope.
@@ -49,27 +21,7 @@ pub async fn get_unit_quotas(
     id: web::Path<String>,
     query: web::Query<QuotaQuery>,
 ) -> Result<HttpResponse, HttpError> {
-    let id = id.into_inner();
-    let year = query
-        .year
-        .unwrap_or_else(|| chrono::Datelike::year(&hoso_app::clock::today()));
-    let actor = session.actor.clone();
-    let today = state.clock.today();
-    let quotas = state
-        .db(move |conn| {
-            let unit = super::load_visible(conn, &actor, &id)?;
-            let own = quotas::find(conn, &unit.id, year)?;
-            let own_quota = own.as_ref().map(quotas::as_counts).unwrap_or_default();
-            Ok(UnitQuotas {
-                year,
-                unit: compare(own_quota, quotas::headcount(conn, today, &unit.path, true)?),
-                subtree: compare(
-                    quotas::subtree_quota(conn, &unit.path, year)?,
-                    quotas::headcount(conn, today, &unit.path, false)?,
-                ),
-                decision_number: own.and_then(|q| q.decision_number),
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(quotas))
+    let result =
+        hoso_app::units::list_unit_quotas(&state, session.0, id.into_inner(), query.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

@@ -1,0 +1,38 @@
+//! Writing the audit trail (SEC-7, CTX-3). Changes are recorded in the same transaction as the
+//! change itself, so nothing is changed without its record; refusals are recorded on their own.
+
+pub mod list_audit_events;
+pub use list_audit_events::list_audit_events;
+
+use hoso_api_types::accounts::DecisionRef;
+use hoso_domain::access::Denial;
+use hoso_store::audit::{self, NewAuditEvent};
+use hoso_store::DbConnection;
+
+use crate::error::AppError;
+
+pub fn record(conn: &mut DbConnection, event: NewAuditEvent) -> Result<(), AppError> {
+    audit::append(conn, event)?;
+    Ok(())
+}
+
+/// The event with the written decision it rests on.
+pub fn with_decision(mut event: NewAuditEvent, decision: Option<&DecisionRef>) -> NewAuditEvent {
+    if let Some(decision) = decision {
+        event.decision_number = Some(decision.number.clone());
+        event.decision_date = Some(decision.date.to_string());
+        event.decision_signer = Some(decision.signer.clone());
+        event.decision_document_id = decision.document_id.clone();
+    }
+    event
+}
+
+/// Records that the request was refused, and returns the error to answer with.
+pub fn refuse(conn: &mut DbConnection, mut event: NewAuditEvent, denial: Denial) -> AppError {
+    event.outcome = "denied".into();
+    event.reason = Some(denial.reason().to_owned());
+    if let Err(error) = audit::append(conn, event) {
+        tracing::error!(%error, "could not record a refusal in the audit trail");
+    }
+    denial.into()
+}

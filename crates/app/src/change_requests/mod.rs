@@ -1,0 +1,5 @@
+//! Change requests (WF-4): a change to an approved dossier, with its scanned evidence, filed by
+//! the employee or by the HR unit on their behalf, then reviewed on the approval path.
+
+pub mod list_change_requests;
+pub use list_change_requests::list_change_requests;

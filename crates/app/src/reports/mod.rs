@@ -1,0 +1,684 @@
+//! Statutory reports and breakdowns (USE-2…4): headcount by grade, job position, gender, age
+//! band, ethnicity, religion, qualification, political theory, state management, Party
+//! membership and rating, for a unit and its subtree, today or as of a past date; quotas
+//! against headcount; the update status of dossiers (WF-8) and Tiền Giang's agency report on the
+//! use, update, approval and sync of data. Aggregates are shared (USE-6): every unit sees the
+//! province's figures; individual rows stay within scope (`/search`, `/lists`).
+//!
+//! Today's figures are counted by the database from the facts of the versions in force. A past
+//! date is counted from what stood then: the unit tree of that day (`unit_versions`), where each
+//! person was placed (`person_placements`) and the dossier version then in force — slower, so
+//! such reports can also run as jobs with progress (`/report-jobs`).
+
+pub mod list_report_jobs;
+pub use list_report_jobs::list_report_jobs;
+pub mod create_report_job;
+pub use create_report_job::create_report_job;
+
+use crate::error::AppError;
+use crate::export::{Cell, Table};
+use chrono::{Datelike, NaiveDate};
+use hoso_api_types::reports::{ReportRow, ReportView};
+use hoso_api_types::units::UnitRef;
+use hoso_domain::dossier::facts::Facts;
+use hoso_domain::report::{self, Dimension, AGE_BANDS};
+use hoso_domain::FieldError;
+use hoso_store::units::UnitRow;
+use hoso_store::{search, DbConnection};
+use std::collections::{BTreeMap, HashSet};
+
+/// Where a report's figures come from.
+#[derive(Debug, Clone, Copy)]
+pub enum Source {
+    /// People counted by one fact, labelled from these catalogues.
+    Count(Dimension, &'static [&'static str]),
+    Age,
+    Party,
+    /// Per unit below: headcount against the year's quota.
+    Quota,
+    /// Per unit below: dossiers by workflow state (WF-8).
+    Status,
+    /// Per unit below, from 1 January to the date: Tiền Giang's agency report.
+    Activity,
+}
+
+pub struct Kind {
+    pub key: &'static str,
+    pub title: &'static str,
+    pub source: Source,
+}
+
+pub const KINDS: &[Kind] = &[
+    Kind {
+        key: "grade",
+        title: "Số lượng theo ngạch, chức danh nghề nghiệp",
+        source: Source::Count(Dimension::Grade, hoso_domain::catalog::GRADE_KINDS),
+    },
+    Kind {
+        key: "job_position",
+        title: "Số lượng theo vị trí việc làm",
+        source: Source::Count(Dimension::JobPosition, &[]),
+    },
+    Kind {
+        key: "gender",
+        title: "Số lượng theo giới tính",
+        source: Source::Count(Dimension::Gender, &["genders"]),
+    },
+    Kind {
+        key: "age",
+        title: "Tháp tuổi theo giới tính",
+        source: Source::Age,
+    },
+    Kind {
+        key: "ethnicity",
+        title: "Số lượng theo dân tộc",
+        source: Source::Count(Dimension::Ethnicity, &["ethnicities"]),
+    },
+    Kind {
+        key: "religion",
+        title: "Số lượng theo tôn giáo",
+        source: Source::Count(Dimension::Religion, &["religions"]),
+    },
+    Kind {
+        key: "qualification",
+        title: "Số lượng theo trình độ chuyên môn",
+        source: Source::Count(Dimension::Qualification, &["qualifications"]),
+    },
+    Kind {
+        key: "political_theory",
+        title: "Số lượng theo trình độ lý luận chính trị",
+        source: Source::Count(Dimension::PoliticalTheory, &["political_theory"]),
+    },
+    Kind {
+        key: "state_management",
+        title: "Số lượng theo trình độ quản lý nhà nước",
+        source: Source::Count(Dimension::StateManagement, &["state_management"]),
+    },
+    Kind {
+        key: "party",
+        title: "Số lượng đảng viên",
+        source: Source::Party,
+    },
+    Kind {
+        key: "rating",
+        title: "Số lượng theo xếp loại chất lượng gần nhất",
+        source: Source::Count(Dimension::Rating, &["ratings"]),
+    },
+    Kind {
+        key: "quota",
+        title: "Biên chế được giao và số có mặt",
+        source: Source::Quota,
+    },
+    Kind {
+        key: "update_status",
+        title: "Tình hình cập nhật, phê duyệt hồ sơ",
+        source: Source::Status,
+    },
+    Kind {
+        key: "agency_activity",
+        title: "Báo cáo tình hình khai thác, cập nhật, phê duyệt và đồng bộ dữ liệu",
+        source: Source::Activity,
+    },
+];
+
+/// Kinds as the OpenAPI document lists them.
+pub const KIND_LIST: &str = "grade, job_position, gender, age, ethnicity, religion, qualification, political_theory, state_management, party, rating, quota, update_status, agency_activity";
+
+pub fn kind(key: &str) -> Result<&'static Kind, AppError> {
+    KINDS.iter().find(|k| k.key == key).ok_or(AppError::NotFound)
+}
+
+/// What to report: the kind, the unit (the province when `None`) and the date.
+pub struct ReportRequest {
+    pub kind: &'static Kind,
+    pub unit: Option<UnitRow>,
+    pub as_of: NaiveDate,
+    pub today: NaiveDate,
+}
+
+impl ReportRequest {
+    /// Checks the unit and the date before any work starts.
+    pub fn new(
+        conn: &mut DbConnection,
+        kind: &'static Kind,
+        unit_id: Option<&str>,
+        as_of: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Result<ReportRequest, AppError> {
+        let unit = match unit_id {
+            Some(id) => Some(hoso_store::units::find(conn, id)?.ok_or(AppError::NotFound)?),
+            None => None,
+        };
+        let as_of = as_of.unwrap_or(today);
+        if as_of > today {
+            return Err(
+                FieldError::new("as_of", "as_of_in_future", "Ngày báo cáo không được sau hôm nay.").into(),
+            );
+        }
+        // Quotas count placements and categories of the day (ORG-2); workflow states have no past.
+        if as_of != today && matches!(kind.source, Source::Status) {
+            return Err(FieldError::new(
+                "as_of",
+                "as_of_not_supported",
+                "Báo cáo này chỉ lập theo số liệu hiện tại.",
+            )
+            .into());
+        }
+        Ok(ReportRequest {
+            kind,
+            unit,
+            as_of,
+            today,
+        })
+    }
+
+    /// Counted from what stood on a past day rather than today's facts.
+    pub fn is_historical(&self) -> bool {
+        self.as_of != self.today
+            && matches!(self.kind.source, Source::Count(..) | Source::Age | Source::Party)
+    }
+}
+
+fn row(key: impl Into<String>, label: impl Into<String>, count: i64, values: Vec<i64>) -> ReportRow {
+    ReportRow {
+        key: key.into(),
+        label: label.into(),
+        count,
+        values,
+    }
+}
+
+/// Makes the report. `progress(done, total)` is told how many people are counted so far when the
+/// report is counted person by person (a past date).
+pub fn make(
+    conn: &mut DbConnection,
+    request: &ReportRequest,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ReportView, AppError> {
+    let under = request.unit.as_ref().map(|u| u.path.as_str());
+    let (count_label, columns, rows): (&str, Vec<&str>, Vec<ReportRow>) = match request.kind.source {
+        Source::Count(dimension, catalogs) => {
+            let counts = if request.is_historical() {
+                report::tally(dimension, &facts_then(conn, request, progress)?)
+            } else {
+                search::counts(conn, dimension, under)?
+            };
+            let index = crate::catalogs::index(conn)?;
+            let rows = counts
+                .into_iter()
+                .map(|(code, count)| {
+                    let label = match &code {
+                        None => "Chưa khai".to_owned(),
+                        Some(code) => index
+                            .find(catalogs, code)
+                            .map_or_else(|| code.clone(), |e| e.label.clone()),
+                    };
+                    row(code.unwrap_or_default(), label, count, vec![])
+                })
+                .collect();
+            ("Số lượng", vec![], rows)
+        }
+        Source::Age | Source::Party => {
+            let people: Vec<(Option<String>, Option<NaiveDate>, bool)> = if request.is_historical() {
+                facts_then(conn, request, progress)?
+                    .into_iter()
+                    .map(|f| (f.gender, f.birth_date, f.party_member))
+                    .collect()
+            } else {
+                search::people_facts(conn, under)?
+            };
+            if matches!(request.kind.source, Source::Party) {
+                let members = people.iter().filter(|(_, _, party)| *party).count() as i64;
+                let rows = vec![
+                    row("yes", "Đảng viên", members, vec![]),
+                    row("no", "Chưa là đảng viên", people.len() as i64 - members, vec![]),
+                ];
+                ("Số lượng", vec![], rows)
+            } else {
+                let pairs: Vec<_> = people.into_iter().map(|(g, b, _)| (g, b)).collect();
+                let bands = report::pyramid(&pairs, request.as_of);
+                let rows = AGE_BANDS
+                    .iter()
+                    .zip(bands)
+                    .map(|((key, label, ..), (men, women))| {
+                        row(*key, *label, (men + women) as i64, vec![men as i64, women as i64])
+                    })
+                    .collect();
+                ("Số lượng", vec!["Nam", "Nữ"], rows)
+            }
+        }
+        Source::Quota => ("Số có mặt", QUOTA_COLUMNS.to_vec(), quota_rows(conn, request)?),
+        Source::Status => {
+            let rollup = Rollup::new(conn, request.unit.as_ref())?;
+            let mut values = rollup.zeroed(STATUSES.len());
+            for (path, status, n) in hoso_store::reports::status_by_unit(conn, under)? {
+                if let (Some(i), Some(s)) = (
+                    rollup.row_of(&path),
+                    STATUSES.iter().position(|(k, _)| *k == status),
+                ) {
+                    values[i][s] += n;
+                }
+            }
+            let rows = rollup.rows(values.into_iter().map(|v| (v.iter().sum(), v)).collect());
+            (
+                "Tổng số hồ sơ",
+                STATUSES.iter().map(|(_, label)| *label).collect(),
+                rows,
+            )
+        }
+        Source::Activity => {
+            let rollup = Rollup::new(conn, request.unit.as_ref())?;
+            let mut values = rollup.zeroed(5);
+            let from = NaiveDate::from_ymd_opt(request.as_of.year(), 1, 1).expect("1 January exists");
+            let until = request.as_of.succ_opt().expect("a next day");
+            for (path, a) in hoso_store::reports::activity_by_unit(
+                conn,
+                under,
+                crate::clock::vietnam_day_start(from),
+                crate::clock::vietnam_day_start(until),
+            )? {
+                if let Some(i) = rollup.row_of(&path) {
+                    for (slot, n) in
+                        values[i]
+                            .iter_mut()
+                            .zip([a.dossiers, a.updated, a.approved, a.consulted, a.synced])
+                    {
+                        *slot += n;
+                    }
+                }
+            }
+            // The first figure (the dossiers) is the count; the rest are the columns.
+            let rows = rollup.rows(values.into_iter().map(|mut v| (v.remove(0), v)).collect());
+            (
+                "Số hồ sơ",
+                vec![
+                    "Cập nhật trong năm",
+                    "Phê duyệt trong năm",
+                    "Lượt khai thác",
+                    "Đã đồng bộ",
+                ],
+                rows,
+            )
+        }
+    };
+    let totals = (0..columns.len())
+        .map(|c| rows.iter().map(|r| r.values[c]).sum())
+        .collect();
+    Ok(ReportView {
+        kind: request.kind.key.into(),
+        title: request.kind.title.into(),
+        unit: request.unit.as_ref().map(|u| UnitRef {
+            id: u.id.clone(),
+            name: u.name.clone(),
+        }),
+        as_of: request.as_of,
+        count_label: count_label.into(),
+        columns: columns.into_iter().map(str::to_owned).collect(),
+        total: rows.iter().map(|r| r.count).sum(),
+        totals,
+        rows,
+    })
+}
+
+/// Dossier states in the update-status report, in workflow order.
+const STATUSES: &[(&str, &str)] = &[
+    ("draft", "Chưa nộp"),
+    ("returned", "Bị trả lại"),
+    ("submitted", "Chờ kiểm tra"),
+    ("locked", "Chờ thủ trưởng ký"),
+    ("signed", "Chờ Sở Nội vụ duyệt"),
+    ("approved", "Đã duyệt"),
+];
+
+/// The facts of the people placed in the unit's subtree (as it stood) on the report's date,
+/// from the dossier versions then in force; people without an approved version then are not
+/// counted, as today's figures count only approved dossiers.
+fn facts_then(
+    conn: &mut DbConnection,
+    request: &ReportRequest,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<Facts>, AppError> {
+    let day = request.as_of;
+    let units = match &request.unit {
+        None => None,
+        Some(unit) => Some(subtree_on(conn, unit, day)?),
+    };
+    let people: Vec<String> = hoso_store::people::placed_on(conn, day, units.as_deref())?
+        .into_iter()
+        .map(|(person, _)| person)
+        .collect();
+    let total = people.len();
+    progress(0, total);
+    let until = crate::clock::vietnam_day_start(day.succ_opt().expect("a next day"));
+    let facts = search::facts_as_of(conn, until, &people, &mut |done| progress(done, total))?;
+    Ok(facts.into_iter().filter_map(|(_, f)| f).collect())
+}
+
+/// The unit and every unit under it on `day`, with the parents they had then.
+fn subtree_on(conn: &mut DbConnection, unit: &UnitRow, day: NaiveDate) -> Result<Vec<String>, AppError> {
+    let then = hoso_store::units::list_as_of(conn, day, None)?;
+    if !then.iter().any(|(u, _)| u.id == unit.id) {
+        return Err(FieldError::new(
+            "as_of",
+            "unit_not_existing",
+            "Đơn vị chưa tồn tại hoặc đã giải thể vào ngày này.",
+        )
+        .into());
+    }
+    let mut children = BTreeMap::<&str, Vec<&str>>::new();
+    for (u, version) in &then {
+        if let Some(parent) = &version.parent_id {
+            children.entry(parent.as_str()).or_default().push(u.id.as_str());
+        }
+    }
+    let mut found = vec![unit.id.clone()];
+    let mut seen: HashSet<String> = found.iter().cloned().collect();
+    let mut i = 0;
+    while i < found.len() {
+        for child in children.get(found[i].as_str()).into_iter().flatten() {
+            if seen.insert((*child).to_owned()) {
+                found.push((*child).to_owned());
+            }
+        }
+        i += 1;
+    }
+    Ok(found)
+}
+
+/// Reports counted per unit: one row for each unit directly below the chosen one (its whole
+/// subtree), one for the chosen unit's own people; for the province, one per top unit.
+struct Rollup {
+    rows: Vec<RollupRow>,
+}
+
+struct RollupRow {
+    unit_id: String,
+    code: String,
+    label: String,
+    path: String,
+    /// Only the unit's own people, not its subtree.
+    exact: bool,
+}
+
+impl RollupRow {
+    fn of(unit: UnitRow, label: String, exact: bool) -> RollupRow {
+        RollupRow {
+            unit_id: unit.id,
+            code: unit.code,
+            label,
+            path: unit.path,
+            exact,
+        }
+    }
+}
+
+impl Rollup {
+    fn new(conn: &mut DbConnection, unit: Option<&UnitRow>) -> Result<Rollup, AppError> {
+        let mut rows = Vec::new();
+        let below = match unit {
+            Some(unit) => {
+                rows.push(RollupRow::of(
+                    unit.clone(),
+                    format!("{} (trực tiếp)", unit.name),
+                    true,
+                ));
+                hoso_store::units::current_children(conn, &unit.id)?
+            }
+            None => {
+                let roots: Vec<UnitRow> = hoso_store::units::list_within(conn, None)?
+                    .into_iter()
+                    .filter(|u| u.parent_id.is_none() && u.ended_on.is_none())
+                    .collect();
+                // A province is usually one root (the provincial people's committee): its
+                // agencies are the rows.
+                if let [root] = roots.as_slice() {
+                    return Rollup::new(conn, Some(root));
+                }
+                roots
+            }
+        };
+        let mut below = below;
+        below.sort_by(|a, b| a.code.cmp(&b.code));
+        rows.extend(below.into_iter().map(|u| {
+            let name = u.name.clone();
+            RollupRow::of(u, name, false)
+        }));
+        Ok(Rollup { rows })
+    }
+
+    fn row_of(&self, path: &str) -> Option<usize> {
+        self.rows.iter().position(|row| {
+            if row.exact {
+                row.path == path
+            } else {
+                path.starts_with(row.path.as_str())
+            }
+        })
+    }
+
+    fn zeroed(&self, columns: usize) -> Vec<Vec<i64>> {
+        vec![vec![0; columns]; self.rows.len()]
+    }
+
+    /// The rows with their (count, further values).
+    fn rows(&self, figures: Vec<(i64, Vec<i64>)>) -> Vec<ReportRow> {
+        self.rows
+            .iter()
+            .zip(figures)
+            .map(|(unit, (count, values))| row(unit.code.clone(), unit.label.clone(), count, values))
+            .collect()
+    }
+}
+
+/// The quota report's columns after the headcount: the whole quota and what is left of it,
+/// then each category (ORG-2) present and assigned.
+pub const QUOTA_COLUMNS: &[&str] = &[
+    "Biên chế được giao",
+    "Còn trống",
+    "Công chức có mặt",
+    "Biên chế công chức",
+    "Viên chức có mặt",
+    "Biên chế viên chức",
+    "Hợp đồng lao động có mặt",
+    "Số hợp đồng lao động được giao",
+];
+
+fn quota_rows(conn: &mut DbConnection, request: &ReportRequest) -> Result<Vec<ReportRow>, AppError> {
+    use hoso_store::quotas;
+    let rollup = Rollup::new(conn, request.unit.as_ref())?;
+    let year = request.as_of.year();
+    let mut figures = Vec::new();
+    for RollupRow {
+        unit_id, path, exact, ..
+    } in &rollup.rows
+    {
+        let (quota, headcount) = if *exact {
+            let quota = quotas::find(conn, unit_id, year)?
+                .as_ref()
+                .map(quotas::as_counts)
+                .unwrap_or_default();
+            (quota, quotas::headcount(conn, request.as_of, path, true)?)
+        } else {
+            (
+                quotas::subtree_quota(conn, path, year)?,
+                quotas::headcount(conn, request.as_of, path, false)?,
+            )
+        };
+        let whole = quota.civil_servants + quota.public_employees + quota.contract_workers;
+        let present = headcount.civil_servants + headcount.public_employees + headcount.contract_workers;
+        figures.push((
+            present,
+            vec![
+                whole,
+                whole - present,
+                headcount.civil_servants,
+                quota.civil_servants,
+                headcount.public_employees,
+                quota.public_employees,
+                headcount.contract_workers,
+                quota.contract_workers,
+            ],
+        ));
+    }
+    Ok(rollup.rows(figures))
+}
+
+/// The report as a table for files: code, label, the count, then its further columns, and a
+/// total row.
+pub fn table(report: &ReportView, province: &str) -> Table {
+    let place = report.unit.as_ref().map_or(province, |u| u.name.as_str());
+    let mut headers = vec!["Mã".to_owned(), "Nội dung".to_owned(), report.count_label.clone()];
+    headers.extend(report.columns.iter().cloned());
+    let numbers = |count: i64, values: &[i64]| {
+        std::iter::once(count)
+            .chain(values.iter().copied())
+            .map(|n| Cell::Number(n as f64))
+            .collect::<Vec<_>>()
+    };
+    Table {
+        title: report.title.clone(),
+        subtitle: format!("{place} — tính đến ngày {}", report.as_of.format("%d/%m/%Y")),
+        headers,
+        rows: report
+            .rows
+            .iter()
+            .map(|r| {
+                let mut cells = vec![Cell::Text(r.key.clone()), Cell::Text(r.label.clone())];
+                cells.extend(numbers(r.count, &r.values));
+                cells
+            })
+            .chain(std::iter::once({
+                let mut cells = vec![Cell::Empty, Cell::Text("Tổng cộng".into())];
+                cells.extend(numbers(report.total, &report.totals));
+                cells
+            }))
+            .collect(),
+    }
+}
+
+/// The queued job that makes a report in the background (`/report-jobs`).
+pub const REPORT_JOB: crate::jobs::JobKind = crate::jobs::JobKind {
+    name: "report",
+    run: run_report_job,
+    on_dead: Some(report_job_dead),
+};
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ReportJobPayload {
+    report_job_id: String,
+}
+
+/// Starts a report in the background for the caller (USE-2): the unit and date are checked now;
+/// the report row and its job are written in one transaction.
+pub fn start_report_job(
+    conn: &mut DbConnection,
+    session: &crate::Session,
+    kind_key: &str,
+    unit_id: Option<&str>,
+    as_of: Option<NaiveDate>,
+    now: chrono::NaiveDateTime,
+) -> Result<hoso_store::reports::ReportJobRow, AppError> {
+    let kind = kind(kind_key)
+        .map_err(|_| FieldError::new("kind", "invalid_choice", "Không có loại báo cáo này."))?;
+    let today = crate::clock::vietnam_date(now);
+    let request = ReportRequest::new(conn, kind, unit_id, as_of, today)?;
+    diesel::Connection::transaction(conn, |conn| {
+        let report_job_id = hoso_store::ids::new_id();
+        let job = crate::jobs::enqueue(
+            conn,
+            crate::jobs::JobRequest::new(
+                REPORT_JOB.name,
+                serde_json::to_value(ReportJobPayload {
+                    report_job_id: report_job_id.clone(),
+                })
+                .expect("a payload serialises"),
+            )
+            .attempts(3),
+            &crate::jobs::QueuedBy::account(session),
+            now,
+        )?;
+        Ok(hoso_store::reports::insert_job_with_id(
+            conn,
+            &report_job_id,
+            &session.actor.account_id,
+            kind.key,
+            unit_id,
+            request.as_of,
+            now,
+            &job.id,
+        )?)
+    })
+}
+
+fn run_report_job(
+    context: &crate::jobs::JobContext,
+    conn: &mut DbConnection,
+) -> Result<Option<serde_json::Value>, AppError> {
+    let payload: ReportJobPayload = context.payload()?;
+    let row = hoso_store::reports::find_job(conn, &payload.report_job_id)?.ok_or(AppError::NotFound)?;
+    // The day it was asked for decides whether it counts today's facts or a past day's.
+    let today = crate::clock::vietnam_date(row.created_at);
+    let request = ReportRequest::new(
+        conn,
+        kind(&row.kind)?,
+        row.unit_id.as_deref(),
+        Some(row.as_of),
+        today,
+    )?;
+    let pool = context.app.pool.clone();
+    let mut stopped = None;
+    let report = {
+        let mut progress = |done: usize, total: usize| {
+            if stopped.is_some() {
+                return;
+            }
+            if let Err(error) = context.progress(done, total) {
+                stopped = Some(error);
+            }
+            // Progress of the report itself, for `GET /report-jobs/{id}`, on another connection:
+            // this one is busy reading.
+            if let Ok(mut other) = pool.get() {
+                let _ = hoso_store::reports::job_progress(&mut other, &row.id, done as i32, total as i32);
+            }
+        };
+        make(conn, &request, &mut progress)?
+    };
+    if let Some(error) = stopped {
+        return Err(error);
+    }
+    let json = serde_json::to_string(&report).expect("a report serialises");
+    let finished_at = context.app.clock.now_naive();
+    context.finish(conn, None, |conn| {
+        Ok(hoso_store::reports::finish_job(
+            conn,
+            &row.id,
+            Ok(&json),
+            finished_at,
+        )?)
+    })?;
+    Ok(None)
+}
+
+fn report_job_dead(
+    conn: &mut DbConnection,
+    job: &hoso_store::jobs::JobRow,
+    error: &str,
+    at: chrono::NaiveDateTime,
+) -> Result<(), AppError> {
+    let payload: ReportJobPayload = serde_json::from_str(&job.payload)
+        .map_err(|e| AppError::Internal(format!("job {} payload: {e}", job.id)))?;
+    Ok(hoso_store::reports::finish_job(
+        conn,
+        &payload.report_job_id,
+        Err(error),
+        at,
+    )?)
+}
+
+/// Aggregates may be read by any account but a personal one (USE-6).
+pub fn require_report_reader(session: &crate::Session) -> Result<(), AppError> {
+    if session.actor.kind == hoso_domain::access::AccountKind::Personal {
+        return Err(AppError::Forbidden);
+    }
+    Ok(())
+}

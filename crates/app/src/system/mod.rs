@@ -1,0 +1,4 @@
+//! Liveness, readiness, what this deployment is, and the OpenAPI document itself.
+
+pub mod read_info;
+pub use read_info::read_info;
