@@ -7,7 +7,7 @@ RUN apt-get update \
 WORKDIR /src
 COPY . .
 RUN cargo xtask build-spa \
- && cargo build --release --locked -p hoso-api
+ && cargo build --release --locked -p hoso-server
 
 # Run stage: only the shared libraries the binary links, and an unprivileged user.
 FROM debian:bookworm-slim

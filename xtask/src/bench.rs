@@ -13,7 +13,7 @@ const DEMO_PASSWORD: &str = "HoSo@demo2026";
 
 pub fn run() -> Result {
     ensure_wrk()?;
-    process::cargo(&["build", "--release", "-p", "hoso-api"])?;
+    process::cargo(&["build", "--release", "-p", "hoso-server"])?;
     let data = std::env::temp_dir().join(format!("hoso-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
     process::run(hoso(&data, None).arg("seed-demo").stdout(Stdio::null()))?;
@@ -119,7 +119,7 @@ pub fn run_search(args: &[String]) -> Result {
         None => 100_000,
     };
     ensure_wrk()?;
-    process::cargo(&["build", "--release", "-p", "hoso-api"])?;
+    process::cargo(&["build", "--release", "-p", "hoso-server"])?;
     let url = std::env::var("HOSO_BENCH_DATABASE_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/hoso_bench".into());
     if std::env::var("HOSO_BENCH_DATABASE_URL").is_err() {

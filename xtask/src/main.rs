@@ -38,7 +38,7 @@ fn main() -> ExitCode {
             "run",
             "--quiet",
             "-p",
-            "hoso-api",
+            "hoso-server",
             "--",
             "openapi",
             "-o",

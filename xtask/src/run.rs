@@ -11,7 +11,7 @@ pub fn run(args: &[String]) -> Result {
 
     tools::ensure_spa_tools()?;
     let dist = build_spa::build()?;
-    let mut build = vec!["build", "-p", "hoso-api"];
+    let mut build = vec!["build", "-p", "hoso-server"];
     if release {
         build.push("--release");
     }

@@ -55,7 +55,7 @@ fn browser_tests(ci: bool) -> Result {
         return Ok(());
     };
     let dist = build_spa::build()?;
-    process::cargo(&["build", "-p", "hoso-api"])?;
+    process::cargo(&["build", "-p", "hoso-server"])?;
     let browser_dir = root().join("tests/browser");
     tools::ensure_npm_packages(&browser_dir)?;
     let mut node = Command::new("node");

@@ -1,20 +1,37 @@
-//! Tables as file downloads; the files themselves are rendered by `hoso_app::export`.
+//! Files as HTTP answers: the file comes from an operation (`hoso_app::files`), never cached.
 
 use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType};
 use actix_web::HttpResponse;
 pub use hoso_app::export::{Cell, FileFormat, Table};
+use hoso_app::files::File;
 
 use crate::error::HttpError;
 
-/// The table as a file download named `stem`.
-pub fn respond(table: &Table, format: FileFormat, stem: &str) -> Result<HttpResponse, HttpError> {
-    let (bytes, content_type, extension) = hoso_app::export::render(table, format)?;
-    Ok(HttpResponse::Ok()
-        .content_type(content_type)
+/// The file as the answer: shown inline or downloaded, under its name.
+pub fn file_response(file: File) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(file.content_type)
         .insert_header(("Cache-Control", "private, no-store"))
         .insert_header(ContentDisposition {
-            disposition: DispositionType::Attachment,
-            parameters: vec![DispositionParam::Filename(format!("{stem}.{extension}"))],
+            disposition: if file.inline {
+                DispositionType::Inline
+            } else {
+                DispositionType::Attachment
+            },
+            parameters: vec![DispositionParam::Filename(file.name)],
         })
-        .body(bytes))
+        .body(file.bytes)
+}
+
+/// The table as a file download named `stem`.
+pub fn respond(table: &Table, format: FileFormat, stem: &str) -> Result<HttpResponse, HttpError> {
+    Ok(file_response(hoso_app::files::table(table, format, stem)?))
+}
+
+/// A page as JSON, or the file the caller asked for instead.
+pub fn page_or_file<T: serde::Serialize>(answer: hoso_app::files::PageOrFile<T>) -> HttpResponse {
+    match answer {
+        hoso_app::files::PageOrFile::Page(page) => HttpResponse::Ok().json(page),
+        hoso_app::files::PageOrFile::File(file) => file_response(file),
+    }
 }

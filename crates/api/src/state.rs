@@ -1,18 +1,15 @@
 //! What every request handler may use, shared by all workers: the application's services, and
-//! what only HTTP needs (sign-in, the SPA's files).
+//! what only HTTP needs (the SPA's files).
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
-
-use crate::auth::AuthConfig;
 
 pub struct AppState {
     /// The application layer's services (database, keys, clock, documents, job signal).
     pub app: Arc<hoso_app::App>,
     pub started_at: Instant,
     pub static_dir: PathBuf,
-    pub auth: AuthConfig,
 }
 
 impl std::ops::Deref for AppState {

@@ -21,6 +21,8 @@ pub struct App {
     pub data_keys: DataKeys,
     /// Roots trusted for approval signatures besides the built-in CA (CTX-5).
     pub trusted_roots: Vec<hoso_signatures::Certificate>,
+    /// How sign-in sessions are issued and checked (access and refresh tokens).
+    pub auth: crate::tokens::AuthConfig,
     /// The workflow's idea of now: deadlines, windows and signing times.
     pub clock: Clock,
     /// Bumped whenever a job is queued or ends here, so that workers and waiting requests wake

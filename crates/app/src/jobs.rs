@@ -537,15 +537,26 @@ const JOB_STATES: &[&str] = &[
 ];
 
 /// One page of the queue, newest first (administrators).
-pub fn list_jobs(
+pub async fn list_jobs(
+    app: &App,
+    session: Session,
+    state: Option<String>,
+    kind: Option<String>,
+    before: Option<String>,
+    limit: i64,
+) -> Result<hoso_api_types::jobs::JobPage, AppError> {
+    hoso_domain::access::check_manage_jobs(&session.actor)?;
+    app.db(move |conn| page_of_jobs(conn, state, kind, before.as_deref(), limit))
+        .await
+}
+
+fn page_of_jobs(
     conn: &mut DbConnection,
-    session: &Session,
     state: Option<String>,
     kind: Option<String>,
     before: Option<&str>,
     limit: i64,
 ) -> Result<hoso_api_types::jobs::JobPage, AppError> {
-    hoso_domain::access::check_manage_jobs(&session.actor)?;
     if let Some(state) = &state {
         if !JOB_STATES.contains(&state.as_str()) {
             return Err(hoso_domain::FieldError::new(
@@ -581,9 +592,16 @@ pub fn list_jobs(
 }
 
 /// One job (administrators).
-pub fn get_job(conn: &mut DbConnection, session: &Session, id: &str) -> Result<JobRow, AppError> {
+pub async fn read_job(
+    app: &App,
+    session: Session,
+    id: String,
+) -> Result<hoso_api_types::jobs::JobView, AppError> {
     hoso_domain::access::check_manage_jobs(&session.actor)?;
-    store::find(conn, id)?.ok_or(AppError::NotFound)
+    let row = app
+        .db(move |conn| store::find(conn, &id)?.ok_or(AppError::NotFound))
+        .await?;
+    Ok(view(&row))
 }
 
 fn job_event(session: &Session, action: &str, id: &str) -> hoso_store::audit::NewAuditEvent {
@@ -593,8 +611,20 @@ fn job_event(session: &Session, action: &str, id: &str) -> hoso_store::audit::Ne
     event
 }
 
-/// Queues a dead or cancelled job again, with a fresh count of attempts; audited.
-pub fn retry_job(
+/// Queues a dead or cancelled job again, with a fresh count of attempts; audited. Wakes this
+/// instance's workers.
+pub async fn retry_job(
+    app: &App,
+    session: Session,
+    id: String,
+) -> Result<hoso_api_types::jobs::JobView, AppError> {
+    let now = app.clock.now_naive();
+    let row = app.db(move |conn| requeue(conn, &session, &id, now)).await?;
+    app.jobs.bump();
+    Ok(view(&row))
+}
+
+fn requeue(
     conn: &mut DbConnection,
     session: &Session,
     id: &str,
@@ -619,7 +649,17 @@ pub fn retry_job(
 }
 
 /// Cancels a queued job, or asks a running one to stop at its next progress report; audited.
-pub fn cancel_job(
+pub async fn cancel_job(
+    app: &App,
+    session: Session,
+    id: String,
+) -> Result<hoso_api_types::jobs::JobView, AppError> {
+    let now = app.clock.now_naive();
+    let row = app.db(move |conn| stop(conn, &session, &id, now)).await?;
+    Ok(view(&row))
+}
+
+fn stop(
     conn: &mut DbConnection,
     session: &Session,
     id: &str,

@@ -52,6 +52,21 @@ impl Session {
     }
 }
 
+/// An API client signed in with client credentials (another provincial system, INT-3).
+pub struct ClientSession {
+    pub client: hoso_store::api_clients::ApiClientRow,
+    pub scopes: Vec<String>,
+    pub meta: RequestMeta,
+}
+
+/// Either kind of caller, for operations open to other systems as well as to people.
+// One per request, moved once: boxing the larger variant would buy nothing.
+#[allow(clippy::large_enum_variant)]
+pub enum Caller {
+    Account(Session),
+    Client(ClientSession),
+}
+
 /// An audit event by hoso itself (scheduled and background work).
 pub fn system_event(action: &str) -> NewAuditEvent {
     NewAuditEvent {
@@ -78,4 +93,45 @@ pub fn actor_of(account: &AccountWithUnit) -> Result<Actor, AppError> {
         rights: RightSet::from_storage(&row.rights).map_err(AppError::Internal)?,
         person_id: row.person_id.clone(),
     })
+}
+
+/// Who a verified bearer token names: an account still active at the `auth_version` the token
+/// was issued with, or an active API client with the token's scopes. Locking, revoking,
+/// restricting or resetting raises the version and so ends every session at once.
+pub async fn caller_of(app: &crate::App, token: &str, meta: RequestMeta) -> Result<Caller, AppError> {
+    use crate::tokens::{SUBJECT_ACCOUNT, SUBJECT_CLIENT};
+    let claims = app.auth.jwt.verify(token).ok_or(AppError::Unauthenticated)?;
+    let id = claims.sub.clone();
+    match claims.typ.as_str() {
+        SUBJECT_ACCOUNT => {
+            let account = app
+                .db(move |conn| Ok(hoso_store::accounts::find(conn, &id)?))
+                .await?
+                .ok_or(AppError::Unauthenticated)?;
+            let current = account.account.status == hoso_store::accounts::STATUS_ACTIVE
+                && account.account.auth_version == claims.ver;
+            if !current {
+                return Err(AppError::Unauthenticated);
+            }
+            let actor = actor_of(&account)?;
+            Ok(Caller::Account(Session { actor, account, meta }))
+        }
+        SUBJECT_CLIENT => {
+            let client = app
+                .db(move |conn| Ok(hoso_store::api_clients::find(conn, &id)?))
+                .await?
+                .ok_or(AppError::Unauthenticated)?;
+            if client.status != "active" || client.auth_version != claims.ver {
+                return Err(AppError::Unauthenticated);
+            }
+            let scopes = claims
+                .scope
+                .unwrap_or_default()
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect();
+            Ok(Caller::Client(ClientSession { client, scopes, meta }))
+        }
+        _ => Err(AppError::Unauthenticated),
+    }
 }

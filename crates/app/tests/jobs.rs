@@ -29,6 +29,12 @@ fn app(db: &TestDatabase) -> Arc<App> {
         max_upload_bytes: 1 << 20,
         data_keys: hoso_app::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap(),
         trusted_roots: Vec::new(),
+        auth: hoso_app::tokens::AuthConfig {
+            jwt: hoso_app::tokens::JwtKeys::new(b"test secret that is long enough for HS256"),
+            access_ttl: Duration::from_secs(900),
+            refresh_ttl: Duration::from_secs(3600),
+            slow_down_failures: false,
+        },
         clock: Clock::system(),
         jobs: Default::default(),
     })

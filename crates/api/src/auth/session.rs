@@ -13,10 +13,7 @@ use actix_web::dev::Payload;
 use actix_web::{web, FromRequest, HttpRequest};
 pub use hoso_app::session::actor_of;
 pub use hoso_app::RequestMeta;
-use hoso_store::accounts::{self, STATUS_ACTIVE};
-use hoso_store::api_clients::{self, ApiClientRow};
 
-use super::tokens::{SUBJECT_ACCOUNT, SUBJECT_CLIENT};
 use crate::error::HttpError;
 use crate::request_id;
 use crate::state::AppState;
@@ -46,12 +43,7 @@ impl std::ops::Deref for Session {
 /// endpoints that let it do so (change password, who am I, sign out).
 pub struct SessionAllowingTemporaryPassword(pub Session);
 
-/// An API client signed in with client credentials.
-pub struct ClientSession {
-    pub client: ApiClientRow,
-    pub scopes: Vec<String>,
-    pub meta: RequestMeta,
-}
+pub use hoso_app::session::ClientSession;
 
 /// Either kind of caller, for endpoints open to other systems as well as to people.
 // One per request, moved once: boxing the larger variant would buy nothing.
@@ -59,6 +51,16 @@ pub struct ClientSession {
 pub enum Caller {
     Account(Session),
     Client(ClientSession),
+}
+
+impl Caller {
+    /// The caller as the application layer takes it.
+    pub fn into_app(self) -> hoso_app::session::Caller {
+        match self {
+            Caller::Account(session) => hoso_app::session::Caller::Account(session.0),
+            Caller::Client(client) => hoso_app::session::Caller::Client(client),
+        }
+    }
 }
 
 type LocalFuture<T> = Pin<Box<dyn Future<Output = Result<T, HttpError>>>>;
@@ -117,46 +119,12 @@ async fn authenticate(req: &HttpRequest) -> Result<Caller, AppError> {
         .ok_or_else(|| AppError::Internal("no application state".into()))?
         .clone();
     let token = bearer_token(req).ok_or(AppError::Unauthenticated)?;
-    let claims = state.auth.jwt.verify(token).ok_or(AppError::Unauthenticated)?;
-    let meta = meta_of(req);
-    match claims.typ.as_str() {
-        SUBJECT_ACCOUNT => {
-            let id = claims.sub.clone();
-            let account = state
-                .db(move |conn| Ok(accounts::find(conn, &id)?))
-                .await?
-                .ok_or(AppError::Unauthenticated)?;
-            let current =
-                account.account.status == STATUS_ACTIVE && account.account.auth_version == claims.ver;
-            if !current {
-                return Err(AppError::Unauthenticated);
-            }
-            let actor = actor_of(&account)?;
-            Ok(Caller::Account(Session(hoso_app::Session {
-                actor,
-                account,
-                meta,
-            })))
-        }
-        SUBJECT_CLIENT => {
-            let id = claims.sub.clone();
-            let client = state
-                .db(move |conn| Ok(api_clients::find(conn, &id)?))
-                .await?
-                .ok_or(AppError::Unauthenticated)?;
-            if client.status != "active" || client.auth_version != claims.ver {
-                return Err(AppError::Unauthenticated);
-            }
-            let scopes = claims
-                .scope
-                .unwrap_or_default()
-                .split_whitespace()
-                .map(str::to_owned)
-                .collect();
-            Ok(Caller::Client(ClientSession { client, scopes, meta }))
-        }
-        _ => Err(AppError::Unauthenticated),
-    }
+    Ok(
+        match hoso_app::session::caller_of(&state, token, meta_of(req)).await? {
+            hoso_app::session::Caller::Account(session) => Caller::Account(Session(session)),
+            hoso_app::session::Caller::Client(client) => Caller::Client(client),
+        },
+    )
 }
 
 fn bearer_token(req: &HttpRequest) -> Option<&str> {

@@ -1,6 +1,15 @@
 //! Account management (ACC-1…5, SEC-4). Every change records who, when, why and the decision
 //! it rests on, in the same transaction as the change.
 
+pub mod reset_account_password;
+pub use reset_account_password::reset_account_password;
+
+pub mod hand_over_account;
+pub use hand_over_account::hand_over_account;
+
+pub mod create_account;
+pub use create_account::create_account;
+
 pub mod list_accounts;
 pub use list_accounts::list_accounts;
 

@@ -2,13 +2,26 @@
 //! validate → one transaction. Reads are recorded in the audit trail (who saw whose dossier);
 //! fields above the reader's restriction level are removed before anything leaves the server.
 
+pub mod submit_dossier;
+pub use submit_dossier::submit_dossier;
+
 pub mod read_dossier_diff;
 pub use read_dossier_diff::read_dossier_diff;
 pub mod list_dossiers;
 pub use list_dossiers::list_dossiers;
 
+pub mod print_dossier;
+pub mod print_signed_version;
 pub mod read_dossier;
+pub mod read_dossier_version;
+pub mod read_signed_export;
+pub use print_dossier::print_dossier;
+pub use print_signed_version::print_signed_version;
+pub use read_dossier_version::read_dossier_version;
+pub use read_signed_export::read_signed_export;
+pub mod read_dossier_attachment;
 pub use read_dossier::read_dossier;
+pub use read_dossier_attachment::read_dossier_attachment;
 pub mod list_dossier_attachments;
 pub use list_dossier_attachments::list_dossier_attachments;
 pub mod read_dossier_draft;

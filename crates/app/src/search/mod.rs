@@ -2,7 +2,9 @@
 //! scope, by name with stable pages; saved searches; CSV and Excel exports.
 
 pub mod list_saved_searches;
+pub mod search_dossiers;
 pub use list_saved_searches::list_saved_searches;
+pub use search_dossiers::search_dossiers;
 pub mod create_saved_search;
 pub use create_saved_search::create_saved_search;
 

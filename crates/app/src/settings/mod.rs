@@ -1,6 +1,9 @@
 //! Deployment settings: the regulation profile the workflow's deadlines and approval windows
 //! follow (`hung-yen`, `tien-giang` or custom).
 
+pub mod read_regulation_profile;
+pub use read_regulation_profile::read_regulation_profile;
+
 pub mod save_regulation_profile;
 pub use save_regulation_profile::save_regulation_profile;
 

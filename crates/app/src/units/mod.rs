@@ -2,13 +2,21 @@
 //! scope; only Sở Nội vụ's administrators change it, each change dated, with its reason and
 //! decision, appended to the units' history and the audit trail.
 
+pub mod preview_unit_split;
+pub use preview_unit_split::preview_unit_split;
+
+pub mod preview_unit_merge;
+pub use preview_unit_merge::preview_unit_merge;
+
 pub mod list_unit_quotas;
 pub use list_unit_quotas::list_unit_quotas;
 
 pub mod read_unit;
 pub use read_unit::read_unit;
 pub mod list_unit_positions;
+pub mod list_units;
 pub use list_unit_positions::list_unit_positions;
+pub use list_units::list_units;
 pub mod create_unit;
 pub use create_unit::{create_unit, insert_unit};
 pub mod dissolve_unit;

@@ -1,17 +1,8 @@
-use actix_web::{post, web, HttpResponse};
-use chrono::Utc;
-use diesel::Connection;
-use hoso_api_types::accounts::{ApprovedAccountRequest, DecideRequest};
-use hoso_domain::access::{check_decide_account_request, check_grant, AccountFacts, AccountKind, RightSet};
-use hoso_store::account_requests;
-use hoso_store::accounts::{self, NewAccount};
-use validator::Validate;
-
-use crate::auth::{passwords, Session};
+use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::views;
-use hoso_app::AppError;
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::{ApprovedAccountRequest, DecideRequest};
 
 /// Approve a pending request (Sở Nội vụ, ACC-7): the account is created as asked, with a
 /// temporary password shown once, subject to the same limits as any grant (SEC-4).
@@ -32,77 +23,12 @@ pub async fn post_account_request_approve(
     id: web::Path<String>,
     body: web::Json<DecideRequest>,
 ) -> Result<HttpResponse, HttpError> {
-    body.validate()?;
-    check_decide_account_request(&session.actor)?;
-    let (id, note) = (id.into_inner(), body.into_inner().note);
-    let password = passwords::temporary();
-    let hash = {
-        let password = password.clone();
-        web::block(move || passwords::hash(&password))
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?
-    };
-    let (request, account) = state
-        .db(move |conn| {
-            conn.transaction(|conn| {
-                let (mut request, path) = account_requests::find(conn, &id)?.ok_or(AppError::NotFound)?;
-                if request.status != "pending" {
-                    return Err(AppError::Conflict {
-                        code: "already_decided",
-                        message: "Đề nghị này đã được xử lý.".into(),
-                    });
-                }
-                let kind: AccountKind = request.kind.parse().map_err(AppError::Internal)?;
-                let rights = RightSet::from_storage(&request.rights).map_err(AppError::Internal)?;
-                let target = AccountFacts {
-                    account_id: String::new(),
-                    kind,
-                    scope: super::super::accounts::scope_of(Some(&path))?,
-                    rights: rights.clone(),
-                };
-                check_grant(&session.actor, &target)?;
-                if accounts::find_by_username(conn, &request.username)?.is_some() {
-                    return Err(AppError::Conflict {
-                        code: "username_taken",
-                        message: "Tên đăng nhập đã được dùng.".into(),
-                    });
-                }
-                let account = accounts::insert(
-                    conn,
-                    NewAccount {
-                        username: request.username.clone(),
-                        display_name: request.display_name.clone(),
-                        kind: request.kind.clone(),
-                        unit_id: Some(request.unit_id.clone()),
-                        person_id: None,
-                        rights: rights.to_storage(),
-                        holder_name: None,
-                        password_hash: hash,
-                        must_change_password: true,
-                    },
-                )?;
-                request.status = "approved".into();
-                request.decided_by = Some(session.account.account.id.clone());
-                request.decided_at = Some(Utc::now().naive_utc());
-                request.decision_note = Some(note.clone());
-                request.created_account_id = Some(account.id.clone());
-                account_requests::decide(conn, &request)?;
-                let mut event = super::super::accounts::event_about(
-                    &session,
-                    "account_request.approved",
-                    &account,
-                    &note,
-                    None,
-                );
-                event.details = Some(serde_json::json!({ "request_id": request.id }).to_string());
-                hoso_app::audit::record(conn, event)?;
-                let account = accounts::find(conn, &account.id)?.ok_or(AppError::NotFound)?;
-                Ok((request, account))
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(ApprovedAccountRequest {
-        request: views::account_request(&request),
-        credentials: super::super::accounts::credentials(&account, password),
-    }))
+    let result = hoso_app::account_requests::approve_account_request(
+        &state,
+        session.0,
+        id.into_inner(),
+        body.into_inner(),
+    )
+    .await?;
+    Ok(HttpResponse::Ok().json(result))
 }

@@ -26,5 +26,3 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(post_account_reset_password::post_account_reset_password)
         .service(post_account_hand_over::post_account_hand_over);
 }
-
-pub(crate) use hoso_app::accounts::*;

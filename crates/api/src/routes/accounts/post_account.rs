@@ -1,16 +1,8 @@
-use actix_web::{post, web, HttpResponse};
-use diesel::Connection;
-use hoso_api_types::accounts::{CreateAccountRequest, IssuedCredentials};
-use hoso_domain::access::{check_grant, AccountFacts, AccountKind};
-use hoso_domain::FieldError;
-use hoso_store::accounts::{self, NewAccount};
-use hoso_store::{people, units};
-use validator::Validate;
-
-use crate::auth::{passwords, Session};
+use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::AppError;
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::{CreateAccountRequest, IssuedCredentials};
 
 /// Create and issue an account (ACC-3, ACC-6). Administrators create any kind; agencies (and
 /// HR specialists with `manage_accounts`) create personal accounts in their subtree. Nobody
@@ -32,127 +24,6 @@ pub async fn post_account(
     state: web::Data<AppState>,
     body: web::Json<CreateAccountRequest>,
 ) -> Result<HttpResponse, HttpError> {
-    body.validate()?;
-    let body = body.into_inner();
-    let temporary_password = passwords::temporary();
-    let password_hash = web::block({
-        let password = temporary_password.clone();
-        move || passwords::hash(&password)
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))?;
-    let created = state
-        .db(move |conn| {
-            // Where the account acts: the province, a unit's subtree, or its person's unit.
-            let (unit_id, unit_path) = match body.kind {
-                AccountKind::Admin => {
-                    if body.unit_id.is_some() {
-                        return Err(FieldError::new(
-                            "unit_id",
-                            "not_allowed",
-                            "Tài khoản quản trị có phạm vi toàn tỉnh, không gắn với đơn vị.",
-                        )
-                        .into());
-                    }
-                    (None, None)
-                }
-                AccountKind::Personal => {
-                    let person_id = body.person_id.as_deref().ok_or_else(|| {
-                        AppError::from(FieldError::new(
-                            "person_id",
-                            "required",
-                            "Tài khoản cá nhân phải gắn với một người.",
-                        ))
-                    })?;
-                    let (person, path) =
-                        people::find_with_unit_path(conn, person_id)?.ok_or(AppError::NotFound)?;
-                    if body.unit_id.as_ref().is_some_and(|u| *u != person.unit_id) {
-                        return Err(FieldError::new(
-                            "unit_id",
-                            "mismatch",
-                            "Tài khoản cá nhân thuộc đơn vị quản lý người đó.",
-                        )
-                        .into());
-                    }
-                    (Some(person.unit_id), Some(path))
-                }
-                AccountKind::Agency | AccountKind::Specialist => {
-                    let unit_id = body.unit_id.as_deref().ok_or_else(|| {
-                        AppError::from(FieldError::new(
-                            "unit_id",
-                            "required",
-                            "Chọn đơn vị của tài khoản.",
-                        ))
-                    })?;
-                    let unit = units::find(conn, unit_id)?.ok_or(AppError::NotFound)?;
-                    (Some(unit.id), Some(unit.path))
-                }
-            };
-            if body.kind != AccountKind::Personal && body.person_id.is_some() {
-                return Err(FieldError::new(
-                    "person_id",
-                    "not_allowed",
-                    "Chỉ tài khoản cá nhân gắn với một người.",
-                )
-                .into());
-            }
-            let rights = super::rights_of(&body.rights);
-            let target = AccountFacts {
-                account_id: String::new(),
-                kind: body.kind,
-                scope: super::scope_of(unit_path.as_deref())?,
-                rights: rights.clone(),
-            };
-            let mut event = session.event("account.created");
-            event.target_type = Some("account".into());
-            event.unit_id = unit_id.clone();
-            event.subject_person_id = body.person_id.clone();
-            event.right_used = Some("manage_accounts".into());
-            event.reason = Some(body.reason.clone());
-            let event = hoso_app::audit::with_decision(event, body.decision.as_ref());
-            super::check_decision_document(conn, body.decision.as_ref())?;
-            if let Err(denial) = check_grant(&session.actor, &target) {
-                return Err(hoso_app::audit::refuse(conn, event, denial));
-            }
-            conn.transaction(|conn| {
-                if accounts::find_by_username(conn, &body.username)?.is_some() {
-                    return Err(AppError::Conflict {
-                        code: "username_taken",
-                        message: "Tên đăng nhập đã được dùng.".into(),
-                    });
-                }
-                if let Some(person_id) = &body.person_id {
-                    if accounts::find_by_person(conn, person_id)?.is_some() {
-                        return Err(AppError::Conflict {
-                            code: "person_has_account",
-                            message: "Người này đã có tài khoản cá nhân (mỗi người chỉ có một tài khoản)."
-                                .into(),
-                        });
-                    }
-                }
-                let row = accounts::insert(
-                    conn,
-                    NewAccount {
-                        username: body.username.trim().to_owned(),
-                        display_name: body.display_name.trim().to_owned(),
-                        kind: body.kind.as_str().to_owned(),
-                        unit_id,
-                        person_id: body.person_id.clone(),
-                        rights: rights.to_storage(),
-                        holder_name: body
-                            .holder_name
-                            .clone()
-                            .filter(|_| body.kind == AccountKind::Agency),
-                        password_hash,
-                        must_change_password: true,
-                    },
-                )?;
-                let mut event = event;
-                event.target_id = Some(row.id.clone());
-                hoso_app::audit::record(conn, event)?;
-                accounts::find(conn, &row.id)?.ok_or(AppError::NotFound)
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Created().json(super::credentials(&created, temporary_password)))
+    let result = hoso_app::accounts::create_account(&state, session.0, body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(result))
 }

@@ -1,10 +1,8 @@
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::accounts::{AccountActionRequest, IssuedCredentials};
-use validator::Validate;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::{AccountActionRequest, IssuedCredentials};
 
 /// Reset the password of a lost or compromised account (ACC-5): a new temporary password,
 /// shown once, to be changed at the next sign-in; every session ends at once.
@@ -25,14 +23,8 @@ pub async fn post_account_reset_password(
     id: web::Path<String>,
     body: web::Json<AccountActionRequest>,
 ) -> Result<HttpResponse, HttpError> {
-    body.validate()?;
-    let (id, body) = (id.into_inner(), body.into_inner());
-    let (saved, password) = state
-        .db(move |conn| {
-            super::change_account(conn, &session, &id, "account.password_reset", &body, |row| {
-                Ok(Some(super::issue_temporary_password(row)))
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(super::credentials(&saved, password.unwrap_or_default())))
+    let result =
+        hoso_app::accounts::reset_account_password(&state, session.0, id.into_inner(), body.into_inner())
+            .await?;
+    Ok(HttpResponse::Ok().json(result))
 }

@@ -1,9 +1,8 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::workflow::ReviewView;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::workflow::ReviewView;
 
 /// One review with its history, checklist, evidence and signatures; for whoever may read the
 /// dossier (the employee reads why it was returned here).
@@ -19,18 +18,6 @@ pub async fn get_approval(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, HttpError> {
-    let today = state.clock.today();
-    let view = state
-        .db(move |conn| {
-            let loaded = hoso_app::workflow::load(conn, &id)?;
-            crate::routes::dossiers::load_readable(
-                conn,
-                &session,
-                &loaded.found.dossier.id,
-                "dossier.viewed",
-            )?;
-            hoso_app::workflow::view(conn, &loaded.review, &loaded.found, today)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(view))
+    let result = hoso_app::approvals::read_approval(&state, session.0, id.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

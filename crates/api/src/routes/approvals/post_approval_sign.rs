@@ -1,11 +1,8 @@
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::workflow::{SignRequest, SignatureView};
-use hoso_domain::FieldError;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::workflow::Signing;
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::workflow::{SignRequest, SignatureView};
 
 /// Sign the step the review waits for: the head's approval of locked data, which makes the
 /// immutable version (WF-3), or Sở Nội vụ's approval for the national database (WF-6/7).
@@ -31,28 +28,7 @@ pub async fn post_approval_sign(
     id: web::Path<String>,
     body: web::Json<SignRequest>,
 ) -> Result<HttpResponse, HttpError> {
-    let body = body.into_inner();
-    let app = state.clone();
-    let signature: SignatureView = state
-        .db(
-            move |conn| match (body.cms.as_deref(), body.password.as_deref()) {
-                (Some(cms), None) => {
-                    let context = hoso_app::workflow::SigningContext::load(conn, &app, false)?;
-                    hoso_app::workflow::sign(conn, &app, &context, &session, &id, Signing::External(cms))
-                }
-                (None, Some(password)) => {
-                    hoso_app::workflow::confirm_password(conn, &session, password)?;
-                    let context = hoso_app::workflow::SigningContext::load(conn, &app, true)?;
-                    hoso_app::workflow::sign(conn, &app, &context, &session, &id, Signing::BuiltIn)
-                }
-                _ => Err(FieldError::new(
-                    "cms",
-                    "one_of",
-                    "Gửi chữ ký số (cms) hoặc mật khẩu để ký bằng chữ ký số của hệ thống, không gửi cả hai.",
-                )
-                .into()),
-            },
-        )
-        .await?;
-    Ok(HttpResponse::Created().json(signature))
+    let result =
+        hoso_app::approvals::sign_approval(&state.app, session.0, id.into_inner(), body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(result))
 }

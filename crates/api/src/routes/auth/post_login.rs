@@ -1,16 +1,7 @@
-use actix_web::{post, web, HttpRequest, HttpResponse};
-use chrono::Utc;
-use diesel::Connection;
-use hoso_api_types::auth::{LoginRequest, SessionTokens};
-use hoso_domain::password::penalty_after;
-use hoso_store::accounts::{self, AccountRow, STATUS_ACTIVE, STATUS_LOCKED};
-use validator::Validate;
-
-use crate::auth::passwords;
-use crate::auth::session::RequestMeta;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::AppError;
+use actix_web::{post, web, HttpRequest, HttpResponse};
+use hoso_api_types::auth::{LoginRequest, SessionTokens};
 
 /// Sign in with username and password.
 ///
@@ -33,121 +24,9 @@ pub async fn post_login(
     state: web::Data<AppState>,
     body: web::Json<LoginRequest>,
 ) -> Result<HttpResponse, HttpError> {
-    body.validate()?;
-    let LoginRequest { username, password } = body.into_inner();
-    let meta = crate::auth::session::meta_of(&req);
-    let lookup = username.clone();
-    let found = state
-        .db(move |conn| Ok(accounts::find_by_username(conn, &lookup)?))
-        .await?;
-
-    let Some(account) = found else {
-        let attempt = password.clone();
-        web::block(move || passwords::verify_against_nothing(&attempt))
-            .await
-            .ok();
-        let mut event = meta.anonymous_event("auth.sign_in", "failure");
-        event.reason = Some("unknown username".into());
-        event.details = Some(serde_json::json!({ "username": username }).to_string());
-        state.db(move |conn| hoso_app::audit::record(conn, event)).await?;
-        slow_down(&state, 1).await;
-        return Err(AppError::InvalidCredentials.into());
-    };
-
-    let now = Utc::now().naive_utc();
-    if let Some(until) = account.locked_until.filter(|until| *until > now) {
-        let retry_after_secs = (until - now).num_seconds().max(1) as u64;
-        let event = attempt_event(
-            &meta,
-            &account,
-            "failure",
-            "sign-in locked after repeated failures",
-        );
-        state.db(move |conn| hoso_app::audit::record(conn, event)).await?;
-        return Err(AppError::TooManyAttempts { retry_after_secs }.into());
-    }
-
-    let (attempt, stored) = (password.clone(), account.password_hash.clone());
-    let correct = web::block(move || passwords::verify(&attempt, &stored))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-
-    if !correct {
-        let failures = account.failed_logins + 1;
-        let penalty = penalty_after(failures as u32);
-        let locked_until = penalty.lock_for.map(|lock| now + lock);
-        let event = attempt_event(&meta, &account, "failure", "wrong password");
-        let (id, last) = (account.id.clone(), account.last_login_at);
-        state
-            .db(move |conn| {
-                accounts::record_sign_in(conn, &id, failures, locked_until, last)?;
-                hoso_app::audit::record(conn, event)
-            })
-            .await?;
-        slow_down(&state, failures as u32).await;
-        return Err(match penalty.lock_for {
-            Some(lock) => AppError::TooManyAttempts {
-                retry_after_secs: lock.as_secs(),
-            },
-            None => AppError::InvalidCredentials,
-        }
-        .into());
-    }
-
-    match account.status.as_str() {
-        STATUS_ACTIVE => {}
-        STATUS_LOCKED => {
-            let event = attempt_event(&meta, &account, "denied", "account locked by an administrator");
-            state.db(move |conn| hoso_app::audit::record(conn, event)).await?;
-            return Err(AppError::AccountLocked.into());
-        }
-        _ => {
-            let event = attempt_event(&meta, &account, "denied", "account revoked");
-            state.db(move |conn| hoso_app::audit::record(conn, event)).await?;
-            return Err(AppError::InvalidCredentials.into());
-        }
-    }
-
-    let event = attempt_event(&meta, &account, "success", "");
-    let session_state = state.clone();
-    let tokens = state
-        .db(move |conn| {
-            conn.transaction(|conn| {
-                accounts::record_sign_in(conn, &account.id, 0, None, Some(now))?;
-                hoso_app::audit::record(conn, event)?;
-                let found = accounts::find(conn, &account.id)?.ok_or(AppError::NotFound)?;
-                super::issue_session(conn, &session_state.auth, &found, &hoso_store::ids::new_id())
-            })
-        })
-        .await?;
+    let result =
+        hoso_app::auth::sign_in(&state.app, crate::auth::session::meta_of(&req), body.into_inner()).await?;
     Ok(HttpResponse::Ok()
         .insert_header(("Cache-Control", "no-store"))
-        .json(tokens))
-}
-
-/// Holds back the answer to the `failures`-th failed attempt, outside any database work.
-async fn slow_down(state: &AppState, failures: u32) {
-    if state.auth.slow_down_failures {
-        actix_web::rt::time::sleep(penalty_after(failures).delay).await;
-    }
-}
-
-fn attempt_event(
-    meta: &RequestMeta,
-    account: &AccountRow,
-    outcome: &str,
-    reason: &str,
-) -> hoso_store::audit::NewAuditEvent {
-    let mut event = meta.anonymous_event("auth.sign_in", outcome);
-    if outcome == "success" {
-        event.actor_type = "account".into();
-        event.actor_id = Some(account.id.clone());
-        event.actor_name = Some(account.username.clone());
-    }
-    event.target_type = Some("account".into());
-    event.target_id = Some(account.id.clone());
-    event.unit_id = account.unit_id.clone();
-    event.subject_person_id = account.person_id.clone();
-    event.reason = (!reason.is_empty()).then(|| reason.to_owned());
-    event
+        .json(result))
 }

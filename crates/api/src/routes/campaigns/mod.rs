@@ -12,5 +12,3 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_campaigns::get_campaigns)
         .service(post_campaign::post_campaign);
 }
-
-pub(crate) use hoso_app::campaigns::*;

@@ -1,13 +1,8 @@
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::workflow::{NewChangeRequest, ReviewView};
-use hoso_domain::workflow::ReviewKind;
-use hoso_domain::{FieldError, FieldErrors};
-use validator::Validate;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::AppError;
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::workflow::{NewChangeRequest, ReviewView};
 
 /// File a change to an approved dossier (WF-4): the draft at `revision` (edited beforehand),
 /// what changed and when, and at least one scanned proof (uploaded to `/documents`, typed from
@@ -29,71 +24,7 @@ pub async fn post_change_request(
     state: web::Data<AppState>,
     body: web::Json<NewChangeRequest>,
 ) -> Result<HttpResponse, HttpError> {
-    body.validate()?;
-    let body = body.into_inner();
-    let app = state.clone();
-    let view: ReviewView = state
-        .db(move |conn| {
-            let (found, event) = hoso_app::workflow::load_for_submission(
-                conn,
-                &session,
-                &body.dossier_id,
-                "dossier.change_requested",
-            )?;
-            if found.dossier.current_version == 0 {
-                return Err(AppError::Conflict {
-                    code: "invalid_state",
-                    message: "Hồ sơ chưa được phê duyệt lần đầu; hãy gửi hồ sơ để kiểm tra.".into(),
-                });
-            }
-            let today = app.clock.today();
-            let mut errors = FieldErrors::new();
-            if body.event_date > today {
-                errors.push(FieldError::new(
-                    "event_date",
-                    "in_future",
-                    "Ngày phát sinh thay đổi không được ở tương lai.",
-                ));
-            }
-            if body.evidence.is_empty() && body.campaign_id.is_none() {
-                errors.push(FieldError::new(
-                    "evidence",
-                    "required",
-                    "Cần đính kèm bản scan giấy tờ chứng minh thay đổi.",
-                ));
-            }
-            errors.into_result()?;
-            if let Some(campaign_id) = &body.campaign_id {
-                crate::routes::campaigns::check_change_in_campaign(conn, &app, campaign_id, &found, today)?;
-            }
-            let mut evidence = Vec::new();
-            for (index, item) in body.evidence.iter().enumerate() {
-                let field = format!("evidence[{index}]");
-                crate::routes::dossiers::readable_document(
-                    conn,
-                    &session,
-                    &item.document_id,
-                    &format!("{field}.document_id"),
-                )?;
-                hoso_app::catalogs::require(
-                    conn,
-                    &format!("{field}.kind"),
-                    &["document_kinds"],
-                    &item.kind,
-                    today,
-                )?;
-                evidence.push((item.document_id.clone(), item.kind.clone()));
-            }
-            let submission = hoso_app::workflow::Submission {
-                kind: ReviewKind::Change,
-                revision: body.revision,
-                reason: Some(&body.reason),
-                event_date: Some(body.event_date),
-                evidence: &evidence,
-                campaign_id: body.campaign_id.as_deref(),
-            };
-            hoso_app::workflow::submit(conn, &app, &session, &found, submission, event)
-        })
-        .await?;
-    Ok(HttpResponse::Created().json(view))
+    let result =
+        hoso_app::change_requests::create_change_request(&state.app, session.0, body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(result))
 }

@@ -1,10 +1,8 @@
 use actix_web::{get, web, HttpResponse};
-use hoso_store::documents;
 
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::AppError;
 
 /// Download a document: its uploader, and accounts whose scope covers the uploader's unit
 /// (Sở Nội vụ: all). Others get 404.
@@ -20,13 +18,6 @@ pub async fn get_document(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, HttpError> {
-    let id = id.into_inner();
-    let (row, unit_path) = state
-        .db(move |conn| Ok(documents::find(conn, &id)?))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !super::may_read(&session.actor, &row, unit_path.as_deref())? {
-        return Err(AppError::NotFound.into());
-    }
-    super::file_response(&state, row).await
+    let file = hoso_app::documents::read_document(&state, session.0, id.into_inner()).await?;
+    Ok(crate::export::file_response(file))
 }

@@ -1,15 +1,13 @@
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use futures_util::StreamExt;
 use hoso_api_types::documents::DocumentView;
-use hoso_domain::FieldError;
-use hoso_store::documents::{self, NewDocument};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::auth::{secrets, Session};
+use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::views;
+use hoso_app::documents::Upload;
 use hoso_app::AppError;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -39,10 +37,6 @@ pub async fn post_document(
     query: web::Query<UploadQuery>,
     mut body: web::Payload,
 ) -> Result<HttpResponse, HttpError> {
-    let file_name = query.into_inner().file_name.trim().to_owned();
-    if file_name.is_empty() || file_name.len() > 255 || file_name.contains(['/', '\\']) {
-        return Err(FieldError::new("file_name", "invalid", "Tên tệp không hợp lệ.").into());
-    }
     let declared = req
         .headers()
         .get(actix_web::http::header::CONTENT_TYPE)
@@ -55,7 +49,7 @@ pub async fn post_document(
                 .to_ascii_lowercase()
         })
         .unwrap_or_default();
-    // Read the stream ourselves so an oversized upload gets the API's own 413 body.
+    // Read the stream here so an oversized upload gets the API's own 413 body.
     let limit = state.max_upload_bytes;
     let mut bytes = Vec::new();
     while let Some(chunk) = body.next().await {
@@ -65,36 +59,11 @@ pub async fn post_document(
         }
         bytes.extend_from_slice(&chunk);
     }
-    if super::sniff(&bytes) != Some(declared.as_str()) {
-        return Err(AppError::UnsupportedMediaType.into());
-    }
-    let digest = secrets::digest_bytes(&bytes);
-    let blobs = state.blobs.clone();
-    let (unit_id, uploaded_by) = (
-        session.account.account.unit_id.clone(),
-        session.account.account.id.clone(),
-    );
-    let mut event = session.event("document.uploaded");
-    event.target_type = Some("document".into());
-    event.unit_id = unit_id.clone();
-    let row = state
-        .db(move |conn| {
-            blobs.put(&digest, &bytes)?;
-            let row = documents::insert(
-                conn,
-                NewDocument {
-                    sha256: digest,
-                    file_name,
-                    content_type: declared,
-                    size_bytes: bytes.len() as i64,
-                    unit_id,
-                    uploaded_by,
-                },
-            )?;
-            event.target_id = Some(row.id.clone());
-            hoso_app::audit::record(conn, event)?;
-            Ok(row)
-        })
-        .await?;
-    Ok(HttpResponse::Created().json(views::document(&row)))
+    let upload = Upload {
+        file_name: query.into_inner().file_name,
+        declared_type: declared,
+        bytes,
+    };
+    let document = hoso_app::documents::store_document(&state, session.0, upload).await?;
+    Ok(HttpResponse::Created().json(document))
 }

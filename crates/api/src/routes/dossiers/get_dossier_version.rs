@@ -1,12 +1,9 @@
 use actix_web::{get, web, HttpResponse};
 use hoso_api_types::dossiers::VersionView;
-use hoso_domain::dossier::protection::redact;
-use hoso_store::dossiers;
 
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::AppError;
 
 /// One approved version with its content: the canonical JSON export of that version, with the
 /// fields above the reader's level absent. Recorded as `dossier.exported`.
@@ -26,21 +23,7 @@ pub async fn get_dossier_version(
     path: web::Path<(String, i32)>,
 ) -> Result<HttpResponse, HttpError> {
     let (id, number) = path.into_inner();
-    let keys = state.data_keys.clone();
-    let view = state
-        .db(move |conn| {
-            let r = super::load_readable(conn, &session, &id, "dossier.exported")?;
-            let version = dossiers::version(conn, &r.found.dossier.id, number)?.ok_or(AppError::NotFound)?;
-            let whole = super::open_content(&keys, &version.content, version.sealed.as_deref())?;
-            Ok(VersionView {
-                dossier_id: r.found.dossier.id.clone(),
-                dossier_number: r.found.dossier.dossier_number.clone(),
-                version: hoso_app::views::dossier_version(&version),
-                level: r.level,
-                content: redact(&whole, r.level),
-            })
-        })
-        .await?;
+    let view = hoso_app::dossiers::read_dossier_version(&state, session.0, id, number).await?;
     Ok(HttpResponse::Ok()
         .insert_header((
             "Content-Disposition",

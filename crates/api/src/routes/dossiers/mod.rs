@@ -45,5 +45,3 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_dossier_attachment_content::get_dossier_attachment_content)
         .service(get_dossier_print::get_dossier_print);
 }
-
-pub(crate) use hoso_app::dossiers::*;

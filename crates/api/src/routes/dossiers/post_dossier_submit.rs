@@ -1,12 +1,8 @@
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::workflow::{ReviewView, SubmitRequest};
-use hoso_domain::workflow::ReviewKind;
-use validator::Validate;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::AppError;
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::workflow::{ReviewView, SubmitRequest};
 
 /// Submit a new employee's first entry for the agency's check (WF-1, WF-2): by the person, or
 /// by the HR unit on their behalf (recorded). The draft must be complete and valid and still
@@ -29,31 +25,7 @@ pub async fn post_dossier_submit(
     id: web::Path<String>,
     body: web::Json<SubmitRequest>,
 ) -> Result<HttpResponse, HttpError> {
-    body.validate()?;
-    let body = body.into_inner();
-    let app = state.clone();
-    let view = state
-        .db(move |conn| {
-            let (found, event) =
-                hoso_app::workflow::load_for_submission(conn, &session, &id, "dossier.submitted")?;
-            if found.dossier.current_version > 0 {
-                return Err(AppError::Conflict {
-                    code: "invalid_state",
-                    message:
-                        "Hồ sơ đã được phê duyệt; thay đổi về sau gửi bằng yêu cầu điều chỉnh kèm minh chứng."
-                            .into(),
-                });
-            }
-            let submission = hoso_app::workflow::Submission {
-                kind: ReviewKind::Initial,
-                revision: body.revision,
-                reason: body.note.as_deref(),
-                event_date: None,
-                evidence: &[],
-                campaign_id: None,
-            };
-            hoso_app::workflow::submit(conn, &app, &session, &found, submission, event)
-        })
-        .await?;
-    Ok(HttpResponse::Created().json(view))
+    let result =
+        hoso_app::dossiers::submit_dossier(&state.app, session.0, id.into_inner(), body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(result))
 }

@@ -22,8 +22,6 @@ pub async fn get_job(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, HttpError> {
-    let job = state
-        .db(move |conn| hoso_app::jobs::get_job(conn, &session, &id))
-        .await?;
-    Ok(HttpResponse::Ok().json(hoso_app::jobs::view(&job)))
+    let job = hoso_app::jobs::read_job(&state, session.0, id.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(job))
 }

@@ -40,17 +40,7 @@ pub async fn get_jobs(
 ) -> Result<HttpResponse, HttpError> {
     let query = query.into_inner();
     let limit = query.limit.unwrap_or(50).clamp(1, 200);
-    let page = state
-        .db(move |conn| {
-            hoso_app::jobs::list_jobs(
-                conn,
-                &session,
-                query.state,
-                query.kind,
-                query.before.as_deref(),
-                limit,
-            )
-        })
-        .await?;
+    let page =
+        hoso_app::jobs::list_jobs(&state, session.0, query.state, query.kind, query.before, limit).await?;
     Ok(HttpResponse::Ok().json(page))
 }

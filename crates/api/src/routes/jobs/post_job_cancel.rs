@@ -25,9 +25,6 @@ pub async fn post_job_cancel(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, HttpError> {
-    let now = state.clock.now_naive();
-    let job = state
-        .db(move |conn| hoso_app::jobs::cancel_job(conn, &session, &id, now))
-        .await?;
-    Ok(HttpResponse::Ok().json(hoso_app::jobs::view(&job)))
+    let job = hoso_app::jobs::cancel_job(&state, session.0, id.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(job))
 }

@@ -1,6 +1,5 @@
 use actix_web::{get, web, HttpResponse};
 use hoso_api_types::reports::ScheduledReport;
-use hoso_domain::report::{annual_reports, upcoming};
 
 use crate::auth::Session;
 use crate::error::HttpError;
@@ -20,20 +19,6 @@ pub async fn get_report_schedule(
     session: Session,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, HttpError> {
-    super::require_report_reader(&session)?;
-    let today = state.clock.today();
-    let profile = state.db(crate::routes::settings::current).await?;
-    let schedule: Vec<ScheduledReport> = upcoming(annual_reports(profile.name), today)
-        .into_iter()
-        .map(|due| ScheduledReport {
-            title: due.report.title.into(),
-            by: due.report.by.into(),
-            kinds: due.report.kinds.iter().map(|k| (*k).to_owned()).collect(),
-            opens_on: due.opens_on,
-            due_on: due.due_on,
-            as_of: due.as_of,
-            open_now: (due.opens_on..=due.due_on).contains(&today),
-        })
-        .collect();
+    let schedule = hoso_app::reports::list_report_schedule(&state, session.0).await?;
     Ok(HttpResponse::Ok().json(schedule))
 }

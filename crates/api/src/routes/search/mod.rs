@@ -14,5 +14,3 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_saved_searches::get_saved_searches)
         .service(post_saved_search::post_saved_search);
 }
-
-pub(crate) use hoso_app::search::*;

@@ -1,9 +1,8 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_domain::regulation::RegulationProfile;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use hoso_domain::regulation::RegulationProfile;
 
 /// The regulation profile in force: deadlines in working days and monthly approval windows.
 /// Every signed-in account may read it (the deadlines concern everyone).
@@ -17,6 +16,6 @@ pub async fn get_regulation_profile(
     _session: Session,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, HttpError> {
-    let profile = state.db(super::current).await?;
-    Ok(HttpResponse::Ok().json(profile))
+    let result = hoso_app::settings::read_regulation_profile(&state, _session.0).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

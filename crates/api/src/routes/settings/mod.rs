@@ -12,5 +12,3 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_regulation_profile::get_regulation_profile)
         .service(put_regulation_profile::put_regulation_profile);
 }
-
-pub(crate) use hoso_app::settings::*;

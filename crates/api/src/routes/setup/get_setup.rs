@@ -1,9 +1,7 @@
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::golive::SetupStatus;
-use hoso_api_types::units::UnitRef;
-
 use crate::error::HttpError;
 use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::golive::SetupStatus;
 
 /// Whether the deployment still waits for its first run (no sign-in needed: the SPA asks before
 /// anyone can sign in).
@@ -13,16 +11,6 @@ use crate::state::AppState;
 )]
 #[get("/setup")]
 pub async fn get_setup(state: web::Data<AppState>) -> Result<HttpResponse, HttpError> {
-    let status = state
-        .db(|conn| {
-            Ok(SetupStatus {
-                needed: hoso_app::golive::setup_needed(conn)?,
-                province: hoso_app::golive::province(conn)?.map(|u| UnitRef {
-                    id: u.id,
-                    name: u.name,
-                }),
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(status))
+    let result = hoso_app::setup::read_setup(&state).await?;
+    Ok(HttpResponse::Ok().json(result))
 }

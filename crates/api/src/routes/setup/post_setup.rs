@@ -1,13 +1,7 @@
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::golive::{SetupRequest, SetupResult};
-use hoso_api_types::units::UnitRef;
-use hoso_domain::FieldError;
-use validator::Validate;
-
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::golive::{init_province, InitRequest};
-use hoso_app::AppError;
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::golive::{SetupRequest, SetupResult};
 
 /// The first run (ORG-1): the province's root unit from the provinces catalogue, Sở Nội vụ under
 /// it and the first administrator, as `hoso init` does. Needs the one-time token the server
@@ -26,45 +20,6 @@ pub async fn post_setup(
     state: web::Data<AppState>,
     body: web::Json<SetupRequest>,
 ) -> Result<HttpResponse, HttpError> {
-    let body = body.into_inner();
-    body.validate()?;
-    let result = state
-        .db(move |conn| {
-            if !hoso_app::golive::setup_needed(conn)? {
-                return Err(AppError::Conflict {
-                    code: "already_initialised",
-                    message: "Hệ thống đã được khởi tạo; hãy đăng nhập.".into(),
-                });
-            }
-            if !hoso_app::golive::setup_token_matches(conn, body.setup_token.trim())? {
-                return Err(FieldError::new(
-                    "setup_token",
-                    "setup_token_invalid",
-                    "Mã thiết lập không đúng; xem dòng «hoso setup token» máy chủ in ra khi khởi động.",
-                )
-                .into());
-            }
-            let outcome = init_province(
-                conn,
-                &InitRequest {
-                    province_code: body.province_code.trim().to_owned(),
-                    admin_username: body.admin_username.trim().to_owned(),
-                    admin_display_name: body.admin_display_name.trim().to_owned(),
-                    admin_password: Some(body.admin_password),
-                },
-            )?;
-            Ok(SetupResult {
-                province: UnitRef {
-                    id: outcome.province.id,
-                    name: outcome.province.name,
-                },
-                home_affairs: UnitRef {
-                    id: outcome.home_affairs.id,
-                    name: outcome.home_affairs.name,
-                },
-                admin_username: outcome.admin_username,
-            })
-        })
-        .await?;
+    let result = hoso_app::setup::set_up_province(&state, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(result))
 }

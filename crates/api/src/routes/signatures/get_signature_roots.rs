@@ -14,22 +14,9 @@ use crate::state::AppState;
 )]
 #[get("/signatures/roots")]
 pub async fn get_signature_roots(
-    _session: Session,
+    session: Session,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, HttpError> {
-    let app = state.clone();
-    let roots = state
-        .db(move |conn| {
-            hoso_app::workflow::authority(conn, &app)?;
-            hoso_app::workflow::trusted_roots(conn, &app)
-        })
-        .await?;
-    let pem: String = roots.iter().map(hoso_signatures::certificates::to_pem).collect();
-    Ok(HttpResponse::Ok()
-        .content_type("application/x-pem-file")
-        .insert_header((
-            actix_web::http::header::CONTENT_DISPOSITION,
-            "attachment; filename=\"hoso-trusted-roots.pem\"",
-        ))
-        .body(pem))
+    let file = hoso_app::signatures::trusted_roots_pem(&state.app, session.0).await?;
+    Ok(crate::export::file_response(file))
 }

@@ -1,6 +1,5 @@
 use actix_web::{get, web, HttpResponse};
-use hoso_api_types::system::{DatabaseStatus, Readiness};
-use hoso_store::migrations;
+use hoso_api_types::system::Readiness;
 
 use crate::state::AppState;
 
@@ -15,31 +14,13 @@ use crate::state::AppState;
 )]
 #[get("/ready")]
 pub async fn get_ready(state: web::Data<AppState>) -> HttpResponse {
-    let status = state.db(|conn| Ok(migrations::status(conn)?)).await;
-    let database = match &status {
-        Ok(status) => DatabaseStatus {
-            backend: state.backend.to_string(),
-            reachable: true,
-            applied_migrations: status.applied as u32,
-            pending_migrations: status.pending as u32,
-        },
-        Err(error) => {
-            tracing::warn!(%error, "readiness check failed");
-            DatabaseStatus {
-                backend: state.backend.to_string(),
-                reachable: false,
-                applied_migrations: 0,
-                pending_migrations: 0,
-            }
-        }
-    };
-    let ready = database.reachable && database.pending_migrations == 0;
-    let mut response = if ready {
+    let readiness = hoso_app::system::readiness(&state).await;
+    let mut response = if readiness.ready {
         HttpResponse::Ok()
     } else {
         HttpResponse::ServiceUnavailable()
     };
     response
         .insert_header(("Cache-Control", "no-store"))
-        .json(Readiness { ready, database })
+        .json(readiness)
 }

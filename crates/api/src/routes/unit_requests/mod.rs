@@ -18,5 +18,3 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(post_unit_request_approve::post_unit_request_approve)
         .service(post_unit_request_reject::post_unit_request_reject);
 }
-
-pub(crate) use hoso_app::unit_requests::*;

@@ -1,14 +1,8 @@
-use actix_web::{post, web, HttpResponse};
-use diesel::Connection;
-use hoso_api_types::accounts::DecisionRef;
-use hoso_api_types::golive::{UnitProposalDecision, UnitProposalView};
-use hoso_api_types::units::{CreateUnitRequest, TreeChange};
-use hoso_domain::org::check_manage_units;
-use validator::Validate;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::golive::{UnitProposalDecision, UnitProposalView};
 
 /// Sở Nội vụ approves a proposal: the unit is created exactly as `POST /units` creates it
 /// (same checks: code unused, parent existing, date not in the future), in the same
@@ -30,42 +24,8 @@ pub async fn post_unit_request_approve(
     id: web::Path<String>,
     body: web::Json<UnitProposalDecision>,
 ) -> Result<HttpResponse, HttpError> {
-    check_manage_units(&session.actor)?;
-    let body = body.into_inner();
-    body.validate()?;
-    let today = state.clock.today();
-    let id = id.into_inner();
-    let view = state
-        .db(move |conn| {
-            conn.transaction(|conn| {
-                let (row, parent) = super::load_pending(conn, &id)?;
-                let decision = row.decision_number.clone().map(|number| DecisionRef {
-                    number,
-                    date: row.decision_date.unwrap_or(row.effective_date),
-                    signer: row.decision_signer.clone().unwrap_or_default(),
-                    document_id: row.decision_document_id.clone(),
-                });
-                let request = CreateUnitRequest {
-                    code: row.code.clone(),
-                    name: row.name.clone(),
-                    kind: row.kind.clone(),
-                    parent_id: row.parent_id.clone(),
-                    change: TreeChange {
-                        effective_date: row.effective_date,
-                        reason: row.reason.clone(),
-                        decision,
-                    },
-                };
-                let unit = hoso_app::units::insert_unit(conn, &session, &request, today)?;
-                let decided = super::Decided {
-                    status: "approved",
-                    note: body.note.clone(),
-                    created_unit_id: Some(unit.id),
-                    reason: None,
-                };
-                super::record_decision(conn, &session, (row, parent), decided)
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(view))
+    let result =
+        hoso_app::unit_requests::approve_unit_request(&state, session.0, id.into_inner(), body.into_inner())
+            .await?;
+    Ok(HttpResponse::Ok().json(result))
 }

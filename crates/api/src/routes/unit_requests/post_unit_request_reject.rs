@@ -1,13 +1,8 @@
-use actix_web::{post, web, HttpResponse};
-use diesel::Connection;
-use hoso_api_types::golive::{UnitProposalDecision, UnitProposalView};
-use hoso_domain::org::check_manage_units;
-use hoso_domain::FieldError;
-use validator::Validate;
-
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::golive::{UnitProposalDecision, UnitProposalView};
 
 /// Sở Nội vụ rejects a proposal, saying why (`note` required).
 #[utoipa::path(
@@ -27,27 +22,8 @@ pub async fn post_unit_request_reject(
     id: web::Path<String>,
     body: web::Json<UnitProposalDecision>,
 ) -> Result<HttpResponse, HttpError> {
-    check_manage_units(&session.actor)?;
-    let body = body.into_inner();
-    body.validate()?;
-    let note = body
-        .note
-        .filter(|n| !n.trim().is_empty())
-        .ok_or_else(|| FieldError::new("note", "required", "Nhập lý do từ chối."))?;
-    let id = id.into_inner();
-    let view = state
-        .db(move |conn| {
-            conn.transaction(|conn| {
-                let pending = super::load_pending(conn, &id)?;
-                let decided = super::Decided {
-                    status: "rejected",
-                    note: Some(note.clone()),
-                    created_unit_id: None,
-                    reason: Some(note.clone()),
-                };
-                super::record_decision(conn, &session, pending, decided)
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(view))
+    let result =
+        hoso_app::unit_requests::reject_unit_request(&state, session.0, id.into_inner(), body.into_inner())
+            .await?;
+    Ok(HttpResponse::Ok().json(result))
 }

@@ -37,5 +37,3 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(post_unit_move::post_unit_move)
         .service(post_unit_dissolve::post_unit_dissolve);
 }
-
-pub(crate) use hoso_app::units::*;

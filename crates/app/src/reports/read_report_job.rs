@@ -1,0 +1,72 @@
+use std::time::Duration;
+
+use hoso_api_types::reports::ReportJobView;
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::error::AppError;
+use crate::export::FileFormat;
+use crate::files::PageOrFile;
+use crate::session::Session;
+use crate::App;
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct ReportJobQuery {
+    /// Wait (up to 25 seconds) for the job to end before answering.
+    pub wait: Option<bool>,
+    /// `json` (default: the job with its report), or the finished report as `csv`, `xlsx`, `pdf`.
+    pub format: Option<String>,
+}
+
+const LONGEST_WAIT: Duration = Duration::from_secs(25);
+
+/// One of the caller's report jobs: its progress and, once done, its report or the report's
+/// file; with `wait`, answered when the job ends (or after 25 seconds). Another account's job is
+/// not found.
+pub async fn read_report_job(
+    app: &App,
+    session: Session,
+    id: String,
+    query: ReportJobQuery,
+) -> Result<PageOrFile<ReportJobView>, AppError> {
+    super::require_report_reader(&session)?;
+    let format = FileFormat::parse(query.format.as_deref())?;
+    let account = session.actor.account_id.clone();
+    let load = || {
+        let (id, account) = (id.clone(), account.clone());
+        app.db(move |conn| {
+            let row = hoso_store::reports::find_job(conn, &id)?
+                .filter(|row| row.account_id == account)
+                .ok_or(AppError::NotFound)?;
+            super::create_report_job::view(row)
+        })
+    };
+    // Subscribe before reading, so an end between the read and the wait is not missed.
+    let mut ended = app.jobs.subscribe();
+    let mut job = load().await?;
+    if query.wait == Some(true) {
+        let deadline = tokio::time::Instant::now() + LONGEST_WAIT;
+        while job.status == "running" {
+            // Woken when a job ends on this instance; re-read every second for one that ends on
+            // another instance.
+            let next = deadline.min(tokio::time::Instant::now() + Duration::from_secs(1));
+            let _ = tokio::time::timeout_at(next, ended.changed()).await;
+            if tokio::time::Instant::now() >= deadline {
+                break;
+            }
+            job = load().await?;
+        }
+    }
+    match (format, &job.report) {
+        (None, _) => Ok(PageOrFile::Page(job)),
+        (Some(format), Some(report)) => Ok(PageOrFile::File(super::make_report::report_file(
+            report,
+            format,
+            &app.province_name,
+        )?)),
+        (Some(_), None) => Err(AppError::Conflict {
+            code: "report_not_ready",
+            message: "Báo cáo chưa lập xong.".into(),
+        }),
+    }
+}

@@ -1,0 +1,62 @@
+use std::io::Write;
+use std::sync::Arc;
+use std::time::Instant;
+
+use actix_web::{web, HttpServer};
+use anyhow::anyhow;
+
+use crate::config::{Config, Settings};
+use crate::telemetry;
+use hoso_api::app;
+use hoso_api::state::AppState;
+
+pub fn run(settings: &Settings) -> anyhow::Result<()> {
+    let config = settings.resolve()?;
+    telemetry::init(&config.log, config.log_json);
+    let pool = super::open_database(&config)?;
+    let mut conn = pool.get()?;
+    // An empty deployment: a one-time token for the SPA's first-run page (`hoso init` needs none).
+    if let Some(token) = hoso_app::golive::issue_setup_token(&mut conn).map_err(|e| anyhow!("{e}"))? {
+        // On standard error: standard output's first line is the "listening" contract.
+        eprintln!("hoso setup token (first run at /thiet-lap, or run `hoso init`): {token}");
+    }
+    drop(conn);
+    actix_web::rt::System::new().block_on(serve(config, pool))
+}
+
+async fn serve(config: Config, pool: hoso_store::DbPool) -> anyhow::Result<()> {
+    if !config.static_dir.join("index.html").is_file() {
+        tracing::warn!(static_dir = %config.static_dir.display(), "no SPA in the static directory; the API still works (build it with `cargo xtask build-spa`)");
+    }
+    let app = super::application(&config, pool);
+    // Jobs run here unless the deployment runs `hoso worker` processes apart.
+    let _background = hoso_app::jobs::start_background(
+        app.clone(),
+        Arc::new(hoso_app::jobs::Registry::from_environment()),
+        config.job_workers,
+        config.job_lease,
+    );
+    let state = web::Data::new(AppState {
+        app,
+        started_at: Instant::now(),
+        static_dir: config.static_dir.clone(),
+    });
+    let max_json_bytes = config.max_json_bytes;
+    let mut server = HttpServer::new(move || app::build(state.clone(), max_json_bytes));
+    if let Some(workers) = config.workers {
+        server = server.workers(workers);
+    }
+    let server = server.bind(config.listen).map_err(|e| {
+        anyhow!(
+            "HOSO_LISTEN (--listen) cannot listen on {}: {e}; stop the program using it or choose another address",
+            config.listen
+        )
+    })?;
+    let address = server.addrs()[0];
+    tracing::info!(%address, database = %config.database, "hoso is serving");
+    // This line is the contract with scripts and tests that start the server: they wait for it.
+    println!("hoso listening on http://{address}");
+    std::io::stdout().flush()?;
+    server.run().await?;
+    Ok(())
+}

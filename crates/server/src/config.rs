@@ -1,0 +1,352 @@
+//! Every configuration option, defined once: its flag, its `HOSO_*` environment variable, its
+//! default and its documentation live on one field below. A TOML file may set the same options
+//! by their field names; precedence is flag > environment > file > default.
+//! `docs/configuration.md` lists them; a test keeps that page in step with this file.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{anyhow, bail, Context};
+use hoso_store::pool::PoolOptions;
+use hoso_store::DatabaseUrl;
+
+/// Options shared by every `hoso` command.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Settings {
+    /// Address and port the server listens on. Port 0 picks a free port.
+    #[arg(long, global = true, env = "HOSO_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: String,
+
+    /// Directory for the SQLite database and, later, attachments and backups. Created if missing.
+    #[arg(long, global = true, env = "HOSO_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+
+    /// Database URL: `sqlite://<file>` (relative, or absolute with a third slash) or
+    /// `postgres://user:password@host:port/database`. Default: `sqlite://<data dir>/hoso.db`.
+    #[arg(long, global = true, env = "HOSO_DATABASE_URL")]
+    pub database_url: Option<String>,
+
+    /// Largest number of database connections the server keeps open (at least 2).
+    #[arg(long, global = true, env = "HOSO_DATABASE_POOL_SIZE", default_value_t = 8)]
+    pub database_pool_size: u32,
+
+    /// How long, in milliseconds, a request waits for a free database connection before it is
+    /// answered with 503.
+    #[arg(
+        long,
+        global = true,
+        env = "HOSO_DATABASE_TIMEOUT_MS",
+        default_value_t = 10_000
+    )]
+    pub database_timeout_ms: u64,
+
+    /// How long, in milliseconds, a SQLite writer waits for another writer to finish.
+    #[arg(
+        long,
+        global = true,
+        env = "HOSO_SQLITE_BUSY_TIMEOUT_MS",
+        default_value_t = 5_000
+    )]
+    pub sqlite_busy_timeout_ms: u32,
+
+    /// Directory of the built SPA and of the API documentation assets (`cargo xtask build-spa`
+    /// writes it).
+    #[arg(long, global = true, env = "HOSO_STATIC_DIR", default_value = "frontend/dist")]
+    pub static_dir: PathBuf,
+
+    /// Name of the province this deployment serves, shown in the application's header.
+    #[arg(
+        long,
+        global = true,
+        env = "HOSO_PROVINCE_NAME",
+        default_value = "Tỉnh Hưng Yên"
+    )]
+    pub province_name: String,
+
+    /// Largest JSON request body accepted, in bytes; larger bodies get 413.
+    #[arg(long, global = true, env = "HOSO_MAX_JSON_BYTES", default_value_t = 1_048_576)]
+    pub max_json_bytes: usize,
+
+    /// Largest uploaded document (a scanned decision, an attachment), in bytes.
+    #[arg(long, global = true, env = "HOSO_MAX_UPLOAD_BYTES", default_value_t = 20 * 1_048_576)]
+    pub max_upload_bytes: usize,
+
+    /// Number of HTTP worker threads. Default: one per CPU core.
+    #[arg(long, global = true, env = "HOSO_WORKERS")]
+    pub workers: Option<usize>,
+
+    /// Background jobs `hoso serve` runs at once (reports, imports, sync, backups); 0 runs none
+    /// there, for a deployment that runs `hoso worker` processes apart. `hoso worker` runs this
+    /// many too (at least 1).
+    #[arg(long, global = true, env = "HOSO_JOB_WORKERS", default_value_t = 2)]
+    pub job_workers: usize,
+
+    /// How long a worker's claim on a job lasts without renewal, in seconds: a job whose worker
+    /// died is run again after this (the worker renews it every third of it while it runs).
+    #[arg(long, global = true, env = "HOSO_JOB_LEASE_SECONDS", default_value_t = 60)]
+    pub job_lease_seconds: u64,
+
+    /// Secret (at least 32 characters) that signs access tokens. Every instance of one
+    /// deployment must share it. Default: generated once and kept in `<data dir>/jwt-secret`.
+    #[arg(long, global = true, env = "HOSO_JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<String>,
+
+    /// Keys that seal the sensitive fields of dossiers (SEC-2): `lookup=<64 hex>;<id>=<64 hex>;…`,
+    /// the lookup-hash key then the data keys, the first current (older ones still open what
+    /// they sealed: list a new key first to rotate). Every instance must share them; losing them
+    /// loses the sensitive fields. Default: generated once and kept in `<data dir>/data-keys`.
+    #[arg(long, global = true, env = "HOSO_DATA_KEYS", hide_env_values = true)]
+    pub data_keys: Option<String>,
+
+    /// PEM file of the root certificates whose signing certificates the server accepts for
+    /// approvals (CTX-5), e.g. the national root CA and the Government CA. The built-in CA is
+    /// always trusted. Default: none besides the built-in CA.
+    #[arg(long, global = true, env = "HOSO_TRUSTED_ROOTS")]
+    pub trusted_roots: Option<PathBuf>,
+
+    /// Lifetime of an access token, in minutes.
+    #[arg(long, global = true, env = "HOSO_ACCESS_TOKEN_MINUTES", default_value_t = 15)]
+    pub access_token_minutes: u64,
+
+    /// Lifetime of a refresh token (how long a signed-in browser stays signed in without use),
+    /// in hours.
+    #[arg(long, global = true, env = "HOSO_REFRESH_TOKEN_HOURS", default_value_t = 12)]
+    pub refresh_token_hours: u64,
+
+    /// Which log lines to write, as a tracing filter, e.g. `info` or `hoso_api=debug,info`.
+    #[arg(long, global = true, env = "HOSO_LOG", default_value = "info")]
+    pub log: String,
+
+    /// Log line format: `text` for people, `json` for log collectors.
+    #[arg(long, global = true, env = "HOSO_LOG_FORMAT", default_value = "text")]
+    pub log_format: String,
+}
+
+/// The settings, checked and turned into the values the program uses.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub data_dir: PathBuf,
+    pub database: DatabaseUrl,
+    pub pool: PoolOptions,
+    pub static_dir: PathBuf,
+    pub province_name: String,
+    pub max_json_bytes: usize,
+    pub max_upload_bytes: usize,
+    pub workers: Option<usize>,
+    pub job_workers: usize,
+    pub job_lease: Duration,
+    pub log: String,
+    pub log_json: bool,
+    pub jwt_secret: Vec<u8>,
+    pub data_keys: hoso_app::sealing::DataKeys,
+    pub trusted_roots: Vec<hoso_signatures::Certificate>,
+    pub access_ttl: Duration,
+    pub refresh_ttl: Duration,
+}
+
+impl Settings {
+    /// Checks every option and prepares what the server needs (the data directory). Each error
+    /// names the option, the bad value and what to do.
+    pub fn resolve(&self) -> anyhow::Result<Config> {
+        let listen: SocketAddr = self.listen.parse().map_err(|_| {
+            anyhow!(
+                "HOSO_LISTEN (--listen) '{}' is not an address:port such as 127.0.0.1:8080",
+                self.listen
+            )
+        })?;
+        prepare_data_dir(&self.data_dir)?;
+        let database = match &self.database_url {
+            Some(url) => {
+                DatabaseUrl::parse(url).map_err(|e| anyhow!("HOSO_DATABASE_URL (--database-url): {e}"))?
+            }
+            None => DatabaseUrl::Sqlite(self.data_dir.join("hoso.db")),
+        };
+        if let Some(path) = database.sqlite_path() {
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                prepare_data_dir(parent).context(
+                    "HOSO_DATABASE_URL (--database-url) names a file in a directory that cannot be used",
+                )?;
+            }
+        }
+        if self.database_pool_size < 2 {
+            bail!(
+                "HOSO_DATABASE_POOL_SIZE (--database-pool-size) must be at least 2, not {}: one connection deadlocks requests that need two",
+                self.database_pool_size
+            );
+        }
+        if !(3..=3600).contains(&self.job_lease_seconds) {
+            bail!("HOSO_JOB_LEASE_SECONDS (--job-lease-seconds) must be between 3 and 3600");
+        }
+        if self.job_workers > 64 {
+            bail!("HOSO_JOB_WORKERS (--job-workers) must be at most 64");
+        }
+        if self.workers == Some(0) {
+            bail!("HOSO_WORKERS (--workers) must be at least 1");
+        }
+        let log_json = match self.log_format.as_str() {
+            "text" => false,
+            "json" => true,
+            other => bail!("HOSO_LOG_FORMAT (--log-format) '{other}' is neither 'text' nor 'json'"),
+        };
+        tracing_subscriber::EnvFilter::try_new(&self.log).map_err(|e| {
+            anyhow!(
+                "HOSO_LOG (--log) '{}' is not a log filter such as 'info': {e}",
+                self.log
+            )
+        })?;
+        let jwt_secret = match &self.jwt_secret {
+            Some(secret) if secret.len() < 32 => {
+                bail!("HOSO_JWT_SECRET (--jwt-secret) must be at least 32 characters long")
+            }
+            Some(secret) => secret.as_bytes().to_vec(),
+            None => {
+                let secret =
+                    stored_secret(&self.data_dir.join("jwt-secret"), hoso_app::secrets::random_token)?;
+                if secret.len() < 32 {
+                    bail!("{}/jwt-secret holds a secret shorter than 32 characters; delete it to make a new one", self.data_dir.display());
+                }
+                secret.into_bytes()
+            }
+        };
+        let data_keys = match &self.data_keys {
+            Some(text) => hoso_app::sealing::DataKeys::parse(text)
+                .map_err(|e| anyhow!("HOSO_DATA_KEYS (--data-keys) is not valid: {e}"))?,
+            None => {
+                let path = self.data_dir.join("data-keys");
+                hoso_app::sealing::DataKeys::parse(&stored_secret(
+                    &path,
+                    hoso_app::sealing::DataKeys::generate,
+                )?)
+                .map_err(|e| anyhow!("{} is not valid: {e}", path.display()))?
+            }
+        };
+        let trusted_roots = match &self.trusted_roots {
+            None => Vec::new(),
+            Some(path) => {
+                let bytes = std::fs::read(path).map_err(|e| {
+                    anyhow!(
+                        "HOSO_TRUSTED_ROOTS (--trusted-roots) '{}' cannot be read: {e}",
+                        path.display()
+                    )
+                })?;
+                hoso_signatures::certificates::parse_certificates(&bytes)
+                    .map_err(|e| anyhow!("HOSO_TRUSTED_ROOTS (--trusted-roots) '{}': {e}", path.display()))?
+            }
+        };
+        if !(1..=24 * 60).contains(&self.access_token_minutes) {
+            bail!("HOSO_ACCESS_TOKEN_MINUTES (--access-token-minutes) must be between 1 and 1440");
+        }
+        if !(1..=24 * 30).contains(&self.refresh_token_hours) {
+            bail!("HOSO_REFRESH_TOKEN_HOURS (--refresh-token-hours) must be between 1 and 720");
+        }
+        Ok(Config {
+            listen,
+            data_dir: self.data_dir.clone(),
+            database,
+            pool: PoolOptions {
+                max_size: self.database_pool_size,
+                checkout_timeout: Duration::from_millis(self.database_timeout_ms),
+                sqlite_busy_timeout_ms: self.sqlite_busy_timeout_ms,
+            },
+            static_dir: self.static_dir.clone(),
+            province_name: self.province_name.clone(),
+            max_json_bytes: self.max_json_bytes,
+            max_upload_bytes: self.max_upload_bytes,
+            workers: self.workers,
+            job_workers: self.job_workers,
+            job_lease: Duration::from_secs(self.job_lease_seconds),
+            log: self.log.clone(),
+            log_json,
+            jwt_secret,
+            data_keys,
+            trusted_roots,
+            access_ttl: Duration::from_secs(self.access_token_minutes * 60),
+            refresh_ttl: Duration::from_secs(self.refresh_token_hours * 3600),
+        })
+    }
+}
+
+/// Creates the directory if needed and proves it is writable, so that a wrong directory is
+/// reported at start rather than at the first upload.
+fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        anyhow!(
+            "HOSO_DATA_DIR (--data-dir) '{}' cannot be created: {e}; choose a directory this user may write",
+            dir.display()
+        )
+    })?;
+    let probe = dir.join(format!(".hoso-write-check-{}", std::process::id()));
+    std::fs::write(&probe, b"ok").map_err(|e| {
+        anyhow!(
+            "HOSO_DATA_DIR (--data-dir) '{}' is not writable: {e}; choose a directory this user may write",
+            dir.display()
+        )
+    })?;
+    let _ = std::fs::remove_file(probe);
+    Ok(())
+}
+
+/// A secret kept in the data directory (token-signing secret, data keys): made by `generate`
+/// on first use, readable by this user only.
+fn stored_secret(path: &Path, generate: impl FnOnce() -> String) -> anyhow::Result<String> {
+    if let Ok(secret) = std::fs::read_to_string(path) {
+        return Ok(secret.trim().to_owned());
+    }
+    let secret = generate();
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    use std::io::Write;
+    options
+        .open(path)
+        .and_then(|mut file| file.write_all(secret.as_bytes()))
+        .map_err(|e| anyhow!("cannot write a secret to {}: {e}", path.display()))?;
+    Ok(secret)
+}
+
+/// Reads a TOML configuration file and exports each option it sets as its `HOSO_*` variable,
+/// unless the environment already sets it; clap then reads it like any other variable.
+/// `known` maps option names (`database_url`) to their variables (`HOSO_DATABASE_URL`).
+pub fn load_file(path: &Path, known: &BTreeMap<String, String>) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow!("configuration file '{}' cannot be read: {e}", path.display()))?;
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        anyhow!(
+            "configuration file '{}' is not valid TOML: {}",
+            path.display(),
+            one_line(&e.to_string())
+        )
+    })?;
+    for (key, value) in table {
+        let Some(variable) = known.get(&key) else {
+            let names: Vec<&str> = known.keys().map(String::as_str).collect();
+            bail!(
+                "configuration file '{}': unknown option '{key}'; the options are {}",
+                path.display(),
+                names.join(", ")
+            );
+        };
+        let value = match value {
+            toml::Value::String(s) => s,
+            toml::Value::Integer(i) => i.to_string(),
+            toml::Value::Boolean(b) => b.to_string(),
+            other => bail!(
+                "configuration file '{}': option '{key}' must be a string or a number, not {}",
+                path.display(),
+                other.type_str()
+            ),
+        };
+        if std::env::var_os(variable).is_none() {
+            std::env::set_var(variable, value);
+        }
+    }
+    Ok(())
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,484 @@
+//! Builders for the tests: an application over a fresh database, requests, and bodies.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Service, ServiceResponse};
+use actix_web::test as actix_test;
+use actix_web::web;
+use hoso_api::app;
+use hoso_api::auth::{AuthConfig, JwtKeys};
+use hoso_api::state::AppState;
+pub use hoso_app::seed::DEMO_PASSWORD;
+use hoso_store::testing::TestDatabase;
+use hoso_store::Backend;
+
+pub const MAX_JSON_BYTES: usize = 64 * 1024;
+pub const MAX_UPLOAD_BYTES: usize = 256 * 1024;
+pub const TEST_JWT_SECRET: &[u8] = b"test secret that is long enough for HS256";
+/// Fixed keys, so a test can open what the server sealed.
+pub const TEST_DATA_KEYS: &str = "lookup=1111111111111111111111111111111111111111111111111111111111111111;k1=2222222222222222222222222222222222222222222222222222222222222222";
+
+pub struct TestContext {
+    pub db: TestDatabase,
+    /// The workflow's clock: a test sets it to walk through dates (deadlines, windows).
+    pub clock: hoso_app::clock::Clock,
+    /// Roots trusted for external signatures besides the built-in CA.
+    pub trusted_roots: Vec<hoso_signatures::Certificate>,
+    pub static_dir: PathBuf,
+    _static_holder: tempfile::TempDir,
+}
+
+impl TestContext {
+    pub fn new(backend: Backend) -> Self {
+        Self::over(TestDatabase::migrated(backend))
+    }
+
+    pub fn over(db: TestDatabase) -> Self {
+        let holder = tempfile::tempdir().unwrap();
+        Self {
+            db,
+            clock: hoso_app::clock::Clock::system(),
+            trusted_roots: Vec::new(),
+            static_dir: holder.path().join("static"),
+            _static_holder: holder,
+        }
+    }
+
+    pub fn state(&self) -> web::Data<AppState> {
+        self.state_with(self.db.pool())
+    }
+
+    pub fn state_with(&self, pool: hoso_store::DbPool) -> web::Data<AppState> {
+        web::Data::new(AppState {
+            app: std::sync::Arc::new(hoso_app::App {
+                pool,
+                backend: self.db.backend(),
+                province_name: "Tỉnh Thử Nghiệm".into(),
+                blobs: std::sync::Arc::new(hoso_store::documents::FileBlobs::new(
+                    self.static_dir.join("../documents"),
+                )),
+                max_upload_bytes: MAX_UPLOAD_BYTES,
+                data_keys: hoso_app::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap(),
+                trusted_roots: self.trusted_roots.clone(),
+                auth: AuthConfig {
+                    jwt: JwtKeys::new(TEST_JWT_SECRET),
+                    access_ttl: Duration::from_secs(900),
+                    refresh_ttl: Duration::from_secs(3600),
+                    slow_down_failures: false,
+                },
+                clock: self.clock.clone(),
+                jobs: Default::default(),
+            }),
+            started_at: Instant::now(),
+            static_dir: self.static_dir.clone(),
+        })
+    }
+
+    /// Loads the demo province (units, people, an account of every kind) into this database.
+    pub fn with_demo(self) -> Self {
+        static DEMO_HASH: OnceLock<String> = OnceLock::new();
+        let hash = DEMO_HASH.get_or_init(|| hoso_app::passwords::hash(DEMO_PASSWORD));
+        hoso_app::seed::load(&mut self.db.connect(), hash).expect("load the demo province");
+        self
+    }
+
+    /// Adds the demo's generated people (with approved dossiers) from `seed`; how many were made.
+    pub fn load_people(&self, seed: u64) -> usize {
+        let keys = hoso_app::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap();
+        hoso_app::seed::load_people(&mut self.db.connect(), &keys, seed).expect("generate people")
+    }
+
+    /// The application as the server builds it, ready to take requests.
+    pub async fn app(
+        &self,
+    ) -> impl Service<actix_http::Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>
+    {
+        let state = self.state();
+        // Background jobs run as in `hoso serve`, for as long as the test's runtime.
+        std::mem::forget(hoso_app::jobs::start_background(
+            state.app.clone(),
+            std::sync::Arc::new(hoso_app::jobs::Registry::standard()),
+            1,
+            Duration::from_secs(60),
+        ));
+        actix_test::init_service(app::build(state, MAX_JSON_BYTES)).await
+    }
+
+    pub fn write_static(&self, relative: &str, content: &str) {
+        let path = self.static_dir.join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
+}
+
+pub async fn json_body(response: ServiceResponse<impl MessageBody>) -> serde_json::Value {
+    let bytes = actix_test::read_body(response).await;
+    serde_json::from_slice(&bytes)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&bytes)))
+}
+
+pub async fn text_body(response: ServiceResponse<impl MessageBody>) -> String {
+    String::from_utf8(actix_test::read_body(response).await.to_vec()).unwrap()
+}
+
+pub fn header(response: &ServiceResponse<impl MessageBody>, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get(name)
+        .map(|v| v.to_str().unwrap().to_owned())
+}
+
+/// The repository's root, for the committed files tests compare against.
+pub fn repository_root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+/// Asserts the JSON error body every failure must have, and returns it.
+pub fn assert_error_body(body: &serde_json::Value, code: &str) {
+    assert_eq!(body["code"], code, "{body}");
+    let message = body["message"].as_str().unwrap_or_default();
+    assert!(!message.is_empty(), "no message: {body}");
+    assert!(
+        body["request_id"].as_str().is_some_and(|id| !id.is_empty()),
+        "no request id: {body}"
+    );
+}
+
+/// One request to the application: method, path, optional bearer token and JSON body; the
+/// answer's status and JSON body (`null` when empty).
+pub async fn call<S, B>(
+    app: &S,
+    method: &str,
+    uri: &str,
+    token: Option<&str>,
+    body: Option<serde_json::Value>,
+) -> (u16, serde_json::Value)
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let mut request = actix_test::TestRequest::default()
+        .method(method.parse().unwrap())
+        .uri(uri)
+        .peer_addr("203.0.113.7:50000".parse().unwrap());
+    if let Some(token) = token {
+        request = request.insert_header(("Authorization", format!("Bearer {token}")));
+    }
+    if let Some(body) = body {
+        request = request.set_json(body);
+    }
+    let response = actix_test::call_service(app, request.to_request()).await;
+    let status = response.status().as_u16();
+    let bytes = actix_test::read_body(response).await;
+    let json = if bytes.is_empty() {
+        serde_json::Value::Null
+    } else {
+        serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null)
+    };
+    (status, json)
+}
+
+/// Reads a dossier's draft as `token`, applies `edit` to its content and saves it at the revision
+/// read; the answer to the save.
+pub async fn edit_draft<S, B>(
+    app: &S,
+    token: &str,
+    dossier_id: &str,
+    edit: impl FnOnce(&mut serde_json::Value),
+) -> (u16, serde_json::Value)
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let path = format!("/api/v1/dossiers/{dossier_id}/draft");
+    let (status, draft) = call(app, "GET", &path, Some(token), None).await;
+    assert_eq!(status, 200, "read the draft of {dossier_id}: {draft}");
+    let mut content = draft["content"].clone();
+    edit(&mut content);
+    let body = serde_json::json!({"revision": draft["revision"], "content": content});
+    call(app, "PUT", &path, Some(token), Some(body)).await
+}
+
+/// Signs in and returns the access token, failing the test if sign-in fails.
+pub async fn sign_in<S, B>(app: &S, username: &str, password: &str) -> serde_json::Value
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let (status, body) = call(
+        app,
+        "POST",
+        "/api/v1/auth/login",
+        None,
+        Some(serde_json::json!({"username": username, "password": password})),
+    )
+    .await;
+    assert_eq!(status, 200, "sign-in as {username}: {body}");
+    body
+}
+
+pub async fn token_of<S, B>(app: &S, username: &str) -> String
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    sign_in(app, username, DEMO_PASSWORD).await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// Uploads bytes as a document with the given content type; the answer's status and body.
+pub async fn upload<S, B>(
+    app: &S,
+    token: &str,
+    file_name: &str,
+    content_type: &str,
+    bytes: Vec<u8>,
+) -> (u16, serde_json::Value)
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let request = actix_test::TestRequest::post()
+        .uri(&format!("/api/v1/documents?file_name={file_name}"))
+        .insert_header(("Authorization", format!("Bearer {token}")))
+        .insert_header(("Content-Type", content_type))
+        .set_payload(bytes)
+        .to_request();
+    let response = actix_test::call_service(app, request).await;
+    let status = response.status().as_u16();
+    let bytes = actix_test::read_body(response).await;
+    (
+        status,
+        serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null),
+    )
+}
+
+/// A small but real PDF header, enough for the type check.
+pub fn pdf(text: &str) -> Vec<u8> {
+    format!("%PDF-1.4\n% {text}\n%%EOF\n").into_bytes()
+}
+
+/// Sets the workflow clock to 10:00 in Vietnam on `date` (YYYY-MM-DD).
+pub fn set_day(ctx: &TestContext, date: &str) {
+    let day = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+    ctx.clock.set(day.and_hms_opt(3, 0, 0).unwrap().and_utc());
+}
+
+/// Takes a complete draft at `revision` to its next version the way the workflow does, with
+/// Sở Nội vụ's administrator in every role: submitted on the person's behalf, locked against
+/// the originals, signed by the built-in signer on a day inside the window. Returns the review.
+pub async fn approve_through_workflow<S, B>(
+    app: &S,
+    ctx: &TestContext,
+    admin: &str,
+    dossier_id: &str,
+    revision: i64,
+) -> serde_json::Value
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    use serde_json::json;
+    set_day(ctx, "2031-04-23");
+    let (status, review) = call(
+        app,
+        "POST",
+        &format!("/api/v1/dossiers/{dossier_id}/submit"),
+        Some(admin),
+        Some(json!({"revision": revision})),
+    )
+    .await;
+    assert_eq!(status, 201, "submit: {review}");
+    let id = review["id"].as_str().unwrap().to_owned();
+    let (status, body) = call(
+        app,
+        "POST",
+        &format!("/api/v1/approvals/{id}/lock"),
+        Some(admin),
+        Some(json!({"checklist": [{"item": "Sơ yếu lý lịch", "checked": true}]})),
+    )
+    .await;
+    assert_eq!(status, 200, "lock: {body}");
+    let (status, certificates) = call(app, "GET", "/api/v1/me/certificates", Some(admin), None).await;
+    assert_eq!(status, 200);
+    if certificates.as_array().unwrap().is_empty() {
+        let (status, body) = call(
+            app,
+            "POST",
+            "/api/v1/me/certificates",
+            Some(admin),
+            Some(json!({"password": DEMO_PASSWORD})),
+        )
+        .await;
+        assert_eq!(status, 201, "enrol: {body}");
+    }
+    let (status, body) = call(
+        app,
+        "POST",
+        &format!("/api/v1/approvals/{id}/sign"),
+        Some(admin),
+        Some(json!({"password": DEMO_PASSWORD})),
+    )
+    .await;
+    assert_eq!(status, 201, "sign: {body}");
+    review
+}
+
+/// A test PKI made with the openssl command, as a token vendor or remote signing service
+/// would issue: a root CA, and signer certificates issued by it.
+pub struct OpensslPki {
+    pub dir: tempfile::TempDir,
+}
+
+impl OpensslPki {
+    pub fn new() -> Self {
+        let pki = OpensslPki {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        std::fs::write(
+            pki.dir.path().join("ext.cnf"),
+            "[ca]\nbasicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n\
+             [signer]\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n",
+        )
+        .unwrap();
+        pki.run(&[
+            "genpkey",
+            "-algorithm",
+            "EC",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-out",
+            "ca.key",
+        ]);
+        pki.run(&[
+            "req",
+            "-x509",
+            "-new",
+            "-key",
+            "ca.key",
+            "-subj",
+            "/C=VN/O=Test CA/CN=Test Root",
+            "-days",
+            "3650",
+            "-out",
+            "ca.pem",
+            "-extensions",
+            "ca",
+            "-config",
+            "ext.cnf",
+        ]);
+        pki
+    }
+
+    pub fn run(&self, args: &[&str]) {
+        let out = std::process::Command::new("openssl")
+            .args(args)
+            .current_dir(self.dir.path())
+            .output()
+            .expect("the openssl command");
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// Issues `<name>.pem` with key `<name>.key`; returns the certificate's PEM.
+    pub fn issue(&self, name: &str) -> String {
+        let key = format!("{name}.key");
+        self.run(&[
+            "genpkey",
+            "-algorithm",
+            "EC",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-out",
+            &key,
+        ]);
+        self.run(&[
+            "req",
+            "-new",
+            "-key",
+            &key,
+            "-subj",
+            &format!("/C=VN/CN={name}"),
+            "-out",
+            "req.csr",
+        ]);
+        self.run(&[
+            "x509",
+            "-req",
+            "-in",
+            "req.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-days",
+            "3000",
+            "-out",
+            &format!("{name}.pem"),
+            "-extfile",
+            "ext.cnf",
+            "-extensions",
+            "signer",
+        ]);
+        std::fs::read_to_string(self.dir.path().join(format!("{name}.pem"))).unwrap()
+    }
+
+    pub fn roots(&self) -> Vec<hoso_signatures::Certificate> {
+        let pem = std::fs::read(self.dir.path().join("ca.pem")).unwrap();
+        hoso_signatures::certificates::parse_certificates(&pem).unwrap()
+    }
+
+    /// `openssl cms -sign` over `content` with `<name>`'s key: the base64 of the DER.
+    pub fn sign(&self, name: &str, content: &[u8]) -> String {
+        use base64::Engine;
+        std::fs::write(self.dir.path().join("content.bin"), content).unwrap();
+        self.run(&[
+            "cms",
+            "-sign",
+            "-binary",
+            "-in",
+            "content.bin",
+            "-signer",
+            &format!("{name}.pem"),
+            "-inkey",
+            &format!("{name}.key"),
+            "-certfile",
+            "ca.pem",
+            "-outform",
+            "DER",
+            "-out",
+            "sig.p7s",
+        ]);
+        base64::engine::general_purpose::STANDARD
+            .encode(std::fs::read(self.dir.path().join("sig.p7s")).unwrap())
+    }
+}
+
+/// Signs in with a temporary password, sets a new one, returns the new access token.
+pub async fn sign_in_changing_password<S, B>(app: &S, username: &str, temporary: &str) -> String
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let session = sign_in(app, username, temporary).await;
+    let token = session["access_token"].as_str().unwrap();
+    let (status, changed) = call(
+        app,
+        "POST",
+        "/api/v1/auth/password",
+        Some(token),
+        Some(serde_json::json!({"current_password": temporary, "new_password": "Đổi mật khẩu 2026"})),
+    )
+    .await;
+    assert_eq!(status, 200, "{changed}");
+    changed["access_token"].as_str().unwrap().to_owned()
+}
