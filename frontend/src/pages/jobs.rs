@@ -111,7 +111,7 @@ fn JobTable(
                         <tr data-testid="job" data-state=job.state.clone()>
                             <td>{labels::job_kind(&job.kind)}</td>
                             <td><span class="badge">{labels::job_state(&job.state)}</span>
-                                {job.cancel_requested.then(|| view! { " (đang dừng)" })}</td>
+                                {job.cancel_requested.then_some(" (đang dừng)")}</td>
                             <td>{progress}</td>
                             <td>{format!("{}/{}", job.attempts, job.max_attempts)}</td>
                             <td>{labels::job_origin(&job.queued_by_type, job.queued_by_name.as_deref())}</td>

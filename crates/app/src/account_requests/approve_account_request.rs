@@ -1,8 +1,3 @@
-use crate::error::AppError;
-use crate::passwords;
-use crate::session::Session;
-use crate::views;
-use crate::App;
 use chrono::Utc;
 use diesel::Connection;
 use hoso_api_types::accounts::{ApprovedAccountRequest, DecideRequest};
@@ -10,6 +5,12 @@ use hoso_domain::access::{check_decide_account_request, check_grant, AccountFact
 use hoso_store::account_requests;
 use hoso_store::accounts::{self, NewAccount};
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::passwords;
+use crate::session::Session;
+use crate::views;
+use crate::App;
 
 /// Approve a pending request (Sở Nội vụ, ACC-7): the account is created as asked, with a
 /// temporary password shown once, subject to the same limits as any grant (SEC-4).

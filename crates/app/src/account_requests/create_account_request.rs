@@ -1,13 +1,14 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::views;
-use crate::App;
 use hoso_api_types::accounts::{AccountRequestView, FileAccountRequest};
 use hoso_domain::access::{check_file_account_request, AccountKind, UnitPath};
 use hoso_domain::FieldError;
 use hoso_store::account_requests::{self, NewAccountRequest};
 use hoso_store::units;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::views;
+use crate::App;
 
 /// File a request to Sở Nội vụ for an agency or specialist account for a unit in one's subtree
 /// (ACC-7).

@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::views;
-use crate::App;
 use hoso_api_types::accounts::AccountRequestView;
 use hoso_domain::access::{AccountKind, Right};
 use serde::Deserialize;
 use utoipa::IntoParams;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::views;
+use crate::App;
 
 /// Account requests: Sở Nội vụ sees all, an agency those for units in its subtree.
 /// Requires `manage_accounts`.

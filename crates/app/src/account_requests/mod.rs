@@ -2,12 +2,10 @@
 //! approves (creating the account) or rejects (ACC-7).
 
 pub mod approve_account_request;
-pub use approve_account_request::approve_account_request;
-
-pub mod list_account_requests;
-pub use list_account_requests::list_account_requests;
-
 pub mod create_account_request;
-pub use create_account_request::create_account_request;
+pub mod list_account_requests;
 pub mod reject_account_request;
+pub use approve_account_request::approve_account_request;
+pub use create_account_request::create_account_request;
+pub use list_account_requests::list_account_requests;
 pub use reject_account_request::reject_account_request;

@@ -1,12 +1,13 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::views;
-use crate::App;
 use chrono::Utc;
 use hoso_api_types::accounts::{AccountRequestView, DecideRequest};
 use hoso_domain::access::check_decide_account_request;
 use hoso_store::account_requests;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::views;
+use crate::App;
 
 /// Reject a pending request, with the reason the agency will read (Sở Nội vụ, ACC-7).
 pub async fn reject_account_request(

@@ -1,7 +1,3 @@
-use crate::error::AppError;
-use crate::passwords;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::accounts::{CreateAccountRequest, IssuedCredentials};
 use hoso_domain::access::{check_grant, AccountFacts, AccountKind};
@@ -9,6 +5,11 @@ use hoso_domain::FieldError;
 use hoso_store::accounts::{self, NewAccount};
 use hoso_store::{people, units};
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::passwords;
+use crate::session::Session;
+use crate::App;
 
 /// Create and issue an account (ACC-3, ACC-6). Administrators create any kind; agencies (and
 /// HR specialists with `manage_accounts`) create personal accounts in their subtree. Nobody

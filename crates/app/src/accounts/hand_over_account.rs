@@ -1,8 +1,9 @@
+use hoso_api_types::accounts::{AccountActionRequest, HandOverRequest, IssuedCredentials};
+use validator::Validate;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::accounts::{AccountActionRequest, HandOverRequest, IssuedCredentials};
-use validator::Validate;
 
 /// Hand an agency account over to another officer under the head's written decision (ACC-4):
 /// the holder changes, the previous holder's sessions end, and the new holder receives a

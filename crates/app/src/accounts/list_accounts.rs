@@ -1,12 +1,13 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::views;
-use crate::App;
 use hoso_api_types::accounts::AccountPage;
 use hoso_domain::access::{check_list_accounts, manageable_kinds, AccountKind};
 use hoso_store::accounts::{self, AccountFilter};
 use serde::Deserialize;
 use utoipa::IntoParams;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::views;
+use crate::App;
 
 /// The accounts the signed-in account manages: within its scope, of the kinds it manages.
 /// Requires `manage_accounts`.

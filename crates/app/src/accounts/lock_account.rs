@@ -1,9 +1,10 @@
+use hoso_api_types::accounts::{AccountActionRequest, AccountView};
+use validator::Validate;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::views;
 use crate::App;
-use hoso_api_types::accounts::{AccountActionRequest, AccountView};
-use validator::Validate;
 
 /// Lock an account: it can no longer sign in, and its sessions end at once (ACC-3).
 pub async fn lock_account(

@@ -1,28 +1,24 @@
 //! Account management (ACC-1…5, SEC-4). Every change records who, when, why and the decision
 //! it rests on, in the same transaction as the change.
 
-pub mod reset_account_password;
-pub use reset_account_password::reset_account_password;
-
-pub mod hand_over_account;
-pub use hand_over_account::hand_over_account;
-
 pub mod create_account;
-pub use create_account::create_account;
-
+pub mod hand_over_account;
 pub mod list_accounts;
-pub use list_accounts::list_accounts;
-
-pub mod read_account;
-pub use read_account::read_account;
-pub mod update_account;
-pub use update_account::update_account;
 pub mod lock_account;
-pub use lock_account::lock_account;
+pub mod read_account;
+pub mod reset_account_password;
 pub mod revoke_account;
-pub use revoke_account::revoke_account;
 pub mod unlock_account;
+pub mod update_account;
+pub use create_account::create_account;
+pub use hand_over_account::hand_over_account;
+pub use list_accounts::list_accounts;
+pub use lock_account::lock_account;
+pub use read_account::read_account;
+pub use reset_account_password::reset_account_password;
+pub use revoke_account::revoke_account;
 pub use unlock_account::unlock_account;
+pub use update_account::update_account;
 
 use crate::error::AppError;
 use crate::passwords;

@@ -1,8 +1,9 @@
+use hoso_api_types::accounts::{AccountActionRequest, IssuedCredentials};
+use validator::Validate;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::accounts::{AccountActionRequest, IssuedCredentials};
-use validator::Validate;
 
 /// Reset the password of a lost or compromised account (ACC-5): a new temporary password,
 /// shown once, to be changed at the next sign-in; every session ends at once.

@@ -1,9 +1,10 @@
+use hoso_api_types::accounts::{AccountActionRequest, AccountView};
+use validator::Validate;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::views;
 use crate::App;
-use hoso_api_types::accounts::{AccountActionRequest, AccountView};
-use validator::Validate;
 
 /// Revoke an account for good (ACC-3): it never signs in again; its record and history stay.
 pub async fn revoke_account(

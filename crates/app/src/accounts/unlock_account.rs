@@ -1,9 +1,10 @@
+use hoso_api_types::accounts::{AccountActionRequest, AccountView};
+use validator::Validate;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::views;
 use crate::App;
-use hoso_api_types::accounts::{AccountActionRequest, AccountView};
-use validator::Validate;
 
 /// Unlock an account locked by an administrator or after repeated failed sign-ins.
 pub async fn unlock_account(

@@ -1,13 +1,14 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::views;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::accounts::{AccountView, ChangeAccountRequest};
 use hoso_domain::access::{check_change_account, AccountFacts, AccountKind};
 use hoso_domain::FieldError;
 use hoso_store::{accounts, refresh_tokens, units};
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::views;
+use crate::App;
 
 /// Change an account: its name, its rights (restrict or expand) or its unit (ACC-3). The
 /// signed-in account must manage the account both as it is and as it will be, and cannot

@@ -1,13 +1,14 @@
-use crate::error::AppError;
-use crate::secrets;
-use crate::session::Session;
-use crate::views;
-use crate::App;
 use hoso_api_types::accounts::{CreateApiClientRequest, IssuedClientSecret};
 use hoso_domain::access::check_manage_api_clients;
 use hoso_domain::{FieldError, FieldErrors};
 use hoso_store::api_clients;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::secrets;
+use crate::session::Session;
+use crate::views;
+use crate::App;
 
 /// Register another system. The answer holds its `client_id` and secret; the secret is shown
 /// this once and stored only as a digest.

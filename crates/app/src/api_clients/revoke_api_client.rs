@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::views;
-use crate::App;
 use hoso_api_types::accounts::{ApiClientView, DecideRequest};
 use hoso_domain::access::check_manage_api_clients;
 use hoso_store::api_clients;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::views;
+use crate::App;
 
 /// Revoke a client for good: its tokens stop working at once.
 pub async fn revoke_api_client(

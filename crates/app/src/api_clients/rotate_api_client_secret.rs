@@ -1,11 +1,12 @@
+use hoso_api_types::accounts::IssuedClientSecret;
+use hoso_domain::access::check_manage_api_clients;
+use hoso_store::api_clients;
+
 use crate::error::AppError;
 use crate::secrets;
 use crate::session::Session;
 use crate::views;
 use crate::App;
-use hoso_api_types::accounts::IssuedClientSecret;
-use hoso_domain::access::check_manage_api_clients;
-use hoso_store::api_clients;
 
 /// Issue a new secret; the old one and every token obtained with it stop working at once.
 pub async fn rotate_api_client_secret(

@@ -1,12 +1,13 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::workflow::ApprovalQueue;
 use hoso_domain::approval::Step;
 use hoso_domain::workflow::{check_act, signer_for, Action};
 use hoso_store::reviews::{self, ReviewFilter};
 use serde::Deserialize;
 use utoipa::IntoParams;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// What waits for the caller at one step, the most urgent first, with the window that step
 /// signs in. Only reviews the caller may act on are listed.

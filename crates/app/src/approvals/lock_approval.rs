@@ -1,12 +1,13 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::workflow::{LockRequest, ReviewView};
 use hoso_domain::workflow::Action;
 use hoso_domain::{FieldError, FieldErrors};
 use hoso_store::reviews::{self, StateChange};
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// The focal officer has checked the submitted data against the paper originals and locks it
 /// (WF-2): every line of the checklist ticked; from now on the employee cannot edit, and the

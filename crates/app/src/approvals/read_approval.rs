@@ -1,7 +1,8 @@
+use hoso_api_types::workflow::ReviewView;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::workflow::ReviewView;
 
 /// One review with its history, checklist, evidence and signatures; for whoever may read the
 /// dossier (the employee reads why it was returned here).

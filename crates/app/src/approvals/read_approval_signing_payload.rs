@@ -1,9 +1,10 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use base64::Engine;
 use hoso_api_types::workflow::SigningPayload;
 use hoso_domain::workflow::{signer_for, Action};
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// What to sign for the step the review waits for (CTX-5): the approval statement's exact bytes
 /// and their SHA-256, for a USB-token plugin or remote signing service, with the signing window.

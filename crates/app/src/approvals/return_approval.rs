@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::workflow::{ReturnRequest, ReviewView};
 use hoso_domain::workflow::Action;
 use hoso_store::reviews::{self, StateChange};
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Send a review back to the employee with the reason (WF-5): at the check, before the head
 /// signs, or at Sở Nội vụ. The draft is editable again; the version in force stays in force.

@@ -1,9 +1,10 @@
+use hoso_api_types::workflow::{SignRequest, SignatureView};
+use hoso_domain::FieldError;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::workflow::Signing;
 use crate::App;
-use hoso_api_types::workflow::{SignRequest, SignatureView};
-use hoso_domain::FieldError;
 
 /// Sign the step the review waits for: the head's approval of locked data, which makes the
 /// immutable version (WF-3), or Sở Nội vụ's approval for the national database (WF-6/7).

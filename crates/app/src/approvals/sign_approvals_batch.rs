@@ -1,9 +1,10 @@
+use hoso_api_types::workflow::{BatchSignItem, BatchSignRequest, BatchSignResult};
+use hoso_domain::FieldError;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::workflow::Signing;
 use crate::App;
-use hoso_api_types::workflow::{BatchSignItem, BatchSignRequest, BatchSignResult};
-use hoso_domain::FieldError;
 
 /// Sign many reviews in one action with the built-in signer (CTX-5): the password once, then
 /// each dossier gets its own signature over its own statement. One that cannot be signed (moved

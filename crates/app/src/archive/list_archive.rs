@@ -1,10 +1,11 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::dossiers::DossierSummary;
 use hoso_store::dossiers::{self, DossierFilter};
 use serde::Deserialize;
 use utoipa::IntoParams;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Archived dossiers within the caller's scope (`read_dossiers`), by name. Each opens read-only
 /// with `GET /dossiers/{id}`.

@@ -1,13 +1,14 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::views;
-use crate::App;
 use chrono::{DateTime, Utc};
 use hoso_api_types::audit::AuditPage;
 use hoso_domain::access::check_view_audit;
 use hoso_store::audit::{self, AuditFilter};
 use serde::Deserialize;
 use utoipa::IntoParams;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::views;
+use crate::App;
 
 /// Query the audit trail by person, account, unit and time. Requires `view_audit`; an agency
 /// sees the events of units in its subtree, Sở Nội vụ all of them. Newest first.

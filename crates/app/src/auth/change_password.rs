@@ -1,13 +1,14 @@
-use crate::error::AppError;
-use crate::passwords;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::auth::{ChangePasswordRequest, SessionTokens};
 use hoso_domain::password::check_new_password;
 use hoso_domain::FieldError;
 use hoso_store::{accounts, refresh_tokens};
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::passwords;
+use crate::session::Session;
+use crate::App;
 
 /// Change one's own password, including the forced change of a temporary one (ACC-5).
 /// Every other session of the account ends; the answer is a fresh session for this one.

@@ -1,10 +1,11 @@
+use hoso_api_types::auth::{ClientTokenRequest, ClientTokenResponse};
+use hoso_store::api_clients;
+
 use crate::error::AppError;
 use crate::secrets;
 use crate::session::RequestMeta;
 use crate::tokens::SUBJECT_CLIENT;
 use crate::App;
-use hoso_api_types::auth::{ClientTokenRequest, ClientTokenResponse};
-use hoso_store::api_clients;
 
 /// OAuth2 client credentials (RFC 6749 §4.4) for other systems: an access token limited to
 /// the scopes the client holds (and, if `scope` is given, to those asked for).

@@ -1,12 +1,13 @@
-use crate::error::AppError;
-use crate::secrets;
-use crate::session::RequestMeta;
-use crate::App;
 use chrono::Utc;
 use diesel::Connection;
 use hoso_api_types::auth::{RefreshRequest, SessionTokens};
 use hoso_store::accounts::{self, STATUS_ACTIVE};
 use hoso_store::refresh_tokens;
+
+use crate::error::AppError;
+use crate::secrets;
+use crate::session::RequestMeta;
+use crate::App;
 
 /// Exchange a refresh token for a new access token and a new refresh token.
 ///

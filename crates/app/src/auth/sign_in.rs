@@ -1,13 +1,14 @@
-use crate::error::AppError;
-use crate::passwords;
-use crate::session::RequestMeta;
-use crate::App;
 use chrono::Utc;
 use diesel::Connection;
 use hoso_api_types::auth::{LoginRequest, SessionTokens};
 use hoso_domain::password::penalty_after;
 use hoso_store::accounts::{self, AccountRow, STATUS_ACTIVE, STATUS_LOCKED};
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::passwords;
+use crate::session::RequestMeta;
+use crate::App;
 
 /// Sign in with username and password.
 ///

@@ -1,9 +1,10 @@
+use hoso_api_types::auth::RefreshRequest;
+use hoso_store::refresh_tokens;
+
 use crate::error::AppError;
 use crate::secrets;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::auth::RefreshRequest;
-use hoso_store::refresh_tokens;
 
 /// Sign out: the refresh token and every token rotated from the same sign-in stop working.
 pub async fn sign_out(app: &App, session: Session, body: RefreshRequest) -> Result<(), AppError> {

@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use chrono::{Datelike, NaiveDate};
 use hoso_api_types::calendar::Deadline;
 use hoso_store::calendar;
 use serde::Deserialize;
 use utoipa::IntoParams;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// The last day to act, `working_days` working days after `from`: weekends, statutory holidays
 /// and the year's plan skipped (a deadline never falls on a day off).

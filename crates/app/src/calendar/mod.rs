@@ -2,11 +2,10 @@
 //! plan set by administrators.
 
 pub mod compute_deadline;
-pub use compute_deadline::compute_deadline;
-
 pub mod read_calendar_year;
-pub use read_calendar_year::read_calendar_year;
 pub mod save_calendar_year;
+pub use compute_deadline::compute_deadline;
+pub use read_calendar_year::read_calendar_year;
 pub use save_calendar_year::save_calendar_year;
 
 /// Years the calendar answers for (the lunar computation is tested well beyond).

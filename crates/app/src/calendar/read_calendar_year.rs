@@ -1,8 +1,9 @@
+use hoso_api_types::calendar::CalendarYear;
+use hoso_store::calendar;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::calendar::CalendarYear;
-use hoso_store::calendar;
 
 /// A year's days that are not ordinary: the statutory holidays (computed, Tết and Giỗ Tổ from
 /// the lunar calendar for UTC+7, weekend compensation included) and the year's plan.

@@ -1,6 +1,3 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use chrono::Datelike;
 use diesel::Connection;
 use hoso_api_types::calendar::{CalendarPlan, CalendarYear};
@@ -8,6 +5,10 @@ use hoso_domain::org::check_manage_settings;
 use hoso_domain::{FieldError, FieldErrors};
 use hoso_store::calendar;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Set a year's plan (administrators): the extra days off and swapped working days the
 /// government announced. Replaces the year's previous plan; audited with its basis.

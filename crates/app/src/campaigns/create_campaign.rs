@@ -1,6 +1,3 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::campaigns::{CampaignView, NewCampaign};
 use hoso_domain::access::UnitPath;
@@ -9,6 +6,10 @@ use hoso_domain::{FieldError, FieldErrors};
 use hoso_store::accounts::AccountFilter;
 use hoso_store::campaigns::{self, NewCampaign as StoreCampaign};
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Open an update campaign (`update_dossiers` over the unit): from today to `closes_on`, the
 /// people under the unit (or only `person_ids`, who must be under it) may update `sections`

@@ -1,8 +1,9 @@
+use hoso_api_types::campaigns::CampaignView;
+use hoso_domain::access::AccountKind;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::campaigns::CampaignView;
-use hoso_domain::access::AccountKind;
 
 /// Campaigns of the units in the caller's scope, newest first.
 pub async fn list_campaigns(app: &App, session: Session) -> Result<Vec<CampaignView>, AppError> {

@@ -2,9 +2,8 @@
 //! chosen sections of their dossier until a date; they are notified in the app.
 
 pub mod create_campaign;
-pub use create_campaign::create_campaign;
-
 pub mod list_campaigns;
+pub use create_campaign::create_campaign;
 pub use list_campaigns::list_campaigns;
 
 use crate::error::AppError;

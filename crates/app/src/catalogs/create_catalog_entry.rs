@@ -1,10 +1,11 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::catalogs::{CatalogEntryView, NewCatalogEntryRequest};
 use hoso_domain::catalog::{check_administer_catalogs, check_new_entry, CatalogEntry};
 use hoso_store::catalogs;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Add an entry to a catalogue (administrators with `administer_catalogs`). The code must have
 /// the catalogue's shape and never have been used in it; a parent or successor must exist.

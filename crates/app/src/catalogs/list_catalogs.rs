@@ -1,9 +1,10 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::catalogs::CatalogSummary;
 use hoso_domain::catalog::shipped;
 use hoso_store::catalogs;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Every catalogue with its legal source, effective date, version and number of entries, in the
 /// order of the personal-history form.

@@ -1,14 +1,13 @@
 //! Catalogue checks for every write that stores a code (CTX-2): an unknown code, or one not in
 //! force on the day it is used for, is a 422 naming the field.
 
-pub mod read_catalog;
-pub use read_catalog::read_catalog;
-
-pub mod list_catalogs;
-pub use list_catalogs::list_catalogs;
 pub mod create_catalog_entry;
-pub use create_catalog_entry::create_catalog_entry;
+pub mod list_catalogs;
+pub mod read_catalog;
 pub mod retire_catalog_entry;
+pub use create_catalog_entry::create_catalog_entry;
+pub use list_catalogs::list_catalogs;
+pub use read_catalog::read_catalog;
 pub use retire_catalog_entry::retire_catalog_entry;
 
 use std::collections::HashSet;

@@ -1,10 +1,11 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::catalogs::CatalogView;
 use hoso_store::catalogs;
 use serde::Deserialize;
 use utoipa::IntoParams;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// One catalogue with its entries by code.
 pub async fn read_catalog(

@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::catalogs::{CatalogEntryView, RetireCatalogEntryRequest};
 use hoso_domain::catalog::{check_administer_catalogs, unknown_code};
 use hoso_domain::FieldError;
 use hoso_store::catalogs;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// End an entry's validity (administrators with `administer_catalogs`), optionally naming its
 /// successor. The entry stays: records made while it applied still show its label. Audited.

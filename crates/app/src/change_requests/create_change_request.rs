@@ -1,10 +1,11 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::workflow::{NewChangeRequest, ReviewView};
 use hoso_domain::workflow::ReviewKind;
 use hoso_domain::{FieldError, FieldErrors};
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// File a change to an approved dossier (WF-4): the draft at `revision` (edited beforehand),
 /// what changed and when, and at least one scanned proof (uploaded to `/documents`, typed from

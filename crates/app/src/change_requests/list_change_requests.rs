@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::workflow::ReviewView;
 use hoso_domain::access::{check_read_person, UnitPath};
 use hoso_store::reviews::{self, ReviewFilter};
 use serde::Deserialize;
 use utoipa::IntoParams;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Change requests the caller may read: their own, or those of the people in their scope.
 pub async fn list_change_requests(

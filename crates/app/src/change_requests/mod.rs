@@ -2,7 +2,6 @@
 //! the employee or by the HR unit on their behalf, then reviewed on the approval path.
 
 pub mod create_change_request;
-pub use create_change_request::create_change_request;
-
 pub mod list_change_requests;
+pub use create_change_request::create_change_request;
 pub use list_change_requests::list_change_requests;

@@ -1,6 +1,5 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
+use std::collections::BTreeMap;
+
 use hoso_api_types::units::UnitRef;
 use hoso_api_types::workflow::{DeadlineCount, DeadlineDashboard, DeadlineItem};
 use hoso_domain::access::{AccountKind, Actor, Right, UnitPath};
@@ -10,8 +9,11 @@ use hoso_store::accounts::{AccountFilter, STATUS_ACTIVE};
 use hoso_store::dossiers::{DossierFilter, DossierWithPerson};
 use hoso_store::reviews::{self, ReviewFilter};
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use utoipa::IntoParams;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Everything due in the caller's scope (WF-8, HY 15.3, TG 14.3): first entries not yet
 /// submitted (WF-1), checks, head signatures, change approvals, Sở Nội vụ approvals, returned

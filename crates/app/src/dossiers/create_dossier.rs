@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::dossiers::{CreateDossierRequest, DossierView};
 use hoso_domain::access::{check_create_dossier, UnitPath};
 use hoso_store::dossiers;
 use hoso_store::people;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Open the dossier of a person (DOS-1): one per person for life, with its dossier number and an
 /// empty draft (or what is already known). Requires `create_dossiers` over the person's unit.

@@ -1,10 +1,11 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::dossiers::{AttachRequest, AttachmentView};
 use hoso_domain::access::check_edit_dossier;
 use hoso_store::dossiers::{self, NewAttachment};
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Attach an uploaded scan to a dossier (DOS-3), typed by `document_kinds` and linked to the item
 /// it proves. Same authority as editing the draft; the document must be one the caller may read.

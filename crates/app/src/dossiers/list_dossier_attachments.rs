@@ -1,8 +1,9 @@
+use hoso_api_types::dossiers::AttachmentView;
+use hoso_store::dossiers;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::dossiers::AttachmentView;
-use hoso_store::dossiers;
 
 /// The scans attached to a dossier, oldest first, for anyone who may read it.
 pub async fn list_dossier_attachments(

@@ -1,8 +1,9 @@
+use hoso_api_types::workflow::ReviewView;
+use hoso_store::reviews;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::workflow::ReviewView;
-use hoso_store::reviews;
 
 /// The dossier's reviews, newest first: each submission, check, return with its reason (what
 /// the employee reads when something is sent back, WF-5), signature and approval.

@@ -1,8 +1,9 @@
+use hoso_api_types::transfers::TransferView;
+use hoso_store::transfers;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::transfers::TransferView;
-use hoso_store::transfers;
 
 /// The person's moves, newest first: each with its decision (TRF-1…5).
 pub async fn list_dossier_transfers(

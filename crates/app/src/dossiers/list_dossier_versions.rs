@@ -1,8 +1,9 @@
+use hoso_api_types::dossiers::VersionSummary;
+use hoso_store::dossiers;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::dossiers::VersionSummary;
-use hoso_store::dossiers;
 
 /// The approved versions of a dossier, oldest first: who approved each, when, and its hash.
 pub async fn list_dossier_versions(

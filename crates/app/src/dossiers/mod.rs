@@ -2,44 +2,42 @@
 //! validate → one transaction. Reads are recorded in the audit trail (who saw whose dossier);
 //! fields above the reader's restriction level are removed before anything leaves the server.
 
-pub mod submit_dossier;
-pub use submit_dossier::submit_dossier;
-
-pub mod read_dossier_diff;
-pub use read_dossier_diff::read_dossier_diff;
+pub mod create_dossier;
+pub mod create_dossier_attachment;
+pub mod list_dossier_attachments;
+pub mod list_dossier_reviews;
+pub mod list_dossier_transfers;
+pub mod list_dossier_versions;
 pub mod list_dossiers;
-pub use list_dossiers::list_dossiers;
-
 pub mod print_dossier;
 pub mod print_signed_version;
 pub mod read_dossier;
+pub mod read_dossier_attachment;
+pub mod read_dossier_diff;
+pub mod read_dossier_draft;
 pub mod read_dossier_version;
 pub mod read_signed_export;
+pub mod save_dossier_draft;
+pub mod save_dossier_national_ids;
+pub mod submit_dossier;
+pub use create_dossier::create_dossier;
+pub use create_dossier_attachment::create_dossier_attachment;
+pub use list_dossier_attachments::list_dossier_attachments;
+pub use list_dossier_reviews::list_dossier_reviews;
+pub use list_dossier_transfers::list_dossier_transfers;
+pub use list_dossier_versions::list_dossier_versions;
+pub use list_dossiers::list_dossiers;
 pub use print_dossier::print_dossier;
 pub use print_signed_version::print_signed_version;
-pub use read_dossier_version::read_dossier_version;
-pub use read_signed_export::read_signed_export;
-pub mod read_dossier_attachment;
 pub use read_dossier::read_dossier;
 pub use read_dossier_attachment::read_dossier_attachment;
-pub mod list_dossier_attachments;
-pub use list_dossier_attachments::list_dossier_attachments;
-pub mod read_dossier_draft;
+pub use read_dossier_diff::read_dossier_diff;
 pub use read_dossier_draft::read_dossier_draft;
-pub mod list_dossier_reviews;
-pub use list_dossier_reviews::list_dossier_reviews;
-pub mod list_dossier_transfers;
-pub use list_dossier_transfers::list_dossier_transfers;
-pub mod list_dossier_versions;
-pub use list_dossier_versions::list_dossier_versions;
-pub mod create_dossier;
-pub use create_dossier::create_dossier;
-pub mod create_dossier_attachment;
-pub use create_dossier_attachment::create_dossier_attachment;
-pub mod save_dossier_draft;
+pub use read_dossier_version::read_dossier_version;
+pub use read_signed_export::read_signed_export;
 pub use save_dossier_draft::save_dossier_draft;
-pub mod save_dossier_national_ids;
 pub use save_dossier_national_ids::save_dossier_national_ids;
+pub use submit_dossier::submit_dossier;
 
 use crate::error::AppError;
 use crate::sealing::DataKeys;

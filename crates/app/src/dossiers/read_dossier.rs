@@ -1,10 +1,11 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::dossiers::DossierView;
 use hoso_domain::access::check_edit_dossier;
 use hoso_domain::dossier::protection::{redact, RestrictionLevel};
 use hoso_store::dossiers;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// A dossier and its latest approved version, with only the fields the reader's restriction
 /// level allows (SEC-2). The read is recorded (`dossier.viewed`): the person sees who looked.

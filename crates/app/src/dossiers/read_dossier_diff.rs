@@ -1,6 +1,3 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::dossiers::DiffView;
 use hoso_domain::dossier::diff::diff;
 use hoso_domain::dossier::protection::redact;
@@ -8,6 +5,10 @@ use hoso_store::dossiers;
 use serde::Deserialize;
 use serde_json::Value;
 use utoipa::IntoParams;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Field-by-field differences between two versions, or a version and the draft (what a reviewer
 /// checks against the paper originals). Only fields within the reader's level are compared.

@@ -1,8 +1,9 @@
+use hoso_api_types::dossiers::DraftView;
+use hoso_store::dossiers;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::dossiers::DraftView;
-use hoso_store::dossiers;
 
 /// The draft being edited, at the reader's level, with the required items still empty.
 pub async fn read_dossier_draft(app: &App, session: Session, id: String) -> Result<DraftView, AppError> {

@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::dossiers::{DraftView, SaveDraftRequest};
 use hoso_domain::access::check_edit_dossier;
 use hoso_domain::dossier::protection::{join_sensitive, split_sensitive, RestrictionLevel};
 use hoso_store::dossiers;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Save the draft (the person themself, or `update_dossiers` over their unit; the history
 /// records who). `revision` must be the one read: a save against an older revision is refused

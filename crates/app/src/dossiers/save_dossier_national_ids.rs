@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::dossiers::DossierSummary;
 use hoso_api_types::golive::NationalIdsRequest;
 use hoso_domain::recruitment::{check_national_code, check_set_national_ids};
 use hoso_domain::FieldErrors;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Enter the dossier's national identifier (mã định danh) and national dossier code (CTX-1), as
 /// the national database assigned them: Sở Nội vụ's administrators only (the national sync will

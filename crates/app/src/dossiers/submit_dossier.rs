@@ -1,9 +1,10 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::workflow::{ReviewView, SubmitRequest};
 use hoso_domain::workflow::ReviewKind;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Submit a new employee's first entry for the agency's check (WF-1, WF-2): by the person, or
 /// by the HR unit on their behalf (recorded). The draft must be complete and valid and still

@@ -1,8 +1,3 @@
-use crate::error::AppError;
-use crate::export::{Cell, FileFormat, Table};
-use crate::files::PageOrFile;
-use crate::session::Session;
-use crate::App;
 use chrono::{Months, NaiveDate};
 use hoso_api_types::reports::{ListItem, ListView};
 use hoso_api_types::units::UnitRef;
@@ -15,6 +10,12 @@ use hoso_store::dossiers::{DossierFilter, DossierWithPerson};
 use hoso_store::search::{Criteria, DueWindow, StepWindows};
 use serde::Deserialize;
 use utoipa::IntoParams;
+
+use crate::error::AppError;
+use crate::export::{Cell, FileFormat, Table};
+use crate::files::PageOrFile;
+use crate::session::Session;
+use crate::App;
 
 /// One of the lists, within the caller's scope (`read_dossiers`), by due date then name; or as
 /// a file. Raises follow the grade's scale (36 months for A0–A3, 24 for B and C; beyond-frame

@@ -1,6 +1,3 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::workflow::{CertificateView, EnrolRequest};
 use hoso_domain::access::{Denial, Right};
@@ -8,6 +5,10 @@ use hoso_domain::FieldError;
 use hoso_signatures::ca::{Key, Subject};
 use hoso_signatures::certificates;
 use hoso_store::signing::{self, NewCertificate};
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Enrol for signing approvals (CTX-5), for accounts holding `approve_dossiers`, after
 /// re-confirming the password. With `certificate` (PEM, the signer's certificate first, then

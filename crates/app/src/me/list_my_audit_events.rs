@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::views;
-use crate::App;
 use hoso_api_types::audit::AuditPage;
 use hoso_store::audit::{self, AuditFilter};
 use serde::Deserialize;
 use utoipa::IntoParams;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::views;
+use crate::App;
 
 /// "Ai đã xem hồ sơ của tôi": who read or changed the signed-in person's data, and every
 /// change to their own account (CTX-3, SEC-7). Newest first.

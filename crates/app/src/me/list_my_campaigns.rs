@@ -1,7 +1,8 @@
+use hoso_api_types::campaigns::CampaignView;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::campaigns::CampaignView;
 
 /// Update campaigns open today that cover the caller's own person.
 pub async fn list_my_campaigns(app: &App, session: Session) -> Result<Vec<CampaignView>, AppError> {

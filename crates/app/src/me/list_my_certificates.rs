@@ -1,8 +1,9 @@
+use hoso_api_types::workflow::CertificateView;
+use hoso_store::signing;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::workflow::CertificateView;
-use hoso_store::signing;
 
 /// The caller's signing certificates (CTX-5), newest first, revoked ones included.
 pub async fn list_my_certificates(app: &App, session: Session) -> Result<Vec<CertificateView>, AppError> {

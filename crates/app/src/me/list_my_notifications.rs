@@ -1,7 +1,8 @@
+use hoso_api_types::campaigns::NotificationView;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::campaigns::NotificationView;
 
 /// The caller's in-app notifications (campaigns opened, dossiers returned), newest first.
 pub async fn list_my_notifications(app: &App, session: Session) -> Result<Vec<NotificationView>, AppError> {

@@ -1,8 +1,9 @@
+use hoso_api_types::dossiers::DossierSummary;
+use hoso_store::dossiers;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::dossiers::DossierSummary;
-use hoso_store::dossiers;
 
 /// The signed-in person's own dossier, if it has been opened (404 otherwise, or for accounts
 /// that are not a person's).

@@ -1,12 +1,13 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::golive::{CategoryChangeRequest, CategoryPeriodView};
 use hoso_domain::access::UnitPath;
 use hoso_domain::recruitment::{check_category, check_change_category, CategoryFacts};
 use hoso_domain::FieldError;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Change a person's employment category on a decision (ORG-2), e.g. a contract worker
 /// recruited as a public employee: the period in force ends the day the new one starts; the

@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::units::{PersonSummary, UnitRef};
 use hoso_domain::access::{AccountKind, Right};
 use hoso_store::people;
 use serde::Deserialize;
 use utoipa::IntoParams;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// People managed within the signed-in account's scope, by name, with whether each has a
 /// personal account. Requires `read_dossiers` or `manage_accounts` (SEC-3).

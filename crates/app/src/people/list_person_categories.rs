@@ -1,8 +1,9 @@
+use hoso_api_types::golive::CategoryPeriodView;
+use hoso_domain::access::{check_read_person, UnitPath};
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::golive::CategoryPeriodView;
-use hoso_domain::access::{check_read_person, UnitPath};
 
 /// A person's employment category through time (ORG-2), the earliest period first, each with
 /// the decision that began it. Readable by whoever may read the person.

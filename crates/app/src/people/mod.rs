@@ -1,13 +1,12 @@
 //! People: who is managed where (account management, recruitment), and each person's
 //! employment category through time (ORG-2).
 
-pub mod list_people;
-pub use list_people::list_people;
-
-pub mod list_person_categories;
-pub use list_person_categories::list_person_categories;
 pub mod create_person_category;
+pub mod list_people;
+pub mod list_person_categories;
 pub use create_person_category::create_person_category;
+pub use list_people::list_people;
+pub use list_person_categories::list_person_categories;
 
 use hoso_api_types::golive::CategoryPeriodView;
 

@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::units::{AssignHolderRequest, PositionView};
 use hoso_domain::access::{check_manage_positions, UnitPath};
 use hoso_domain::FieldError;
 use hoso_store::{people, positions, units};
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Give a position to a person of its unit (ORG-3); their previous position, if any, is freed.
 /// Same authority as creating positions. Audited as about that person.

@@ -1,10 +1,11 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::golive::RecruitmentView;
 use hoso_domain::access::{AccountKind, Right};
 use serde::Deserialize;
 use utoipa::IntoParams;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Recruits in the caller's scope, the earliest account deadline first, each with its due day
 /// and whether the account exists (ACC-6). Requires `manage_accounts` or `create_dossiers`.

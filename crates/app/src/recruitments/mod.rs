@@ -1,11 +1,10 @@
 //! Recruitments (ACC-6, DOS-1): an agency records a new recruit — person, dossier draft and
 //! placement in one transaction — and follows the personal account due within working days.
 
-pub mod list_recruitments;
-pub use list_recruitments::list_recruitments;
-
 pub mod create_recruitment;
+pub mod list_recruitments;
 pub use create_recruitment::create_recruitment;
+pub use list_recruitments::list_recruitments;
 
 use chrono::NaiveDate;
 use hoso_api_types::golive::RecruitmentView;

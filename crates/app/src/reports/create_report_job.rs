@@ -1,8 +1,9 @@
+use hoso_api_types::reports::{NewReportJob, ReportJobView};
+use hoso_store::reports::ReportJobRow;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::reports::{NewReportJob, ReportJobView};
-use hoso_store::reports::ReportJobRow;
 
 /// Starts a report in the background (USE-2): for a past date or the whole province it may take
 /// a while; `GET /report-jobs/{id}` shows how many people are counted, and the report (or its

@@ -1,7 +1,8 @@
+use hoso_api_types::reports::ReportJobView;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::reports::ReportJobView;
 
 /// The caller's recent report jobs, newest first (without their reports).
 pub async fn list_report_jobs(app: &App, session: Session) -> Result<Vec<ReportJobView>, AppError> {

@@ -10,16 +10,16 @@
 //! person was placed (`person_placements`) and the dossier version then in force — slower, so
 //! such reports can also run as jobs with progress (`/report-jobs`).
 
+pub mod create_report_job;
 pub mod list_report_jobs;
 pub mod list_report_schedule;
 pub mod make_report;
 pub mod read_report_job;
+pub use create_report_job::create_report_job;
 pub use list_report_jobs::list_report_jobs;
 pub use list_report_schedule::list_report_schedule;
 pub use make_report::make_report;
 pub use read_report_job::read_report_job;
-pub mod create_report_job;
-pub use create_report_job::create_report_job;
 
 use crate::error::AppError;
 use crate::export::{Cell, Table};

@@ -1,8 +1,9 @@
+use hoso_api_types::search::{NewSavedSearch, SavedSearchView};
+use validator::Validate;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::search::{NewSavedSearch, SavedSearchView};
-use validator::Validate;
 
 /// Save a search under a name, to re-run it later (the criteria are stored; the results are
 /// always computed anew, within the caller's scope at that time).

@@ -1,7 +1,8 @@
+use hoso_api_types::search::SavedSearchView;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::search::SavedSearchView;
 
 /// The caller's saved searches, newest first.
 pub async fn list_saved_searches(app: &App, session: Session) -> Result<Vec<SavedSearchView>, AppError> {

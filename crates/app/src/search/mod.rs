@@ -1,12 +1,12 @@
 //! Search by any criteria (USE-1): over the facts of approved dossiers, within the caller's
 //! scope, by name with stable pages; saved searches; CSV and Excel exports.
 
+pub mod create_saved_search;
 pub mod list_saved_searches;
 pub mod search_dossiers;
+pub use create_saved_search::create_saved_search;
 pub use list_saved_searches::list_saved_searches;
 pub use search_dossiers::search_dossiers;
-pub mod create_saved_search;
-pub use create_saved_search::create_saved_search;
 
 use crate::error::AppError;
 use crate::session::Session;

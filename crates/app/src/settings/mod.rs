@@ -2,9 +2,8 @@
 //! follow (`hung-yen`, `tien-giang` or custom).
 
 pub mod read_regulation_profile;
-pub use read_regulation_profile::read_regulation_profile;
-
 pub mod save_regulation_profile;
+pub use read_regulation_profile::read_regulation_profile;
 pub use save_regulation_profile::save_regulation_profile;
 
 use crate::error::AppError;

@@ -1,7 +1,8 @@
+use hoso_domain::regulation::RegulationProfile;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_domain::regulation::RegulationProfile;
 
 /// The regulation profile in force: deadlines in working days and monthly approval windows.
 /// Every signed-in account may read it (the deadlines concern everyone).

@@ -1,12 +1,13 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::settings::RegulationProfileChange;
 use hoso_domain::org::check_manage_settings;
 use hoso_domain::regulation::{ProfileName, RegulationProfile};
 use hoso_domain::FieldError;
 use hoso_store::meta;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Choose the regulation profile: a province's preset, or custom values (checked), and whether
 /// a signature outside its window is refused or only warned about. Administrators only; audited.

@@ -1,7 +1,8 @@
-use crate::error::AppError;
-use crate::App;
 use hoso_api_types::golive::SetupStatus;
 use hoso_api_types::units::UnitRef;
+
+use crate::error::AppError;
+use crate::App;
 
 /// Whether the deployment still waits for its first run (no sign-in needed: the SPA asks before
 /// anyone can sign in).

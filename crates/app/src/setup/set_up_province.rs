@@ -1,10 +1,11 @@
-use crate::error::AppError;
-use crate::golive::{init_province, InitRequest};
-use crate::App;
 use hoso_api_types::golive::{SetupRequest, SetupResult};
 use hoso_api_types::units::UnitRef;
 use hoso_domain::FieldError;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::golive::{init_province, InitRequest};
+use crate::App;
 
 /// The first run (ORG-1): the province's root unit from the provinces catalogue, Sở Nội vụ under
 /// it and the first administrator, as `hoso init` does. Needs the one-time token the server

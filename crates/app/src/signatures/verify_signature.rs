@@ -1,9 +1,10 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::workflow::{CheckView, SignatureCheckView, VerifyReport, VerifyRequest};
 use hoso_domain::FieldError;
 use hoso_signatures::export::{verify_export, Check};
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Verify a signed export (its content against the signed digest and every signature), or one
 /// statement with its CMS signature, against the trusted roots: valid, or which check failed.

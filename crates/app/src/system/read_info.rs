@@ -1,7 +1,8 @@
-use crate::error::AppError;
-use crate::App;
 use hoso_api_types::system::SystemInfo;
 use hoso_store::meta;
+
+use crate::error::AppError;
+use crate::App;
 
 /// What this deployment is: the province it serves, its version, and whether it holds demo
 /// data (every page then warns that the data is not real). Public: the sign-in page needs it.

@@ -1,12 +1,13 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::transfers::{CompleteTransfer, TransferView};
 use hoso_domain::access::UnitPath;
 use hoso_domain::transfer::{check_complete, TransferKind};
 use hoso_store::{people, transfers};
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Complete a move that waits for a second party: the receiving agency accepts a move between
 /// agencies (TRF-2) — from that moment the person, their dossier and their personal account

@@ -1,6 +1,3 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::transfers::{NewTransfer, TransferView};
 use hoso_domain::access::UnitPath;
@@ -9,6 +6,10 @@ use hoso_domain::{FieldError, FieldErrors};
 use hoso_store::transfers::{self, NewTransfer as StoreTransfer};
 use hoso_store::{accounts, people};
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// File a move with its decision (TRF-1…5), by the HR unit over the person's unit
 /// (`update_dossiers`). Within the agency it is done at once (the person and their personal

@@ -1,12 +1,13 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::transfers::TransferView;
 use hoso_domain::access::{AccountKind, UnitPath};
 use hoso_domain::transfer::check_complete;
 use hoso_store::transfers;
 use serde::Deserialize;
 use utoipa::IntoParams;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Pending moves for the caller, the earliest due first.
 pub async fn list_transfers(

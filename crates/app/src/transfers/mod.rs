@@ -2,15 +2,14 @@
 //! record with its decision, in the person's history and the audit trail; the rules are in
 //! `hoso_domain::transfer`.
 
-pub mod create_transfer;
-pub use create_transfer::create_transfer;
 pub mod accept_transfer;
-pub use accept_transfer::accept_transfer;
-pub mod return_transfer;
-pub use return_transfer::return_transfer;
-
+pub mod create_transfer;
 pub mod list_transfers;
+pub mod return_transfer;
+pub use accept_transfer::accept_transfer;
+pub use create_transfer::create_transfer;
 pub use list_transfers::list_transfers;
+pub use return_transfer::return_transfer;
 
 use crate::error::AppError;
 use chrono::NaiveDate;

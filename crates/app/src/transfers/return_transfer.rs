@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::transfers::TransferView;
 use hoso_domain::access::UnitPath;
 use hoso_domain::transfer::{check_file, ServiceStatus, TransferKind};
 use hoso_store::{people, transfers};
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// A seconded person comes back to active service (TRF-5), recorded on the secondment.
 pub async fn return_transfer(

@@ -1,12 +1,13 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::accounts::DecisionRef;
 use hoso_api_types::golive::{UnitProposalDecision, UnitProposalView};
 use hoso_api_types::units::{CreateUnitRequest, TreeChange};
 use hoso_domain::org::check_manage_units;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Sở Nội vụ approves a proposal: the unit is created exactly as `POST /units` creates it
 /// (same checks: code unused, parent existing, date not in the future), in the same

@@ -1,12 +1,13 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use chrono::Utc;
 use hoso_api_types::golive::{UnitProposalRequest, UnitProposalView};
 use hoso_domain::access::UnitPath;
 use hoso_domain::recruitment::{check_propose_unit, check_unit_kind};
 use hoso_store::unit_requests::UnitRequestRow;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// An agency proposes a unit under one of its own (ACC-7): agency accounts with
 /// `manage_accounts` or `manage_positions` over the parent. Sở Nội vụ decides.

@@ -1,10 +1,11 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::golive::UnitProposalView;
 use hoso_domain::access::AccountKind;
 use serde::Deserialize;
 use utoipa::IntoParams;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Proposals of new units: Sở Nội vụ sees all, an agency those under its own units.
 pub async fn list_unit_requests(

@@ -1,17 +1,14 @@
 //! Agencies propose new units under them; Sở Nội vụ approves (the unit is created as
 //! `POST /units` would) or rejects (ORG-1, ACC-7).
 
-pub mod reject_unit_request;
-pub use reject_unit_request::reject_unit_request;
-
 pub mod approve_unit_request;
-pub use approve_unit_request::approve_unit_request;
-
-pub mod list_unit_requests;
-pub use list_unit_requests::list_unit_requests;
-
 pub mod create_unit_request;
+pub mod list_unit_requests;
+pub mod reject_unit_request;
+pub use approve_unit_request::approve_unit_request;
 pub use create_unit_request::create_unit_request;
+pub use list_unit_requests::list_unit_requests;
+pub use reject_unit_request::reject_unit_request;
 
 use crate::error::AppError;
 use crate::session::Session;

@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::golive::{UnitProposalDecision, UnitProposalView};
 use hoso_domain::org::check_manage_units;
 use hoso_domain::FieldError;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Sở Nội vụ rejects a proposal, saying why (`note` required).
 pub async fn reject_unit_request(

@@ -1,6 +1,3 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::units::{CreateUnitRequest, UnitRef};
 use hoso_domain::org::check_manage_units;
@@ -9,6 +6,10 @@ use hoso_domain::FieldError;
 use hoso_store::units::{self, UnitRow};
 use hoso_store::DbConnection;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Create a unit of any kind but a province under an existing one, from its effective date
 /// (Sở Nội vụ, `manage_units`).

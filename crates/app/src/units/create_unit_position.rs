@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::units::{CreatePositionRequest, PositionView};
 use hoso_domain::access::{check_manage_positions, UnitPath};
 use hoso_domain::catalog::GRADE_KINDS;
 use hoso_store::positions::{self, NewPosition};
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Add a job position to a unit (ORG-3): Sở Nội vụ anywhere, an agency within its own subtree
 /// (`manage_positions`). Codes are unique within the unit; the required grade or professional

@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::units::{TreeChange, UnitRef};
 use hoso_domain::org::{check_dissolve, check_manage_units};
 use hoso_store::{people, units};
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Dissolve an empty unit from a date (Sở Nội vụ). Refused while people or sub-units remain:
 /// move them first, so no dossier is left without a unit. The unit stays in history.

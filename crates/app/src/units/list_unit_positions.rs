@@ -1,8 +1,9 @@
+use hoso_api_types::units::PositionView;
+use hoso_store::positions;
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::units::PositionView;
-use hoso_store::positions;
 
 /// The unit's job positions (ORG-3) with their posts, holders and vacancies. Within the
 /// reader's scope.

@@ -1,10 +1,11 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::units::{QuotaComparison, StaffCounts, UnitQuotas};
 use hoso_store::quotas::{self, ByCategory};
 use serde::Deserialize;
 use utoipa::IntoParams;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Staffing quota of a year against the headcount (ORG-2), for the unit itself and summed over
 /// its subtree. Within the reader's scope.

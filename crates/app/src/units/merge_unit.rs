@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::units::{MergePlan, MergeRequest, UnitRef};
 use hoso_domain::org::check_manage_units;
 use hoso_store::units;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Merge units into one (ORG-4, CTX-2), in one transaction: every person of the merged units
 /// and their personal account move to the receiving unit (each move recorded as a transfer of

@@ -2,37 +2,34 @@
 //! scope; only Sở Nội vụ's administrators change it, each change dated, with its reason and
 //! decision, appended to the units' history and the audit trail.
 
-pub mod preview_unit_split;
-pub use preview_unit_split::preview_unit_split;
-
-pub mod preview_unit_merge;
-pub use preview_unit_merge::preview_unit_merge;
-
-pub mod list_unit_quotas;
-pub use list_unit_quotas::list_unit_quotas;
-
-pub mod read_unit;
-pub use read_unit::read_unit;
-pub mod list_unit_positions;
-pub mod list_units;
-pub use list_unit_positions::list_unit_positions;
-pub use list_units::list_units;
 pub mod create_unit;
-pub use create_unit::{create_unit, insert_unit};
-pub mod dissolve_unit;
-pub use dissolve_unit::dissolve_unit;
-pub mod merge_unit;
-pub use merge_unit::merge_unit;
-pub mod move_unit;
-pub use move_unit::move_unit;
 pub mod create_unit_position;
-pub use create_unit_position::create_unit_position;
+pub mod dissolve_unit;
+pub mod list_unit_positions;
+pub mod list_unit_quotas;
+pub mod list_units;
+pub mod merge_unit;
+pub mod move_unit;
+pub mod preview_unit_merge;
+pub mod preview_unit_split;
+pub mod read_unit;
 pub mod rename_unit;
-pub use rename_unit::rename_unit;
-pub mod split_unit;
-pub use split_unit::split_unit;
 pub mod save_unit_quota;
+pub mod split_unit;
+pub use create_unit::{create_unit, insert_unit};
+pub use create_unit_position::create_unit_position;
+pub use dissolve_unit::dissolve_unit;
+pub use list_unit_positions::list_unit_positions;
+pub use list_unit_quotas::list_unit_quotas;
+pub use list_units::list_units;
+pub use merge_unit::merge_unit;
+pub use move_unit::move_unit;
+pub use preview_unit_merge::preview_unit_merge;
+pub use preview_unit_split::preview_unit_split;
+pub use read_unit::read_unit;
+pub use rename_unit::rename_unit;
 pub use save_unit_quota::save_unit_quota;
+pub use split_unit::split_unit;
 
 use crate::error::AppError;
 use crate::session::Session;

@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::units::{MoveUnitRequest, UnitRef};
 use hoso_domain::org::{check_manage_units, check_move};
 use hoso_store::units;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Move a unit, with everything below it, under another unit from a date (Sở Nội vụ). Scopes
 /// follow at once: the new parent's accounts reach it, the old parent's no longer do.

@@ -1,9 +1,10 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::units::{MergePlan, MergeRequest};
 use hoso_domain::org::check_manage_units;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Preview a merge without changing anything: who moves from which unit, which sub-units move
 /// under the receiving unit, which units end (ORG-4).

@@ -1,9 +1,10 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::units::{SplitPlan, SplitRequest};
 use hoso_domain::org::check_manage_units;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Preview a split without changing anything: which new unit each person and sub-unit goes to
 /// (ORG-4).

@@ -1,8 +1,9 @@
+use hoso_api_types::units::{UnitDetail, UnitRef, UnitVersionView};
+use hoso_store::{people, units};
+
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
-use hoso_api_types::units::{UnitDetail, UnitRef, UnitVersionView};
-use hoso_store::{people, units};
 
 /// One unit with its whole history: every name and place it had, the decisions that changed
 /// them, what it was merged into or from. Within the reader's scope; others are 404.

@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::units::{RenameUnitRequest, UnitRef};
 use hoso_domain::org::{check_manage_units, check_rename};
 use hoso_store::units;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Rename a unit from a date; the old name stays in its history and in the tree as of earlier
 /// days (Sở Nội vụ).

@@ -1,10 +1,11 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use hoso_api_types::units::SetQuotaRequest;
 use hoso_domain::org::check_manage_units;
 use hoso_store::quotas::{self, ByCategory};
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Set a unit's staffing quota for a year (ORG-2): civil servants, public employees, contract
 /// workers, with the decision it rests on (Sở Nội vụ). Audited.

@@ -1,11 +1,12 @@
-use crate::error::AppError;
-use crate::session::Session;
-use crate::App;
 use diesel::Connection;
 use hoso_api_types::units::{SplitPlan, SplitRequest, UnitRef};
 use hoso_domain::org::check_manage_units;
 use hoso_store::units;
 use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
 
 /// Split a unit into new ones (ORG-4), in one transaction: the new units are created, each
 /// person (with their personal account) and each sub-unit goes to the new unit it was assigned

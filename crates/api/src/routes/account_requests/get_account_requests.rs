@@ -1,10 +1,10 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::accounts::AccountRequestView;
+use hoso_app::account_requests::list_account_requests::RequestsQuery;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::accounts::AccountRequestView;
-
-use hoso_app::account_requests::list_account_requests::RequestsQuery;
 
 /// Account requests: Sở Nội vụ sees all, an agency those for units in its subtree.
 /// Requires `manage_accounts`.

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::{AccountRequestView, FileAccountRequest};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::accounts::{AccountRequestView, FileAccountRequest};
 
 /// File a request to Sở Nội vụ for an agency or specialist account for a unit in one's subtree
 /// (ACC-7).

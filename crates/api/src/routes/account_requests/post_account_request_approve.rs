@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::{ApprovedAccountRequest, DecideRequest};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::accounts::{ApprovedAccountRequest, DecideRequest};
 
 /// Approve a pending request (Sở Nội vụ, ACC-7): the account is created as asked, with a
 /// temporary password shown once, subject to the same limits as any grant (SEC-4).

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::{AccountRequestView, DecideRequest};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::accounts::{AccountRequestView, DecideRequest};
 
 /// Reject a pending request, with the reason the agency will read (Sở Nội vụ, ACC-7).
 #[utoipa::path(

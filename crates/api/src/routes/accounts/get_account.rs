@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::accounts::AccountView;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::accounts::AccountView;
 
 /// One account: one's own, or one the signed-in account manages. Others are 404.
 #[utoipa::path(

@@ -1,10 +1,10 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::accounts::AccountPage;
+use hoso_app::accounts::list_accounts::AccountsQuery;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::accounts::AccountPage;
-
-use hoso_app::accounts::list_accounts::AccountsQuery;
 
 /// The accounts the signed-in account manages: within its scope, of the kinds it manages.
 /// Requires `manage_accounts`.

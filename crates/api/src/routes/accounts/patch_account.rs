@@ -1,8 +1,9 @@
+use actix_web::{patch, web, HttpResponse};
+use hoso_api_types::accounts::{AccountView, ChangeAccountRequest};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{patch, web, HttpResponse};
-use hoso_api_types::accounts::{AccountView, ChangeAccountRequest};
 
 /// Change an account: its name, its rights (restrict or expand) or its unit (ACC-3). The
 /// signed-in account must manage the account both as it is and as it will be, and cannot

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::{CreateAccountRequest, IssuedCredentials};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::accounts::{CreateAccountRequest, IssuedCredentials};
 
 /// Create and issue an account (ACC-3, ACC-6). Administrators create any kind; agencies (and
 /// HR specialists with `manage_accounts`) create personal accounts in their subtree. Nobody

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::{HandOverRequest, IssuedCredentials};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::accounts::{HandOverRequest, IssuedCredentials};
 
 /// Hand an agency account over to another officer under the head's written decision (ACC-4):
 /// the holder changes, the previous holder's sessions end, and the new holder receives a

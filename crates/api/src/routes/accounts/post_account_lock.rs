@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::{AccountActionRequest, AccountView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::accounts::{AccountActionRequest, AccountView};
 
 /// Lock an account: it can no longer sign in, and its sessions end at once (ACC-3).
 #[utoipa::path(

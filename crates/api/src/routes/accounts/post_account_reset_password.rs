@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::{AccountActionRequest, IssuedCredentials};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::accounts::{AccountActionRequest, IssuedCredentials};
 
 /// Reset the password of a lost or compromised account (ACC-5): a new temporary password,
 /// shown once, to be changed at the next sign-in; every session ends at once.

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::{AccountActionRequest, AccountView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::accounts::{AccountActionRequest, AccountView};
 
 /// Revoke an account for good (ACC-3): it never signs in again; its record and history stay.
 #[utoipa::path(

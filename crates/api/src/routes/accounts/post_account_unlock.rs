@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::{AccountActionRequest, AccountView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::accounts::{AccountActionRequest, AccountView};
 
 /// Unlock an account locked by an administrator or after repeated failed sign-ins.
 #[utoipa::path(

@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::accounts::ApiClientView;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::accounts::ApiClientView;
 
 /// Every API client (administrators with `manage_api_clients`). Secrets are never shown.
 #[utoipa::path(

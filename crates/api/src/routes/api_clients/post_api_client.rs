@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::{CreateApiClientRequest, IssuedClientSecret};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::accounts::{CreateApiClientRequest, IssuedClientSecret};
 
 /// Register another system. The answer holds its `client_id` and secret; the secret is shown
 /// this once and stored only as a digest.

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::{ApiClientView, DecideRequest};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::accounts::{ApiClientView, DecideRequest};
 
 /// Revoke a client for good: its tokens stop working at once.
 #[utoipa::path(

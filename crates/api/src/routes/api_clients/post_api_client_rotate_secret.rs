@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::accounts::IssuedClientSecret;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::accounts::IssuedClientSecret;
 
 /// Issue a new secret; the old one and every token obtained with it stop working at once.
 #[utoipa::path(

@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::workflow::ReviewView;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::workflow::ReviewView;
 
 /// One review with its history, checklist, evidence and signatures; for whoever may read the
 /// dossier (the employee reads why it was returned here).

@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::workflow::SigningPayload;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::workflow::SigningPayload;
 
 /// What to sign for the step the review waits for (CTX-5): the approval statement's exact bytes
 /// and their SHA-256, for a USB-token plugin or remote signing service, with the signing window.

@@ -1,10 +1,10 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::workflow::ApprovalQueue;
+use hoso_app::approvals::list_approvals::QueueQuery;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::workflow::ApprovalQueue;
-
-use hoso_app::approvals::list_approvals::QueueQuery;
 
 /// What waits for the caller at one step, the most urgent first, with the window that step
 /// signs in. Only reviews the caller may act on are listed.

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::workflow::{LockRequest, ReviewView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::workflow::{LockRequest, ReviewView};
 
 /// The focal officer has checked the submitted data against the paper originals and locks it
 /// (WF-2): every line of the checklist ticked; from now on the employee cannot edit, and the

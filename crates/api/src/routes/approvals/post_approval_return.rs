@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::workflow::{ReturnRequest, ReviewView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::workflow::{ReturnRequest, ReviewView};
 
 /// Send a review back to the employee with the reason (WF-5): at the check, before the head
 /// signs, or at Sở Nội vụ. The draft is editable again; the version in force stays in force.

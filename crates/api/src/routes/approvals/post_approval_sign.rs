@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::workflow::{SignRequest, SignatureView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::workflow::{SignRequest, SignatureView};
 
 /// Sign the step the review waits for: the head's approval of locked data, which makes the
 /// immutable version (WF-3), or Sở Nội vụ's approval for the national database (WF-6/7).

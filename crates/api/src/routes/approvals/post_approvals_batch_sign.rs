@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::workflow::{BatchSignRequest, BatchSignResult};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::workflow::{BatchSignRequest, BatchSignResult};
 
 /// Sign many reviews in one action with the built-in signer (CTX-5): the password once, then
 /// each dossier gets its own signature over its own statement. One that cannot be signed (moved

@@ -1,10 +1,10 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::dossiers::DossierSummary;
+use hoso_app::archive::list_archive::ArchiveQuery;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::dossiers::DossierSummary;
-
-use hoso_app::archive::list_archive::ArchiveQuery;
 
 /// Archived dossiers within the caller's scope (`read_dossiers`), by name. Each opens read-only
 /// with `GET /dossiers/{id}`.

@@ -1,10 +1,10 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::audit::AuditPage;
+use hoso_app::audit::list_audit_events::AuditQuery;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::audit::AuditPage;
-
-use hoso_app::audit::list_audit_events::AuditQuery;
 
 /// Query the audit trail by person, account, unit and time. Requires `view_audit`; an agency
 /// sees the events of units in its subtree, Sở Nội vụ all of them. Newest first.

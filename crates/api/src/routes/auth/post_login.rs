@@ -1,7 +1,8 @@
-use crate::error::HttpError;
-use crate::state::AppState;
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use hoso_api_types::auth::{LoginRequest, SessionTokens};
+
+use crate::error::HttpError;
+use crate::state::AppState;
 
 /// Sign in with username and password.
 ///

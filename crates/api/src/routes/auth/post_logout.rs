@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::auth::RefreshRequest;
+
 use crate::auth::SessionAllowingTemporaryPassword;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::auth::RefreshRequest;
 
 /// Sign out: the refresh token and every token rotated from the same sign-in stop working.
 #[utoipa::path(

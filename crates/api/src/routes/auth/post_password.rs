@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::auth::{ChangePasswordRequest, SessionTokens};
+
 use crate::auth::SessionAllowingTemporaryPassword;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::auth::{ChangePasswordRequest, SessionTokens};
 
 /// Change one's own password, including the forced change of a temporary one (ACC-5).
 /// Every other session of the account ends; the answer is a fresh session for this one.

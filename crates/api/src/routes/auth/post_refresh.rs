@@ -1,7 +1,8 @@
-use crate::error::HttpError;
-use crate::state::AppState;
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use hoso_api_types::auth::{RefreshRequest, SessionTokens};
+
+use crate::error::HttpError;
+use crate::state::AppState;
 
 /// Exchange a refresh token for a new access token and a new refresh token.
 ///

@@ -1,7 +1,8 @@
-use crate::error::HttpError;
-use crate::state::AppState;
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use hoso_api_types::auth::{ClientTokenRequest, ClientTokenResponse};
+
+use crate::error::HttpError;
+use crate::state::AppState;
 
 /// OAuth2 client credentials (RFC 6749 §4.4) for other systems: an access token limited to
 /// the scopes the client holds (and, if `scope` is given, to those asked for).

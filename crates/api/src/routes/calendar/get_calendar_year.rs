@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::calendar::CalendarYear;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::calendar::CalendarYear;
 
 /// A year's days that are not ordinary: the statutory holidays (computed, Tết and Giỗ Tổ from
 /// the lunar calendar for UTC+7, weekend compensation included) and the year's plan.

@@ -1,10 +1,10 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::calendar::Deadline;
+use hoso_app::calendar::compute_deadline::DeadlineQuery;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::calendar::Deadline;
-
-use hoso_app::calendar::compute_deadline::DeadlineQuery;
 
 /// The last day to act, `working_days` working days after `from`: weekends, statutory holidays
 /// and the year's plan skipped (a deadline never falls on a day off).

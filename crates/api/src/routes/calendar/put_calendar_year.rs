@@ -1,8 +1,9 @@
+use actix_web::{put, web, HttpResponse};
+use hoso_api_types::calendar::{CalendarPlan, CalendarYear};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{put, web, HttpResponse};
-use hoso_api_types::calendar::{CalendarPlan, CalendarYear};
 
 /// Set a year's plan (administrators): the extra days off and swapped working days the
 /// government announced. Replaces the year's previous plan; audited with its basis.

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::campaigns::{CampaignView, NewCampaign};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::campaigns::{CampaignView, NewCampaign};
 
 /// Open an update campaign (`update_dossiers` over the unit): from today to `closes_on`, the
 /// people under the unit (or only `person_ids`, who must be under it) may update `sections`

@@ -1,10 +1,10 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::catalogs::CatalogView;
+use hoso_app::catalogs::read_catalog::CatalogQuery;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::catalogs::CatalogView;
-
-use hoso_app::catalogs::read_catalog::CatalogQuery;
 
 /// One catalogue with its entries by code.
 #[utoipa::path(

@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::catalogs::CatalogSummary;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::catalogs::CatalogSummary;
 
 /// Every catalogue with its legal source, effective date, version and number of entries, in the
 /// order of the personal-history form.

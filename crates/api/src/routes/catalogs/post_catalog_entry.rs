@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::catalogs::{CatalogEntryView, NewCatalogEntryRequest};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::catalogs::{CatalogEntryView, NewCatalogEntryRequest};
 
 /// Add an entry to a catalogue (administrators with `administer_catalogs`). The code must have
 /// the catalogue's shape and never have been used in it; a parent or successor must exist.

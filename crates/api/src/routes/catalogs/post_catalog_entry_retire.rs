@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::catalogs::{CatalogEntryView, RetireCatalogEntryRequest};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::catalogs::{CatalogEntryView, RetireCatalogEntryRequest};
 
 /// End an entry's validity (administrators with `administer_catalogs`), optionally naming its
 /// successor. The entry stays: records made while it applied still show its label. Audited.

@@ -1,10 +1,10 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::workflow::ReviewView;
+use hoso_app::change_requests::list_change_requests::ChangeRequestQuery;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::workflow::ReviewView;
-
-use hoso_app::change_requests::list_change_requests::ChangeRequestQuery;
 
 /// Change requests the caller may read: their own, or those of the people in their scope.
 #[utoipa::path(

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::workflow::{NewChangeRequest, ReviewView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::workflow::{NewChangeRequest, ReviewView};
 
 /// File a change to an approved dossier (WF-4): the draft at `revision` (edited beforehand),
 /// what changed and when, and at least one scanned proof (uploaded to `/documents`, typed from

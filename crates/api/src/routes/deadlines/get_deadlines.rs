@@ -1,10 +1,10 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::workflow::DeadlineDashboard;
+use hoso_app::deadlines::list_deadlines::DeadlineQuery;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::workflow::DeadlineDashboard;
-
-use hoso_app::deadlines::list_deadlines::DeadlineQuery;
 
 /// Everything due in the caller's scope (WF-8, HY 15.3, TG 14.3): first entries not yet
 /// submitted (WF-1), checks, head signatures, change approvals, Sở Nội vụ approvals, returned

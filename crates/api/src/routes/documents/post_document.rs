@@ -1,14 +1,14 @@
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use futures_util::StreamExt;
 use hoso_api_types::documents::DocumentView;
+use hoso_app::documents::Upload;
+use hoso_app::AppError;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use hoso_app::documents::Upload;
-use hoso_app::AppError;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct UploadQuery {

@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::dossiers::DossierView;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::dossiers::DossierView;
 
 /// A dossier and its latest approved version, with only the fields the reader's restriction
 /// level allows (SEC-2). The read is recorded (`dossier.viewed`): the person sees who looked.

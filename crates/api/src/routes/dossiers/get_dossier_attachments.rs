@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::dossiers::AttachmentView;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::dossiers::AttachmentView;
 
 /// The scans attached to a dossier, oldest first, for anyone who may read it.
 #[utoipa::path(

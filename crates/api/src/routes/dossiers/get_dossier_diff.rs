@@ -1,10 +1,10 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::dossiers::DiffView;
+use hoso_app::dossiers::read_dossier_diff::DiffQuery;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::dossiers::DiffView;
-
-use hoso_app::dossiers::read_dossier_diff::DiffQuery;
 
 /// Field-by-field differences between two versions, or a version and the draft (what a reviewer
 /// checks against the paper originals). Only fields within the reader's level are compared.

@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::dossiers::DraftView;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::dossiers::DraftView;
 
 /// The draft being edited, at the reader's level, with the required items still empty.
 #[utoipa::path(

@@ -1,10 +1,9 @@
 use actix_web::{get, web, HttpResponse};
+use hoso_app::dossiers::print_dossier::PrintQuery;
 
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-
-use hoso_app::dossiers::print_dossier::PrintQuery;
 
 /// The personal-history form as a PDF laid out like the official one (Vietnamese text in an
 /// embedded font, the photo in its frame), with only the fields the reader's level allows.

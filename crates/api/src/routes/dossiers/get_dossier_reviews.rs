@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::workflow::ReviewView;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::workflow::ReviewView;
 
 /// The dossier's reviews, newest first: each submission, check, return with its reason (what
 /// the employee reads when something is sent back, WF-5), signature and approval.

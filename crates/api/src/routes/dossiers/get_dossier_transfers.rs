@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::transfers::TransferView;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::transfers::TransferView;
 
 /// The person's moves, newest first: each with its decision (TRF-1…5).
 #[utoipa::path(

@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::dossiers::VersionSummary;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::dossiers::VersionSummary;
 
 /// The approved versions of a dossier, oldest first: who approved each, when, and its hash.
 #[utoipa::path(

@@ -1,10 +1,10 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::dossiers::DossierSummary;
+use hoso_app::dossiers::list_dossiers::DossierQuery;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::dossiers::DossierSummary;
-
-use hoso_app::dossiers::list_dossiers::DossierQuery;
 
 /// Dossiers in service within the caller's scope, by name (requires `read_dossiers`); the
 /// archived ones are under `GET /archive`.

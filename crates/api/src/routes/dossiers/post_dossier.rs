@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::dossiers::{CreateDossierRequest, DossierView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::dossiers::{CreateDossierRequest, DossierView};
 
 /// Open the dossier of a person (DOS-1): one per person for life, with its dossier number and an
 /// empty draft (or what is already known). Requires `create_dossiers` over the person's unit.

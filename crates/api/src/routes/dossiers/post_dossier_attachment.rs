@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::dossiers::{AttachRequest, AttachmentView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::dossiers::{AttachRequest, AttachmentView};
 
 /// Attach an uploaded scan to a dossier (DOS-3), typed by `document_kinds` and linked to the item
 /// it proves. Same authority as editing the draft; the document must be one the caller may read.

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::workflow::{ReviewView, SubmitRequest};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::workflow::{ReviewView, SubmitRequest};
 
 /// Submit a new employee's first entry for the agency's check (WF-1, WF-2): by the person, or
 /// by the HR unit on their behalf (recorded). The draft must be complete and valid and still

@@ -1,8 +1,9 @@
+use actix_web::{put, web, HttpResponse};
+use hoso_api_types::dossiers::{DraftView, SaveDraftRequest};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{put, web, HttpResponse};
-use hoso_api_types::dossiers::{DraftView, SaveDraftRequest};
 
 /// Save the draft (the person themself, or `update_dossiers` over their unit; the history
 /// records who). `revision` must be the one read: a save against an older revision is refused

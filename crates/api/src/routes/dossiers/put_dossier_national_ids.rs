@@ -1,9 +1,10 @@
-use crate::auth::Session;
-use crate::error::HttpError;
-use crate::state::AppState;
 use actix_web::{put, web, HttpResponse};
 use hoso_api_types::dossiers::DossierSummary;
 use hoso_api_types::golive::NationalIdsRequest;
+
+use crate::auth::Session;
+use crate::error::HttpError;
+use crate::state::AppState;
 
 /// Enter the dossier's national identifier (mã định danh) and national dossier code (CTX-1), as
 /// the national database assigned them: Sở Nội vụ's administrators only (the national sync will

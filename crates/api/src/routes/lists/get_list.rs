@@ -1,10 +1,10 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::reports::ListView;
+use hoso_app::lists::make_list::ListQuery;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::reports::ListView;
-
-use hoso_app::lists::make_list::ListQuery;
 
 /// One of the lists, within the caller's scope (`read_dossiers`), by due date then name; or as
 /// a file. Raises follow the grade's scale (36 months for A0–A3, 24 for B and C; beyond-frame

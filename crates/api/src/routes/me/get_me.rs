@@ -1,9 +1,9 @@
 use actix_web::{get, HttpResponse};
 use hoso_api_types::accounts::Me;
+use hoso_app::views;
 use hoso_domain::access::manageable_kinds;
 
 use crate::auth::SessionAllowingTemporaryPassword;
-use hoso_app::views;
 
 /// Who is signed in: the account, its scope and rights, and the kinds of account it manages.
 /// Allowed with a temporary password, so the SPA can ask for the change.

@@ -1,10 +1,10 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::audit::AuditPage;
+use hoso_app::me::list_my_audit_events::MyAuditQuery;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::audit::AuditPage;
-
-use hoso_app::me::list_my_audit_events::MyAuditQuery;
 
 /// "Ai đã xem hồ sơ của tôi": who read or changed the signed-in person's data, and every
 /// change to their own account (CTX-3, SEC-7). Newest first.

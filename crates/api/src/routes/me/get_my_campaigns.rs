@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::campaigns::CampaignView;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::campaigns::CampaignView;
 
 /// Update campaigns open today that cover the caller's own person.
 #[utoipa::path(

@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::workflow::CertificateView;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::workflow::CertificateView;
 
 /// The caller's signing certificates (CTX-5), newest first, revoked ones included.
 #[utoipa::path(

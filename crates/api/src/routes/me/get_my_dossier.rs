@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::dossiers::DossierSummary;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::dossiers::DossierSummary;
 
 /// The signed-in person's own dossier, if it has been opened (404 otherwise, or for accounts
 /// that are not a person's).

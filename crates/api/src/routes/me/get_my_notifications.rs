@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::campaigns::NotificationView;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::campaigns::NotificationView;
 
 /// The caller's in-app notifications (campaigns opened, dossiers returned), newest first.
 #[utoipa::path(

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::workflow::{CertificateView, EnrolRequest};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::workflow::{CertificateView, EnrolRequest};
 
 /// Enrol for signing approvals (CTX-5), for accounts holding `approve_dossiers`, after
 /// re-confirming the password. With `certificate` (PEM, the signer's certificate first, then

@@ -1,7 +1,8 @@
+use actix_web::{post, web, HttpResponse};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
 
 /// Mark one of the caller's notifications read (404 for anyone else's).
 #[utoipa::path(

@@ -1,10 +1,10 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::units::PersonSummary;
+use hoso_app::people::list_people::PeopleQuery;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::units::PersonSummary;
-
-use hoso_app::people::list_people::PeopleQuery;
 
 /// People managed within the signed-in account's scope, by name, with whether each has a
 /// personal account. Requires `read_dossiers` or `manage_accounts` (SEC-3).

@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::golive::CategoryPeriodView;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::golive::CategoryPeriodView;
 
 /// A person's employment category through time (ORG-2), the earliest period first, each with
 /// the decision that began it. Readable by whoever may read the person.

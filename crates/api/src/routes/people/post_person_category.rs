@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::golive::{CategoryChangeRequest, CategoryPeriodView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::golive::{CategoryChangeRequest, CategoryPeriodView};
 
 /// Change a person's employment category on a decision (ORG-2), e.g. a contract worker
 /// recruited as a public employee: the period in force ends the day the new one starts; the

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::units::{AssignHolderRequest, PositionView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::units::{AssignHolderRequest, PositionView};
 
 /// Give a position to a person of its unit (ORG-3); their previous position, if any, is freed.
 /// Same authority as creating positions. Audited as about that person.

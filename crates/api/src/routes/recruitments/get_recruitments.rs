@@ -1,10 +1,10 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::golive::RecruitmentView;
+use hoso_app::recruitments::list_recruitments::RecruitmentQuery;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::golive::RecruitmentView;
-
-use hoso_app::recruitments::list_recruitments::RecruitmentQuery;
 
 /// Recruits in the caller's scope, the earliest account deadline first, each with its due day
 /// and whether the account exists (ACC-6). Requires `manage_accounts` or `create_dossiers`.

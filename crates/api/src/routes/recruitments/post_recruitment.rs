@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::golive::{RecruitRequest, RecruitmentView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::golive::{RecruitRequest, RecruitmentView};
 
 /// Record a new recruit (ACC-6, DOS-1): the person, their dossier draft prefilled with what the
 /// decision says, their placement in the unit and their category from the first day, in one

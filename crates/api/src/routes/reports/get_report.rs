@@ -1,11 +1,10 @@
 use actix_web::{get, web, HttpResponse};
 use hoso_api_types::reports::ReportView;
+use hoso_app::reports::make_report::ReportQuery;
 
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-
-use hoso_app::reports::make_report::ReportQuery;
 
 /// One report, for a unit's subtree or the province, today or as of a past date, counted from
 /// the approved dossiers of people in service (archived ones are not counted). For a large past

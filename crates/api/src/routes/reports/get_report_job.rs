@@ -1,11 +1,10 @@
 use actix_web::{get, web, HttpResponse};
 use hoso_api_types::reports::ReportJobView;
+use hoso_app::reports::read_report_job::ReportJobQuery;
 
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-
-use hoso_app::reports::read_report_job::ReportJobQuery;
 
 /// One of the caller's report jobs: its progress, and the report once done — or, with `format`,
 /// the report's file (409 `report_not_ready` until then). Another account's job is not found.

@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::reports::ReportJobView;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::reports::ReportJobView;
 
 /// The caller's recent report jobs, newest first (without their reports).
 #[utoipa::path(

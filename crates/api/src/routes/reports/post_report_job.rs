@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::reports::{NewReportJob, ReportJobView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::reports::{NewReportJob, ReportJobView};
 
 /// Starts a report in the background (USE-2): for a past date or the whole province it may take
 /// a while; `GET /report-jobs/{id}` shows how many people are counted, and the report (or its

@@ -1,11 +1,10 @@
 use actix_web::{get, web, HttpResponse};
 use hoso_api_types::search::{SearchCriteria, SearchPage};
+use hoso_app::search::search_dossiers::PageQuery;
 
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-
-use hoso_app::search::search_dossiers::PageQuery;
 
 /// Dossiers in service within the caller's scope matching every criterion given — their
 /// approved versions, or their working drafts with `drafts=true` (`update_dossiers`) — in the

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::search::{NewSavedSearch, SavedSearchView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::search::{NewSavedSearch, SavedSearchView};
 
 /// Save a search under a name, to re-run it later (the criteria are stored; the results are
 /// always computed anew, within the caller's scope at that time).

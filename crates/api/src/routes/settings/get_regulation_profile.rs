@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_domain::regulation::RegulationProfile;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_domain::regulation::RegulationProfile;
 
 /// The regulation profile in force: deadlines in working days and monthly approval windows.
 /// Every signed-in account may read it (the deadlines concern everyone).

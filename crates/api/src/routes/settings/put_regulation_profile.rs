@@ -1,9 +1,10 @@
-use crate::auth::Session;
-use crate::error::HttpError;
-use crate::state::AppState;
 use actix_web::{put, web, HttpResponse};
 use hoso_api_types::settings::RegulationProfileChange;
 use hoso_domain::regulation::RegulationProfile;
+
+use crate::auth::Session;
+use crate::error::HttpError;
+use crate::state::AppState;
 
 /// Choose the regulation profile: a province's preset, or custom values (checked), and whether
 /// a signature outside its window is refused or only warned about. Administrators only; audited.

@@ -1,7 +1,8 @@
-use crate::error::HttpError;
-use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
 use hoso_api_types::golive::SetupStatus;
+
+use crate::error::HttpError;
+use crate::state::AppState;
 
 /// Whether the deployment still waits for its first run (no sign-in needed: the SPA asks before
 /// anyone can sign in).

@@ -1,7 +1,8 @@
-use crate::error::HttpError;
-use crate::state::AppState;
 use actix_web::{post, web, HttpResponse};
 use hoso_api_types::golive::{SetupRequest, SetupResult};
+
+use crate::error::HttpError;
+use crate::state::AppState;
 
 /// The first run (ORG-1): the province's root unit from the provinces catalogue, Sở Nội vụ under
 /// it and the first administrator, as `hoso init` does. Needs the one-time token the server

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::workflow::{VerifyReport, VerifyRequest};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::workflow::{VerifyReport, VerifyRequest};
 
 /// Verify a signed export (its content against the signed digest and every signature), or one
 /// statement with its CMS signature, against the trusted roots: valid, or which check failed.

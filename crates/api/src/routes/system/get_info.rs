@@ -1,7 +1,8 @@
-use crate::error::HttpError;
-use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
 use hoso_api_types::system::SystemInfo;
+
+use crate::error::HttpError;
+use crate::state::AppState;
 
 /// What this deployment is: the province it serves, its version, and whether it holds demo
 /// data (every page then warns that the data is not real). Public: the sign-in page needs it.

@@ -1,10 +1,10 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::transfers::TransferView;
+use hoso_app::transfers::list_transfers::TransferQuery;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::transfers::TransferView;
-
-use hoso_app::transfers::list_transfers::TransferQuery;
 
 /// Pending moves for the caller, the earliest due first.
 #[utoipa::path(

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::transfers::{NewTransfer, TransferView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::transfers::{NewTransfer, TransferView};
 
 /// File a move with its decision (TRF-1…5), by the HR unit over the person's unit
 /// (`update_dossiers`). Within the agency it is done at once (the person and their personal

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::transfers::{CompleteTransfer, TransferView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::transfers::{CompleteTransfer, TransferView};
 
 /// Complete a move that waits for a second party: the receiving agency accepts a move between
 /// agencies (TRF-2) — from that moment the person, their dossier and their personal account

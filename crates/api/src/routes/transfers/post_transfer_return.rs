@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::transfers::TransferView;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::transfers::TransferView;
 
 /// A seconded person comes back to active service (TRF-5), recorded on the secondment.
 #[utoipa::path(

@@ -1,10 +1,10 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::golive::UnitProposalView;
+use hoso_app::unit_requests::list_unit_requests::UnitRequestQuery;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::golive::UnitProposalView;
-
-use hoso_app::unit_requests::list_unit_requests::UnitRequestQuery;
 
 /// Proposals of new units: Sở Nội vụ sees all, an agency those under its own units.
 #[utoipa::path(

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::golive::{UnitProposalRequest, UnitProposalView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::golive::{UnitProposalRequest, UnitProposalView};
 
 /// An agency proposes a unit under one of its own (ACC-7): agency accounts with
 /// `manage_accounts` or `manage_positions` over the parent. Sở Nội vụ decides.

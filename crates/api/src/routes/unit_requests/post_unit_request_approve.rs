@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::golive::{UnitProposalDecision, UnitProposalView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::golive::{UnitProposalDecision, UnitProposalView};
 
 /// Sở Nội vụ approves a proposal: the unit is created exactly as `POST /units` creates it
 /// (same checks: code unused, parent existing, date not in the future), in the same

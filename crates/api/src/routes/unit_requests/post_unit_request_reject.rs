@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::golive::{UnitProposalDecision, UnitProposalView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::golive::{UnitProposalDecision, UnitProposalView};
 
 /// Sở Nội vụ rejects a proposal, saying why (`note` required).
 #[utoipa::path(

@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::units::UnitDetail;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::units::UnitDetail;
 
 /// One unit with its whole history: every name and place it had, the decisions that changed
 /// them, what it was merged into or from. Within the reader's scope; others are 404.

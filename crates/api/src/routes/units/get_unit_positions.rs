@@ -1,8 +1,9 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::units::PositionView;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::units::PositionView;
 
 /// The unit's job positions (ORG-3) with their posts, holders and vacancies. Within the
 /// reader's scope.

@@ -1,10 +1,10 @@
+use actix_web::{get, web, HttpResponse};
+use hoso_api_types::units::UnitQuotas;
+use hoso_app::units::list_unit_quotas::QuotaQuery;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use hoso_api_types::units::UnitQuotas;
-
-use hoso_app::units::list_unit_quotas::QuotaQuery;
 
 /// Staffing quota of a year against the headcount (ORG-2), for the unit itself and summed over
 /// its subtree. Within the reader's scope.

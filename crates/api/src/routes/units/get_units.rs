@@ -1,11 +1,10 @@
 use actix_web::{get, web, HttpResponse};
 use hoso_api_types::units::UnitView;
+use hoso_app::units::list_units::UnitsQuery;
 
 use crate::auth::Caller;
 use crate::error::HttpError;
 use crate::state::AppState;
-
-use hoso_app::units::list_units::UnitsQuery;
 
 /// The organisation tree in tree order, as of a day: for an account, the units of its scope (or,
 /// with `whole_province=true`, the province's); for an API client, the whole province, with the

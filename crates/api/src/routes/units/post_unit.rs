@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::units::{CreateUnitRequest, UnitRef};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::units::{CreateUnitRequest, UnitRef};
 
 /// Create a unit of any kind but a province under an existing one, from its effective date
 /// (Sở Nội vụ, `manage_units`).

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::units::{TreeChange, UnitRef};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::units::{TreeChange, UnitRef};
 
 /// Dissolve an empty unit from a date (Sở Nội vụ). Refused while people or sub-units remain:
 /// move them first, so no dossier is left without a unit. The unit stays in history.

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::units::{MergePlan, MergeRequest};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::units::{MergePlan, MergeRequest};
 
 /// Merge units into one (ORG-4, CTX-2), in one transaction: every person of the merged units
 /// and their personal account move to the receiving unit (each move recorded as a transfer of

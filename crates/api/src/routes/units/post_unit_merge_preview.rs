@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::units::{MergePlan, MergeRequest};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::units::{MergePlan, MergeRequest};
 
 /// Preview a merge without changing anything: who moves from which unit, which sub-units move
 /// under the receiving unit, which units end (ORG-4).

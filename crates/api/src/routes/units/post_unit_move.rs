@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::units::{MoveUnitRequest, UnitRef};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::units::{MoveUnitRequest, UnitRef};
 
 /// Move a unit, with everything below it, under another unit from a date (Sở Nội vụ). Scopes
 /// follow at once: the new parent's accounts reach it, the old parent's no longer do.

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::units::{CreatePositionRequest, PositionView};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::units::{CreatePositionRequest, PositionView};
 
 /// Add a job position to a unit (ORG-3): Sở Nội vụ anywhere, an agency within its own subtree
 /// (`manage_positions`). Codes are unique within the unit; the required grade or professional

@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::units::{RenameUnitRequest, UnitRef};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::units::{RenameUnitRequest, UnitRef};
 
 /// Rename a unit from a date; the old name stays in its history and in the tree as of earlier
 /// days (Sở Nội vụ).

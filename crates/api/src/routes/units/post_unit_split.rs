@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::units::{SplitPlan, SplitRequest};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::units::{SplitPlan, SplitRequest};
 
 /// Split a unit into new ones (ORG-4), in one transaction: the new units are created, each
 /// person (with their personal account) and each sub-unit goes to the new unit it was assigned

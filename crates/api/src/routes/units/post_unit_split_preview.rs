@@ -1,8 +1,9 @@
+use actix_web::{post, web, HttpResponse};
+use hoso_api_types::units::{SplitPlan, SplitRequest};
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use hoso_api_types::units::{SplitPlan, SplitRequest};
 
 /// Preview a split without changing anything: which new unit each person and sub-unit goes to
 /// (ORG-4).

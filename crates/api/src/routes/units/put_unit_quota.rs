@@ -1,8 +1,9 @@
+use actix_web::{put, web, HttpResponse};
+use hoso_api_types::units::SetQuotaRequest;
+
 use crate::auth::Session;
 use crate::error::HttpError;
 use crate::state::AppState;
-use actix_web::{put, web, HttpResponse};
-use hoso_api_types::units::SetQuotaRequest;
 
 /// Set a unit's staffing quota for a year (ORG-2): civil servants, public employees, contract
 /// workers, with the decision it rests on (Sở Nội vụ). Audited.
