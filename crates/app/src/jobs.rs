@@ -624,28 +624,63 @@ pub async fn retry_job(
     Ok(view(&row))
 }
 
+/// An administrator's change to a job (`change` answers `None` when the job's state does not
+/// allow it), audited as `action`; refusals are audited too.
+fn administer(
+    conn: &mut DbConnection,
+    session: &Session,
+    id: &str,
+    action: &str,
+    change: impl FnOnce(&mut DbConnection) -> hoso_store::error::StoreResult<Option<JobRow>>,
+    not_now: fn(&str) -> String,
+) -> Result<JobRow, AppError> {
+    let event = job_event(session, action, id);
+    if let Err(denial) = hoso_domain::access::check_manage_jobs(&session.actor) {
+        return Err(crate::audit::refuse(conn, event, denial));
+    }
+    conn.transaction(|conn| {
+        let job = store::find(conn, id)?.ok_or(AppError::NotFound)?;
+        let changed = change(conn)?.ok_or_else(|| AppError::Conflict {
+            code: "invalid_state",
+            message: not_now(&job.state),
+        })?;
+        crate::audit::record(conn, event)?;
+        Ok(changed)
+    })
+}
+
 fn requeue(
     conn: &mut DbConnection,
     session: &Session,
     id: &str,
     now: NaiveDateTime,
 ) -> Result<JobRow, AppError> {
-    let event = job_event(session, "job.retried", id);
-    if let Err(denial) = hoso_domain::access::check_manage_jobs(&session.actor) {
-        return Err(crate::audit::refuse(conn, event, denial));
-    }
-    conn.transaction(|conn| {
-        let job = store::find(conn, id)?.ok_or(AppError::NotFound)?;
-        let retried = store::retry(conn, id, now)?.ok_or_else(|| AppError::Conflict {
-            code: "invalid_state",
-            message: format!(
-                "Chỉ thử lại được tác vụ đã hỏng hoặc đã hủy; tác vụ này đang ở trạng thái «{}».",
-                job.state
-            ),
-        })?;
-        crate::audit::record(conn, event)?;
-        Ok(retried)
-    })
+    administer(
+        conn,
+        session,
+        id,
+        "job.retried",
+        |conn| store::retry(conn, id, now),
+        |state| {
+            format!("Chỉ thử lại được tác vụ đã hỏng hoặc đã hủy; tác vụ này đang ở trạng thái «{state}».")
+        },
+    )
+}
+
+fn stop(
+    conn: &mut DbConnection,
+    session: &Session,
+    id: &str,
+    now: NaiveDateTime,
+) -> Result<JobRow, AppError> {
+    administer(
+        conn,
+        session,
+        id,
+        "job.cancelled",
+        |conn| store::cancel(conn, id, now),
+        |state| format!("Tác vụ đã kết thúc (trạng thái «{state}»), không hủy được."),
+    )
 }
 
 /// Cancels a queued job, or asks a running one to stop at its next progress report; audited.
@@ -657,25 +692,4 @@ pub async fn cancel_job(
     let now = app.clock.now_naive();
     let row = app.db(move |conn| stop(conn, &session, &id, now)).await?;
     Ok(view(&row))
-}
-
-fn stop(
-    conn: &mut DbConnection,
-    session: &Session,
-    id: &str,
-    now: NaiveDateTime,
-) -> Result<JobRow, AppError> {
-    let event = job_event(session, "job.cancelled", id);
-    if let Err(denial) = hoso_domain::access::check_manage_jobs(&session.actor) {
-        return Err(crate::audit::refuse(conn, event, denial));
-    }
-    conn.transaction(|conn| {
-        let job = store::find(conn, id)?.ok_or(AppError::NotFound)?;
-        let cancelled = store::cancel(conn, id, now)?.ok_or_else(|| AppError::Conflict {
-            code: "invalid_state",
-            message: format!("Tác vụ đã kết thúc (trạng thái «{}»), không hủy được.", job.state),
-        })?;
-        crate::audit::record(conn, event)?;
-        Ok(cancelled)
-    })
 }

@@ -231,7 +231,7 @@ impl WindowDates {
     }
 }
 
-fn last_day_of_month(year: i32, month: u32) -> NaiveDate {
+pub(crate) fn last_day_of_month(year: i32, month: u32) -> NaiveDate {
     let (y, m) = if month == 12 {
         (year + 1, 1)
     } else {

@@ -6,7 +6,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Calendar;
-use crate::regulation::{RegulationProfile, Signer};
+use crate::regulation::{last_day_of_month, RegulationProfile, Signer};
 
 /// How often a recurring job falls due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,15 +44,6 @@ fn last_working_day(mut day: NaiveDate, calendar: &Calendar) -> NaiveDate {
         day -= Duration::days(1);
     }
     day
-}
-
-fn last_day_of_month(year: i32, month: u32) -> NaiveDate {
-    let (y, m) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
-    NaiveDate::from_ymd_opt(y, m, 1).expect("a month start") - Duration::days(1)
 }
 
 impl Recurrence {

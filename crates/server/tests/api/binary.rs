@@ -403,3 +403,60 @@ fn a_worker_process_killed_mid_job_has_its_job_run_again_with_one_effect() {
         assert_eq!(effects[0].target_id.as_deref(), Some(job.id.as_str()));
     }
 }
+
+/// Issue #16: nightly work missed while no instance ran (the server down three nights) runs
+/// once when two `hoso worker` processes start together; the older nights are recorded skipped.
+#[test]
+fn a_scheduled_occurrence_missed_while_down_runs_once_when_two_workers_start() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = TestDatabase::migrated(backend);
+        let now = chrono::Utc::now().naive_utc();
+        // The last night the deployment saw before it went down.
+        let last_seen = now - chrono::Duration::days(3) - chrono::Duration::hours(1);
+        hoso_store::jobs::record_occurrence(
+            &mut db.connect(),
+            &hoso_store::jobs::ScheduleRunRow {
+                schedule: "housekeeping.nightly".into(),
+                occurrence: last_seen,
+                outcome: "baseline".into(),
+                job_id: None,
+                recorded_at: last_seen,
+            },
+        )
+        .unwrap();
+        let mut first = start_worker(dir.path(), &db);
+        let mut second = start_worker(dir.path(), &db);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        let mut conn = db.connect();
+        let filter = hoso_store::jobs::JobFilter {
+            kind: Some("system.housekeeping".into()),
+            ..Default::default()
+        };
+        let ran = loop {
+            let jobs = hoso_store::jobs::list(&mut conn, &filter, 10).unwrap();
+            if jobs.iter().any(|j| j.state == "succeeded") {
+                break jobs;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{backend}: the missed night never ran: {jobs:?}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        for worker in [&mut first, &mut second] {
+            worker.kill().unwrap();
+            worker.wait().unwrap();
+        }
+        assert_eq!(ran.len(), 1, "{backend}: one job for the missed nights");
+        assert_eq!(ran[0].attempts, 1, "{backend}");
+        let runs = hoso_store::jobs::runs_of(&mut conn, "housekeeping.nightly", 10).unwrap();
+        let caught_up: Vec<_> = runs.iter().filter(|r| r.outcome == "caught_up").collect();
+        assert_eq!(caught_up.len(), 1, "{backend}: {runs:?}");
+        assert_eq!(caught_up[0].job_id.as_deref(), Some(ran[0].id.as_str()));
+        assert!(
+            runs.iter().filter(|r| r.outcome == "skipped").count() >= 2,
+            "{backend}: {runs:?}"
+        );
+    }
+}
