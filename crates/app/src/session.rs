@@ -96,7 +96,8 @@ pub fn actor_of(account: &AccountWithUnit) -> Result<Actor, AppError> {
 }
 
 /// Who a verified bearer token names: an account still active at the `auth_version` the token
-/// was issued with, or an active API client with the token's scopes. Locking, revoking,
+/// was issued with, within a sign-in that has not ended, or an active API client with the
+/// token's scopes. Locking, revoking,
 /// restricting or resetting raises the version and so ends every session at once.
 pub async fn caller_of(app: &crate::App, token: &str, meta: RequestMeta) -> Result<Caller, AppError> {
     use crate::tokens::{SUBJECT_ACCOUNT, SUBJECT_CLIENT};
@@ -104,11 +105,17 @@ pub async fn caller_of(app: &crate::App, token: &str, meta: RequestMeta) -> Resu
     let id = claims.sub.clone();
     match claims.typ.as_str() {
         SUBJECT_ACCOUNT => {
-            let account = app
-                .db(move |conn| Ok(hoso_store::accounts::find(conn, &id)?))
-                .await?
-                .ok_or(AppError::Unauthenticated)?;
-            let current = account.account.status == hoso_store::accounts::STATUS_ACTIVE
+            let sign_in = claims.sid.clone().ok_or(AppError::Unauthenticated)?;
+            let (account, signed_in) = app
+                .db(move |conn| {
+                    let account = hoso_store::accounts::find(conn, &id)?;
+                    let signed_in = hoso_store::refresh_tokens::sign_in_active(conn, &sign_in, &id)?;
+                    Ok((account, signed_in))
+                })
+                .await?;
+            let account = account.ok_or(AppError::Unauthenticated)?;
+            let current = signed_in
+                && account.account.status == hoso_store::accounts::STATUS_ACTIVE
                 && account.account.auth_version == claims.ver;
             if !current {
                 return Err(AppError::Unauthenticated);

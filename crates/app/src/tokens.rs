@@ -25,6 +25,10 @@ pub struct Claims {
     /// API clients: the granted scopes, space-separated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
+    /// Accounts: the sign-in the token belongs to (its refresh-token family). The token stops
+    /// working when that sign-in ends (sign-out, a reused refresh token), not only at `exp`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<String>,
     pub iss: String,
     pub aud: String,
     pub iat: i64,
@@ -62,6 +66,7 @@ impl JwtKeys {
         typ: &str,
         version: i32,
         scope: Option<String>,
+        sign_in: Option<&str>,
         ttl: Duration,
     ) -> String {
         let now = chrono::Utc::now().timestamp();
@@ -70,6 +75,7 @@ impl JwtKeys {
             typ: typ.to_owned(),
             ver: version,
             scope,
+            sid: sign_in.map(str::to_owned),
             iss: ISSUER.into(),
             aud: AUDIENCE.into(),
             iat: now,
@@ -109,7 +115,14 @@ mod tests {
 
     #[test]
     fn issued_tokens_verify() {
-        let token = keys().issue("acc-1", SUBJECT_ACCOUNT, 3, None, Duration::from_secs(60));
+        let token = keys().issue(
+            "acc-1",
+            SUBJECT_ACCOUNT,
+            3,
+            None,
+            Some("sign-in-1"),
+            Duration::from_secs(60),
+        );
         let claims = keys().verify(&token).unwrap();
         assert_eq!(
             (claims.sub.as_str(), claims.ver, claims.typ.as_str()),
@@ -127,7 +140,7 @@ mod tests {
             Duration::from_secs(60),
         );
         assert_eq!(keys().verify(&token), None);
-        let token = keys().issue("a", SUBJECT_ACCOUNT, 1, None, Duration::from_secs(60));
+        let token = keys().issue("a", SUBJECT_ACCOUNT, 1, None, None, Duration::from_secs(60));
         let mut parts: Vec<String> = token.split('.').map(str::to_owned).collect();
         parts[1] = parts[1].replace('a', "b");
         assert_eq!(keys().verify(&parts.join(".")), None);
@@ -136,7 +149,7 @@ mod tests {
     #[test]
     fn unsigned_tokens_are_refused() {
         // {"alg":"none","typ":"JWT"} . claims . (no signature)
-        let token = keys().issue("a", SUBJECT_ACCOUNT, 1, None, Duration::from_secs(60));
+        let token = keys().issue("a", SUBJECT_ACCOUNT, 1, None, None, Duration::from_secs(60));
         let payload = token.split('.').nth(1).unwrap();
         let unsigned = format!("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.{payload}.");
         assert_eq!(keys().verify(&unsigned), None);

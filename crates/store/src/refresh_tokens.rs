@@ -61,6 +61,19 @@ pub fn revoke(conn: &mut DbConnection, id: &str) -> StoreResult<bool> {
     Ok(updated == 1)
 }
 
+/// Whether a sign-in is still on: a token of its family is neither revoked nor expired (signing
+/// out and a reused token revoke the whole family; rotation keeps one alive).
+pub fn sign_in_active(conn: &mut DbConnection, family_id: &str, account_id: &str) -> StoreResult<bool> {
+    let alive: i64 = refresh_tokens::table
+        .filter(refresh_tokens::family_id.eq(family_id))
+        .filter(refresh_tokens::account_id.eq(account_id))
+        .filter(refresh_tokens::revoked_at.is_null())
+        .filter(refresh_tokens::expires_at.gt(Utc::now().naive_utc()))
+        .count()
+        .get_result(conn)?;
+    Ok(alive > 0)
+}
+
 pub fn revoke_family(conn: &mut DbConnection, family_id: &str) -> StoreResult<()> {
     diesel::update(
         refresh_tokens::table

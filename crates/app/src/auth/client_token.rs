@@ -59,6 +59,7 @@ pub async fn client_token(
         SUBJECT_CLIENT,
         client.auth_version,
         Some(scope.clone()),
+        None,
         app.auth.access_ttl,
     );
     Ok(ClientTokenResponse {

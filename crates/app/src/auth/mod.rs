@@ -39,9 +39,14 @@ pub fn issue_session(
         expires_at,
     )?;
     Ok(SessionTokens {
-        access_token: auth
-            .jwt
-            .issue(&row.id, SUBJECT_ACCOUNT, row.auth_version, None, auth.access_ttl),
+        access_token: auth.jwt.issue(
+            &row.id,
+            SUBJECT_ACCOUNT,
+            row.auth_version,
+            None,
+            Some(family),
+            auth.access_ttl,
+        ),
         token_type: "Bearer".into(),
         expires_in: auth.access_ttl.as_secs() as i64,
         refresh_token,

@@ -133,6 +133,7 @@ async fn forged_expired_and_unsigned_tokens_are_refused() {
         "account",
         claims.ver,
         None,
+        claims.sid.as_deref(),
         std::time::Duration::from_secs(600),
     );
     let payload = real.split('.').nth(1).unwrap();
@@ -417,4 +418,54 @@ where
     let (status, account) = call(app, "GET", &format!("/api/v1/accounts/{id}"), Some(token), None).await;
     assert_eq!(status, 200, "{account}");
     account["version"].as_i64().unwrap()
+}
+
+/// Issue #19 (2), SEC-3: an access token belongs to its sign-in. Signing out, or presenting a
+/// reused refresh token, ends it at once rather than after its 15 minutes; another sign-in of
+/// the same account (another browser) goes on.
+#[actix_web::test]
+async fn an_access_token_ends_with_its_sign_in() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let this = sign_in(&app, "nguyenvanan", DEMO_PASSWORD).await;
+        let other = sign_in(&app, "nguyenvanan", DEMO_PASSWORD).await;
+        let token = this["access_token"].as_str().unwrap();
+        let other_token = other["access_token"].as_str().unwrap();
+        assert_eq!(call(&app, "GET", "/api/v1/me", Some(token), None).await.0, 200);
+        let body = json!({"refresh_token": this["refresh_token"]});
+        assert_eq!(
+            call(&app, "POST", "/api/v1/auth/logout", Some(token), Some(body))
+                .await
+                .0,
+            204
+        );
+        let (status, body) = call(&app, "GET", "/api/v1/me", Some(token), None).await;
+        assert_eq!(status, 401, "{backend}: the signed-out token still works: {body}");
+        assert_eq!(
+            call(&app, "GET", "/api/v1/me", Some(other_token), None).await.0,
+            200,
+            "{backend}"
+        );
+
+        // A refresh token used twice: the pair rotated from it stops at once too.
+        let first = sign_in(&app, "sogddt", DEMO_PASSWORD).await;
+        let refresh = json!({"refresh_token": first["refresh_token"]});
+        let (_, second) = call(&app, "POST", "/api/v1/auth/refresh", None, Some(refresh.clone())).await;
+        let rotated = second["access_token"].as_str().unwrap();
+        assert_eq!(call(&app, "GET", "/api/v1/me", Some(rotated), None).await.0, 200);
+        assert_eq!(
+            call(&app, "POST", "/api/v1/auth/refresh", None, Some(refresh))
+                .await
+                .0,
+            401
+        );
+        for stale in [rotated, first["access_token"].as_str().unwrap()] {
+            assert_eq!(
+                call(&app, "GET", "/api/v1/me", Some(stale), None).await.0,
+                401,
+                "{backend}"
+            );
+        }
+    }
 }
