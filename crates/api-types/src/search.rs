@@ -17,8 +17,11 @@ pub struct SearchCriteria {
     /// Part of the name, without regard to case or diacritics.
     pub q: Option<String>,
     pub gender: Option<String>,
-    /// Age in whole years on `as_of` (default today), from…to.
+    /// Age in whole years on `as_of` (default today), from…to; 0–150 (others: 422
+    /// `out_of_range`).
+    #[cfg_attr(feature = "openapi", schema(maximum = 150), param(maximum = 150))]
     pub age_from: Option<u32>,
+    #[cfg_attr(feature = "openapi", schema(maximum = 150), param(maximum = 150))]
     pub age_to: Option<u32>,
     pub as_of: Option<NaiveDate>,
     pub born_from: Option<NaiveDate>,

@@ -74,13 +74,25 @@ pub fn build(
         .wrap(from_fn(crate::request_id::middleware))
 }
 
-/// Unknown API paths answer with the JSON error body; everything else is the SPA's.
+/// Unknown API paths answer with the JSON error body — 405 with `Allow` when the path exists
+/// for other methods (as the OpenAPI document lists them), 404 otherwise; everything else is the
+/// SPA's.
 async fn fallback(
     req: HttpRequest,
     state: web::Data<AppState>,
 ) -> Result<actix_web::HttpResponse, HttpError> {
     if req.path() == "/api" || req.path().starts_with("/api/") {
-        return Err(AppError::NotFound.into());
+        let allowed = openapi::allowed_methods(req.path());
+        if allowed.is_empty() {
+            return Err(AppError::NotFound.into());
+        }
+        let mut response = actix_web::ResponseError::error_response(&HttpError(AppError::MethodNotAllowed));
+        let allow = actix_web::http::header::HeaderValue::from_str(&allowed.join(", "))
+            .expect("method names are header-safe");
+        response
+            .headers_mut()
+            .insert(actix_web::http::header::ALLOW, allow);
+        return Ok(response);
     }
     spa::serve(&req, &state.static_dir)
 }

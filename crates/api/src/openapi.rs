@@ -152,3 +152,44 @@ pub fn document_json() -> String {
     json.push('\n');
     json
 }
+
+/// The methods the document declares for an API path (`/api/v1/units/abc` matches
+/// `/api/v1/units/{id}`), upper case; empty when no documented path matches.
+pub fn allowed_methods(path: &str) -> Vec<String> {
+    static ROUTES: std::sync::OnceLock<Vec<(Vec<String>, Vec<String>)>> = std::sync::OnceLock::new();
+    let routes = ROUTES.get_or_init(|| {
+        let document: serde_json::Value =
+            serde_json::from_str(&document_json()).expect("the OpenAPI document is JSON");
+        document["paths"]
+            .as_object()
+            .map(|paths| {
+                paths
+                    .iter()
+                    .map(|(template, item)| {
+                        let segments = template.split('/').map(str::to_owned).collect();
+                        let methods = item
+                            .as_object()
+                            .map(|m| m.keys().map(|k| k.to_ascii_uppercase()).collect())
+                            .unwrap_or_default();
+                        (segments, methods)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let wanted: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    let mut allowed: Vec<String> = routes
+        .iter()
+        .filter(|(segments, _)| {
+            segments.len() == wanted.len()
+                && segments
+                    .iter()
+                    .zip(&wanted)
+                    .all(|(s, w)| s == w || (s.starts_with('{') && s.ends_with('}') && !w.is_empty()))
+        })
+        .flat_map(|(_, methods)| methods.iter().cloned())
+        .collect();
+    allowed.sort();
+    allowed.dedup();
+    allowed
+}

@@ -14,13 +14,17 @@ use base64::Engine;
 use chrono::{Datelike, NaiveDate};
 use hoso_api_types::search::{SearchCriteria, SearchHit};
 use hoso_domain::dossier::facts::Facts;
+use hoso_domain::FieldError;
 use hoso_store::dossiers::DossierWithPerson;
 use hoso_store::search::{Criteria, Cursor, SortOrder};
 use hoso_store::DbConnection;
 
 /// The birthday a person of `age` whole years on `on` had at the latest.
+/// The oldest age a search may ask for; beyond it no date exists to compare with.
+pub const OLDEST_AGE: u32 = 150;
+
 fn years_before(on: NaiveDate, years: u32) -> NaiveDate {
-    let year = on.year() - years as i32;
+    let year = on.year() - years.min(OLDEST_AGE) as i32;
     NaiveDate::from_ymd_opt(year, on.month(), on.day())
         .or_else(|| NaiveDate::from_ymd_opt(year, on.month(), 28))
         .expect("a valid date")
@@ -61,6 +65,13 @@ pub fn criteria(
         None => None,
     };
     let on = c.as_of.unwrap_or(today);
+    for (field, age) in [("age_from", c.age_from), ("age_to", c.age_to)] {
+        if age.is_some_and(|a| a > OLDEST_AGE) {
+            return Err(
+                FieldError::new(field, "out_of_range", format!("Tuổi phải từ 0 đến {OLDEST_AGE}.")).into(),
+            );
+        }
+    }
     // At least `age_from` years old: born on or before that many years ago; at most `age_to`:
     // born after `age_to + 1` years ago.
     let born_until = [c.born_until, c.age_from.map(|a| years_before(on, a))]

@@ -194,10 +194,11 @@ pub struct CurrentAllowance {
     pub since: Option<NaiveDate>,
 }
 
-/// Item 31 (sensitive).
+/// Item 31 (sensitive). Named `DossierHealth` in the OpenAPI document, apart from the `Health`
+/// of `GET /health`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = DossierHealth))]
 pub struct Health {
     pub status: Option<String>,
     pub height_cm: Option<u32>,

@@ -127,3 +127,33 @@ async fn no_free_database_connection_gives_503_unavailable() {
     assert_eq!(response.status(), 503);
     assert_eq!(json_body(response).await["database"]["reachable"], false);
 }
+
+/// Issue #19 (17): a method the path does not have is 405 with `Allow` naming those it has (as
+/// the OpenAPI document lists them), not 404; an unknown path stays 404.
+#[actix_web::test]
+async fn an_unsupported_method_on_an_existing_path_is_405_with_allow() {
+    let ctx = TestContext::new(Backend::Sqlite);
+    let app = ctx.app().await;
+    for (method, uri, allow) in [
+        ("DELETE", "/api/v1/me", "GET"),
+        ("PUT", "/api/v1/units/some-unit/rename", "POST"),
+        ("DELETE", "/api/v1/dossiers/some-dossier/draft", "GET, PUT"),
+    ] {
+        let request = actix_test::TestRequest::default()
+            .method(method.parse().unwrap())
+            .uri(uri)
+            .to_request();
+        let response = actix_test::call_service(&app, request).await;
+        assert_eq!(response.status(), 405, "{method} {uri}");
+        assert_eq!(
+            header(&response, "allow").as_deref(),
+            Some(allow),
+            "{method} {uri}"
+        );
+        assert_error_body(&json_body(response).await, "method_not_allowed");
+    }
+    let request = actix_test::TestRequest::delete()
+        .uri("/api/v1/no-such-thing/at-all")
+        .to_request();
+    assert_eq!(actix_test::call_service(&app, request).await.status(), 404);
+}

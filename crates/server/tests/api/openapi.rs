@@ -99,3 +99,20 @@ fn route_handlers(dir: &Path) -> Vec<(String, String, String)> {
     }
     found
 }
+
+/// Issue #19 (17): two Rust types named `Health` once shared one schema, so `/health` was
+/// documented as the dossier's item 31. Every schema name is one type's.
+#[test]
+fn the_health_endpoint_and_item_31_have_schemas_of_their_own() {
+    let document: serde_json::Value = serde_json::from_str(&hoso_api::openapi::document_json()).unwrap();
+    let schemas = &document["components"]["schemas"];
+    assert!(
+        schemas["Health"]["properties"]["uptime_seconds"].is_object(),
+        "{}",
+        schemas["Health"]
+    );
+    assert!(schemas["DossierHealth"]["properties"]["height_cm"].is_object());
+    let health = &document["paths"]["/api/v1/health"]["get"]["responses"]["200"]["content"]
+        ["application/json"]["schema"];
+    assert_eq!(health["$ref"], "#/components/schemas/Health");
+}

@@ -459,3 +459,29 @@ async fn sorted_pages_are_complete_and_in_order() {
         );
     }
 }
+
+/// Issue #19 (17): an age beyond any real one (the document allowed any `u32`) panicked in the
+/// date arithmetic and answered 500; now it is 422 naming the field, and the limit is documented.
+#[actix_web::test]
+async fn an_impossible_age_is_refused_naming_the_field() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let token = token_of(&app, "sogddt").await;
+        for (query, field) in [("age_from=300000", "age_from"), ("age_to=151", "age_to")] {
+            let (status, body) = call(
+                &app,
+                "GET",
+                &format!("/api/v1/search?{query}"),
+                Some(&token),
+                None,
+            )
+            .await;
+            assert_eq!(status, 422, "{backend} {query}: {body}");
+            assert_eq!(body["details"]["fields"][0]["field"], field);
+            assert_eq!(body["details"]["fields"][0]["code"], "out_of_range");
+        }
+        let (status, _) = call(&app, "GET", "/api/v1/search?age_from=150", Some(&token), None).await;
+        assert_eq!(status, 200, "{backend}: the oldest allowed age is searched");
+    }
+}
