@@ -137,6 +137,7 @@ mod tests {
             SUBJECT_ACCOUNT,
             1,
             None,
+            None,
             Duration::from_secs(60),
         );
         assert_eq!(keys().verify(&token), None);
@@ -163,6 +164,7 @@ mod tests {
             typ: SUBJECT_ACCOUNT.into(),
             ver: 1,
             scope: None,
+            sid: None,
             iss: ISSUER.into(),
             aud: AUDIENCE.into(),
             iat: now - 3600,
