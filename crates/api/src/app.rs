@@ -48,6 +48,7 @@ pub fn build(
     let document = OpenApiJson(openapi::document_json());
     app.app_data(state)
         .app_data(web::Data::new(document))
+        .app_data(web::Data::new(crate::input::InputLimit(max_json_bytes)))
         .app_data(
             web::JsonConfig::default()
                 .limit(max_json_bytes)
@@ -64,6 +65,7 @@ pub fn build(
         )
         .configure(api_docs::configure)
         .default_service(web::to(fallback))
+        .wrap(from_fn(crate::input::refuse_control_characters))
         .wrap(Compress::default())
         .wrap(
             DefaultHeaders::new()

@@ -10,6 +10,7 @@ pub mod app;
 pub mod auth;
 pub mod error;
 pub mod export;
+pub mod input;
 pub mod openapi;
 pub mod request_id;
 pub mod routes;

@@ -153,11 +153,10 @@ pub fn document_json() -> String {
     json
 }
 
-/// The methods the document declares for an API path (`/api/v1/units/abc` matches
-/// `/api/v1/units/{id}`), upper case; empty when no documented path matches.
-pub fn allowed_methods(path: &str) -> Vec<String> {
+/// The documented routes: each path template's segments and its methods, upper case.
+fn routes() -> &'static [(Vec<String>, Vec<String>)] {
     static ROUTES: std::sync::OnceLock<Vec<(Vec<String>, Vec<String>)>> = std::sync::OnceLock::new();
-    let routes = ROUTES.get_or_init(|| {
+    ROUTES.get_or_init(|| {
         let document: serde_json::Value =
             serde_json::from_str(&document_json()).expect("the OpenAPI document is JSON");
         document["paths"]
@@ -176,17 +175,37 @@ pub fn allowed_methods(path: &str) -> Vec<String> {
                     .collect()
             })
             .unwrap_or_default()
-    });
-    let wanted: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    let mut allowed: Vec<String> = routes
-        .iter()
-        .filter(|(segments, _)| {
-            segments.len() == wanted.len()
-                && segments
-                    .iter()
-                    .zip(&wanted)
-                    .all(|(s, w)| s == w || (s.starts_with('{') && s.ends_with('}') && !w.is_empty()))
-        })
+    })
+}
+
+/// The documented routes whose template matches `path` (`{x}` matches any one segment).
+fn matching(path: &str) -> impl Iterator<Item = &'static (Vec<String>, Vec<String>)> {
+    let wanted: Vec<String> = path.trim_end_matches('/').split('/').map(str::to_owned).collect();
+    routes().iter().filter(move |(segments, _)| {
+        segments.len() == wanted.len()
+            && segments
+                .iter()
+                .zip(&wanted)
+                .all(|(s, w)| s == w || (s.starts_with('{') && s.ends_with('}') && !w.is_empty()))
+    })
+}
+
+/// The name of the parameter the `index`-th segment of `path` stands for (`id` for
+/// `/api/v1/units/{id}`), when a documented route matches and that segment is a parameter.
+pub fn path_parameter(path: &str, index: usize) -> Option<String> {
+    matching(path).find_map(|(segments, _)| {
+        let segment = segments.get(index)?;
+        segment
+            .strip_prefix('{')
+            .and_then(|s| s.strip_suffix('}'))
+            .map(str::to_owned)
+    })
+}
+
+/// The methods the document declares for an API path (`/api/v1/units/abc` matches
+/// `/api/v1/units/{id}`), upper case; empty when no documented path matches.
+pub fn allowed_methods(path: &str) -> Vec<String> {
+    let mut allowed: Vec<String> = matching(path)
         .flat_map(|(_, methods)| methods.iter().cloned())
         .collect();
     allowed.sort();

@@ -42,3 +42,29 @@ mod tests {
         assert_eq!(fold("01.003 V.07"), "01.003 v.07");
     }
 }
+
+/// The first character no text input may hold: a C0 control character or DEL, except tab, line
+/// feed and carriage return where the text may run over several lines (`multi_line`). NUL in
+/// particular cannot be stored by PostgreSQL, and escape sequences in a name would be replayed
+/// into whatever terminal or log shows it.
+pub fn forbidden_control(text: &str, multi_line: bool) -> Option<char> {
+    text.chars().find(|&c| {
+        let control = c <= '\u{1f}' || c == '\u{7f}';
+        control && !(multi_line && matches!(c, '\t' | '\n' | '\r'))
+    })
+}
+
+#[cfg(test)]
+mod control_tests {
+    use super::forbidden_control;
+
+    #[test]
+    fn control_characters_are_found_and_line_breaks_allowed_only_in_multi_line_text() {
+        assert_eq!(forbidden_control("quan\u{0}tri", true), Some('\u{0}'));
+        assert_eq!(forbidden_control("\u{1b}[31mquantri", true), Some('\u{1b}'));
+        assert_eq!(forbidden_control("a\u{7f}", true), Some('\u{7f}'));
+        assert_eq!(forbidden_control("dòng 1\ndòng 2\tcột", true), None);
+        assert_eq!(forbidden_control("dòng 1\ndòng 2", false), Some('\n'));
+        assert_eq!(forbidden_control("Nguyễn Văn An", false), None);
+    }
+}

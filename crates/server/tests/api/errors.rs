@@ -157,3 +157,56 @@ async fn an_unsupported_method_on_an_existing_path_is_405_with_allow() {
         .to_request();
     assert_eq!(actix_test::call_service(&app, request).await.status(), 404);
 }
+
+/// Issue #19 (1), SEC-4: a control character in any text a request carries — a JSON field, a
+/// form field, a query parameter, a path segment — is 422 `control_character` naming it, on both
+/// databases (PostgreSQL answered 500 to a NUL, SQLite stored it), before any handler runs.
+/// Tab and line breaks pass in bodies, where notes run over several lines.
+#[actix_web::test]
+async fn control_characters_are_refused_naming_the_field() {
+    use crate::support::{call, token_of};
+    use serde_json::json;
+    for backend in hoso_store::testing::backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let login = json!({"username": "quan\u{0}tri", "password": "x"});
+        let (status, body) = call(&app, "POST", "/api/v1/auth/login", None, Some(login)).await;
+        assert_eq!(status, 422, "{backend}: {body}");
+        assert_eq!(body["details"]["fields"][0]["field"], "username");
+        assert_eq!(body["details"]["fields"][0]["code"], "control_character");
+        let admin = token_of(&app, "quantri").await;
+        let account = json!({"username": "\u{1b}[31mdo", "display_name": "Đỏ", "kind": "specialist",
+            "unit_id": null, "rights": [], "reason": "thử", "decision": null});
+        let (status, body) = call(&app, "POST", "/api/v1/accounts", Some(&admin), Some(account)).await;
+        assert_eq!(
+            (status, body["details"]["fields"][0]["field"].as_str()),
+            (422, Some("username")),
+            "{body}"
+        );
+        for (uri, field) in [("/api/v1/units/%00", "id"), ("/api/v1/search?q=an%1B", "q")] {
+            let (status, body) = call(&app, "GET", uri, Some(&admin), None).await;
+            assert_eq!(status, 422, "{backend} {uri}: {body}");
+            assert_eq!(body["details"]["fields"][0]["field"], field, "{uri}");
+        }
+        // A tab in a body's text is no control character to refuse: the password is just wrong.
+        let login = json!({"username": "quantri", "password": "sai\tmật khẩu"});
+        assert_eq!(
+            call(&app, "POST", "/api/v1/auth/login", None, Some(login))
+                .await
+                .0,
+            401
+        );
+        // Form bodies (the client-credentials grant) too.
+        let request = actix_test::TestRequest::post()
+            .uri("/api/v1/auth/token")
+            .insert_header(("Content-Type", "application/x-www-form-urlencoded"))
+            .set_payload("grant_type=client_credentials&client_id=a%00b&client_secret=x")
+            .to_request();
+        let response = actix_test::call_service(&app, request).await;
+        assert_eq!(response.status(), 422, "{backend}");
+        assert_eq!(
+            json_body(response).await["details"]["fields"][0]["field"],
+            "client_id"
+        );
+    }
+}
