@@ -8,7 +8,8 @@ use crate::session::Session;
 use crate::App;
 
 /// Attach an uploaded scan to a dossier (DOS-3), typed by `document_kinds` and linked to the item
-/// it proves. Same authority as editing the draft; the document must be one the caller may read.
+/// it proves. Same authority as editing the draft, and frozen with it while the dossier is being
+/// checked or signed (409 `dossier_locked`); the document must be one the caller may read.
 /// Audited.
 pub async fn create_dossier_attachment(
     app: &App,
@@ -25,6 +26,8 @@ pub async fn create_dossier_attachment(
             if let Err(denial) = check_edit_dossier(&session.actor, &r.found.person.id, &r.path) {
                 return Err(crate::audit::refuse(conn, event, denial));
             }
+            // The evidence set is checked with the draft (WF-2): frozen with it.
+            crate::workflow::refuse_if_frozen(&r.found.dossier.status)?;
             crate::workflow::refuse_if_archived(&r.found.person.service_status)?;
             let document = super::readable_document(conn, &session, &body.document_id, "document_id")?;
             crate::catalogs::require(

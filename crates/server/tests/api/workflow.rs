@@ -825,3 +825,99 @@ async fn an_update_campaign_notifies_its_people_and_confines_their_changes() {
         assert_eq!(status, 204);
     }
 }
+
+/// Issue #19 (10), WF-2: the evidence is checked with the data. While the dossier waits for the
+/// check or for signatures, no document can be attached (409 `dossier_locked`); after a return,
+/// it can again.
+#[actix_web::test]
+async fn no_evidence_is_attached_while_the_dossier_is_being_checked() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let employee = token_of(&app, "nguyenvanan").await;
+        let head = token_of(&app, "sogddt").await;
+        let focal = token_of(&app, "chuyenvien.sogddt").await;
+        let an = person_id(&ctx, "Nguyễn Văn An");
+        let (_, opened) = call(
+            &app,
+            "POST",
+            "/api/v1/dossiers",
+            Some(&head),
+            Some(json!({"person_id": an})),
+        )
+        .await;
+        let id = opened["id"].as_str().unwrap().to_owned();
+        let picture = photo(&app, &employee).await;
+        let draft = json!({"revision": 1, "content": an_content(&picture)});
+        let (status, _) = call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&employee),
+            Some(draft),
+        )
+        .await;
+        assert_eq!(status, 200);
+        let (status, review) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/dossiers/{id}/submit"),
+            Some(&employee),
+            Some(json!({"revision": 2})),
+        )
+        .await;
+        assert_eq!(status, 201, "{backend}: {review}");
+        let (_, scan) = upload(
+            &app,
+            &employee,
+            "bang.pdf",
+            "application/pdf",
+            pdf("Bằng tốt nghiệp"),
+        )
+        .await;
+        let attach =
+            json!({"document_id": scan["id"], "kind": "BO_NHIEM", "item": "career.position", "note": "Bản sao"});
+        let (status, body) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/dossiers/{id}/attachments"),
+            Some(&employee),
+            Some(attach.clone()),
+        )
+        .await;
+        assert_eq!(status, 409, "{backend}: {body}");
+        assert_eq!(body["code"], "dossier_locked");
+        let (_, listed) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{id}/attachments"),
+            Some(&head),
+            None,
+        )
+        .await;
+        assert_eq!(
+            listed.as_array().map(Vec::len),
+            Some(0),
+            "{backend}: nothing was attached"
+        );
+        let review_id = review["id"].as_str().unwrap();
+        let (status, _) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/approvals/{review_id}/return"),
+            Some(&focal),
+            Some(json!({"reason": "Thiếu bằng tốt nghiệp"})),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}");
+        let (status, body) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/dossiers/{id}/attachments"),
+            Some(&employee),
+            Some(attach),
+        )
+        .await;
+        assert_eq!(status, 201, "{backend}: after the return: {body}");
+    }
+}
