@@ -45,6 +45,7 @@ pub struct AccountPage {
 /// The written decision an account change rests on (ACC-4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct DecisionRef {
     /// Number of the decision, e.g. `15/QĐ-SNV`.
     #[validate(length(min = 1, max = 64, message = "Nhập số quyết định."))]
@@ -60,6 +61,7 @@ pub struct DecisionRef {
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CreateAccountRequest {
     #[validate(length(min = 3, max = 64, message = "Tên đăng nhập dài từ 3 đến 64 ký tự."))]
     pub username: String,
@@ -91,6 +93,7 @@ pub struct IssuedCredentials {
 /// Change, restrict or expand an account: fields left out stay as they are.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ChangeAccountRequest {
     pub version: i32,
     #[validate(length(min = 1, max = 200, message = "Nhập tên hiển thị."))]
@@ -106,6 +109,7 @@ pub struct ChangeAccountRequest {
 /// Lock, unlock, revoke or reset the password of an account.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct AccountActionRequest {
     pub version: i32,
     #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
@@ -117,6 +121,7 @@ pub struct AccountActionRequest {
 /// Hand an agency account over to another officer under a written decision (ACC-4).
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct HandOverRequest {
     pub version: i32,
     #[validate(length(min = 1, max = 200, message = "Nhập họ tên cán bộ nhận bàn giao."))]
@@ -129,6 +134,7 @@ pub struct HandOverRequest {
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct FileAccountRequest {
     pub unit_id: String,
     /// `agency` or `specialist`.
@@ -145,6 +151,7 @@ pub struct FileAccountRequest {
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct DecideRequest {
     #[validate(length(min = 1, max = 1000, message = "Nhập ý kiến."))]
     pub note: String,
@@ -196,6 +203,7 @@ pub struct ApiClientView {
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CreateApiClientRequest {
     #[validate(length(min = 1, max = 200, message = "Nhập tên hệ thống kết nối."))]
     pub name: String,

@@ -7,6 +7,7 @@ use validator::Validate;
 /// One day that is not an ordinary one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CalendarDay {
     pub day: NaiveDate,
     /// `holiday` (statutory, computed), `off` (an extra day off of the year's plan) or
@@ -25,6 +26,7 @@ pub struct CalendarYear {
 /// A year's plan: the days off and swapped working days the government announced.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CalendarPlan {
     /// Each with `kind` `off` or `working` and a note (the announcement).
     pub days: Vec<CalendarDay>,

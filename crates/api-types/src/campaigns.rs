@@ -10,6 +10,7 @@ use crate::units::UnitRef;
 /// until `closes_on`; they are notified in the app.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NewCampaign {
     pub unit_id: String,
     #[validate(length(min = 3, max = 200, message = "Tên đợt cập nhật từ 3 đến 200 ký tự."))]

@@ -53,6 +53,7 @@ pub struct CatalogView {
 /// An administrator's addition. The code must be new to the catalogue for ever.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NewCatalogEntryRequest {
     pub code: String,
     pub label: String,
@@ -68,6 +69,7 @@ pub struct NewCatalogEntryRequest {
 /// Ends an entry's validity; it stays to explain older records.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct RetireCatalogEntryRequest {
     /// Last day the entry applies.
     pub valid_to: NaiveDate,

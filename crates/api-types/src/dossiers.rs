@@ -71,6 +71,7 @@ pub struct DossierView {
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CreateDossierRequest {
     pub person_id: String,
     /// What is known already; the name defaults to the person's.
@@ -80,6 +81,7 @@ pub struct CreateDossierRequest {
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct SaveDraftRequest {
     /// The draft revision this edit started from.
     pub revision: i32,
@@ -145,6 +147,7 @@ pub struct AttachmentView {
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct AttachRequest {
     /// A document uploaded with `POST /documents`.
     pub document_id: String,

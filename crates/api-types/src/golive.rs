@@ -21,6 +21,7 @@ pub struct SetupStatus {
 /// The first run (`hoso init` does the same from the command line).
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct SetupRequest {
     /// The one-time token the server printed at start (`setup token: …`).
     #[validate(length(min = 1, max = 128, message = "Nhập mã thiết lập do máy chủ in ra."))]
@@ -49,6 +50,7 @@ pub struct SetupResult {
 /// decision or labour contract (its scanned copy required).
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct RecruitRequest {
     #[validate(length(min = 1, max = 100, message = "Nhập họ và tên."))]
     pub full_name: String,
@@ -104,6 +106,7 @@ pub struct RecruitmentView {
 /// A change of a person's employment category on a decision (ORG-2).
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CategoryChangeRequest {
     /// `civil_servant`, `public_employee` or `contract_worker`.
     pub category: String,
@@ -137,6 +140,7 @@ pub struct CategoryPeriodView {
 /// An agency's proposal of a new unit under one of its own (decided by Sở Nội vụ).
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct UnitProposalRequest {
     pub parent_id: String,
     #[validate(length(min = 1, max = 64, message = "Nhập mã đơn vị."))]
@@ -174,6 +178,7 @@ pub struct UnitProposalView {
 /// Sở Nội vụ's answer to a proposal.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct UnitProposalDecision {
     #[serde(default)]
     #[validate(length(max = 1000, message = "Ghi chú tối đa 1000 ký tự."))]
@@ -192,6 +197,7 @@ pub struct UnitKindView {
 /// `null` clears one.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NationalIdsRequest {
     pub national_identifier: Option<String>,
     pub national_dossier_code: Option<String>,

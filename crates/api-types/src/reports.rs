@@ -40,6 +40,7 @@ pub struct ReportView {
 /// A report to make in the background (a past date, or the whole province).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NewReportJob {
     pub kind: String,
     pub unit_id: Option<String>,

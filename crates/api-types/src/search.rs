@@ -138,6 +138,7 @@ pub struct SearchPage {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NewSavedSearch {
     #[validate(length(min = 1, max = 200, message = "Đặt tên cho tìm kiếm."))]
     pub name: String,

@@ -7,6 +7,7 @@ use validator::Validate;
 /// Choose a preset (`hung-yen`, `tien-giang`) or give `custom` values.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct RegulationProfileChange {
     pub name: ProfileName,
     /// Required when `name` is `custom`.

@@ -14,6 +14,7 @@ use crate::units::UnitRef;
 /// secondment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NewTransfer {
     pub kind: TransferKind,
     pub person_id: Option<String>,
@@ -34,6 +35,7 @@ pub struct NewTransfer {
 /// fulfilment (for an arrival, the national database's export file as `document_id`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CompleteTransfer {
     pub document_id: Option<String>,
     #[validate(length(max = 2000))]

@@ -128,6 +128,7 @@ pub struct MoveUnitRequest {
 /// A new unit that receives a merge.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NewUnit {
     #[validate(length(min = 1, max = 64, message = "Nhập mã đơn vị."))]
     pub code: String,
@@ -180,6 +181,7 @@ pub struct MergePlan {
 /// One person or sub-unit given to a new unit of a split, by the new unit's index in `targets`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Assignment {
     pub id: String,
     pub target: usize,
@@ -256,6 +258,7 @@ pub struct UnitQuotas {
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct SetQuotaRequest {
     #[validate(range(min = 0, max = 100000, message = "Số lượng không hợp lệ."))]
     pub civil_servants: i64,
@@ -320,6 +323,7 @@ pub struct PositionView {
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CreatePositionRequest {
     #[validate(length(min = 1, max = 64, message = "Nhập mã vị trí việc làm."))]
     pub code: String,
@@ -335,6 +339,7 @@ pub struct CreatePositionRequest {
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct AssignHolderRequest {
     pub person_id: String,
     #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]

@@ -14,6 +14,7 @@ use crate::units::UnitRef;
 /// Submitting the draft for the agency's check (WF-1): the revision read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct SubmitRequest {
     pub revision: i32,
     #[validate(length(max = 2000))]
@@ -23,6 +24,7 @@ pub struct SubmitRequest {
 /// One scanned proof of a change (WF-4): an uploaded document and its kind (`document_kinds`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct EvidenceItem {
     pub document_id: String,
     pub kind: String,
@@ -32,6 +34,7 @@ pub struct EvidenceItem {
 /// when it happened, and its evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NewChangeRequest {
     pub dossier_id: String,
     pub revision: i32,
@@ -49,6 +52,7 @@ pub struct NewChangeRequest {
 /// One line of the focal officer's checklist against the paper originals (WF-2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ChecklistItem {
     pub item: String,
     pub checked: bool,
@@ -56,6 +60,7 @@ pub struct ChecklistItem {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct LockRequest {
     /// Every line must be checked: a dossier is locked only once it matches the originals.
     pub checklist: Vec<ChecklistItem>,
@@ -65,6 +70,7 @@ pub struct LockRequest {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ReturnRequest {
     /// What contradicts the originals, for the employee (WF-5).
     #[validate(length(min = 5, max = 2000, message = "Nêu lý do trả lại (ít nhất 5 ký tự)."))]
@@ -135,6 +141,7 @@ pub struct SigningPayload {
 /// signer (base64 DER or PEM), or the approver's password for the built-in signer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct SignRequest {
     pub cms: Option<String>,
     pub password: Option<String>,
@@ -156,6 +163,7 @@ pub struct SignatureView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct BatchSignRequest {
     pub review_ids: Vec<String>,
     pub password: String,
@@ -210,6 +218,7 @@ pub struct CertificateView {
 /// service's certificate; without, the built-in CA issues one. The password re-confirms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct EnrolRequest {
     pub password: String,
     pub certificate: Option<String>,
@@ -218,6 +227,7 @@ pub struct EnrolRequest {
 /// Verifying a signature: a signed export, or a statement with its CMS signature.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct VerifyRequest {
     pub export: Option<hoso_domain::approval::SignedExport>,
     pub statement: Option<String>,

@@ -105,6 +105,23 @@ fn json_error(error: JsonPayloadError, limit: usize) -> AppError {
             AppError::PayloadTooLarge { limit }
         }
         JsonPayloadError::ContentType => AppError::UnsupportedMediaType,
+        JsonPayloadError::Deserialize(error) => match unknown_field(&error.to_string()) {
+            // A misspelt field would otherwise be dropped in silence, and the caller believe it
+            // changed something.
+            Some(field) => hoso_domain::FieldError::new(
+                field.clone(),
+                "unknown_field",
+                format!("Trường «{field}» không có trong yêu cầu này; kiểm tra lại tên trường."),
+            )
+            .into(),
+            None => AppError::Malformed(error.to_string()),
+        },
         other => AppError::Malformed(other.to_string()),
     }
+}
+
+/// The field serde names in "unknown field `x`, expected …".
+fn unknown_field(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    Some(rest.split('`').next()?.to_owned())
 }

@@ -37,6 +37,7 @@ impl Step {
 /// Signed as its canonical JSON. Binding the dossier, version and step (not only the content
 /// digest) means a signature can never be replayed onto another dossier or another step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ApprovalStatement {
     pub format: String,
     pub dossier_number: String,
@@ -82,6 +83,7 @@ pub const EXPORT_FORMAT: &str = "hoso-signed-version/1";
 /// `hoso verify`, given the trusted roots.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct SignedExport {
     pub format: String,
     pub province: String,
@@ -97,6 +99,7 @@ pub struct SignedExport {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ExportSignature {
     pub step: Step,
     /// The signer's name and account, as the server recorded them.

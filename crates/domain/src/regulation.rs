@@ -23,6 +23,7 @@ pub enum ProfileName {
 /// Deadlines, each in working days from the event that starts it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Deadlines {
     /// ACC-6: personal account created after the recruitment decision or contract.
     pub account_creation: u32,
@@ -94,6 +95,7 @@ pub enum Enforcement {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct RegulationProfile {
     pub name: ProfileName,
     pub deadlines: Deadlines,

@@ -794,3 +794,37 @@ async fn scanned_documents_are_checked_stored_once_and_read_only_within_scope() 
         }
     }
 }
+
+/// Issue #19 (6): a misspelt field was dropped in silence (`"right"` for `"rights"` → 200 and
+/// nothing changed, the administrator believing the rights had changed). Now 422
+/// `unknown_field` naming it, and nothing changes; nested objects are held to the same rule.
+#[actix_web::test]
+async fn a_misspelt_field_is_refused_naming_it_and_changes_nothing() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+        let target = account_id(&app, &admin, "sogddt").await;
+        let version = version_of(&app, &admin, &target).await;
+        let uri = format!("/api/v1/accounts/{target}");
+        let (_, before) = call(&app, "GET", &uri, Some(&admin), None).await;
+        for (body, field) in [
+            (
+                json!({"version": version, "right": [], "reason": "Thu hẹp quyền"}),
+                "right",
+            ),
+            (
+                json!({"version": version, "rights": [], "reason": "Thu hẹp quyền",
+                    "decision": {"number": "12/QĐ-SNV", "date": "2026-11-20", "signer": "Giám đốc", "signed_by": "x"}}),
+                "signed_by",
+            ),
+        ] {
+            let (status, refused) = call(&app, "PATCH", &uri, Some(&admin), Some(body)).await;
+            assert_eq!(status, 422, "{backend}: {refused}");
+            assert_eq!(refused["details"]["fields"][0]["field"], field);
+            assert_eq!(refused["details"]["fields"][0]["code"], "unknown_field");
+        }
+        let (_, after) = call(&app, "GET", &uri, Some(&admin), None).await;
+        assert_eq!(before, after, "{backend}: nothing changed");
+    }
+}

@@ -875,8 +875,7 @@ async fn no_evidence_is_attached_while_the_dossier_is_being_checked() {
             pdf("Bằng tốt nghiệp"),
         )
         .await;
-        let attach =
-            json!({"document_id": scan["id"], "kind": "BO_NHIEM", "item": "career.position", "note": "Bản sao"});
+        let attach = json!({"document_id": scan["id"], "kind": "BO_NHIEM", "item": "career.position", "note": "Bản sao"});
         let (status, body) = call(
             &app,
             "POST",
