@@ -532,7 +532,11 @@ async fn bad_input_is_refused_naming_the_field_and_nothing_is_stored() {
                 "date_order",
             ),
             // A field the form does not have is named, not dropped (issue #19, defect 6).
-            (json!({"identity": {"nick_name": "x"}}), "nick_name", "unknown_field"),
+            (
+                json!({"identity": {"nick_name": "x"}}),
+                "nick_name",
+                "unknown_field",
+            ),
         ];
         for (content, field, code) in cases {
             let (status, body) = call(
