@@ -4,7 +4,7 @@
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
-use actix_web::middleware::{from_fn, Compress, DefaultHeaders};
+use actix_web::middleware::{from_fn, Compress};
 use actix_web::{web, App, HttpRequest};
 use utoipa::OpenApi;
 use utoipa_actix_web::{scope, AppExt, UtoipaApp};
@@ -67,12 +67,7 @@ pub fn build(
         .default_service(web::to(fallback))
         .wrap(from_fn(crate::input::refuse_control_characters))
         .wrap(Compress::default())
-        .wrap(
-            DefaultHeaders::new()
-                .add(("X-Content-Type-Options", "nosniff"))
-                .add(("X-Frame-Options", "DENY"))
-                .add(("Referrer-Policy", "no-referrer")),
-        )
+        .wrap(from_fn(crate::web::headers::security_headers))
         .wrap(from_fn(crate::request_id::middleware))
 }
 

@@ -21,6 +21,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 async fn page() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CONTENT_SECURITY_POLICY,
+            super::headers::DOCS_POLICY,
+        ))
         .body(PAGE)
 }
 

@@ -1,4 +1,5 @@
 //! What the binary serves besides the API: the SPA and the API documentation page.
 
 pub mod api_docs;
+pub mod headers;
 pub mod spa;

@@ -5,7 +5,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use actix_files::NamedFile;
-use actix_web::http::header::{CacheControl, CacheDirective};
+use actix_web::http::header::{CacheControl, CacheDirective, CONTENT_SECURITY_POLICY};
 use actix_web::http::Method;
 use actix_web::{HttpRequest, HttpResponse};
 
@@ -42,9 +42,18 @@ pub fn serve(req: &HttpRequest, static_dir: &Path) -> Result<HttpResponse, HttpE
     if !index.is_file() {
         return Ok(HttpResponse::ServiceUnavailable()
             .content_type("text/html; charset=utf-8")
+            .insert_header((CONTENT_SECURITY_POLICY, super::headers::spa_policy(&[])))
             .body(NOT_BUILT_PAGE));
     }
+    // The page's own loader script is allowed by its hash, whatever the build wrote into it.
+    let page = std::fs::read_to_string(&index)
+        .map_err(|e| AppError::Internal(format!("cannot read {}: {e}", index.display())))?;
+    let policy = super::headers::spa_policy(&super::headers::inline_script_hashes(&page));
     let mut response = open(&index)?.into_response(req);
+    response.headers_mut().insert(
+        CONTENT_SECURITY_POLICY,
+        policy.parse().expect("a policy is a valid header value"),
+    );
     response.headers_mut().insert(
         actix_web::http::header::CACHE_CONTROL,
         CacheControl(vec![CacheDirective::NoCache])

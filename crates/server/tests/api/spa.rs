@@ -93,3 +93,65 @@ async fn without_a_built_spa_the_server_says_how_to_build_it() {
     assert_eq!(response.status(), 503);
     assert!(text_body(response).await.contains("cargo xtask"));
 }
+
+/// Issue #19 (4): every answer carries the security headers; the SPA's page a policy that allows
+/// its own loader script by its hash and its wasm, and no other origin; the API documentation
+/// page its own; API answers are never stored by a cache.
+#[actix_web::test]
+async fn every_answer_carries_a_content_security_policy_and_api_answers_are_not_stored() {
+    let ctx = TestContext::new(Backend::Sqlite).with_demo();
+    let loader = "\nimport init from \"/x.js\";\ninit();\n";
+    ctx.write_static(
+        "index.html",
+        &format!("<!doctype html><script type=\"module\">{loader}</script>"),
+    );
+    let app = ctx.app().await;
+    let get = |uri: &str| actix_test::TestRequest::get().uri(uri).to_request();
+    let page = actix_test::call_service(&app, get("/ho-so")).await;
+    let policy = header(&page, "content-security-policy").unwrap();
+    use base64::Engine;
+    use sha2::Digest;
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(loader.as_bytes()));
+    assert!(policy.contains(&format!("'sha256-{hash}'")), "{policy}");
+    for part in [
+        "default-src 'self'",
+        "'wasm-unsafe-eval'",
+        "frame-ancestors 'none'",
+        "connect-src 'self'",
+    ] {
+        assert!(policy.contains(part), "{part} in {policy}");
+    }
+    assert!(
+        !policy.contains("'unsafe-inline';") || policy.contains("style-src-attr 'unsafe-inline'"),
+        "{policy}"
+    );
+    let docs = actix_test::call_service(&app, get("/api/docs")).await;
+    assert!(header(&docs, "content-security-policy")
+        .unwrap()
+        .contains("script-src 'self';"));
+    let token = crate::support::token_of(&app, "nguyenvanan").await;
+    let me = actix_test::call_service(
+        &app,
+        actix_test::TestRequest::get()
+            .uri("/api/v1/me")
+            .insert_header(("Authorization", format!("Bearer {token}")))
+            .to_request(),
+    )
+    .await;
+    assert_eq!(me.status(), 200);
+    assert_eq!(header(&me, "cache-control").as_deref(), Some("no-store"));
+    for response in [&page, &docs, &me] {
+        assert!(header(response, "content-security-policy").is_some());
+        assert_eq!(
+            header(response, "cross-origin-opener-policy").as_deref(),
+            Some("same-origin")
+        );
+        assert!(header(response, "permissions-policy")
+            .unwrap()
+            .contains("camera=()"));
+        assert_eq!(
+            header(response, "x-content-type-options").as_deref(),
+            Some("nosniff")
+        );
+    }
+}
