@@ -149,6 +149,7 @@ rights! {
     ManagePositions = "manage_positions", "Quản lý vị trí việc làm";
     ViewAudit = "view_audit", "Xem nhật ký truy cập";
     ManageApiClients = "manage_api_clients", "Quản lý kết nối hệ thống khác";
+    ManageSettings = "manage_settings", "Quản trị quy chế áp dụng và lịch làm việc";
 }
 
 impl fmt::Display for Right {

@@ -19,11 +19,18 @@ pub fn check_manage_units(actor: &Actor) -> Decision {
     Ok(())
 }
 
-/// Deployment settings (the regulation profile) are changed by administrators.
+/// Deployment settings (the regulation profile, with its approval windows and their enforcement,
+/// and the working-day calendar) are changed by administrators holding `manage_settings`: a
+/// restricted administrator may not switch windows to warn-only.
 pub fn check_manage_settings(actor: &Actor) -> Decision {
     if actor.kind != AccountKind::Admin {
         return Err(Denial::Forbidden(
             "only administrators change the deployment's settings".into(),
+        ));
+    }
+    if !actor.rights.contains(crate::access::Right::ManageSettings) {
+        return Err(Denial::Forbidden(
+            "changing settings needs manage_settings".into(),
         ));
     }
     Ok(())

@@ -32,6 +32,9 @@ pub async fn make_list(
         .find(|(k, _)| *k == kind.as_str())
         .ok_or(AppError::NotFound)?;
     let format = FileFormat::parse(query.format.as_deref())?;
+    if format.is_some() {
+        crate::reports::require_exporter(&session)?;
+    }
     let from = query.from.unwrap_or_else(|| app.clock.today());
     let until = query
         .until

@@ -31,6 +31,9 @@ pub async fn make_report(
     super::require_report_reader(&session)?;
     let kind = super::kind(&kind)?;
     let format = FileFormat::parse(query.format.as_deref())?;
+    if format.is_some() {
+        crate::reports::require_exporter(&session)?;
+    }
     let today = app.clock.today();
     let report = app
         .db(move |conn| {

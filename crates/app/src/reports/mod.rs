@@ -683,7 +683,24 @@ fn report_job_dead(
 
 /// Aggregates may be read by any account but a personal one (USE-6).
 pub fn require_report_reader(session: &crate::Session) -> Result<(), AppError> {
-    if session.actor.kind == hoso_domain::access::AccountKind::Personal {
+    if session.actor.kind == hoso_domain::access::AccountKind::Personal
+        || !session
+            .actor
+            .rights
+            .contains(hoso_domain::access::Right::ViewReports)
+    {
+        return Err(AppError::Forbidden);
+    }
+    Ok(())
+}
+
+/// Reports, lists and search results as files leave the system: they need `export_data`.
+pub fn require_exporter(session: &crate::Session) -> Result<(), AppError> {
+    if !session
+        .actor
+        .rights
+        .contains(hoso_domain::access::Right::ExportData)
+    {
         return Err(AppError::Forbidden);
     }
     Ok(())

@@ -31,6 +31,9 @@ pub async fn read_report_job(
 ) -> Result<PageOrFile<ReportJobView>, AppError> {
     super::require_report_reader(&session)?;
     let format = FileFormat::parse(query.format.as_deref())?;
+    if format.is_some() {
+        crate::reports::require_exporter(&session)?;
+    }
     let account = session.actor.account_id.clone();
     let load = || {
         let (id, account) = (id.clone(), account.clone());

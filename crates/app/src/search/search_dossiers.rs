@@ -34,6 +34,9 @@ pub async fn search_dossiers(
 ) -> Result<PageOrFile<SearchPage>, AppError> {
     crate::dossiers::require_list_right(&session)?;
     let format = FileFormat::parse(page.format.as_deref())?;
+    if format.is_some() {
+        crate::reports::require_exporter(&session)?;
+    }
     let all: Vec<&str> = RESULT_COLUMNS.iter().map(|(key, _)| *key).collect();
     let columns = chosen_columns(criteria.columns.as_deref(), &all).map_err(|key| {
         FieldError::new(

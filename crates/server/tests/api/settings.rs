@@ -102,3 +102,94 @@ async fn administrators_choose_the_profile_everyone_reads() {
         assert_eq!(trail["items"].as_array().unwrap().len(), 2, "{backend}");
     }
 }
+
+/// Issue #19 (12): a right that is granted is checked. Without `view_reports` no report; without
+/// `export_data` no file of a report, a list or a search; without `manage_settings` (a
+/// restricted administrator) neither the regulation profile nor the calendar changes.
+#[actix_web::test]
+async fn rights_that_are_granted_are_checked() {
+    use crate::support::sign_in_changing_password;
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        // Sở Y tế's account holds no view_reports.
+        let health = token_of(&app, "syte").await;
+        assert_eq!(
+            call(&app, "GET", "/api/v1/reports/gender", Some(&health), None)
+                .await
+                .0,
+            403,
+            "{backend}"
+        );
+        // The focal officer reads reports but may not take files out.
+        let focal = token_of(&app, "chuyenvien.sogddt").await;
+        assert_eq!(
+            call(&app, "GET", "/api/v1/reports/gender", Some(&focal), None)
+                .await
+                .0,
+            200
+        );
+        for uri in [
+            "/api/v1/reports/gender?format=xlsx",
+            "/api/v1/search?format=csv",
+            "/api/v1/lists/retirement?format=pdf",
+        ] {
+            let (status, body) = call(&app, "GET", uri, Some(&focal), None).await;
+            assert_eq!(status, 403, "{backend} {uri}: {body}");
+        }
+        // An administrator without manage_settings.
+        let admin = token_of(&app, "quantri").await;
+        let rights: Vec<&str> = hoso_domain::access::Right::ALL
+            .iter()
+            .map(|r| r.as_str())
+            .filter(|r| *r != "manage_settings")
+            .collect();
+        let (status, issued) = call(
+            &app,
+            "POST",
+            "/api/v1/accounts",
+            Some(&admin),
+            Some(json!({"username": "quantri2", "display_name": "Quản trị hạn chế", "kind": "admin", "rights": rights, "reason": "Quản trị viên phụ"})),
+        )
+        .await;
+        assert_eq!(status, 201, "{backend}: {issued}");
+        let restricted =
+            sign_in_changing_password(&app, "quantri2", issued["temporary_password"].as_str().unwrap()).await;
+        let warn_only = json!({"name": "tien-giang", "enforcement": "warn", "reason": "Thử"});
+        let (status, _) = call(
+            &app,
+            "PUT",
+            "/api/v1/settings/regulation-profile",
+            Some(&restricted),
+            Some(warn_only.clone()),
+        )
+        .await;
+        assert_eq!(
+            status, 403,
+            "{backend}: a restricted administrator may not relax the windows"
+        );
+        let plan =
+            json!({"days": [{"day": "2031-02-01", "kind": "working", "note": "Làm bù"}], "reason": "Thử"});
+        assert_eq!(
+            call(
+                &app,
+                "PUT",
+                "/api/v1/calendar/2031",
+                Some(&restricted),
+                Some(plan)
+            )
+            .await
+            .0,
+            403
+        );
+        let (status, _) = call(
+            &app,
+            "PUT",
+            "/api/v1/settings/regulation-profile",
+            Some(&admin),
+            Some(warn_only),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: the full administrator may");
+    }
+}
