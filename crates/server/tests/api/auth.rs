@@ -469,3 +469,64 @@ async fn an_access_token_ends_with_its_sign_in() {
         }
     }
 }
+
+/// Issue #19 (7): `/auth/token` answered plain English text (`415 "Content type error."`, `400
+/// "Parse error: missing field client_id"`). Every refusal now carries the OAuth2 error body
+/// (RFC 6749 §5.2) beside hoso's own.
+#[actix_web::test]
+async fn the_token_endpoint_refuses_with_the_oauth2_error_body() {
+    let ctx = TestContext::new(hoso_store::Backend::Sqlite).with_demo();
+    let app = ctx.app().await;
+    let send = |content_type: &'static str, body: &'static str| {
+        actix_web::test::TestRequest::post()
+            .uri("/api/v1/auth/token")
+            .insert_header(("Content-Type", content_type))
+            .set_payload(body)
+            .to_request()
+    };
+    let form = "application/x-www-form-urlencoded";
+    for (request, status, oauth, code) in [
+        (
+            send("application/json", r#"{"grant_type":"client_credentials"}"#),
+            415,
+            "invalid_request",
+            "unsupported_media_type",
+        ),
+        (
+            send(form, "grant_type=client_credentials&client_secret=x"),
+            422,
+            "invalid_request",
+            "validation_failed",
+        ),
+        (
+            send(form, "grant_type=password&client_id=a&client_secret=b"),
+            422,
+            "unsupported_grant_type",
+            "validation_failed",
+        ),
+        (
+            send(
+                form,
+                "grant_type=client_credentials&client_id=nobody&client_secret=b",
+            ),
+            401,
+            "invalid_client",
+            "invalid_client",
+        ),
+    ] {
+        let response = actix_web::test::call_service(&app, request).await;
+        assert_eq!(response.status(), status, "{oauth}");
+        assert_eq!(
+            crate::support::header(&response, "cache-control").as_deref(),
+            Some("no-store")
+        );
+        let body: serde_json::Value = actix_web::test::read_body_json(response).await;
+        assert_eq!(body["error"], oauth, "{body}");
+        assert_eq!(body["code"], code, "{body}");
+        assert!(
+            body["error_description"].as_str().is_some_and(|d| !d.is_empty()),
+            "{body}"
+        );
+        assert!(body["message"].as_str().is_some(), "{body}");
+    }
+}
