@@ -31,39 +31,13 @@ fn refusal(field: &str, found: char) -> FieldError {
     )
 }
 
-/// `%XX` decoded; `plus_is_space` for query strings and forms. Invalid escapes stay as they are.
-fn percent_decoded(text: &str, plus_is_space: bool) -> String {
-    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let escaped = (bytes[i] == b'%' && i + 2 < bytes.len())
-            .then(|| Some(hex(bytes[i + 1])? * 16 + hex(bytes[i + 2])?))
-            .flatten();
-        match (escaped, bytes[i]) {
-            (Some(byte), _) => {
-                out.push(byte);
-                i += 3;
-                continue;
-            }
-            (None, b'+') if plus_is_space => out.push(b' '),
-            (None, other) => out.push(other),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
+/// Each key and value of a query string or form body, decoded as the extractors will decode it.
 fn check_pairs(text: &str, errors: &mut FieldErrors, multi_line: bool) {
-    for pair in text.split('&').filter(|p| !p.is_empty()) {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let key = percent_decoded(key, true);
-        for part in [&key, &percent_decoded(value, true)] {
-            if let Some(found) = forbidden_control(part, multi_line) {
-                errors.push(refusal(&key, found));
-                break;
-            }
+    for (key, value) in form_urlencoded::parse(text.as_bytes()) {
+        if let Some(found) =
+            forbidden_control(&key, multi_line).or_else(|| forbidden_control(&value, multi_line))
+        {
+            errors.push(refusal(&key, found));
         }
     }
 }
@@ -97,11 +71,6 @@ fn check_json(value: &serde_json::Value, at: &str, errors: &mut FieldErrors) {
     }
 }
 
-/// The parameter a path segment stands for in the documented route (`{id}`), or `path`.
-fn segment_name(path: &str, index: usize) -> String {
-    crate::openapi::path_parameter(path, index).unwrap_or_else(|| "path".into())
-}
-
 pub async fn refuse_control_characters(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -110,8 +79,11 @@ pub async fn refuse_control_characters(
     if req.path().starts_with("/api/") {
         let raw_path = req.uri().path().to_owned();
         for (index, segment) in raw_path.split('/').enumerate() {
-            if let Some(found) = forbidden_control(&percent_decoded(segment, false), false) {
-                errors.push(refusal(&segment_name(&raw_path, index), found));
+            let segment = percent_encoding::percent_decode_str(segment).decode_utf8_lossy();
+            if let Some(found) = forbidden_control(&segment, false) {
+                // Named as the documented route names the parameter (`{id}`).
+                let field = crate::openapi::path_parameter(&raw_path, index).unwrap_or_else(|| "path".into());
+                errors.push(refusal(&field, found));
             }
         }
         check_pairs(req.query_string(), &mut errors, false);

@@ -67,10 +67,8 @@ pub async fn security_headers(
     let is_api = req.path().starts_with("/api/v1");
     let mut response = next.call(req).await?;
     let headers = response.headers_mut();
-    let mut set = |name: &'static str, value: &str| {
-        if let Ok(value) = HeaderValue::from_str(value) {
-            headers.insert(HeaderName::from_static(name), value);
-        }
+    let mut set = |name: &'static str, value: &'static str| {
+        headers.insert(HeaderName::from_static(name), HeaderValue::from_static(value));
     };
     set("x-content-type-options", "nosniff");
     set("x-frame-options", "DENY");
