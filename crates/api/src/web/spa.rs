@@ -45,10 +45,7 @@ pub fn serve(req: &HttpRequest, static_dir: &Path) -> Result<HttpResponse, HttpE
             .insert_header((CONTENT_SECURITY_POLICY, super::headers::spa_policy(&[])))
             .body(NOT_BUILT_PAGE));
     }
-    // The page's own loader script is allowed by its hash, whatever the build wrote into it.
-    let page = std::fs::read_to_string(&index)
-        .map_err(|e| AppError::Internal(format!("cannot read {}: {e}", index.display())))?;
-    let policy = super::headers::spa_policy(&super::headers::inline_script_hashes(&page));
+    let policy = page_policy(&index)?;
     let mut response = open(&index)?.into_response(req);
     response.headers_mut().insert(
         CONTENT_SECURITY_POLICY,
@@ -62,6 +59,27 @@ pub fn serve(req: &HttpRequest, static_dir: &Path) -> Result<HttpResponse, HttpE
             .expect("valid header"),
     );
     Ok(response)
+}
+
+/// The page's policy: its own loader script allowed by its hash, whatever the build wrote into
+/// it. Read again only when the file changes, not at every page load.
+fn page_policy(index: &Path) -> Result<String, AppError> {
+    type Cached = Option<(PathBuf, (std::time::SystemTime, u64), String)>;
+    static CACHE: std::sync::Mutex<Cached> = std::sync::Mutex::new(None);
+    let unreadable = |e: std::io::Error| AppError::Internal(format!("cannot read {}: {e}", index.display()));
+    let modified = std::fs::metadata(index)
+        .and_then(|m| m.modified())
+        .map_err(unreadable)?;
+    let mut cache = CACHE.lock().expect("policy cache lock");
+    if let Some((path, at, policy)) = cache.as_ref() {
+        if path == index && *at == modified {
+            return Ok(policy.clone());
+        }
+    }
+    let page = std::fs::read_to_string(index).map_err(unreadable)?;
+    let policy = super::headers::spa_policy(&super::headers::inline_script_hashes(&page));
+    *cache = Some((index.to_path_buf(), modified, policy.clone()));
+    Ok(policy)
 }
 
 fn open(path: &Path) -> Result<NamedFile, AppError> {
