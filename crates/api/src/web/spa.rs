@@ -67,9 +67,9 @@ fn page_policy(index: &Path) -> Result<String, AppError> {
     type Cached = Option<(PathBuf, (std::time::SystemTime, u64), String)>;
     static CACHE: std::sync::Mutex<Cached> = std::sync::Mutex::new(None);
     let unreadable = |e: std::io::Error| AppError::Internal(format!("cannot read {}: {e}", index.display()));
-    let modified = std::fs::metadata(index)
-        .and_then(|m| m.modified())
-        .map_err(unreadable)?;
+    let metadata = std::fs::metadata(index).map_err(unreadable)?;
+    // Modification time and size: a rebuild within the same second still changes the size.
+    let modified = (metadata.modified().map_err(unreadable)?, metadata.len());
     let mut cache = CACHE.lock().expect("policy cache lock");
     if let Some((path, at, policy)) = cache.as_ref() {
         if path == index && *at == modified {
