@@ -184,6 +184,14 @@ impl JobContext {
     /// Reports progress (and renews the lease) on a connection of its own. Fails when the job
     /// was cancelled or another worker took it over: the kind should stop.
     pub fn progress(&self, done: usize, total: usize) -> Result<(), AppError> {
+        self.progress_with(done, total, |_| Ok(()))
+    }
+
+    /// [`Self::progress`], writing the kind's own progress (`also`) on the same connection.
+    pub fn progress_with<F>(&self, done: usize, total: usize, also: F) -> Result<(), AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> hoso_store::error::StoreResult<()>,
+    {
         let mut conn = self.app.pool.get().map_err(hoso_store::StoreError::from)?;
         let held = store::renew(
             &mut conn,
@@ -198,6 +206,7 @@ impl JobContext {
         if store::cancel_requested(&mut conn, &self.job.id)? {
             return Err(cancelled());
         }
+        also(&mut conn)?;
         Ok(())
     }
 

@@ -631,20 +631,20 @@ fn run_report_job(
         Some(row.as_of),
         today,
     )?;
-    let pool = context.app.pool.clone();
     let mut stopped = None;
     let report = {
+        // The job's progress and the report's (for `GET /report-jobs/{id}`) on one other
+        // connection: this one is busy reading.
         let mut progress = |done: usize, total: usize| {
             if stopped.is_some() {
                 return;
             }
-            if let Err(error) = context.progress(done, total) {
+            let (done_i, total_i) = (done as i32, total as i32);
+            let written = context.progress_with(done, total, |other| {
+                hoso_store::reports::job_progress(other, &row.id, done_i, total_i)
+            });
+            if let Err(error) = written {
                 stopped = Some(error);
-            }
-            // Progress of the report itself, for `GET /report-jobs/{id}`, on another connection:
-            // this one is busy reading.
-            if let Ok(mut other) = pool.get() {
-                let _ = hoso_store::reports::job_progress(&mut other, &row.id, done as i32, total as i32);
             }
         };
         make(conn, &request, &mut progress)?
