@@ -2,10 +2,7 @@
 
 use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType};
 use actix_web::HttpResponse;
-pub use hoso_app::export::{Cell, FileFormat, Table};
 use hoso_app::files::File;
-
-use crate::error::HttpError;
 
 /// The file as the answer: shown inline or downloaded, under its name.
 pub fn file_response(file: File) -> HttpResponse {
@@ -21,11 +18,6 @@ pub fn file_response(file: File) -> HttpResponse {
             parameters: vec![DispositionParam::Filename(file.name)],
         })
         .body(file.bytes)
-}
-
-/// The table as a file download named `stem`.
-pub fn respond(table: &Table, format: FileFormat, stem: &str) -> Result<HttpResponse, HttpError> {
-    Ok(file_response(hoso_app::files::table(table, format, stem)?))
 }
 
 /// A page as JSON, or the file the caller asked for instead.
