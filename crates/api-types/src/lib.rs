@@ -11,6 +11,7 @@ pub mod documents;
 pub mod dossiers;
 pub mod error;
 pub mod golive;
+pub mod imports;
 pub mod jobs;
 pub mod reports;
 pub mod search;

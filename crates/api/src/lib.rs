@@ -15,6 +15,7 @@ pub mod openapi;
 pub mod request_id;
 pub mod routes;
 pub mod state;
+pub mod upload;
 pub mod web;
 
 pub use error::HttpError;

@@ -134,6 +134,7 @@ impl Registry {
         let mut registry = Registry::default();
         registry.add(crate::reports::REPORT_JOB);
         registry.add(crate::scheduler::HOUSEKEEPING_JOB);
+        registry.add(crate::imports::COMMIT_JOB);
         registry
     }
 
@@ -435,6 +436,31 @@ impl Worker {
             }
         }
     }
+}
+
+/// The longest a request waits for a job (`?wait=true`).
+pub const LONGEST_WAIT: Duration = Duration::from_secs(25);
+
+/// Reads with `load` until `running` is false or [`LONGEST_WAIT`] has passed: woken when a job
+/// ends on this instance, and re-reading every second for one that ends on another instance.
+pub async fn wait_while<T, F, Fut>(app: &App, load: F, running: impl Fn(&T) -> bool) -> Result<T, AppError>
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = Result<T, AppError>>,
+{
+    // Subscribe before reading, so an end between the read and the wait is not missed.
+    let mut ended = app.jobs.subscribe();
+    let mut value = load().await?;
+    let deadline = tokio::time::Instant::now() + LONGEST_WAIT;
+    while running(&value) {
+        let next = deadline.min(tokio::time::Instant::now() + Duration::from_secs(1));
+        let _ = tokio::time::timeout_at(next, ended.changed()).await;
+        if tokio::time::Instant::now() >= deadline {
+            break;
+        }
+        value = load().await?;
+    }
+    Ok(value)
 }
 
 /// The test suite's kinds (see [`Registry::from_environment`]).

@@ -29,6 +29,7 @@ pub mod error;
 pub mod export;
 pub mod files;
 pub mod golive;
+pub mod imports;
 pub mod jobs;
 pub mod lists;
 pub mod me;

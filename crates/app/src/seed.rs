@@ -662,3 +662,32 @@ pub fn load(conn: &mut DbConnection, password_hash: &str) -> Result<(), StoreErr
     }
     meta::set(conn, meta::DEMO_DATA_KEY, &Utc::now().to_rfc3339())
 }
+
+/// The rows of a staff workbook (issue #15) of `count` generated people spread over `units`
+/// (code, name) as teachers, each with their sections: for the import's tests and
+/// `cargo xtask bench-import`. Citizen IDs are distinct.
+pub fn staff_rows(
+    units: &[(&str, &str)],
+    count: usize,
+    seed: u64,
+) -> Vec<(hoso_domain::import::Sheet, Vec<hoso_domain::import::CellInput>)> {
+    let today = crate::clock::today();
+    let mut rng = Rng::new(seed);
+    let mut seen = std::collections::HashSet::new();
+    let mut rows = Vec::new();
+    while seen.len() < count {
+        let (code, name) = units[seen.len() % units.len()];
+        let person = hoso_domain::synthetic::person(&mut rng, Post::Teacher, name, today);
+        let citizen = person.content.identity.citizen_id.clone().unwrap_or_default();
+        if !seen.insert(citizen) {
+            continue;
+        }
+        let placement = hoso_domain::import::Placement {
+            unit_code: code.to_owned(),
+            category: Post::Teacher.category().to_owned(),
+            ..Default::default()
+        };
+        rows.extend(hoso_domain::import::person_rows(&person.content, &placement));
+    }
+    rows
+}

@@ -48,7 +48,7 @@ pub struct CatalogMeta {
 }
 
 /// One code of a catalogue.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogEntry {
     pub code: String,

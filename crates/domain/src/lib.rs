@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod career;
 pub mod catalog;
 pub mod dossier;
+pub mod import;
 pub mod lunar;
 pub mod org;
 pub mod password;

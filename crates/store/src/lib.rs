@@ -18,6 +18,7 @@ pub mod documents;
 pub mod dossiers;
 pub mod error;
 pub mod ids;
+pub mod imports;
 pub mod jobs;
 pub mod meta;
 pub mod migrations;

@@ -691,3 +691,42 @@ diesel::table! {
 
 diesel::allow_tables_to_appear_in_same_query!(schedule_runs, jobs);
 diesel::allow_tables_to_appear_in_same_query!(report_jobs, jobs);
+
+diesel::table! {
+    imports (id) {
+        id -> Text,
+        kind -> Text,
+        status -> Text,
+        file_name -> Text,
+        sha256 -> Text,
+        document_id -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        rows_read -> Integer,
+        people_new -> Integer,
+        people_updated -> Integer,
+        people_unchanged -> Integer,
+        people_refused -> Integer,
+        issues -> Text,
+        issue_count -> Integer,
+        valid_only -> Bool,
+        migrated -> Bool,
+        job_id -> Nullable<Text>,
+        committed_by -> Nullable<Text>,
+        committed_at -> Nullable<Timestamp>,
+        finished_at -> Nullable<Timestamp>,
+        error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    import_people (import_id, citizen_id_hash) {
+        import_id -> Text,
+        citizen_id_hash -> Text,
+        outcome -> Text,
+        dossier_id -> Nullable<Text>,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(imports, accounts);
+diesel::allow_tables_to_appear_in_same_query!(imports, jobs);

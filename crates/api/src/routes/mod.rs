@@ -18,6 +18,7 @@ pub mod change_requests;
 pub mod deadlines;
 pub mod documents;
 pub mod dossiers;
+pub mod imports;
 pub mod jobs;
 pub mod lists;
 pub mod me;
@@ -62,6 +63,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     archive::configure(cfg);
     search::configure(cfg);
     reports::configure(cfg);
+    imports::configure(cfg);
     jobs::configure(cfg);
     lists::configure(cfg);
     recruitments::configure(cfg);

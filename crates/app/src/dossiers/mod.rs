@@ -175,7 +175,21 @@ pub fn check(
     known_photo: Option<&str>,
 ) -> Result<(), AppError> {
     let catalogs = crate::catalogs::index_for(conn, content)?;
-    validate(content, &catalogs, crate::clock::today())?;
+    check_against(conn, session, keys, content, dossier_id, known_photo, &catalogs)
+}
+
+/// [`check`] against catalogues already loaded (an import checks thousands of dossiers
+/// against one index).
+pub fn check_against(
+    conn: &mut DbConnection,
+    session: &Session,
+    keys: &DataKeys,
+    content: &DossierContent,
+    dossier_id: Option<&str>,
+    known_photo: Option<&str>,
+    catalogs: &hoso_domain::dossier::validation::CatalogIndex,
+) -> Result<(), AppError> {
+    validate(content, catalogs, crate::clock::today())?;
     // A photo already in the dossier was checked when it was put there.
     if let Some(photo) = content
         .photo_document_id

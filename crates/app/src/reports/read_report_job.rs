@@ -1,5 +1,3 @@
-use std::time::Duration;
-
 use hoso_api_types::reports::ReportJobView;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -17,8 +15,6 @@ pub struct ReportJobQuery {
     /// `json` (default: the job with its report), or the finished report as `csv`, `xlsx`, `pdf`.
     pub format: Option<String>,
 }
-
-const LONGEST_WAIT: Duration = Duration::from_secs(25);
 
 /// One of the caller's report jobs: its progress and, once done, its report or the report's
 /// file; with `wait`, answered when the job ends (or after 25 seconds). Another account's job is
@@ -44,22 +40,11 @@ pub async fn read_report_job(
             super::create_report_job::view(row)
         })
     };
-    // Subscribe before reading, so an end between the read and the wait is not missed.
-    let mut ended = app.jobs.subscribe();
-    let mut job = load().await?;
-    if query.wait == Some(true) {
-        let deadline = tokio::time::Instant::now() + LONGEST_WAIT;
-        while job.status == "running" {
-            // Woken when a job ends on this instance; re-read every second for one that ends on
-            // another instance.
-            let next = deadline.min(tokio::time::Instant::now() + Duration::from_secs(1));
-            let _ = tokio::time::timeout_at(next, ended.changed()).await;
-            if tokio::time::Instant::now() >= deadline {
-                break;
-            }
-            job = load().await?;
-        }
-    }
+    let job = if query.wait == Some(true) {
+        crate::jobs::wait_while(app, load, |job: &ReportJobView| job.status == "running").await?
+    } else {
+        load().await?
+    };
     match (format, &job.report) {
         (None, _) => Ok(PageOrFile::Page(job)),
         (Some(format), Some(report)) => Ok(PageOrFile::File(super::make_report::report_file(

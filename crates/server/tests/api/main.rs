@@ -11,6 +11,7 @@ mod docs;
 mod dossiers;
 mod errors;
 mod golive;
+mod imports;
 mod jobs;
 mod openapi;
 mod reports;

@@ -1,8 +1,6 @@
 use actix_web::{post, web, HttpRequest, HttpResponse};
-use futures_util::StreamExt;
 use hoso_api_types::documents::DocumentView;
 use hoso_app::documents::Upload;
-use hoso_app::AppError;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -35,7 +33,7 @@ pub async fn post_document(
     session: Session,
     state: web::Data<AppState>,
     query: web::Query<UploadQuery>,
-    mut body: web::Payload,
+    body: web::Payload,
 ) -> Result<HttpResponse, HttpError> {
     let declared = req
         .headers()
@@ -49,16 +47,7 @@ pub async fn post_document(
                 .to_ascii_lowercase()
         })
         .unwrap_or_default();
-    // Read the stream here so an oversized upload gets the API's own 413 body.
-    let limit = state.max_upload_bytes;
-    let mut bytes = Vec::new();
-    while let Some(chunk) = body.next().await {
-        let chunk = chunk.map_err(|e| AppError::Malformed(e.to_string()))?;
-        if bytes.len() + chunk.len() > limit {
-            return Err(AppError::PayloadTooLarge { limit }.into());
-        }
-        bytes.extend_from_slice(&chunk);
-    }
+    let bytes = crate::upload::read_limited(body, state.max_upload_bytes).await?;
     let upload = Upload {
         file_name: query.into_inner().file_name,
         declared_type: declared,

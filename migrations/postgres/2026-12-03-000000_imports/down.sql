@@ -1,0 +1,2 @@
+DROP TABLE import_people;
+DROP TABLE imports;
