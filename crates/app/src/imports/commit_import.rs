@@ -145,7 +145,7 @@ fn run_commit(context: &JobContext, conn: &mut DbConnection) -> Result<Option<se
     // People an earlier, interrupted run already wrote: each was written whole with its mark.
     let mut done: HashSet<String> = hoso_store::imports::people_done(conn, &row.id)?;
     let total = checker.people.len();
-    let stall_after = test_stall_after();
+    let stall_after = test_stall_after().filter(|_| context.job.attempts == 1);
     let mut written = 0usize;
     let mut position = 0usize;
     while position < total {
@@ -183,8 +183,8 @@ fn run_commit(context: &JobContext, conn: &mut DbConnection) -> Result<Option<se
         position = end;
         context.progress(written, total)?;
         if stall_after.is_some_and(|n| written >= n && written < total) {
-            // Test hook (HOSO_TEST_IMPORT_STALL_AFTER): hold the job here so that the test can
-            // kill the process mid-commit.
+            // Test hook (HOSO_TEST_IMPORT_STALL_AFTER, first attempt only): hold the job here
+            // so that the test can kill the process mid-commit.
             loop {
                 std::thread::park();
             }

@@ -349,7 +349,13 @@ fn wait_for_job(
 }
 
 fn start_worker(dir: &std::path::Path, db: &TestDatabase) -> Child {
-    let mut child = hoso(dir)
+    start_worker_with(dir, db, &[])
+}
+
+fn start_worker_with(dir: &std::path::Path, db: &TestDatabase, env: &[(&str, &str)]) -> Child {
+    let mut command = hoso(dir);
+    command.envs(env.iter().copied());
+    let mut child = command
         .arg("worker")
         .env("HOSO_DATABASE_URL", db.url_string())
         .env("HOSO_TEST_JOB_KINDS", "1")
@@ -457,6 +463,140 @@ fn a_scheduled_occurrence_missed_while_down_runs_once_when_two_workers_start() {
         assert!(
             runs.iter().filter(|r| r.outcome == "skipped").count() >= 2,
             "{backend}: {runs:?}"
+        );
+    }
+}
+
+fn count_rows(db: &TestDatabase, sql: &str) -> i64 {
+    use diesel::RunQueryDsl;
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {sql}"))
+        .get_result::<Count>(&mut db.connect())
+        .unwrap()
+        .n
+}
+
+fn session_of(ctx: &crate::support::TestContext, username: &str) -> hoso_app::Session {
+    let mut conn = ctx.db.connect();
+    let row = hoso_store::accounts::find_by_username(&mut conn, username)
+        .unwrap()
+        .unwrap();
+    let account = hoso_store::accounts::find(&mut conn, &row.id).unwrap().unwrap();
+    hoso_app::Session {
+        actor: hoso_app::session::actor_of(&account).unwrap(),
+        account,
+        meta: Default::default(),
+    }
+}
+
+/// Issue #15: the process committing an import is killed (SIGKILL) after its first batch; every
+/// person it wrote is whole (dossier, placement, category), nobody is half-written, and the
+/// worker that takes the job over writes the rest, each person once.
+#[test]
+fn an_import_killed_mid_commit_resumes_and_writes_each_person_once() {
+    let schools = [
+        ("HY.SGDDT.THPTHY", "Trường THPT Hưng Yên"),
+        ("HY.SGDDT.THPTPC", "Trường THPT Phù Cừ"),
+    ];
+    for backend in backends() {
+        let ctx = crate::support::TestContext::new(backend).with_demo();
+        let data_dir = ctx.static_dir.parent().unwrap().to_owned();
+        let app = ctx.state().app.clone();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let rows = hoso_app::seed::staff_rows(&schools, 250, 42);
+        let catalogs =
+            hoso_domain::dossier::validation::CatalogIndex::from_files(hoso_domain::catalog::shipped());
+        let bytes =
+            hoso_app::imports::sheets::filled(hoso_domain::import::ImportKind::Staff, &catalogs, &rows)
+                .unwrap();
+        let upload = hoso_app::imports::ImportUpload {
+            kind: "staff".into(),
+            file_name: "nhan-su.xlsx".into(),
+            bytes,
+        };
+        let checked = runtime
+            .block_on(hoso_app::imports::check_import(
+                &app,
+                session_of(&ctx, "sogddt"),
+                upload,
+            ))
+            .unwrap();
+        assert_eq!(checked.dry_run.new, 250, "{backend}: {:?}", checked.issues);
+        let committing = runtime
+            .block_on(hoso_app::imports::commit_import(
+                &app,
+                session_of(&ctx, "sogddt"),
+                checked.id.clone(),
+                Default::default(),
+            ))
+            .unwrap();
+        let job = committing.job_id.unwrap();
+        let dossiers_before = count_rows(&ctx.db, "dossiers");
+        let people_before = count_rows(&ctx.db, "people");
+        let keys = ("HOSO_DATA_KEYS", crate::support::TEST_DATA_KEYS);
+        let mut first = start_worker_with(
+            &data_dir,
+            &ctx.db,
+            &[keys, ("HOSO_TEST_IMPORT_STALL_AFTER", "100")],
+        );
+        wait_for_job(&ctx.db, &job, "past its first batch", |j| j.progress_done >= 100);
+        first.kill().unwrap(); // SIGKILL mid-commit
+        first.wait().unwrap();
+        let written = count_rows(
+            &ctx.db,
+            &format!("import_people WHERE import_id = '{}'", checked.id),
+        );
+        assert_eq!(written, 100, "{backend}: one batch was committed");
+        assert_eq!(
+            count_rows(&ctx.db, "dossiers") - dossiers_before,
+            written,
+            "{backend}: whole people only"
+        );
+        assert_eq!(
+            count_rows(&ctx.db, "people") - people_before,
+            written,
+            "{backend}: nobody half-imported"
+        );
+        let placements = count_rows(
+            &ctx.db,
+            &format!("person_placements pp JOIN import_people i ON i.import_id = '{}' JOIN dossiers d ON d.id = i.dossier_id AND d.person_id = pp.person_id", checked.id),
+        );
+        assert_eq!(placements, written, "{backend}: each written person is placed");
+
+        let mut second = start_worker_with(
+            &data_dir,
+            &ctx.db,
+            &[keys, ("HOSO_TEST_IMPORT_STALL_AFTER", "100")],
+        );
+        let done = wait_for_job(&ctx.db, &job, "succeeded", |j| j.state == "succeeded");
+        second.kill().unwrap();
+        second.wait().unwrap();
+        assert_eq!(done.attempts, 2, "{backend}: taken over after the lease ran out");
+        assert_eq!(
+            count_rows(&ctx.db, "dossiers") - dossiers_before,
+            250,
+            "{backend}: each person once"
+        );
+        let ended = hoso_store::imports::find(&mut ctx.db.connect(), &checked.id)
+            .unwrap()
+            .unwrap();
+        assert_eq!(ended.status, "committed");
+        assert_eq!(
+            count_rows(
+                &ctx.db,
+                &format!(
+                    "import_people WHERE import_id = '{}' AND outcome = 'new'",
+                    checked.id
+                )
+            ),
+            250
         );
     }
 }
