@@ -172,10 +172,22 @@ pub async fn upload(
     file: web_sys::File,
     progress: RwSignal<Option<f64>>,
 ) -> Result<hoso_api_types::documents::DocumentView, ApiFailure> {
-    let url = format!(
-        "{BASE}/documents?file_name={}",
+    let path = format!(
+        "/documents?file_name={}",
         crate::pages::accounts::encode(&file.name())
     );
+    upload_to(auth, &path, file, progress).await
+}
+
+/// Posts a file as the body to `path` (a document, a workbook to import) with upload progress;
+/// the server's answer.
+pub async fn upload_to<T: DeserializeOwned>(
+    auth: Auth,
+    path: &str,
+    file: web_sys::File,
+    progress: RwSignal<Option<f64>>,
+) -> Result<T, ApiFailure> {
+    let url = format!("{BASE}{path}");
     let token = auth.get_untracked().map(|s| s.access_token);
     let (mut status, mut text) = send_file(&url, &file, token, progress).await?;
     if status == 401 {

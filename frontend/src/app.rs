@@ -22,6 +22,7 @@ use crate::pages::{
     dossier::DossierPage,
     dossiers::{DossiersPage, MyDossierPage},
     home::HomePage,
+    imports::ImportsPage,
     jobs::JobsPage,
     lists::ListsPage,
     login::LoginPage,
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/de-nghi-tai-khoan") view=AccountRequestsPage />
                     <Route path=path!("/ket-noi") view=ApiClientsPage />
                     <Route path=path!("/tac-vu-nen") view=JobsPage />
+                    <Route path=path!("/nhap-excel") view=ImportsPage />
                     <Route path=path!("/nhat-ky") view=AuditPage />
                     <Route path=path!("/nhat-ky-cua-toi") view=MyAuditPage />
                     <Route path=path!("/to-chuc") view=UnitsPage />

@@ -91,6 +91,7 @@ pub fn job_kind(kind: &str) -> String {
     let label = match kind {
         "report" => "Lập báo cáo",
         "system.housekeeping" => "Dọn dẹp tác vụ đã xong",
+        "import.commit" => "Ghi dữ liệu nhập từ Excel",
         other => return other.to_owned(),
     };
     label.to_owned()

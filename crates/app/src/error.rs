@@ -87,6 +87,8 @@ pub const ERROR_CODES: &[&str] = &[
     "dossier_archived",
     "transfer_pending",
     "report_not_ready",
+    "import_not_checked",
+    "import_has_errors",
     "forbidden",
     "not_found",
     "method_not_allowed",

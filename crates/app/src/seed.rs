@@ -663,6 +663,25 @@ pub fn load(conn: &mut DbConnection, password_hash: &str) -> Result<(), StoreErr
     meta::set(conn, meta::DEMO_DATA_KEY, &Utc::now().to_rfc3339())
 }
 
+/// The demo province's upper-secondary schools (code, name): where generated teachers of a
+/// sample import work.
+pub fn demo_schools() -> Vec<(&'static str, &'static str)> {
+    DEMO_UNITS
+        .iter()
+        .filter(|(code, ..)| code.starts_with("HY.SGDDT.THPT"))
+        .map(|(code, name, ..)| (*code, *name))
+        .collect()
+}
+
+/// A staff workbook (the import template filled) of `count` generated teachers of the demo
+/// schools, with their sections.
+pub fn sample_workbook(count: usize, seed: u64) -> Result<Vec<u8>, crate::AppError> {
+    let catalogs =
+        hoso_domain::dossier::validation::CatalogIndex::from_files(hoso_domain::catalog::shipped());
+    let rows = staff_rows(&demo_schools(), count, seed);
+    crate::imports::sheets::filled(hoso_domain::import::ImportKind::Staff, &catalogs, &rows)
+}
+
 /// The rows of a staff workbook (issue #15) of `count` generated people spread over `units`
 /// (code, name) as teachers, each with their sections: for the import's tests and
 /// `cargo xtask bench-import`. Citizen IDs are distinct.

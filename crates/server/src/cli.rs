@@ -56,6 +56,20 @@ pub enum Command {
         #[arg(long, default_value_t = 7)]
         seed: u64,
     },
+    /// Write a staff workbook (the import template, filled) of generated teachers of the demo
+    /// province's schools, with their sections: for trying the Excel import, its tests and
+    /// `cargo xtask bench-import`. Demo data; touches no database.
+    SampleWorkbook {
+        /// How many people.
+        #[arg(long)]
+        people: usize,
+        /// Seed of the generator (the same seed gives the same people).
+        #[arg(long, default_value_t = 15)]
+        seed: u64,
+        /// Where to write the .xlsx file.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// First run of a real province on an empty database: the province's root unit (from the
     /// provinces catalogue), Sở Nội vụ under it and the first administrator. Running it again
     /// with the same arguments changes nothing; once a province exists any other is refused.
@@ -117,6 +131,9 @@ pub fn run() -> anyhow::Result<()> {
         Command::Migrate { status } => commands::migrate::run(&cli.settings, status),
         Command::SeedDemo => commands::seed_demo::run(&cli.settings),
         Command::SeedBulk { people, seed } => commands::seed_demo::run_bulk(&cli.settings, people, seed),
+        Command::SampleWorkbook { people, seed, out } => {
+            commands::seed_demo::run_sample_workbook(people, seed, &out)
+        }
         Command::Init {
             province_code,
             admin,

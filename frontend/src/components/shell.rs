@@ -36,6 +36,11 @@ fn areas(session: &Session) -> Vec<(&'static str, &'static str)> {
     if session.kind() != AccountKind::Personal && session.has(Right::CreateDossiers) {
         areas.push(("Tiếp nhận người mới tuyển dụng", "/tuyen-dung"));
     }
+    if session.kind() != AccountKind::Personal
+        && (session.has(Right::CreateDossiers) || session.has(Right::UpdateDossiers))
+    {
+        areas.push(("Nhập dữ liệu từ Excel", "/nhap-excel"));
+    }
     if session.kind() != AccountKind::Personal && session.has(Right::UpdateDossiers) {
         areas.push(("Đợt cập nhật", "/dot-cap-nhat"));
     }

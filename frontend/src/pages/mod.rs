@@ -16,6 +16,7 @@ pub mod dossier_person;
 pub mod dossier_review;
 pub mod dossiers;
 pub mod home;
+pub mod imports;
 pub mod jobs;
 pub mod lists;
 pub mod login;

@@ -8,7 +8,7 @@ use crate::App;
 pub async fn download_import_template(app: &App, session: Session, kind: String) -> Result<File, AppError> {
     super::require_importer(&session)?;
     let kind = super::kind(&kind)?;
-    let catalogs = app.db(|conn| crate::catalogs::index(conn)).await?;
+    let catalogs = app.db(crate::catalogs::index).await?;
     Ok(File {
         name: format!("mau-nhap-{}.xlsx", kind.as_str()),
         content_type: super::sheets::XLSX.into(),

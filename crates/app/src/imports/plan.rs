@@ -26,7 +26,7 @@ use crate::session::Session;
 
 /// What the import does with one person.
 pub enum Outcome {
-    New(NewPerson),
+    New(Box<NewPerson>),
     Update {
         found: Box<DossierWithPerson>,
         revision: i32,
@@ -514,7 +514,7 @@ impl<'a> Checker<'a> {
                     decision_number: text("placement.decision"),
                     content,
                 };
-                (Outcome::New(new), None, None)
+                (Outcome::New(Box::new(new)), None, None)
             }
             Some((holder, _)) => {
                 let found = hoso_store::dossiers::find(conn, &holder.id)?.ok_or(AppError::NotFound)?;

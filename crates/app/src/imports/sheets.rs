@@ -120,12 +120,11 @@ pub fn filled(
         sheet.set_name(spec.name).map_err(internal)?;
         write_headers(sheet, spec)?;
         let date = Format::new().set_num_format("dd/mm/yyyy");
-        let mut r = 1;
-        for (_, cells) in rows.iter().filter(|(sheet, _)| *sheet == spec.sheet) {
+        let of_sheet = rows.iter().filter(|(sheet, _)| *sheet == spec.sheet);
+        for (r, (_, cells)) in (1..).zip(of_sheet) {
             for (c, cell) in cells.iter().enumerate() {
                 write_cell(sheet, r, c as u16, cell, None, &date)?;
             }
-            r += 1;
         }
         for &(_, c, list) in validations.iter().filter(|(vs, _, _)| *vs == s) {
             let length = lists[list].1.len() as u32;

@@ -51,3 +51,15 @@ pub fn run_bulk(settings: &Settings, count: usize, seed: u64) -> anyhow::Result<
     );
     Ok(())
 }
+
+/// `hoso sample-workbook`: a filled import template of generated people, written to `out`.
+pub fn run_sample_workbook(count: usize, seed: u64, out: &std::path::Path) -> anyhow::Result<()> {
+    let bytes = hoso_app::seed::sample_workbook(count, seed).map_err(|e| anyhow::anyhow!("{e}"))?;
+    std::fs::write(out, &bytes).map_err(|e| anyhow::anyhow!("{}: {e}", out.display()))?;
+    println!(
+        "{count} people written to {} ({} KB)",
+        out.display(),
+        bytes.len().div_ceil(1024)
+    );
+    Ok(())
+}

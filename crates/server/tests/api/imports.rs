@@ -15,12 +15,6 @@ use serde_json::{json, Value};
 
 use crate::support::{assert_error_body, call, token_of, TestContext};
 
-const SCHOOLS: &[(&str, &str)] = &[
-    ("HY.SGDDT.THPTHY", "Trường THPT Hưng Yên"),
-    ("HY.SGDDT.THPTTB", "Trường THPT Tiên Bình"),
-    ("HY.SGDDT.THPTPC", "Trường THPT Phù Cừ"),
-];
-
 type Rows = Vec<(Sheet, Vec<CellInput>)>;
 
 fn workbook(rows: &Rows) -> Vec<u8> {
@@ -160,7 +154,7 @@ async fn a_workbook_is_imported_once_reimported_unchanged_and_corrected_as_draft
         assert_eq!(names[0], "Nhân sự");
         assert!(names.contains(&"Đào tạo, bồi dưỡng".to_owned()) && names.contains(&"Danh mục".to_owned()));
 
-        let mut rows = hoso_app::seed::staff_rows(SCHOOLS, 240, 15);
+        let mut rows = hoso_app::seed::staff_rows(&hoso_app::seed::demo_schools(), 240, 15);
         let dossiers_before = count(&ctx, "dossiers");
         let (status, checked) = post_import(&app, &agency, "nhan-su.xlsx", workbook(&rows)).await;
         assert_eq!(status, 201, "{backend}: {checked}");
@@ -301,7 +295,7 @@ async fn bad_cells_are_marked_where_they_are_and_nothing_is_written() {
         let ctx = TestContext::new(backend).with_demo();
         let app = ctx.app().await;
         let agency = token_of(&app, "sogddt").await;
-        let mut rows = hoso_app::seed::staff_rows(SCHOOLS, 12, 7);
+        let mut rows = hoso_app::seed::staff_rows(&hoso_app::seed::demo_schools(), 12, 7);
         *people_cell(&mut rows, 1, "identity.birth_date") = CellInput::Text("30/02/1990".into());
         *people_cell(&mut rows, 2, "salary.grade") = CellInput::Text("V.99.99.99".into());
         *people_cell(&mut rows, 3, "citizen_id") = CellInput::Text("03419000123".into());
@@ -493,7 +487,7 @@ async fn only_accounts_that_may_open_dossiers_import_and_each_sees_their_own() {
     let other = token_of(&app, "syte").await;
     let admin = token_of(&app, "quantri").await;
     let personal = token_of(&app, "nguyenvanan").await;
-    let rows = hoso_app::seed::staff_rows(SCHOOLS, 3, 3);
+    let rows = hoso_app::seed::staff_rows(&hoso_app::seed::demo_schools(), 3, 3);
     for token in [&personal] {
         let (status, _) = call(&app, "GET", "/api/v1/imports/templates/staff", Some(token), None).await;
         assert_eq!(status, 403);
