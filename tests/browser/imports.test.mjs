@@ -80,6 +80,26 @@ describe("import from Excel", () => {
     await close();
   });
 
+  test("Sở Nội vụ downloads a search's people in the import template, to correct and import again", async () => {
+    const { page, consoleErrors, close } = await openPage(browser, server.baseUrl);
+    await signIn(page, server.baseUrl, "quantri");
+    await page.getByRole("navigation").getByRole("link", { name: "Tìm kiếm", exact: true }).click();
+    await page.getByRole("button", { name: "Tìm", exact: true }).click();
+    const download = page.waitForEvent("download");
+    await page.getByTestId("export-workbook").click();
+    const file = await download;
+    assert.equal(file.suggestedFilename(), "nhan-su-theo-mau-nhap.xlsx");
+    const workbook = join(server.dataDir, "xuat-ra.xlsx");
+    writeFileSync(workbook, await bytesOf(file));
+    await page.getByRole("navigation").getByRole("link", { name: "Nhập dữ liệu từ Excel" }).click();
+    await page.getByTestId("import-file").setInputFiles(workbook);
+    await page.getByRole("heading", { name: "Tệp «xuat-ra.xlsx»" }).waitFor();
+    assert.equal(await page.getByTestId("dry-run").getByTestId("count-new").innerText(), "0");
+    assert.equal(await page.getByTestId("dry-run").getByTestId("count-updated").innerText(), "0");
+    assert.deepEqual(consoleErrors, []);
+    await close();
+  });
+
   test("a personal account has no import page and the server refuses it", async () => {
     const { page, close } = await openPage(browser, server.baseUrl);
     await signIn(page, server.baseUrl, "nguyenvanan");

@@ -191,6 +191,256 @@ pub fn run_search(args: &[String]) -> Result {
     Ok(())
 }
 
+/// Tables an import writes: the physical limit copies their rows.
+const IMPORT_TABLES: &[&str] = &[
+    "people",
+    "person_placements",
+    "person_categories",
+    "dossiers",
+    "dossier_drafts",
+    "dossier_facts",
+    "audit_events",
+    "import_people",
+];
+
+/// `cargo xtask bench-import [PEOPLE]`: a generated workbook of PEOPLE teachers (default
+/// 50,000) with their sections, checked (dry run) and committed through the release server on
+/// SQLite and on PostgreSQL (database `hoso_bench_import`, made afresh), with the server's peak
+/// memory; beside each, the same rows copied raw into clones of the same tables (COPY on
+/// PostgreSQL, INSERT … SELECT in one transaction on SQLite) as the physical limit.
+pub fn run_import(args: &[String]) -> Result {
+    let people: usize = match args.first() {
+        Some(n) => n.parse().map_err(|_| format!("not a number of people: {n}"))?,
+        None => 50_000,
+    };
+    process::cargo(&["build", "--release", "-p", "hoso-server"])?;
+    let data = std::env::temp_dir().join("hoso-bench-import");
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
+    let workbook = data.join("nhan-su.xlsx");
+    let started = std::time::Instant::now();
+    process::run(
+        hoso(&data, None)
+            .args(["sample-workbook", "--people", &people.to_string(), "--out"])
+            .arg(&workbook)
+            .stdout(Stdio::null()),
+    )?;
+    let size = std::fs::metadata(&workbook).map_err(|e| e.to_string())?.len();
+    println!(
+        "workbook of {people} people: {:.1} MB, generated in {:.1?}",
+        size as f64 / 1e6,
+        started.elapsed()
+    );
+    let mut table = String::from(
+        "| Backend | Dry run | People/s | Commit | People/s | Server peak RSS | Raw copy of the same rows | Commit ÷ raw |\n|---|---|---|---|---|---|---|---|\n",
+    );
+    let postgres = std::env::var("HOSO_BENCH_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/hoso_bench_import".into());
+    for backend in ["sqlite", "postgres"] {
+        let dir = data.join(backend);
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        let url = (backend == "postgres").then_some(postgres.as_str());
+        if url.is_some() && std::env::var("HOSO_BENCH_DATABASE_URL").is_err() {
+            let quiet = |args: &[&str]| {
+                Command::new(args[0])
+                    .args(&args[1..])
+                    .stderr(Stdio::null())
+                    .status()
+            };
+            let _ = quiet(&[
+                "dropdb",
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "--if-exists",
+                "hoso_bench_import",
+            ]);
+            let _ = quiet(&[
+                "createdb",
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "hoso_bench_import",
+            ]);
+        }
+        process::run(hoso(&dir, url).arg("seed-demo").stdout(Stdio::null()))?;
+        let server = Server::start(hoso(&dir, url).env("HOSO_MAX_IMPORT_BYTES", "2000000000").args([
+            "--listen",
+            "127.0.0.1:0",
+            "serve",
+        ]))?;
+        let base = server.base_url.clone();
+        let auth = format!("Authorization: Bearer {}", sign_in(&base, "sogddt")?);
+        let started = std::time::Instant::now();
+        let checked = output_of(
+            "curl",
+            &[
+                "-sf",
+                "--max-time",
+                "3600",
+                "-H",
+                &auth,
+                "-H",
+                "Content-Type: application/octet-stream",
+                "--data-binary",
+                &format!("@{}", workbook.display()),
+                &format!("{base}/api/v1/imports?kind=staff&file_name=nhan-su.xlsx"),
+            ],
+        )
+        .ok_or("the dry run failed")?;
+        let dry_run = started.elapsed();
+        if !checked.contains(&format!("\"new\":{people}")) {
+            return Err(format!(
+                "the dry run did not find {people} new people: {}",
+                &checked[..checked.len().min(2000)]
+            ));
+        }
+        let id = json_string(&checked, "id").ok_or("no import id")?;
+        let started = std::time::Instant::now();
+        output_of(
+            "curl",
+            &[
+                "-sf",
+                "-H",
+                &auth,
+                "-H",
+                "Content-Type: application/json",
+                "-d",
+                "{}",
+                &format!("{base}/api/v1/imports/{id}/commit"),
+            ],
+        )
+        .ok_or("the commit was refused")?;
+        loop {
+            let state = output_of(
+                "curl",
+                &[
+                    "-sf",
+                    "-H",
+                    &auth,
+                    &format!("{base}/api/v1/imports/{id}?wait=true"),
+                ],
+            )
+            .ok_or("reading the import failed")?;
+            match json_string(&state, "status").as_deref() {
+                Some("committing") => continue,
+                Some("committed") => break,
+                other => return Err(format!("the commit ended {other:?}: {state}")),
+            }
+        }
+        let commit = started.elapsed();
+        let peak = peak_rss_mb(server.child.id());
+        drop(server);
+        let raw = match url {
+            Some(url) => raw_copy_postgres(url, &dir)?,
+            None => raw_copy_sqlite(&dir.join("hoso.db"))?,
+        };
+        let rate = |d: std::time::Duration| people as f64 / d.as_secs_f64();
+        table.push_str(&format!(
+            "| {backend} | {:.1} s | {:.0} | {:.1} s | {:.0} | {peak} MB | {:.2} s | {:.1} |\n",
+            dry_run.as_secs_f64(),
+            rate(dry_run),
+            commit.as_secs_f64(),
+            rate(commit),
+            raw.as_secs_f64(),
+            commit.as_secs_f64() / raw.as_secs_f64()
+        ));
+    }
+    println!(
+        "\n{people} people ({:.1} MB workbook), sections included:\n\n{table}",
+        size as f64 / 1e6
+    );
+    Ok(())
+}
+
+/// The string value of the first `"key":"…"` in a JSON text (enough for ids and states).
+fn json_string(json: &str, key: &str) -> Option<String> {
+    let start = json.find(&format!("\"{key}\":\""))? + key.len() + 4;
+    let end = json[start..].find('"')? + start;
+    Some(json[start..end].to_owned())
+}
+
+/// The peak resident memory of a process, in MB (Linux `VmHWM`).
+fn peak_rss_mb(pid: u32) -> String {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|status| {
+            let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+            let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+            Some(format!("{}", kb / 1024))
+        })
+        .unwrap_or_else(|| "?".into())
+}
+
+/// The rows of the import's tables copied out, then `COPY … FROM` into clones of the tables
+/// (same columns, same indexes) in one transaction: the time of that load.
+fn raw_copy_postgres(url: &str, dir: &std::path::Path) -> Result<std::time::Duration> {
+    let mut prepare = String::new();
+    let mut load = String::from("BEGIN;\n");
+    for table in IMPORT_TABLES {
+        let file = dir.join(format!("{table}.copy"));
+        prepare.push_str(&format!(
+            "DROP TABLE IF EXISTS bench_{table};\nCREATE TABLE bench_{table} (LIKE {table} INCLUDING ALL);\n\\copy {table} TO '{}'\n",
+            file.display()
+        ));
+        load.push_str(&format!("\\copy bench_{table} FROM '{}'\n", file.display()));
+    }
+    load.push_str("COMMIT;\n");
+    let run = |script: &str| -> Result {
+        let path = dir.join("bench.sql");
+        std::fs::write(&path, script).map_err(|e| e.to_string())?;
+        process::run(
+            Command::new("psql")
+                .args([url, "-q", "-v", "ON_ERROR_STOP=1", "-f"])
+                .arg(&path)
+                .stdout(Stdio::null()),
+        )
+    };
+    run(&prepare)?;
+    let started = std::time::Instant::now();
+    run(&load)?;
+    Ok(started.elapsed())
+}
+
+/// SQLite has no COPY: the rows of the import's tables inserted by `INSERT … SELECT` into
+/// clones of the tables (same columns, same indexes) in one transaction.
+fn raw_copy_sqlite(file: &std::path::Path) -> Result<std::time::Duration> {
+    let script = r#"
+import re, sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1])
+tables = sys.argv[2].split(",")
+for t in tables:
+    db.execute(f"DROP TABLE IF EXISTS bench_{t}")
+    for (sql,) in db.execute("SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('table', 'index') AND sql IS NOT NULL", (t,)).fetchall():
+        sql = re.sub(r"\b" + t + r"\b", "bench_" + t, sql, count=1) if sql.upper().startswith("CREATE TABLE") else re.sub(r"(INDEX\s+(IF NOT EXISTS\s+)?)(\S+)(\s+ON\s+)" + t + r"\b", lambda m: m.group(1) + "bench_" + m.group(3) + m.group(4) + "bench_" + t, sql)
+        db.execute(sql)
+db.commit()
+started = time.perf_counter()
+db.execute("BEGIN")
+for t in tables:
+    db.execute(f"INSERT INTO bench_{t} SELECT * FROM {t}")
+db.commit()
+print(time.perf_counter() - started)
+"#;
+    let seconds = output_of(
+        "python3",
+        &[
+            "-c",
+            script,
+            &file.display().to_string(),
+            &IMPORT_TABLES.join(","),
+        ],
+    )
+    .ok_or("the raw copy on SQLite failed")?;
+    let seconds: f64 = seconds
+        .trim()
+        .parse()
+        .map_err(|_| format!("raw copy: {seconds}"))?;
+    Ok(std::time::Duration::from_secs_f64(seconds))
+}
+
 /// The release binary with the bench's data directory and quiet logs; on `database` when given,
 /// else on the SQLite file in the data directory.
 fn hoso(data: &std::path::Path, database: Option<&str>) -> Command {

@@ -24,7 +24,9 @@ commands:
   bench                                 load the release server over loopback with wrk and print
                                         the results (docs/performance.md)
   bench-search [PEOPLE]                 search, reports and lists on PostgreSQL over the demo plus
-                                        PEOPLE generated dossiers (default 100000; kept between runs)";
+                                        PEOPLE generated dossiers (default 100000; kept between runs)
+  bench-import [PEOPLE]                 a generated workbook of PEOPLE (default 50000) checked and
+                                        committed on SQLite and PostgreSQL, beside a raw copy";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
         Some("build-spa") => tools::ensure_spa_tools().and_then(|()| build_spa::build().map(|_| ())),
         Some("bench") => bench::run(),
         Some("bench-search") => bench::run_search(&args[1..]),
+        Some("bench-import") => bench::run_import(&args[1..]),
         Some("openapi") => process::cargo(&[
             "run",
             "--quiet",

@@ -17,6 +17,8 @@ pub struct App {
     /// Where document bytes are kept (`<data dir>/documents` on the filesystem).
     pub blobs: Arc<dyn hoso_store::documents::BlobStore>,
     pub max_upload_bytes: usize,
+    /// Largest workbook an import accepts.
+    pub max_import_bytes: usize,
     /// Seal the sensitive fields of dossiers (SEC-2).
     pub data_keys: DataKeys,
     /// Roots trusted for approval signatures besides the built-in CA (CTX-5).

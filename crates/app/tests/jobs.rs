@@ -27,6 +27,7 @@ fn app(db: &TestDatabase) -> Arc<App> {
             holder.path().join("documents"),
         )),
         max_upload_bytes: 1 << 20,
+        max_import_bytes: 1 << 20,
         data_keys: hoso_app::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap(),
         trusted_roots: Vec::new(),
         auth: hoso_app::tokens::AuthConfig {

@@ -73,6 +73,11 @@ pub struct Settings {
     #[arg(long, global = true, env = "HOSO_MAX_UPLOAD_BYTES", default_value_t = 20 * 1_048_576)]
     pub max_upload_bytes: usize,
 
+    /// Largest workbook uploaded for an import from Excel (tens of thousands of people with
+    /// their sections), in bytes.
+    #[arg(long, global = true, env = "HOSO_MAX_IMPORT_BYTES", default_value_t = 200 * 1_048_576)]
+    pub max_import_bytes: usize,
+
     /// Number of HTTP worker threads. Default: one per CPU core.
     #[arg(long, global = true, env = "HOSO_WORKERS")]
     pub workers: Option<usize>,
@@ -135,6 +140,7 @@ pub struct Config {
     pub province_name: String,
     pub max_json_bytes: usize,
     pub max_upload_bytes: usize,
+    pub max_import_bytes: usize,
     pub workers: Option<usize>,
     pub job_workers: usize,
     pub job_lease: Duration,
@@ -255,6 +261,7 @@ impl Settings {
             province_name: self.province_name.clone(),
             max_json_bytes: self.max_json_bytes,
             max_upload_bytes: self.max_upload_bytes,
+            max_import_bytes: self.max_import_bytes,
             workers: self.workers,
             job_workers: self.job_workers,
             job_lease: Duration::from_secs(self.job_lease_seconds),

@@ -368,6 +368,22 @@ fn Search(session: Session) -> impl IntoView {
             }
         });
     };
+    // The whole form, restricted fields included, into the import template (round trip).
+    let may_export_workbook = [
+        Right::ExportData,
+        Right::UpdateDossiers,
+        Right::ReadSensitiveFields,
+    ]
+    .into_iter()
+    .all(|r| session.has(r));
+    let export_workbook = move |_| {
+        let path = format!("/search/workbook?{}", query(&applied.get_untracked()));
+        spawn_local(async move {
+            if let Err(error) = api::download_file(auth, &path, "nhan-su-theo-mau-nhap.xlsx").await {
+                failure.set(Some(error));
+            }
+        });
+    };
     view! {
         <section>
             <h1>"Tìm kiếm hồ sơ"</h1>
@@ -413,6 +429,9 @@ fn Search(session: Session) -> impl IntoView {
                 <button type="button" on:click=move |_| export("xlsx")>"Xuất Excel"</button>
                 <button type="button" on:click=move |_| export("csv")>"Xuất CSV"</button>
                 <button type="button" on:click=move |_| export("pdf")>"Xuất PDF"</button>
+                {may_export_workbook.then(|| view! {
+                    <button type="button" data-testid="export-workbook" title="Tải về để sửa trong Excel rồi nhập lại" on:click=export_workbook>"Tải theo mẫu nhập Excel"</button>
+                })}
             </div>
             <details>
                 <summary>"Tìm kiếm đã lưu"</summary>

@@ -32,9 +32,9 @@ pub async fn check_import(app: &App, session: Session, upload: ImportUpload) -> 
     if file_name.is_empty() || file_name.len() > 255 || file_name.contains(['/', '\\']) {
         return Err(FieldError::new("file_name", "invalid", "Tên tệp không hợp lệ.").into());
     }
-    if upload.bytes.len() > app.max_upload_bytes {
+    if upload.bytes.len() > app.max_import_bytes {
         return Err(AppError::PayloadTooLarge {
-            limit: app.max_upload_bytes,
+            limit: app.max_import_bytes,
         });
     }
     let keys = app.data_keys.clone();

@@ -7,6 +7,7 @@ pub mod check_import;
 pub mod commit_import;
 pub mod download_import_template;
 pub mod download_marked_workbook;
+pub mod export_search_workbook;
 pub mod list_imports;
 pub mod plan;
 pub mod read_import;
@@ -16,6 +17,7 @@ pub use check_import::{check_import, ImportUpload};
 pub use commit_import::{commit_import, COMMIT_JOB};
 pub use download_import_template::download_import_template;
 pub use download_marked_workbook::download_marked_workbook;
+pub use export_search_workbook::export_search_workbook;
 pub use list_imports::list_imports;
 pub use read_import::read_import;
 

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use hoso_api_types::imports::{ImportCounts, ImportIssue};
 use hoso_domain::access::{check_edit_dossier, UnitPath};
-use hoso_domain::dossier::protection::{level_for, RestrictionLevel};
+use hoso_domain::dossier::protection::{level_for, split_sensitive, RestrictionLevel};
 use hoso_domain::dossier::validation::CatalogIndex;
 use hoso_domain::dossier::DossierContent;
 use hoso_domain::import::{self, CellError, CellInput, CodeBook, ReadRow, Sheet, Value, CITIZEN_ID};
@@ -563,6 +563,30 @@ impl<'a> Checker<'a> {
                 let before = crate::dossiers::typed(&before_value)?;
                 let mut content = before.clone();
                 fill(&mut content);
+                // As in a draft save: an editor who may not see the sensitive fields cannot
+                // change them either (SEC-2).
+                if level_for(actor, own) < RestrictionLevel::Sensitive {
+                    let after_value = serde_json::to_value(&content).expect("content serialises");
+                    let (_, was) = split_sensitive(&before_value);
+                    let (_, now) = split_sensitive(&after_value);
+                    let changed = now
+                        .iter()
+                        .filter(|(k, v)| was.get(*k) != Some(*v))
+                        .map(|(k, _)| k.clone());
+                    for pointer in changed {
+                        let key = pointer.trim_start_matches('/').replace('/', ".");
+                        let at = spec.column(&key).unwrap_or(column(CITIZEN_ID));
+                        issues.push(self.issue(
+                            people_sheet,
+                            r,
+                            at,
+                            CellError::new(
+                                "restricted_field",
+                                "Tài khoản này không được xem, nên cũng không được sửa thông tin hạn chế tiếp cận này.",
+                            ),
+                        ));
+                    }
+                }
                 if issues.is_empty() && content == before {
                     let dossier_id = found.dossier.id.clone();
                     return Ok(PersonPlan {

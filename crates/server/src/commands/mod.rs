@@ -42,6 +42,7 @@ pub(crate) fn application(config: &Config, pool: DbPool) -> std::sync::Arc<hoso_
             config.data_dir.join("documents"),
         )),
         max_upload_bytes: config.max_upload_bytes,
+        max_import_bytes: config.max_import_bytes,
         data_keys: config.data_keys.clone(),
         trusted_roots: config.trusted_roots.clone(),
         auth: hoso_app::tokens::AuthConfig {

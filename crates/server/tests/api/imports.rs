@@ -219,10 +219,12 @@ async fn a_workbook_is_imported_once_reimported_unchanged_and_corrected_as_draft
         );
         assert_eq!(draft_of(&app, &admin, &first, &ctx).await["revision"], revision);
 
-        // Corrected: two phones, one name typed with combining marks (the same name), so two
-        // people change; their drafts are updated, nobody else's.
-        *people_cell(&mut rows, 0, "identity.phone") = CellInput::Text("0912000111".into());
-        *people_cell(&mut rows, 5, "identity.phone") = CellInput::Text("0912000555".into());
+        // Corrected: two people's field of study, one name typed with combining marks (the same
+        // name), so two people change; their drafts are updated, nobody else's. A phone number
+        // is a restricted field this agency may not see: changing it is refused, on its cell.
+        *people_cell(&mut rows, 0, "career.qualification_field") = CellInput::Text("Sư phạm Toán".into());
+        *people_cell(&mut rows, 5, "career.qualification_field") = CellInput::Text("Sư phạm Ngữ văn".into());
+        *people_cell(&mut rows, 9, "identity.phone") = CellInput::Text("0912000999".into());
         if let CellInput::Text(name) = people_cell(&mut rows, 7, "identity.full_name") {
             use unicode_normalization::UnicodeNormalization;
             let decomposed: String = name.nfd().collect();
@@ -232,15 +234,51 @@ async fn a_workbook_is_imported_once_reimported_unchanged_and_corrected_as_draft
         let (_, corrected) = post_import(&app, &agency, "nhan-su-sua.xlsx", workbook(&rows)).await;
         assert_eq!(
             corrected["dry_run"],
-            json!({"new": 0, "updated": 2, "unchanged": 238, "refused": 0}),
+            json!({"new": 0, "updated": 2, "unchanged": 237, "refused": 1}),
             "{corrected}"
         );
-        let ended = commit(&app, &agency, corrected["id"].as_str().unwrap(), json!({})).await;
+        let restricted = &corrected["issues"][0];
+        assert_eq!(
+            (
+                restricted["code"].as_str(),
+                restricted["column"].as_str(),
+                restricted["row"].as_u64()
+            ),
+            (Some("restricted_field"), Some("I"), Some(11))
+        );
+        let ended = commit(
+            &app,
+            &agency,
+            corrected["id"].as_str().unwrap(),
+            json!({"valid_only": true}),
+        )
+        .await;
         assert_eq!(ended["committed"]["updated"], 2);
         let draft = draft_of(&app, &admin, &first, &ctx).await;
-        assert_eq!(draft["content"]["identity"]["phone"], "0912000111");
+        assert_eq!(draft["content"]["career"]["qualification_field"], "Sư phạm Toán");
         assert_eq!(draft["revision"].as_i64(), revision.as_i64().map(|r| r + 1));
         assert_eq!(draft["status"].as_str().unwrap_or("draft"), "draft");
+        let untouched = draft_of(&app, &admin, &citizen_of(&rows, 9), &ctx).await;
+        assert_ne!(untouched["content"]["identity"]["phone"], "0912000999");
+
+        // Round trip: Sở Nội vụ exports the schools' people into the template; imported again,
+        // nothing changes.
+        let exported = download(&app, &admin, "/api/v1/search/workbook?drafts=true").await;
+        let (status, again) = post_import(&app, &admin, "xuat-ra.xlsx", exported).await;
+        assert_eq!(status, 201, "{again}");
+        assert_eq!(again["dry_run"]["new"], 0, "{backend}: {again}");
+        assert_eq!(again["dry_run"]["updated"], 0, "{backend}: {}", again["issues"]);
+        assert!(again["dry_run"]["unchanged"].as_i64().unwrap() >= 240, "{again}");
+        // The agency may not export restricted fields.
+        let (status, _) = call(
+            &app,
+            "GET",
+            "/api/v1/search/workbook?drafts=true",
+            Some(&agency),
+            None,
+        )
+        .await;
+        assert_eq!(status, 403);
         // The provenance of each write is in the trail: 240 new, then 2 updated.
         assert_eq!(
             count(&ctx, "audit_events WHERE action = 'dossier.imported'"),

@@ -61,6 +61,7 @@ impl TestContext {
                     self.static_dir.join("../documents"),
                 )),
                 max_upload_bytes: MAX_UPLOAD_BYTES,
+                max_import_bytes: MAX_UPLOAD_BYTES,
                 data_keys: hoso_app::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap(),
                 trusted_roots: self.trusted_roots.clone(),
                 auth: AuthConfig {

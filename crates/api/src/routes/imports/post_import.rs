@@ -37,7 +37,7 @@ pub struct ImportQuery {
     responses(
         (status = 201, description = "Checked; nothing written to any dossier.", body = ImportView),
         (status = 403, description = "Not an account that may import."),
-        (status = 413, description = "`payload_too_large`: over HOSO_MAX_UPLOAD_BYTES.", body = hoso_api_types::ErrorBody),
+        (status = 413, description = "`payload_too_large`: over HOSO_MAX_IMPORT_BYTES (200 MB by default).", body = hoso_api_types::ErrorBody),
         (status = 422, description = "The file cannot be read as an import (codes above, on `file`); `invalid_choice` on `kind`; `invalid` on `file_name`.", body = hoso_api_types::ErrorBody),
     ),
     security(("bearer" = []))
@@ -49,7 +49,7 @@ pub async fn post_import(
     query: web::Query<ImportQuery>,
     body: web::Payload,
 ) -> Result<HttpResponse, HttpError> {
-    let bytes = crate::upload::read_limited(body, state.max_upload_bytes).await?;
+    let bytes = crate::upload::read_limited(body, state.max_import_bytes).await?;
     let query = query.into_inner();
     let upload = ImportUpload {
         kind: query.kind,

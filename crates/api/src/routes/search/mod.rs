@@ -5,12 +5,14 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod get_saved_searches;
 pub mod get_search;
+pub mod get_search_workbook;
 pub mod post_saved_search;
 
 pub const TAG: &str = "search";
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(get_search::get_search)
+    cfg.service(get_search_workbook::get_search_workbook)
+        .service(get_search::get_search)
         .service(get_saved_searches::get_saved_searches)
         .service(post_saved_search::post_saved_search);
 }
