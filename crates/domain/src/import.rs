@@ -24,10 +24,12 @@ pub const MAX_UNCOMPRESSED_BYTES: u64 = 400 * 1024 * 1024;
 pub enum ImportKind {
     /// People and their dossiers (the sheet of people and the sections).
     Staff,
+    /// The organisation tree: units with their parent's code, kind and effective date.
+    Units,
 }
 
 impl ImportKind {
-    pub const ALL: [ImportKind; 1] = [ImportKind::Staff];
+    pub const ALL: [ImportKind; 2] = [ImportKind::Staff, ImportKind::Units];
 
     pub fn parse(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == key)
@@ -36,12 +38,22 @@ impl ImportKind {
     pub fn as_str(self) -> &'static str {
         match self {
             ImportKind::Staff => "staff",
+            ImportKind::Units => "units",
+        }
+    }
+
+    /// The file names of its template say it: `mau-nhap-nhan-su.xlsx`.
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            ImportKind::Staff => "nhan-su",
+            ImportKind::Units => "don-vi",
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
             ImportKind::Staff => "Nhân sự và hồ sơ",
+            ImportKind::Units => "Cơ cấu tổ chức",
         }
     }
 
@@ -49,6 +61,7 @@ impl ImportKind {
     pub fn sheets(self) -> &'static [SheetSpec] {
         match self {
             ImportKind::Staff => STAFF_SHEETS,
+            ImportKind::Units => UNIT_SHEETS,
         }
     }
 }
@@ -64,6 +77,7 @@ pub enum Sheet {
     Rewards,
     Discipline,
     Ratings,
+    Units,
 }
 
 pub struct SheetSpec {
@@ -76,6 +90,13 @@ pub struct SheetSpec {
 impl SheetSpec {
     pub fn column(&self, key: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.key == key)
+    }
+
+    /// The column that names a row's record: the citizen ID, or a unit's code.
+    pub fn key_column(&self) -> usize {
+        self.column(CITIZEN_ID)
+            .or_else(|| self.column("code"))
+            .expect("every sheet is keyed")
     }
 }
 
@@ -158,6 +179,24 @@ pub const TRAINING_KINDS: &[(&str, &str)] = &[
 pub const FAMILY_SIDES: &[(&str, &str)] = &[("own", "Bản thân"), ("spouse", "Bên vợ hoặc chồng")];
 
 const GRADES: &[&str] = crate::catalog::GRADE_KINDS;
+
+/// Unit kinds a file may create: every kind but the province, which only the first run makes.
+const NEW_UNIT_KINDS: &[(&str, &str)] = crate::recruitment::UNIT_KINDS.split_at(1).1;
+
+const UNIT_SHEETS: &[SheetSpec] = &[SheetSpec {
+    sheet: Sheet::Units,
+    name: "Đơn vị",
+    columns: &[
+        req("code", "Mã đơn vị", ValueKind::Text(64)),
+        req("name", "Tên đơn vị", ValueKind::Text(300)),
+        req("kind", "Loại đơn vị", ValueKind::Choice(NEW_UNIT_KINDS)),
+        req("parent_code", "Mã đơn vị cấp trên", ValueKind::Text(64)),
+        req("effective_date", "Ngày có hiệu lực", ValueKind::Date),
+        col("decision_number", "Số quyết định", ValueKind::Text(64)),
+        col("decision_date", "Ngày quyết định", ValueKind::Date),
+        col("decision_signer", "Người ký quyết định", ValueKind::Text(128)),
+    ],
+}];
 
 const STAFF_SHEETS: &[SheetSpec] = &[
     SheetSpec {
@@ -783,7 +822,7 @@ pub fn apply_section(content: &mut DossierContent, sheet: Sheet, rows: &[&ReadRo
     let d = |r: &ReadRow, k: &str| r.get(k).and_then(Value::date);
     let n = |r: &ReadRow, k: &str| r.get(k).and_then(Value::int);
     match sheet {
-        Sheet::People => {}
+        Sheet::People | Sheet::Units => {}
         Sheet::WorkHistory => {
             content.work_history = rows
                 .iter()
@@ -974,6 +1013,7 @@ pub fn person_rows(content: &DossierContent, placement: &Placement) -> Vec<(Shee
         };
         match spec.sheet {
             Sheet::People => push(&|key| person_cell(content, placement, key)),
+            Sheet::Units => {}
             Sheet::WorkHistory => {
                 for w in &content.work_history {
                     push(&|key| match key {

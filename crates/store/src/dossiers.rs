@@ -127,9 +127,59 @@ pub fn create(
     Ok(row)
 }
 
-/// The next dossier number: `HS` and six digits, in order of opening.
+/// Where `system_meta` keeps how many dossiers were ever opened: counting them for every new
+/// one made a bulk import quadratic.
+pub const OPENED_KEY: &str = "dossiers_opened";
+
+#[derive(diesel::QueryableByName)]
+struct Counter {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    value: String,
+}
+
+/// The next dossier number: `HS` and six digits, in order of opening. The counter's row stays
+/// locked until the caller's transaction ends, so two openers never get one number; a number
+/// already taken (dossiers opened by a writer that did not count, such as an older seeder) sets
+/// the counter right from the dossiers themselves.
 pub fn next_number(conn: &mut DbConnection) -> StoreResult<String> {
-    Ok(number_after(count(conn)?))
+    use crate::schema::system_meta;
+    let bumped: Option<Counter> = diesel::sql_query(
+        "UPDATE system_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT) WHERE key = $1 RETURNING value",
+    )
+    .bind::<diesel::sql_types::Text, _>(OPENED_KEY)
+    .get_result(conn)
+    .optional()?;
+    let opened = bumped.and_then(|c| c.value.parse::<i64>().ok()).map(|n| n - 1);
+    let number = opened.map(number_after);
+    let taken = match &number {
+        Some(n) => {
+            dossiers::table
+                .filter(dossiers::dossier_number.eq(n))
+                .count()
+                .get_result::<i64>(conn)?
+                > 0
+        }
+        None => true,
+    };
+    if !taken {
+        return Ok(number.expect("checked"));
+    }
+    let opened = count(conn)?;
+    let now = Utc::now().naive_utc();
+    let value = (opened + 1).to_string();
+    let updated = diesel::update(system_meta::table.find(OPENED_KEY))
+        .set((system_meta::value.eq(&value), system_meta::updated_at.eq(now)))
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(system_meta::table)
+            .values((
+                system_meta::key.eq(OPENED_KEY),
+                system_meta::value.eq(&value),
+                system_meta::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(number_after(opened))
 }
 
 /// How many dossiers were ever opened (none is ever deleted).

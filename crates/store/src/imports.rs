@@ -1,11 +1,11 @@
 //! Imports from spreadsheets (issue #15): the dry run's record and, for a commit, one row per
-//! person written, in that person's transaction (so a resumed commit skips them).
+//! record (person or unit) written, in that record's transaction (so a resumed commit skips it).
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::error::StoreResult;
-use crate::schema::{import_people, imports};
+use crate::schema::{import_records, imports};
 use crate::DbConnection;
 
 pub const CHECKED: &str = "checked";
@@ -108,43 +108,43 @@ pub fn finish(
     Ok(())
 }
 
-/// One person the commit wrote (or refused), with its outcome.
-pub fn record_person(
+/// One record the commit wrote (or refused), with its outcome.
+pub fn record_done(
     conn: &mut DbConnection,
     import_id: &str,
-    citizen_id_hash: &str,
+    record_key: &str,
     outcome: &str,
-    dossier_id: Option<&str>,
+    target_id: Option<&str>,
 ) -> StoreResult<()> {
-    diesel::insert_into(import_people::table)
+    diesel::insert_into(import_records::table)
         .values((
-            import_people::import_id.eq(import_id),
-            import_people::citizen_id_hash.eq(citizen_id_hash),
-            import_people::outcome.eq(outcome),
-            import_people::dossier_id.eq(dossier_id),
+            import_records::import_id.eq(import_id),
+            import_records::record_key.eq(record_key),
+            import_records::outcome.eq(outcome),
+            import_records::target_id.eq(target_id),
         ))
         .execute(conn)?;
     Ok(())
 }
 
-/// The citizen-ID hashes a commit has already written.
-pub fn people_done(
+/// The keys of the records a commit has already written.
+pub fn records_done(
     conn: &mut DbConnection,
     import_id: &str,
 ) -> StoreResult<std::collections::HashSet<String>> {
-    Ok(import_people::table
-        .filter(import_people::import_id.eq(import_id))
-        .select(import_people::citizen_id_hash)
+    Ok(import_records::table
+        .filter(import_records::import_id.eq(import_id))
+        .select(import_records::record_key)
         .load::<String>(conn)?
         .into_iter()
         .collect())
 }
 
-/// How many people of the commit ended each way (outcome, count).
+/// How many records of the commit ended each way (outcome, count).
 pub fn outcome_counts(conn: &mut DbConnection, import_id: &str) -> StoreResult<Vec<(String, i64)>> {
-    Ok(import_people::table
-        .filter(import_people::import_id.eq(import_id))
-        .group_by(import_people::outcome)
-        .select((import_people::outcome, diesel::dsl::count_star()))
+    Ok(import_records::table
+        .filter(import_records::import_id.eq(import_id))
+        .group_by(import_records::outcome)
+        .select((import_records::outcome, diesel::dsl::count_star()))
         .load(conn)?)
 }

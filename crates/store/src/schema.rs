@@ -720,11 +720,11 @@ diesel::table! {
 }
 
 diesel::table! {
-    import_people (import_id, citizen_id_hash) {
+    import_records (import_id, record_key) {
         import_id -> Text,
-        citizen_id_hash -> Text,
+        record_key -> Text,
         outcome -> Text,
-        dossier_id -> Nullable<Text>,
+        target_id -> Nullable<Text>,
     }
 }
 

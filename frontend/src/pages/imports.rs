@@ -28,15 +28,18 @@ fn Imports() -> impl IntoView {
     let failure = RwSignal::new(None::<ApiFailure>);
     let progress = RwSignal::new(None::<f64>);
     let reload = RwSignal::new(0_u32);
+    let kind = RwSignal::new("staff".to_owned());
+    let province = auth.get_untracked().is_some_and(|s| s.account.unit.is_none());
     let earlier = LocalResource::new(move || {
         reload.track();
         api::get::<Vec<ImportView>>(auth, "/imports")
     });
     let download_template = move |_| {
+        let kind = kind.get_untracked();
+        let stem = hoso_domain::import::ImportKind::parse(&kind).map_or("nhan-su", |k| k.file_stem());
         spawn_local(async move {
-            if let Err(error) =
-                api::download_file(auth, "/imports/templates/staff", "mau-nhap-nhan-su.xlsx").await
-            {
+            let path = format!("/imports/templates/{kind}");
+            if let Err(error) = api::download_file(auth, &path, &format!("mau-nhap-{stem}.xlsx")).await {
                 failure.set(Some(error));
             }
         });
@@ -53,7 +56,8 @@ fn Imports() -> impl IntoView {
             return;
         };
         let path = format!(
-            "/imports?kind=staff&file_name={}",
+            "/imports?kind={}&file_name={}",
+            kind.get_untracked(),
             crate::pages::accounts::encode(&file.name())
         );
         current.set(None);
@@ -80,9 +84,19 @@ fn Imports() -> impl IntoView {
         <section>
             <h1>"Nhập dữ liệu từ Excel"</h1>
             <p class="muted">"Nhập hồ sơ cán bộ, công chức, viên chức đang có từ bảng tính hoặc phần mềm cũ. Hệ thống kiểm tra từng ô trước (không ghi gì), trả lại tệp có đánh dấu ô sai; chỉ khi bạn chọn «Ghi vào hồ sơ» mới tạo hồ sơ nháp, sau đó hồ sơ đi qua kiểm tra và ký duyệt như thường lệ."</p>
+            <label>"Loại dữ liệu "
+                <select name="import-kind" data-testid="import-kind" on:change=move |e| kind.set(event_target_value(&e))>
+                    <option value="staff">"Nhân sự và hồ sơ (mỗi người một dòng, kèm các quá trình)"</option>
+                    {province.then(|| view! { <option value="units">"Cơ cấu tổ chức (đơn vị, đơn vị cấp trên)"</option> })}
+                </select>
+            </label>
             <ol class="steps">
                 <li>
-                    "Tải mẫu nhập, điền mỗi người một dòng ở trang «Nhân sự» và các quá trình ở các trang sau (nối bằng số định danh cá nhân). "
+                    {move || if kind.get() == "units" {
+                        "Tải mẫu nhập, điền mỗi đơn vị một dòng (đơn vị cấp trên trước đơn vị cấp dưới). "
+                    } else {
+                        "Tải mẫu nhập, điền mỗi người một dòng ở trang «Nhân sự» và các quá trình ở các trang sau (nối bằng số định danh cá nhân). "
+                    }}
                     <button type="button" data-testid="download-template" on:click=download_template>"Tải mẫu nhập (Excel)"</button>
                 </li>
                 <li>
@@ -148,7 +162,7 @@ fn status_label(status: &str) -> &'static str {
 fn Counts(counts: ImportCounts, testid: &'static str) -> impl IntoView {
     view! {
         <table class="data counts" data-testid=testid>
-            <thead><tr><th>"Người mới"</th><th>"Cập nhật"</th><th>"Không thay đổi"</th><th>"Bị từ chối"</th></tr></thead>
+            <thead><tr><th>"Mới"</th><th>"Cập nhật"</th><th>"Không thay đổi"</th><th>"Bị từ chối"</th></tr></thead>
             <tbody><tr>
                 <td data-testid="count-new">{counts.new}</td>
                 <td data-testid="count-updated">{counts.updated}</td>
@@ -227,6 +241,7 @@ fn ImportPanel(initial: ImportView, on_change: Callback<()>) -> impl IntoView {
         <article class="card" data-testid="import">
             {move || import.with(|i| view! {
                 <h2>{format!("Tệp «{}»", i.file_name)}</h2>
+                <p class="muted">{if i.kind == "units" { "Cơ cấu tổ chức" } else { "Nhân sự và hồ sơ" }}</p>
                 <p>"Trạng thái: " <span class="badge" data-testid="import-status" data-status=i.status.clone()>{status_label(&i.status)}</span>
                     {format!(" · {} dòng dữ liệu", i.rows_read)}</p>
                 <h3>"Kết quả kiểm tra"</h3>
@@ -265,7 +280,7 @@ fn ImportPanel(initial: ImportView, on_change: Callback<()>) -> impl IntoView {
                     <h3>"Ghi vào hồ sơ"</h3>
                     {has_issues.then(|| view! {
                         <label class="inline"><input type="checkbox" name="valid_only" bind:checked=valid_only />
-                            {format!(" Chỉ ghi những người hợp lệ ({writable} người); bỏ qua những người bị từ chối")}</label>
+                            {format!(" Chỉ ghi những dòng hợp lệ ({writable}); bỏ qua những người, đơn vị bị từ chối")}</label>
                     })}
                     {province.then(|| view! {
                         <label class="inline"><input type="checkbox" name="migrated" bind:checked=migrated />
@@ -275,7 +290,7 @@ fn ImportPanel(initial: ImportView, on_change: Callback<()>) -> impl IntoView {
                         <button type="button" class="primary" data-testid="commit-import"
                             disabled=move || has_issues && !valid_only.get()
                             on:click=commit>"Ghi vào hồ sơ"</button>
-                        " Hồ sơ được tạo hoặc cập nhật ở dạng nháp, chờ kiểm tra và ký duyệt."
+                        {(i.kind == "staff").then_some(" Hồ sơ được tạo hoặc cập nhật ở dạng nháp, chờ kiểm tra và ký duyệt.")}
                     </p>
                 }
             }))}
@@ -285,7 +300,7 @@ fn ImportPanel(initial: ImportView, on_change: Callback<()>) -> impl IntoView {
                     <h3>"Tiến độ ghi"</h3>
                     <p data-testid="commit-progress">
                         <progress max=total value=done></progress>
-                        {format!(" {done} / {} người", i.progress_total)}
+                        {format!(" {done} / {}", i.progress_total)}
                     </p>
                     {i.committed.clone().map(|counts| view! { <Counts counts testid="committed" /> })}
                     {i.error.clone().map(|e| view! { <p class="notice notice-error">{format!("Lỗi: {e}")}</p> })}

@@ -1,2 +1,2 @@
-DROP TABLE import_people;
+DROP TABLE import_records;
 DROP TABLE imports;

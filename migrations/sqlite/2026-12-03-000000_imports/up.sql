@@ -10,7 +10,7 @@ CREATE TABLE imports (
     document_id TEXT NOT NULL REFERENCES documents(id),
     created_by TEXT NOT NULL REFERENCES accounts(id),
     created_at TIMESTAMP NOT NULL,
-    -- Counts of the dry run: people new, updated, unchanged, refused; and rows read.
+    -- Counts of the dry run: records (people or units) new, updated, unchanged, refused.
     rows_read INTEGER NOT NULL,
     people_new INTEGER NOT NULL,
     people_updated INTEGER NOT NULL,
@@ -29,13 +29,16 @@ CREATE TABLE imports (
 );
 CREATE INDEX imports_created ON imports(created_at, id);
 
--- One row per person a commit wrote, in the same transaction as the person: a commit resumed
--- after a crash skips them, so nobody is imported twice and the counts stay exact.
-CREATE TABLE import_people (
+-- One row per record (person or unit) a commit wrote, in the same transaction as the record:
+-- a commit resumed after a crash skips them, so nothing is imported twice and the counts stay
+-- exact. A person is keyed by the keyed hash of their citizen ID (never the number itself), a
+-- unit by `unit:` and its code.
+CREATE TABLE import_records (
     import_id TEXT NOT NULL REFERENCES imports(id),
-    citizen_id_hash TEXT NOT NULL,
+    record_key TEXT NOT NULL,
     -- new, updated, unchanged, refused
     outcome TEXT NOT NULL,
-    dossier_id TEXT REFERENCES dossiers(id),
-    PRIMARY KEY (import_id, citizen_id_hash)
+    -- The dossier or unit written.
+    target_id TEXT,
+    PRIMARY KEY (import_id, record_key)
 );

@@ -45,7 +45,7 @@ pub async fn check_import(app: &App, session: Session, upload: ImportUpload) -> 
         let mut checker = Checker::new(conn, &session, &keys, &book, kind)?;
         let mut issues: Vec<ImportIssue> = std::mem::take(&mut checker.issues);
         let mut counts = ImportCounts::default();
-        for p in 0..checker.people.len() {
+        for p in 0..checker.records.len() {
             let plan = checker.plan(conn, p)?;
             super::plan::count(&mut counts, plan.outcome_name(), 1);
             issues.extend(plan.issues);

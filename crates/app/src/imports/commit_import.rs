@@ -9,15 +9,17 @@ use hoso_store::imports::{ImportRow, CHECKED, COMMITTED, FAILED};
 use hoso_store::DbConnection;
 use serde::{Deserialize, Serialize};
 
-use super::plan::{Checker, Outcome, PersonPlan};
+use super::plan::{Checker, Outcome, RecordPlan};
 use crate::error::AppError;
 use crate::jobs::{JobContext, JobKind, JobRequest, QueuedBy};
 use crate::session::{RequestMeta, Session};
 use crate::App;
 
-/// People written per transaction: each person in a savepoint of their own (all or nothing),
-/// the batch committed at once so that a commit is not one disk flush per person.
-const BATCH: usize = 100;
+/// Records written per transaction: each in a savepoint of its own (all or nothing), the batch
+/// committed at once so that a commit is not one disk flush per person. Fewer than 64: past 64
+/// savepoints in one transaction PostgreSQL's subtransaction cache overflows and every
+/// visibility check slows down.
+const BATCH: usize = 50;
 
 /// The job that writes a checked import (`POST /imports/{id}/commit`).
 pub const COMMIT_JOB: JobKind = JobKind {
@@ -143,8 +145,8 @@ fn run_commit(context: &JobContext, conn: &mut DbConnection) -> Result<Option<se
     let keys = &context.app.data_keys;
     let mut checker = Checker::new(conn, &session, keys, &book, kind)?;
     // People an earlier, interrupted run already wrote: each was written whole with its mark.
-    let mut done: HashSet<String> = hoso_store::imports::people_done(conn, &row.id)?;
-    let total = checker.people.len();
+    let mut done: HashSet<String> = hoso_store::imports::records_done(conn, &row.id)?;
+    let total = checker.records.len();
     let stall_after = test_stall_after().filter(|_| context.job.attempts == 1);
     let mut written = 0usize;
     let mut position = 0usize;
@@ -152,10 +154,7 @@ fn run_commit(context: &JobContext, conn: &mut DbConnection) -> Result<Option<se
         let end = (position + BATCH).min(total);
         conn.transaction(|conn| -> Result<(), AppError> {
             for p in position..end {
-                let hash = checker.people[p]
-                    .citizen_id
-                    .as_deref()
-                    .map(|c| keys.lookup_hash(c));
+                let hash = checker.stored_key(p);
                 if hash.as_ref().is_some_and(|h| done.contains(h)) {
                     continue;
                 }
@@ -174,7 +173,7 @@ fn run_commit(context: &JobContext, conn: &mut DbConnection) -> Result<Option<se
                 };
                 // A citizen ID twice in the file: both rows were refused, the mark is made once.
                 if let Some(hash) = hash.filter(|h| done.insert(h.clone())) {
-                    hoso_store::imports::record_person(conn, &row.id, &hash, outcome, dossier_id.as_deref())?;
+                    hoso_store::imports::record_done(conn, &row.id, &hash, outcome, dossier_id.as_deref())?;
                 }
             }
             Ok(())
@@ -231,13 +230,31 @@ fn write(
     session: &Session,
     keys: &crate::sealing::DataKeys,
     import: &ImportRow,
-    plan: PersonPlan,
+    plan: RecordPlan,
 ) -> Result<(&'static str, Option<String>), AppError> {
     let outcome = plan.outcome_name();
     let account = &session.actor.account_id;
     let (dossier, person_id, unit_id) = match plan.outcome {
         Outcome::Refused => return Ok(("refused", None)),
-        Outcome::Unchanged { dossier_id } => return Ok(("unchanged", Some(dossier_id))),
+        Outcome::Unchanged { dossier_id } => return Ok(("unchanged", dossier_id)),
+        Outcome::NewUnit(new) => {
+            let mut request = new.request;
+            if request.parent_id.is_empty() {
+                // A parent this file created on an earlier row.
+                request.parent_id = hoso_store::units::find_by_code(conn, &new.parent_code)?
+                    .map(|u| u.id)
+                    .ok_or_else(|| {
+                        FieldError::new("parent_code", "unknown_parent", "Không có đơn vị cấp trên.")
+                    })?;
+            }
+            request.change.reason = format!("Nhập từ tệp «{}» (dòng {})", import.file_name, plan.row);
+            if let Some(decision) = &mut request.change.decision {
+                decision.document_id = Some(import.document_id.clone());
+            }
+            let unit =
+                crate::units::create_unit::insert_unit(conn, session, &request, crate::clock::today())?;
+            return Ok(("new", Some(unit.id)));
+        }
         Outcome::New(new) => {
             let full_name = new.content.identity.full_name.clone().unwrap_or_default();
             let period = hoso_store::people::CategoryPeriod {

@@ -10,7 +10,7 @@ pub async fn download_import_template(app: &App, session: Session, kind: String)
     let kind = super::kind(&kind)?;
     let catalogs = app.db(crate::catalogs::index).await?;
     Ok(File {
-        name: format!("mau-nhap-{}.xlsx", kind.as_str()),
+        name: format!("mau-nhap-{}.xlsx", kind.file_stem()),
         content_type: super::sheets::XLSX.into(),
         bytes: super::sheets::template(kind, &catalogs)?,
         inline: false,

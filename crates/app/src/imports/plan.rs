@@ -1,7 +1,8 @@
-//! The check of an import, person by person, shared by the dry run and the commit (one code
-//! path): every cell read for its column, the checks across rows (a citizen ID twice, a section
-//! row nobody owns), then each person's dossier content built and checked exactly as a draft
-//! save checks it, with the rights the caller has over the unit.
+//! The check of an import, record by record, shared by the dry run and the commit (one code
+//! path): every cell read for its column, the checks across rows (a key twice, a section row
+//! nobody owns), then each person's dossier content built and checked exactly as a draft save
+//! checks it, with the rights the caller has over the unit — or each unit checked as creating it
+//! in the organisation tree checks it.
 
 use std::collections::{HashMap, HashSet};
 
@@ -24,18 +25,25 @@ use crate::error::AppError;
 use crate::sealing::DataKeys;
 use crate::session::Session;
 
-/// What the import does with one person.
+/// What the import does with one record.
 pub enum Outcome {
     New(Box<NewPerson>),
+    NewUnit(Box<NewUnit>),
     Update {
         found: Box<DossierWithPerson>,
         revision: i32,
         content: Box<DossierContent>,
     },
     Unchanged {
-        dossier_id: String,
+        dossier_id: Option<String>,
     },
     Refused,
+}
+
+/// A unit to create, and the code of its parent (which this file may create first).
+pub struct NewUnit {
+    pub request: hoso_api_types::units::CreateUnitRequest,
+    pub parent_code: String,
 }
 
 pub struct NewPerson {
@@ -47,19 +55,20 @@ pub struct NewPerson {
     pub content: DossierContent,
 }
 
-pub struct PersonPlan {
-    /// The key of the person in the file: their citizen ID (absent when it was unreadable).
-    pub citizen_id: Option<String>,
-    /// Excel's row number of the person on the people sheet.
+pub struct RecordPlan {
+    /// The key of the record in the file: a person's citizen ID, a unit's code (absent when it
+    /// was unreadable).
+    pub key: Option<String>,
+    /// Excel's row number of the record on the main sheet.
     pub row: u32,
     pub issues: Vec<ImportIssue>,
     pub outcome: Outcome,
 }
 
-impl PersonPlan {
+impl RecordPlan {
     pub fn outcome_name(&self) -> &'static str {
         match self.outcome {
-            Outcome::New(_) => "new",
+            Outcome::New(_) | Outcome::NewUnit(_) => "new",
             Outcome::Update { .. } => "updated",
             Outcome::Unchanged { .. } => "unchanged",
             Outcome::Refused => "refused",
@@ -77,16 +86,17 @@ pub fn count(counts: &mut ImportCounts, outcome: &str, n: i32) {
     }
 }
 
-/// A person's rows: their row on the people sheet and their rows on each section sheet.
-pub struct PersonRows {
-    pub citizen_id: Option<String>,
-    people_row: usize,
+/// A record's rows: its row on the main sheet and (a person's) rows on each section sheet.
+pub struct RecordRows {
+    pub key: Option<String>,
+    main_row: usize,
     sections: Vec<(usize, usize)>,
     duplicate: bool,
 }
 
 /// A workbook being checked against the database as the caller sees it.
 pub struct Checker<'a> {
+    kind: import::ImportKind,
     session: &'a Session,
     keys: &'a DataKeys,
     book: &'a Book,
@@ -96,10 +106,12 @@ pub struct Checker<'a> {
     columns: Vec<Vec<Option<usize>>>,
     /// Per sheet: cells holding a formula (zero-based row, column).
     formulas: Vec<HashSet<(u32, u32)>>,
-    pub people: Vec<PersonRows>,
-    /// Issues of no one person: headers, section rows nobody owns.
+    pub records: Vec<RecordRows>,
+    /// Issues of no one record: headers, section rows nobody owns.
     pub issues: Vec<ImportIssue>,
     units: HashMap<String, Option<UnitRow>>,
+    /// Codes of the units this file creates, as far as checked (a unit's parent may be one).
+    planned_units: HashSet<String>,
     positions: HashMap<String, Vec<PositionRow>>,
 }
 
@@ -116,6 +128,7 @@ impl<'a> Checker<'a> {
         let catalogs = crate::catalogs::index(conn)?;
         let codes = CodeBook::from_index(&catalogs, &import::catalogs_of(kind));
         let mut checker = Checker {
+            kind,
             session,
             keys,
             book,
@@ -123,9 +136,10 @@ impl<'a> Checker<'a> {
             catalogs,
             columns: Vec::new(),
             formulas: Vec::new(),
-            people: Vec::new(),
+            records: Vec::new(),
             issues: Vec::new(),
             units: HashMap::new(),
+            planned_units: HashSet::new(),
             positions: HashMap::new(),
         };
         for (s, sheet) in book.sheets.iter().enumerate() {
@@ -133,7 +147,7 @@ impl<'a> Checker<'a> {
             checker.columns.push(mapping);
             checker.formulas.push(sheet.formulas.iter().copied().collect());
         }
-        if book.sheet(Sheet::People).is_none() {
+        if book.sheet(kind.sheets()[0].sheet).is_none() {
             return Err(FieldError::new(
                 "file",
                 "missing_sheet",
@@ -207,22 +221,17 @@ impl<'a> Checker<'a> {
 
     /// The cells of a row in the spec's column order.
     fn cells(&self, s: usize, r: usize) -> Vec<CellInput> {
-        let cells = &self.book.sheets[s].rows[r].1;
         self.columns[s]
             .iter()
-            .map(|file_column| {
-                file_column
-                    .and_then(|c| cells.get(c))
-                    .cloned()
-                    .unwrap_or(CellInput::Empty)
-            })
+            .map(|file_column| file_column.map_or(CellInput::Empty, |c| self.book.cell(s, r, c)))
             .collect()
     }
 
-    fn citizen_id_of(&self, s: usize, r: usize) -> Option<String> {
+    /// The key a row names its record by (citizen ID or unit code), when readable.
+    fn key_of(&self, s: usize, r: usize) -> Option<String> {
         let spec = self.book.sheets[s].spec;
-        let i = spec.column(CITIZEN_ID)?;
-        let cell = self.columns[s][i].and_then(|c| self.book.sheets[s].rows[r].1.get(c).cloned())?;
+        let i = spec.key_column();
+        let cell = self.book.cell(s, r, self.columns[s][i]?);
         match import::read_cell(&spec.columns[i], &cell, &self.codes, &[]) {
             Ok(Some(Value::Text(id))) => Some(id),
             _ => None,
@@ -230,50 +239,40 @@ impl<'a> Checker<'a> {
     }
 
     fn group(&mut self) {
-        let people_sheet = self
-            .book
-            .sheets
-            .iter()
-            .position(|s| s.spec.sheet == Sheet::People)
-            .expect("checked in new");
-        let mut by_citizen: HashMap<String, usize> = HashMap::new();
-        for r in 0..self.book.sheets[people_sheet].rows.len() {
-            let citizen_id = self.citizen_id_of(people_sheet, r);
+        let main_sheet = self.sheet_index(self.kind.sheets()[0].sheet);
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        for r in 0..self.book.sheets[main_sheet].rows.len() {
+            let key = self.key_of(main_sheet, r);
             let mut duplicate = false;
-            if let Some(id) = &citizen_id {
-                if let Some(&first) = by_citizen.get(id) {
-                    self.people[first].duplicate = true;
+            if let Some(id) = &key {
+                if let Some(&first) = by_key.get(id) {
+                    self.records[first].duplicate = true;
                     duplicate = true;
                 } else {
-                    by_citizen.insert(id.clone(), self.people.len());
+                    by_key.insert(id.clone(), self.records.len());
                 }
             }
-            self.people.push(PersonRows {
-                citizen_id,
-                people_row: r,
+            self.records.push(RecordRows {
+                key,
+                main_row: r,
                 sections: Vec::new(),
                 duplicate,
             });
         }
         for s in 0..self.book.sheets.len() {
-            if s == people_sheet {
+            if s == main_sheet {
                 continue;
             }
             for r in 0..self.book.sheets[s].rows.len() {
-                let owner = self
-                    .citizen_id_of(s, r)
-                    .and_then(|id| by_citizen.get(&id).copied());
+                let owner = self.key_of(s, r).and_then(|id| by_key.get(&id).copied());
                 match owner {
-                    Some(p) => self.people[p].sections.push((s, r)),
+                    Some(p) => self.records[p].sections.push((s, r)),
                     None => {
                         // Unreadable or unknown: say which, on the citizen-ID cell.
                         let read = self.read(s, r);
                         let mut issues = self.row_issues(s, r, &read);
                         if issues.is_empty() {
-                            let column = self.book.sheets[s]
-                                .spec
-                                .column(CITIZEN_ID)
-                                .expect("every sheet is keyed");
+                            let column = self.book.sheets[s].spec.key_column();
                             issues.push(self.issue(
                                 s,
                                 r,
@@ -362,11 +361,28 @@ impl<'a> Checker<'a> {
             .cloned())
     }
 
-    /// Everything the import would do with person `p`, and why not where it would not.
-    pub fn plan(&mut self, conn: &mut DbConnection, p: usize) -> Result<PersonPlan, AppError> {
+    /// The key stored for record `p` once written: the keyed hash of a citizen ID (the number
+    /// itself is never stored in clear), or `unit:` and a unit's code.
+    pub fn stored_key(&self, p: usize) -> Option<String> {
+        let key = self.records[p].key.as_deref()?;
+        Some(match self.kind {
+            import::ImportKind::Staff => self.keys.lookup_hash(key),
+            import::ImportKind::Units => format!("unit:{key}"),
+        })
+    }
+
+    /// Everything the import would do with record `p`, and why not where it would not.
+    pub fn plan(&mut self, conn: &mut DbConnection, p: usize) -> Result<RecordPlan, AppError> {
+        match self.kind {
+            import::ImportKind::Staff => self.plan_person(conn, p),
+            import::ImportKind::Units => self.plan_unit(conn, p),
+        }
+    }
+
+    fn plan_person(&mut self, conn: &mut DbConnection, p: usize) -> Result<RecordPlan, AppError> {
         let people_sheet = self.sheet_index(Sheet::People);
-        let person = &self.people[p];
-        let (r, duplicate, citizen_id) = (person.people_row, person.duplicate, person.citizen_id.clone());
+        let person = &self.records[p];
+        let (r, duplicate, citizen_id) = (person.main_row, person.duplicate, person.key.clone());
         let sections = person.sections.clone();
         let row = self.book.sheets[people_sheet].rows[r].0;
         let main = self.read(people_sheet, r);
@@ -380,8 +396,8 @@ impl<'a> Checker<'a> {
         }
         let spec = self.book.sheets[people_sheet].spec;
         let column = |key: &str| spec.column(key).expect("a column of the people sheet");
-        let refused = |issues: Vec<ImportIssue>| PersonPlan {
-            citizen_id: citizen_id.clone(),
+        let refused = |issues: Vec<ImportIssue>| RecordPlan {
+            key: citizen_id.clone(),
             row,
             issues,
             outcome: Outcome::Refused,
@@ -589,11 +605,13 @@ impl<'a> Checker<'a> {
                 }
                 if issues.is_empty() && content == before {
                     let dossier_id = found.dossier.id.clone();
-                    return Ok(PersonPlan {
-                        citizen_id,
+                    return Ok(RecordPlan {
+                        key: citizen_id,
                         row,
                         issues,
-                        outcome: Outcome::Unchanged { dossier_id },
+                        outcome: Outcome::Unchanged {
+                            dossier_id: Some(dossier_id),
+                        },
                     });
                 }
                 let dossier_id = found.dossier.id.clone();
@@ -636,11 +654,187 @@ impl<'a> Checker<'a> {
         if !issues.is_empty() {
             return Ok(refused(issues));
         }
-        Ok(PersonPlan {
-            citizen_id,
+        Ok(RecordPlan {
+            key: citizen_id,
             row,
             issues,
             outcome,
+        })
+    }
+
+    /// A unit of the organisation tree (ORG-1): new under an existing unit or one this file
+    /// creates on an earlier row; an existing code with the same name, kind and parent is
+    /// unchanged, a different one refused (renames and moves are decisions of their own).
+    fn plan_unit(&mut self, conn: &mut DbConnection, p: usize) -> Result<RecordPlan, AppError> {
+        let s = self.sheet_index(Sheet::Units);
+        let record = &self.records[p];
+        let (r, duplicate, key) = (record.main_row, record.duplicate, record.key.clone());
+        let row = self.book.sheets[s].rows[r].0;
+        let read = self.read(s, r);
+        let mut issues = self.row_issues(s, r, &read);
+        let spec = self.book.sheets[s].spec;
+        let column = |key: &str| spec.column(key).expect("a column of the units sheet");
+        if duplicate {
+            issues.push(self.issue(
+                s,
+                r,
+                column("code"),
+                CellError::new("duplicate_in_file", "Mã đơn vị này có ở nhiều dòng của tệp."),
+            ));
+        }
+        if let Err(denial) = hoso_domain::org::check_manage_units(&self.session.actor) {
+            let _ = denial;
+            issues.push(self.issue(
+                s,
+                r,
+                column("code"),
+                CellError::new("forbidden", "Chỉ Sở Nội vụ được tạo đơn vị trong cơ cấu tổ chức."),
+            ));
+        }
+        let refused = |issues| RecordPlan {
+            key: key.clone(),
+            row,
+            issues,
+            outcome: Outcome::Refused,
+        };
+        if !issues.is_empty() {
+            return Ok(refused(issues));
+        }
+        let text = |k: &str| match read.get(k) {
+            Some(Value::Text(t) | Value::Code(t)) => Some(t.clone()),
+            _ => None,
+        };
+        let date = |k: &str| match read.get(k) {
+            Some(Value::Date(d)) => Some(*d),
+            _ => None,
+        };
+        let code = text("code").expect("required");
+        let (name, kind, parent_code) = (
+            text("name").expect("required"),
+            text("kind").expect("required"),
+            text("parent_code").expect("required"),
+        );
+        let effective_date = date("effective_date").expect("required");
+        let parent = self.unit(conn, &parent_code)?;
+        if let Some(existing) = self.unit(conn, &code)? {
+            let parent_now = match &existing.parent_id {
+                Some(id) => hoso_store::units::find(conn, id)?.map(|u| u.code),
+                None => None,
+            };
+            let differs = [
+                ("name", existing.name != name),
+                ("kind", existing.kind != kind),
+                ("parent_code", parent_now.as_deref() != Some(parent_code.as_str())),
+            ]
+            .into_iter()
+            .find(|(_, differs)| *differs);
+            if let Some((key, _)) = differs {
+                issues.push(self.issue(
+                    s,
+                    r,
+                    column(key),
+                    CellError::new(
+                        "unit_differs",
+                        format!(
+                            "Đơn vị mã «{code}» đã có («{}»); đổi tên, chuyển hoặc sáp nhập bằng chức năng Cơ cấu tổ chức.",
+                            existing.name
+                        ),
+                    ),
+                ));
+                return Ok(refused(issues));
+            }
+            return Ok(RecordPlan {
+                key,
+                row,
+                issues,
+                outcome: Outcome::Unchanged { dossier_id: None },
+            });
+        }
+        let parent_id = match &parent {
+            Some(unit) if unit.ended_on.is_some() => {
+                issues.push(self.issue(
+                    s,
+                    r,
+                    column("parent_code"),
+                    CellError::new("unit_ended", format!("Đơn vị «{parent_code}» không còn tồn tại.")),
+                ));
+                String::new()
+            }
+            Some(unit) => unit.id.clone(),
+            // Created by an earlier row of this file: known by the time this row is written.
+            None if self.planned_units.contains(&parent_code) => String::new(),
+            None => {
+                issues.push(self.issue(
+                    s,
+                    r,
+                    column("parent_code"),
+                    CellError::new(
+                        "unknown_parent",
+                        format!(
+                            "Không có đơn vị mã «{parent_code}», ở hệ thống hoặc ở một dòng trước trong tệp."
+                        ),
+                    ),
+                ));
+                String::new()
+            }
+        };
+        if effective_date > crate::clock::today() {
+            issues.push(self.issue(
+                s,
+                r,
+                column("effective_date"),
+                CellError::new("future_date", "Ngày này chưa đến."),
+            ));
+        }
+        let decision = match text("decision_number") {
+            None => None,
+            Some(number) => match (date("decision_date"), text("decision_signer")) {
+                (Some(date), Some(signer)) => Some(hoso_api_types::accounts::DecisionRef {
+                    number,
+                    date,
+                    signer,
+                    document_id: None,
+                }),
+                (None, _) => {
+                    issues.push(self.issue(
+                        s,
+                        r,
+                        column("decision_date"),
+                        CellError::new("required", "Có số quyết định thì nhập cả ngày quyết định."),
+                    ));
+                    None
+                }
+                (_, None) => {
+                    issues.push(self.issue(
+                        s,
+                        r,
+                        column("decision_signer"),
+                        CellError::new("required", "Có số quyết định thì nhập cả người ký."),
+                    ));
+                    None
+                }
+            },
+        };
+        if !issues.is_empty() {
+            return Ok(refused(issues));
+        }
+        self.planned_units.insert(code.clone());
+        let request = hoso_api_types::units::CreateUnitRequest {
+            code,
+            name,
+            kind,
+            parent_id,
+            change: hoso_api_types::units::TreeChange {
+                effective_date,
+                reason: String::new(),
+                decision,
+            },
+        };
+        Ok(RecordPlan {
+            key,
+            row,
+            issues,
+            outcome: Outcome::NewUnit(Box::new(NewUnit { request, parent_code })),
         })
     }
 

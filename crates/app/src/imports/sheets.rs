@@ -204,8 +204,13 @@ pub fn marked(book: &Book, issues: &[ImportIssue]) -> Result<Vec<u8>, AppError> 
     for read in &book.sheets {
         let sheet = workbook.add_worksheet();
         sheet.set_name(&read.name).map_err(internal)?;
-        let rows =
-            std::iter::once((1u32, &read.headers)).chain(read.rows.iter().map(|(r, cells)| (*r, cells)));
+        // One row's cells at a time, as read (the book keeps them compact).
+        let headers = std::iter::once((1u32, read.headers.clone()));
+        let rows = headers.chain(
+            read.rows
+                .iter()
+                .map(|(r, cells)| (*r, cells.iter().map(|c| book.input(*c)).collect::<Vec<_>>())),
+        );
         for (row, cells) in rows {
             let width = cells.len().max(read.headers.len());
             for c in 0..width {

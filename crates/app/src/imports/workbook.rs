@@ -3,6 +3,7 @@
 //! size (a zip bomb), the size a sheet declares, and each cell's own position (a declaration
 //! can lie). Formula cells and merged header cells are found here too.
 
+use std::collections::HashMap;
 use std::io::Cursor;
 
 use calamine::{DataRef, Reader, Xlsx};
@@ -11,6 +12,49 @@ use hoso_domain::FieldError;
 
 use crate::error::AppError;
 
+/// A cell as kept while an import is checked: 16 bytes, its text interned in the book (a
+/// workbook of 50,000 people holds millions of cells, most of them codes repeated over and
+/// over).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell {
+    Empty,
+    Number(f64),
+    Date(chrono::NaiveDate),
+    Bool(bool),
+    Text(u32),
+    Error(u32),
+}
+
+/// Every distinct text of a workbook, once.
+#[derive(Default)]
+pub struct Texts {
+    all: Vec<Box<str>>,
+    index: HashMap<Box<str>, u32>,
+}
+
+impl Texts {
+    fn intern(&mut self, text: &str) -> u32 {
+        if let Some(&i) = self.index.get(text) {
+            return i;
+        }
+        let i = self.all.len() as u32;
+        self.all.push(text.into());
+        self.index.insert(text.into(), i);
+        i
+    }
+
+    fn cell(&mut self, input: CellInput) -> Cell {
+        match input {
+            CellInput::Empty => Cell::Empty,
+            CellInput::Number(n) => Cell::Number(n),
+            CellInput::Date(d) => Cell::Date(d),
+            CellInput::Bool(b) => Cell::Bool(b),
+            CellInput::Text(t) => Cell::Text(self.intern(&t)),
+            CellInput::Error(e) => Cell::Error(self.intern(&e)),
+        }
+    }
+}
+
 /// A sheet the import knows, as read: its header row and its data rows (Excel's row number,
 /// cells by column index).
 pub struct ReadSheet {
@@ -18,7 +62,7 @@ pub struct ReadSheet {
     /// The name as written in the workbook.
     pub name: String,
     pub headers: Vec<CellInput>,
-    pub rows: Vec<(u32, Vec<CellInput>)>,
+    pub rows: Vec<(u32, Vec<Cell>)>,
     /// Cells holding a formula (zero-based row, column): refused, since their value is
     /// whatever the last program to save the file computed.
     pub formulas: Vec<(u32, u32)>,
@@ -29,9 +73,32 @@ pub struct Book {
     pub sheets: Vec<ReadSheet>,
     /// Sheets the import ignores (instructions, the hidden list of codes, the list of errors).
     pub ignored: Vec<String>,
+    texts: Texts,
 }
 
 impl Book {
+    /// The cell as read, for the checks.
+    pub fn input(&self, cell: Cell) -> CellInput {
+        match cell {
+            Cell::Empty => CellInput::Empty,
+            Cell::Number(n) => CellInput::Number(n),
+            Cell::Date(d) => CellInput::Date(d),
+            Cell::Bool(b) => CellInput::Bool(b),
+            Cell::Text(i) => CellInput::Text(self.texts.all[i as usize].to_string()),
+            Cell::Error(i) => CellInput::Error(self.texts.all[i as usize].to_string()),
+        }
+    }
+
+    /// The cell under column `column` of row `r` of sheet `s`.
+    pub fn cell(&self, s: usize, r: usize, column: usize) -> CellInput {
+        let cell = self.sheets[s].rows[r]
+            .1
+            .get(column)
+            .copied()
+            .unwrap_or(Cell::Empty);
+        self.input(cell)
+    }
+
     pub fn sheet(&self, sheet: Sheet) -> Option<&ReadSheet> {
         self.sheets.iter().find(|s| s.spec.sheet == sheet)
     }
@@ -68,6 +135,7 @@ fn read_xlsx(kind: ImportKind, bytes: &[u8]) -> Result<Book, AppError> {
     let mut book = Book {
         sheets: Vec::new(),
         ignored: Vec::new(),
+        texts: Texts::default(),
     };
     for name in workbook.sheet_names() {
         let Some(spec) = spec_named(kind, &name) else {
@@ -99,7 +167,7 @@ fn read_xlsx(kind: ImportKind, bytes: &[u8]) -> Result<Book, AppError> {
         let declared = reader.dimensions();
         check_size(&name, declared.end.0, declared.end.1)?;
         let mut headers = Vec::new();
-        let mut rows: Vec<(u32, Vec<CellInput>)> = Vec::new();
+        let mut rows: Vec<(u32, Vec<Cell>)> = Vec::new();
         while let Some(cell) = reader.next_cell().map_err(|_| not_a_workbook())? {
             let (row, column) = cell.get_position();
             check_size(&name, row, column)?;
@@ -107,19 +175,25 @@ fn read_xlsx(kind: ImportKind, bytes: &[u8]) -> Result<Book, AppError> {
             if value == CellInput::Empty {
                 continue;
             }
-            let cells = if row == 0 {
-                &mut headers
-            } else {
-                if rows.last().is_none_or(|(r, _)| *r != row + 1) {
-                    rows.push((row + 1, Vec::new()));
-                }
-                &mut rows.last_mut().expect("a row was just pushed").1
-            };
             let column = column as usize;
-            if cells.len() <= column {
-                cells.resize(column + 1, CellInput::Empty);
+            if row == 0 {
+                if headers.len() <= column {
+                    headers.resize(column + 1, CellInput::Empty);
+                }
+                headers[column] = value;
+                continue;
             }
-            cells[column] = value;
+            if rows.last().is_none_or(|(r, _)| *r != row + 1) {
+                if let Some((_, done)) = rows.last_mut() {
+                    done.shrink_to_fit();
+                }
+                rows.push((row + 1, Vec::new()));
+            }
+            let cells = &mut rows.last_mut().expect("a row was just pushed").1;
+            if cells.len() <= column {
+                cells.resize(column + 1, Cell::Empty);
+            }
+            cells[column] = book.texts.cell(value);
         }
         drop(reader);
         let mut formulas = Vec::new();
@@ -257,6 +331,7 @@ fn read_csv(kind: ImportKind, bytes: &[u8]) -> Result<Book, AppError> {
         .from_reader(content.as_bytes());
     let mut headers = Vec::new();
     let mut rows = Vec::new();
+    let mut texts = Texts::default();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|_| not_a_workbook())?;
         check_size(spec.name, i as u32, record.len().saturating_sub(1) as u32)?;
@@ -264,10 +339,11 @@ fn read_csv(kind: ImportKind, bytes: &[u8]) -> Result<Book, AppError> {
         if i == 0 {
             headers = cells;
         } else if cells.iter().any(|c| *c != CellInput::Empty) {
-            rows.push((i as u32 + 1, cells));
+            rows.push((i as u32 + 1, cells.into_iter().map(|c| texts.cell(c)).collect()));
         }
     }
     Ok(Book {
+        texts,
         sheets: vec![ReadSheet {
             spec,
             name: spec.name.to_owned(),

@@ -551,7 +551,7 @@ fn an_import_killed_mid_commit_resumes_and_writes_each_person_once() {
         first.wait().unwrap();
         let written = count_rows(
             &ctx.db,
-            &format!("import_people WHERE import_id = '{}'", checked.id),
+            &format!("import_records WHERE import_id = '{}'", checked.id),
         );
         assert_eq!(written, 100, "{backend}: one batch was committed");
         assert_eq!(
@@ -566,7 +566,7 @@ fn an_import_killed_mid_commit_resumes_and_writes_each_person_once() {
         );
         let placements = count_rows(
             &ctx.db,
-            &format!("person_placements pp JOIN import_people i ON i.import_id = '{}' JOIN dossiers d ON d.id = i.dossier_id AND d.person_id = pp.person_id", checked.id),
+            &format!("person_placements pp JOIN import_records i ON i.import_id = '{}' JOIN dossiers d ON d.id = i.target_id AND d.person_id = pp.person_id", checked.id),
         );
         assert_eq!(placements, written, "{backend}: each written person is placed");
 
@@ -592,7 +592,7 @@ fn an_import_killed_mid_commit_resumes_and_writes_each_person_once() {
             count_rows(
                 &ctx.db,
                 &format!(
-                    "import_people WHERE import_id = '{}' AND outcome = 'new'",
+                    "import_records WHERE import_id = '{}' AND outcome = 'new'",
                     checked.id
                 )
             ),

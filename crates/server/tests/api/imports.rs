@@ -582,3 +582,145 @@ async fn only_accounts_that_may_open_dossiers_import_and_each_sees_their_own() {
         1
     );
 }
+
+fn units_workbook(rows: &[[&str; 5]]) -> Vec<u8> {
+    use rust_xlsxwriter::Workbook;
+    let spec = &ImportKind::Units.sheets()[0];
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name(spec.name).unwrap();
+    for (c, column) in spec.columns.iter().enumerate() {
+        sheet.write_string(0, c as u16, column.header).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, value) in row.iter().enumerate() {
+            sheet.write_string(r as u32 + 1, c as u16, *value).unwrap();
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+/// The organisation tree from a sheet (ORG-1): Sở Nội vụ imports units under existing ones and
+/// under units created on earlier rows; an existing code is unchanged when it says the same and
+/// refused when it does not; an agency may not create units; a second import changes nothing.
+#[actix_web::test]
+async fn the_organisation_tree_is_imported_by_home_affairs_once() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+        let agency = token_of(&app, "sogddt").await;
+        let template = download(&app, &admin, "/api/v1/imports/templates/units").await;
+        let book: Xlsx<_> = Xlsx::new(Cursor::new(template)).unwrap();
+        assert_eq!(book.sheet_names()[0], "Đơn vị");
+        let rows = [
+            [
+                "HY.SGDDT.THPTVL",
+                "Trường THPT Văn Lâm",
+                "Đơn vị sự nghiệp công lập",
+                "HY.SGDDT",
+                "01/08/2025",
+            ],
+            [
+                "HY.SGDDT.THPTVL.TCM",
+                "Tổ chuyên môn Toán",
+                "Phòng, ban thuộc đơn vị",
+                "HY.SGDDT.THPTVL",
+                "01/09/2025",
+            ],
+            [
+                "HY.SGDDT",
+                "Sở Giáo dục và Đào tạo",
+                "Sở, ban, ngành",
+                "HY",
+                "01/07/2025",
+            ],
+            [
+                "HY.SGDDT.P01",
+                "Văn phòng Sở (tên mới)",
+                "Phòng, ban thuộc đơn vị",
+                "HY.SGDDT",
+                "01/07/2025",
+            ],
+            ["HY.X.Y", "Đơn vị mồ côi", "Hội", "HY.KHONGCO", "01/07/2025"],
+        ];
+        let (status, checked) = post_units(&app, &admin, units_workbook(&rows)).await;
+        assert_eq!(status, 201, "{backend}: {checked}");
+        assert_eq!(
+            checked["dry_run"],
+            json!({"new": 2, "updated": 0, "unchanged": 1, "refused": 2}),
+            "{checked}"
+        );
+        let codes: Vec<(u64, String, String)> = checked["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                (
+                    i["row"].as_u64().unwrap(),
+                    i["column"].as_str().unwrap().into(),
+                    i["code"].as_str().unwrap().into(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            codes,
+            vec![
+                (5, "B".to_owned(), "unit_differs".to_owned()),
+                (6, "D".to_owned(), "unknown_parent".to_owned())
+            ]
+        );
+        let units_before = count(&ctx, "units");
+        let ended = commit(
+            &app,
+            &admin,
+            checked["id"].as_str().unwrap(),
+            json!({"valid_only": true}),
+        )
+        .await;
+        assert_eq!(ended["committed"]["new"], 2, "{ended}");
+        assert_eq!(count(&ctx, "units"), units_before + 2);
+        assert_eq!(
+            count(&ctx, "units c JOIN units p ON p.id = c.parent_id WHERE c.code = 'HY.SGDDT.THPTVL.TCM' AND p.code = 'HY.SGDDT.THPTVL'"),
+            1
+        );
+        // Again: nothing new.
+        let (_, again) = post_units(&app, &admin, units_workbook(&rows[..3])).await;
+        assert_eq!(
+            again["dry_run"],
+            json!({"new": 0, "updated": 0, "unchanged": 3, "refused": 0}),
+            "{again}"
+        );
+        // An agency may not create units.
+        let (_, refused) = post_units(
+            &app,
+            &agency,
+            units_workbook(&[[
+                "HY.SGDDT.THPTMH",
+                "Trường THPT Mỹ Hào",
+                "Đơn vị sự nghiệp công lập",
+                "HY.SGDDT",
+                "01/08/2025",
+            ]]),
+        )
+        .await;
+        assert_eq!(refused["dry_run"]["refused"], 1, "{refused}");
+        assert_eq!(refused["issues"][0]["code"], "forbidden");
+    }
+}
+
+async fn post_units<S, B>(app: &S, token: &str, bytes: Vec<u8>) -> (u16, Value)
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let request = actix_test::TestRequest::post()
+        .uri("/api/v1/imports?kind=units&file_name=don-vi.xlsx")
+        .insert_header(("Authorization", format!("Bearer {token}")))
+        .set_payload(bytes)
+        .to_request();
+    let response = actix_test::call_service(app, request).await;
+    let status = response.status().as_u16();
+    let body = actix_test::read_body(response).await;
+    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+}
