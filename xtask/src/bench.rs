@@ -200,7 +200,7 @@ const IMPORT_TABLES: &[&str] = &[
     "dossier_drafts",
     "dossier_facts",
     "audit_events",
-    "import_people",
+    "import_records",
 ];
 
 /// `cargo xtask bench-import [PEOPLE]`: a generated workbook of PEOPLE teachers (default
@@ -338,7 +338,7 @@ pub fn run_import(args: &[String]) -> Result {
             None => raw_copy_sqlite(&dir.join("hoso.db"))?,
         };
         let rate = |d: std::time::Duration| people as f64 / d.as_secs_f64();
-        table.push_str(&format!(
+        let line = format!(
             "| {backend} | {:.1} s | {:.0} | {:.1} s | {:.0} | {peak} MB | {:.2} s | {:.1} |\n",
             dry_run.as_secs_f64(),
             rate(dry_run),
@@ -346,7 +346,9 @@ pub fn run_import(args: &[String]) -> Result {
             rate(commit),
             raw.as_secs_f64(),
             commit.as_secs_f64() / raw.as_secs_f64()
-        ));
+        );
+        println!("{line}");
+        table.push_str(&line);
     }
     println!(
         "\n{people} people ({:.1} MB workbook), sections included:\n\n{table}",

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection, SqliteConnection};
 
 use crate::error::StoreError;
@@ -123,9 +124,16 @@ impl DatabaseUrl {
                 crate::pool::apply_sqlite_pragmas(&mut conn, sqlite_busy_timeout_ms)?;
                 Ok(DbConnection::Sqlite(conn))
             }
-            DatabaseUrl::Postgres(url) => PgConnection::establish(url)
-                .map(DbConnection::Postgres)
-                .map_err(|e| StoreError::Connection(format!("{}: {e}", redact(url)))),
+            DatabaseUrl::Postgres(url) => {
+                let mut conn = PgConnection::establish(url)
+                    .map_err(|e| StoreError::Connection(format!("{}: {e}", redact(url))))?;
+                // diesel keeps statements prepared; a generic plan made while a table was small
+                // (a scan) stays for the connection's life and made a bulk import quadratic.
+                // Plans made for each execution's values keep using the indexes.
+                conn.batch_execute("SET plan_cache_mode = force_custom_plan")
+                    .map_err(|e| StoreError::Connection(format!("cannot configure PostgreSQL: {e}")))?;
+                Ok(DbConnection::Postgres(conn))
+            }
         }
     }
 }
