@@ -6,6 +6,13 @@ use leptos::task::spawn_local;
 use crate::api::{self, ApiFailure};
 use crate::session::Auth;
 
+/// The file just chosen in a file input, if any.
+pub fn chosen_file(event: &leptos::ev::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let input = event.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    input.files()?.get(0)
+}
+
 /// Uploads a scan (PDF, JPEG, PNG) as soon as it is chosen, and remembers what was stored.
 #[component]
 pub fn DocumentPicker(
@@ -15,17 +22,10 @@ pub fn DocumentPicker(
     name: &'static str,
     #[prop(optional)] accept: Option<&'static str>,
 ) -> impl IntoView {
-    use wasm_bindgen::JsCast;
     let auth = expect_context::<Auth>();
     let progress = RwSignal::new(None::<f64>);
     let on_change = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        let Some(file) = chosen_file(&event) else {
             return;
         };
         spawn_local(async move {

@@ -45,14 +45,7 @@ fn Imports() -> impl IntoView {
         });
     };
     let on_file = move |event: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        let Some(file) = crate::components::upload::chosen_file(&event) else {
             return;
         };
         let path = format!(

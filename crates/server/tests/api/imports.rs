@@ -13,7 +13,7 @@ use hoso_domain::import::{CellInput, ImportKind, Sheet};
 use hoso_store::testing::backends;
 use serde_json::{json, Value};
 
-use crate::support::{assert_error_body, call, token_of, TestContext};
+use crate::support::{assert_error_body, call, post_bytes, token_of, TestContext};
 
 type Rows = Vec<(Sheet, Vec<CellInput>)>;
 
@@ -29,16 +29,8 @@ where
     S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
     B: MessageBody,
 {
-    let request = actix_test::TestRequest::post()
-        .uri(&format!("/api/v1/imports?kind=staff&file_name={file_name}"))
-        .insert_header(("Authorization", format!("Bearer {token}")))
-        .insert_header(("Content-Type", hoso_app::imports::sheets::XLSX))
-        .set_payload(bytes)
-        .to_request();
-    let response = actix_test::call_service(app, request).await;
-    let status = response.status().as_u16();
-    let body = actix_test::read_body(response).await;
-    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+    let uri = format!("/api/v1/imports?kind=staff&file_name={file_name}");
+    post_bytes(app, token, &uri, hoso_app::imports::sheets::XLSX, bytes).await
 }
 
 async fn download<S, B>(app: &S, token: &str, uri: &str) -> Vec<u8>
@@ -714,13 +706,6 @@ where
     S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
     B: MessageBody,
 {
-    let request = actix_test::TestRequest::post()
-        .uri("/api/v1/imports?kind=units&file_name=don-vi.xlsx")
-        .insert_header(("Authorization", format!("Bearer {token}")))
-        .set_payload(bytes)
-        .to_request();
-    let response = actix_test::call_service(app, request).await;
-    let status = response.status().as_u16();
-    let body = actix_test::read_body(response).await;
-    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+    let uri = "/api/v1/imports?kind=units&file_name=don-vi.xlsx";
+    post_bytes(app, token, uri, hoso_app::imports::sheets::XLSX, bytes).await
 }

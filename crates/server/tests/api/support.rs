@@ -244,8 +244,24 @@ where
     S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
     B: MessageBody,
 {
+    let uri = format!("/api/v1/documents?file_name={file_name}");
+    post_bytes(app, token, &uri, content_type, bytes).await
+}
+
+/// Posts a file's bytes as the body (a scan, a workbook); the answer's status and JSON body.
+pub async fn post_bytes<S, B>(
+    app: &S,
+    token: &str,
+    uri: &str,
+    content_type: &str,
+    bytes: Vec<u8>,
+) -> (u16, serde_json::Value)
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
     let request = actix_test::TestRequest::post()
-        .uri(&format!("/api/v1/documents?file_name={file_name}"))
+        .uri(uri)
         .insert_header(("Authorization", format!("Bearer {token}")))
         .insert_header(("Content-Type", content_type))
         .set_payload(bytes)
