@@ -467,6 +467,7 @@ pub fn sign(
                         .and_then(|n| n.as_str())
                         .map(str::to_owned)
                 });
+            let note = version_note(conn, &loaded.found.dossier, loaded.review.reason.as_deref())?;
             dossiers::approve_draft(
                 conn,
                 &loaded.found.dossier.id,
@@ -474,7 +475,7 @@ pub fn sign(
                 &loaded.review.content_hash,
                 full_name.as_deref(),
                 &session.actor.account_id,
-                loaded.review.reason.as_deref(),
+                note.as_deref(),
             )?;
         }
         signing::add_signature(
@@ -641,4 +642,24 @@ pub fn submit(
     })?;
     let found = dossiers::find(conn, &found.dossier.id)?.ok_or(AppError::NotFound)?;
     view(conn, &review, &found, today)
+}
+
+/// The note of a new version: the review's reason; on a dossier's first approval, also the
+/// previous system it was migrated from, when Sở Nội vụ's import said so (issue #15).
+fn version_note(
+    conn: &mut DbConnection,
+    dossier: &hoso_store::dossiers::DossierRow,
+    reason: Option<&str>,
+) -> Result<Option<String>, AppError> {
+    let migrated = match dossier.current_version {
+        0 => hoso_store::imports::migrated_source(conn, &dossier.id)?,
+        _ => None,
+    };
+    Ok(match migrated {
+        Some((file, sha256)) => Some(format!(
+            "{}Chuyển từ hệ thống cũ: tệp «{file}» (SHA-256 {sha256}).",
+            reason.map(|r| format!("{r} — ")).unwrap_or_default()
+        )),
+        None => reason.map(str::to_owned),
+    })
 }

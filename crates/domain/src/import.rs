@@ -179,6 +179,8 @@ pub const TRAINING_KINDS: &[(&str, &str)] = &[
 pub const FAMILY_SIDES: &[(&str, &str)] = &[("own", "Bản thân"), ("spouse", "Bên vợ hoặc chồng")];
 
 const GRADES: &[&str] = crate::catalog::GRADE_KINDS;
+/// A place's province: today's, or one of before the 2025 merger (as old records say).
+const PROVINCES: &[&str] = &["provinces", "former_provinces"];
 
 /// Unit kinds a file may create: every kind but the province, which only the first run makes.
 const NEW_UNIT_KINDS: &[(&str, &str)] = crate::recruitment::UNIT_KINDS.split_at(1).1;
@@ -208,6 +210,26 @@ const STAFF_SHEETS: &[SheetSpec] = &[
             col("identity.other_names", "Tên gọi khác", ValueKind::Text(100)),
             req("identity.gender", "Giới tính", ValueKind::Code(&["genders"])),
             req("identity.birth_date", "Ngày sinh", ValueKind::Date),
+            col(
+                "identity.birth_place.commune",
+                "Nơi sinh: xã, phường",
+                ValueKind::Text(200),
+            ),
+            col(
+                "identity.birth_place.province",
+                "Nơi sinh: tỉnh, thành phố",
+                ValueKind::Code(PROVINCES),
+            ),
+            col(
+                "identity.hometown.commune",
+                "Quê quán: xã, phường",
+                ValueKind::Text(200),
+            ),
+            col(
+                "identity.hometown.province",
+                "Quê quán: tỉnh, thành phố",
+                ValueKind::Code(PROVINCES),
+            ),
             col("identity.citizen_id_issued_on", "Ngày cấp CCCD", ValueKind::Date),
             col("identity.ethnicity", "Dân tộc", ValueKind::Code(&["ethnicities"])),
             col("identity.religion", "Tôn giáo", ValueKind::Code(&["religions"])),
@@ -217,6 +239,7 @@ const STAFF_SHEETS: &[SheetSpec] = &[
                 "Số sổ BHXH",
                 ValueKind::Text(20),
             ),
+            col("identity.residence", "Nơi ở hiện nay", ValueKind::Text(300)),
             req("placement.unit", "Mã đơn vị", ValueKind::Text(64)),
             req("placement.category", "Đối tượng", ValueKind::Choice(CATEGORIES)),
             col("placement.position", "Mã vị trí việc làm", ValueKind::Text(64)),
@@ -789,6 +812,11 @@ pub fn apply_person(content: &mut DossierContent, row: &ReadRow) {
             "identity.religion" => id.religion = text(),
             "identity.phone" => id.phone = text(),
             "identity.social_insurance_number" => id.social_insurance_number = text(),
+            "identity.residence" => id.residence = text(),
+            "identity.birth_place.commune" => id.birth_place.commune = text(),
+            "identity.birth_place.province" => id.birth_place.province = text(),
+            "identity.hometown.commune" => id.hometown.commune = text(),
+            "identity.hometown.province" => id.hometown.province = text(),
             "career.recruited_on" => career.recruited_on = date(),
             "career.recruiting_body" => career.recruiting_body = text(),
             "career.joined_agency_on" => career.joined_agency_on = date(),
@@ -960,6 +988,11 @@ fn person_cell(content: &DossierContent, placement: &Placement, key: &str) -> Ce
         "identity.religion" => text_cell(&id.religion),
         "identity.phone" => text_cell(&id.phone),
         "identity.social_insurance_number" => text_cell(&id.social_insurance_number),
+        "identity.residence" => text_cell(&id.residence),
+        "identity.birth_place.commune" => text_cell(&id.birth_place.commune),
+        "identity.birth_place.province" => text_cell(&id.birth_place.province),
+        "identity.hometown.commune" => text_cell(&id.hometown.commune),
+        "identity.hometown.province" => text_cell(&id.hometown.province),
         "placement.unit" => CellInput::Text(placement.unit_code.clone()),
         "placement.category" => label_of(CATEGORIES, &placement.category),
         "placement.position" => text_cell(&placement.position_code),

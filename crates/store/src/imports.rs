@@ -148,3 +148,16 @@ pub fn outcome_counts(conn: &mut DbConnection, import_id: &str) -> StoreResult<V
         .select((import_records::outcome, diesel::dsl::count_star()))
         .load(conn)?)
 }
+
+/// The file a dossier was migrated from, when Sở Nội vụ marked the import that opened or
+/// updated it so: (file name, SHA-256), the earliest such import.
+pub fn migrated_source(conn: &mut DbConnection, dossier_id: &str) -> StoreResult<Option<(String, String)>> {
+    Ok(import_records::table
+        .inner_join(imports::table.on(imports::id.eq(import_records::import_id)))
+        .filter(import_records::target_id.eq(dossier_id))
+        .filter(imports::migrated.eq(true))
+        .order_by(imports::created_at.asc())
+        .select((imports::file_name, imports::sha256))
+        .first(conn)
+        .optional()?)
+}

@@ -730,3 +730,4 @@ diesel::table! {
 
 diesel::allow_tables_to_appear_in_same_query!(imports, accounts);
 diesel::allow_tables_to_appear_in_same_query!(imports, jobs);
+diesel::allow_tables_to_appear_in_same_query!(imports, import_records);

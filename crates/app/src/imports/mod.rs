@@ -74,11 +74,27 @@ pub fn view(conn: &mut DbConnection, row: ImportRow) -> Result<ImportView, AppEr
     let created_by = hoso_store::accounts::find(conn, &row.created_by)?
         .map(|a| a.account.username)
         .unwrap_or_default();
-    let (progress_done, progress_total) = match &row.job_id {
-        Some(job) => hoso_store::jobs::find(conn, job)?
-            .map(|j| (j.progress_done, j.progress_total))
-            .unwrap_or_default(),
-        None => (0, 0),
+    let job = match &row.job_id {
+        Some(id) => hoso_store::jobs::find(conn, id)?,
+        None => None,
+    };
+    let (progress_done, progress_total) = job
+        .as_ref()
+        .map(|j| (j.progress_done, j.progress_total))
+        .unwrap_or_default();
+    // A commit whose job an administrator cancelled (`POST /jobs/{id}/cancel`) is not committing
+    // any more: what it wrote stays, the rest was not written.
+    let cancelled = row.status == hoso_store::imports::COMMITTING
+        && job
+            .as_ref()
+            .is_some_and(|j| j.state == hoso_store::jobs::CANCELLED);
+    let (status, error) = if cancelled {
+        (
+            hoso_store::imports::FAILED.to_owned(),
+            Some("Việc ghi đã bị hủy ở trang Tác vụ nền; những dòng đã ghi được giữ nguyên.".to_owned()),
+        )
+    } else {
+        (row.status.clone(), row.error.clone())
     };
     let committed = if row.job_id.is_some() {
         let mut counts = ImportCounts::default();
@@ -95,7 +111,7 @@ pub fn view(conn: &mut DbConnection, row: ImportRow) -> Result<ImportView, AppEr
     Ok(ImportView {
         id: row.id,
         kind: row.kind,
-        status: row.status,
+        status,
         file_name: row.file_name,
         sha256: row.sha256,
         document_id: row.document_id,
@@ -118,6 +134,6 @@ pub fn view(conn: &mut DbConnection, row: ImportRow) -> Result<ImportView, AppEr
         progress_total,
         committed_at: row.committed_at.map(utc),
         finished_at: row.finished_at.map(utc),
-        error: row.error,
+        error,
     })
 }

@@ -112,15 +112,19 @@ fn people_cell<'a>(rows: &'a mut Rows, person: usize, key: &str) -> &'a mut Cell
     &mut cells[column]
 }
 
+fn dossier_of(ctx: &TestContext, citizen_id: &str) -> String {
+    let keys = hoso_app::sealing::DataKeys::parse(crate::support::TEST_DATA_KEYS).unwrap();
+    hoso_store::dossiers::find_by_citizen_hash(&mut ctx.db.connect(), &keys.lookup_hash(citizen_id))
+        .unwrap()
+        .expect("imported")
+}
+
 async fn draft_of<S, B>(app: &S, token: &str, citizen_id: &str, ctx: &TestContext) -> Value
 where
     S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
     B: MessageBody,
 {
-    let keys = hoso_app::sealing::DataKeys::parse(crate::support::TEST_DATA_KEYS).unwrap();
-    let id = hoso_store::dossiers::find_by_citizen_hash(&mut ctx.db.connect(), &keys.lookup_hash(citizen_id))
-        .unwrap()
-        .expect("imported");
+    let id = dossier_of(ctx, citizen_id);
     let (status, draft) = call(
         app,
         "GET",
@@ -236,7 +240,7 @@ async fn a_workbook_is_imported_once_reimported_unchanged_and_corrected_as_draft
                 restricted["column"].as_str(),
                 restricted["row"].as_u64()
             ),
-            (Some("restricted_field"), Some("I"), Some(11))
+            (Some("restricted_field"), Some("M"), Some(11))
         );
         let ended = commit(
             &app,
@@ -358,12 +362,12 @@ async fn bad_cells_are_marked_where_they_are_and_nothing_is_written() {
         // Row numbers are Excel's: the header is row 1, person 1 is row 3.
         for expected in [
             (3, "E", "invalid_date"),
-            (4, "Y", "unknown_code"),
+            (4, "AD", "unknown_code"),
             (5, "A", "invalid_citizen_id"),
             (6, "A", "duplicate_in_file"),
             (7, "A", "duplicate_in_file"),
-            (8, "K", "unit_out_of_scope"),
-            (9, "K", "unknown_unit"),
+            (8, "P", "unit_out_of_scope"),
+            (9, "P", "unknown_unit"),
         ] {
             assert!(
                 issues.contains(&(expected.0, expected.1.to_owned(), expected.2.to_owned())),
@@ -708,4 +712,105 @@ where
 {
     let uri = "/api/v1/imports?kind=units&file_name=don-vi.xlsx";
     post_bytes(app, token, uri, hoso_app::imports::sheets::XLSX, bytes).await
+}
+
+/// A commit whose job an administrator cancels before it runs ends `failed`, writing nothing.
+#[actix_web::test]
+async fn a_cancelled_commit_is_shown_failed_and_writes_nothing() {
+    let ctx = TestContext::new(hoso_store::Backend::Sqlite).with_demo();
+    // No background workers here: the job waits in the queue.
+    let app =
+        actix_test::init_service(hoso_api::app::build(ctx.state(), crate::support::MAX_JSON_BYTES)).await;
+    let agency = token_of(&app, "sogddt").await;
+    let admin = token_of(&app, "quantri").await;
+    let rows = hoso_app::seed::staff_rows(&hoso_app::seed::demo_schools(), 5, 9);
+    let (_, checked) = post_import(&app, &agency, "huy.xlsx", workbook(&rows)).await;
+    let id = checked["id"].as_str().unwrap();
+    let (status, started) = call(
+        &app,
+        "POST",
+        &format!("/api/v1/imports/{id}/commit"),
+        Some(&agency),
+        Some(json!({})),
+    )
+    .await;
+    assert_eq!(status, 202, "{started}");
+    let job = started["job_id"].as_str().unwrap();
+    let (status, _) = call(
+        &app,
+        "POST",
+        &format!("/api/v1/jobs/{job}/cancel"),
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (_, ended) = call(
+        &app,
+        "GET",
+        &format!("/api/v1/imports/{id}?wait=true"),
+        Some(&agency),
+        None,
+    )
+    .await;
+    assert_eq!(ended["status"], "failed", "{ended}");
+    assert!(ended["error"].as_str().unwrap().contains("hủy"));
+    assert_eq!(
+        ended["committed"],
+        json!({"new": 0, "updated": 0, "unchanged": 0, "refused": 0})
+    );
+}
+
+/// Sở Nội vụ marks an import as migrated from the previous system: the dossier's first approved
+/// version records that source.
+#[actix_web::test]
+async fn the_first_approval_of_a_migrated_dossier_records_its_source() {
+    let ctx = TestContext::new(hoso_store::Backend::Sqlite).with_demo();
+    let app = ctx.app().await;
+    let admin = token_of(&app, "quantri").await;
+    let rows = hoso_app::seed::staff_rows(&hoso_app::seed::demo_schools(), 1, 11);
+    let (_, checked) = post_import(&app, &admin, "pmis-2025.xlsx", workbook(&rows)).await;
+    let ended = commit(
+        &app,
+        &admin,
+        checked["id"].as_str().unwrap(),
+        json!({"migrated": true}),
+    )
+    .await;
+    assert_eq!(
+        (ended["migrated"].as_bool(), ended["committed"]["new"].as_i64()),
+        (Some(true), Some(1))
+    );
+    let id = dossier_of(&ctx, &citizen_of(&rows, 0));
+    // The photo is attached in hoso, not imported.
+    let (status, photo) = crate::support::upload(
+        &app,
+        &admin,
+        "anh.png",
+        "image/png",
+        b"\x89PNG\r\n\x1a\n0000".to_vec(),
+    )
+    .await;
+    assert_eq!(status, 201, "{photo}");
+    let (status, saved) = crate::support::edit_draft(&app, &admin, &id, |content| {
+        content["photo_document_id"] = photo["id"].clone();
+    })
+    .await;
+    assert_eq!(status, 200, "{saved}");
+    let revision = saved["revision"].as_i64().unwrap();
+    crate::support::approve_through_workflow(&app, &ctx, &admin, &id, revision).await;
+    let (status, versions) = call(
+        &app,
+        "GET",
+        &format!("/api/v1/dossiers/{id}/versions"),
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{versions}");
+    let note = versions[0]["note"].as_str().unwrap_or_default().to_owned();
+    assert!(
+        note.contains("Chuyển từ hệ thống cũ: tệp «pmis-2025.xlsx»"),
+        "{versions}"
+    );
 }
