@@ -152,31 +152,32 @@ fn run_commit(context: &JobContext, conn: &mut DbConnection) -> Result<Option<se
     let mut position = 0usize;
     while position < total {
         let end = (position + BATCH).min(total);
-        // First the whole batch in one transaction; only when a record is refused as it is
-        // written (a draft saved meanwhile, …) is the batch done again with a savepoint per
-        // record, so that the others are kept. Savepoints cost two round trips a record.
-        // Units go record by record from the start: after a batch rolled back, the checker's
-        // view of the units it had just created would be stale.
-        let quick = kind == hoso_domain::import::ImportKind::Staff;
-        let first = if quick {
-            conn.transaction(|conn| {
-                let written = write_batch(conn, &mut checker, &session, &row, position..end, &done, false)?;
-                record_batch(conn, &row.id, written, &mut done.clone())
-            })
-        } else {
-            Err(refused_on_write())
-        };
-        match first {
-            Ok(marked) => done = marked,
-            Err(error) if is_refusal(&error) => {
-                done = conn.transaction(|conn| {
-                    let written =
-                        write_batch(conn, &mut checker, &session, &row, position..end, &done, true)?;
-                    record_batch(conn, &row.id, written, &mut done.clone())
-                })?;
+        conn.transaction(|conn| -> Result<(), AppError> {
+            for p in position..end {
+                let hash = checker.stored_key(p);
+                if hash.as_ref().is_some_and(|h| done.contains(h)) {
+                    continue;
+                }
+                let outcome = conn.transaction(|conn| -> Result<(&'static str, Option<String>), AppError> {
+                    let plan = checker.plan(conn, p)?;
+                    write(conn, &session, keys, &row, plan)
+                });
+                let (outcome, dossier_id) = match outcome {
+                    Ok(done) => done,
+                    // Refused now (someone saved the draft meanwhile, …): left out, like a
+                    // refused row; a database failure ends the batch and the job retries.
+                    Err(
+                        AppError::Validation(_) | AppError::Conflict { .. } | AppError::PersonExists { .. },
+                    ) => ("refused", None),
+                    Err(other) => return Err(other),
+                };
+                // A citizen ID twice in the file: both rows were refused, the mark is made once.
+                if let Some(hash) = hash.filter(|h| done.insert(h.clone())) {
+                    hoso_store::imports::record_done(conn, &row.id, &hash, outcome, dossier_id.as_deref())?;
+                }
             }
-            Err(other) => return Err(other),
-        }
+            Ok(())
+        })?;
         written += end - position;
         position = end;
         context.progress(written, total)?;
@@ -204,77 +205,6 @@ fn run_commit(context: &JobContext, conn: &mut DbConnection) -> Result<Option<se
         crate::audit::record(conn, event)
     })?;
     Ok(None)
-}
-
-/// A record's stored key, outcome and what it wrote.
-type Written = (Option<String>, &'static str, Option<String>);
-
-/// Refused as written: the record is left out, like a refused row; anything else is a failure
-/// of the database (the job retries).
-fn is_refusal(error: &AppError) -> bool {
-    matches!(
-        error,
-        AppError::Validation(_) | AppError::Conflict { .. } | AppError::PersonExists { .. }
-    )
-}
-
-fn refused_on_write() -> AppError {
-    AppError::Conflict {
-        code: "conflict",
-        message: "written record by record".into(),
-    }
-}
-
-/// Plans and writes records `range` (those not yet done). With `savepoints`, each record in its
-/// own, a refusal leaving that record out; without, a refusal fails the whole batch.
-fn write_batch(
-    conn: &mut DbConnection,
-    checker: &mut Checker<'_>,
-    session: &Session,
-    import: &ImportRow,
-    range: std::ops::Range<usize>,
-    done: &HashSet<String>,
-    savepoints: bool,
-) -> Result<Vec<Written>, AppError> {
-    let keys = checker.keys();
-    let mut written = Vec::new();
-    for p in range {
-        let key = checker.stored_key(p);
-        if key.as_ref().is_some_and(|k| done.contains(k)) {
-            continue;
-        }
-        let mut one = |conn: &mut DbConnection| {
-            let plan = checker.plan(conn, p)?;
-            write(conn, session, keys, import, plan)
-        };
-        let (outcome, target) = if savepoints {
-            match conn.transaction(|conn| one(conn)) {
-                Ok(done) => done,
-                Err(error) if is_refusal(&error) => ("refused", None),
-                Err(other) => return Err(other),
-            }
-        } else {
-            one(conn)?
-        };
-        written.push((key, outcome, target));
-    }
-    Ok(written)
-}
-
-/// Marks the records a batch wrote, in its transaction; the keys done afterwards. A key twice
-/// in the file (both rows refused) is marked once.
-fn record_batch(
-    conn: &mut DbConnection,
-    import_id: &str,
-    written: Vec<Written>,
-    done: &mut HashSet<String>,
-) -> Result<HashSet<String>, AppError> {
-    for (key, outcome, target) in written {
-        if let Some(key) = key.filter(|k| done.insert(k.clone())) {
-            hoso_store::imports::record_done(conn, import_id, &key, outcome, target.as_deref())?;
-        }
-    }
-    Ok(std::mem::take(done))
 }
 
 fn test_stall_after() -> Option<usize> {

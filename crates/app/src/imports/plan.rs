@@ -361,11 +361,6 @@ impl<'a> Checker<'a> {
             .cloned())
     }
 
-    /// The data keys the records are sealed with.
-    pub fn keys(&self) -> &'a DataKeys {
-        self.keys
-    }
-
     /// The key stored for record `p` once written: the keyed hash of a citizen ID (the number
     /// itself is never stored in clear), or `unit:` and a unit's code.
     pub fn stored_key(&self, p: usize) -> Option<String> {
