@@ -493,8 +493,7 @@ impl<'a> Checker<'a> {
         };
         let (outcome, dossier_id, known_photo) = match holder {
             None => {
-                if let Err(denial) = check_recruit(actor, &path) {
-                    let _ = denial;
+                if check_recruit(actor, &path).is_err() {
                     issues.push(self.issue(
                         people_sheet,
                         r,
@@ -682,8 +681,7 @@ impl<'a> Checker<'a> {
                 CellError::new("duplicate_in_file", "Mã đơn vị này có ở nhiều dòng của tệp."),
             ));
         }
-        if let Err(denial) = hoso_domain::org::check_manage_units(&self.session.actor) {
-            let _ = denial;
+        if hoso_domain::org::check_manage_units(&self.session.actor).is_err() {
             issues.push(self.issue(
                 s,
                 r,
