@@ -95,6 +95,20 @@ pub fn actor_of(account: &AccountWithUnit) -> Result<Actor, AppError> {
     })
 }
 
+/// The session of an active account, for work done on its behalf outside a request (a job it
+/// queued, the command line); a locked or revoked account is refused.
+pub fn for_account(conn: &mut hoso_store::DbConnection, account_id: &str) -> Result<Session, AppError> {
+    let account = hoso_store::accounts::find(conn, account_id)?.ok_or(AppError::Forbidden)?;
+    if account.account.status != hoso_store::accounts::STATUS_ACTIVE {
+        return Err(AppError::Forbidden);
+    }
+    Ok(Session {
+        actor: actor_of(&account)?,
+        account,
+        meta: RequestMeta::default(),
+    })
+}
+
 /// Who a verified bearer token names: an account still active at the `auth_version` the token
 /// was issued with, within a sign-in that has not ended, or an active API client with the
 /// token's scopes. Locking, revoking,

@@ -747,6 +747,19 @@ impl ReadRow {
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.values.get(key)
     }
+
+    /// The text (or code) read under `key`.
+    pub fn text(&self, key: &str) -> Option<String> {
+        self.get(key).and_then(Value::text)
+    }
+
+    pub fn date(&self, key: &str) -> Option<NaiveDate> {
+        self.get(key).and_then(Value::date)
+    }
+
+    pub fn int(&self, key: &str) -> Option<i64> {
+        self.get(key).and_then(Value::int)
+    }
 }
 
 /// Reads every cell of a row; `cells[i]` is the cell under `columns[i]`.
@@ -846,9 +859,9 @@ pub fn apply_person(content: &mut DossierContent, row: &ReadRow) {
 
 /// Replaces one section of `content` with the file's rows for the person (in file order).
 pub fn apply_section(content: &mut DossierContent, sheet: Sheet, rows: &[&ReadRow]) {
-    let t = |r: &ReadRow, k: &str| r.get(k).and_then(Value::text);
-    let d = |r: &ReadRow, k: &str| r.get(k).and_then(Value::date);
-    let n = |r: &ReadRow, k: &str| r.get(k).and_then(Value::int);
+    let t = |r: &ReadRow, k: &str| r.text(k);
+    let d = |r: &ReadRow, k: &str| r.date(k);
+    let n = |r: &ReadRow, k: &str| r.int(k);
     match sheet {
         Sheet::People | Sheet::Units => {}
         Sheet::WorkHistory => {

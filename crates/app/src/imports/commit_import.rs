@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::plan::{Checker, Outcome, RecordPlan};
 use crate::error::AppError;
 use crate::jobs::{JobContext, JobKind, JobRequest, QueuedBy};
-use crate::session::{RequestMeta, Session};
+use crate::session::Session;
 use crate::App;
 
 /// Records written per transaction: each in a savepoint of its own (all or nothing), the batch
@@ -119,25 +119,12 @@ pub async fn commit_import(
     Ok(view)
 }
 
-/// The committing account as it is now: a locked or revoked account's import stops.
-fn session_of(conn: &mut DbConnection, account_id: &str) -> Result<Session, AppError> {
-    let account = hoso_store::accounts::find(conn, account_id)?.ok_or(AppError::Forbidden)?;
-    if account.account.status != hoso_store::accounts::STATUS_ACTIVE {
-        return Err(AppError::Forbidden);
-    }
-    let actor = crate::session::actor_of(&account)?;
-    Ok(Session {
-        actor,
-        account,
-        meta: RequestMeta::default(),
-    })
-}
-
 fn run_commit(context: &JobContext, conn: &mut DbConnection) -> Result<Option<serde_json::Value>, AppError> {
     let payload: CommitPayload = context.payload()?;
     let row = hoso_store::imports::find(conn, &payload.import_id)?.ok_or(AppError::NotFound)?;
     let account = row.committed_by.clone().ok_or(AppError::NotFound)?;
-    let session = session_of(conn, &account)?;
+    // The committing account as it is now: a locked or revoked account's import stops.
+    let session = crate::session::for_account(conn, &account)?;
     super::require_importer(&session)?;
     let kind = super::kind(&row.kind)?;
     let bytes = context.app.blobs.get(&row.sha256)?;

@@ -419,12 +419,7 @@ impl<'a> Checker<'a> {
         let citizen = citizen_id
             .clone()
             .expect("a row without issues has its citizen ID");
-        let text = |key: &str| {
-            main.get(key).and_then(|v| match v {
-                Value::Text(t) | Value::Code(t) => Some(t.clone()),
-                _ => None,
-            })
-        };
+        let text = |key: &str| main.text(key);
         let unit_code = text("placement.unit").expect("required");
         let category = text("placement.category").expect("required");
         let Some(unit) = self.unit(conn, &unit_code)? else {
@@ -698,14 +693,8 @@ impl<'a> Checker<'a> {
         if !issues.is_empty() {
             return Ok(refused(issues));
         }
-        let text = |k: &str| match read.get(k) {
-            Some(Value::Text(t) | Value::Code(t)) => Some(t.clone()),
-            _ => None,
-        };
-        let date = |k: &str| match read.get(k) {
-            Some(Value::Date(d)) => Some(*d),
-            _ => None,
-        };
+        let text = |k: &str| read.text(k);
+        let date = |k: &str| read.date(k);
         let code = text("code").expect("required");
         let (name, kind, parent_code) = (
             text("name").expect("required"),

@@ -485,12 +485,7 @@ fn session_of(ctx: &crate::support::TestContext, username: &str) -> hoso_app::Se
     let row = hoso_store::accounts::find_by_username(&mut conn, username)
         .unwrap()
         .unwrap();
-    let account = hoso_store::accounts::find(&mut conn, &row.id).unwrap().unwrap();
-    hoso_app::Session {
-        actor: hoso_app::session::actor_of(&account).unwrap(),
-        account,
-        meta: Default::default(),
-    }
+    hoso_app::session::for_account(&mut conn, &row.id).unwrap()
 }
 
 /// Issue #15: the process committing an import is killed (SIGKILL) after its first batch; every
