@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod backups;
 pub mod calendar;
 pub mod campaigns;
 pub mod catalogs;

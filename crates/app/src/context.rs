@@ -27,6 +27,8 @@ pub struct App {
     pub auth: crate::tokens::AuthConfig,
     /// The workflow's idea of now: deadlines, windows and signing times.
     pub clock: Clock,
+    /// Where backups are written and who can open them (SEC-5).
+    pub backups: crate::backups::BackupSettings,
     /// Bumped whenever a job is queued or ends here, so that workers and waiting requests wake
     /// without polling this process's own queue.
     pub jobs: JobSignal,

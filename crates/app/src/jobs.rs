@@ -135,6 +135,7 @@ impl Registry {
         registry.add(crate::reports::REPORT_JOB);
         registry.add(crate::scheduler::HOUSEKEEPING_JOB);
         registry.add(crate::imports::COMMIT_JOB);
+        registry.add(crate::backups::BACKUP_JOB);
         registry
     }
 

@@ -16,6 +16,7 @@ pub mod approvals;
 pub mod archive;
 pub mod audit;
 pub mod auth;
+pub mod backups;
 pub mod calendar;
 pub mod campaigns;
 pub mod catalogs;

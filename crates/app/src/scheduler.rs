@@ -34,12 +34,25 @@ fn at(hour: u32) -> NaiveTime {
 
 /// The schedules of every deployment.
 pub fn standard() -> Vec<Schedule> {
-    vec![Schedule {
-        name: "housekeeping.nightly",
-        recurrence: Recurrence::Daily { at: at(1) },
-        kind: HOUSEKEEPING_JOB.name,
-        payload: Value::Null,
-    }]
+    vec![
+        Schedule {
+            name: "housekeeping.nightly",
+            recurrence: Recurrence::Daily { at: at(1) },
+            kind: HOUSEKEEPING_JOB.name,
+            payload: Value::Null,
+        },
+        crate::backups::schedule(),
+    ]
+}
+
+/// The job's input: the schedule's payload and, when it is an object, the occurrence it runs for
+/// (a backup caught up the next morning is still the backup of the month's last working day).
+fn payload_for(schedule: &Schedule, occurrence: NaiveDateTime) -> Value {
+    let mut payload = schedule.payload.clone();
+    if let Value::Object(map) = &mut payload {
+        map.insert("occurrence".into(), serde_json::json!(occurrence));
+    }
+    payload
 }
 
 /// Records and queues every occurrence due by `now`; the occurrences recorded by this call.
@@ -88,7 +101,7 @@ pub fn tick(
             }
             let job = enqueue(
                 conn,
-                JobRequest::new(schedule.kind, schedule.payload.clone()).key(format!(
+                JobRequest::new(schedule.kind, payload_for(schedule, *latest)).key(format!(
                     "schedule:{}:{}",
                     schedule.name,
                     latest.format("%Y-%m-%dT%H:%M")

@@ -76,6 +76,19 @@ impl DataKeys {
         format!("lookup={};k1={}", random_token(), random_token())
     }
 
+    /// The ids of every data key (the current one first): what a backup says it needs.
+    pub fn ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .keys
+            .keys()
+            .filter(|k| **k != self.current)
+            .cloned()
+            .collect();
+        ids.sort();
+        ids.insert(0, self.current.clone());
+        ids
+    }
+
     pub fn current_id(&self) -> &str {
         &self.current
     }

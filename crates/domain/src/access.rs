@@ -150,6 +150,7 @@ rights! {
     ViewAudit = "view_audit", "Xem nhật ký truy cập";
     ManageApiClients = "manage_api_clients", "Quản lý kết nối hệ thống khác";
     ManageSettings = "manage_settings", "Quản trị quy chế áp dụng và lịch làm việc";
+    ManageBackups = "manage_backups", "Sao lưu và phục hồi dữ liệu";
 }
 
 impl fmt::Display for Right {

@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod approval;
+pub mod backup;
 pub mod calendar;
 pub mod career;
 pub mod catalog;

@@ -36,6 +36,17 @@ pub fn check_manage_settings(actor: &Actor) -> Decision {
     Ok(())
 }
 
+/// Backups (SEC-5) hold every dossier: made on demand, listed and deleted by administrators
+/// holding `manage_backups`.
+pub fn check_manage_backups(actor: &Actor) -> Decision {
+    if actor.kind != AccountKind::Admin || !actor.rights.contains(Right::ManageBackups) {
+        return Err(Denial::Forbidden(
+            "only administrators with manage_backups see and make backups".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// A unit as the rules see it: where it is and since when its current version holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitState {

@@ -120,6 +120,22 @@ pub struct Settings {
     #[arg(long, global = true, env = "HOSO_REFRESH_TOKEN_HOURS", default_value_t = 12)]
     pub refresh_token_hours: u64,
 
+    /// Directory backups are written to: a mounted disk dedicated to them (SEC-5). Default:
+    /// `<data dir>/backups`.
+    #[arg(long, global = true, env = "HOSO_BACKUP_DIR")]
+    pub backup_dir: Option<PathBuf>,
+
+    /// age public keys (`age1…`, separated by commas or spaces) every backup is also encrypted
+    /// to: the province's recovery keys, whose identities are kept offline.
+    #[arg(long, global = true, env = "HOSO_BACKUP_RECIPIENTS")]
+    pub backup_recipients: Option<String>,
+
+    /// File holding this server's own age identity, which every backup is encrypted to so that
+    /// the server can verify it by restoring it. Default: `<data dir>/backup-identity`, made on
+    /// first use.
+    #[arg(long, global = true, env = "HOSO_BACKUP_IDENTITY")]
+    pub backup_identity: Option<PathBuf>,
+
     /// Which log lines to write, as a tracing filter, e.g. `info` or `hoso_api=debug,info`.
     #[arg(long, global = true, env = "HOSO_LOG", default_value = "info")]
     pub log: String,
@@ -151,6 +167,7 @@ pub struct Config {
     pub trusted_roots: Vec<hoso_signatures::Certificate>,
     pub access_ttl: Duration,
     pub refresh_ttl: Duration,
+    pub backups: hoso_app::backups::BackupSettings,
 }
 
 impl Settings {
@@ -248,6 +265,34 @@ impl Settings {
         if !(1..=24 * 30).contains(&self.refresh_token_hours) {
             bail!("HOSO_REFRESH_TOKEN_HOURS (--refresh-token-hours) must be between 1 and 720");
         }
+        let recipients = match &self.backup_recipients {
+            None => Vec::new(),
+            Some(text) => hoso_app::backups::keys::parse_recipients(text)
+                .map_err(|e| anyhow!("HOSO_BACKUP_RECIPIENTS (--backup-recipients): {e}"))?,
+        };
+        let identity_path = self
+            .backup_identity
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("backup-identity"));
+        let identity = hoso_app::backups::keys::parse_identity(&stored_secret(
+            &identity_path,
+            hoso_app::backups::keys::generate_identity,
+        )?)
+        .map_err(|e| {
+            anyhow!(
+                "HOSO_BACKUP_IDENTITY (--backup-identity) '{}': {e}",
+                identity_path.display()
+            )
+        })?;
+        let backups = hoso_app::backups::BackupSettings {
+            directory: self
+                .backup_dir
+                .clone()
+                .unwrap_or_else(|| self.data_dir.join("backups")),
+            recipients,
+            identity,
+            scratch: self.data_dir.join("tmp"),
+        };
         Ok(Config {
             listen,
             data_dir: self.data_dir.clone(),
@@ -272,6 +317,7 @@ impl Settings {
             trusted_roots,
             access_ttl: Duration::from_secs(self.access_token_minutes * 60),
             refresh_ttl: Duration::from_secs(self.refresh_token_hours * 3600),
+            backups,
         })
     }
 }

@@ -114,3 +114,12 @@ impl BlobStore for FileBlobs {
         std::fs::read(&path).map_err(|e| StoreError::Connection(format!("{}: {e}", path.display())))
     }
 }
+
+/// The digest of every stored document's bytes, each once, in order: what a backup copies.
+pub fn all_digests(conn: &mut DbConnection) -> StoreResult<Vec<String>> {
+    Ok(documents::table
+        .select(documents::sha256)
+        .distinct()
+        .order(documents::sha256.asc())
+        .load(conn)?)
+}

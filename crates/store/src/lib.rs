@@ -10,6 +10,8 @@ pub mod account_requests;
 pub mod accounts;
 pub mod api_clients;
 pub mod audit;
+pub mod backup;
+pub mod backups;
 pub mod calendar;
 pub mod campaigns;
 pub mod catalogs;

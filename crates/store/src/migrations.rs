@@ -33,6 +33,41 @@ pub fn run_pending(conn: &mut DbConnection) -> StoreResult<Vec<String>> {
     }
 }
 
+/// Applies the pending migrations whose version is `version` or older, oldest first: a restore
+/// loads an archive into the schema it was made with, then migrates the rest.
+pub fn run_up_to(conn: &mut DbConnection, version: &str) -> StoreResult<Vec<String>> {
+    fn run<DB, C>(c: &mut C, source: EmbeddedMigrations, version: &str) -> StoreResult<Vec<String>>
+    where
+        DB: diesel::backend::Backend,
+        C: MigrationHarness<DB>,
+        EmbeddedMigrations: MigrationSource<DB>,
+    {
+        let mut applied = Vec::new();
+        for migration in c.pending_migrations(source).map_err(migration_error)? {
+            let this = migration.name().version().to_string();
+            if this.as_str() > version {
+                break;
+            }
+            c.run_migration(&*migration).map_err(migration_error)?;
+            applied.push(this);
+        }
+        Ok(applied)
+    }
+    match conn {
+        DbConnection::Sqlite(c) => run(c, SQLITE_MIGRATIONS, version),
+        DbConnection::Postgres(c) => with_migration_lock(c, |c| run(c, POSTGRES_MIGRATIONS, version)),
+    }
+}
+
+/// The versions of the migrations this build knows, oldest first (the same on both backends).
+pub fn known_versions() -> StoreResult<Vec<String>> {
+    Ok(MigrationSource::<Sqlite>::migrations(&SQLITE_MIGRATIONS)
+        .map_err(migration_error)?
+        .iter()
+        .map(|m| m.name().version().to_string())
+        .collect())
+}
+
 /// Reverts every applied migration, newest first. For tests and for operators who know why.
 pub fn revert_all(conn: &mut DbConnection) -> StoreResult<Vec<String>> {
     match conn {

@@ -731,3 +731,49 @@ diesel::table! {
 diesel::allow_tables_to_appear_in_same_query!(imports, accounts);
 diesel::allow_tables_to_appear_in_same_query!(imports, jobs);
 diesel::allow_tables_to_appear_in_same_query!(imports, import_records);
+
+diesel::table! {
+    backups (id) {
+        id -> Text,
+        kind -> Text,
+        state -> Text,
+        location -> Text,
+        file_name -> Text,
+        size_bytes -> Nullable<BigInt>,
+        sha256 -> Nullable<Text>,
+        schema_version -> Text,
+        data_key_ids -> Text,
+        tables -> Nullable<Integer>,
+        rows_total -> Nullable<BigInt>,
+        documents -> Nullable<Integer>,
+        document_bytes -> Nullable<BigInt>,
+        verification -> Nullable<Text>,
+        verified_at -> Nullable<Timestamp>,
+        error -> Nullable<Text>,
+        job_id -> Nullable<Text>,
+        made_by_type -> Text,
+        made_by_id -> Nullable<Text>,
+        made_by_name -> Text,
+        started_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+        keep_until -> Nullable<Date>,
+        deleted_at -> Nullable<Timestamp>,
+        deleted_by -> Nullable<Text>,
+        delete_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    restores (id) {
+        id -> Text,
+        backup_id -> Text,
+        file_name -> Text,
+        source_backend -> Text,
+        source_schema_version -> Text,
+        backup_made_at -> Timestamp,
+        rows_total -> BigInt,
+        documents -> Integer,
+        restored_by -> Text,
+        restored_at -> Timestamp,
+    }
+}

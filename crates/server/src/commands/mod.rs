@@ -1,5 +1,6 @@
 //! What each `hoso` subcommand does.
 
+pub mod backup;
 pub mod create_admin;
 pub mod import_catalog;
 pub mod init;
@@ -52,6 +53,7 @@ pub(crate) fn application(config: &Config, pool: DbPool) -> std::sync::Arc<hoso_
             slow_down_failures: true,
         },
         clock: hoso_app::clock::Clock::system(),
+        backups: config.backups.clone(),
         jobs: Default::default(),
     })
 }
