@@ -627,17 +627,37 @@ fn page_of_jobs(
     })
 }
 
-/// One job (administrators).
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+pub struct JobQuery {
+    /// While the job is queued or running, wait (up to 25 seconds) for it to end before answering.
+    pub wait: Option<bool>,
+}
+
+/// One job (administrators); with `wait`, answered when it ends.
 pub async fn read_job(
     app: &App,
     session: Session,
     id: String,
+    query: JobQuery,
 ) -> Result<hoso_api_types::jobs::JobView, AppError> {
     hoso_domain::access::check_manage_jobs(&session.actor)?;
-    let row = app
-        .db(move |conn| store::find(conn, &id)?.ok_or(AppError::NotFound))
-        .await?;
-    Ok(view(&row))
+    let load = || {
+        let id = id.clone();
+        async move {
+            let row = app
+                .db(move |conn| store::find(conn, &id)?.ok_or(AppError::NotFound))
+                .await?;
+            Ok(view(&row))
+        }
+    };
+    if query.wait == Some(true) {
+        wait_while(app, load, |job: &hoso_api_types::jobs::JobView| {
+            job.state == store::QUEUED || job.state == store::RUNNING
+        })
+        .await
+    } else {
+        load().await
+    }
 }
 
 fn job_event(session: &Session, action: &str, id: &str) -> hoso_store::audit::NewAuditEvent {

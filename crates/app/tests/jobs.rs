@@ -37,6 +37,7 @@ fn app(db: &TestDatabase) -> Arc<App> {
             slow_down_failures: false,
         },
         clock: Clock::system(),
+        backups: hoso_app::backups::BackupSettings::in_directory(holder.path()),
         jobs: Default::default(),
     })
 }

@@ -11,6 +11,7 @@ pub mod approvals;
 pub mod archive;
 pub mod audit;
 pub mod auth;
+pub mod backups;
 pub mod calendar;
 pub mod campaigns;
 pub mod catalogs;
@@ -65,6 +66,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     reports::configure(cfg);
     imports::configure(cfg);
     jobs::configure(cfg);
+    backups::configure(cfg);
     lists::configure(cfg);
     recruitments::configure(cfg);
     unit_requests::configure(cfg);

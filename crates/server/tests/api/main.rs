@@ -4,6 +4,7 @@
 
 mod accounts;
 mod auth;
+mod backups;
 mod binary;
 mod calendar;
 mod catalogs;

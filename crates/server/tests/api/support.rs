@@ -28,6 +28,8 @@ pub struct TestContext {
     /// Roots trusted for external signatures besides the built-in CA.
     pub trusted_roots: Vec<hoso_signatures::Certificate>,
     pub static_dir: PathBuf,
+    /// Backups go under the test's own directory, with an identity of its own.
+    pub backups: hoso_app::backups::BackupSettings,
     _static_holder: tempfile::TempDir,
 }
 
@@ -43,6 +45,7 @@ impl TestContext {
             clock: hoso_app::clock::Clock::system(),
             trusted_roots: Vec::new(),
             static_dir: holder.path().join("static"),
+            backups: hoso_app::backups::BackupSettings::in_directory(holder.path()),
             _static_holder: holder,
         }
     }
@@ -71,6 +74,7 @@ impl TestContext {
                     slow_down_failures: false,
                 },
                 clock: self.clock.clone(),
+                backups: self.backups.clone(),
                 jobs: Default::default(),
             }),
             started_at: Instant::now(),
