@@ -10,6 +10,7 @@ use diesel::Connection;
 use hoso_app::clock::Clock;
 use hoso_app::jobs::{self, JobRequest, QueuedBy, Registry, Worker};
 use hoso_app::{App, AppError};
+use hoso_domain::backup::BackupKind;
 use hoso_store::audit::{self, AuditFilter};
 use hoso_store::jobs as store;
 use hoso_store::testing::{backends, TestDatabase};
@@ -284,7 +285,10 @@ fn a_scheduled_occurrence_missed_during_downtime_runs_once_after_restart() {
     for backend in backends() {
         let db = TestDatabase::migrated(backend);
         let mut conn = db.connect();
-        let schedules = hoso_app::scheduler::standard();
+        let schedules: Vec<_> = hoso_app::scheduler::standard()
+            .into_iter()
+            .filter(|s| s.name == "housekeeping.nightly")
+            .collect();
         // First start at 10:00 UTC on 1 December: the starting point is recorded, nothing runs.
         let first = hoso_app::scheduler::tick(&mut conn, &schedules, at(2026, 12, 1, 10, 0)).unwrap();
         assert_eq!(first.len(), 1);
@@ -327,5 +331,76 @@ fn a_scheduled_occurrence_missed_during_downtime_runs_once_after_restart() {
         let next = hoso_app::scheduler::tick(&mut other, &schedules, at(2026, 12, 3, 18, 0)).unwrap();
         assert_eq!(next.len(), 1);
         assert_eq!(next[0].outcome, "queued");
+    }
+}
+
+/// SEC-5 (HY 12, TG 9): the backup runs once on the last working day of each month, by the
+/// calendar — a month ending on a holiday, a month ending on a swapped working Saturday — and
+/// the one ending a quarter is the quarterly backup.
+#[test]
+fn the_monthly_backup_is_queued_once_on_the_last_working_day_by_the_calendar() {
+    for backend in backends() {
+        let db = TestDatabase::migrated(backend);
+        let mut conn = db.connect();
+        // Saturday 31 July 2027 is a working day in this year's plan (swapped for a day off).
+        let swapped = NaiveDate::from_ymd_opt(2027, 7, 31).unwrap();
+        let admin = hoso_store::accounts::insert(
+            &mut conn,
+            hoso_app::golive::administrator("quantri", "Quản trị", "Mat-khau-rat-dai-2027", false),
+        )
+        .unwrap();
+        hoso_store::calendar::replace_year(&mut conn, 2027, &[(swapped, "working", "Làm bù")], &admin.id)
+            .unwrap();
+        let schedules = vec![hoso_app::backups::schedule()];
+        let tick = |conn: &mut DbConnection, at: NaiveDateTime| {
+            hoso_app::scheduler::tick(conn, &schedules, at)
+                .unwrap()
+                .into_iter()
+                .map(|r| (r.outcome, r.occurrence, r.job_id))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(tick(&mut conn, at(2027, 3, 1, 0, 0))[0].0, "baseline");
+        assert_eq!(
+            tick(&mut conn, at(2027, 3, 31, 11, 0))[0].0,
+            "queued",
+            "{backend}: March 31st"
+        );
+        // 18:00 in Vietnam is 11:00 UTC. April 2027 ends on Friday the 30th, a public holiday
+        // (Ngày Chiến thắng): the backup is on Thursday the 29th, not before, and once.
+        assert!(tick(&mut conn, at(2027, 4, 29, 10, 59)).is_empty(), "{backend}");
+        let april = tick(&mut conn, at(2027, 4, 29, 11, 0));
+        assert_eq!(april.len(), 1, "{backend}: {april:?}");
+        assert_eq!(
+            (april[0].0.as_str(), april[0].1),
+            ("queued", at(2027, 4, 29, 11, 0))
+        );
+        assert!(
+            tick(&mut conn, at(2027, 4, 30, 11, 0)).is_empty(),
+            "{backend}: once"
+        );
+        // May ends on Monday the 31st; June on Wednesday the 30th (the quarter's end).
+        assert_eq!(tick(&mut conn, at(2027, 5, 31, 11, 0)).len(), 1);
+        let june = tick(&mut conn, at(2027, 6, 30, 11, 0));
+        // July ends on the swapped Saturday: the backup is then, not on Friday the 30th.
+        assert!(tick(&mut conn, at(2027, 7, 30, 11, 0)).is_empty(), "{backend}");
+        let july = tick(&mut conn, at(2027, 7, 31, 11, 0));
+        assert_eq!(july.len(), 1, "{backend}: {july:?}");
+        // Each job says which occurrence it is for, and so which kind of backup it makes.
+        let payload_of = |conn: &mut DbConnection, job: &Option<String>| -> serde_json::Value {
+            let job = store::find(conn, job.as_deref().unwrap()).unwrap().unwrap();
+            assert_eq!(job.kind, "backup");
+            serde_json::from_str(&job.payload).unwrap()
+        };
+        for (run, kind) in [
+            (&april[0], BackupKind::Monthly),
+            (&june[0], BackupKind::Quarterly),
+            (&july[0], BackupKind::Monthly),
+        ] {
+            let payload = payload_of(&mut conn, &run.2);
+            let occurrence: NaiveDateTime = serde_json::from_value(payload["occurrence"].clone()).unwrap();
+            assert_eq!(occurrence, run.1);
+            let local = hoso_domain::schedule::local_of_utc(occurrence).date();
+            assert_eq!(BackupKind::scheduled_on(local), kind, "{local}");
+        }
     }
 }

@@ -600,6 +600,38 @@ pub fn drop_everything(conn: &mut DbConnection) -> StoreResult<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{backends, TestDatabase};
+
+    /// A restore defers foreign keys to its commit; PostgreSQL defers only deferrable ones, so
+    /// a migration adding a foreign key must declare it DEFERRABLE.
+    #[test]
+    fn every_foreign_key_can_be_deferred_and_both_backends_have_the_same_tables() {
+        let mut seen = Vec::new();
+        for backend in backends() {
+            let db = TestDatabase::migrated(backend);
+            let mut conn = db.connect();
+            if let DbConnection::Postgres(c) = &mut conn {
+                let stiff: Vec<Named> = diesel::sql_query(
+                    "SELECT conname::text AS name FROM pg_constraint WHERE contype = 'f' AND NOT condeferrable",
+                )
+                .load(c)
+                .unwrap();
+                let names: Vec<String> = stiff.into_iter().map(|n| n.name).collect();
+                assert!(names.is_empty(), "not deferrable: {names:?}");
+            }
+            let tables: Vec<(String, Vec<String>)> = tables(&mut conn)
+                .unwrap()
+                .into_iter()
+                .map(|t| (t.name, t.columns.into_iter().map(|c| c.name).collect()))
+                .collect();
+            assert!(tables.iter().any(|(name, _)| name == "dossier_versions"));
+            assert!(!tables.iter().any(|(name, _)| name.starts_with("__diesel")));
+            seen.push(tables);
+        }
+        if let [sqlite, postgres] = seen.as_slice() {
+            assert_eq!(sqlite, postgres);
+        }
+    }
 
     #[test]
     fn values_read_alike_from_either_backend() {

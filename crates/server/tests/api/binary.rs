@@ -595,3 +595,75 @@ fn an_import_killed_mid_commit_resumes_and_writes_each_person_once() {
         );
     }
 }
+
+/// Issue #18: a `hoso worker` killed (SIGKILL) while writing a backup leaves only a temporary
+/// file and a record still `running` — nothing that lists as a good backup; the job is taken
+/// over after its lease, the archive written again and verified, and it restores.
+#[test]
+fn a_backup_killed_mid_way_leaves_nothing_that_lists_as_good_and_the_next_run_succeeds() {
+    for backend in backends() {
+        let ctx = crate::support::TestContext::new(backend).with_demo();
+        let data_dir = ctx.static_dir.parent().unwrap().to_owned();
+        let app = ctx.state().app.clone();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let job = runtime
+            .block_on(hoso_app::backups::start_backup(&app, session_of(&ctx, "quantri")))
+            .unwrap();
+        let env = [
+            ("HOSO_DATA_KEYS", crate::support::TEST_DATA_KEYS),
+            ("HOSO_TEST_BACKUP_STALL", "1"),
+        ];
+        let archives = || -> (Vec<String>, Vec<String>) {
+            let names: Vec<String> = std::fs::read_dir(data_dir.join("backups"))
+                .map(|dir| {
+                    dir.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            names.into_iter().partition(|n| n.ends_with(".partial"))
+        };
+        let mut first = start_worker_with(&data_dir, &ctx.db, &env);
+        wait_for_job(&ctx.db, &job.id, "past its tables", |j| {
+            j.progress_total > 0 && j.progress_done == j.progress_total - 1
+        });
+        first.kill().unwrap(); // SIGKILL with the archive half written
+        first.wait().unwrap();
+        let (partial, done) = archives();
+        assert_eq!(
+            (partial.len(), done.len()),
+            (1, 0),
+            "{backend}: {partial:?} {done:?}"
+        );
+        let rows = hoso_store::backups::list(&mut ctx.db.connect(), 10).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].state, "running", "{backend}: not listed as good");
+
+        let mut second = start_worker_with(&data_dir, &ctx.db, &env);
+        let ended = wait_for_job(&ctx.db, &job.id, "succeeded", |j| j.state == "succeeded");
+        second.kill().unwrap();
+        second.wait().unwrap();
+        assert_eq!(ended.attempts, 2, "{backend}: taken over after the lease ran out");
+        let rows = hoso_store::backups::list(&mut ctx.db.connect(), 10).unwrap();
+        assert_eq!(rows.len(), 1, "{backend}: one backup, made once");
+        assert_eq!(rows[0].state, "verified");
+        assert_eq!(archives(), (vec![], vec![rows[0].file_name.clone()]), "{backend}");
+        // It opens with the worker's own identity and restores (a dry run).
+        let identities = hoso_app::backups::keys::read_identities(&data_dir.join("backup-identity")).unwrap();
+        let report = hoso_app::backups::restore_backup(
+            &app,
+            hoso_app::backups::RestoreOptions {
+                archive: data_dir.join("backups").join(&rows[0].file_name),
+                identities,
+                into: ctx.db.url().clone(),
+                dry_run: true,
+                replace: false,
+                restored_by: "test".into(),
+            },
+        )
+        .unwrap();
+        assert!(report.verification.ok && !report.restored, "{backend}");
+    }
+}
