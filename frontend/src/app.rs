@@ -14,6 +14,7 @@ use crate::pages::{
     api_clients::ApiClientsPage,
     approvals::ApprovalsPage,
     audit::AuditPage,
+    backups::BackupsPage,
     calendar::CalendarPage,
     campaigns::CampaignsPage,
     catalogs::{CatalogPage, CatalogsPage},
@@ -65,6 +66,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/de-nghi-tai-khoan") view=AccountRequestsPage />
                     <Route path=path!("/ket-noi") view=ApiClientsPage />
                     <Route path=path!("/tac-vu-nen") view=JobsPage />
+                    <Route path=path!("/sao-luu") view=BackupsPage />
                     <Route path=path!("/nhap-excel") view=ImportsPage />
                     <Route path=path!("/nhat-ky") view=AuditPage />
                     <Route path=path!("/nhat-ky-cua-toi") view=MyAuditPage />

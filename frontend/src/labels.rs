@@ -58,6 +58,11 @@ pub fn action(action: &str) -> String {
         "job.retried" => "Chạy lại tác vụ nền",
         "job.cancelled" => "Hủy tác vụ nền",
         "job.dead" => "Tác vụ nền bị lỗi",
+        "backup.requested" => "Yêu cầu sao lưu",
+        "backup.verified" => "Sao lưu và kiểm tra đạt",
+        "backup.failed" => "Sao lưu không thành công",
+        "backup.deleted" => "Xóa bản sao lưu",
+        "backup.restored" => "Phục hồi từ bản sao lưu",
         other => return other.to_owned(),
     };
     label.to_owned()
@@ -92,6 +97,7 @@ pub fn job_kind(kind: &str) -> String {
         "report" => "Lập báo cáo",
         "system.housekeeping" => "Dọn dẹp tác vụ đã xong",
         "import.commit" => "Ghi dữ liệu nhập từ Excel",
+        "backup" => "Sao lưu dữ liệu",
         other => return other.to_owned(),
     };
     label.to_owned()

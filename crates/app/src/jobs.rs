@@ -365,7 +365,11 @@ impl Worker {
                         })
                     }
                     Err(error) => {
-                        let message = error.to_string();
+                        // A refusal's own sentence is what an administrator needs to act on.
+                        let message = match &error {
+                            AppError::Conflict { code, message } => format!("{message} [{code}]"),
+                            other => other.to_string(),
+                        };
                         if store::cancel_requested(conn, &job.id)? {
                             return Ok(if store::fail(conn, &job.id, &owner, "Đã hủy.", None, store::CANCELLED, now)? {
                                 Outcome::Cancelled

@@ -72,6 +72,9 @@ fn areas(session: &Session) -> Vec<(&'static str, &'static str)> {
     if session.kind() == AccountKind::Admin && session.account.unit.is_none() {
         areas.push(("Tác vụ nền", "/tac-vu-nen"));
     }
+    if session.kind() == AccountKind::Admin && session.has(Right::ManageBackups) {
+        areas.push(("Sao lưu", "/sao-luu"));
+    }
     if session.has(Right::ViewAudit) {
         areas.push(("Nhật ký truy cập", "/nhat-ky"));
     }
@@ -100,6 +103,21 @@ pub fn Shell(children: Children) -> impl IntoView {
             .unwrap_or_default()
     };
     let demo = move || info.get().and_then(Result::ok).is_some_and(|i| i.demo_data);
+    // Administrators who keep the backups see it on every page when the latest one failed.
+    let backup_alert = LocalResource::new(move || {
+        let keeps_backups = auth
+            .get()
+            .is_some_and(|s| s.kind() == AccountKind::Admin && s.has(Right::ManageBackups));
+        async move {
+            if !keeps_backups {
+                return None;
+            }
+            api::get::<hoso_api_types::backups::BackupList>(auth, "/backups")
+                .await
+                .ok()
+                .and_then(|list| list.alert)
+        }
+    });
     let navigate = use_navigate();
     let sign_out = move |_| {
         let navigate = navigate.clone();
@@ -136,6 +154,11 @@ pub fn Shell(children: Children) -> impl IntoView {
                 "Bản trình diễn: dữ liệu trong hệ thống là dữ liệu mẫu, không phải hồ sơ thật."
             </div>
         </Show>
+        {move || backup_alert.get().flatten().map(|alert| view! {
+            <div class="demo-banner" role="alert" data-testid="backup-banner">
+                {alert}" "<A href="/sao-luu">"Xem «Sao lưu»"</A>
+            </div>
+        })}
         <div class="layout">
             <nav class="side-nav" aria-label="Điều hướng chính">
                 <ul>

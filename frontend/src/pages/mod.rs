@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod api_clients;
 pub mod approvals;
 pub mod audit;
+pub mod backups;
 pub mod calendar;
 pub mod campaigns;
 pub mod catalogs;
