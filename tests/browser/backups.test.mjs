@@ -21,7 +21,7 @@ describe("backups", () => {
     // A backup directory that cannot be made (a file stands where it should be).
     const blocker = join(mkdtempSync(join(tmpdir(), "hoso-backup-")), "not-a-directory");
     writeFileSync(blocker, "x");
-    broken = await startServer({ seedDemo: true, env: { HOSO_BACKUP_DIR: blocker } });
+    broken = await startServer({ seedDemo: true, env: { HOSO_BACKUP_TARGET: blocker } });
   });
 
   after(async () => {

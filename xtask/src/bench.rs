@@ -357,6 +357,155 @@ pub fn run_import(args: &[String]) -> Result {
     Ok(())
 }
 
+/// `cargo xtask bench-backup [PEOPLE]`: `hoso backup` (write, then verify by a restore into a
+/// scratch SQLite database) and `hoso restore` into an empty PostgreSQL database, of the
+/// `hoso_bench` database of `bench-search` (the demo plus PEOPLE generated dossiers, default
+/// 100,000; made when missing), with peak memory; beside them PostgreSQL's own `pg_dump -Fc`
+/// and `pg_restore` of the same database as the physical limit.
+pub fn run_backup(args: &[String]) -> Result {
+    let people: usize = match args.first() {
+        Some(n) => n.parse().map_err(|_| format!("not a number of people: {n}"))?,
+        None => 100_000,
+    };
+    process::cargo(&["build", "--release", "-p", "hoso-server"])?;
+    let url = "postgres://postgres@127.0.0.1:5432/hoso_bench";
+    let _ = Command::new("createdb")
+        .args(["-h", "127.0.0.1", "-U", "postgres", "hoso_bench"])
+        .stderr(Stdio::null())
+        .status();
+    let data = std::env::temp_dir().join("hoso-bench-backup");
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
+    process::run(hoso(&data, Some(url)).arg("seed-demo").stdout(Stdio::null()))?;
+    let count = |url: &str, sql: &str| -> usize {
+        output_of("psql", &[url, "-tAc", sql])
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or(0)
+    };
+    let have = count(url, "SELECT COUNT(*) FROM dossiers");
+    if have < people {
+        process::run(
+            hoso(&data, Some(url))
+                .args(["seed-bulk", "--people", &(people - have).to_string()])
+                .stdout(Stdio::null()),
+        )?;
+    }
+    let dossiers = count(url, "SELECT COUNT(*) FROM dossiers");
+    let rows = count(
+        url,
+        "SELECT SUM(n_live_tup)::bigint FROM pg_stat_user_tables WHERE relname <> '__diesel_schema_migrations'",
+    );
+    let _ = output_of("psql", &[url, "-tAc", "VACUUM ANALYZE"]);
+
+    let backup = timed(hoso(&data, Some(url)).arg("backup"))?;
+    let archive = std::fs::read_dir(data.join("backups"))
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "age"))
+        .ok_or("no archive was written")?;
+    let archive_mb = std::fs::metadata(&archive).map_err(|e| e.to_string())?.len() as f64 / 1e6;
+    let verify_s: f64 = output_of(
+        "psql",
+        &[
+            url,
+            "-tAc",
+            "SELECT verification FROM backups ORDER BY started_at DESC LIMIT 1",
+        ],
+    )
+    .and_then(|v| {
+        let start = v.find("\"seconds\":")? + 10;
+        v[start..]
+            .trim_end_matches(['}', '\n', ' '])
+            .split([',', '}'])
+            .next()?
+            .parse()
+            .ok()
+    })
+    .ok_or("no verification recorded")?;
+
+    let dump = data.join("bench.dump");
+    let pg_dump = timed(
+        Command::new("pg_dump")
+            .args(["-Fc", "-Z1", "-f"])
+            .arg(&dump)
+            .arg(url),
+    )?;
+    let dump_mb = std::fs::metadata(&dump).map_err(|e| e.to_string())?.len() as f64 / 1e6;
+
+    let fresh = |name: &str| -> Result<String> {
+        let _ = Command::new("dropdb")
+            .args(["-h", "127.0.0.1", "-U", "postgres", "--if-exists", name])
+            .status();
+        process::run(Command::new("createdb").args(["-h", "127.0.0.1", "-U", "postgres", name]))?;
+        Ok(format!("postgres://postgres@127.0.0.1:5432/{name}"))
+    };
+    let target = fresh("hoso_bench_restore")?;
+    let restore = timed(
+        hoso(&data, Some(url))
+            .args(["restore", "--into", &target])
+            .arg(&archive),
+    )?;
+    let target = fresh("hoso_bench_restore")?;
+    let pg_restore = timed(Command::new("pg_restore").args(["-d", &target]).arg(&dump))?;
+    let _ = Command::new("dropdb")
+        .args(["-h", "127.0.0.1", "-U", "postgres", "hoso_bench_restore"])
+        .status();
+
+    let write_s = backup.0 - verify_s;
+    println!(
+        "\n{dossiers} dossiers, {rows} rows on PostgreSQL; archive {archive_mb:.0} MB (pg_dump -Fc -Z1: {dump_mb:.0} MB)\n\n\
+         | Step | hoso | Peak memory | Physical limit (same run) | Ratio |\n|---|---|---|---|---|\n\
+         | backup: write the encrypted archive | {write_s:.1} s | — | pg_dump -Fc -Z1: {:.1} s | {:.2}× |\n\
+         | backup: verify (restore into scratch SQLite, re-read, signatures) | {verify_s:.1} s | — | — | — |\n\
+         | `hoso backup` in all | {:.1} s | {} MB | pg_dump -Fc -Z1: {:.1} s | {:.2}× |\n\
+         | `hoso restore` (verify, then load into empty PostgreSQL) | {:.1} s | {} MB | pg_restore: {:.1} s | {:.2}× |",
+        pg_dump.0,
+        write_s / pg_dump.0,
+        backup.0,
+        backup.1,
+        pg_dump.0,
+        backup.0 / pg_dump.0,
+        restore.0,
+        restore.1,
+        pg_restore.0,
+        restore.0 / pg_restore.0,
+    );
+    Ok(())
+}
+
+/// Runs a command to its end: seconds taken and its peak resident memory in MB (the child's
+/// `ru_maxrss`, read by Python's `resource`, as std does not expose it).
+fn timed(command: &mut Command) -> Result<(f64, u64)> {
+    let script = "import resource, subprocess, sys, time\n\
+start = time.perf_counter()\n\
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n\
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)";
+    let mut python = Command::new("python3");
+    python
+        .args(["-c", script])
+        .arg(command.get_program())
+        .args(command.get_args());
+    for (key, value) in command.get_envs() {
+        match value {
+            Some(value) => python.env(key, value),
+            None => python.env_remove(key),
+        };
+    }
+    let output = python.output().map_err(|e| format!("python3: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "{:?} failed: {}",
+            command.get_program(),
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    let mut parts = text.split_whitespace();
+    let seconds = parts.next().and_then(|s| s.parse().ok()).ok_or("no time")?;
+    let megabytes = parts.next().and_then(|s| s.parse().ok()).ok_or("no memory")?;
+    Ok((seconds, megabytes))
+}
+
 /// The string value of the first `"key":"…"` in a JSON text (enough for ids and states).
 fn json_string(json: &str, key: &str) -> Option<String> {
     let start = json.find(&format!("\"{key}\":\""))? + key.len() + 4;

@@ -26,7 +26,10 @@ commands:
   bench-search [PEOPLE]                 search, reports and lists on PostgreSQL over the demo plus
                                         PEOPLE generated dossiers (default 100000; kept between runs)
   bench-import [PEOPLE]                 a generated workbook of PEOPLE (default 50000) checked and
-                                        committed on SQLite and PostgreSQL, beside a raw copy";
+                                        committed on SQLite and PostgreSQL, beside a raw copy
+  bench-backup [PEOPLE]                 hoso backup (write, verify) and hoso restore of the bench
+                                        database (default 100000 dossiers), beside pg_dump and
+                                        pg_restore";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(),
         Some("bench-search") => bench::run_search(&args[1..]),
         Some("bench-import") => bench::run_import(&args[1..]),
+        Some("bench-backup") => bench::run_backup(&args[1..]),
         Some("openapi") => process::cargo(&[
             "run",
             "--quiet",

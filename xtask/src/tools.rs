@@ -83,6 +83,27 @@ pub fn chromium() -> Result<Option<String>> {
     Ok(Path::new(&path).is_file().then_some(path))
 }
 
+/// The S3-compatible server the backup tests store archives in: moto's server, from PyPI, in a
+/// virtual environment of its own under `target/tools` (made once, pinned).
+pub fn s3_test_server() -> Result<std::path::PathBuf> {
+    const MOTO: &str = "moto[server]==5.2.5";
+    let venv = root().join("target/tools/moto");
+    let server = venv.join("bin/moto_server");
+    let marker = venv.join("installed");
+    if server.is_file() && std::fs::read_to_string(&marker).is_ok_and(|v| v == MOTO) {
+        return Ok(server);
+    }
+    process::run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    process::run(Command::new(venv.join("bin/pip")).args([
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        MOTO,
+    ]))?;
+    std::fs::write(&marker, MOTO).map_err(|e| format!("{}: {e}", marker.display()))?;
+    Ok(server)
+}
+
 fn locked_version(package: &str) -> Result<String> {
     let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();

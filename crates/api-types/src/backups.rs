@@ -46,7 +46,7 @@ pub struct BackupView {
     /// `running`, `verified` (written, restored into a scratch database and found equal),
     /// `failed` (see `error`; no archive is kept), `deleted`.
     pub state: String,
-    /// The directory the archive is in.
+    /// Where the archive is kept: a directory, or `s3://bucket/prefix`.
     pub location: String,
     pub file_name: String,
     pub size_bytes: Option<i64>,
@@ -96,7 +96,7 @@ pub struct BackupList {
     /// Newest first (at most 200).
     pub items: Vec<BackupView>,
     pub restores: Vec<RestoreView>,
-    /// The directory backups are written to.
+    /// Where backups are kept: a directory, or `s3://bucket/prefix`.
     pub location: String,
     /// How many age recipients each archive is encrypted to besides this server's own key.
     pub recipients: i32,

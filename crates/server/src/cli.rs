@@ -109,7 +109,7 @@ pub enum Command {
         trust: Vec<PathBuf>,
     },
     /// Make a backup now (SEC-5): every table and document in an archive encrypted with age to
-    /// HOSO_BACKUP_RECIPIENTS and this server's own key, written to HOSO_BACKUP_DIR under a
+    /// HOSO_BACKUP_RECIPIENTS and this server's own key, kept in HOSO_BACKUP_TARGET under a
     /// temporary name, restored into a scratch database and compared with its manifest, then
     /// named. Exits 1 when the backup or its verification failed.
     Backup,
@@ -117,8 +117,9 @@ pub enum Command {
     /// verified by a restore into a scratch database, so a damaged archive or a wrong key
     /// touches nothing. An archive of SQLite restores into PostgreSQL and back.
     Restore {
-        /// The archive (`hoso-….tar.gz.age`).
-        archive: PathBuf,
+        /// The archive (`hoso-….tar.gz.age`): a file, or `s3://bucket/prefix/hoso-….tar.gz.age`
+        /// (fetched with the HOSO_BACKUP_S3_* settings).
+        archive: String,
         /// age identity file that opens it (the offline recovery key); default: this server's
         /// own (HOSO_BACKUP_IDENTITY).
         #[arg(long)]

@@ -120,10 +120,31 @@ pub struct Settings {
     #[arg(long, global = true, env = "HOSO_REFRESH_TOKEN_HOURS", default_value_t = 12)]
     pub refresh_token_hours: u64,
 
-    /// Directory backups are written to: a mounted disk dedicated to them (SEC-5). Default:
-    /// `<data dir>/backups`.
-    #[arg(long, global = true, env = "HOSO_BACKUP_DIR")]
-    pub backup_dir: Option<PathBuf>,
+    /// Where backups are kept (SEC-5): a directory (a mounted disk dedicated to them) or
+    /// `s3://bucket/prefix` of an S3-compatible object store. Default: `<data dir>/backups`.
+    #[arg(long, global = true, env = "HOSO_BACKUP_TARGET")]
+    pub backup_target: Option<String>,
+
+    /// Address of the S3-compatible service (e.g. `http://minio.internal:9000`); unset: AWS.
+    #[arg(long, global = true, env = "HOSO_BACKUP_S3_ENDPOINT")]
+    pub backup_s3_endpoint: Option<String>,
+
+    /// Region of the bucket (default `us-east-1`, which MinIO accepts).
+    #[arg(long, global = true, env = "HOSO_BACKUP_S3_REGION")]
+    pub backup_s3_region: Option<String>,
+
+    /// Access key id for the object store.
+    #[arg(long, global = true, env = "HOSO_BACKUP_S3_ACCESS_KEY_ID")]
+    pub backup_s3_access_key_id: Option<String>,
+
+    /// Secret access key for the object store. Never logged.
+    #[arg(
+        long,
+        global = true,
+        env = "HOSO_BACKUP_S3_SECRET_ACCESS_KEY",
+        hide_env_values = true
+    )]
+    pub backup_s3_secret_access_key: Option<String>,
 
     /// age public keys (`age1…`, separated by commas or spaces) every backup is also encrypted
     /// to: the province's recovery keys, whose identities are kept offline.
@@ -284,11 +305,21 @@ impl Settings {
                 identity_path.display()
             )
         })?;
+        let s3 = hoso_app::backups::target::S3Options {
+            endpoint: self.backup_s3_endpoint.clone(),
+            region: self.backup_s3_region.clone(),
+            access_key_id: self.backup_s3_access_key_id.clone(),
+            secret_access_key: self.backup_s3_secret_access_key.clone(),
+        };
+        let location = self
+            .backup_target
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("backups").display().to_string());
+        let target = hoso_app::backups::target::BackupTarget::parse(&location, &s3)
+            .map_err(|e| anyhow!("HOSO_BACKUP_TARGET (--backup-target): {e}"))?;
         let backups = hoso_app::backups::BackupSettings {
-            directory: self
-                .backup_dir
-                .clone()
-                .unwrap_or_else(|| self.data_dir.join("backups")),
+            target,
+            s3,
             recipients,
             identity,
             scratch: self.data_dir.join("tmp"),

@@ -3,7 +3,7 @@ use hoso_api_types::backups::{BackupView, DeleteBackup};
 use hoso_domain::org::check_manage_backups;
 use validator::Validate;
 
-use super::{archive_paths, view};
+use super::view;
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
@@ -38,12 +38,7 @@ pub async fn delete_backup(
                 },
             });
         }
-        let (done, _) = archive_paths(&settings, &row.file_name);
-        match std::fs::remove_file(&done) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(AppError::Unavailable(format!("{}: {e}", done.display()))),
-        }
+        settings.target.delete(&row.file_name)?;
         conn.transaction(|conn| {
             hoso_store::backups::mark_deleted(
                 conn,

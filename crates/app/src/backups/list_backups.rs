@@ -13,7 +13,7 @@ const LISTED: i64 = 200;
 /// run and, when the latest backup failed, the alert administrators must see.
 pub async fn list_backups(app: &App, session: Session) -> Result<BackupList, AppError> {
     check_manage_backups(&session.actor)?;
-    let location = app.backups.directory.display().to_string();
+    let location = app.backups.target.describe();
     let recipients = app.backups.recipients.len() as i32;
     let now = app.clock.now_naive();
     app.db(move |conn| {

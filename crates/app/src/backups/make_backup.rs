@@ -8,7 +8,6 @@ use hoso_store::backups::{self as store, BackupRow, Verified};
 use hoso_store::DbConnection;
 
 use super::archive::{self, Header, TableHeader, FORMAT};
-use super::archive_paths;
 use super::verify::verify_archive;
 use crate::error::AppError;
 use crate::jobs::{JobContext, QueuedBy};
@@ -49,7 +48,7 @@ pub fn make_backup(
                 id: uuid::Uuid::new_v4().to_string(),
                 kind: kind.as_str().into(),
                 state: store::RUNNING.into(),
-                location: settings.directory.display().to_string(),
+                location: settings.target.describe(),
                 file_name: file_name(kind, now),
                 size_bytes: None,
                 sha256: None,
@@ -84,8 +83,7 @@ pub fn make_backup(
                 AppError::Conflict { message, .. } => message.clone(),
                 other => other.to_string(),
             };
-            let (_, partial) = archive_paths(settings, &row.file_name);
-            let _ = std::fs::remove_file(&partial);
+            let _ = std::fs::remove_file(settings.target.staging(&settings.scratch, &row.file_name));
             let at = app.clock.now_naive();
             tracing::error!(backup = %row.id, file = %row.file_name, error = %message, "backup failed");
             let mut event = system_event("backup.failed");
@@ -113,14 +111,12 @@ fn write_and_verify(
     job: Option<&JobContext>,
 ) -> Result<BackupRow, AppError> {
     let settings = &app.backups;
-    std::fs::create_dir_all(&settings.directory).map_err(|e| AppError::Conflict {
+    let partial = settings.target.staging(&settings.scratch, &row.file_name);
+    let staging = partial.parent().expect("a staged archive has a directory");
+    std::fs::create_dir_all(staging).map_err(|e| AppError::Conflict {
         code: "backup_failed",
-        message: format!(
-            "Không tạo được thư mục sao lưu {}: {e}",
-            settings.directory.display()
-        ),
+        message: format!("Không tạo được thư mục sao lưu {}: {e}", staging.display()),
     })?;
-    let (done, partial) = archive_paths(settings, &row.file_name);
     let recipients = settings.all_recipients();
     let stall = job.is_some_and(|j| j.job.attempts <= 1)
         && std::env::var("HOSO_TEST_BACKUP_STALL").as_deref() == Ok("1");
@@ -194,14 +190,7 @@ fn write_and_verify(
             message: "Bản kê đọc lại khác bản kê đã ghi.".into(),
         });
     }
-    std::fs::rename(&partial, &done).map_err(|e| AppError::Conflict {
-        code: "backup_failed",
-        message: format!("Không đặt được tên cho bản sao lưu {}: {e}", done.display()),
-    })?;
-    if let Ok(directory) = std::fs::File::open(&settings.directory) {
-        // The rename itself survives a power cut only once the directory is synced.
-        let _ = directory.sync_all();
-    }
+    settings.target.keep(&partial, &row.file_name, &written.sha256)?;
     let at = app.clock.now_naive();
     let mut event = system_event("backup.verified");
     event.target_type = Some("backup".into());
@@ -241,12 +230,9 @@ fn apply_retention(app: &App, conn: &mut DbConnection) -> Result<(), AppError> {
         if !retention_over(expired.keep_until, today) {
             continue;
         }
-        let (done, _) = archive_paths(&app.backups, &expired.file_name);
-        if let Err(e) = std::fs::remove_file(&done) {
-            if e.kind() != std::io::ErrorKind::NotFound {
-                tracing::warn!(file = %done.display(), error = %e, "expired backup not deleted");
-                continue;
-            }
+        if let Err(e) = app.backups.target.delete(&expired.file_name) {
+            tracing::warn!(file = %expired.file_name, error = %e, "expired backup not deleted");
+            continue;
         }
         let reason = "Hết thời hạn lưu giữ bản sao lưu tháng (3 tháng).";
         let mut event = system_event("backup.deleted");

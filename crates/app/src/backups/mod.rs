@@ -17,6 +17,7 @@ pub mod load;
 pub mod make_backup;
 pub mod restore_backup;
 pub mod start_backup;
+pub mod target;
 pub mod verify;
 
 use hoso_api_types::backups::{BackupView, RestoreView};
@@ -40,8 +41,11 @@ use crate::views::utc;
 /// Where backups go and who can open them.
 #[derive(Clone)]
 pub struct BackupSettings {
-    /// The directory archives are written to (a mounted dedicated disk).
-    pub directory: PathBuf,
+    /// Where verified archives are kept: a directory (a mounted dedicated disk) or an
+    /// S3-compatible object store.
+    pub target: target::BackupTarget,
+    /// How to reach an object store named by a `s3://` archive given to `hoso restore`.
+    pub s3: target::S3Options,
     /// Public keys (age X25519 recipients) each archive is also encrypted to: the province's
     /// recovery keys, whose identities are kept offline.
     pub recipients: Vec<age::x25519::Recipient>,
@@ -56,7 +60,7 @@ impl std::fmt::Debug for BackupSettings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Never the identity.
         f.debug_struct("BackupSettings")
-            .field("directory", &self.directory)
+            .field("target", &self.target.describe())
             .field("recipients", &self.recipients.len())
             .finish_non_exhaustive()
     }
@@ -73,7 +77,8 @@ impl BackupSettings {
     /// Settings under one directory with a fresh identity (tests, the demo).
     pub fn in_directory(root: &std::path::Path) -> Self {
         BackupSettings {
-            directory: root.join("backups"),
+            target: target::BackupTarget::Directory(root.join("backups")),
+            s3: target::S3Options::default(),
             recipients: Vec::new(),
             identity: age::x25519::Identity::generate(),
             scratch: root.join("tmp"),
@@ -181,11 +186,4 @@ pub fn restore_view(row: RestoreRow) -> RestoreView {
         restored_by: row.restored_by,
         restored_at: utc(row.restored_at),
     }
-}
-
-/// The archive file of a backup, and the temporary name it has until it is verified.
-pub fn archive_paths(settings: &BackupSettings, file_name: &str) -> (PathBuf, PathBuf) {
-    let done = settings.directory.join(file_name);
-    let partial = settings.directory.join(format!("{file_name}.partial"));
-    (done, partial)
 }

@@ -26,8 +26,9 @@ pub fn run_backup(settings: &Settings) -> anyhow::Result<()> {
     let app = super::application(&config, pool);
     let row = backups::make_backup(&app, BackupKind::OnDemand, &QueuedBy::system(), None).map_err(say)?;
     println!(
-        "verified {} ({} bytes, {} rows, {} documents)",
-        PathBuf::from(&row.location).join(&row.file_name).display(),
+        "verified {}/{} ({} bytes, {} rows, {} documents)",
+        row.location.trim_end_matches('/'),
+        row.file_name,
         row.size_bytes.unwrap_or(0),
         row.rows_total.unwrap_or(0),
         row.documents.unwrap_or(0)
@@ -37,7 +38,7 @@ pub fn run_backup(settings: &Settings) -> anyhow::Result<()> {
 
 pub fn run_restore(
     settings: &Settings,
-    archive: &Path,
+    archive: &str,
     identity: Option<&Path>,
     into: Option<&str>,
     dry_run: bool,
@@ -48,6 +49,14 @@ pub fn run_restore(
     let target = match into {
         Some(url) => DatabaseUrl::parse(url).map_err(|e| anyhow!("--into: {e}"))?,
         None => config.database.clone(),
+    };
+    // An archive in an object store is fetched into the scratch directory first.
+    let (_fetched, archive) = if archive.starts_with("s3://") {
+        let (holder, path) =
+            backups::target::fetch_url(archive, &config.backups.s3, &config.backups.scratch).map_err(say)?;
+        (Some(holder), path)
+    } else {
+        (None, PathBuf::from(archive))
     };
     if !archive.is_file() {
         bail!("'{}' is not a file", archive.display());
