@@ -2,7 +2,7 @@
 # Build stage: the same steps as `cargo xtask build-spa` and a release build of the server.
 FROM rust:1.95-bookworm AS build
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libpq-dev libsqlite3-dev nodejs npm \
+ && apt-get install -y --no-install-recommends libpq-dev libsqlite3-dev libssl-dev pkg-config nodejs npm \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
@@ -12,7 +12,7 @@ RUN cargo xtask build-spa \
 # Run stage: only the shared libraries the binary links, and an unprivileged user.
 FROM debian:bookworm-slim
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libpq5 libsqlite3-0 ca-certificates tzdata \
+ && apt-get install -y --no-install-recommends libpq5 libsqlite3-0 libssl3 ca-certificates tzdata \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --home-dir /var/lib/hoso --create-home hoso
 COPY --from=build /src/target/release/hoso /usr/local/bin/hoso

@@ -115,10 +115,15 @@ pub fn mark_failed(
         .set((
             backups::state.eq(FAILED),
             backups::error.eq(error),
-            backups::verification.eq(verification),
             backups::finished_at.eq(at),
         ))
         .execute(conn)?;
+    // A verification's findings, once recorded, stay with the failure.
+    if let Some(verification) = verification {
+        diesel::update(backups::table.find(id))
+            .set(backups::verification.eq(verification))
+            .execute(conn)?;
+    }
     Ok(())
 }
 

@@ -565,3 +565,82 @@ async fn a_backup_kept_in_an_s3_object_store_is_uploaded_whole_read_back_and_res
         404
     );
 }
+
+/// An archive made before a migration restores into the schema it was made with, and the newer
+/// migrations then run over its rows (here: the backups migration, which gives administrators
+/// holding manage_settings the new manage_backups right).
+#[actix_web::test]
+async fn an_archive_of_an_older_schema_is_loaded_into_that_schema_then_migrated() {
+    const BEFORE_BACKUPS: &str = "20261203000000";
+    for target in backends() {
+        let old = TestDatabase::empty(hoso_store::Backend::Sqlite);
+        let mut conn = old.connect();
+        hoso_store::migrations::run_up_to(&mut conn, BEFORE_BACKUPS).unwrap();
+        let hash = hoso_app::passwords::hash(crate::support::DEMO_PASSWORD);
+        hoso_app::seed::load(&mut conn, &hash).unwrap();
+        // As an account made before the right existed holds its rights.
+        diesel::connection::SimpleConnection::batch_execute(
+            &mut conn,
+            "UPDATE accounts SET rights = TRIM(REPLACE(rights, 'manage_backups', ''))",
+        )
+        .unwrap();
+        let admin_rights = |conn: &mut hoso_store::DbConnection| {
+            hoso_store::accounts::find_by_username(conn, "quantri")
+                .unwrap()
+                .unwrap()
+                .rights
+        };
+        assert!(!admin_rights(&mut conn).contains("manage_backups"));
+        let tables = dump::tables(&mut conn).unwrap();
+        assert!(!tables.iter().any(|t| t.name == "backups"));
+
+        let mut ctx = TestContext::over(TestDatabase::empty(target));
+        let holder = tempfile::tempdir().unwrap();
+        ctx.backups = hoso_app::backups::BackupSettings::in_directory(holder.path());
+        let archive = holder.path().join("old.tar.gz.age");
+        let header = backups::archive::Header {
+            format: backups::archive::FORMAT.into(),
+            backup_id: "old".into(),
+            kind: BackupKind::Monthly,
+            hoso_version: "0.1.0".into(),
+            schema_version: BEFORE_BACKUPS.into(),
+            backend: "sqlite".into(),
+            province: "Tỉnh Thử Nghiệm".into(),
+            made_at: chrono::Utc::now().naive_utc(),
+            made_by: "test".into(),
+            data_key_ids: vec!["k1".into()],
+            tables: tables.iter().map(backups::archive::TableHeader::of).collect(),
+        };
+        let state = ctx.state();
+        backups::archive::write(
+            &mut conn,
+            &*state.app.blobs,
+            &header,
+            &tables,
+            &ctx.backups.all_recipients(),
+            &archive,
+            &mut |_, _| Ok(()),
+        )
+        .unwrap();
+        let report = restore(&ctx, &archive, hoso_app::backups::keys::own(&ctx.backups), false).unwrap();
+        assert!(
+            report.verification.ok,
+            "{target}: {:?}",
+            report.verification.problems
+        );
+        let mut restored = ctx.db.connect();
+        assert_eq!(
+            dump::schema_versions(&mut restored).unwrap().last(),
+            hoso_store::migrations::known_versions().unwrap().last(),
+            "{target}: migrated to this build's schema"
+        );
+        assert!(
+            admin_rights(&mut restored).contains("manage_backups"),
+            "{target}: the newer migration ran over the rows"
+        );
+        assert_eq!(
+            hoso_store::backups::restores(&mut restored).unwrap()[0].source_schema_version,
+            BEFORE_BACKUPS
+        );
+    }
+}
