@@ -369,11 +369,29 @@ pub fn first_table_with_data(conn: &mut DbConnection) -> StoreResult<Option<Stri
 /// order (and rows of a table that refers to itself in any order).
 pub fn defer_foreign_keys(conn: &mut DbConnection) -> StoreResult<()> {
     match conn {
-        DbConnection::Postgres(c) => c.batch_execute("SET CONSTRAINTS ALL DEFERRED")?,
+        DbConnection::Postgres(c) => {
+            // PostgreSQL defers only deferrable keys: those of the current schema are (migration
+            // 2026-12-04-000000_backups), and a target brought only to an older archive's schema
+            // is made so here, as that migration will do anyway.
+            c.batch_execute(MAKE_FOREIGN_KEYS_DEFERRABLE)?;
+            c.batch_execute("SET CONSTRAINTS ALL DEFERRED")?
+        }
         DbConnection::Sqlite(c) => c.batch_execute("PRAGMA defer_foreign_keys = ON")?,
     }
     Ok(())
 }
+
+const MAKE_FOREIGN_KEYS_DEFERRABLE: &str = "DO $$
+DECLARE fk RECORD;
+BEGIN
+    FOR fk IN
+        SELECT c.conname, c.conrelid::regclass AS tbl FROM pg_constraint c
+        JOIN pg_namespace n ON n.oid = c.connamespace
+        WHERE c.contype = 'f' AND NOT c.condeferrable AND n.nspname = current_schema()
+    LOOP
+        EXECUTE format('ALTER TABLE %s ALTER CONSTRAINT %I DEFERRABLE INITIALLY IMMEDIATE', fk.tbl, fk.conname);
+    END LOOP;
+END $$";
 
 /// Deletes the rows a migrated database wrote by itself, before a restore loads the archive's.
 pub fn clear_filled_by_migration(conn: &mut DbConnection) -> StoreResult<()> {
