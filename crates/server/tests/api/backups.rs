@@ -100,6 +100,40 @@ fn restore(
     )
 }
 
+/// An archive of what `conn` holds, as a backup made by a hoso of `schema_version` would write it.
+fn write_archive_of(
+    conn: &mut hoso_store::DbConnection,
+    settings: &hoso_app::backups::BackupSettings,
+    schema_version: &str,
+    out: &std::path::Path,
+) {
+    let tables = dump::tables(conn).unwrap();
+    let header = backups::archive::Header {
+        format: backups::archive::FORMAT.into(),
+        backup_id: "made-by-the-test".into(),
+        kind: BackupKind::OnDemand,
+        hoso_version: "0.1.0".into(),
+        schema_version: schema_version.into(),
+        backend: conn.backend().as_str().into(),
+        province: "Tỉnh Thử Nghiệm".into(),
+        made_at: chrono::Utc::now().naive_utc(),
+        made_by: "test".into(),
+        data_key_ids: vec!["k1".into()],
+        tables: tables.iter().map(backups::archive::TableHeader::of).collect(),
+    };
+    let blobs = hoso_store::documents::FileBlobs::new(std::env::temp_dir().join("hoso-no-documents"));
+    backups::archive::write(
+        conn,
+        &blobs,
+        &header,
+        &tables,
+        &settings.all_recipients(),
+        out,
+        &mut |_, _| Ok(()),
+    )
+    .unwrap();
+}
+
 fn code(error: hoso_app::AppError) -> &'static str {
     match error {
         hoso_app::AppError::Conflict { code, .. } => code,
@@ -250,30 +284,7 @@ async fn a_damaged_archive_a_wrong_key_a_newer_schema_and_a_full_target_are_refu
         // An archive of a schema this build does not know.
         let newer = backup_dir(&ctx).join("newer.tar.gz.age");
         let mut conn = ctx.db.connect();
-        let tables = dump::tables(&mut conn).unwrap();
-        let header = backups::archive::Header {
-            format: backups::archive::FORMAT.into(),
-            backup_id: "b".into(),
-            kind: BackupKind::OnDemand,
-            hoso_version: "9.0.0".into(),
-            schema_version: "99991231000000".into(),
-            backend: "sqlite".into(),
-            province: "x".into(),
-            made_at: chrono::Utc::now().naive_utc(),
-            made_by: "test".into(),
-            data_key_ids: vec![],
-            tables: tables.iter().map(backups::archive::TableHeader::of).collect(),
-        };
-        backups::archive::write(
-            &mut conn,
-            &*state.app.blobs,
-            &header,
-            &tables,
-            &ctx.backups.all_recipients(),
-            &newer,
-            &mut |_, _| Ok(()),
-        )
-        .unwrap();
+        write_archive_of(&mut conn, &ctx.backups, "99991231000000", &newer);
         assert_eq!(
             code(restore(&into, &newer, own(), false).err().unwrap()),
             "backup_newer_schema"
@@ -598,30 +609,7 @@ async fn an_archive_of_an_older_schema_is_loaded_into_that_schema_then_migrated(
         let holder = tempfile::tempdir().unwrap();
         ctx.backups = hoso_app::backups::BackupSettings::in_directory(holder.path());
         let archive = holder.path().join("old.tar.gz.age");
-        let header = backups::archive::Header {
-            format: backups::archive::FORMAT.into(),
-            backup_id: "old".into(),
-            kind: BackupKind::Monthly,
-            hoso_version: "0.1.0".into(),
-            schema_version: BEFORE_BACKUPS.into(),
-            backend: "sqlite".into(),
-            province: "Tỉnh Thử Nghiệm".into(),
-            made_at: chrono::Utc::now().naive_utc(),
-            made_by: "test".into(),
-            data_key_ids: vec!["k1".into()],
-            tables: tables.iter().map(backups::archive::TableHeader::of).collect(),
-        };
-        let state = ctx.state();
-        backups::archive::write(
-            &mut conn,
-            &*state.app.blobs,
-            &header,
-            &tables,
-            &ctx.backups.all_recipients(),
-            &archive,
-            &mut |_, _| Ok(()),
-        )
-        .unwrap();
+        write_archive_of(&mut conn, &ctx.backups, BEFORE_BACKUPS, &archive);
         let report = restore(&ctx, &archive, hoso_app::backups::keys::own(&ctx.backups), false).unwrap();
         assert!(
             report.verification.ok,
