@@ -17,6 +17,10 @@ pub struct ReportRow {
     pub count: i64,
     /// The further figures, one per entry of the report's `columns`.
     pub values: Vec<i64>,
+    /// A count from 1 to 4 of religion, ethnicity or Party membership in a unit outside the
+    /// reader's scope (or the cell that would give it away): `count` is 0 and shows as "< 5" (USE-6).
+    #[serde(default)]
+    pub suppressed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,6 +39,9 @@ pub struct ReportView {
     pub total: i64,
     /// The sums of `values`, column by column.
     pub totals: Vec<i64>,
+    /// The total too would give a hidden count away (everyone in one small cell): `total` is 0.
+    #[serde(default)]
+    pub total_suppressed: bool,
 }
 
 /// A report to make in the background (a past date, or the whole province).

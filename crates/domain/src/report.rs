@@ -52,6 +52,36 @@ pub fn tally<'a>(
 }
 
 /// Age bands of the pyramid: (key, label, lowest age, highest age).
+/// Counts from 1 to 4 of a personal characteristic, in a unit outside the reader's own scope,
+/// are shown as "< 5" (USE-6: aggregates are shared, but a unit of three people must not tell
+/// each one's religion).
+pub const SMALL_CELL: i64 = 5;
+
+/// Reports whose small counts tell something personal of identifiable people.
+pub const SENSITIVE_REPORTS: &[&str] = &["ethnicity", "religion", "party"];
+
+/// Which cells of a one-way table to hide, and whether its total too: every count from 1 to
+/// [`SMALL_CELL`]` - 1`; when exactly one is hidden, also the smallest other cell (zero
+/// included), or the total when there is none, so that no hidden count can be worked out from
+/// the total and the counts shown.
+pub fn small_cells(counts: &[i64]) -> (Vec<bool>, bool) {
+    let mut hidden: Vec<bool> = counts.iter().map(|&n| n > 0 && n < SMALL_CELL).collect();
+    let mut total_hidden = false;
+    if hidden.iter().filter(|&&h| h).count() == 1 {
+        let complement = counts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !hidden[*i])
+            .min_by_key(|(_, &n)| n)
+            .map(|(i, _)| i);
+        match complement {
+            Some(i) => hidden[i] = true,
+            None => total_hidden = true,
+        }
+    }
+    (hidden, total_hidden)
+}
+
 pub const AGE_BANDS: &[(&str, &str, u32, u32)] = &[
     ("<30", "Dưới 30", 0, 29),
     ("30-39", "30 – 39", 30, 39),
@@ -189,6 +219,20 @@ pub fn upcoming(reports: &[AnnualReport], today: NaiveDate) -> Vec<ReportDue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_cells_are_hidden_with_a_complement_so_the_total_tells_nothing() {
+        // Two people of a religion among 44: both cells hidden, or 44 − 42 would give it away.
+        assert_eq!(small_cells(&[42, 2]), (vec![true, true], false));
+        // Two small cells hide each other.
+        assert_eq!(small_cells(&[40, 3, 1]), (vec![false, true, true], false));
+        // A zero is the complement when it is the smallest other cell.
+        assert_eq!(small_cells(&[30, 0, 4]), (vec![false, true, true], false));
+        // Everyone in one small cell: the total is hidden.
+        assert_eq!(small_cells(&[3]), (vec![true], true));
+        // Nothing small: nothing hidden.
+        assert_eq!(small_cells(&[12, 32, 0]), (vec![false, false, false], false));
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -139,8 +139,13 @@ fn report_view(r: ReportView) -> impl IntoView {
     let place = r.unit.as_ref().map_or("Toàn tỉnh".to_owned(), |u| u.name.clone());
     view! {
         <h2>{r.title.clone()}</h2>
-        <p class="muted">{format!("{place} — tính đến ngày {} — tổng số {}", r.as_of.format("%d/%m/%Y"), r.total)}</p>
+        <p class="muted">{format!("{place} — tính đến ngày {} — tổng số {}", r.as_of.format("%d/%m/%Y"), if r.total_suppressed { "< 5".to_owned() } else { r.total.to_string() })}</p>
         {chart(&r)}
+        {r.rows.iter().any(|row| row.suppressed).then(|| view! {
+            <p class="muted" data-testid="report-suppressed">
+                "Đơn vị ngoài phạm vi quản lý: các số dưới 5 người về dân tộc, tôn giáo, đảng viên (và ô có thể suy ra chúng) được hiển thị là «< 5» để không lộ thông tin cá nhân."
+            </p>
+        })}
         <table class="data" data-testid="report">
             <thead><tr>
                 <th>"Nội dung"</th><th>{r.count_label.clone()}</th>
@@ -148,10 +153,12 @@ fn report_view(r: ReportView) -> impl IntoView {
             </tr></thead>
             <tbody>
                 {r.rows.into_iter().map(|row| view! {
-                    <tr><td>{row.label}</td><td>{row.count}</td>
+                    <tr data-suppressed=row.suppressed.to_string()><td>{row.label}</td>
+                    <td>{if row.suppressed { "< 5".to_owned() } else { row.count.to_string() }}</td>
                     {row.values.into_iter().map(|v| view! { <td>{v}</td> }).collect_view()}</tr>
                 }).collect_view()}
-                <tr class="total"><td>"Tổng cộng"</td><td>{r.total}</td>
+                <tr class="total"><td>"Tổng cộng"</td>
+                <td>{if r.total_suppressed { "< 5".to_owned() } else { r.total.to_string() }}</td>
                 {r.totals.into_iter().map(|v| view! { <td>{v}</td> }).collect_view()}</tr>
             </tbody>
         </table>

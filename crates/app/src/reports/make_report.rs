@@ -35,11 +35,18 @@ pub async fn make_report(
         crate::reports::require_exporter(&session)?;
     }
     let today = app.clock.today();
+    let actor = session.actor.clone();
     let report = app
         .db(move |conn| {
             let request =
                 super::ReportRequest::new(conn, kind, query.unit_id.as_deref(), query.as_of, today)?;
-            super::make(conn, &request, &mut |_, _| {})
+            let mut report = super::make(conn, &request, &mut |_, _| {})?;
+            super::protect(
+                &mut report,
+                &actor,
+                request.unit.as_ref().map(|u| u.path.as_str()),
+            );
+            Ok(report)
         })
         .await?;
     report_answer(report, format, &app.province_name)

@@ -191,6 +191,7 @@ fn row(key: impl Into<String>, label: impl Into<String>, count: i64, values: Vec
         label: label.into(),
         count,
         values,
+        suppressed: false,
     }
 }
 
@@ -323,7 +324,36 @@ pub fn make(
         total: rows.iter().map(|r| r.count).sum(),
         totals,
         rows,
+        total_suppressed: false,
     })
+}
+
+/// USE-6: a report of religion, ethnicity or Party membership for a unit the reader does not
+/// manage (or the whole province, for a reader with a unit scope) shows counts from 1 to 4 as
+/// "< 5", with the cells that would give them away. `unit_path` is the report's unit (`None`:
+/// the province). Applied to whoever reads, however the report was made.
+pub fn protect(report: &mut ReportView, actor: &hoso_domain::access::Actor, unit_path: Option<&str>) {
+    use hoso_domain::access::{Scope, UnitPath};
+    let in_scope = match (unit_path, &actor.scope) {
+        (_, Scope::Province) => true,
+        (None, Scope::Subtree(_)) => false,
+        (Some(path), scope) => UnitPath::parse(path).is_ok_and(|p| scope.covers(&p)),
+    };
+    if in_scope || !report::SENSITIVE_REPORTS.contains(&report.kind.as_str()) {
+        return;
+    }
+    let counts: Vec<i64> = report.rows.iter().map(|r| r.count).collect();
+    let (hidden, total_hidden) = report::small_cells(&counts);
+    for (row, hide) in report.rows.iter_mut().zip(hidden) {
+        if hide {
+            row.suppressed = true;
+            row.count = 0;
+        }
+    }
+    if total_hidden {
+        report.total_suppressed = true;
+        report.total = 0;
+    }
 }
 
 /// Dossier states in the update-status report, in workflow order.
@@ -531,6 +561,9 @@ fn quota_rows(conn: &mut DbConnection, request: &ReportRequest) -> Result<Vec<Re
 
 /// The report as a table for files: code, label, the count, then its further columns, and a
 /// total row.
+/// How a hidden small count reads, on screen and in files.
+pub const SUPPRESSED: &str = "< 5";
+
 pub fn table(report: &ReportView, province: &str) -> Table {
     let place = report.unit.as_ref().map_or(province, |u| u.name.as_str());
     let mut headers = vec!["Mã".to_owned(), "Nội dung".to_owned(), report.count_label.clone()];
@@ -551,11 +584,17 @@ pub fn table(report: &ReportView, province: &str) -> Table {
             .map(|r| {
                 let mut cells = vec![Cell::Text(r.key.clone()), Cell::Text(r.label.clone())];
                 cells.extend(numbers(r.count, &r.values));
+                if r.suppressed {
+                    cells[2] = Cell::Text(SUPPRESSED.into());
+                }
                 cells
             })
             .chain(std::iter::once({
                 let mut cells = vec![Cell::Empty, Cell::Text("Tổng cộng".into())];
                 cells.extend(numbers(report.total, &report.totals));
+                if report.total_suppressed {
+                    cells[2] = Cell::Text(SUPPRESSED.into());
+                }
                 cells
             }))
             .collect(),

@@ -31,13 +31,22 @@ pub async fn read_report_job(
         crate::reports::require_exporter(&session)?;
     }
     let account = session.actor.account_id.clone();
+    let actor = session.actor.clone();
     let load = || {
-        let (id, account) = (id.clone(), account.clone());
+        let (id, account, actor) = (id.clone(), account.clone(), actor.clone());
         app.db(move |conn| {
             let row = hoso_store::reports::find_job(conn, &id)?
                 .filter(|row| row.account_id == account)
                 .ok_or(AppError::NotFound)?;
-            super::create_report_job::view(row)
+            let mut job = super::create_report_job::view(row)?;
+            if let Some(report) = job.report.as_mut() {
+                let path = match &report.unit {
+                    Some(unit) => hoso_store::units::find(conn, &unit.id)?.map(|u| u.path),
+                    None => None,
+                };
+                super::protect(report, &actor, path.as_deref());
+            }
+            Ok(job)
         })
     };
     let job = if query.wait == Some(true) {

@@ -636,3 +636,96 @@ async fn the_yearly_reports_follow_the_regulation_profile() {
         );
     }
 }
+
+/// USE-6 (#19, defect 16): aggregates are shared, but in a unit outside the reader's scope the
+/// counts from 1 to 4 of religion, ethnicity and Party membership show as "< 5", with the cell
+/// that would give them away; inside the reader's scope, and for the province's administrators,
+/// the figures are exact. The demo's Sở Y tế has 2 people with a religion among 44.
+#[actix_web::test]
+async fn small_counts_of_personal_characteristics_outside_the_readers_scope_show_as_fewer_than_five() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        ctx.load_people(hoso_app::seed::DEMO_SEED);
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+        let agency = token_of(&app, "sogddt").await;
+        let unit = |code: &str| {
+            hoso_store::units::find_by_code(&mut ctx.db.connect(), code)
+                .unwrap()
+                .unwrap()
+                .id
+        };
+        let (health, education) = (unit("HY.SYT"), unit("HY.SGDDT"));
+        let path = format!("/api/v1/reports/religion?unit_id={health}");
+        let (_, exact) = call(&app, "GET", &path, Some(&admin), None).await;
+        let counts = |report: &Value| -> Vec<(String, i64, bool)> {
+            report["rows"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    (
+                        r["key"].as_str().unwrap().to_owned(),
+                        r["count"].as_i64().unwrap(),
+                        r["suppressed"].as_bool().unwrap(),
+                    )
+                })
+                .collect()
+        };
+        let small: Vec<_> = counts(&exact)
+            .into_iter()
+            .filter(|(_, n, _)| (1..5).contains(n))
+            .collect();
+        assert!(
+            !small.is_empty(),
+            "{backend}: the demo has a small cell here: {exact}"
+        );
+        assert!(
+            counts(&exact).iter().all(|(_, _, hidden)| !hidden),
+            "the administrator sees all"
+        );
+
+        let (status, shared) = call(&app, "GET", &path, Some(&agency), None).await;
+        assert_eq!(status, 200);
+        assert_eq!(shared["total"], exact["total"]);
+        let shown = counts(&shared);
+        for (key, _, _) in &small {
+            assert!(
+                shown.iter().any(|(k, n, hidden)| k == key && *hidden && *n == 0),
+                "{backend}: {key} hidden"
+            );
+        }
+        assert!(
+            shown.iter().filter(|(_, _, hidden)| *hidden).count() >= 2,
+            "{backend}: with its complement"
+        );
+        assert!(
+            shown.iter().all(|(_, n, hidden)| *hidden || !(1..5).contains(n)),
+            "{shared}"
+        );
+        // In files too.
+        let (status, csv) = crate::dossiers::print(&app, &agency, &format!("{path}&format=csv")).await;
+        assert_eq!(status, 200);
+        assert!(String::from_utf8(csv).unwrap().contains("< 5"), "{backend}");
+
+        // Its own units: exact. A report that says nothing personal: exact.
+        let (_, own) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/reports/religion?unit_id={education}"),
+            Some(&agency),
+            None,
+        )
+        .await;
+        assert!(counts(&own).iter().all(|(_, _, hidden)| !hidden), "{own}");
+        let (_, gender) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/reports/gender?unit_id={health}"),
+            Some(&agency),
+            None,
+        )
+        .await;
+        assert!(counts(&gender).iter().all(|(_, _, hidden)| !hidden), "{gender}");
+    }
+}
