@@ -78,6 +78,60 @@ pub struct UnitDetail {
     pub staff: i64,
 }
 
+/// serde cannot refuse unknown fields beside a flattened struct (`deny_unknown_fields` does not
+/// work with `flatten`), so a request carrying a [`TreeChange`] is read through a wire type that
+/// also collects what is left over, and refused naming the first unknown field — as
+/// `deny_unknown_fields` would, so the API answers it the same way (422 `unknown_field`).
+macro_rules! with_tree_change {
+    ($name:ident via $wire:ident { $($(#[$attr:meta])* $field:ident : $ty:ty),* $(,)? }) => {
+        #[derive(Deserialize)]
+        struct $wire {
+            $($(#[$attr])* $field: $ty,)*
+            #[serde(flatten)]
+            change: TreeChange,
+            #[serde(flatten)]
+            unknown: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
+        }
+
+        impl TryFrom<$wire> for $name {
+            type Error = String;
+
+            fn try_from(wire: $wire) -> Result<Self, String> {
+                if let Some(field) = wire.unknown.keys().next() {
+                    return Err(format!("unknown field `{field}`"));
+                }
+                Ok($name {
+                    $($field: wire.$field,)*
+                    change: wire.change,
+                })
+            }
+        }
+    };
+}
+
+with_tree_change!(CreateUnitRequest via CreateUnitWire {
+    code: String,
+    name: String,
+    kind: String,
+    parent_id: String,
+});
+with_tree_change!(RenameUnitRequest via RenameUnitWire { name: String });
+with_tree_change!(DissolveUnitRequest via DissolveUnitWire {});
+with_tree_change!(MoveUnitRequest via MoveUnitWire { parent_id: String });
+with_tree_change!(MergeRequest via MergeWire {
+    source_ids: Vec<String>,
+    target_id: Option<String>,
+    new_target: Option<NewUnit>,
+});
+with_tree_change!(SplitRequest via SplitWire {
+    source_id: String,
+    targets: Vec<NewUnit>,
+    #[serde(default)]
+    person_assignments: Vec<Assignment>,
+    #[serde(default)]
+    sub_unit_assignments: Vec<Assignment>,
+});
+
 /// The written basis of a change to the tree.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -92,6 +146,7 @@ pub struct TreeChange {
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(try_from = "CreateUnitWire")]
 pub struct CreateUnitRequest {
     #[validate(length(min = 1, max = 64, message = "Nhập mã đơn vị."))]
     pub code: String,
@@ -108,6 +163,7 @@ pub struct CreateUnitRequest {
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(try_from = "RenameUnitWire")]
 pub struct RenameUnitRequest {
     #[validate(length(min = 1, max = 300, message = "Nhập tên mới."))]
     pub name: String,
@@ -116,8 +172,19 @@ pub struct RenameUnitRequest {
     pub change: TreeChange,
 }
 
+/// Dissolve an empty unit: the change's date, reason and decision only.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(try_from = "DissolveUnitWire")]
+pub struct DissolveUnitRequest {
+    #[serde(flatten)]
+    #[validate(nested)]
+    pub change: TreeChange,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(try_from = "MoveUnitWire")]
 pub struct MoveUnitRequest {
     pub parent_id: String,
     #[serde(flatten)]
@@ -143,6 +210,7 @@ pub struct NewUnit {
 /// (`new_target`).
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(try_from = "MergeWire")]
 pub struct MergeRequest {
     pub source_ids: Vec<String>,
     pub target_id: Option<String>,
@@ -191,6 +259,7 @@ pub struct Assignment {
 /// one of `targets`.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(try_from = "SplitWire")]
 pub struct SplitRequest {
     pub source_id: String,
     #[validate(nested)]

@@ -148,11 +148,34 @@ pub fn document() -> openapi::OpenApi {
 
 /// The document as committed in `openapi/openapi.json`: pretty JSON ending with a newline.
 pub fn document_json() -> String {
-    let mut json = document()
-        .to_pretty_json()
-        .expect("the OpenAPI document serialises");
+    let mut document = serde_json::to_value(document()).expect("the OpenAPI document serialises");
+    refuse_unknown_beside_tree_changes(&mut document);
+    let mut json = serde_json::to_string_pretty(&document).expect("the OpenAPI document serialises");
     json.push('\n');
     json
+}
+
+/// A body made of its own fields and a flattened `TreeChange` is an `allOf` of the two; the
+/// server refuses any other field (`hoso_api_types::units`), which JSON Schema 2020-12 says with
+/// `unevaluatedProperties: false` on the whole (`additionalProperties` on a part would refuse
+/// the other part's fields). utoipa has no attribute for it, so it is added here.
+fn refuse_unknown_beside_tree_changes(document: &mut serde_json::Value) {
+    let tree_change = serde_json::json!({"$ref": "#/components/schemas/TreeChange"});
+    let Some(schemas) = document
+        .pointer_mut("/components/schemas")
+        .and_then(serde_json::Value::as_object_mut)
+    else {
+        return;
+    };
+    for schema in schemas.values_mut() {
+        let composed = schema
+            .get("allOf")
+            .and_then(serde_json::Value::as_array)
+            .is_some_and(|parts| parts.contains(&tree_change));
+        if let (true, Some(object)) = (composed, schema.as_object_mut()) {
+            object.insert("unevaluatedProperties".into(), serde_json::Value::Bool(false));
+        }
+    }
 }
 
 /// The documented routes: each path template's segments and its methods, upper case.

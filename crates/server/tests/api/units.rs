@@ -730,3 +730,69 @@ async fn agencies_manage_the_job_positions_of_their_own_subtree() {
         );
     }
 }
+
+/// Issue #19 (6), the bodies that carry a tree change beside their own fields (create, rename,
+/// move, merge, split): a misspelt or unknown field is refused naming it — serde's own check does
+/// not work beside a flattened struct — and nothing changes.
+#[actix_web::test]
+async fn an_unknown_field_beside_a_tree_change_is_refused_naming_it() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+        let department = unit_id(&ctx, "HY.SGDDT");
+        let school = unit_id(&ctx, "HY.SGDDT.THPTHY");
+        let (_, before) = call(&app, "GET", "/api/v1/units", Some(&admin), None).await;
+        let with = |extra: Value, field: &str| {
+            let mut body = change("2026-06-01", "Kiểm tra trường lạ");
+            for (k, v) in extra.as_object().unwrap() {
+                body[k] = v.clone();
+            }
+            body[field] = json!("x");
+            body
+        };
+        let cases = [
+            (
+                "/api/v1/units".to_owned(),
+                json!({"code": "HY.TEST", "name": "Đơn vị thử", "kind": "department", "parent_id": department}),
+                "parent",
+            ),
+            (
+                format!("/api/v1/units/{school}/rename"),
+                json!({"name": "Trường mới"}),
+                "decisions",
+            ),
+            (
+                format!("/api/v1/units/{school}/move"),
+                json!({"parent_id": department}),
+                "parent_code",
+            ),
+            (
+                "/api/v1/unit-merges".to_owned(),
+                json!({"source_ids": [school], "target_id": department}),
+                "targets",
+            ),
+            (
+                "/api/v1/unit-splits".to_owned(),
+                json!({"source_id": school, "targets": []}),
+                "person_assignment",
+            ),
+            (
+                "/api/v1/unit-splits/preview".to_owned(),
+                json!({"source_id": school, "targets": []}),
+                "sub_units",
+            ),
+            (format!("/api/v1/units/{school}/dissolve"), json!({}), "successor"),
+        ];
+        for (path, fields, unknown) in cases {
+            let (status, refused) =
+                call(&app, "POST", &path, Some(&admin), Some(with(fields, unknown))).await;
+            assert_eq!(status, 422, "{backend} {path}: {refused}");
+            assert_error_body(&refused, "validation_failed");
+            assert_eq!(refused["details"]["fields"][0]["code"], "unknown_field", "{path}");
+            assert_eq!(refused["details"]["fields"][0]["field"], unknown, "{path}");
+        }
+        let (_, after) = call(&app, "GET", "/api/v1/units", Some(&admin), None).await;
+        assert_eq!(before, after, "{backend}: nothing changed");
+    }
+}

@@ -1,5 +1,5 @@
 use actix_web::{post, web, HttpResponse};
-use hoso_api_types::units::{TreeChange, UnitRef};
+use hoso_api_types::units::{DissolveUnitRequest, UnitRef};
 
 use crate::auth::Session;
 use crate::error::HttpError;
@@ -10,7 +10,7 @@ use crate::state::AppState;
 #[utoipa::path(
     tag = super::TAG,
     params(("id" = String, Path, description = "Unit id")),
-    request_body = TreeChange,
+    request_body = DissolveUnitRequest,
     responses((status = 200, description = "Dissolved.", body = UnitRef)),
     security(("bearer" = []))
 )]
@@ -19,9 +19,9 @@ pub async fn post_unit_dissolve(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<TreeChange>,
+    body: web::Json<DissolveUnitRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
-        hoso_app::units::dissolve_unit(&state, session.0, id.into_inner(), body.into_inner()).await?;
+        hoso_app::units::dissolve_unit(&state, session.0, id.into_inner(), body.into_inner().change).await?;
     Ok(HttpResponse::Ok().json(result))
 }
