@@ -9,9 +9,11 @@ use serde_json::Value;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldChange {
     pub path: String,
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    /// Any JSON value: a text, a number, an object, an array; absent or null when added.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Value>))]
     pub before: Option<Value>,
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    /// Any JSON value; absent or null when removed.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Value>))]
     pub after: Option<Value>,
 }
 

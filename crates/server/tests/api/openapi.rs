@@ -116,3 +116,33 @@ fn the_health_endpoint_and_item_31_have_schemas_of_their_own() {
         ["application/json"]["schema"];
     assert_eq!(health["$ref"], "#/components/schemas/Health");
 }
+
+/// Issue #19 (17): a diff's `before` and `after` are whatever the field holds (a text, a number,
+/// an array of rows), where the document once typed them object-or-null; and the bodies that
+/// embed a tree change say they refuse other fields, as the server does.
+#[test]
+fn diff_values_may_be_any_json_and_tree_change_bodies_are_closed() {
+    let document: serde_json::Value = serde_json::from_str(&hoso_api::openapi::document_json()).unwrap();
+    let schemas = &document["components"]["schemas"];
+    for side in ["before", "after"] {
+        let schema = &schemas["FieldChange"]["properties"][side];
+        assert!(
+            schema.is_object() && schema.get("type").is_none(),
+            "{side}: {schema}"
+        );
+    }
+    for body in [
+        "CreateUnitRequest",
+        "RenameUnitRequest",
+        "MoveUnitRequest",
+        "DissolveUnitRequest",
+        "MergeRequest",
+        "SplitRequest",
+    ] {
+        assert_eq!(schemas[body]["unevaluatedProperties"], false, "{body}");
+    }
+    assert!(
+        schemas["TreeChange"].get("additionalProperties").is_none(),
+        "a part of allOf stays open"
+    );
+}
