@@ -23,6 +23,10 @@ pub struct AccountView {
     pub holder_name: Option<String>,
     /// `active`, `locked` or `revoked`.
     pub status: String,
+    /// A personal account whose person's service ended on this day: it signs in and reads its
+    /// own dossier and access log, and changes nothing (SEC-3).
+    #[serde(default)]
+    pub read_only_since: Option<chrono::NaiveDate>,
     pub must_change_password: bool,
     /// Set while sign-in is refused after repeated failures.
     pub locked_until: Option<DateTime<Utc>>,

@@ -34,7 +34,9 @@ pub fn status_of(error: &AppError) -> StatusCode {
         AppError::Unauthenticated | AppError::InvalidCredentials | AppError::InvalidClient => {
             StatusCode::UNAUTHORIZED
         }
-        AppError::PasswordChangeRequired | AppError::AccountLocked => StatusCode::FORBIDDEN,
+        AppError::PasswordChangeRequired | AppError::AccountLocked | AppError::AccountClosed => {
+            StatusCode::FORBIDDEN
+        }
         AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::Forbidden => StatusCode::FORBIDDEN,
         AppError::NotFound => StatusCode::NOT_FOUND,
@@ -86,6 +88,7 @@ mod tests {
             AppError::InvalidClient,
             AppError::PasswordChangeRequired,
             AppError::AccountLocked,
+            AppError::AccountClosed,
             AppError::TooManyAttempts { retry_after_secs: 60 },
             AppError::Forbidden,
             AppError::NotFound,

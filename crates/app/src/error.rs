@@ -30,6 +30,9 @@ pub enum AppError {
     /// The account was locked by an administrator.
     #[error("account locked")]
     AccountLocked,
+    /// The right password for an account that was revoked: it is closed, and its holder is told.
+    #[error("account closed")]
+    AccountClosed,
     /// Sign-in refused for a while after repeated failures.
     #[error("too many attempts; retry after {retry_after_secs} s")]
     TooManyAttempts { retry_after_secs: u64 },
@@ -69,6 +72,7 @@ pub const ERROR_CODES: &[&str] = &[
     "invalid_client",
     "password_change_required",
     "account_locked",
+    "account_closed",
     "too_many_attempts",
     "stale_version",
     "username_taken",
@@ -123,6 +127,7 @@ impl AppError {
             AppError::InvalidClient => "invalid_client",
             AppError::PasswordChangeRequired => "password_change_required",
             AppError::AccountLocked => "account_locked",
+            AppError::AccountClosed => "account_closed",
             AppError::TooManyAttempts { .. } => "too_many_attempts",
             AppError::Forbidden => "forbidden",
             AppError::NotFound => "not_found",
@@ -148,6 +153,11 @@ impl AppError {
             AppError::InvalidClient => "Mã ứng dụng hoặc khóa bí mật không đúng.".into(),
             AppError::PasswordChangeRequired => "Bạn cần đổi mật khẩu tạm thời trước khi tiếp tục.".into(),
             AppError::AccountLocked => "Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.".into(),
+            AppError::AccountClosed => {
+                "Tài khoản này đã bị thu hồi và không còn đăng nhập được. Nếu cần xem hồ sơ của mình, \
+                 vui lòng liên hệ bộ phận tổ chức cán bộ."
+                    .into()
+            }
             AppError::TooManyAttempts { retry_after_secs } => format!(
                 "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {} phút.",
                 retry_after_secs.div_ceil(60)

@@ -92,6 +92,7 @@ pub fn actor_of(account: &AccountWithUnit) -> Result<Actor, AppError> {
         scope,
         rights: RightSet::from_storage(&row.rights).map_err(AppError::Internal)?,
         person_id: row.person_id.clone(),
+        read_only: row.read_only_since.is_some(),
     })
 }
 

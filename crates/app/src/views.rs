@@ -43,6 +43,7 @@ pub fn account(found: &AccountWithUnit) -> AccountView {
         rights: rights(&row.rights),
         holder_name: row.holder_name.clone(),
         status: row.status.clone(),
+        read_only_since: row.read_only_since,
         must_change_password: row.must_change_password,
         locked_until: row.locked_until.map(utc),
         last_login_at: row.last_login_at.map(utc),

@@ -306,6 +306,9 @@ pub struct Actor {
     pub rights: RightSet,
     /// The person a personal account belongs to.
     pub person_id: Option<String>,
+    /// A personal account kept after the person's service ended (SEC-3 "always"): it reads its
+    /// own dossier and access log, and changes nothing.
+    pub read_only: bool,
 }
 
 /// What the policy needs to know of an account being viewed or managed.
@@ -483,6 +486,17 @@ pub fn check_manage_positions(actor: &Actor, unit: &UnitPath) -> Decision {
     require(actor, Right::ManagePositions)
 }
 
+/// A read-only account (service ended) changes nothing: no draft, document, request or
+/// signing certificate.
+pub fn check_not_read_only(actor: &Actor) -> Decision {
+    if actor.read_only {
+        return Err(Denial::Forbidden(
+            "the person's service ended: their account only reads".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// Reading a person's dossier (SEC-3): the person themself always; anyone else with
 /// `read_dossiers` over the unit that manages the person.
 pub fn check_read_person(actor: &Actor, person_id: &str, unit: &UnitPath) -> Decision {
@@ -506,6 +520,7 @@ pub fn check_create_dossier(actor: &Actor, unit: &UnitPath) -> Decision {
 /// Editing a dossier's draft: the person themself (WF-1), or `update_dossiers` over their unit
 /// (the HR unit entering data on their behalf; the history shows who did).
 pub fn check_edit_dossier(actor: &Actor, person_id: &str, unit: &UnitPath) -> Decision {
+    check_not_read_only(actor)?;
     if actor.person_id.as_deref() == Some(person_id) {
         return Ok(());
     }

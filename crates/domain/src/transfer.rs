@@ -257,6 +257,7 @@ mod tests {
             scope: Scope::Subtree(path(scope)),
             rights: [Right::UpdateDossiers].into_iter().collect::<RightSet>(),
             person_id: None,
+            read_only: false,
         }
     }
 

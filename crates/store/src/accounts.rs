@@ -1,6 +1,6 @@
 //! Accounts (ACC-1…5): who may sign in, as what kind, over which scope, with which rights.
 
-use chrono::{NaiveDateTime, Utc};
+use chrono::{NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use crate::connection::DbConnection;
@@ -29,6 +29,8 @@ pub struct AccountRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub last_login_at: Option<NaiveDateTime>,
+    /// Set when the person's service ended: the account signs in and only reads.
+    pub read_only_since: Option<NaiveDate>,
 }
 
 pub const STATUS_ACTIVE: &str = "active";
@@ -76,6 +78,7 @@ pub fn insert(conn: &mut DbConnection, new: NewAccount) -> StoreResult<AccountRo
         created_at: now,
         updated_at: now,
         last_login_at: None,
+        read_only_since: None,
     };
     diesel::insert_into(accounts::table)
         .values((
@@ -248,8 +251,26 @@ pub fn record_sign_in(
     Ok(())
 }
 
-/// Closes the personal account of a person whose service ended (TRF-4, TRF-5): revoked, and
-/// every token it holds stops working at the next request.
+/// The personal account of a person whose service ended (TRF-4, TRF-5, SEC-3): from `since`
+/// it only reads — their dossier and access log stay theirs — and every token it holds stops
+/// working at the next request (a new sign-in gets the read-only session).
+pub fn make_personal_read_only(
+    conn: &mut DbConnection,
+    person_id: &str,
+    since: NaiveDate,
+) -> StoreResult<()> {
+    diesel::update(accounts::table.filter(accounts::person_id.eq(person_id)))
+        .set((
+            accounts::read_only_since.eq(since),
+            accounts::auth_version.eq(accounts::auth_version + 1),
+            accounts::updated_at.eq(chrono::Utc::now().naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Closes the personal account of a person who died: revoked, and every token it holds stops
+/// working at the next request.
 pub fn close_personal(conn: &mut DbConnection, person_id: &str) -> StoreResult<()> {
     diesel::update(accounts::table.filter(accounts::person_id.eq(person_id)))
         .set((

@@ -59,6 +59,42 @@ pub fn run_up_to(conn: &mut DbConnection, version: &str) -> StoreResult<Vec<Stri
     }
 }
 
+/// Reverts applied migrations newer than `version`, newest first. For tests (a database of an
+/// older schema, holding data) and for operators who know why.
+pub fn revert_after(conn: &mut DbConnection, version: &str) -> StoreResult<Vec<String>> {
+    fn revert<DB, C>(c: &mut C, source: fn() -> EmbeddedMigrations, version: &str) -> StoreResult<Vec<String>>
+    where
+        DB: diesel::backend::Backend,
+        C: MigrationHarness<DB>,
+        EmbeddedMigrations: MigrationSource<DB>,
+    {
+        let mut reverted = Vec::new();
+        loop {
+            let mut applied: Vec<String> = c
+                .applied_migrations()
+                .map_err(migration_error)?
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            applied.sort();
+            match applied.last() {
+                Some(newest) if newest.as_str() > version => {
+                    reverted.push(
+                        c.revert_last_migration(source())
+                            .map_err(migration_error)?
+                            .to_string(),
+                    );
+                }
+                _ => return Ok(reverted),
+            }
+        }
+    }
+    match conn {
+        DbConnection::Sqlite(c) => revert(c, || SQLITE_MIGRATIONS, version),
+        DbConnection::Postgres(c) => with_migration_lock(c, |c| revert(c, || POSTGRES_MIGRATIONS, version)),
+    }
+}
+
 /// The versions of the migrations this build knows, oldest first (the same on both backends).
 pub fn known_versions() -> StoreResult<Vec<String>> {
     Ok(MigrationSource::<Sqlite>::migrations(&SQLITE_MIGRATIONS)

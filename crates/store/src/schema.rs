@@ -55,6 +55,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         last_login_at -> Nullable<Timestamp>,
+        read_only_since -> Nullable<Date>,
     }
 }
 

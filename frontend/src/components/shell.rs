@@ -154,6 +154,11 @@ pub fn Shell(children: Children) -> impl IntoView {
                 "Bản trình diễn: dữ liệu trong hệ thống là dữ liệu mẫu, không phải hồ sơ thật."
             </div>
         </Show>
+        {move || auth.get().and_then(|s| s.account.read_only_since).map(|since| view! {
+            <div class="demo-banner" role="status" data-testid="read-only-banner">
+                {format!("Bạn đã thôi công tác từ ngày {}: tài khoản chỉ còn xem hồ sơ và nhật ký truy cập của mình, không thay đổi được gì.", since.format("%d/%m/%Y"))}
+            </div>
+        })}
         {move || backup_alert.get().flatten().map(|alert| view! {
             <div class="demo-banner" role="alert" data-testid="backup-banner">
                 {alert}" "<A href="/sao-luu">"Xem «Sao lưu»"</A>

@@ -87,9 +87,10 @@ pub async fn sign_in(
             return Err(AppError::AccountLocked);
         }
         _ => {
+            // The password was right: say the account is closed (only its holder learns it).
             let event = attempt_event(&meta, &account, "denied", "account revoked");
             app.db(move |conn| crate::audit::record(conn, event)).await?;
-            return Err(AppError::InvalidCredentials);
+            return Err(AppError::AccountClosed);
         }
     }
 

@@ -17,6 +17,7 @@ pub struct Upload {
 /// Stores an uploaded scan once (by its SHA-256) with its record and the audit line: a PDF,
 /// JPEG or PNG that is what it claims to be, under a plain file name.
 pub async fn store_document(app: &App, session: Session, upload: Upload) -> Result<DocumentView, AppError> {
+    hoso_domain::access::check_not_read_only(&session.actor)?;
     let file_name = upload.file_name.trim().to_owned();
     if file_name.is_empty() || file_name.len() > 255 || file_name.contains(['/', '\\']) {
         return Err(FieldError::new("file_name", "invalid", "Tên tệp không hợp lệ.").into());

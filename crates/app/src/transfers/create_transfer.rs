@@ -132,7 +132,7 @@ pub async fn create_transfer(
                     TransferKind::BetweenAgencies | TransferKind::Arrival => row,
                     TransferKind::Departure => {
                         people::set_service_status(conn, person_id, ServiceStatus::TransferredOut.as_str(), body.effective_on)?;
-                        accounts::close_personal(conn, person_id)?;
+                        accounts::make_personal_read_only(conn, person_id, body.effective_on)?;
                         row
                     }
                     TransferKind::Secondment => {
@@ -141,7 +141,12 @@ pub async fn create_transfer(
                     }
                     TransferKind::Retirement | TransferKind::Resignation | TransferKind::Dismissal | TransferKind::Death => {
                         people::set_service_status(conn, person_id, kind.status_after().as_str(), body.effective_on)?;
-                        accounts::close_personal(conn, person_id)?;
+                        // SEC-3: the person keeps reading their own dossier; only a death closes it.
+                        if kind == TransferKind::Death {
+                            accounts::close_personal(conn, person_id)?;
+                        } else {
+                            accounts::make_personal_read_only(conn, person_id, body.effective_on)?;
+                        }
                         transfers::complete(conn, &row.id, &session.actor.account_id, now, None, None, None)?
                     }
                 };

@@ -21,6 +21,7 @@ fn admin() -> Actor {
         scope: Scope::Province,
         rights: RightSet::all(),
         person_id: None,
+        read_only: false,
     }
 }
 fn agency_a() -> Actor {
@@ -30,6 +31,7 @@ fn agency_a() -> Actor {
         scope: subtree("/p/a/"),
         rights: AccountKind::Agency.right_ceiling(),
         person_id: None,
+        read_only: false,
     }
 }
 fn specialist_a(rights: &[Right]) -> Actor {
@@ -39,6 +41,7 @@ fn specialist_a(rights: &[Right]) -> Actor {
         scope: subtree("/p/a/"),
         rights: rights.iter().copied().collect(),
         person_id: None,
+        read_only: false,
     }
 }
 fn employee() -> Actor {
@@ -48,6 +51,7 @@ fn employee() -> Actor {
         scope: subtree("/p/a/b/"),
         rights: RightSet::default(),
         person_id: Some("person-1".into()),
+        read_only: false,
     }
 }
 

@@ -178,6 +178,7 @@ fn only_catalogue_administrators_extend_catalogues() {
         account_id: "a".into(),
         kind,
         person_id: None,
+        read_only: false,
         scope: Scope::Province,
         rights: rights.iter().copied().collect::<RightSet>(),
     };

@@ -21,6 +21,7 @@ fn actor(kind: AccountKind, scope: &str, rights: &[Right], person: Option<&str>)
         },
         rights: rights.iter().copied().collect::<RightSet>(),
         person_id: person.map(str::to_owned),
+        read_only: false,
     }
 }
 

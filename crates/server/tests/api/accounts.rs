@@ -352,7 +352,9 @@ async fn locking_restricting_and_revoking_take_effect_at_once() {
         .await;
         assert_eq!(status, 200);
         assert_eq!(revoked["status"], "revoked");
-        let (status, _) = call(
+        // #19 (14): with the right password the holder is told the account is closed; with a
+        // wrong one, nothing is said of the account.
+        let (status, body) = call(
             &app,
             "POST",
             "/api/v1/auth/login",
@@ -360,7 +362,22 @@ async fn locking_restricting_and_revoking_take_effect_at_once() {
             Some(json!({"username": "sogddt", "password": crate::support::DEMO_PASSWORD})),
         )
         .await;
+        assert_eq!(status, 403);
+        assert_error_body(&body, "account_closed");
+        assert!(
+            body["message"].as_str().unwrap().contains("đã bị thu hồi"),
+            "{body}"
+        );
+        let (status, body) = call(
+            &app,
+            "POST",
+            "/api/v1/auth/login",
+            None,
+            Some(json!({"username": "sogddt", "password": "Sai-mat-khau-2026"})),
+        )
+        .await;
         assert_eq!(status, 401);
+        assert_error_body(&body, "invalid_credentials");
         let (status, body) = call(
             &app,
             "POST",

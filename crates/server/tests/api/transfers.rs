@@ -346,7 +346,9 @@ async fn moves_within_the_agency_arrivals_secondments_and_the_permanent_archive(
             (201, Some("completed")),
             "{backend}: {retired}"
         );
-        let (status, _) = call(
+        // SEC-3 "always" (#19, defect 14): the retiree keeps reading their own dossier and who
+        // handled it, and changes nothing.
+        let (status, signed_in) = call(
             &app,
             "POST",
             "/api/v1/auth/login",
@@ -354,7 +356,31 @@ async fn moves_within_the_agency_arrivals_secondments_and_the_permanent_archive(
             Some(json!({"username": "nguyenvanan", "password": crate::support::DEMO_PASSWORD})),
         )
         .await;
-        assert_ne!(status, 200, "{backend}: the personal account is closed");
+        assert_eq!(status, 200, "{backend}: a retiree still signs in: {signed_in}");
+        assert!(signed_in["account"]["read_only_since"].is_string(), "{signed_in}");
+        let retiree = signed_in["access_token"].as_str().unwrap().to_owned();
+        let (status, own) = call(&app, "GET", "/api/v1/me/dossier", Some(&retiree), None).await;
+        assert_eq!(
+            (status, own["id"].as_str()),
+            (200, Some(dossier.as_str())),
+            "{backend}: {own}"
+        );
+        let (status, log) = call(&app, "GET", "/api/v1/me/audit", Some(&retiree), None).await;
+        assert_eq!(status, 200, "{backend}: {log}");
+        let (status, refused) = crate::support::edit_draft(&app, &retiree, &dossier, |content| {
+            content["identity"]["phone"] = json!("0900000000");
+        })
+        .await;
+        assert_eq!(status, 403, "{backend}: read only: {refused}");
+        let (status, _) = crate::support::upload(
+            &app,
+            &retiree,
+            "giay.pdf",
+            "application/pdf",
+            crate::support::pdf("x"),
+        )
+        .await;
+        assert_eq!(status, 403, "{backend}: no uploads either");
         let (_, archive) = call(
             &app,
             "GET",
