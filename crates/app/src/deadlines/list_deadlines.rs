@@ -58,12 +58,25 @@ pub async fn list_deadlines(
                 under_path: under_path.clone(),
                 kind: None,
                 dossier_id: None,
-                limit: 5000,
+                limit: i64::MAX,
             };
             for (review, found) in reviews::list(conn, &open)? {
                 let (Some(state), Some(due_on)) = (ReviewState::parse(&review.state), review.due_on) else {
                     continue;
                 };
+                // WF-8: a task lives as long as its cause. A returned review waits for the
+                // person only while it is their dossier's latest and they are in service: a
+                // resubmission, an approval, a transfer out or a retirement ends it.
+                if state == ReviewState::Returned {
+                    let in_service =
+                        hoso_domain::transfer::IN_SERVICE.contains(&found.person.service_status.as_str());
+                    let superseded = reviews::for_dossier(conn, &found.dossier.id)?
+                        .first()
+                        .is_some_and(|latest| latest.id != review.id);
+                    if !in_service || superseded {
+                        continue;
+                    }
+                }
                 let kind = ReviewKind::parse(&review.kind).unwrap_or(ReviewKind::Change);
                 let (task, action) = match (state, kind) {
                     (ReviewState::Submitted, ReviewKind::Initial) => ("focal_check", Some(Action::Lock)),
@@ -96,7 +109,7 @@ pub async fn list_deadlines(
                 within: within.clone(),
                 under_path: under_path.clone(),
                 statuses: vec!["draft".into()],
-                limit: 5000,
+                limit: i64::MAX,
                 archived: Some(false),
                 ..Default::default()
             };
@@ -113,7 +126,7 @@ pub async fn list_deadlines(
                 let covered = DossierFilter {
                     within: within.clone(),
                     under_path: Some(campaign_path.clone()),
-                    limit: 5000,
+                    limit: i64::MAX,
                     archived: Some(false),
                     ..Default::default()
                 };
@@ -149,7 +162,7 @@ pub async fn list_deadlines(
                 }
             }
             // Moves waiting for the other side (TRF-2…4), and secondments ending (TRF-5).
-            for row in hoso_store::transfers::in_state(conn, "pending", 5000)? {
+            for row in hoso_store::transfers::in_state(conn, "pending", i64::MAX)? {
                 if let Some(item) = transfer_item(
                     conn,
                     &actor,
@@ -162,7 +175,7 @@ pub async fn list_deadlines(
                     items.push(item);
                 }
             }
-            for row in hoso_store::transfers::in_state(conn, "completed", 5000)? {
+            for row in hoso_store::transfers::in_state(conn, "completed", i64::MAX)? {
                 let (Some(until), None) = (row.until_on, row.returned_at) else {
                     continue;
                 };
@@ -179,9 +192,13 @@ pub async fn list_deadlines(
                 }
             }
             // Recruits still without their personal account (ACC-6).
-            for row in
-                hoso_store::recruitments::list(conn, within.as_deref(), under_path.as_deref(), true, 5000)?
-            {
+            for row in hoso_store::recruitments::list(
+                conn,
+                within.as_deref(),
+                under_path.as_deref(),
+                true,
+                i64::MAX,
+            )? {
                 let path = UnitPath::parse(&row.unit_path).map_err(AppError::Internal)?;
                 let who = officers
                     .iter()
@@ -316,7 +333,7 @@ pub fn officers(conn: &mut hoso_store::DbConnection) -> Result<Vec<(Actor, Strin
     let filter = AccountFilter {
         kinds: ["admin", "agency", "specialist"].map(String::from).to_vec(),
         status: Some(STATUS_ACTIVE.into()),
-        limit: 10_000,
+        limit: i64::MAX,
         ..Default::default()
     };
     let (accounts, _) = hoso_store::accounts::list(conn, &filter)?;

@@ -381,6 +381,16 @@ async fn moves_within_the_agency_arrivals_secondments_and_the_permanent_archive(
         )
         .await;
         assert_eq!(status, 403, "{backend}: no uploads either");
+        // #19 (15): no task outlives the service it was for.
+        let (_, board) = call(&app, "GET", "/api/v1/deadlines", Some(&education), None).await;
+        assert!(
+            board["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|i| i["dossier_id"] != dossier.as_str()),
+            "{backend}: {board}"
+        );
         let (_, archive) = call(
             &app,
             "GET",

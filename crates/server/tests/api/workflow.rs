@@ -229,6 +229,17 @@ async fn a_new_employee_and_a_change_go_through_every_step_with_each_actors_acco
         .await;
         assert_eq!(status, 201, "{backend}: {again}");
         let second = again["id"].as_str().unwrap().to_owned();
+        // #19 (15): the returned review's "resubmission" task ended with the resubmission; the
+        // dashboard holds the new check only.
+        let (_, dashboard) = call(&app, "GET", "/api/v1/deadlines", Some(&head), None).await;
+        let tasks: Vec<&str> = dashboard["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["dossier_id"] == id.as_str())
+            .map(|i| i["task"].as_str().unwrap())
+            .collect();
+        assert_eq!(tasks, vec!["focal_check"], "{backend}: {dashboard}");
 
         // Locked on 29/1, the first working day after Tết.
         set_day(&ctx, "2031-01-29");
