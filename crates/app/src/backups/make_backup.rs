@@ -19,28 +19,29 @@ use crate::App;
 /// records it verified; afterwards retention deletes expired monthly ones. A failure is
 /// recorded (state `failed`, an audit event `backup.failed`, an error log line) and returned as
 /// a refusal, so a job making it ends dead rather than retrying a broken disk for an hour.
-/// Blocking: call it on a blocking thread. Run again for the same job (a worker was killed),
-/// it starts that backup afresh under the same name.
+/// Blocking: call it on a blocking thread, with a connection of its own (a job's, so that a
+/// backup holds no more than the job runner gave it besides progress reports). Run again for the
+/// same job (a worker was killed), it starts that backup afresh under the same name.
 pub fn make_backup(
     app: &Arc<App>,
+    conn: &mut DbConnection,
     kind: BackupKind,
     by: &QueuedBy,
     job: Option<&JobContext>,
 ) -> Result<BackupRow, AppError> {
     let settings = &app.backups;
     let now = app.clock.now_naive();
-    let mut conn = app.pool.get().map_err(hoso_store::StoreError::from)?;
-    let schema_version = dump::schema_versions(&mut conn)?
+    let schema_version = dump::schema_versions(conn)?
         .pop()
         .ok_or_else(|| AppError::Internal("the database has no migrations applied".into()))?;
     let existing = match job {
-        Some(job) => store::of_job(&mut conn, &job.job.id)?,
+        Some(job) => store::of_job(conn, &job.job.id)?,
         None => None,
     };
     let row = match existing {
         Some(row) if row.state == store::VERIFIED => return Ok(row),
         Some(row) => {
-            store::restart(&mut conn, &row.id, now)?;
+            store::restart(conn, &row.id, now)?;
             row
         }
         None => {
@@ -72,11 +73,11 @@ pub fn make_backup(
                 deleted_by: None,
                 delete_reason: None,
             };
-            store::insert(&mut conn, &row)?;
+            store::insert(conn, &row)?;
             row
         }
     };
-    match write_and_verify(app, &mut conn, &row, kind, job) {
+    match write_and_verify(app, conn, &row, kind, job) {
         Ok(verified) => Ok(verified),
         Err(error) => {
             let message = match &error {

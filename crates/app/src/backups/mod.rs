@@ -106,7 +106,7 @@ pub const BACKUP_JOB: JobKind = JobKind {
     on_dead: Some(on_dead),
 };
 
-fn run_job(context: &JobContext, _conn: &mut DbConnection) -> Result<Option<Value>, AppError> {
+fn run_job(context: &JobContext, conn: &mut DbConnection) -> Result<Option<Value>, AppError> {
     let payload: Value = context.payload()?;
     let kind = match (
         payload.get("kind").and_then(Value::as_str),
@@ -130,7 +130,7 @@ fn run_job(context: &JobContext, _conn: &mut DbConnection) -> Result<Option<Valu
         id: context.job.queued_by_id.clone(),
         name: context.job.queued_by_name.clone(),
     };
-    let row = make_backup(&context.app, kind, &by, Some(context))?;
+    let row = make_backup(&context.app, conn, kind, &by, Some(context))?;
     Ok(Some(
         serde_json::json!({ "backup_id": row.id, "file_name": row.file_name }),
     ))

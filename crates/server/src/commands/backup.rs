@@ -24,7 +24,12 @@ pub fn run_backup(settings: &Settings) -> anyhow::Result<()> {
     telemetry::init(&config.log, config.log_json);
     let pool = super::open_database(&config)?;
     let app = super::application(&config, pool);
-    let row = backups::make_backup(&app, BackupKind::OnDemand, &QueuedBy::system(), None).map_err(say)?;
+    let mut conn = app
+        .pool
+        .get()
+        .map_err(|e| anyhow!("no database connection: {e}"))?;
+    let row = backups::make_backup(&app, &mut conn, BackupKind::OnDemand, &QueuedBy::system(), None)
+        .map_err(say)?;
     println!(
         "verified {}/{} ({} bytes, {} rows, {} documents)",
         row.location.trim_end_matches('/'),

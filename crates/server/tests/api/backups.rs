@@ -254,7 +254,14 @@ async fn a_backup_restores_into_either_database_equal_table_by_table_and_byte_by
 async fn a_damaged_archive_a_wrong_key_a_newer_schema_and_a_full_target_are_refused_restoring_nothing() {
     let ctx = TestContext::new(hoso_store::Backend::Sqlite).with_demo();
     let state = ctx.state();
-    let row = backups::make_backup(&state.app, BackupKind::OnDemand, &QueuedBy::system(), None).unwrap();
+    let row = backups::make_backup(
+        &state.app,
+        &mut ctx.db.connect(),
+        BackupKind::OnDemand,
+        &QueuedBy::system(),
+        None,
+    )
+    .unwrap();
     let archive = backup_dir(&ctx).join(&row.file_name);
     let own = || hoso_app::backups::keys::own(&ctx.backups);
     for target in backends() {
@@ -357,7 +364,9 @@ async fn monthly_backups_expire_after_three_months_quarterly_ones_stay_and_delet
         let app = ctx.app().await;
         let admin = token_of(&app, "quantri").await;
         let state = ctx.state();
-        let make = |kind| backups::make_backup(&state.app, kind, &QueuedBy::system(), None).unwrap();
+        let make = |kind| {
+            backups::make_backup(&state.app, &mut ctx.db.connect(), kind, &QueuedBy::system(), None).unwrap()
+        };
         set_day(&ctx, "2030-12-31");
         let quarterly = make(BackupKind::Quarterly);
         set_day(&ctx, "2031-01-31");
