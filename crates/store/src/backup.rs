@@ -371,8 +371,8 @@ pub fn defer_foreign_keys(conn: &mut DbConnection) -> StoreResult<()> {
     match conn {
         DbConnection::Postgres(c) => {
             // PostgreSQL defers only deferrable keys: those of the current schema are (migration
-            // 2026-12-04-000000_backups), and a target brought only to an older archive's schema
-            // is made so here, as that migration will do anyway.
+            // 2026-12-04-000100), and a target brought only to an older archive's schema is made
+            // so here by the same migration's SQL.
             c.batch_execute(MAKE_FOREIGN_KEYS_DEFERRABLE)?;
             c.batch_execute("SET CONSTRAINTS ALL DEFERRED")?
         }
@@ -381,17 +381,9 @@ pub fn defer_foreign_keys(conn: &mut DbConnection) -> StoreResult<()> {
     Ok(())
 }
 
-const MAKE_FOREIGN_KEYS_DEFERRABLE: &str = "DO $$
-DECLARE fk RECORD;
-BEGIN
-    FOR fk IN
-        SELECT c.conname, c.conrelid::regclass AS tbl FROM pg_constraint c
-        JOIN pg_namespace n ON n.oid = c.connamespace
-        WHERE c.contype = 'f' AND NOT c.condeferrable AND n.nspname = current_schema()
-    LOOP
-        EXECUTE format('ALTER TABLE %s ALTER CONSTRAINT %I DEFERRABLE INITIALLY IMMEDIATE', fk.tbl, fk.conname);
-    END LOOP;
-END $$";
+/// The migration that made every foreign key deferrable, run again on a target of an older schema.
+const MAKE_FOREIGN_KEYS_DEFERRABLE: &str =
+    include_str!("../../../migrations/postgres/2026-12-04-000100_deferrable_foreign_keys/up.sql");
 
 /// Deletes the rows a migrated database wrote by itself, before a restore loads the archive's.
 pub fn clear_filled_by_migration(conn: &mut DbConnection) -> StoreResult<()> {

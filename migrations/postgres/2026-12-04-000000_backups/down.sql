@@ -1,14 +1,3 @@
 UPDATE accounts SET rights = TRIM(REPLACE(rights, 'manage_backups', '')) WHERE rights LIKE '%manage_backups%';
 DROP TABLE restores;
 DROP TABLE backups;
-DO $$
-DECLARE fk RECORD;
-BEGIN
-    FOR fk IN
-        SELECT c.conname, c.conrelid::regclass AS tbl FROM pg_constraint c
-        JOIN pg_namespace n ON n.oid = c.connamespace
-        WHERE c.contype = 'f' AND c.condeferrable AND n.nspname = current_schema()
-    LOOP
-        EXECUTE format('ALTER TABLE %s ALTER CONSTRAINT %I NOT DEFERRABLE', fk.tbl, fk.conname);
-    END LOOP;
-END $$;
