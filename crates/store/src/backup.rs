@@ -341,14 +341,17 @@ where
     Ok(count)
 }
 
-/// How many rows `table` has.
-pub fn count_rows(conn: &mut DbConnection, table: &str) -> StoreResult<i64> {
-    let sql = format!("SELECT COUNT(*) AS n FROM {}", quoted(table));
+/// Whether `table` holds any row (without counting them all).
+fn has_rows(conn: &mut DbConnection, table: &str) -> StoreResult<bool> {
+    let sql = format!(
+        "SELECT COUNT(*) AS n FROM (SELECT 1 FROM {} LIMIT 1) AS one",
+        quoted(table)
+    );
     let row: Count = match conn {
         DbConnection::Postgres(c) => diesel::sql_query(sql).get_result(c)?,
         DbConnection::Sqlite(c) => diesel::sql_query(sql).get_result(c)?,
     };
-    Ok(row.n)
+    Ok(row.n > 0)
 }
 
 /// The first table holding rows other than those a migration writes by itself: a database a
@@ -358,7 +361,7 @@ pub fn first_table_with_data(conn: &mut DbConnection) -> StoreResult<Option<Stri
         if FILLED_BY_MIGRATION.contains(&table.name.as_str()) {
             continue;
         }
-        if count_rows(conn, &table.name)? > 0 {
+        if has_rows(conn, &table.name)? {
             return Ok(Some(table.name));
         }
     }

@@ -157,11 +157,11 @@ pub fn mark_deleted(
     Ok(())
 }
 
-/// Verified backups whose retention ended by `today`.
-pub fn expired(conn: &mut DbConnection, today: NaiveDate) -> StoreResult<Vec<BackupRow>> {
+/// Verified backups kept for a limited time (retention decides which are over).
+pub fn verified_with_retention(conn: &mut DbConnection) -> StoreResult<Vec<BackupRow>> {
     Ok(backups::table
         .filter(backups::state.eq(VERIFIED))
-        .filter(backups::keep_until.le(today))
+        .filter(backups::keep_until.is_not_null())
         .select(BackupRow::as_select())
         .load(conn)?)
 }

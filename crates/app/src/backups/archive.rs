@@ -109,6 +109,27 @@ pub struct Manifest {
 }
 
 impl Manifest {
+    /// The record of a verified archive of this content: its file's size and SHA-256, and what
+    /// its verification found (JSON).
+    pub fn verified<'a>(
+        &self,
+        size_bytes: i64,
+        sha256: &'a str,
+        verification: &'a str,
+        at: NaiveDateTime,
+    ) -> hoso_store::backups::Verified<'a> {
+        hoso_store::backups::Verified {
+            size_bytes,
+            sha256,
+            tables: self.tables.len() as i32,
+            rows_total: self.rows() as i64,
+            documents: self.documents.len() as i32,
+            document_bytes: self.document_bytes() as i64,
+            verification,
+            at,
+        }
+    }
+
     pub fn rows(&self) -> u64 {
         self.tables.iter().map(|t| t.rows).sum()
     }

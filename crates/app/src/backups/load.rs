@@ -87,26 +87,19 @@ pub fn load(
         .collect();
     let wanted: Vec<TableHeader> = target.values().map(TableHeader::of).collect();
     if wanted != header.tables {
-        let theirs: Vec<&str> = header.tables.iter().map(|t| t.name.as_str()).collect();
-        let ours: Vec<&str> = wanted.iter().map(|t| t.name.as_str()).collect();
         let differing = header
             .tables
             .iter()
             .find(|t| !wanted.contains(t))
+            .or_else(|| wanted.iter().find(|t| !header.tables.contains(t)))
             .map(|t| t.name.clone())
-            .or_else(|| {
-                wanted
-                    .iter()
-                    .find(|t| !header.tables.contains(t))
-                    .map(|t| t.name.clone())
-            })
             .unwrap_or_default();
         return Err(AppError::Conflict {
             code: "backup_corrupt",
             message: format!(
                 "Các bảng của bản sao lưu ({} bảng) khác các bảng của cơ sở dữ liệu đích ({} bảng) ở bảng «{differing}».",
-                theirs.len(),
-                ours.len()
+                header.tables.len(),
+                wanted.len()
             ),
         });
     }

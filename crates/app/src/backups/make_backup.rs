@@ -4,7 +4,7 @@ use diesel::connection::SimpleConnection;
 use diesel::Connection;
 use hoso_domain::backup::{file_name, retention_over, BackupKind};
 use hoso_store::backup as dump;
-use hoso_store::backups::{self as store, BackupRow, Verified};
+use hoso_store::backups::{self as store, BackupRow};
 use hoso_store::DbConnection;
 
 use super::archive::{self, Header, TableHeader, FORMAT};
@@ -42,7 +42,12 @@ pub fn make_backup(
         Some(row) if row.state == store::VERIFIED => return Ok(row),
         Some(row) => {
             store::restart(conn, &row.id, now)?;
-            row
+            BackupRow {
+                state: store::RUNNING.into(),
+                started_at: now,
+                error: None,
+                ..row
+            }
         }
         None => {
             let row = BackupRow {
@@ -207,16 +212,7 @@ fn write_and_verify(
         store::mark_verified(
             conn,
             &row.id,
-            Verified {
-                size_bytes: written.size_bytes as i64,
-                sha256: &written.sha256,
-                tables: manifest.tables.len() as i32,
-                rows_total: manifest.rows() as i64,
-                documents: manifest.documents.len() as i32,
-                document_bytes: manifest.document_bytes() as i64,
-                verification: &verification_json,
-                at,
-            },
+            manifest.verified(written.size_bytes as i64, &written.sha256, &verification_json, at),
         )?;
         crate::audit::record(conn, event)
     })?;
@@ -227,10 +223,8 @@ fn write_and_verify(
 /// Deletes the archives of verified monthly and on-demand backups whose three months are over.
 fn apply_retention(app: &App, conn: &mut DbConnection) -> Result<(), AppError> {
     let today = hoso_domain::schedule::local_of_utc(app.clock.now_naive()).date();
-    for expired in store::expired(conn, today)? {
-        if !retention_over(expired.keep_until, today) {
-            continue;
-        }
+    let backups = store::verified_with_retention(conn)?;
+    for expired in backups.iter().filter(|b| retention_over(b.keep_until, today)) {
         if let Err(e) = app.backups.target.delete(&expired.file_name) {
             tracing::warn!(file = %expired.file_name, error = %e, "expired backup not deleted");
             continue;

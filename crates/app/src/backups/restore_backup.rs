@@ -111,16 +111,7 @@ pub fn restore_backup(app: &App, options: RestoreOptions) -> Result<RestoreRepor
                 hoso_store::backups::mark_verified(
                     conn,
                     &row.id,
-                    hoso_store::backups::Verified {
-                        size_bytes: size,
-                        sha256: &sha256,
-                        tables: manifest.tables.len() as i32,
-                        rows_total: manifest.rows() as i64,
-                        documents: manifest.documents.len() as i32,
-                        document_bytes: manifest.document_bytes() as i64,
-                        verification: &verification_json,
-                        at: now,
-                    },
+                    manifest.verified(size, &sha256, &verification_json, now),
                 )?;
             }
         }

@@ -88,17 +88,23 @@ fn check_signatures(app: &App, conn: &mut DbConnection) -> Result<(i32, Vec<Stri
         ))
         .load(conn)
         .map_err(hoso_store::StoreError::from)?;
+    // Every version's content hash in one read, rather than a query per signature.
+    let hashes: std::collections::HashMap<(String, i32), String> = dossier_versions::table
+        .select((
+            dossier_versions::dossier_id,
+            dossier_versions::number,
+            dossier_versions::content_hash,
+        ))
+        .load::<(String, i32, String)>(conn)
+        .map_err(hoso_store::StoreError::from)?
+        .into_iter()
+        .map(|(dossier, number, hash)| ((dossier, number), hash))
+        .collect();
     let mut failures = Vec::new();
     for (id, dossier_id, version, statement, cms, signed_at) in &rows {
-        let hash: Option<String> = dossier_versions::table
-            .filter(dossier_versions::dossier_id.eq(dossier_id))
-            .filter(dossier_versions::number.eq(version))
-            .select(dossier_versions::content_hash)
-            .first(conn)
-            .optional()
-            .map_err(hoso_store::StoreError::from)?;
+        let hash = hashes.get(&(dossier_id.clone(), *version));
         let parsed = hoso_domain::approval::ApprovalStatement::parse(statement.as_bytes());
-        let matches = match (&parsed, &hash) {
+        let matches = match (&parsed, hash) {
             (Ok(s), Some(h)) => &s.content_sha256 == h,
             _ => false,
         };

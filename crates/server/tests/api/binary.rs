@@ -480,6 +480,14 @@ fn count_rows(db: &TestDatabase, sql: &str) -> i64 {
         .n
 }
 
+/// A runtime for calling the application's operations from a synchronous test.
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
 fn session_of(ctx: &crate::support::TestContext, username: &str) -> hoso_app::Session {
     let mut conn = ctx.db.connect();
     let row = hoso_store::accounts::find_by_username(&mut conn, username)
@@ -501,10 +509,7 @@ fn an_import_killed_mid_commit_resumes_and_writes_each_person_once() {
         let ctx = crate::support::TestContext::new(backend).with_demo();
         let data_dir = ctx.static_dir.parent().unwrap().to_owned();
         let app = ctx.state().app.clone();
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
+        let runtime = runtime();
         let rows = hoso_app::seed::staff_rows(&schools, 250, 42);
         let catalogs =
             hoso_domain::dossier::validation::CatalogIndex::from_files(hoso_domain::catalog::shipped());
@@ -605,10 +610,7 @@ fn a_backup_killed_mid_way_leaves_nothing_that_lists_as_good_and_the_next_run_su
         let ctx = crate::support::TestContext::new(backend).with_demo();
         let data_dir = ctx.static_dir.parent().unwrap().to_owned();
         let app = ctx.state().app.clone();
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
+        let runtime = runtime();
         let job = runtime
             .block_on(hoso_app::backups::start_backup(&app, session_of(&ctx, "quantri")))
             .unwrap();
