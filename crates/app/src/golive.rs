@@ -2,7 +2,6 @@
 //! SPA's first-run page (`POST /setup`) both call. It makes the province's root unit from the
 //! provinces catalogue, Sở Nội vụ under it and the first administrator, in one transaction.
 
-use diesel::Connection;
 use hoso_domain::access::{AccountKind, RightSet};
 use hoso_domain::password::check_new_password;
 use hoso_domain::FieldError;
@@ -49,7 +48,7 @@ pub fn setup_needed(conn: &mut DbConnection) -> Result<bool, AppError> {
 /// Sets up the province. Running it again with the same province and administrator changes
 /// nothing; once a province exists, any other first run is refused (`already_initialised`).
 pub fn init_province(conn: &mut DbConnection, request: &InitRequest) -> Result<InitOutcome, AppError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let entry = hoso_store::catalogs::find_entry(conn, "provinces", &request.province_code)?
             .filter(|e| e.valid_to.is_none())
             .ok_or_else(|| {

@@ -13,7 +13,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
-use diesel::Connection;
 use hoso_store::jobs::{self as store, JobRow, NewJob};
 use hoso_store::DbConnection;
 use serde::de::DeserializeOwned;
@@ -220,7 +219,7 @@ impl JobContext {
     {
         let now = self.app.clock.now_naive();
         let result = result.map(|r| r.to_string());
-        conn.transaction(|conn| {
+        conn.write_transaction(|conn| {
             if !store::succeed(conn, &self.job.id, &self.owner, result.as_deref(), now)? {
                 return Err(lease_lost());
             }
@@ -386,7 +385,7 @@ impl Worker {
                                 Outcome::Lost
                             });
                         }
-                        let died = conn.transaction(|conn| -> Result<bool, AppError> {
+                        let died = conn.write_transaction(|conn| -> Result<bool, AppError> {
                             if !store::fail(conn, &job.id, &owner, &message, None, store::DEAD, now)? {
                                 return Ok(false);
                             }
@@ -698,7 +697,7 @@ fn administer(
     if let Err(denial) = hoso_domain::access::check_manage_jobs(&session.actor) {
         return Err(crate::audit::refuse(conn, event, denial));
     }
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let job = store::find(conn, id)?.ok_or(AppError::NotFound)?;
         let changed = change(conn)?.ok_or_else(|| AppError::Conflict {
             code: "invalid_state",

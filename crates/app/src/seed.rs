@@ -4,7 +4,6 @@
 //! Each capability adds its own demo records here as it lands.
 
 use chrono::Utc;
-use diesel::Connection;
 use hoso_domain::access::{AccountKind, Right, RightSet};
 use hoso_domain::dossier::canonical_json;
 use hoso_domain::synthetic::{self, Post, Rng};
@@ -570,7 +569,7 @@ pub fn load_bulk(conn: &mut DbConnection, keys: &DataKeys, count: usize, seed: u
     let mut made = 0;
     while made < count {
         let batch = (count - made).min(1000);
-        conn.transaction(|conn| -> anyhow::Result<()> {
+        conn.write_transaction(|conn| -> anyhow::Result<()> {
             for i in 0..batch {
                 let at = (made + i) % places.len();
                 // One in twelve is a contract worker, wherever they work.

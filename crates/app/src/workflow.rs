@@ -4,7 +4,6 @@
 
 use base64::Engine;
 use chrono::NaiveDate;
-use diesel::Connection;
 use hoso_api_types::workflow::{ChecklistItem, EvidenceView, ReviewEventView, ReviewView, SignatureView};
 use hoso_domain::access::UnitPath;
 use hoso_domain::approval::{ApprovalStatement, Step};
@@ -454,7 +453,7 @@ pub fn sign(
     let cms_text = base64::engine::general_purpose::STANDARD.encode(&cms);
     let statement_text = String::from_utf8(bytes).expect("canonical JSON is UTF-8");
     let due_next = due(rules, &loaded.review, next, today);
-    conn.transaction(|conn| -> Result<(), AppError> {
+    conn.write_transaction(|conn| -> Result<(), AppError> {
         if step == Step::Head {
             let draft = dossiers::draft(conn, &loaded.found.dossier.id)?;
             if draft.revision != loaded.review.draft_revision {
@@ -606,7 +605,7 @@ pub fn submit(
     ))
     .flatten();
     let on_behalf = session.actor.person_id.as_deref() != Some(found.person.id.as_str());
-    let review = conn.transaction(|conn| -> Result<ReviewRow, AppError> {
+    let review = conn.write_transaction(|conn| -> Result<ReviewRow, AppError> {
         let review = reviews::create(
             conn,
             reviews::NewReview {

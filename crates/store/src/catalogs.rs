@@ -75,7 +75,7 @@ impl EntryRow {
 /// stored one adds its new codes and updates its own (shipped) entries. Nothing is deleted and
 /// an administrator's entry is never overwritten. Returns the kinds loaded.
 pub fn sync_shipped(conn: &mut DbConnection, files: &[CatalogFile]) -> StoreResult<Vec<String>> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let mut loaded = Vec::new();
         for file in files {
             let stored = catalogs::table

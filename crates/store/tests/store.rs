@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::sql_types::Text;
 use hoso_store::testing::{backends, TestDatabase};
@@ -234,6 +235,41 @@ fn sqlite_connections_enforce_foreign_keys_and_use_wal() {
             "SELECT CAST(timeout AS TEXT) AS value FROM pragma_busy_timeout"
         ),
         "5000"
+    );
+}
+
+/// A transaction that reads, then writes after another connection has committed: SQLite's
+/// deferred transaction fails at once ("database is locked", no busy wait can help), while
+/// `write_transaction` takes the lock first and both writes land. This is how a job's batch
+/// failed beside its own lease renewal.
+#[test]
+fn a_sqlite_write_transaction_is_not_overtaken_by_another_writer() {
+    let db = TestDatabase::migrated(Backend::Sqlite);
+    let pool = db.pool();
+    let mut batch = pool.get().unwrap();
+    let mut other = pool.get().unwrap();
+    let read_then_write = |conn: &mut DbConnection, other: &mut DbConnection, key: &str| {
+        meta::get(conn, "probe").unwrap();
+        meta::set(other, "lease", key).unwrap();
+        meta::set(conn, key, "written")
+    };
+    let deferred: Result<(), hoso_store::StoreError> =
+        batch.transaction(|conn| Ok(read_then_write(conn, &mut other, "deferred")?));
+    assert!(deferred.unwrap_err().to_string().contains("locked"));
+    // Under `write_transaction` the lock is held from the start: the other connection (told
+    // not to wait) cannot slip a commit in between the read and the write.
+    other.batch_execute("PRAGMA busy_timeout = 0").unwrap();
+    batch
+        .write_transaction(|conn| -> Result<(), hoso_store::StoreError> {
+            meta::get(conn, "probe")?;
+            let overtaking = meta::set(&mut other, "lease", "renewed");
+            assert!(overtaking.unwrap_err().to_string().contains("locked"));
+            meta::set(conn, "immediate", "written")
+        })
+        .unwrap();
+    assert_eq!(
+        meta::get(&mut batch, "immediate").unwrap().as_deref(),
+        Some("written")
     );
 }
 

@@ -1,5 +1,4 @@
 use chrono::Utc;
-use diesel::Connection;
 use hoso_api_types::accounts::{ApprovedAccountRequest, DecideRequest};
 use hoso_domain::access::{check_decide_account_request, check_grant, AccountFacts, AccountKind, RightSet};
 use hoso_store::account_requests;
@@ -32,7 +31,7 @@ pub async fn approve_account_request(
     };
     let (request, account) = app
         .db(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let (mut request, path) = account_requests::find(conn, &id)?.ok_or(AppError::NotFound)?;
                 if request.status != "pending" {
                     return Err(AppError::Conflict {

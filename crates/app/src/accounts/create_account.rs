@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::accounts::{CreateAccountRequest, IssuedCredentials};
 use hoso_domain::access::{check_grant, AccountFacts, AccountKind};
 use hoso_domain::FieldError;
@@ -102,7 +101,7 @@ pub async fn create_account(
             if let Err(denial) = check_grant(&session.actor, &target) {
                 return Err(crate::audit::refuse(conn, event, denial));
             }
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 if accounts::find_by_username(conn, &body.username)?.is_some() {
                     return Err(AppError::Conflict {
                         code: "username_taken",

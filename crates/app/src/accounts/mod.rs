@@ -93,7 +93,6 @@ pub fn change_account(
     request: &AccountActionRequest,
     change: impl FnOnce(&mut AccountRow) -> Result<Option<String>, AppError>,
 ) -> Result<(AccountWithUnit, Option<String>), AppError> {
-    use diesel::Connection;
     let found = load_managed(conn, session, id, action)?;
     check_decision_document(conn, request.decision.as_ref())?;
     if found.account.version != request.version {
@@ -102,7 +101,7 @@ pub fn change_account(
     if found.account.status == accounts::STATUS_REVOKED {
         return Err(invalid_state("Tài khoản đã bị thu hồi, không thể thay đổi."));
     }
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let mut row = found.account.clone();
         let temporary_password = change(&mut row)?;
         let ends_sessions = row.auth_version != found.account.auth_version;

@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::accounts::{AccountView, ChangeAccountRequest};
 use hoso_domain::access::{check_change_account, AccountFacts, AccountKind};
 use hoso_domain::FieldError;
@@ -75,7 +74,7 @@ pub async fn update_account(
                 if access_changed {
                     row.auth_version += 1;
                 }
-                conn.transaction(|conn| {
+                conn.write_transaction(|conn| {
                     // Saved only if nobody changed the account since it was read.
                     accounts::save(conn, &row, body.version)?;
                     if access_changed {

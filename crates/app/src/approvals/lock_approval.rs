@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::workflow::{LockRequest, ReviewView};
 use hoso_domain::workflow::Action;
 use hoso_domain::{FieldError, FieldErrors};
@@ -48,7 +47,7 @@ pub async fn lock_approval(
             let today = shared.clock.today();
             let due = crate::workflow::due(&rules, &loaded.review, next, today);
             let checklist = serde_json::to_string(&body.checklist).expect("checklist serialises");
-            let review = conn.transaction(|conn| -> Result<_, AppError> {
+            let review = conn.write_transaction(|conn| -> Result<_, AppError> {
                 let review = reviews::change_state(
                     conn,
                     &loaded.review,

@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::workflow::{ReturnRequest, ReviewView};
 use hoso_domain::workflow::Action;
 use hoso_store::reviews::{self, StateChange};
@@ -27,7 +26,7 @@ pub async fn return_approval(
             let rules = crate::workflow::rules(conn)?;
             let today = shared.clock.today();
             let due = crate::workflow::due(&rules, &loaded.review, next, today);
-            let review = conn.transaction(|conn| -> Result<_, AppError> {
+            let review = conn.write_transaction(|conn| -> Result<_, AppError> {
                 let review = reviews::change_state(
                     conn,
                     &loaded.review,

@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::auth::{ChangePasswordRequest, SessionTokens};
 use hoso_domain::password::check_new_password;
 use hoso_domain::FieldError;
@@ -51,7 +50,7 @@ pub async fn change_password(
     let session_state = app.clone();
     let tokens = app
         .db(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let mut changed = account.clone();
                 changed.password_hash = new_hash;
                 changed.must_change_password = false;

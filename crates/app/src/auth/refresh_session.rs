@@ -1,5 +1,4 @@
 use chrono::Utc;
-use diesel::Connection;
 use hoso_api_types::auth::{RefreshRequest, SessionTokens};
 use hoso_store::accounts::{self, STATUS_ACTIVE};
 use hoso_store::refresh_tokens;
@@ -23,7 +22,7 @@ pub async fn refresh_session(
     let session_state = app.clone();
     let tokens = app
         .db(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let token = refresh_tokens::find_by_hash(conn, &digest)?.ok_or(AppError::Unauthenticated)?;
                 let spent = token.revoked_at.is_some() || !refresh_tokens::revoke(conn, &token.id)?;
                 if spent {

@@ -1,5 +1,4 @@
 use chrono::Utc;
-use diesel::Connection;
 use hoso_api_types::auth::{LoginRequest, SessionTokens};
 use hoso_domain::password::penalty_after;
 use hoso_store::accounts::{self, AccountRow, STATUS_ACTIVE, STATUS_LOCKED};
@@ -98,7 +97,7 @@ pub async fn sign_in(
     let session_state = app.clone();
     let tokens = app
         .db(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 accounts::record_sign_in(conn, &account.id, 0, None, Some(now))?;
                 crate::audit::record(conn, event)?;
                 let found = accounts::find(conn, &account.id)?.ok_or(AppError::NotFound)?;

@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::backups::{BackupView, DeleteBackup};
 use hoso_domain::org::check_manage_backups;
 use validator::Validate;
@@ -39,7 +38,7 @@ pub async fn delete_backup(
             });
         }
         settings.target.delete(&row.file_name)?;
-        conn.transaction(|conn| {
+        conn.write_transaction(|conn| {
             hoso_store::backups::mark_deleted(
                 conn,
                 &id,

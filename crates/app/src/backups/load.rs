@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use diesel::Connection;
 use hoso_store::backup::{self as dump, Table, Value};
 use hoso_store::DbConnection;
 use sha2::{Digest, Sha256};
@@ -104,7 +103,7 @@ pub fn load(
         });
     }
 
-    conn.transaction(|conn| -> Result<Loaded, AppError> {
+    conn.write_transaction(|conn| -> Result<Loaded, AppError> {
         dump::defer_foreign_keys(conn)?;
         dump::clear_filled_by_migration(conn)?;
         let mut sums: BTreeMap<String, (u64, Sha256)> = BTreeMap::new();

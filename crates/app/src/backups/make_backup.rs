@@ -97,7 +97,7 @@ pub fn make_backup(
             event.target_type = Some("backup".into());
             event.target_id = Some(row.id.clone());
             event.details = Some(message.clone());
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 store::mark_failed(conn, &row.id, &message, None, at)?;
                 crate::audit::record(conn, event)
             })?;
@@ -208,7 +208,7 @@ fn write_and_verify(
         manifest.rows(),
         manifest.documents.len()
     ));
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         store::mark_verified(
             conn,
             &row.id,
@@ -235,7 +235,7 @@ fn apply_retention(app: &App, conn: &mut DbConnection) -> Result<(), AppError> {
         event.target_id = Some(expired.id.clone());
         event.reason = Some(reason.into());
         let at = app.clock.now_naive();
-        conn.transaction(|conn| {
+        conn.write_transaction(|conn| {
             store::mark_deleted(conn, &expired.id, "hoso", reason, at)?;
             crate::audit::record(conn, event)
         })?;

@@ -1,6 +1,5 @@
 use std::path::PathBuf;
 
-use diesel::Connection;
 use hoso_api_types::backups::VerificationView;
 use hoso_store::backup as dump;
 use hoso_store::backups::RestoreRow;
@@ -104,7 +103,7 @@ pub fn restore_backup(app: &App, options: RestoreOptions) -> Result<RestoreRepor
         manifest.rows(),
         manifest.documents.len()
     ));
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         // The archive's own record was taken while it was being made: it is verified now.
         if let Some(row) = hoso_store::backups::find(conn, &header.backup_id)? {
             if row.state == hoso_store::backups::RUNNING {

@@ -1,5 +1,4 @@
 use chrono::Datelike;
-use diesel::Connection;
 use hoso_api_types::calendar::{CalendarPlan, CalendarYear};
 use hoso_domain::org::check_manage_settings;
 use hoso_domain::{FieldError, FieldErrors};
@@ -59,7 +58,7 @@ pub async fn save_calendar_year(
                 .iter()
                 .map(|d| (d.day, d.kind.as_str(), d.note.as_str()))
                 .collect();
-            conn.transaction(|conn| -> Result<(), AppError> {
+            conn.write_transaction(|conn| -> Result<(), AppError> {
                 calendar::replace_year(conn, year, &rows, &session.actor.account_id)?;
                 event.details = Some(serde_json::json!({"days": rows.len()}).to_string());
                 crate::audit::record(conn, event)?;

@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::campaigns::{CampaignView, NewCampaign};
 use hoso_domain::access::UnitPath;
 use hoso_domain::workflow::{check_open_campaign, SECTIONS};
@@ -66,7 +65,7 @@ pub async fn create_campaign(
                 },
             )?
             .0;
-            let row = conn.transaction(|conn| -> Result<_, AppError> {
+            let row = conn.write_transaction(|conn| -> Result<_, AppError> {
                 let row = campaigns::create(
                     conn,
                     StoreCampaign {

@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::dossiers::{CreateDossierRequest, DossierView};
 use hoso_domain::access::{check_create_dossier, UnitPath};
 use hoso_store::dossiers;
@@ -46,7 +45,7 @@ pub async fn create_dossier(
                 .get_or_insert_with(|| person.full_name.clone());
             super::check(conn, &session, &keys, &body.content, None, None)?;
             let sealed = super::seal(&keys, &body.content, &person.full_name);
-            let id = conn.transaction(|conn| -> Result<String, AppError> {
+            let id = conn.write_transaction(|conn| -> Result<String, AppError> {
                 let number = dossiers::next_number(conn)?;
                 let row = dossiers::create(
                     conn,

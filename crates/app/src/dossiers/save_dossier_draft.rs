@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::dossiers::{DraftView, SaveDraftRequest};
 use hoso_domain::access::check_edit_dossier;
 use hoso_domain::dossier::protection::{join_sensitive, split_sensitive, RestrictionLevel};
@@ -54,7 +53,7 @@ pub async fn save_dossier_draft(
             }
             super::check(conn, &session, &keys, &content, Some(&r.found.dossier.id), known_photo.as_deref())?;
             let sealed = super::seal(&keys, &content, &r.found.person.full_name);
-            let draft = conn.transaction(|conn| -> Result<_, AppError> {
+            let draft = conn.write_transaction(|conn| -> Result<_, AppError> {
                 let draft = dossiers::save_draft(
                     conn,
                     &r.found.dossier.id,

@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::dossiers::DossierSummary;
 use hoso_api_types::golive::NationalIdsRequest;
 use hoso_domain::recruitment::{check_national_code, check_set_national_ids};
@@ -52,7 +51,7 @@ pub async fn save_dossier_national_ids(
                     });
                 }
             }
-            conn.transaction(|conn| -> Result<(), AppError> {
+            conn.write_transaction(|conn| -> Result<(), AppError> {
                 hoso_store::dossiers::set_national_ids(
                     conn,
                     &found.dossier.id,

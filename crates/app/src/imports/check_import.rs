@@ -1,5 +1,4 @@
 use chrono::Utc;
-use diesel::Connection;
 use hoso_api_types::imports::{ImportCounts, ImportIssue, ImportView};
 use hoso_domain::FieldError;
 use hoso_store::documents::NewDocument;
@@ -61,7 +60,7 @@ pub async fn check_import(app: &App, session: Session, upload: ImportUpload) -> 
         let mut event = session.event("import.checked");
         event.target_type = Some("import".into());
         event.unit_id = session.account.account.unit_id.clone();
-        let row = conn.transaction(|conn| -> Result<_, AppError> {
+        let row = conn.write_transaction(|conn| -> Result<_, AppError> {
             blobs.put(&digest, &bytes)?;
             let document = hoso_store::documents::insert(
                 conn,

@@ -74,7 +74,7 @@ pub async fn commit_import(
             let mut event = session.event("import.commit_started");
             event.target_type = Some("import".into());
             event.target_id = Some(row.id.clone());
-            conn.transaction(|conn| -> Result<_, AppError> {
+            conn.write_transaction(|conn| -> Result<_, AppError> {
                 let job = crate::jobs::enqueue(
                     conn,
                     JobRequest::new(
@@ -139,7 +139,7 @@ fn run_commit(context: &JobContext, conn: &mut DbConnection) -> Result<Option<se
     let mut position = 0usize;
     while position < total {
         let end = (position + BATCH).min(total);
-        conn.transaction(|conn| -> Result<(), AppError> {
+        conn.write_transaction(|conn| -> Result<(), AppError> {
             for p in position..end {
                 let hash = checker.stored_key(p);
                 if hash.as_ref().is_some_and(|h| done.contains(h)) {

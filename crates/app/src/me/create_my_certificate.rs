@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::workflow::{CertificateView, EnrolRequest};
 use hoso_domain::access::{Denial, Right};
 use hoso_domain::FieldError;
@@ -83,7 +82,7 @@ pub async fn create_my_certificate(
                 .into());
             }
             let (not_before, not_after) = certificates::validity(&certificate);
-            conn.transaction(|conn| -> Result<_, AppError> {
+            conn.write_transaction(|conn| -> Result<_, AppError> {
                 if source == "builtin" {
                     signing::revoke_built_in(conn, &session.actor.account_id, now.naive_utc())?;
                 }

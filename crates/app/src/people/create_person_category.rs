@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::golive::{CategoryChangeRequest, CategoryPeriodView};
 use hoso_domain::access::UnitPath;
 use hoso_domain::recruitment::{check_category, check_change_category, CategoryFacts};
@@ -74,7 +73,7 @@ pub async fn create_person_category(
                 .into());
             }
             let document_id = crate::documents::require_decision_scan(conn, &session, &body.decision)?;
-            conn.transaction(|conn| -> Result<(), AppError> {
+            conn.write_transaction(|conn| -> Result<(), AppError> {
                 hoso_store::people::change_category(
                     conn,
                     &person.id,

@@ -3,7 +3,6 @@ use crate::sealing::DataKeys;
 use crate::session::Session;
 use crate::App;
 use chrono::{NaiveDate, Utc};
-use diesel::Connection;
 use hoso_api_types::golive::{RecruitRequest, RecruitmentView};
 use hoso_domain::access::UnitPath;
 use hoso_domain::dossier::content::{Contract, DossierContent};
@@ -135,7 +134,7 @@ pub fn recruit(
     } else {
         "decision"
     };
-    let (recruitment, dossier) = conn.transaction(|conn| -> Result<_, AppError> {
+    let (recruitment, dossier) = conn.write_transaction(|conn| -> Result<_, AppError> {
         let person = people::insert_with(
             conn,
             &full_name,

@@ -38,8 +38,7 @@ pub async fn save_regulation_profile(
     event.reason = Some(body.reason.clone());
     event.details = Some(json.clone());
     app.db(move |conn| {
-        use diesel::Connection;
-        conn.transaction(|conn| {
+        conn.write_transaction(|conn| {
             meta::set(conn, meta::REGULATION_PROFILE_KEY, &json)?;
             crate::audit::record(conn, event)
         })

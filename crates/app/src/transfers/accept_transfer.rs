@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::transfers::{CompleteTransfer, TransferView};
 use hoso_domain::access::UnitPath;
 use hoso_domain::transfer::{check_complete, TransferKind};
@@ -48,7 +47,7 @@ pub async fn accept_transfer(
                 crate::dossiers::readable_document(conn, &session, document, "document_id")?;
             }
             let now = shared.clock.now_naive();
-            let row = conn.transaction(|conn| -> Result<_, AppError> {
+            let row = conn.write_transaction(|conn| -> Result<_, AppError> {
                 let person = match (kind, &row.person_id, &to_unit) {
                     (TransferKind::BetweenAgencies, Some(person), Some(unit)) => {
                         people::move_to(conn, person, &unit.id, row.effective_on)?;

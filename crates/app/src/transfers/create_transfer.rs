@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::transfers::{NewTransfer, TransferView};
 use hoso_domain::access::UnitPath;
 use hoso_domain::transfer::{check_file, due_on, ServiceStatus, TransferKind};
@@ -100,7 +99,7 @@ pub async fn create_transfer(
                 Some((row, _)) => row.full_name.clone(),
                 None => body.person_name.clone().unwrap_or_default(),
             };
-            let row = conn.transaction(|conn| -> Result<_, AppError> {
+            let row = conn.write_transaction(|conn| -> Result<_, AppError> {
                 let row = transfers::create(
                     conn,
                     StoreTransfer {

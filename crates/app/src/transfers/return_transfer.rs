@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::transfers::TransferView;
 use hoso_domain::access::UnitPath;
 use hoso_domain::transfer::{check_file, ServiceStatus, TransferKind};
@@ -35,7 +34,7 @@ pub async fn return_transfer(
                 });
             }
             let now = shared.clock.now_naive();
-            conn.transaction(|conn| -> Result<_, AppError> {
+            conn.write_transaction(|conn| -> Result<_, AppError> {
                 transfers::mark_returned(conn, &row.id, now)?;
                 people::set_service_status(conn, &person_id, ServiceStatus::Active.as_str(), now.date())?;
                 event.details = Some(serde_json::json!({"until_on": row.until_on}).to_string());

@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::accounts::DecisionRef;
 use hoso_api_types::golive::{UnitProposalDecision, UnitProposalView};
 use hoso_api_types::units::{CreateUnitRequest, TreeChange};
@@ -23,7 +22,7 @@ pub async fn approve_unit_request(
     let today = app.clock.today();
     let view = app
         .db(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let (row, parent) = super::load_pending(conn, &id)?;
                 let decision = row.decision_number.clone().map(|number| DecisionRef {
                     number,

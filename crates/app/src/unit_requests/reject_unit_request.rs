@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::golive::{UnitProposalDecision, UnitProposalView};
 use hoso_domain::org::check_manage_units;
 use hoso_domain::FieldError;
@@ -23,7 +22,7 @@ pub async fn reject_unit_request(
         .ok_or_else(|| FieldError::new("note", "required", "Nhập lý do từ chối."))?;
     let view = app
         .db(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let pending = super::load_pending(conn, &id)?;
                 let decided = super::Decided {
                     status: "rejected",

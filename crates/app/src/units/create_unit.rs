@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::units::{CreateUnitRequest, UnitRef};
 use hoso_domain::org::check_manage_units;
 use hoso_domain::recruitment::check_unit_kind;
@@ -18,7 +17,7 @@ pub async fn create_unit(app: &App, session: Session, body: CreateUnitRequest) -
     body.validate()?;
     let today = app.clock.today();
     let created = app
-        .db(move |conn| conn.transaction(|conn| insert_unit(conn, &session, &body, today)))
+        .db(move |conn| conn.write_transaction(|conn| insert_unit(conn, &session, &body, today)))
         .await?;
     Ok(UnitRef {
         id: created.id,

@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::units::{TreeChange, UnitRef};
 use hoso_domain::org::{check_dissolve, check_manage_units};
 use hoso_store::{people, units};
@@ -22,7 +21,7 @@ pub async fn dissolve_unit(
     super::check_not_future(&change, app.clock.today())?;
     let dissolved = app
         .db(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let unit = super::load(conn, &id, "unit_id")?;
                 let staff = people::in_units(conn, std::slice::from_ref(&unit.id))?.len();
                 let children = units::current_children(conn, &unit.id)?.len();

@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::units::{MergePlan, MergeRequest, UnitRef};
 use hoso_domain::org::check_manage_units;
 use hoso_store::units;
@@ -18,7 +17,7 @@ pub async fn merge_unit(app: &App, session: Session, body: MergeRequest) -> Resu
     super::check_not_future(&body.change, app.clock.today())?;
     let plan = app
         .db(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let work = super::plan_merge(conn, &body)?;
                 let date = body.change.effective_date;
                 let event = super::record_event(conn, &session, "merge", &body.change)?;

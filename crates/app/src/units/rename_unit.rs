@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::units::{RenameUnitRequest, UnitRef};
 use hoso_domain::org::{check_manage_units, check_rename};
 use hoso_store::units;
@@ -21,7 +20,7 @@ pub async fn rename_unit(
     super::check_not_future(&body.change, app.clock.today())?;
     let renamed = app
         .db(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let unit = super::load(conn, &id, "unit_id")?;
                 check_rename(
                     &super::state(conn, &unit)?,

@@ -23,8 +23,7 @@ pub async fn save_unit_quota(
     }
     app
         .db(move |conn| {
-            use diesel::Connection;
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let unit = super::load(conn, &id, "unit_id")?;
                 let quota = ByCategory {
                     civil_servants: body.civil_servants,

@@ -1,4 +1,3 @@
-use diesel::Connection;
 use hoso_api_types::units::{SplitPlan, SplitRequest, UnitRef};
 use hoso_domain::org::check_manage_units;
 use hoso_store::units;
@@ -17,7 +16,7 @@ pub async fn split_unit(app: &App, session: Session, body: SplitRequest) -> Resu
     super::check_not_future(&body.change, app.clock.today())?;
     let plan = app
         .db(move |conn| {
-            conn.transaction(|conn| {
+            conn.write_transaction(|conn| {
                 let work = super::plan_split(conn, &body)?;
                 let date = body.change.effective_date;
                 let event = super::record_event(conn, &session, "split", &body.change)?;

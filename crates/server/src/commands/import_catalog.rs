@@ -6,7 +6,6 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use anyhow::{anyhow, bail, Context};
-use diesel::Connection;
 use hoso_domain::catalog::{check_new_entry, CatalogEntry};
 use hoso_store::audit::{self, NewAuditEvent};
 use hoso_store::catalogs;
@@ -33,7 +32,7 @@ pub fn run(settings: &Settings, file: &Path) -> anyhow::Result<()> {
         .map_err(|e| anyhow!("{} is not a catalogue import file: {e}", file.display()))?;
     let pool = super::open_database(&config)?;
     let mut conn = pool.get()?;
-    let count = conn.transaction(|conn| import_entries(conn, &import))?;
+    let count = conn.write_transaction(|conn| import_entries(conn, &import))?;
     println!("{count} entries added to catalogue '{}'", import.kind);
     Ok(())
 }

@@ -3,7 +3,6 @@
 //! password [`DEMO_PASSWORD`]. Idempotent: once loaded, running it again changes nothing.
 //! Each capability adds its own demo records here as it lands.
 
-use diesel::Connection;
 use hoso_app::passwords;
 use hoso_app::seed::{load, load_bulk, load_people, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SEED};
 use hoso_store::meta;
@@ -21,7 +20,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
         return Ok(());
     }
     let password_hash = passwords::hash(DEMO_PASSWORD);
-    let people = conn.transaction(|conn| -> anyhow::Result<usize> {
+    let people = conn.write_transaction(|conn| -> anyhow::Result<usize> {
         load(conn, &password_hash)?;
         load_people(conn, &config.data_keys, DEMO_SEED)
     })?;
