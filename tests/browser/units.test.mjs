@@ -164,9 +164,14 @@ describe("organisation tree", () => {
     await admin.page.getByRole("navigation").getByRole("link", { name: "Quy chế áp dụng" }).click();
     await admin.page.getByTestId("profile-name").filter({ hasText: "Hưng Yên" }).waitFor();
     await admin.page.locator("select[name=profile]").selectOption("tien-giang");
-    await admin.page.getByLabel("Lý do").fill("Áp dụng Quyết định 03/2025/QĐ-UBND");
+    await admin.page.getByTestId("separation-of-duties").filter({ hasText: "không tự ký duyệt" }).waitFor();
+    // #19 (11): relaxing the separation of duties asks for its own reason, which everyone reads.
+    await admin.page.locator("input[name=relax-duties]").check();
+    await admin.page.locator("input[name=relax-reason]").fill("Đơn vị chỉ có một cán bộ tổ chức");
+    await admin.page.locator("input[name=reason]").fill("Áp dụng Quyết định 03/2025/QĐ-UBND");
     await admin.page.getByRole("button", { name: "Áp dụng" }).click();
     await admin.page.getByTestId("profile-name").filter({ hasText: "03/2025" }).waitFor();
+    await admin.page.getByTestId("separation-of-duties").filter({ hasText: "chỉ có một cán bộ tổ chức" }).waitFor();
     await admin.close();
 
     const employee = await openPage(browser, server.baseUrl);

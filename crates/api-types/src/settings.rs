@@ -1,6 +1,6 @@
 //! Deployment settings.
 
-use hoso_domain::regulation::{Enforcement, ProfileName, RegulationProfile};
+use hoso_domain::regulation::{Enforcement, ProfileName, RegulationProfile, SeparationOfDuties};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
@@ -13,6 +13,9 @@ pub struct RegulationProfileChange {
     /// Required when `name` is `custom`.
     pub custom: Option<RegulationProfile>,
     pub enforcement: Enforcement,
+    /// Enforced when absent; `relaxed` needs its own reason of 10–1000 characters.
+    #[serde(default)]
+    pub separation_of_duties: SeparationOfDuties,
     #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
     pub reason: String,
 }

@@ -88,6 +88,7 @@ pub const ERROR_CODES: &[&str] = &[
     "window_closed",
     "no_signing_certificate",
     "same_signer",
+    "separation_of_duties",
     "dossier_archived",
     "transfer_pending",
     "report_not_ready",

@@ -36,6 +36,14 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
         Right::ALL,
     ),
     (
+        "kiemtra.snv",
+        "Lê Thị Hoa — chuyên viên kiểm tra hồ sơ, Sở Nội vụ",
+        AccountKind::Admin,
+        None,
+        None,
+        &[Right::ReadDossiers, Right::ReviewDossiers, Right::ViewReports],
+    ),
+    (
         "sogddt",
         "Sở Giáo dục và Đào tạo",
         AccountKind::Agency,

@@ -10,7 +10,8 @@ use hoso_domain::approval::{ApprovalStatement, Step};
 use hoso_domain::calendar::Calendar;
 use hoso_domain::regulation::RegulationProfile;
 use hoso_domain::workflow::{
-    check_act, due_date, signer_for, step_awaited, transition, Action, ReviewKind, ReviewState,
+    check_act, check_separation, due_date, signer_for, step_awaited, transition, Action, Duties, ReviewKind,
+    ReviewState,
 };
 use hoso_domain::FieldError;
 use hoso_signatures::ca::{Authority, Key, Subject};
@@ -74,13 +75,31 @@ pub fn authorize(
     ) {
         return Err(crate::audit::refuse(conn, event.clone(), denial));
     }
-    transition(state, action).ok_or_else(|| AppError::Conflict {
+    let next = transition(state, action).ok_or_else(|| AppError::Conflict {
         code: "invalid_state",
         message: format!(
             "Hồ sơ đang ở bước «{}», không thực hiện được thao tác này.",
             state_label(state)
         ),
-    })
+    })?;
+    let review = &loaded.review;
+    let duties = Duties {
+        entered_on_behalf_by: review.on_behalf.then_some(review.submitted_by.as_str()),
+        checked_by: review.checked_by.as_deref(),
+    };
+    let rule = crate::settings::current(conn)?.separation_of_duties;
+    if let Err(conflict) = check_separation(&session.actor, duties, action, &rule) {
+        let mut refused = event.clone();
+        refused.outcome = "denied".into();
+        refused.reason = Some(conflict.message().into());
+        refused.details = Some(serde_json::json!({"reason": "separation_of_duties"}).to_string());
+        crate::audit::record(conn, refused)?;
+        return Err(AppError::Conflict {
+            code: "separation_of_duties",
+            message: conflict.message().into(),
+        });
+    }
+    Ok(next)
 }
 
 pub fn state_label(state: ReviewState) -> &'static str {

@@ -93,6 +93,29 @@ pub enum Enforcement {
     Warn,
 }
 
+/// Separation of duties on one review (WF-2, WF-3): the account that entered a dossier on
+/// someone's behalf does not check it, and the account that checked it does not sign it.
+/// Enforced unless the profile relaxes it, which needs a recorded reason (a unit too small to
+/// have two officers).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "mode", rename_all = "snake_case", deny_unknown_fields)]
+pub enum SeparationOfDuties {
+    #[default]
+    Enforced,
+    Relaxed {
+        /// Why one account may do two of the steps; kept in the profile and the audit trail.
+        #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 1000))]
+        reason: String,
+    },
+}
+
+impl SeparationOfDuties {
+    pub fn is_enforced(&self) -> bool {
+        matches!(self, SeparationOfDuties::Enforced)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
@@ -101,6 +124,9 @@ pub struct RegulationProfile {
     pub deadlines: Deadlines,
     pub windows: Vec<ApprovalWindow>,
     pub enforcement: Enforcement,
+    /// Enforced when absent (profiles stored before the rule existed).
+    #[serde(default)]
+    pub separation_of_duties: SeparationOfDuties,
 }
 
 impl RegulationProfile {
@@ -137,6 +163,7 @@ impl RegulationProfile {
                 },
             ],
             enforcement: Enforcement::Refuse,
+            separation_of_duties: SeparationOfDuties::Enforced,
         }
     }
 
@@ -168,7 +195,8 @@ impl RegulationProfile {
         }
     }
 
-    /// Checks a custom profile's numbers: deadlines of 1–60 working days, windows inside a month.
+    /// Checks a profile's values: deadlines of 1–60 working days, windows inside a month, a
+    /// reason for relaxing the separation of duties.
     pub fn check(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::new();
         let d = &self.deadlines;
@@ -212,6 +240,16 @@ impl RegulationProfile {
                     format!("windows[{index}]"),
                     "out_of_range",
                     "Khoảng thời gian không hợp lệ.",
+                ));
+            }
+        }
+        if let SeparationOfDuties::Relaxed { reason } = &self.separation_of_duties {
+            let length = reason.trim().chars().count();
+            if !(10..=1000).contains(&length) {
+                errors.push(FieldError::new(
+                    "separation_of_duties.reason",
+                    "required",
+                    "Ghi rõ lý do (10–1000 ký tự) cho phép một tài khoản làm hai bước của cùng một hồ sơ.",
                 ));
             }
         }

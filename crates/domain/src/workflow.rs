@@ -16,7 +16,7 @@ use crate::access::{
 };
 use crate::approval::Step;
 use crate::calendar::Calendar;
-use crate::regulation::{RegulationProfile, Signer};
+use crate::regulation::{RegulationProfile, SeparationOfDuties, Signer};
 
 /// Where a review stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -183,6 +183,56 @@ pub fn check_act(
             }
             require(actor, Right::ApproveDossiers)
         }
+    }
+}
+
+/// Who already acted on a review, for the separation of duties.
+#[derive(Debug, Clone, Copy)]
+pub struct Duties<'a> {
+    /// The account that submitted, when it submitted on the person's behalf.
+    pub entered_on_behalf_by: Option<&'a str>,
+    /// The account that checked against the originals and locked.
+    pub checked_by: Option<&'a str>,
+}
+
+/// Two steps of one review the same account may not both take (WF-2, WF-3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DutyConflict {
+    /// It entered the dossier on the person's behalf and now checks it.
+    ChecksWhatItEntered,
+    /// It checked the dossier against the originals and now signs it.
+    SignsWhatItChecked,
+}
+
+impl DutyConflict {
+    pub fn message(self) -> &'static str {
+        match self {
+            DutyConflict::ChecksWhatItEntered => {
+                "Tài khoản đã nhập hồ sơ thay người lao động không tự kiểm tra, khóa hồ sơ đó; cần một cán bộ khác kiểm tra."
+            }
+            DutyConflict::SignsWhatItChecked => {
+                "Tài khoản đã kiểm tra, khóa hồ sơ không tự ký duyệt hồ sơ đó; cần thủ trưởng hoặc người khác ký."
+            }
+        }
+    }
+}
+
+/// Whether `actor` taking `action` on a review would do two of its steps, under the profile's
+/// rule. Returning is never refused: anyone who may act may send the data back.
+pub fn check_separation(
+    actor: &Actor,
+    duties: Duties<'_>,
+    action: Action,
+    rule: &SeparationOfDuties,
+) -> Result<(), DutyConflict> {
+    if !rule.is_enforced() {
+        return Ok(());
+    }
+    let is_actor = |account: Option<&str>| account == Some(actor.account_id.as_str());
+    match action {
+        Action::Lock if is_actor(duties.entered_on_behalf_by) => Err(DutyConflict::ChecksWhatItEntered),
+        Action::Sign(_) if is_actor(duties.checked_by) => Err(DutyConflict::SignsWhatItChecked),
+        _ => Ok(()),
     }
 }
 

@@ -254,7 +254,7 @@ fn a_sqlite_write_transaction_is_not_overtaken_by_another_writer() {
         meta::set(conn, key, "written")
     };
     let deferred: Result<(), hoso_store::StoreError> =
-        batch.transaction(|conn| Ok(read_then_write(conn, &mut other, "deferred")?));
+        batch.transaction(|conn| read_then_write(conn, &mut other, "deferred"));
     assert!(deferred.unwrap_err().to_string().contains("locked"));
     // Under `write_transaction` the lock is held from the start: the other connection (told
     // not to wait) cannot slip a commit in between the read and the write.

@@ -2,7 +2,9 @@
 
 use hoso_api_types::settings::RegulationProfileChange;
 use hoso_domain::access::AccountKind;
-use hoso_domain::regulation::{Enforcement, ProfileName, RegulationProfile, Signer, WindowRule};
+use hoso_domain::regulation::{
+    Enforcement, ProfileName, RegulationProfile, SeparationOfDuties, Signer, WindowRule,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -76,6 +78,10 @@ fn Settings(session: Session) -> impl IntoView {
                             view! {
                                 <p data-testid="profile-name"><strong>{profile_label(p.name)}</strong>
                                     {match p.enforcement { Enforcement::Refuse => " — ký ngoài thời gian quy định bị từ chối.", Enforcement::Warn => " — ký ngoài thời gian quy định chỉ được cảnh báo." }}</p>
+                                <p data-testid="separation-of-duties">{match &p.separation_of_duties {
+                                    SeparationOfDuties::Enforced => "Tách biệt nhiệm vụ: người nhập hồ sơ thay không tự kiểm tra; người kiểm tra, khóa không tự ký duyệt.".to_owned(),
+                                    SeparationOfDuties::Relaxed { reason } => format!("Cho phép một tài khoản làm hai bước của cùng một hồ sơ. Lý do: {reason}"),
+                                }}</p>
                                 <h2>"Thời hạn (ngày làm việc)"</h2>
                                 <table class="data" data-testid="deadlines">
                                     <tbody>{rows.into_iter().map(|(label, days)| view! { <tr><td>{label}</td><td>{days}</td></tr> }).collect_view()}</tbody>
@@ -99,6 +105,8 @@ fn ChooseProfile(on_saved: Callback<()>) -> impl IntoView {
     let auth = expect_context::<Auth>();
     let name = RwSignal::new("hung-yen".to_owned());
     let warn_only = RwSignal::new(false);
+    let relax_duties = RwSignal::new(false);
+    let relax_reason = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let failure = RwSignal::new(None::<ApiFailure>);
     let save = move |_| {
@@ -113,6 +121,13 @@ fn ChooseProfile(on_saved: Callback<()>) -> impl IntoView {
                 Enforcement::Warn
             } else {
                 Enforcement::Refuse
+            },
+            separation_of_duties: if relax_duties.get_untracked() {
+                SeparationOfDuties::Relaxed {
+                    reason: relax_reason.get_untracked(),
+                }
+            } else {
+                SeparationOfDuties::Enforced
             },
             reason: reason.get_untracked(),
         };
@@ -136,7 +151,11 @@ fn ChooseProfile(on_saved: Callback<()>) -> impl IntoView {
                 </select>
             </label>
             <label class="check"><input type="checkbox" bind:checked=warn_only />"Chỉ cảnh báo khi ký ngoài thời gian quy định"</label>
-            <label>"Lý do" <input name="reason" bind:value=reason /></label>
+            <label class="check"><input type="checkbox" name="relax-duties" bind:checked=relax_duties />"Cho phép một tài khoản vừa nhập thay, kiểm tra và ký duyệt cùng một hồ sơ"</label>
+            <Show when=move || relax_duties.get()>
+                <label>"Lý do cho phép (ví dụ: đơn vị chỉ có một cán bộ tổ chức)" <input name="relax-reason" bind:value=relax_reason /></label>
+            </Show>
+            <label>"Lý do thay đổi" <input name="reason" bind:value=reason /></label>
             <p class="muted">"Giá trị tùy chỉnh đặt qua API (PUT /api/v1/settings/regulation-profile)."</p>
             <FormFailure failure />
             <button type="button" class="primary" on:click=save>"Áp dụng"</button>

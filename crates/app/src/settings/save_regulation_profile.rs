@@ -10,7 +10,8 @@ use crate::session::Session;
 use crate::App;
 
 /// Choose the regulation profile: a province's preset, or custom values (checked), and whether
-/// a signature outside its window is refused or only warned about. Administrators only; audited.
+/// a signature outside its window is refused or only warned about, and whether one account may
+/// take two steps of one review (only with a reason). Administrators only; audited.
 pub async fn save_regulation_profile(
     app: &App,
     session: Session,
@@ -31,6 +32,7 @@ pub async fn save_regulation_profile(
         (name, _) => RegulationProfile::preset(name).expect("presets exist for named profiles"),
     };
     profile.enforcement = body.enforcement;
+    profile.separation_of_duties = body.separation_of_duties;
     profile.check()?;
     let json = serde_json::to_string(&profile).map_err(|e| AppError::Internal(e.to_string()))?;
     let mut event = session.event("settings.regulation_profile_changed");

@@ -197,3 +197,68 @@ fn a_campaign_confines_a_change_to_its_sections() {
     );
     assert!(SECTIONS.iter().all(|(key, _)| !key.contains('.')));
 }
+
+#[test]
+fn one_account_does_not_enter_check_and_sign_the_same_review() {
+    let officer = actor(AccountKind::Specialist, "/u1/", &[Right::ReviewDossiers], None);
+    let mine = officer.account_id.as_str();
+    let on_behalf = Duties {
+        entered_on_behalf_by: Some(mine),
+        checked_by: None,
+    };
+    let enforced = SeparationOfDuties::Enforced;
+    assert_eq!(
+        check_separation(&officer, on_behalf, Action::Lock, &enforced),
+        Err(DutyConflict::ChecksWhatItEntered)
+    );
+    // Sending it back stays possible; someone else's entry is checked as usual.
+    assert_eq!(
+        check_separation(&officer, on_behalf, Action::Return, &enforced),
+        Ok(())
+    );
+    let by_another = Duties {
+        entered_on_behalf_by: Some("someone-else"),
+        checked_by: None,
+    };
+    assert_eq!(
+        check_separation(&officer, by_another, Action::Lock, &enforced),
+        Ok(())
+    );
+    let checked = Duties {
+        entered_on_behalf_by: None,
+        checked_by: Some(mine),
+    };
+    for step in [Step::Head, Step::HomeAffairs] {
+        assert_eq!(
+            check_separation(&officer, checked, Action::Sign(step), &enforced),
+            Err(DutyConflict::SignsWhatItChecked)
+        );
+    }
+    let relaxed = SeparationOfDuties::Relaxed {
+        reason: "Đơn vị chỉ có một cán bộ tổ chức".into(),
+    };
+    assert_eq!(
+        check_separation(&officer, on_behalf, Action::Lock, &relaxed),
+        Ok(())
+    );
+    assert_eq!(
+        check_separation(&officer, checked, Action::Sign(Step::Head), &relaxed),
+        Ok(())
+    );
+}
+
+#[test]
+fn relaxing_the_separation_of_duties_needs_a_reason() {
+    let mut profile = RegulationProfile::hung_yen();
+    assert!(profile.separation_of_duties.is_enforced());
+    profile.separation_of_duties = SeparationOfDuties::Relaxed {
+        reason: "  vì  ".into(),
+    };
+    let errors = profile.check().unwrap_err();
+    assert_eq!(errors.as_slice()[0].field, "separation_of_duties.reason");
+    // A profile stored before the rule existed reads as enforced.
+    let mut stored = serde_json::to_value(RegulationProfile::hung_yen()).unwrap();
+    stored.as_object_mut().unwrap().remove("separation_of_duties");
+    let read: RegulationProfile = serde_json::from_value(stored).unwrap();
+    assert!(read.separation_of_duties.is_enforced());
+}

@@ -181,7 +181,7 @@ async fn lists_show_only_what_each_kind_manages_and_the_rest_is_refused() {
         };
         let admin = token_of(&app, "quantri").await;
         let (_, all) = call(&app, "GET", "/api/v1/accounts", Some(&admin), None).await;
-        assert_eq!(all["total"], 5, "{backend}: {all}");
+        assert_eq!(all["total"], 6, "{backend}: {all}");
 
         let agency = token_of(&app, "sogddt").await;
         let (status, mine) = call(&app, "GET", "/api/v1/accounts", Some(&agency), None).await;

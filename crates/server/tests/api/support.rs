@@ -291,8 +291,9 @@ pub fn set_day(ctx: &TestContext, date: &str) {
 }
 
 /// Takes a complete draft at `revision` to its next version the way the workflow does, with
-/// Sở Nội vụ's administrator in every role: submitted on the person's behalf, locked against
-/// the originals, signed by the built-in signer on a day inside the window. Returns the review.
+/// two accounts of Sở Nội vụ: the administrator submits on the person's behalf, the checker
+/// (`kiemtra.snv`) locks against the originals, the administrator signs with the built-in
+/// signer on a day inside the window. Returns the review.
 pub async fn approve_through_workflow<S, B>(
     app: &S,
     ctx: &TestContext,
@@ -316,11 +317,14 @@ where
     .await;
     assert_eq!(status, 201, "submit: {review}");
     let id = review["id"].as_str().unwrap().to_owned();
+    // Separation of duties (#19 (11)): Sở Nội vụ's checker locks what the administrator entered;
+    // the administrator, who did not check it, signs.
+    let checker = token_of(app, "kiemtra.snv").await;
     let (status, body) = call(
         app,
         "POST",
         &format!("/api/v1/approvals/{id}/lock"),
-        Some(admin),
+        Some(&checker),
         Some(json!({"checklist": [{"item": "Sơ yếu lý lịch", "checked": true}]})),
     )
     .await;

@@ -931,3 +931,137 @@ async fn no_evidence_is_attached_while_the_dossier_is_being_checked() {
         assert_eq!(status, 201, "{backend}: after the return: {body}");
     }
 }
+
+/// #19 (11), WF-2/WF-3: the account that entered a dossier on the person's behalf does not
+/// check it, and the account that checked it does not sign it; each refusal is audited. Sở Nội
+/// vụ may relax the rule only with a reason of its own, and then one account may do both.
+#[actix_web::test]
+async fn one_account_neither_checks_what_it_entered_nor_signs_what_it_checked() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+        let agency = token_of(&app, "sogddt").await;
+        let an = person_id(&ctx, "Nguyễn Văn An");
+        let (_, opened) = call(
+            &app,
+            "POST",
+            "/api/v1/dossiers",
+            Some(&admin),
+            Some(json!({"person_id": an})),
+        )
+        .await;
+        let id = opened["id"].as_str().unwrap().to_owned();
+        let picture = photo(&app, &admin).await;
+        let (status, saved) = call(
+            &app,
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/draft"),
+            Some(&admin),
+            Some(json!({"revision": 1, "content": an_content(&picture)})),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {saved}");
+        set_day(&ctx, "2031-04-21");
+        let (status, review) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/dossiers/{id}/submit"),
+            Some(&admin),
+            Some(json!({"revision": 2})),
+        )
+        .await;
+        assert_eq!(
+            (status, review["on_behalf"].as_bool()),
+            (201, Some(true)),
+            "{backend}"
+        );
+        let review_id = review["id"].as_str().unwrap().to_owned();
+        let locking = format!("/api/v1/approvals/{review_id}/lock");
+        let checklist = json!({"checklist": [{"item": "Sơ yếu lý lịch", "checked": true}]});
+        let (status, refused) = call(&app, "POST", &locking, Some(&admin), Some(checklist.clone())).await;
+        assert_eq!(
+            (status, refused["code"].as_str()),
+            (409, Some("separation_of_duties")),
+            "{backend}: it entered the dossier: {refused}"
+        );
+
+        // Relaxed without a reason: refused naming the field; with one: the same account checks.
+        let profile = |separation: Value| json!({"name": "hung-yen", "enforcement": "refuse", "separation_of_duties": separation, "reason": "Đơn vị nhỏ"});
+        let save = |separation: Value| {
+            let (app, admin, body) = (&app, admin.clone(), profile(separation));
+            async move {
+                call(
+                    app,
+                    "PUT",
+                    "/api/v1/settings/regulation-profile",
+                    Some(&admin),
+                    Some(body),
+                )
+                .await
+            }
+        };
+        let (status, body) = save(json!({"mode": "relaxed", "reason": " "})).await;
+        assert_eq!(status, 422, "{backend}: {body}");
+        assert_eq!(
+            body["details"]["fields"][0]["field"],
+            "separation_of_duties.reason"
+        );
+        let (status, saved) =
+            save(json!({"mode": "relaxed", "reason": "Trường chỉ có một cán bộ tổ chức"})).await;
+        assert_eq!(status, 200, "{backend}: {saved}");
+        assert_eq!(saved["separation_of_duties"]["mode"], "relaxed");
+        let (status, locked) = call(&app, "POST", &locking, Some(&admin), Some(checklist.clone())).await;
+        assert_eq!(
+            (status, locked["state"].as_str()),
+            (200, Some("locked")),
+            "{backend}: {locked}"
+        );
+
+        // Enforced again: the account that checked does not sign; the department's head does.
+        let (status, _) = save(json!({"mode": "enforced"})).await;
+        assert_eq!(status, 200, "{backend}");
+        set_day(&ctx, "2031-04-23");
+        let signing = format!("/api/v1/approvals/{review_id}/sign");
+        for token in [&admin, &agency] {
+            let (status, body) = call(
+                &app,
+                "POST",
+                "/api/v1/me/certificates",
+                Some(token),
+                Some(json!({"password": DEMO_PASSWORD})),
+            )
+            .await;
+            assert_eq!(status, 201, "{backend}: {body}");
+        }
+        let password = json!({"password": DEMO_PASSWORD});
+        let (status, refused) = call(&app, "POST", &signing, Some(&admin), Some(password.clone())).await;
+        assert_eq!(
+            (status, refused["code"].as_str()),
+            (409, Some("separation_of_duties")),
+            "{backend}: it checked the dossier: {refused}"
+        );
+        let (status, signed) = call(&app, "POST", &signing, Some(&agency), Some(password)).await;
+        assert_eq!(
+            (status, signed["step"].as_str()),
+            (201, Some("head")),
+            "{backend}: {signed}"
+        );
+        assert_eq!(
+            count_denials(&ctx, "separation_of_duties"),
+            2,
+            "{backend}: both refusals are in the audit trail"
+        );
+    }
+}
+
+fn count_denials(ctx: &TestContext, reason: &str) -> i64 {
+    use diesel::prelude::*;
+    use hoso_store::schema::audit_events;
+    audit_events::table
+        .filter(audit_events::outcome.eq("denied"))
+        .filter(audit_events::details.like(format!("%{reason}%")))
+        .count()
+        .get_result(&mut ctx.db.connect())
+        .unwrap()
+}
