@@ -76,6 +76,14 @@ describe("accounts", () => {
     await signIn(page, server.baseUrl, "sogddt", "sai-mat-khau-1");
     await page.getByRole("alert").filter({ hasText: "Tên đăng nhập hoặc mật khẩu không đúng" }).waitFor();
     await close();
+    // #19 (3): Sở Nội vụ sees the failed attempt on the accounts page, with its address.
+    const admin = await openPage(browser, server.baseUrl);
+    await signIn(admin.page, server.baseUrl, "quantri");
+    await admin.page.getByTestId("user-name").waitFor();
+    await admin.page.goto(server.baseUrl + "/tai-khoan");
+    const row = admin.page.getByTestId("sign-in-failures").locator("tr", { hasText: "sogddt" });
+    await row.filter({ hasText: "127.0.0.1 (1 lần)" }).waitFor();
+    await admin.close();
   });
 
   test("an agency issues a personal account and its owner must change the temporary password", async () => {

@@ -232,3 +232,42 @@ pub struct Me {
     /// The kinds of account this account may manage (empty for most).
     pub manages: Vec<AccountKind>,
 }
+
+/// Failed sign-ins of the last 24 hours (issue #19, defect 3), for administrators: the accounts
+/// someone is guessing the password of, and the addresses refused for guessing many usernames.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignInFailures {
+    /// Accounts the caller manages with failed sign-ins, most recent first.
+    pub accounts: Vec<AccountUnderAttack>,
+    /// Addresses with failures whatever the username; province-wide administrators only (empty
+    /// for others).
+    pub addresses: Vec<AddressFailures>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountUnderAttack {
+    pub account_id: String,
+    pub username: String,
+    pub display_name: String,
+    /// Failures over every address.
+    pub failures: i32,
+    /// Addresses refused for this account now.
+    pub refused_addresses: i32,
+    pub last_failure_at: DateTime<Utc>,
+    /// One line per address, most recent first.
+    pub from: Vec<AddressFailures>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AddressFailures {
+    /// The client address (behind a trusted proxy, the one it forwarded).
+    pub address: String,
+    pub failures: i32,
+    pub first_failure_at: DateTime<Utc>,
+    pub last_failure_at: DateTime<Utc>,
+    /// Set while sign-in from this address is refused.
+    pub refused_until: Option<DateTime<Utc>>,
+}

@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod client_address;
 pub mod error;
 pub mod export;
 pub mod input;

@@ -10,6 +10,8 @@ pub struct AppState {
     pub app: Arc<hoso_app::App>,
     pub started_at: Instant,
     pub static_dir: PathBuf,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`client_address`).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 impl std::ops::Deref for AppState {

@@ -101,7 +101,7 @@ pub struct AuthConfig {
     pub access_ttl: Duration,
     pub refresh_ttl: Duration,
     /// Hold back the answer to a failed sign-in (doubling with each failure, see
-    /// `hoso_domain::password::penalty_after`). Off only in tests.
+    /// `hoso_domain::password::delay_after`). Off only in tests.
     pub slow_down_failures: bool,
 }
 

@@ -1,5 +1,6 @@
 //! Password rules (ACC-5, SEC-4): what a new password must be, and how sign-in failures slow
-//! down and then lock an account for a while.
+//! down and then stop further attempts for a while — from the address they came from, never
+//! the account's holder elsewhere (issue #19, defect 3).
 
 use std::time::Duration;
 
@@ -7,9 +8,53 @@ use crate::validation::{FieldError, FieldErrors};
 
 pub const MIN_LENGTH: usize = 10;
 pub const MAX_LENGTH: usize = 128;
-/// Consecutive failures after which the account is locked for [`LOCK_DURATION`].
+/// Failures for one account from one address after which that address may not try the
+/// account again for [`LOCK_DURATION`].
 pub const FAILURES_BEFORE_LOCK: u32 = 5;
+/// Failures from one address, whatever the usernames (a guess of many agency usernames), after
+/// which that address may not sign in at all for [`LOCK_DURATION`].
+pub const FAILURES_BEFORE_ADDRESS_LOCK: u32 = 20;
 pub const LOCK_DURATION: Duration = Duration::from_secs(15 * 60);
+/// A counter without a failure for this long starts over.
+pub const QUIET_RESET: Duration = Duration::from_secs(60 * 60);
+
+/// Failed sign-ins counted under one key (an account from an address, or an address).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FailureCount {
+    pub failures: u32,
+    pub first_failure_at: chrono::NaiveDateTime,
+    pub last_failure_at: chrono::NaiveDateTime,
+    pub locked_until: Option<chrono::NaiveDateTime>,
+}
+
+impl FailureCount {
+    /// The count after one more failure at `now`, locking at `lock_after` failures. A quiet
+    /// hour starts it over; after a lock ends, the next failure locks again at once.
+    pub fn after_failure(
+        previous: Option<&FailureCount>,
+        now: chrono::NaiveDateTime,
+        lock_after: u32,
+    ) -> Self {
+        let quiet = chrono::Duration::from_std(QUIET_RESET).expect("an hour fits");
+        let carried = previous.filter(|p| p.last_failure_at + quiet > now || p.is_locked(now));
+        let failures = carried.map_or(0, |p| p.failures).saturating_add(1);
+        let locked_until = if failures >= lock_after {
+            Some(now + chrono::Duration::from_std(LOCK_DURATION).expect("minutes fit"))
+        } else {
+            carried.and_then(|p| p.locked_until.filter(|until| *until > now))
+        };
+        FailureCount {
+            failures,
+            first_failure_at: carried.map_or(now, |p| p.first_failure_at),
+            last_failure_at: now,
+            locked_until,
+        }
+    }
+
+    pub fn is_locked(&self, now: chrono::NaiveDateTime) -> bool {
+        self.locked_until.is_some_and(|until| until > now)
+    }
+}
 
 /// Checks a new password against the policy; `field` names it in the errors.
 pub fn check_new_password(field: &str, password: &str, username: &str) -> Result<(), FieldErrors> {
@@ -48,21 +93,11 @@ pub fn check_new_password(field: &str, password: &str, username: &str) -> Result
     errors.into_result()
 }
 
-/// What happens after the `failures`-th consecutive failed sign-in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FailurePenalty {
-    /// How long the answer is held back: doubling from 250 ms, at most 4 s.
-    pub delay: Duration,
-    /// Set when the account must now be locked for a while.
-    pub lock_for: Option<Duration>,
-}
-
-pub fn penalty_after(failures: u32) -> FailurePenalty {
+/// How long the answer to the `failures`-th failed sign-in (of an account from an address) is
+/// held back: doubling from 250 ms, at most 4 s.
+pub fn delay_after(failures: u32) -> Duration {
     let exponent = failures.saturating_sub(1).min(4);
-    FailurePenalty {
-        delay: Duration::from_millis(250 << exponent),
-        lock_for: (failures >= FAILURES_BEFORE_LOCK).then_some(LOCK_DURATION),
-    }
+    Duration::from_millis(250 << exponent)
 }
 
 #[cfg(test)]
@@ -74,6 +109,35 @@ mod tests {
             .err()
             .map(|e| e.into_vec().into_iter().map(|e| e.code).collect())
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn failures_lock_at_the_limit_start_over_after_a_quiet_hour_and_relock_after_a_lock() {
+        let at = |minutes: i64| {
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+                .unwrap()
+                .and_hms_opt(8, 0, 0)
+                .unwrap()
+                + chrono::Duration::minutes(minutes)
+        };
+        let mut count = FailureCount::after_failure(None, at(0), FAILURES_BEFORE_LOCK);
+        for minute in 1..4 {
+            count = FailureCount::after_failure(Some(&count), at(minute), FAILURES_BEFORE_LOCK);
+            assert!(!count.is_locked(at(minute)));
+        }
+        count = FailureCount::after_failure(Some(&count), at(4), FAILURES_BEFORE_LOCK);
+        assert_eq!(count.failures, 5);
+        assert_eq!(count.locked_until, Some(at(19)));
+        assert!(count.is_locked(at(18)) && !count.is_locked(at(19)));
+        // The lock over, one more failure locks again.
+        let again = FailureCount::after_failure(Some(&count), at(20), FAILURES_BEFORE_LOCK);
+        assert_eq!((again.failures, again.locked_until), (6, Some(at(35))));
+        // An hour without failures (and no lock): the count starts over.
+        let fresh = FailureCount::after_failure(Some(&again), at(100), FAILURES_BEFORE_LOCK);
+        assert_eq!(
+            (fresh.failures, fresh.first_failure_at, fresh.locked_until),
+            (1, at(100), None)
+        );
     }
 
     #[test]
@@ -101,17 +165,9 @@ mod tests {
     }
 
     #[test]
-    fn failures_slow_down_then_lock() {
-        assert_eq!(
-            penalty_after(1),
-            FailurePenalty {
-                delay: Duration::from_millis(250),
-                lock_for: None
-            }
-        );
-        assert_eq!(penalty_after(2).delay, Duration::from_millis(500));
-        assert_eq!(penalty_after(4).lock_for, None);
-        assert_eq!(penalty_after(5).lock_for, Some(LOCK_DURATION));
-        assert_eq!(penalty_after(50).delay, Duration::from_secs(4));
+    fn failures_slow_down() {
+        assert_eq!(delay_after(1), Duration::from_millis(250));
+        assert_eq!(delay_after(2), Duration::from_millis(500));
+        assert_eq!(delay_after(50), Duration::from_secs(4));
     }
 }

@@ -78,6 +78,13 @@ pub struct Settings {
     #[arg(long, global = true, env = "HOSO_MAX_IMPORT_BYTES", default_value_t = 200 * 1_048_576)]
     pub max_import_bytes: usize,
 
+    /// Reverse proxies in front of hoso (addresses or CIDR ranges, comma-separated). A request
+    /// from one of them is taken to come from the address it forwarded (`X-Forwarded-For`,
+    /// read from the right, skipping trusted hops); otherwise the header is ignored. Sign-in
+    /// throttling and the audit trail use this address. Default: none.
+    #[arg(long, global = true, env = "HOSO_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<String>,
+
     /// Number of HTTP worker threads. Default: one per CPU core.
     #[arg(long, global = true, env = "HOSO_WORKERS")]
     pub workers: Option<usize>,
@@ -178,6 +185,7 @@ pub struct Config {
     pub max_json_bytes: usize,
     pub max_upload_bytes: usize,
     pub max_import_bytes: usize,
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     pub workers: Option<usize>,
     pub job_workers: usize,
     pub job_lease: Duration,
@@ -338,6 +346,14 @@ impl Settings {
             max_json_bytes: self.max_json_bytes,
             max_upload_bytes: self.max_upload_bytes,
             max_import_bytes: self.max_import_bytes,
+            trusted_proxies: self
+                .trusted_proxies
+                .iter()
+                .map(|p| {
+                    hoso_api::client_address::parse_trusted(p)
+                        .map_err(|e| anyhow!("HOSO_TRUSTED_PROXIES (--trusted-proxies): {e}"))
+                })
+                .collect::<anyhow::Result<_>>()?,
             workers: self.workers,
             job_workers: self.job_workers,
             job_lease: Duration::from_secs(self.job_lease_seconds),

@@ -34,6 +34,7 @@ pub mod reports;
 pub mod reviews;
 pub mod schema;
 pub mod search;
+pub mod sign_in_throttles;
 pub mod signing;
 #[cfg(feature = "testing")]
 pub mod testing;

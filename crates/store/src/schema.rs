@@ -778,3 +778,19 @@ diesel::table! {
         restored_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    sign_in_throttles (throttle_key) {
+        throttle_key -> Text,
+        account_id -> Nullable<Text>,
+        address -> Text,
+        failures -> Integer,
+        first_failure_at -> Timestamp,
+        last_failure_at -> Timestamp,
+        locked_until -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(sign_in_throttles -> accounts (account_id));
+diesel::allow_tables_to_appear_in_same_query!(sign_in_throttles, accounts);
+diesel::allow_tables_to_appear_in_same_query!(sign_in_throttles, units);

@@ -1,6 +1,8 @@
 //! Accounts the signed-in account manages: filter, list, issue new ones (ACC-3, ACC-6).
 
-use hoso_api_types::accounts::{AccountPage, CreateAccountRequest, DecisionRef, IssuedCredentials};
+use hoso_api_types::accounts::{
+    AccountPage, CreateAccountRequest, DecisionRef, IssuedCredentials, SignInFailures,
+};
 use hoso_api_types::units::PersonSummary;
 use hoso_domain::access::{AccountKind, Right};
 use leptos::ev::SubmitEvent;
@@ -92,8 +94,58 @@ fn Accounts(session: Session) -> impl IntoView {
                     }
                 })}
             </Transition>
+            <SignInFailuresPanel />
             <CreateAccount session=session.clone() on_created=Callback::new(move |()| reload.update(|n| *n += 1)) />
         </section>
+    }
+}
+
+/// Accounts someone is guessing the password of (issue #19, defect 3): from which addresses,
+/// and which are refused now; the holder signs in from elsewhere, «Mở khóa» lets every address
+/// try again. Shown only when there is something to show.
+#[component]
+fn SignInFailuresPanel() -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let failures = LocalResource::new(move || api::get::<SignInFailures>(auth, "/accounts/sign-in-failures"));
+    let refused = |until: Option<chrono::DateTime<chrono::Utc>>| {
+        until
+            .map(|u| format!("bị chặn đến {}", labels::datetime(&u)))
+            .unwrap_or_default()
+    };
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match failures.await {
+                    Ok(f) if !f.accounts.is_empty() || !f.addresses.is_empty() => view! {
+                        <h2>"Đăng nhập sai trong 24 giờ qua"</h2>
+                        <p class="muted">"Địa chỉ đoán sai mật khẩu bị chặn 15 phút; chủ tài khoản đăng nhập từ nơi khác vẫn được. Mở khóa tài khoản để mọi địa chỉ được thử lại."</p>
+                        <table class="data" data-testid="sign-in-failures">
+                            <thead><tr><th>"Tài khoản"</th><th>"Số lần sai"</th><th>"Từ địa chỉ"</th><th>"Lần sai gần nhất"</th></tr></thead>
+                            <tbody>
+                                {f.accounts.into_iter().map(|a| view! {
+                                    <tr>
+                                        <td><A href=format!("/tai-khoan/{}", a.account_id)>{a.username.clone()}</A>" — "{a.display_name.clone()}</td>
+                                        <td>{a.failures}</td>
+                                        <td>{a.from.into_iter().map(|l| view! { <div>{format!("{} ({} lần) {}", l.address, l.failures, refused(l.refused_until))}</div> }).collect_view()}</td>
+                                        <td>{labels::datetime(&a.last_failure_at)}</td>
+                                    </tr>
+                                }).collect_view()}
+                                {f.addresses.into_iter().map(|l| view! {
+                                    <tr>
+                                        <td>"Nhiều tên đăng nhập"</td>
+                                        <td>{l.failures}</td>
+                                        <td>{format!("{} {}", l.address, refused(l.refused_until))}</td>
+                                        <td>{labels::datetime(&l.last_failure_at)}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any(),
+                    Ok(_) => ().into_any(),
+                    Err(failure) => view! { <FailureNotice failure /> }.into_any(),
+                }
+            })}
+        </Transition>
     }
 }
 

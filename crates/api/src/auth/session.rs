@@ -22,7 +22,7 @@ use hoso_app::AppError;
 /// Where a request came from, read off the request.
 pub fn meta_of(req: &HttpRequest) -> RequestMeta {
     RequestMeta {
-        ip: req.peer_addr().map(|a| a.ip().to_string()),
+        ip: crate::client_address::of_request(req),
         request_id: request_id::current(),
     }
 }

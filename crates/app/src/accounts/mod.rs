@@ -4,6 +4,7 @@
 pub mod create_account;
 pub mod hand_over_account;
 pub mod list_accounts;
+pub mod list_sign_in_failures;
 pub mod lock_account;
 pub mod read_account;
 pub mod reset_account_password;
@@ -13,6 +14,7 @@ pub mod update_account;
 pub use create_account::create_account;
 pub use hand_over_account::hand_over_account;
 pub use list_accounts::list_accounts;
+pub use list_sign_in_failures::list_sign_in_failures;
 pub use lock_account::lock_account;
 pub use read_account::read_account;
 pub use reset_account_password::reset_account_password;

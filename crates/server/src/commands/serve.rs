@@ -40,6 +40,7 @@ async fn serve(config: Config, pool: hoso_store::DbPool) -> anyhow::Result<()> {
         app,
         started_at: Instant::now(),
         static_dir: config.static_dir.clone(),
+        trusted_proxies: config.trusted_proxies.clone(),
     });
     let max_json_bytes = config.max_json_bytes;
     let mut server = HttpServer::new(move || app::build(state.clone(), max_json_bytes));

@@ -4,7 +4,7 @@ use hoso_store::testing::backends;
 use serde_json::json;
 
 use crate::support::{
-    assert_error_body, call, sign_in, token_of, TestContext, DEMO_PASSWORD, TEST_JWT_SECRET,
+    assert_error_body, call, call_from, sign_in, token_of, TestContext, DEMO_PASSWORD, TEST_JWT_SECRET,
 };
 
 #[actix_web::test]
@@ -85,25 +85,117 @@ async fn wrong_passwords_and_unknown_users_get_the_same_answer_and_are_audited()
     }
 }
 
+/// #19 (3): five wrong passwords for an account from one address refuse that address for the
+/// account, not the account: its holder with the right password from elsewhere signs in (and
+/// the trail says others were refused); administrators see the account under attack and may
+/// unlock it for every address.
 #[actix_web::test]
-async fn five_failures_lock_sign_in_until_an_administrator_unlocks() {
+async fn failures_refuse_the_guessing_address_not_the_account_holder() {
     for backend in backends() {
         let ctx = TestContext::new(backend).with_demo();
         let app = ctx.app().await;
-        let attempt = json!({"username": "chuyenvien.sogddt", "password": "không đúng 123"});
+        let login = |from: &'static str, password: &str| {
+            let body = json!({"username": "chuyenvien.sogddt", "password": password});
+            let app = &app;
+            async move { call_from(app, from, &[], "POST", "/api/v1/auth/login", None, Some(body)).await }
+        };
+        const GUESSER: &str = "198.51.100.66:40000";
+        const HOLDER: &str = "203.0.113.20:50000";
         for _ in 0..4 {
-            let (status, _) = call(&app, "POST", "/api/v1/auth/login", None, Some(attempt.clone())).await;
-            assert_eq!(status, 401);
+            assert_eq!(login(GUESSER, "không đúng 123").await.0, 401, "{backend}");
         }
-        let (status, body) = call(&app, "POST", "/api/v1/auth/login", None, Some(attempt.clone())).await;
+        let (status, body) = login(GUESSER, "không đúng 123").await;
         assert_eq!(status, 429, "{backend}");
         assert_error_body(&body, "too_many_attempts");
-        // Now even the right password is refused while the lock lasts.
+        // From the guessing address even the right password waits; the holder elsewhere does not.
+        assert_eq!(login(GUESSER, DEMO_PASSWORD).await.0, 429, "{backend}");
+        let (status, session) = login(HOLDER, DEMO_PASSWORD).await;
+        assert_eq!(
+            status, 200,
+            "{backend}: the holder signs in from their own address: {session}"
+        );
+        // A forged X-Forwarded-For from an untrusted peer changes nothing.
+        let forged = [("X-Forwarded-For", "203.0.113.20")];
         let right = json!({"username": "chuyenvien.sogddt", "password": DEMO_PASSWORD});
-        let (status, _) = call(&app, "POST", "/api/v1/auth/login", None, Some(right.clone())).await;
-        assert_eq!(status, 429);
+        let (status, _) = call_from(
+            &app,
+            GUESSER,
+            &forged,
+            "POST",
+            "/api/v1/auth/login",
+            None,
+            Some(right),
+        )
+        .await;
+        assert_eq!(
+            status, 429,
+            "{backend}: the header of an untrusted peer is ignored"
+        );
 
         let admin = token_of(&app, "quantri").await;
+        let (_, trail) = call(
+            &app,
+            "GET",
+            "/api/v1/audit?action=auth.sign_in",
+            Some(&admin),
+            None,
+        )
+        .await;
+        let through = trail["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["outcome"] == "success" && e["ip"] == "203.0.113.20")
+            .unwrap_or_else(|| panic!("{backend}: {trail}"));
+        assert_eq!(
+            through["reason"], "signed in while other addresses failed or were refused",
+            "{backend}"
+        );
+        let (status, failures) = call(
+            &app,
+            "GET",
+            "/api/v1/accounts/sign-in-failures",
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {failures}");
+        let attacked = &failures["accounts"][0];
+        assert_eq!(attacked["username"], "chuyenvien.sogddt", "{backend}: {failures}");
+        assert_eq!(
+            (
+                attacked["failures"].as_i64(),
+                attacked["refused_addresses"].as_i64()
+            ),
+            (Some(5), Some(1))
+        );
+        assert_eq!(attacked["from"][0]["address"], "198.51.100.66");
+        // Only account managers read it; an agency sees its own people's accounts only.
+        let specialist = session["access_token"].as_str().unwrap().to_owned();
+        let (status, _) = call(
+            &app,
+            "GET",
+            "/api/v1/accounts/sign-in-failures",
+            Some(&specialist),
+            None,
+        )
+        .await;
+        assert_eq!(status, 403, "{backend}");
+        let other_agency = token_of(&app, "syte").await;
+        let (_, theirs) = call(
+            &app,
+            "GET",
+            "/api/v1/accounts/sign-in-failures",
+            Some(&other_agency),
+            None,
+        )
+        .await;
+        assert_eq!(
+            theirs["accounts"],
+            json!([]),
+            "{backend}: another agency's account is not listed"
+        );
+
         let account = account_id(&app, &admin, "chuyenvien.sogddt").await;
         let version = version_of(&app, &admin, &account).await;
         let (status, body) = call(
@@ -115,8 +207,112 @@ async fn five_failures_lock_sign_in_until_an_administrator_unlocks() {
         )
         .await;
         assert_eq!(status, 200, "{body}");
-        let (status, _) = call(&app, "POST", "/api/v1/auth/login", None, Some(right)).await;
-        assert_eq!(status, 200);
+        assert_eq!(
+            login(GUESSER, DEMO_PASSWORD).await.0,
+            200,
+            "{backend}: unlocked for every address"
+        );
+    }
+}
+
+/// #19 (3): an address guessing many usernames (known or not) is refused whatever it sends
+/// next; everyone else signs in. Behind a trusted proxy, the forwarded address is the one counted.
+#[actix_web::test]
+async fn an_address_guessing_many_usernames_is_refused_and_a_trusted_proxy_forwards_the_client() {
+    for backend in backends() {
+        let mut ctx = TestContext::new(backend).with_demo();
+        ctx.trusted_proxies = vec!["10.0.0.0/8".parse().unwrap()];
+        let app = ctx.app().await;
+        const PROXY: &str = "10.1.2.3:443";
+        let login = |client: &'static str, username: String, password: &str| {
+            let body = json!({"username": username, "password": password});
+            let app = &app;
+            async move {
+                let forwarded = [("X-Forwarded-For", client)];
+                call_from(
+                    app,
+                    PROXY,
+                    &forwarded,
+                    "POST",
+                    "/api/v1/auth/login",
+                    None,
+                    Some(body),
+                )
+                .await
+            }
+        };
+        for n in 0..19 {
+            // Four of them for a real account: under its own limit of five.
+            let username = if n % 5 == 0 {
+                "sogddt".into()
+            } else {
+                format!("truong{n}")
+            };
+            let (status, body) = login("198.51.100.77", username, "đoán bừa 123").await;
+            assert_eq!(status, 401, "{backend}: failure {n}: {body}");
+        }
+        assert_eq!(
+            login("198.51.100.77", "syte".into(), "đoán bừa 123").await.0,
+            429,
+            "{backend}"
+        );
+        assert_eq!(
+            login("198.51.100.77", "syte".into(), DEMO_PASSWORD).await.0,
+            429,
+            "{backend}: the address is refused whatever it sends"
+        );
+        assert_eq!(
+            login("192.0.2.10", "syte".into(), DEMO_PASSWORD).await.0,
+            200,
+            "{backend}: another client behind the same proxy signs in"
+        );
+        let admin = token_of(&app, "quantri").await;
+        let (_, failures) = call(
+            &app,
+            "GET",
+            "/api/v1/accounts/sign-in-failures",
+            Some(&admin),
+            None,
+        )
+        .await;
+        let address = failures["addresses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["address"] == "198.51.100.77")
+            .unwrap_or_else(|| panic!("{backend}: {failures}"));
+        assert_eq!(address["failures"], 20);
+        assert!(address["refused_until"].is_string());
+        let agency = token_of(&app, "sogddt").await;
+        let (_, theirs) = call(
+            &app,
+            "GET",
+            "/api/v1/accounts/sign-in-failures",
+            Some(&agency),
+            None,
+        )
+        .await;
+        assert_eq!(
+            theirs["addresses"],
+            json!([]),
+            "{backend}: addresses are for Sở Nội vụ"
+        );
+        assert_eq!(
+            theirs["accounts"],
+            json!([]),
+            "{backend}: an agency account is managed by Sở Nội vụ, not by itself"
+        );
+        let guessed = failures["accounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["username"] == "sogddt")
+            .unwrap_or_else(|| panic!("{backend}: {failures}"));
+        assert_eq!(
+            (guessed["username"].as_str(), guessed["failures"].as_i64()),
+            (Some("sogddt"), Some(4)),
+            "{backend}: Sở Nội vụ sees the agency account guessed four times"
+        );
     }
 }
 

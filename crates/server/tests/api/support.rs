@@ -30,6 +30,8 @@ pub struct TestContext {
     pub static_dir: PathBuf,
     /// Backups go under the test's own directory, with an identity of its own.
     pub backups: hoso_app::backups::BackupSettings,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (none unless a test says).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     _static_holder: tempfile::TempDir,
 }
 
@@ -46,6 +48,7 @@ impl TestContext {
             trusted_roots: Vec::new(),
             static_dir: holder.path().join("static"),
             backups: hoso_app::backups::BackupSettings::in_directory(holder.path()),
+            trusted_proxies: Vec::new(),
             _static_holder: holder,
         }
     }
@@ -79,6 +82,7 @@ impl TestContext {
             }),
             started_at: Instant::now(),
             static_dir: self.static_dir.clone(),
+            trusted_proxies: self.trusted_proxies.clone(),
         })
     }
 
@@ -165,10 +169,30 @@ where
     S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
     B: MessageBody,
 {
+    call_from(app, "203.0.113.7:50000", &[], method, uri, token, body).await
+}
+
+/// `call` from the peer `from` (address:port) with extra `headers`.
+pub async fn call_from<S, B>(
+    app: &S,
+    from: &str,
+    headers: &[(&str, &str)],
+    method: &str,
+    uri: &str,
+    token: Option<&str>,
+    body: Option<serde_json::Value>,
+) -> (u16, serde_json::Value)
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
     let mut request = actix_test::TestRequest::default()
         .method(method.parse().unwrap())
         .uri(uri)
-        .peer_addr("203.0.113.7:50000".parse().unwrap());
+        .peer_addr(from.parse().unwrap());
+    for (name, value) in headers {
+        request = request.insert_header((*name, *value));
+    }
     if let Some(token) = token {
         request = request.insert_header(("Authorization", format!("Bearer {token}")));
     }

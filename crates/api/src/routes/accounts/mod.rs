@@ -5,6 +5,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod get_account;
 pub mod get_accounts;
+pub mod get_sign_in_failures;
 pub mod patch_account;
 pub mod post_account;
 pub mod post_account_hand_over;
@@ -17,6 +18,7 @@ pub const TAG: &str = "accounts";
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_accounts::get_accounts)
+        .service(get_sign_in_failures::get_sign_in_failures)
         .service(post_account::post_account)
         .service(get_account::get_account)
         .service(patch_account::patch_account)

@@ -7,8 +7,11 @@ use crate::state::AppState;
 /// Sign in with username and password.
 ///
 /// Answers the same `invalid_credentials` for an unknown username and a wrong password, after
-/// the same work. Each failure delays the answer a little more; the fifth in a row locks sign-in
-/// for 15 minutes (`too_many_attempts`, with `Retry-After`). Every attempt is in the audit trail.
+/// the same work. Each failure delays the answer a little more. The fifth for an account from
+/// one client address refuses that address for the account for 15 minutes, the twentieth from
+/// one address (any usernames) refuses the address (`too_many_attempts`, with `Retry-After`);
+/// the holder signing in from another address is let through. Every attempt is in the audit
+/// trail.
 #[utoipa::path(
     tag = super::TAG,
     request_body = LoginRequest,
@@ -16,7 +19,7 @@ use crate::state::AppState;
         (status = 200, description = "Signed in. With `must_change_password`, only the password change is allowed until it is done.", body = SessionTokens),
         (status = 401, description = "`invalid_credentials`.", body = hoso_api_types::ErrorBody),
         (status = 403, description = "`account_locked` by an administrator.", body = hoso_api_types::ErrorBody),
-        (status = 429, description = "`too_many_attempts`.", body = hoso_api_types::ErrorBody),
+        (status = 429, description = "`too_many_attempts`: this address is refused for a while (`Retry-After`).", body = hoso_api_types::ErrorBody),
     )
 )]
 #[post("/auth/login")]
