@@ -54,6 +54,7 @@ pub struct DecisionRef {
     /// Number of the decision, e.g. `15/QĐ-SNV`.
     #[validate(length(min = 1, max = 64, message = "Nhập số quyết định."))]
     pub number: String,
+    #[serde(deserialize_with = "hoso_domain::dates::strict")]
     pub date: NaiveDate,
     /// Who signed it.
     #[validate(length(min = 1, max = 128, message = "Nhập người ký quyết định."))]

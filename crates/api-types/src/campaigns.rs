@@ -17,6 +17,7 @@ pub struct NewCampaign {
     pub title: String,
     /// Top-level sections of the dossier (`identity`, `rewards`, …).
     pub sections: Vec<String>,
+    #[serde(deserialize_with = "hoso_domain::dates::strict")]
     pub closes_on: NaiveDate,
     #[serde(default)]
     pub person_ids: Vec<String>,

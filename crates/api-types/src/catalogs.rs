@@ -58,6 +58,7 @@ pub struct NewCatalogEntryRequest {
     pub code: String,
     pub label: String,
     pub parent: Option<String>,
+    #[serde(default, deserialize_with = "hoso_domain::dates::strict_option")]
     pub valid_from: Option<NaiveDate>,
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub data: Option<serde_json::Value>,
@@ -72,6 +73,7 @@ pub struct NewCatalogEntryRequest {
 #[serde(deny_unknown_fields)]
 pub struct RetireCatalogEntryRequest {
     /// Last day the entry applies.
+    #[serde(deserialize_with = "hoso_domain::dates::strict")]
     pub valid_to: NaiveDate,
     pub replaced_by: Option<String>,
     #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]

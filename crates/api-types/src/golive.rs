@@ -54,6 +54,7 @@ pub struct SetupResult {
 pub struct RecruitRequest {
     #[validate(length(min = 1, max = 100, message = "Nhập họ và tên."))]
     pub full_name: String,
+    #[serde(deserialize_with = "hoso_domain::dates::strict")]
     pub birth_date: NaiveDate,
     /// `genders`: `1` male, `2` female.
     pub gender: String,
@@ -65,14 +66,14 @@ pub struct RecruitRequest {
     #[serde(default)]
     pub contract_type: Option<String>,
     /// End of a fixed-term contract (at most 36 months).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "hoso_domain::dates::strict_option")]
     pub contract_ends_on: Option<NaiveDate>,
     pub unit_id: String,
     /// A job position of the unit (`GET /units/{id}/positions`).
     #[serde(default)]
     pub job_position_id: Option<String>,
     /// First day of service; defaults to the decision's date, never before it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "hoso_domain::dates::strict_option")]
     pub starts_on: Option<NaiveDate>,
     /// The recruitment decision or labour contract; `document_id` (its scan) is required and
     /// its date not in the future.
@@ -112,9 +113,10 @@ pub struct CategoryChangeRequest {
     pub category: String,
     #[serde(default)]
     pub contract_type: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "hoso_domain::dates::strict_option")]
     pub contract_ends_on: Option<NaiveDate>,
     /// First day in the new category; not before the decision, after the current period began.
+    #[serde(deserialize_with = "hoso_domain::dates::strict")]
     pub starts_on: NaiveDate,
     /// The decision; its scan (`document_id`) is required.
     #[validate(nested)]
@@ -150,6 +152,7 @@ pub struct UnitProposalRequest {
     /// Any kind of `GET /unit-kinds` but `province`.
     pub kind: String,
     /// The day the unit is to exist from (not in the future when it is approved).
+    #[serde(deserialize_with = "hoso_domain::dates::strict")]
     pub effective_date: NaiveDate,
     #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
     pub reason: String,

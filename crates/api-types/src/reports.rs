@@ -52,6 +52,7 @@ pub struct NewReportJob {
     pub kind: String,
     pub unit_id: Option<String>,
     /// Default: today.
+    #[serde(default, deserialize_with = "hoso_domain::dates::strict_option")]
     pub as_of: Option<NaiveDate>,
 }
 

@@ -23,8 +23,11 @@ pub struct SearchCriteria {
     pub age_from: Option<u32>,
     #[cfg_attr(feature = "openapi", schema(maximum = 150), param(maximum = 150))]
     pub age_to: Option<u32>,
+    #[serde(default, deserialize_with = "hoso_domain::dates::strict_option")]
     pub as_of: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "hoso_domain::dates::strict_option")]
     pub born_from: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "hoso_domain::dates::strict_option")]
     pub born_until: Option<NaiveDate>,
     pub ethnicity: Option<String>,
     pub religion: Option<String>,
@@ -45,9 +48,13 @@ pub struct SearchCriteria {
     pub rating: Option<String>,
     pub has_reward: Option<bool>,
     pub has_discipline: Option<bool>,
+    #[serde(default, deserialize_with = "hoso_domain::dates::strict_option")]
     pub recruited_from: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "hoso_domain::dates::strict_option")]
     pub recruited_until: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "hoso_domain::dates::strict_option")]
     pub appointed_from: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "hoso_domain::dates::strict_option")]
     pub appointed_until: Option<NaiveDate>,
     /// The workflow state of the dossier.
     pub status: Option<String>,

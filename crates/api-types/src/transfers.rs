@@ -25,7 +25,9 @@ pub struct NewTransfer {
     pub outside_body: Option<String>,
     #[validate(nested)]
     pub decision: DecisionRef,
+    #[serde(deserialize_with = "hoso_domain::dates::strict")]
     pub effective_on: NaiveDate,
+    #[serde(default, deserialize_with = "hoso_domain::dates::strict_option")]
     pub until_on: Option<NaiveDate>,
     #[validate(length(max = 2000))]
     pub note: Option<String>,

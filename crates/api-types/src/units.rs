@@ -137,6 +137,7 @@ with_tree_change!(SplitRequest via SplitWire {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TreeChange {
     /// The day the change takes effect; not in the future, and after the unit's last change.
+    #[serde(deserialize_with = "hoso_domain::dates::strict")]
     pub effective_date: NaiveDate,
     #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
     pub reason: String,

@@ -40,6 +40,7 @@ pub struct NewChangeRequest {
     pub revision: i32,
     #[validate(length(min = 5, max = 2000, message = "Nêu nội dung thay đổi (ít nhất 5 ký tự)."))]
     pub reason: String,
+    #[serde(deserialize_with = "hoso_domain::dates::strict")]
     pub event_date: NaiveDate,
     /// Scans proving the change; optional under an open campaign.
     #[serde(default)]

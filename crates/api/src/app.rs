@@ -59,8 +59,8 @@ pub fn build(
                 .error_handler(|e: PathError, _| HttpError(AppError::Malformed(e.to_string())).into()),
         )
         .app_data(
-            web::QueryConfig::default().error_handler(|e: QueryPayloadError, _| {
-                HttpError(AppError::Malformed(e.to_string())).into()
+            web::QueryConfig::default().error_handler(|e: QueryPayloadError, req| {
+                HttpError(query_error(e, req.query_string())).into()
             }),
         )
         .configure(api_docs::configure)
@@ -94,29 +94,27 @@ async fn fallback(
     spa::serve(&req, &state.static_dir)
 }
 
+/// A query parameter that is not a strict date names itself (422 `invalid_date`); anything else
+/// that cannot be read is `malformed_request`.
+fn query_error(error: QueryPayloadError, query: &str) -> AppError {
+    let message = error.to_string();
+    if let Some(value) = hoso_domain::dates::refused_value(&message) {
+        let field = form_urlencoded::parse(query.as_bytes())
+            .find(|(_, v)| v == value)
+            .map_or_else(|| "query".to_owned(), |(k, _)| k.into_owned());
+        return hoso_domain::FieldError::new(field, "invalid_date", hoso_domain::dates::message()).into();
+    }
+    AppError::Malformed(message)
+}
+
 fn json_error(error: JsonPayloadError, limit: usize) -> AppError {
     match error {
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
             AppError::PayloadTooLarge { limit }
         }
         JsonPayloadError::ContentType => AppError::UnsupportedMediaType,
-        JsonPayloadError::Deserialize(error) => match unknown_field(&error.to_string()) {
-            // A misspelt field would otherwise be dropped in silence, and the caller believe it
-            // changed something.
-            Some(field) => hoso_domain::FieldError::new(
-                field.clone(),
-                "unknown_field",
-                format!("Trường «{field}» không có trong yêu cầu này; kiểm tra lại tên trường."),
-            )
-            .into(),
-            None => AppError::Malformed(error.to_string()),
-        },
+        // Only the syntax is read here: what does not fit the operation is `crate::json`'s.
+        JsonPayloadError::Deserialize(error) => AppError::Malformed(error.to_string()),
         other => AppError::Malformed(other.to_string()),
     }
-}
-
-/// The field serde names in "unknown field `x`, expected …".
-fn unknown_field(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("unknown field `")?;
-    Some(rest.split('`').next()?.to_owned())
 }

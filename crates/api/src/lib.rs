@@ -12,6 +12,7 @@ pub mod client_address;
 pub mod error;
 pub mod export;
 pub mod input;
+pub mod json;
 pub mod openapi;
 pub mod request_id;
 pub mod routes;

@@ -150,6 +150,7 @@ pub fn document() -> openapi::OpenApi {
 pub fn document_json() -> String {
     let mut document = serde_json::to_value(document()).expect("the OpenAPI document serialises");
     refuse_unknown_beside_tree_changes(&mut document);
+    state_the_date_rule(&mut document);
     let mut json = serde_json::to_string_pretty(&document).expect("the OpenAPI document serialises");
     json.push('\n');
     json
@@ -175,6 +176,28 @@ fn refuse_unknown_beside_tree_changes(document: &mut serde_json::Value) {
         if let (true, Some(object)) = (composed, schema.as_object_mut()) {
             object.insert("unevaluatedProperties".into(), serde_json::Value::Bool(false));
         }
+    }
+}
+
+/// Every date the server reads or writes is a strict ISO day in 1900–2100 (`hoso_domain::dates`):
+/// said on each `format: date` schema, in bodies and parameters alike.
+fn state_the_date_rule(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(object) => {
+            if object.get("format").and_then(serde_json::Value::as_str) == Some("date") {
+                object.insert("pattern".into(), r"^\d{4}-\d{2}-\d{2}$".into());
+                object.insert("minLength".into(), 10.into());
+                object.insert("maxLength".into(), 10.into());
+                object
+                    .entry("description")
+                    .or_insert_with(|| "A day, `YYYY-MM-DD`, year 1900–2100.".into());
+            }
+            for item in object.values_mut() {
+                state_the_date_rule(item);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(state_the_date_rule),
+        _ => {}
     }
 }
 

@@ -9,6 +9,7 @@ pub mod backup;
 pub mod calendar;
 pub mod career;
 pub mod catalog;
+pub mod dates;
 pub mod dossier;
 pub mod import;
 pub mod lunar;

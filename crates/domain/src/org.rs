@@ -72,6 +72,22 @@ fn must_exist(field: &str, unit: &UnitState) -> Result<(), FieldError> {
     }
 }
 
+/// A unit is placed under a parent only from the day the parent exists (issue #19, defect 5):
+/// a unit founded in year 0 under a department founded in 2025 is a typing error.
+pub fn check_under_parent_since(parent_founded: NaiveDate, effective: NaiveDate) -> Result<(), FieldError> {
+    if effective < parent_founded {
+        return Err(FieldError::new(
+            "effective_date",
+            "before_parent",
+            format!(
+                "Ngày hiệu lực không được trước ngày thành lập đơn vị cấp trên ({}).",
+                parent_founded.format("%d/%m/%Y")
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// A change takes effect after the unit's current version began: history is appended, never
 /// rewritten.
 fn must_follow(field: &str, unit: &UnitState, effective: NaiveDate) -> Result<(), FieldError> {
@@ -335,6 +351,17 @@ mod tests {
             .err()
             .map(|e| e.into_vec().into_iter().map(|e| e.code).collect())
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_unit_lives_under_its_parent_only_from_the_parents_founding() {
+        let founded = NaiveDate::from_ymd_opt(2025, 7, 1).unwrap();
+        let error = check_under_parent_since(founded, NaiveDate::from_ymd_opt(1, 1, 1).unwrap()).unwrap_err();
+        assert_eq!(
+            (error.field.as_str(), error.code.as_str()),
+            ("effective_date", "before_parent")
+        );
+        assert!(check_under_parent_since(founded, founded).is_ok());
     }
 
     #[test]

@@ -199,6 +199,15 @@ fn close_current_version(conn: &mut DbConnection, unit_id: &str, from: NaiveDate
     Ok(())
 }
 
+/// The day the unit came into being: the start of its first version.
+pub fn founded_on(conn: &mut DbConnection, unit_id: &str) -> StoreResult<NaiveDate> {
+    Ok(unit_versions::table
+        .filter(unit_versions::unit_id.eq(unit_id))
+        .select(unit_versions::valid_from)
+        .order(unit_versions::valid_from.asc())
+        .first(conn)?)
+}
+
 /// The start of the unit's current version.
 pub fn current_since(conn: &mut DbConnection, unit_id: &str) -> StoreResult<NaiveDate> {
     Ok(unit_versions::table

@@ -35,6 +35,7 @@ pub async fn compute_deadline(
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct DeadlineQuery {
     /// The day of the triggering event.
+    #[serde(deserialize_with = "hoso_domain::dates::strict")]
     pub from: NaiveDate,
     /// Working days allowed (the regulation profile gives them).
     pub working_days: u32,

@@ -175,7 +175,9 @@ pub struct ListQuery {
     /// A unit and everything under it; the caller's whole scope when absent.
     pub unit_id: Option<String>,
     /// The period the raise, retirement or contract end falls in: default from today for a year.
+    #[serde(default, deserialize_with = "hoso_domain::dates::strict_option")]
     pub from: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "hoso_domain::dates::strict_option")]
     pub until: Option<NaiveDate>,
     /// `json` (default), `csv`, `xlsx` or `pdf`.
     pub format: Option<String>,

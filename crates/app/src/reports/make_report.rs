@@ -15,6 +15,7 @@ pub struct ReportQuery {
     pub unit_id: Option<String>,
     /// The day the figures stand on (default today): the tree, the placements and the dossier
     /// versions of that day. Not for `quota` and `update_status`.
+    #[serde(default, deserialize_with = "hoso_domain::dates::strict_option")]
     pub as_of: Option<NaiveDate>,
     /// `json` (default), `csv`, `xlsx` or `pdf`.
     pub format: Option<String>,

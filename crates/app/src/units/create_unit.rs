@@ -40,6 +40,10 @@ pub fn insert_unit(
     if parent.ended_on.is_some() {
         return Err(FieldError::new("parent_id", "unit_ended", "Đơn vị cấp trên không còn tồn tại.").into());
     }
+    hoso_domain::org::check_under_parent_since(
+        units::founded_on(conn, &parent.id)?,
+        body.change.effective_date,
+    )?;
     if units::find_by_code(conn, body.code.trim())?.is_some() {
         return Err(AppError::Conflict {
             code: "code_taken",

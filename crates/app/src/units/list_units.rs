@@ -12,6 +12,7 @@ use crate::{views, App};
 pub struct UnitsQuery {
     /// The tree as it stood on this day (`YYYY-MM-DD`), with the names units had then;
     /// default today.
+    #[serde(default, deserialize_with = "hoso_domain::dates::strict_option")]
     pub as_of: Option<NaiveDate>,
     /// `true`: the whole province's tree, for an agency or specialist account that picks a
     /// destination outside its own units (a transfer between agencies, TRF-2). Unit names and

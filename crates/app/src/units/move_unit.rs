@@ -28,6 +28,10 @@ pub async fn move_unit(
                     &super::state(conn, &parent)?,
                     body.change.effective_date,
                 )?;
+                hoso_domain::org::check_under_parent_since(
+                    units::founded_on(conn, &parent.id)?,
+                    body.change.effective_date,
+                )?;
                 let event = super::record_event(conn, &session, "move", &body.change)?;
                 units::move_under(conn, &unit, &parent, body.change.effective_date, &event)?;
                 crate::audit::record(

@@ -82,6 +82,20 @@ fn dates_must_make_sense_together() {
 }
 
 #[test]
+fn a_date_outside_sane_years_is_refused_wherever_it_is() {
+    let mut content = person("033188001234", "1988-05-02", "2");
+    content.career.party_joined_on = NaiveDate::from_ymd_opt(1, 1, 1);
+    content.identity.citizen_id_issued_on = NaiveDate::from_ymd_opt(9999, 12, 31);
+    let found = failures(&content);
+    for field in ["career.party_joined_on", "identity.citizen_id_issued_on"] {
+        assert!(
+            found.contains(&(field.to_owned(), "invalid_date".to_owned())),
+            "{field} not in {found:?}"
+        );
+    }
+}
+
+#[test]
 fn work_periods_must_not_overlap() {
     let mut content = DossierContent::default();
     let row = |from: &str, to: Option<&str>| WorkRow {

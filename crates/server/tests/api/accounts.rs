@@ -833,7 +833,7 @@ async fn a_misspelt_field_is_refused_naming_it_and_changes_nothing() {
             (
                 json!({"version": version, "rights": [], "reason": "Thu hẹp quyền",
                     "decision": {"number": "12/QĐ-SNV", "date": "2026-11-20", "signer": "Giám đốc", "signed_by": "x"}}),
-                "signed_by",
+                "decision.signed_by",
             ),
         ] {
             let (status, refused) = call(&app, "PATCH", &uri, Some(&admin), Some(body)).await;

@@ -329,7 +329,7 @@ async fn only_so_noi_vu_changes_the_tree_and_never_loses_a_dossier() {
             "POST",
             &format!("/api/v1/units/{school}/dissolve"),
             Some(&admin),
-            Some(change("2999-01-01", "Giải thể")),
+            Some(change("2099-01-01", "Giải thể")),
         )
         .await;
         assert_eq!(status, 422);
@@ -794,5 +794,96 @@ async fn an_unknown_field_beside_a_tree_change_is_refused_naming_it() {
         }
         let (_, after) = call(&app, "GET", "/api/v1/units", Some(&admin), None).await;
         assert_eq!(before, after, "{backend}: nothing changed");
+    }
+}
+
+/// #19 (5): one strict date everywhere — ISO `YYYY-MM-DD`, a real day, years 1900–2100 — and
+/// the tree's order: each refusal names the field, and nothing is created.
+#[actix_web::test]
+async fn impossible_and_loose_dates_are_refused_naming_the_field() {
+    for backend in backends() {
+        let ctx = TestContext::new(backend).with_demo();
+        let app = ctx.app().await;
+        let admin = token_of(&app, "quantri").await;
+        let root = units::root(&mut ctx.db.connect()).unwrap().unwrap().id;
+        let (_, before) = call(&app, "GET", "/api/v1/units", Some(&admin), None).await;
+        let unit = |date: &str| {
+            let mut body = change(date, "Thành lập");
+            body["decision"]["date"] = json!("2025-07-01");
+            body["code"] = json!("HY.MOI");
+            body["name"] = json!("Sở Mới");
+            body["kind"] = json!("department");
+            body["parent_id"] = json!(root);
+            body
+        };
+        let first = |body: &Value| {
+            let field = &body["details"]["fields"][0];
+            (
+                field["field"].as_str().map(str::to_owned),
+                field["code"].as_str().map(str::to_owned),
+            )
+        };
+        let expect = |body: &Value, field: &str, code: &str| {
+            assert_eq!(
+                first(body),
+                (Some(field.to_owned()), Some(code.to_owned())),
+                "{backend}: {body}"
+            );
+        };
+        for date in ["0000-01-01", "2026-1-1", "9999-12-31", "2026-02-30"] {
+            let (status, body) = call(&app, "POST", "/api/v1/units", Some(&admin), Some(unit(date))).await;
+            assert_eq!(status, 422, "{backend} {date}: {body}");
+            expect(&body, "effective_date", "invalid_date");
+        }
+        // A real date, but before the province itself exists (1 July 2025 in the demo).
+        let (status, body) = call(
+            &app,
+            "POST",
+            "/api/v1/units",
+            Some(&admin),
+            Some(unit("2024-01-01")),
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}: {body}");
+        expect(&body, "effective_date", "before_parent");
+        // A wrong type is named too, not a bare 400.
+        let mut typed = unit("2025-07-01");
+        typed["name"] = json!(5);
+        let (status, body) = call(&app, "POST", "/api/v1/units", Some(&admin), Some(typed)).await;
+        assert_eq!(status, 422, "{backend}: {body}");
+        expect(&body, "name", "invalid_value");
+        let (_, after) = call(&app, "GET", "/api/v1/units", Some(&admin), None).await;
+        assert_eq!(before, after, "{backend}: nothing was created");
+
+        // Query parameters: a report as of year 0, a deadline from a loose date.
+        let (status, body) = call(
+            &app,
+            "GET",
+            "/api/v1/reports/gender?as_of=0000-01-01",
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}: {body}");
+        expect(&body, "as_of", "invalid_date");
+        let (status, body) = call(
+            &app,
+            "GET",
+            "/api/v1/calendar/deadline?from=2026-1-1&working_days=5",
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}: {body}");
+        expect(&body, "from", "invalid_date");
+        // A campaign closing in 9999.
+        let department = units::find_by_code(&mut ctx.db.connect(), "HY.SGDDT")
+            .unwrap()
+            .unwrap()
+            .id;
+        let campaign = json!({"unit_id": department, "title": "Cập nhật", "sections": ["rewards"], "closes_on": "9999-12-31"});
+        let (status, body) = call(&app, "POST", "/api/v1/campaigns", Some(&admin), Some(campaign)).await;
+        assert_eq!(status, 422, "{backend}: {body}");
+        expect(&body, "closes_on", "invalid_date");
     }
 }

@@ -17,7 +17,7 @@ use crate::state::AppState;
 pub async fn post_account_request(
     session: Session,
     state: web::Data<AppState>,
-    body: web::Json<FileAccountRequest>,
+    body: crate::json::Json<FileAccountRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::account_requests::create_account_request(&state, session.0, body.into_inner()).await?;

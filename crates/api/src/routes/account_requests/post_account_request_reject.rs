@@ -21,7 +21,7 @@ pub async fn post_account_request_reject(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<DecideRequest>,
+    body: crate::json::Json<DecideRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::account_requests::reject_account_request(
         &state,

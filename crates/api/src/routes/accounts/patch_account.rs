@@ -24,7 +24,7 @@ pub async fn patch_account(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<ChangeAccountRequest>,
+    body: crate::json::Json<ChangeAccountRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::accounts::update_account(&state, session.0, id.into_inner(), body.into_inner()).await?;

@@ -23,7 +23,7 @@ use crate::state::AppState;
 pub async fn post_account(
     session: Session,
     state: web::Data<AppState>,
-    body: web::Json<CreateAccountRequest>,
+    body: crate::json::Json<CreateAccountRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::accounts::create_account(&state, session.0, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(result))

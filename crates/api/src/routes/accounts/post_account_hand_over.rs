@@ -24,7 +24,7 @@ pub async fn post_account_hand_over(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<HandOverRequest>,
+    body: crate::json::Json<HandOverRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::accounts::hand_over_account(&state, session.0, id.into_inner(), body.into_inner()).await?;

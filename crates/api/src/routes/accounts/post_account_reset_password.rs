@@ -22,7 +22,7 @@ pub async fn post_account_reset_password(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<AccountActionRequest>,
+    body: crate::json::Json<AccountActionRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::accounts::reset_account_password(&state, session.0, id.into_inner(), body.into_inner())

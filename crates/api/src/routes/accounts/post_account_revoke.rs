@@ -21,7 +21,7 @@ pub async fn post_account_revoke(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<AccountActionRequest>,
+    body: crate::json::Json<AccountActionRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::accounts::revoke_account(&state, session.0, id.into_inner(), body.into_inner()).await?;

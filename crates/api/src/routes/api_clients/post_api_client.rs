@@ -17,7 +17,7 @@ use crate::state::AppState;
 pub async fn post_api_client(
     session: Session,
     state: web::Data<AppState>,
-    body: web::Json<CreateApiClientRequest>,
+    body: crate::json::Json<CreateApiClientRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::api_clients::create_api_client(&state, session.0, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(result))

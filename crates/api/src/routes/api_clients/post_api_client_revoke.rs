@@ -18,7 +18,7 @@ pub async fn post_api_client_revoke(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<DecideRequest>,
+    body: crate::json::Json<DecideRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::api_clients::revoke_api_client(&state, session.0, id.into_inner(), body.into_inner())

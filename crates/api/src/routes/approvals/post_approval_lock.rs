@@ -23,7 +23,7 @@ pub async fn post_approval_lock(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<LockRequest>,
+    body: crate::json::Json<LockRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::approvals::lock_approval(&state.app, session.0, id.into_inner(), body.into_inner()).await?;

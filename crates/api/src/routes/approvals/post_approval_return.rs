@@ -22,7 +22,7 @@ pub async fn post_approval_return(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<ReturnRequest>,
+    body: crate::json::Json<ReturnRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::approvals::return_approval(&state.app, session.0, id.into_inner(), body.into_inner())

@@ -27,7 +27,7 @@ pub async fn post_approval_sign(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<SignRequest>,
+    body: crate::json::Json<SignRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::approvals::sign_approval(&state.app, session.0, id.into_inner(), body.into_inner()).await?;

@@ -18,7 +18,7 @@ use crate::state::AppState;
 pub async fn post_approvals_batch_sign(
     session: Session,
     state: web::Data<AppState>,
-    body: web::Json<BatchSignRequest>,
+    body: crate::json::Json<BatchSignRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::approvals::sign_approvals_batch(&state.app, session.0, body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(result))

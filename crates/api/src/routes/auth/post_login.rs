@@ -26,7 +26,7 @@ use crate::state::AppState;
 pub async fn post_login(
     req: HttpRequest,
     state: web::Data<AppState>,
-    body: web::Json<LoginRequest>,
+    body: crate::json::Json<LoginRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::auth::sign_in(&state.app, crate::auth::session::meta_of(&req), body.into_inner()).await?;

@@ -16,7 +16,7 @@ use crate::state::AppState;
 pub async fn post_logout(
     session: SessionAllowingTemporaryPassword,
     state: web::Data<AppState>,
-    body: web::Json<RefreshRequest>,
+    body: crate::json::Json<RefreshRequest>,
 ) -> Result<HttpResponse, HttpError> {
     hoso_app::auth::sign_out(&state, session.0 .0, body.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())

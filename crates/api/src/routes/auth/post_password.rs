@@ -20,7 +20,7 @@ use crate::state::AppState;
 pub async fn post_password(
     session: SessionAllowingTemporaryPassword,
     state: web::Data<AppState>,
-    body: web::Json<ChangePasswordRequest>,
+    body: crate::json::Json<ChangePasswordRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::auth::change_password(&state.app, session.0 .0, body.into_inner()).await?;
     Ok(HttpResponse::Ok()

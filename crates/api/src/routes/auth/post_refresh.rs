@@ -20,7 +20,7 @@ use crate::state::AppState;
 pub async fn post_refresh(
     req: HttpRequest,
     state: web::Data<AppState>,
-    body: web::Json<RefreshRequest>,
+    body: crate::json::Json<RefreshRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::auth::refresh_session(&state.app, crate::auth::session::meta_of(&req), body.into_inner())

@@ -26,7 +26,7 @@ pub async fn post_backup_delete(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<DeleteBackup>,
+    body: crate::json::Json<DeleteBackup>,
 ) -> Result<HttpResponse, HttpError> {
     let backup =
         hoso_app::backups::delete_backup(&state, session.0, id.into_inner(), body.into_inner()).await?;

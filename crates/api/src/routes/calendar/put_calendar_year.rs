@@ -19,7 +19,7 @@ pub async fn put_calendar_year(
     session: Session,
     state: web::Data<AppState>,
     year: web::Path<i32>,
-    body: web::Json<CalendarPlan>,
+    body: crate::json::Json<CalendarPlan>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::calendar::save_calendar_year(&state, session.0, year.into_inner(), body.into_inner())

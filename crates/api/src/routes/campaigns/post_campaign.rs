@@ -19,7 +19,7 @@ use crate::state::AppState;
 pub async fn post_campaign(
     session: Session,
     state: web::Data<AppState>,
-    body: web::Json<NewCampaign>,
+    body: crate::json::Json<NewCampaign>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::campaigns::create_campaign(&state.app, session.0, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(result))

@@ -20,7 +20,7 @@ pub async fn post_catalog_entry(
     session: Session,
     state: web::Data<AppState>,
     kind: web::Path<String>,
-    body: web::Json<NewCatalogEntryRequest>,
+    body: crate::json::Json<NewCatalogEntryRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::catalogs::create_catalog_entry(&state, session.0, kind.into_inner(), body.into_inner())

@@ -22,7 +22,7 @@ pub async fn post_catalog_entry_retire(
     session: Session,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
-    body: web::Json<RetireCatalogEntryRequest>,
+    body: crate::json::Json<RetireCatalogEntryRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::catalogs::retire_catalog_entry(&state, session.0, path.into_inner(), body.into_inner())

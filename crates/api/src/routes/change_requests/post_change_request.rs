@@ -23,7 +23,7 @@ use crate::state::AppState;
 pub async fn post_change_request(
     session: Session,
     state: web::Data<AppState>,
-    body: web::Json<NewChangeRequest>,
+    body: crate::json::Json<NewChangeRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::change_requests::create_change_request(&state.app, session.0, body.into_inner()).await?;

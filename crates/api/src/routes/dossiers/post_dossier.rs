@@ -20,7 +20,7 @@ use crate::state::AppState;
 pub async fn post_dossier(
     session: Session,
     state: web::Data<AppState>,
-    body: web::Json<CreateDossierRequest>,
+    body: crate::json::Json<CreateDossierRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::dossiers::create_dossier(&state, session.0, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(result))

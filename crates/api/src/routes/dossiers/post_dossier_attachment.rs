@@ -20,7 +20,7 @@ pub async fn post_dossier_attachment(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<AttachRequest>,
+    body: crate::json::Json<AttachRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::dossiers::create_dossier_attachment(&state, session.0, id.into_inner(), body.into_inner())

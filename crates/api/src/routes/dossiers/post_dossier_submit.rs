@@ -24,7 +24,7 @@ pub async fn post_dossier_submit(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<SubmitRequest>,
+    body: crate::json::Json<SubmitRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::dossiers::submit_dossier(&state.app, session.0, id.into_inner(), body.into_inner()).await?;

@@ -22,7 +22,7 @@ pub async fn put_dossier_draft(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<SaveDraftRequest>,
+    body: crate::json::Json<SaveDraftRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::dossiers::save_dossier_draft(&state, session.0, id.into_inner(), body.into_inner()).await?;

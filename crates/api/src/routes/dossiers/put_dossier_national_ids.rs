@@ -25,7 +25,7 @@ pub async fn put_dossier_national_ids(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<NationalIdsRequest>,
+    body: crate::json::Json<NationalIdsRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::dossiers::save_dossier_national_ids(&state, session.0, id.into_inner(), body.into_inner())

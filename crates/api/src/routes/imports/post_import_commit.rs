@@ -29,7 +29,7 @@ pub async fn post_import_commit(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<CommitImportRequest>,
+    body: crate::json::Json<CommitImportRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let view =
         hoso_app::imports::commit_import(&state, session.0, id.into_inner(), body.into_inner()).await?;

@@ -23,7 +23,7 @@ use crate::state::AppState;
 pub async fn post_my_certificate(
     session: Session,
     state: web::Data<AppState>,
-    body: web::Json<EnrolRequest>,
+    body: crate::json::Json<EnrolRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::me::create_my_certificate(&state.app, session.0, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(result))

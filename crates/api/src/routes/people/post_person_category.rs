@@ -24,7 +24,7 @@ pub async fn post_person_category(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<CategoryChangeRequest>,
+    body: crate::json::Json<CategoryChangeRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::people::create_person_category(&state, session.0, id.into_inner(), body.into_inner())

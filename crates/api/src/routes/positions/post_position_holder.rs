@@ -19,7 +19,7 @@ pub async fn post_position_holder(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<AssignHolderRequest>,
+    body: crate::json::Json<AssignHolderRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::positions::create_position_holder(&state, session.0, id.into_inner(), body.into_inner())

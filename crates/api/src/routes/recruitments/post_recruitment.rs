@@ -25,7 +25,7 @@ use crate::state::AppState;
 pub async fn post_recruitment(
     session: Session,
     state: web::Data<AppState>,
-    body: web::Json<RecruitRequest>,
+    body: crate::json::Json<RecruitRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::recruitments::create_recruitment(&state, session.0, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(result))

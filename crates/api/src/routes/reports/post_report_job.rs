@@ -22,7 +22,7 @@ use crate::state::AppState;
 pub async fn post_report_job(
     session: Session,
     state: web::Data<AppState>,
-    body: web::Json<NewReportJob>,
+    body: crate::json::Json<NewReportJob>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::reports::create_report_job(&state, session.0, body.into_inner()).await?;
     Ok(HttpResponse::Accepted().json(result))

@@ -17,7 +17,7 @@ use crate::state::AppState;
 pub async fn post_saved_search(
     session: Session,
     state: web::Data<AppState>,
-    body: web::Json<NewSavedSearch>,
+    body: crate::json::Json<NewSavedSearch>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::search::create_saved_search(&state, session.0, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(result))

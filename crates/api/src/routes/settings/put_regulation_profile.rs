@@ -18,7 +18,7 @@ use crate::state::AppState;
 pub async fn put_regulation_profile(
     session: Session,
     state: web::Data<AppState>,
-    body: web::Json<RegulationProfileChange>,
+    body: crate::json::Json<RegulationProfileChange>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::settings::save_regulation_profile(&state, session.0, body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(result))

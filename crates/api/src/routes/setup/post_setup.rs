@@ -19,7 +19,7 @@ use crate::state::AppState;
 #[post("/setup")]
 pub async fn post_setup(
     state: web::Data<AppState>,
-    body: web::Json<SetupRequest>,
+    body: crate::json::Json<SetupRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::setup::set_up_province(&state, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(result))

@@ -18,7 +18,7 @@ use crate::state::AppState;
 pub async fn post_signature_verify(
     _session: Session,
     state: web::Data<AppState>,
-    body: web::Json<VerifyRequest>,
+    body: crate::json::Json<VerifyRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::signatures::verify_signature(&state.app, _session.0, body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(result))

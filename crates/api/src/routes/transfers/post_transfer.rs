@@ -25,7 +25,7 @@ use crate::state::AppState;
 pub async fn post_transfer(
     session: Session,
     state: web::Data<AppState>,
-    body: web::Json<NewTransfer>,
+    body: crate::json::Json<NewTransfer>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::transfers::create_transfer(&state.app, session.0, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(result))

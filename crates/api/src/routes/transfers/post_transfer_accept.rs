@@ -25,7 +25,7 @@ pub async fn post_transfer_accept(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<CompleteTransfer>,
+    body: crate::json::Json<CompleteTransfer>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::transfers::accept_transfer(&state.app, session.0, id.into_inner(), body.into_inner())

@@ -20,7 +20,7 @@ use crate::state::AppState;
 pub async fn post_unit_request(
     session: Session,
     state: web::Data<AppState>,
-    body: web::Json<UnitProposalRequest>,
+    body: crate::json::Json<UnitProposalRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::unit_requests::create_unit_request(&state, session.0, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(result))

@@ -21,7 +21,7 @@ pub async fn post_unit_request_reject(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<UnitProposalDecision>,
+    body: crate::json::Json<UnitProposalDecision>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::unit_requests::reject_unit_request(&state, session.0, id.into_inner(), body.into_inner())

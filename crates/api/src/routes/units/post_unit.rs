@@ -21,7 +21,7 @@ use crate::state::AppState;
 pub async fn post_unit(
     session: Session,
     state: web::Data<AppState>,
-    body: web::Json<CreateUnitRequest>,
+    body: crate::json::Json<CreateUnitRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::units::create_unit(&state, session.0, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(result))

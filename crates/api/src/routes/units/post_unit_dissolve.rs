@@ -19,7 +19,7 @@ pub async fn post_unit_dissolve(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<DissolveUnitRequest>,
+    body: crate::json::Json<DissolveUnitRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::units::dissolve_unit(&state, session.0, id.into_inner(), body.into_inner().change).await?;

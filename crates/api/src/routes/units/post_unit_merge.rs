@@ -19,7 +19,7 @@ use crate::state::AppState;
 pub async fn post_unit_merge(
     session: Session,
     state: web::Data<AppState>,
-    body: web::Json<MergeRequest>,
+    body: crate::json::Json<MergeRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::units::merge_unit(&state, session.0, body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(result))

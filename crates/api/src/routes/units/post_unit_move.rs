@@ -19,7 +19,7 @@ pub async fn post_unit_move(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<MoveUnitRequest>,
+    body: crate::json::Json<MoveUnitRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::units::move_unit(&state, session.0, id.into_inner(), body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(result))

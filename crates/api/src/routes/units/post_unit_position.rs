@@ -23,7 +23,7 @@ pub async fn post_unit_position(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<CreatePositionRequest>,
+    body: crate::json::Json<CreatePositionRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result =
         hoso_app::units::create_unit_position(&state, session.0, id.into_inner(), body.into_inner()).await?;

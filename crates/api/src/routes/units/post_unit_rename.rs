@@ -19,7 +19,7 @@ pub async fn post_unit_rename(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: web::Json<RenameUnitRequest>,
+    body: crate::json::Json<RenameUnitRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::units::rename_unit(&state, session.0, id.into_inner(), body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(result))

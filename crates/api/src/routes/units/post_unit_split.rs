@@ -18,7 +18,7 @@ use crate::state::AppState;
 pub async fn post_unit_split(
     session: Session,
     state: web::Data<AppState>,
-    body: web::Json<SplitRequest>,
+    body: crate::json::Json<SplitRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::units::split_unit(&state, session.0, body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(result))

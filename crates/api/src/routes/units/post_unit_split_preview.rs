@@ -17,7 +17,7 @@ use crate::state::AppState;
 pub async fn post_unit_split_preview(
     session: Session,
     state: web::Data<AppState>,
-    body: web::Json<SplitRequest>,
+    body: crate::json::Json<SplitRequest>,
 ) -> Result<HttpResponse, HttpError> {
     let result = hoso_app::units::preview_unit_split(&state, session.0, body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(result))

@@ -19,7 +19,7 @@ pub async fn put_unit_quota(
     session: Session,
     state: web::Data<AppState>,
     path: web::Path<(String, i32)>,
-    body: web::Json<SetQuotaRequest>,
+    body: crate::json::Json<SetQuotaRequest>,
 ) -> Result<HttpResponse, HttpError> {
     hoso_app::units::save_unit_quota(&state, session.0, path.into_inner(), body.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
