@@ -5,6 +5,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { launchBrowser, openPage, startServer } from "./harness.mjs";
+import { pdf } from "./fixtures.mjs";
 
 const DEMO_PASSWORD = "HoSo@demo2026";
 
@@ -136,7 +137,7 @@ describe("accounts", () => {
     await page.getByLabel("Bản scan quyết định (PDF, JPEG, PNG)").setInputFiles({
       name: "QD-78.pdf",
       mimeType: "application/pdf",
-      buffer: Buffer.from("%PDF-1.4\n% 78/QĐ-SGDĐT\n%%EOF\n"),
+      buffer: pdf("78/QĐ-SGDĐT"),
     });
     await page.getByTestId("uploaded-document").filter({ hasText: "QD-78.pdf" }).waitFor();
     await page.getByLabel("Họ tên cán bộ nhận bàn giao").fill("Đặng Văn Minh");

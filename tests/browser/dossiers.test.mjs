@@ -5,6 +5,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { launchBrowser, openPage, startServer } from "./harness.mjs";
+import { pdf, tinyPng } from "./fixtures.mjs";
 
 const DEMO_PASSWORD = "HoSo@demo2026";
 
@@ -51,7 +52,7 @@ describe("dossier editor", () => {
     await page.locator('input[name="identity.citizen_id"]').fill("033085001234");
     await page.locator('input[name="identity.residence"]').fill("Phường Phố Hiến, Hưng Yên");
     // The photo uploads as soon as it is chosen.
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("ảnh thẻ")]);
+    const png = tinyPng;
     await page.locator("input[name=photo]").setInputFiles({ name: "anh-the.png", mimeType: "image/png", buffer: png });
     await page.getByTestId("photo-state").getByText("Đã có ảnh.").waitFor();
 
@@ -73,7 +74,7 @@ describe("dossier editor", () => {
 
     // A scanned decision, typed and linked to the item it proves, then opened.
     await page.getByRole("tab", { name: "Tài liệu đính kèm" }).click();
-    const scan = Buffer.from("%PDF-1.4\n% Quyết định bổ nhiệm\n%%EOF\n");
+    const scan = pdf("Quyết định bổ nhiệm");
     await page.locator("input[name=attachment_file]").setInputFiles({ name: "bo-nhiem.pdf", mimeType: "application/pdf", buffer: scan });
     await page.getByTestId("uploaded-document").getByText("bo-nhiem.pdf").waitFor();
     await page.locator('select[name="attachment_kind"] option[value="BO_NHIEM"]').waitFor({ state: "attached" });

@@ -6,6 +6,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { launchBrowser, openPage, startServer } from "./harness.mjs";
+import { pdf } from "./fixtures.mjs";
 
 const ADMIN_PASSWORD = "Quản trị tỉnh 2026!";
 
@@ -126,7 +127,7 @@ describe("going live", () => {
       // Without the scan the server names the missing field.
       await recruit.getByRole("button", { name: "Tiếp nhận" }).click();
       await agency.page.locator('.field-error[data-field="decision.document_id"]').waitFor();
-      const scan = Buffer.from("%PDF-1.4\n% Quyết định tuyển dụng\n%%EOF\n");
+      const scan = pdf("Quyết định tuyển dụng");
       await recruit.locator('input[name="decision.scan"]').setInputFiles({ name: "qd-tuyen-dung.pdf", mimeType: "application/pdf", buffer: scan });
       await recruit.getByTestId("uploaded-document").getByText("qd-tuyen-dung.pdf").waitFor();
       await recruit.getByRole("button", { name: "Tiếp nhận" }).click();

@@ -7,6 +7,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { launchBrowser, openPage, startServer } from "./harness.mjs";
+import { tinyPng } from "./fixtures.mjs";
 
 const DEMO_PASSWORD = "HoSo@demo2026";
 
@@ -86,7 +87,7 @@ describe("approval workflow", () => {
     const me = await api(base, employee, "GET", "/me");
     const agency = await tokenOf(base, "sogddt");
     const dossier = await api(base, agency, "POST", "/dossiers", { person_id: me.account.person_id });
-    const png = Buffer.concat([Buffer.from("\x89PNG\r\n\x1a\n", "latin1"), Buffer.from("anh the")]);
+    const png = tinyPng;
     const photo = await api(base, employee, "POST", "/documents?file_name=anh-the.png", png, "image/png");
     await api(base, employee, "PUT", `/dossiers/${dossier.id}/draft`, { revision: 1, content: content(photo.id) });
   });

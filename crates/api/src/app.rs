@@ -112,7 +112,9 @@ fn json_error(error: JsonPayloadError, limit: usize) -> AppError {
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
             AppError::PayloadTooLarge { limit }
         }
-        JsonPayloadError::ContentType => AppError::UnsupportedMediaType,
+        JsonPayloadError::ContentType => AppError::UnsupportedMediaType {
+            expected: "JSON (Content-Type: application/json)",
+        },
         // Only the syntax is read here: what does not fit the operation is `crate::json`'s.
         JsonPayloadError::Deserialize(error) => AppError::Malformed(error.to_string()),
         other => AppError::Malformed(other.to_string()),

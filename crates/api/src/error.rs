@@ -43,7 +43,7 @@ pub fn status_of(error: &AppError) -> StatusCode {
         AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         AppError::Conflict { .. } | AppError::PersonExists { .. } => StatusCode::CONFLICT,
         AppError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-        AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        AppError::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
@@ -98,7 +98,7 @@ mod tests {
                 message: "Xung đột".into(),
             },
             AppError::PayloadTooLarge { limit: 10 },
-            AppError::UnsupportedMediaType,
+            AppError::UnsupportedMediaType { expected: "JSON" },
             AppError::Unavailable("db down".into()),
             AppError::Internal("secret cause".into()),
         ]

@@ -54,8 +54,9 @@ pub enum AppError {
     },
     #[error("payload larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
+    /// The body is not of a type the operation reads; `expected` says which (in Vietnamese).
     #[error("unsupported media type")]
-    UnsupportedMediaType,
+    UnsupportedMediaType { expected: &'static str },
     /// A dependency (the database) is unavailable; the client may retry.
     #[error("unavailable: {0}")]
     Unavailable(String),
@@ -136,7 +137,7 @@ impl AppError {
             AppError::Conflict { code, .. } => code,
             AppError::PersonExists { .. } => "person_exists",
             AppError::PayloadTooLarge { .. } => "payload_too_large",
-            AppError::UnsupportedMediaType => "unsupported_media_type",
+            AppError::UnsupportedMediaType { .. } => "unsupported_media_type",
             AppError::Unavailable(_) => "unavailable",
             AppError::Internal(_) => "internal_error",
         }
@@ -181,9 +182,7 @@ impl AppError {
             AppError::PayloadTooLarge { limit } => {
                 format!("Dữ liệu gửi lên quá lớn (tối đa {} KB).", limit.div_ceil(1024))
             }
-            AppError::UnsupportedMediaType => {
-                "Nội dung gửi lên phải ở dạng JSON (Content-Type: application/json).".into()
-            }
+            AppError::UnsupportedMediaType { expected } => format!("Nội dung gửi lên phải là {expected}."),
             AppError::Unavailable(_) => {
                 "Hệ thống tạm thời không sẵn sàng. Vui lòng thử lại sau ít phút.".into()
             }

@@ -62,6 +62,14 @@ impl FileFormat {
             .into()),
         }
     }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileFormat::Csv => "csv",
+            FileFormat::Xlsx => "xlsx",
+            FileFormat::Pdf => "pdf",
+        }
+    }
 }
 
 pub fn csv(table: &Table) -> Result<Vec<u8>, AppError> {

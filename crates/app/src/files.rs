@@ -23,11 +23,14 @@ pub async fn document(app: &App, row: hoso_store::documents::DocumentRow) -> Res
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
         .map_err(|e| AppError::Internal(format!("document {} unreadable: {e}", row.id)))?;
+    // Only a decoded image is shown in place; anything else (a PDF) is saved, never rendered
+    // inside hoso's origin (issue #19, defect 8).
+    let inline = row.content_type.starts_with("image/");
     Ok(File {
         name: row.file_name,
         content_type: row.content_type,
         bytes,
-        inline: true,
+        inline,
     })
 }
 

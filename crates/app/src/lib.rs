@@ -41,6 +41,7 @@ pub mod print;
 pub mod recruitments;
 pub mod reports;
 pub mod scheduler;
+pub mod sealed_blobs;
 pub mod sealing;
 pub mod search;
 pub mod secrets;

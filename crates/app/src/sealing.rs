@@ -93,6 +93,16 @@ impl DataKeys {
         &self.current
     }
 
+    /// The current key with its id (documents are sealed with it, `sealed_blobs`).
+    pub(crate) fn current_key(&self) -> (&str, &[u8; 32]) {
+        (&self.current, &self.keys[&self.current])
+    }
+
+    /// The key named `id`, if this deployment holds it.
+    pub(crate) fn key(&self, id: &str) -> Option<&[u8; 32]> {
+        self.keys.get(id)
+    }
+
     pub fn seal(&self, plaintext: &[u8]) -> String {
         let key = &self.keys[&self.current];
         let mut nonce = [0u8; 24];

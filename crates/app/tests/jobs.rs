@@ -24,9 +24,10 @@ fn app(db: &TestDatabase) -> Arc<App> {
         pool: db.pool(),
         backend: db.backend(),
         province_name: "Tỉnh Thử Nghiệm".into(),
-        blobs: Arc::new(hoso_store::documents::FileBlobs::new(
+        blobs: hoso_app::sealed_blobs::in_directory(
             holder.path().join("documents"),
-        )),
+            &hoso_app::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap(),
+        ),
         max_upload_bytes: 1 << 20,
         max_import_bytes: 1 << 20,
         data_keys: hoso_app::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap(),

@@ -66,6 +66,38 @@ pub fn append(conn: &mut DbConnection, mut event: NewAuditEvent) -> StoreResult<
     Ok(())
 }
 
+/// Appends an event about many people (an export): each of them finds it among the events
+/// about them. Returns the event's id.
+pub fn append_about_people(
+    conn: &mut DbConnection,
+    mut event: NewAuditEvent,
+    people: &[String],
+) -> StoreResult<i64> {
+    event.at = chrono::Utc::now().naive_utc();
+    let id: i64 = diesel::insert_into(audit_events::table)
+        .values(&event)
+        .returning(audit_events::id)
+        .get_result(conn)?;
+    let mut unique: Vec<&String> = people.iter().collect();
+    unique.sort();
+    unique.dedup();
+    // One statement whatever the count: the ids go in as one JSON array the database unpacks.
+    let list = serde_json::to_string(&unique).expect("strings serialise");
+    let sql = match conn {
+        DbConnection::Sqlite(_) => {
+            "INSERT INTO audit_event_people (person_id, event_id) SELECT value, ? FROM json_each(?)"
+        }
+        DbConnection::Postgres(_) => {
+            "INSERT INTO audit_event_people (person_id, event_id) SELECT value, $1 FROM json_array_elements_text($2::json)"
+        }
+    };
+    diesel::sql_query(sql)
+        .bind::<diesel::sql_types::BigInt, _>(id)
+        .bind::<diesel::sql_types::Text, _>(list)
+        .execute(conn)?;
+    Ok(id)
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct AuditFilter {
     /// Ancestry path the events' units must lie in; `None` for the whole province (which also
@@ -73,7 +105,8 @@ pub struct AuditFilter {
     pub within: Option<String>,
     pub actor_id: Option<String>,
     pub target_id: Option<String>,
-    pub subject_person_id: Option<String>,
+    /// Events about this person: as their subject, or among the people of an export.
+    pub about_person: Option<String>,
     pub unit_id: Option<String>,
     pub action: Option<String>,
     pub from: Option<NaiveDateTime>,
@@ -100,8 +133,16 @@ pub fn list(conn: &mut DbConnection, filter: &AuditFilter) -> StoreResult<Vec<Au
     if let Some(v) = &filter.target_id {
         query = query.filter(audit_events::target_id.eq(v.clone()));
     }
-    if let Some(v) = &filter.subject_person_id {
-        query = query.filter(audit_events::subject_person_id.eq(v.clone()));
+    if let Some(v) = &filter.about_person {
+        use crate::schema::audit_event_people;
+        let listed = audit_event_people::table
+            .filter(audit_event_people::person_id.eq(v.clone()))
+            .select(audit_event_people::event_id);
+        query = query.filter(
+            audit_events::subject_person_id
+                .eq(v.clone())
+                .or(audit_events::id.eq_any(listed)),
+        );
     }
     if let Some(v) = &filter.unit_id {
         query = query.filter(audit_events::unit_id.eq(v.clone()));

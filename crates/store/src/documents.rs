@@ -69,6 +69,33 @@ pub fn find(conn: &mut DbConnection, id: &str) -> StoreResult<Option<(DocumentRo
         .optional()?)
 }
 
+/// The dossier a document belongs to and the kind it was filed as — an attachment, or the
+/// evidence of a change — if it belongs to one.
+pub fn attached_to(conn: &mut DbConnection, document_id: &str) -> StoreResult<Option<(String, String)>> {
+    use crate::schema::{dossier_attachments, review_evidence, reviews};
+    let attachment = dossier_attachments::table
+        .filter(dossier_attachments::document_id.eq(document_id))
+        .select((dossier_attachments::dossier_id, dossier_attachments::kind))
+        .first::<(String, String)>(conn)
+        .optional()?;
+    if attachment.is_some() {
+        return Ok(attachment);
+    }
+    let evidence = review_evidence::table
+        .filter(review_evidence::document_id.eq(document_id))
+        .select((review_evidence::review_id, review_evidence::kind))
+        .first::<(String, String)>(conn)
+        .optional()?;
+    let Some((review_id, kind)) = evidence else {
+        return Ok(None);
+    };
+    let dossier_id = reviews::table
+        .find(review_id)
+        .select(reviews::dossier_id)
+        .first::<String>(conn)?;
+    Ok(Some((dossier_id, kind)))
+}
+
 /// Where document bytes live, addressed by their SHA-256. The filesystem under the data
 /// directory today ([`FileBlobs`]); an S3-compatible object store is another implementation of
 /// these two calls, chosen by configuration, with no change to the callers.

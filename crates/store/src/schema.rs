@@ -794,3 +794,14 @@ diesel::table! {
 diesel::joinable!(sign_in_throttles -> accounts (account_id));
 diesel::allow_tables_to_appear_in_same_query!(sign_in_throttles, accounts);
 diesel::allow_tables_to_appear_in_same_query!(sign_in_throttles, units);
+
+diesel::table! {
+    audit_event_people (person_id, event_id) {
+        person_id -> Text,
+        event_id -> BigInt,
+    }
+}
+
+diesel::joinable!(audit_event_people -> audit_events (event_id));
+diesel::allow_tables_to_appear_in_same_query!(audit_event_people, audit_events);
+diesel::allow_tables_to_appear_in_same_query!(audit_event_people, units);

@@ -23,7 +23,8 @@ pub async fn list_audit_events(
         within: session.actor.scope.prefix().map(str::to_owned),
         actor_id: query.actor_id,
         target_id: query.target_id,
-        subject_person_id: query.person_id,
+        // A person's events include the exports they were in.
+        about_person: query.person_id,
         unit_id: query.unit_id,
         action: query.action,
         from: query.from.map(|t| t.naive_utc()),

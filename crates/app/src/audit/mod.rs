@@ -17,6 +17,31 @@ pub fn record(conn: &mut DbConnection, event: NewAuditEvent) -> Result<(), AppEr
 }
 
 /// The event with the written decision it rests on.
+/// A file of personal data left the system (a search or a list as CSV, Excel, PDF): recorded
+/// with everyone in it, so each finds it in "Ai đã xem hồ sơ của tôi" (CTX-3, SEC-7).
+pub async fn record_export(
+    app: &crate::App,
+    mut event: NewAuditEvent,
+    details: serde_json::Value,
+    people: Vec<String>,
+) -> Result<(), AppError> {
+    event.target_type = Some("export".into());
+    event.right_used = Some("export_data".into());
+    event.details = Some(details.to_string());
+    app.db(move |conn| record_about_people(conn, event, &people))
+        .await
+}
+
+/// Records an event about many people (an export, a workbook): it is in each one's trail.
+pub fn record_about_people(
+    conn: &mut DbConnection,
+    event: NewAuditEvent,
+    people: &[String],
+) -> Result<(), AppError> {
+    audit::append_about_people(conn, event, people)?;
+    Ok(())
+}
+
 pub fn with_decision(mut event: NewAuditEvent, decision: Option<&DecisionRef>) -> NewAuditEvent {
     if let Some(decision) = decision {
         event.decision_number = Some(decision.number.clone());

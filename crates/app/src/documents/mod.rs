@@ -1,6 +1,7 @@
 //! Scanned documents: decisions that account changes rest on (ACC-4), and later the dossier's
 //! attachments and evidence (DOS-3, WF-4). Uploaded once, never changed or deleted.
 
+pub mod inspect;
 pub mod read_document;
 pub mod store_document;
 pub use read_document::read_document;

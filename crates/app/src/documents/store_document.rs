@@ -14,8 +14,9 @@ pub struct Upload {
     pub bytes: Vec<u8>,
 }
 
-/// Stores an uploaded scan once (by its SHA-256) with its record and the audit line: a PDF,
-/// JPEG or PNG that is what it claims to be, under a plain file name.
+/// Stores an uploaded scan once (by its SHA-256, sealed at rest) with its record and the audit
+/// line: a PDF, JPEG or PNG that is what it claims to be, read whole (`inspect`), under a plain
+/// file name.
 pub async fn store_document(app: &App, session: Session, upload: Upload) -> Result<DocumentView, AppError> {
     hoso_domain::access::check_not_read_only(&session.actor)?;
     let file_name = upload.file_name.trim().to_owned();
@@ -27,10 +28,18 @@ pub async fn store_document(app: &App, session: Session, upload: Upload) -> Resu
             limit: app.max_upload_bytes,
         });
     }
-    if super::sniff(&upload.bytes) != Some(upload.declared_type.as_str()) {
-        return Err(AppError::UnsupportedMediaType);
+    if !["application/pdf", "image/png", "image/jpeg"].contains(&upload.declared_type.as_str()) {
+        return Err(AppError::UnsupportedMediaType {
+            expected: "tệp PDF, JPEG hoặc PNG (Content-Type: application/pdf, image/jpeg, image/png)",
+        });
     }
-    let digest = secrets::digest_bytes(&upload.bytes);
+    // Read whole on the blocking pool: a 20 MB scan takes a moment to parse.
+    let (declared, bytes) = (upload.declared_type.clone(), upload.bytes);
+    let bytes =
+        tokio::task::spawn_blocking(move || super::inspect::inspect(&declared, &bytes).map(|()| bytes))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))??;
+    let digest = secrets::digest_bytes(&bytes);
     let blobs = app.blobs.clone();
     let (unit_id, uploaded_by) = (
         session.account.account.unit_id.clone(),
@@ -39,7 +48,6 @@ pub async fn store_document(app: &App, session: Session, upload: Upload) -> Resu
     let mut event = session.event("document.uploaded");
     event.target_type = Some("document".into());
     event.unit_id = unit_id.clone();
-    let bytes = upload.bytes;
     let row = app
         .db(move |conn| {
             blobs.put(&digest, &bytes)?;

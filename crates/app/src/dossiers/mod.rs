@@ -77,6 +77,19 @@ pub fn load_readable(
     id: &str,
     action: &str,
 ) -> Result<Readable, AppError> {
+    let (readable, event) = check_readable(conn, session, id, action)?;
+    crate::audit::record(conn, event)?;
+    Ok(readable)
+}
+
+/// [`load_readable`] without recording the read: the caller adds what it read to the event
+/// (or refuses at a finer level) and records it.
+pub fn check_readable(
+    conn: &mut DbConnection,
+    session: &Session,
+    id: &str,
+    action: &str,
+) -> Result<(Readable, NewAuditEvent), AppError> {
     let found = dossiers::find(conn, id)?.ok_or(AppError::NotFound)?;
     let path = UnitPath::parse(&found.unit_path).map_err(AppError::Internal)?;
     let mut event = event(session, action, &found);
@@ -87,8 +100,7 @@ pub fn load_readable(
     let own = session.actor.person_id.as_deref() == Some(found.person.id.as_str());
     let level = level_for(&session.actor, own);
     event.details = Some(serde_json::json!({"level": level.as_str()}).to_string());
-    crate::audit::record(conn, event)?;
-    Ok(Readable { found, path, level })
+    Ok((Readable { found, path, level }, event))
 }
 
 pub fn summary(found: &DossierWithPerson) -> DossierSummary {

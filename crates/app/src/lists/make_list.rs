@@ -46,6 +46,7 @@ pub async fn make_list(
     }
     let shown = query.limit.unwrap_or(SHOWN_BY_DEFAULT).min(SHOWN_AT_MOST);
     let unit_id = query.unit_id.clone();
+    let export_event = session.event("list.exported");
     let view = app
         .db(move |conn| {
             let unit = match &unit_id {
@@ -161,11 +162,16 @@ pub async fn make_list(
                     })
                     .collect(),
             };
-            PageOrFile::File(crate::files::table(
-                &table,
-                format,
-                &format!("danh-sach-{}-{}", view.kind, view.from),
-            )?)
+            let file =
+                crate::files::table(&table, format, &format!("danh-sach-{}-{}", view.kind, view.from))?;
+            let people = view
+                .items
+                .iter()
+                .map(|item| item.dossier.person_id.clone())
+                .collect();
+            let details = serde_json::json!({"format": format.as_str(), "list": view.kind, "rows": view.items.len(), "from": view.from, "until": view.until});
+            crate::audit::record_export(app, export_event, details, people).await?;
+            PageOrFile::File(file)
         }
     })
 }

@@ -21,12 +21,13 @@ pub async fn list_my_audit_events(
     let before = query.before;
     let items = app
         .db(move |conn| {
-            // Events about the person (their dossier) and about the account (sign-ins, changes).
+            // Events about the person (their dossier, exports they were in) and about the account
+            // (sign-ins, changes).
             let mut events = match &person_id {
                 Some(person) => audit::list(
                     conn,
                     &AuditFilter {
-                        subject_person_id: Some(person.clone()),
+                        about_person: Some(person.clone()),
                         before_id: before,
                         limit,
                         ..AuditFilter::default()

@@ -52,6 +52,7 @@ pub async fn search_dossiers(
     };
     let today = app.clock.today();
     let province = app.province_name.clone();
+    let export_event = session.event("search.exported");
     let (rows, catalogs, sort) = app
         .db(move |conn| {
             let c = super::criteria(conn, &session, &criteria, today)?;
@@ -111,11 +112,16 @@ pub async fn search_dossiers(
                 })
                 .collect(),
         };
-        return Ok(PageOrFile::File(crate::files::table(
-            &table,
-            format,
-            &format!("danh-sach-{today}"),
-        )?));
+        let file = crate::files::table(&table, format, &format!("danh-sach-{today}"))?;
+        let people = rows
+            .iter()
+            .take(limit as usize)
+            .map(|(found, _)| found.person.id.clone())
+            .collect();
+        let details =
+            serde_json::json!({"format": format.as_str(), "rows": table.rows.len(), "columns": columns});
+        crate::audit::record_export(app, export_event, details, people).await?;
+        return Ok(PageOrFile::File(file));
     }
     let more = rows.len() as i64 > limit;
     let page_rows: Vec<_> = rows.into_iter().take(limit as usize).collect();

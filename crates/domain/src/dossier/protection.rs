@@ -45,6 +45,17 @@ pub const SENSITIVE_FIELDS: &[&str] = &[
     "/income_assets",
 ];
 
+/// The level a scan filed in a dossier as `kind` (a `document_kinds` code) is read at (issue
+/// #19, defect 9): identity papers and health certificates carry what the sensitive fields
+/// hold, so only a `Sensitive` reader opens them; every other scan of a dossier needs the full
+/// form (`read_dossiers`).
+pub fn document_level(kind: &str) -> RestrictionLevel {
+    match kind {
+        "GIAY_TO_TUY_THAN" | "SUC_KHOE" => RestrictionLevel::Sensitive,
+        _ => RestrictionLevel::Full,
+    }
+}
+
 /// What a `Basic` reader receives.
 pub const BASIC_FIELDS: &[&str] = &[
     "/identity/full_name",

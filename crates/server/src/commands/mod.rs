@@ -39,9 +39,7 @@ pub(crate) fn application(config: &Config, pool: DbPool) -> std::sync::Arc<hoso_
         pool,
         backend: config.database.backend(),
         province_name: config.province_name.clone(),
-        blobs: std::sync::Arc::new(hoso_store::documents::FileBlobs::new(
-            config.data_dir.join("documents"),
-        )),
+        blobs: hoso_app::sealed_blobs::in_directory(config.data_dir.join("documents"), &config.data_keys),
         max_upload_bytes: config.max_upload_bytes,
         max_import_bytes: config.max_import_bytes,
         data_keys: config.data_keys.clone(),

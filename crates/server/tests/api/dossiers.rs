@@ -89,7 +89,7 @@ fn without_nulls(value: &Value) -> Value {
     }
 }
 
-/// A tiny PNG (its signature is what the upload checks), uploaded; its document id.
+/// A real 1×1 PNG, uploaded; its document id.
 pub async fn photo<S, B>(app: &S, token: &str) -> String
 where
     S: actix_web::dev::Service<
@@ -99,8 +99,7 @@ where
     >,
     B: actix_web::body::MessageBody,
 {
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    png.extend_from_slice(b"photo of the person");
+    let png = crate::support::TINY_PNG.to_vec();
     let (status, body) = upload(app, token, "anh-the.png", "image/png", png).await;
     assert_eq!(status, 201, "{body}");
     body["id"].as_str().unwrap().to_owned()

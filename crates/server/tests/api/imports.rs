@@ -788,7 +788,7 @@ async fn the_first_approval_of_a_migrated_dossier_records_its_source() {
         &admin,
         "anh.png",
         "image/png",
-        b"\x89PNG\r\n\x1a\n0000".to_vec(),
+        crate::support::TINY_PNG.to_vec(),
     )
     .await;
     assert_eq!(status, 201, "{photo}");

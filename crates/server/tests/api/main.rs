@@ -9,6 +9,7 @@ mod binary;
 mod calendar;
 mod catalogs;
 mod docs;
+mod documents;
 mod dossiers;
 mod errors;
 mod golive;

@@ -63,9 +63,10 @@ impl TestContext {
                 pool,
                 backend: self.db.backend(),
                 province_name: "Tỉnh Thử Nghiệm".into(),
-                blobs: std::sync::Arc::new(hoso_store::documents::FileBlobs::new(
+                blobs: hoso_app::sealed_blobs::in_directory(
                     self.static_dir.join("../documents"),
-                )),
+                    &hoso_app::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap(),
+                ),
                 max_upload_bytes: MAX_UPLOAD_BYTES,
                 max_import_bytes: MAX_UPLOAD_BYTES,
                 data_keys: hoso_app::sealing::DataKeys::parse(TEST_DATA_KEYS).unwrap(),
@@ -303,10 +304,46 @@ where
     )
 }
 
-/// A small but real PDF header, enough for the type check.
+/// A real one-page PDF showing `text` (uploads are parsed whole, issue #19 (8)): the objects,
+/// the cross-reference table with their offsets, the trailer.
 pub fn pdf(text: &str) -> Vec<u8> {
-    format!("%PDF-1.4\n% {text}\n%%EOF\n").into_bytes()
+    pdf_with(text, "")
 }
+
+/// [`pdf`] with `extra` entries in its catalogue (an `/OpenAction`, say).
+pub fn pdf_with(text: &str, extra: &str) -> Vec<u8> {
+    let escaped = text.replace('\\', "\\\\").replace('(', "\\(").replace(')', "\\)");
+    let content = format!("BT /F1 12 Tf 72 720 Td ({escaped}) Tj ET");
+    let objects = [
+        format!("<< /Type /Catalog /Pages 2 0 R {extra}>>"),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_owned(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// Real images that decode (made with Pillow: 2×2 pixels), for uploads.
+pub const TINY_PNG: &[u8] = include_bytes!("fixtures/tiny.png");
+pub const TINY_JPEG: &[u8] = include_bytes!("fixtures/tiny.jpg");
 
 /// Sets the workflow clock to 10:00 in Vietnam on `date` (YYYY-MM-DD).
 pub fn set_day(ctx: &TestContext, date: &str) {

@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use crate::dossiers::{full_content, person_id, photo};
 use crate::support::{call, pdf, set_day, token_of, upload, OpensslPki, TestContext, DEMO_PASSWORD};
 
-fn an_content(photo: &str) -> Value {
+pub(crate) fn an_content(photo: &str) -> Value {
     let mut content = full_content();
     content["photo_document_id"] = json!(photo);
     content["identity"]["full_name"] = json!("Nguyễn Văn An");

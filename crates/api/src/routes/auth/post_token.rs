@@ -47,7 +47,9 @@ pub async fn post_token(
 /// What was wrong with the form, as the application's error.
 fn form_error(error: &actix_web::Error) -> AppError {
     match error.as_error::<UrlencodedError>() {
-        Some(UrlencodedError::ContentType) => AppError::UnsupportedMediaType,
+        Some(UrlencodedError::ContentType) => AppError::UnsupportedMediaType {
+            expected: "biểu mẫu (Content-Type: application/x-www-form-urlencoded)",
+        },
         Some(UrlencodedError::Overflow { limit, .. }) => AppError::PayloadTooLarge { limit: *limit },
         Some(UrlencodedError::Parse(cause)) => {
             let text = cause.to_string();
@@ -83,7 +85,7 @@ fn oauth_error(error: AppError) -> HttpResponse {
         _ => "invalid_request",
     };
     let description = match &error {
-        AppError::UnsupportedMediaType => {
+        AppError::UnsupportedMediaType { .. } => {
             "Yêu cầu phải gửi dạng biểu mẫu application/x-www-form-urlencoded (RFC 6749 §4.4.2).".to_owned()
         }
         AppError::Validation(fields) => fields

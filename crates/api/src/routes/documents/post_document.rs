@@ -15,7 +15,9 @@ pub struct UploadQuery {
 }
 
 /// Upload a scanned document (PDF, JPEG or PNG) as the request body, with its
-/// `Content-Type`. The content must really be of that type. Stored once by its SHA-256.
+/// `Content-Type`. The content is read whole: a PDF must open, have pages and carry no script,
+/// launch action or embedded file; an image must decode; nothing may follow the format's end.
+/// Sealed at rest; stored once by its SHA-256.
 #[utoipa::path(
     tag = super::TAG,
     params(UploadQuery),
@@ -23,7 +25,8 @@ pub struct UploadQuery {
     responses(
         (status = 201, description = "Stored.", body = DocumentView),
         (status = 413, description = "`payload_too_large`: over HOSO_MAX_UPLOAD_BYTES.", body = hoso_api_types::ErrorBody),
-        (status = 415, description = "`unsupported_media_type`: not a PDF, JPEG or PNG, or not what it claims to be.", body = hoso_api_types::ErrorBody),
+        (status = 415, description = "`unsupported_media_type`: a `Content-Type` other than application/pdf, image/jpeg or image/png.", body = hoso_api_types::ErrorBody),
+        (status = 422, description = "`validation_failed` on `file`: `not_a_document`, `type_mismatch`, `broken_file`, `polyglot` or `active_content`, each with a message saying what is wrong with the file.", body = hoso_api_types::ErrorBody),
     ),
     security(("bearer" = []))
 )]
