@@ -266,7 +266,8 @@ pub struct VerifyReport {
 pub struct DeadlineItem {
     /// `employee_entry`, `focal_check`, `head_approval`, `change_approval`, `home_affairs`,
     /// `resubmission`, `campaign_update`, `transfer_completion`, `secondment_return`,
-    /// `account_creation` (a recruit's personal account, ACC-6).
+    /// `account_creation` (a recruit's personal account, ACC-6), `change_record` (a move that
+    /// took effect, not yet recorded by a change request within the profile's days, WF-4).
     pub task: String,
     pub dossier_id: String,
     pub dossier_number: String,

@@ -4,7 +4,7 @@ use hoso_api_types::units::UnitRef;
 use hoso_api_types::workflow::{DeadlineCount, DeadlineDashboard, DeadlineItem};
 use hoso_domain::access::{AccountKind, Actor, Right, UnitPath};
 use hoso_domain::approval::Step;
-use hoso_domain::workflow::{check_act, entry_due, Action, ReviewKind, ReviewState};
+use hoso_domain::workflow::{change_record_due, check_act, entry_due, Action, ReviewKind, ReviewState};
 use hoso_store::accounts::{AccountFilter, STATUS_ACTIVE};
 use hoso_store::dossiers::{DossierFilter, DossierWithPerson};
 use hoso_store::reviews::{self, ReviewFilter};
@@ -19,7 +19,9 @@ use crate::App;
 /// submitted (WF-1), checks, head signatures, change approvals, Sở Nội vụ approvals, returned
 /// dossiers waiting for the employee, recruits still without their personal account (ACC-6),
 /// people an open update campaign still waits for, moves
-/// waiting for the receiving agency or Sở Nội vụ (TRF-2…4) and secondments ending (TRF-5); each with its due date in working days and the
+/// waiting for the receiving agency or Sở Nội vụ (TRF-2…4), secondments ending (TRF-5), moves
+/// that took effect but are not yet recorded in the dossier (WF-4); each with its due date in
+/// working days and the
 /// officers who may act; counted by unit and by officer.
 pub async fn list_deadlines(
     app: &App,
@@ -176,6 +178,40 @@ pub async fn list_deadlines(
                 }
             }
             for row in hoso_store::transfers::in_state(conn, "completed", i64::MAX)? {
+                // WF-4: a move inside the province is recorded in the dossier (a change
+                // request) within the profile's working days of taking effect; the task ends
+                // with the first submission since, or when the person leaves service.
+                if let (Some(_), Some(person)) = (&row.to_unit_id, &row.person_id) {
+                    let dossier = hoso_store::dossiers::find_by_person(conn, person)?;
+                    let found = match &dossier {
+                        Some(d) => hoso_store::dossiers::find(conn, &d.id)?,
+                        None => None,
+                    };
+                    if let Some(found) = found {
+                        let in_service =
+                            hoso_domain::transfer::IN_SERVICE.contains(&found.person.service_status.as_str());
+                        let recorded = reviews::for_dossier(conn, &found.dossier.id)?
+                            .iter()
+                            .any(|r| crate::clock::vietnam_date(r.submitted_at) >= row.effective_on);
+                        let in_view = under_path
+                            .as_deref()
+                            .is_none_or(|p| found.unit_path.starts_with(p));
+                        let path = UnitPath::parse(&found.unit_path).map_err(AppError::Internal)?;
+                        if in_service && !recorded && in_view && actor.scope.covers(&path) {
+                            let due_on = change_record_due(&rules.0, &rules.1, row.effective_on);
+                            let who = vec![found.person.full_name.clone()];
+                            items.push(item(
+                                "change_record",
+                                &found,
+                                None,
+                                row.effective_on,
+                                due_on,
+                                today,
+                                who,
+                            ));
+                        }
+                    }
+                }
                 let (Some(until), None) = (row.until_on, row.returned_at) else {
                     continue;
                 };

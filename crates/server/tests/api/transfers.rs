@@ -309,6 +309,20 @@ async fn moves_within_the_agency_arrivals_secondments_and_the_permanent_archive(
                 .any(|i| i["task"] == "secondment_return" && i["due_on"] == "2031-09-03"),
             "{backend}: {dashboard}"
         );
+        // WF-4 (#19 (15)): the arrival took effect on 3/3 and is not yet recorded in the
+        // newcomer's dossier: a change is due within 5 working days, by the person.
+        let recording = dashboard["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["task"] == "change_record" && i["full_name"] == "Đỗ Thị Hoa")
+            .unwrap_or_else(|| panic!("{backend}: {dashboard}"));
+        assert_eq!(
+            (recording["since"].as_str(), recording["due_on"].as_str()),
+            (Some("2031-03-03"), Some("2031-03-10")),
+            "{backend}"
+        );
+        assert_eq!(recording["officers"], json!(["Đỗ Thị Hoa"]), "{backend}");
         let secondment = seconded["id"].as_str().unwrap();
         let (status, back) = call(
             &app,
