@@ -46,8 +46,22 @@ pub fn run() -> Result {
     ])?;
     process::cargo(&["test", "--workspace", "--exclude", "hoso-frontend"])?;
     process::cargo(&["test", "-p", "hoso-frontend"])?;
+    spec_fuzz()?;
 
     browser_tests(ci)
+}
+
+/// A bounded fuzz of the OpenAPI document against the real binary (`tests/fuzz/spec_fuzz.py`):
+/// a server error or an answer contradicting the document fails the build.
+fn spec_fuzz() -> Result {
+    let fuzzer = tools::spec_fuzzer()?;
+    process::cargo(&["build", "-p", "hoso-server"])?;
+    process::run(
+        Command::new("python3")
+            .arg(root().join("tests/fuzz/spec_fuzz.py"))
+            .env("HOSO_BIN", root().join("target/debug/hoso"))
+            .env("SCHEMATHESIS", fuzzer),
+    )
 }
 
 /// The SPA in a real headless Chromium, against the real binary.

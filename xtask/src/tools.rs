@@ -86,22 +86,32 @@ pub fn chromium() -> Result<Option<String>> {
 /// The S3-compatible server the backup tests store archives in: moto's server, from PyPI, in a
 /// virtual environment of its own under `target/tools` (made once, pinned).
 pub fn s3_test_server() -> Result<std::path::PathBuf> {
-    const MOTO: &str = "moto[server]==5.2.5";
-    let venv = root().join("target/tools/moto");
-    let server = venv.join("bin/moto_server");
+    python_tool("moto", "moto[server]==5.2.5", "moto_server")
+}
+
+/// The OpenAPI fuzzer of the spec-fuzz step (issue #19, defect 17): schemathesis, from PyPI.
+pub fn spec_fuzzer() -> Result<std::path::PathBuf> {
+    python_tool("schemathesis", "schemathesis==4.32.5", "schemathesis")
+}
+
+/// A Python tool pinned to `requirement` in a virtual environment of its own under
+/// `target/tools/<name>` (made once); the path of its `program`.
+fn python_tool(name: &str, requirement: &str, program: &str) -> Result<std::path::PathBuf> {
+    let venv = root().join("target/tools").join(name);
+    let binary = venv.join("bin").join(program);
     let marker = venv.join("installed");
-    if server.is_file() && std::fs::read_to_string(&marker).is_ok_and(|v| v == MOTO) {
-        return Ok(server);
+    if binary.is_file() && std::fs::read_to_string(&marker).is_ok_and(|v| v == requirement) {
+        return Ok(binary);
     }
     process::run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
     process::run(Command::new(venv.join("bin/pip")).args([
         "install",
         "--quiet",
         "--disable-pip-version-check",
-        MOTO,
+        requirement,
     ]))?;
-    std::fs::write(&marker, MOTO).map_err(|e| format!("{}: {e}", marker.display()))?;
-    Ok(server)
+    std::fs::write(&marker, requirement).map_err(|e| format!("{}: {e}", marker.display()))?;
+    Ok(binary)
 }
 
 fn locked_version(package: &str) -> Result<String> {

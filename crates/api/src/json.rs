@@ -48,7 +48,8 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
 }
 
 /// Fits a JSON value to `T`, or the field error that says where and why it does not fit.
-pub fn fit<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, AppError> {
+pub fn fit<T: DeserializeOwned>(mut value: serde_json::Value) -> Result<T, AppError> {
+    whole_numbers_as_integers(&mut value);
     serde_path_to_error::deserialize(&value).map_err(|error| {
         let message = error.inner().to_string();
         let mut path = error.path().to_string();
@@ -61,6 +62,25 @@ pub fn fit<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, AppError>
         }
         refusal(&path, &message).into()
     })
+}
+
+/// `1.0` is the integer 1 in JSON Schema (and in the document): a number without a fraction is
+/// read as an integer wherever the operation wants one.
+fn whole_numbers_as_integers(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Number(number) if number.is_f64() => {
+            if let Some(whole) = number
+                .as_f64()
+                .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+                .map(|f| f as i64)
+            {
+                *value = serde_json::Value::from(whole);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(whole_numbers_as_integers),
+        serde_json::Value::Object(fields) => fields.values_mut().for_each(whole_numbers_as_integers),
+        _ => {}
+    }
 }
 
 /// The path of the first string equal to `text` in `value`.

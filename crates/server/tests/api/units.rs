@@ -881,6 +881,29 @@ async fn impossible_and_loose_dates_are_refused_naming_the_field() {
             .unwrap()
             .unwrap()
             .id;
+        // `1.0` is an integer in JSON Schema and in the document: the server reads it as one.
+        let quota = json!({"civil_servants": 5.0, "public_employees": 0, "contract_workers": 1.0, "reason": "Giao biên chế"});
+        let (status, body) = call(
+            &app,
+            "PUT",
+            &format!("/api/v1/units/{department}/quotas/2026"),
+            Some(&admin),
+            Some(quota),
+        )
+        .await;
+        assert_eq!(status, 204, "{backend}: {body}");
+        let mut fraction =
+            json!({"civil_servants": 5.5, "public_employees": 0, "contract_workers": 0, "reason": "x"});
+        let (status, body) = call(
+            &app,
+            "PUT",
+            &format!("/api/v1/units/{department}/quotas/2026"),
+            Some(&admin),
+            Some(fraction.take()),
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}: {body}");
+        expect(&body, "civil_servants", "invalid_value");
         let campaign = json!({"unit_id": department, "title": "Cập nhật", "sections": ["rewards"], "closes_on": "9999-12-31"});
         let (status, body) = call(&app, "POST", "/api/v1/campaigns", Some(&admin), Some(campaign)).await;
         assert_eq!(status, 422, "{backend}: {body}");
