@@ -53,11 +53,13 @@ pub struct AccountPage {
 pub struct DecisionRef {
     /// Number of the decision, e.g. `15/QĐ-SNV`.
     #[validate(length(min = 1, max = 64, message = "Nhập số quyết định."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
     pub number: String,
     #[serde(deserialize_with = "hoso_domain::dates::strict")]
     pub date: NaiveDate,
     /// Who signed it.
     #[validate(length(min = 1, max = 128, message = "Nhập người ký quyết định."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128))]
     pub signer: String,
     /// The scanned copy, uploaded first with `POST /documents`. Required for a hand-over.
     #[serde(default)]
@@ -69,8 +71,10 @@ pub struct DecisionRef {
 #[serde(deny_unknown_fields)]
 pub struct CreateAccountRequest {
     #[validate(length(min = 3, max = 64, message = "Tên đăng nhập dài từ 3 đến 64 ký tự."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 64))]
     pub username: String,
     #[validate(length(min = 1, max = 200, message = "Nhập tên hiển thị."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub display_name: String,
     pub kind: AccountKind,
     /// Required for every kind but `admin`.
@@ -81,6 +85,7 @@ pub struct CreateAccountRequest {
     pub rights: Vec<Right>,
     pub holder_name: Option<String>,
     #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub reason: String,
     #[validate(nested)]
     pub decision: Option<DecisionRef>,
@@ -102,10 +107,12 @@ pub struct IssuedCredentials {
 pub struct ChangeAccountRequest {
     pub version: i32,
     #[validate(length(min = 1, max = 200, message = "Nhập tên hiển thị."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub display_name: Option<String>,
     pub rights: Option<Vec<Right>>,
     pub unit_id: Option<String>,
     #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub reason: String,
     #[validate(nested)]
     pub decision: Option<DecisionRef>,
@@ -118,6 +125,7 @@ pub struct ChangeAccountRequest {
 pub struct AccountActionRequest {
     pub version: i32,
     #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub reason: String,
     #[validate(nested)]
     pub decision: Option<DecisionRef>,
@@ -130,8 +138,10 @@ pub struct AccountActionRequest {
 pub struct HandOverRequest {
     pub version: i32,
     #[validate(length(min = 1, max = 200, message = "Nhập họ tên cán bộ nhận bàn giao."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub holder_name: String,
     #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub reason: String,
     #[validate(nested)]
     pub decision: DecisionRef,
@@ -145,12 +155,15 @@ pub struct FileAccountRequest {
     /// `agency` or `specialist`.
     pub kind: AccountKind,
     #[validate(length(min = 3, max = 64, message = "Tên đăng nhập dài từ 3 đến 64 ký tự."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 64))]
     pub username: String,
     #[validate(length(min = 1, max = 200, message = "Nhập tên hiển thị."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub display_name: String,
     #[serde(default)]
     pub rights: Vec<Right>,
     #[validate(length(min = 1, max = 2000, message = "Nhập lý do đề nghị."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000))]
     pub justification: String,
 }
 
@@ -159,6 +172,7 @@ pub struct FileAccountRequest {
 #[serde(deny_unknown_fields)]
 pub struct DecideRequest {
     #[validate(length(min = 1, max = 1000, message = "Nhập ý kiến."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub note: String,
 }
 
@@ -211,9 +225,11 @@ pub struct ApiClientView {
 #[serde(deny_unknown_fields)]
 pub struct CreateApiClientRequest {
     #[validate(length(min = 1, max = 200, message = "Nhập tên hệ thống kết nối."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub name: String,
     pub scopes: Vec<String>,
     #[validate(length(min = 1, max = 200, message = "Nhập văn bản đồng ý kết nối."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub consent_reference: String,
 }
 

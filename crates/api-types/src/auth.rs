@@ -10,8 +10,10 @@ use crate::accounts::AccountView;
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     #[validate(length(min = 1, max = 64, message = "Nhập tên đăng nhập."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
     pub username: String,
     #[validate(length(min = 1, max = 128, message = "Nhập mật khẩu."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128))]
     pub password: String,
 }
 
@@ -43,6 +45,7 @@ pub struct RefreshRequest {
 #[serde(deny_unknown_fields)]
 pub struct ChangePasswordRequest {
     #[validate(length(min = 1, message = "Nhập mật khẩu hiện tại."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1))]
     pub current_password: String,
     pub new_password: String,
 }

@@ -114,5 +114,6 @@ pub struct BackupList {
 pub struct DeleteBackup {
     /// Why (recorded in the audit trail); 5 to 500 characters.
     #[validate(length(min = 5, max = 500, message = "Nhập lý do xóa (5–500 ký tự)."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 5, max_length = 500))]
     pub reason: String,
 }

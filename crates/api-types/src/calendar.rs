@@ -31,6 +31,7 @@ pub struct CalendarPlan {
     /// Each with `kind` `off` or `working` and a note (the announcement).
     pub days: Vec<CalendarDay>,
     #[validate(length(min = 1, max = 1000, message = "Nhập căn cứ (văn bản thông báo lịch nghỉ)."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub reason: String,
 }
 

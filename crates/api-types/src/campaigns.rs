@@ -14,6 +14,7 @@ use crate::units::UnitRef;
 pub struct NewCampaign {
     pub unit_id: String,
     #[validate(length(min = 3, max = 200, message = "Tên đợt cập nhật từ 3 đến 200 ký tự."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 200))]
     pub title: String,
     /// Top-level sections of the dossier (`identity`, `rewards`, …).
     pub sections: Vec<String>,

@@ -64,6 +64,7 @@ pub struct NewCatalogEntryRequest {
     pub data: Option<serde_json::Value>,
     /// The decision or text the entry comes from.
     #[validate(length(min = 1, max = 1000, message = "Nhập căn cứ (văn bản quy định mục này)."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub reason: String,
 }
 
@@ -77,5 +78,6 @@ pub struct RetireCatalogEntryRequest {
     pub valid_to: NaiveDate,
     pub replaced_by: Option<String>,
     #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub reason: String,
 }

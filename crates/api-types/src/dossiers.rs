@@ -93,6 +93,7 @@ pub struct SaveDraftRequest {
 pub struct ApproveDraftRequest {
     pub revision: i32,
     #[validate(length(max = 1000, message = "Tối đa 1000 ký tự."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub note: Option<String>,
 }
 
@@ -153,7 +154,9 @@ pub struct AttachRequest {
     pub document_id: String,
     pub kind: String,
     #[validate(length(max = 200, message = "Tối đa 200 ký tự."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub item: Option<String>,
     #[validate(length(max = 1000, message = "Tối đa 1000 ký tự."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub note: Option<String>,
 }

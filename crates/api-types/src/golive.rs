@@ -25,13 +25,16 @@ pub struct SetupStatus {
 pub struct SetupRequest {
     /// The one-time token the server printed at start (`setup token: …`).
     #[validate(length(min = 1, max = 128, message = "Nhập mã thiết lập do máy chủ in ra."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128))]
     pub setup_token: String,
     /// Code of the province in `provinces` (2 digits), e.g. `33` for Hưng Yên.
     #[validate(length(equal = 2, message = "Mã tỉnh gồm 2 chữ số."))]
     pub province_code: String,
     #[validate(length(min = 3, max = 64, message = "Tên đăng nhập dài từ 3 đến 64 ký tự."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 64))]
     pub admin_username: String,
     #[validate(length(min = 1, max = 128, message = "Nhập tên hiển thị."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128))]
     pub admin_display_name: String,
     /// The administrator's password (the password policy applies).
     pub admin_password: String,
@@ -53,6 +56,7 @@ pub struct SetupResult {
 #[serde(deny_unknown_fields)]
 pub struct RecruitRequest {
     #[validate(length(min = 1, max = 100, message = "Nhập họ và tên."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     pub full_name: String,
     #[serde(deserialize_with = "hoso_domain::dates::strict")]
     pub birth_date: NaiveDate,
@@ -146,8 +150,10 @@ pub struct CategoryPeriodView {
 pub struct UnitProposalRequest {
     pub parent_id: String,
     #[validate(length(min = 1, max = 64, message = "Nhập mã đơn vị."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
     pub code: String,
     #[validate(length(min = 1, max = 300, message = "Nhập tên đơn vị."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 300))]
     pub name: String,
     /// Any kind of `GET /unit-kinds` but `province`.
     pub kind: String,
@@ -155,6 +161,7 @@ pub struct UnitProposalRequest {
     #[serde(deserialize_with = "hoso_domain::dates::strict")]
     pub effective_date: NaiveDate,
     #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub reason: String,
     #[validate(nested)]
     pub decision: Option<DecisionRef>,
@@ -185,6 +192,7 @@ pub struct UnitProposalView {
 pub struct UnitProposalDecision {
     #[serde(default)]
     #[validate(length(max = 1000, message = "Ghi chú tối đa 1000 ký tự."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub note: Option<String>,
 }
 

@@ -148,6 +148,7 @@ pub struct SearchPage {
 #[serde(deny_unknown_fields)]
 pub struct NewSavedSearch {
     #[validate(length(min = 1, max = 200, message = "Đặt tên cho tìm kiếm."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub name: String,
     pub criteria: SearchCriteria,
 }

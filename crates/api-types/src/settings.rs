@@ -17,5 +17,6 @@ pub struct RegulationProfileChange {
     #[serde(default)]
     pub separation_of_duties: SeparationOfDuties,
     #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub reason: String,
 }

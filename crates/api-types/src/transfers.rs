@@ -19,9 +19,11 @@ pub struct NewTransfer {
     pub kind: TransferKind,
     pub person_id: Option<String>,
     #[validate(length(min = 2, max = 200))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 200))]
     pub person_name: Option<String>,
     pub to_unit_id: Option<String>,
     #[validate(length(max = 300))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub outside_body: Option<String>,
     #[validate(nested)]
     pub decision: DecisionRef,
@@ -30,6 +32,7 @@ pub struct NewTransfer {
     #[serde(default, deserialize_with = "hoso_domain::dates::strict_option")]
     pub until_on: Option<NaiveDate>,
     #[validate(length(max = 2000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub note: Option<String>,
 }
 
@@ -41,6 +44,7 @@ pub struct NewTransfer {
 pub struct CompleteTransfer {
     pub document_id: Option<String>,
     #[validate(length(max = 2000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub note: Option<String>,
 }
 

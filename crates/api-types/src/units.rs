@@ -140,6 +140,7 @@ pub struct TreeChange {
     #[serde(deserialize_with = "hoso_domain::dates::strict")]
     pub effective_date: NaiveDate,
     #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub reason: String,
     #[validate(nested)]
     pub decision: Option<DecisionRef>,
@@ -150,11 +151,14 @@ pub struct TreeChange {
 #[serde(try_from = "CreateUnitWire")]
 pub struct CreateUnitRequest {
     #[validate(length(min = 1, max = 64, message = "Nhập mã đơn vị."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
     pub code: String,
     #[validate(length(min = 1, max = 300, message = "Nhập tên đơn vị."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 300))]
     pub name: String,
     /// e.g. `department`, `commune`, `public_service_unit`, `division`, `fund`, `association`.
     #[validate(length(min = 1, max = 64, message = "Chọn loại đơn vị."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
     pub kind: String,
     pub parent_id: String,
     #[serde(flatten)]
@@ -167,6 +171,7 @@ pub struct CreateUnitRequest {
 #[serde(try_from = "RenameUnitWire")]
 pub struct RenameUnitRequest {
     #[validate(length(min = 1, max = 300, message = "Nhập tên mới."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 300))]
     pub name: String,
     #[serde(flatten)]
     #[validate(nested)]
@@ -199,10 +204,13 @@ pub struct MoveUnitRequest {
 #[serde(deny_unknown_fields)]
 pub struct NewUnit {
     #[validate(length(min = 1, max = 64, message = "Nhập mã đơn vị."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
     pub code: String,
     #[validate(length(min = 1, max = 300, message = "Nhập tên đơn vị."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 300))]
     pub name: String,
     #[validate(length(min = 1, max = 64, message = "Chọn loại đơn vị."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
     pub kind: String,
     pub parent_id: String,
 }
@@ -331,13 +339,17 @@ pub struct UnitQuotas {
 #[serde(deny_unknown_fields)]
 pub struct SetQuotaRequest {
     #[validate(range(min = 0, max = 100000, message = "Số lượng không hợp lệ."))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000))]
     pub civil_servants: i64,
     #[validate(range(min = 0, max = 100000, message = "Số lượng không hợp lệ."))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000))]
     pub public_employees: i64,
     #[validate(range(min = 0, max = 100000, message = "Số lượng không hợp lệ."))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000))]
     pub contract_workers: i64,
     pub decision_number: Option<String>,
     #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub reason: String,
 }
 
@@ -396,14 +408,18 @@ pub struct PositionView {
 #[serde(deny_unknown_fields)]
 pub struct CreatePositionRequest {
     #[validate(length(min = 1, max = 64, message = "Nhập mã vị trí việc làm."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
     pub code: String,
     #[validate(length(min = 1, max = 300, message = "Nhập tên vị trí việc làm."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 300))]
     pub name: String,
     pub group: PositionGroup,
     pub required_grade: Option<String>,
     #[validate(range(min = 0, max = 10000, message = "Số lượng không hợp lệ."))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 10000))]
     pub posts: i64,
     #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub reason: String,
 }
 
@@ -413,5 +429,6 @@ pub struct CreatePositionRequest {
 pub struct AssignHolderRequest {
     pub person_id: String,
     #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub reason: String,
 }

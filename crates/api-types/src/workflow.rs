@@ -18,6 +18,7 @@ use crate::units::UnitRef;
 pub struct SubmitRequest {
     pub revision: i32,
     #[validate(length(max = 2000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub note: Option<String>,
 }
 
@@ -39,6 +40,7 @@ pub struct NewChangeRequest {
     pub dossier_id: String,
     pub revision: i32,
     #[validate(length(min = 5, max = 2000, message = "Nêu nội dung thay đổi (ít nhất 5 ký tự)."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 5, max_length = 2000))]
     pub reason: String,
     #[serde(deserialize_with = "hoso_domain::dates::strict")]
     pub event_date: NaiveDate,
@@ -66,6 +68,7 @@ pub struct LockRequest {
     /// Every line must be checked: a dossier is locked only once it matches the originals.
     pub checklist: Vec<ChecklistItem>,
     #[validate(length(max = 2000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub note: Option<String>,
 }
 
@@ -75,6 +78,7 @@ pub struct LockRequest {
 pub struct ReturnRequest {
     /// What contradicts the originals, for the employee (WF-5).
     #[validate(length(min = 5, max = 2000, message = "Nêu lý do trả lại (ít nhất 5 ký tự)."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 5, max_length = 2000))]
     pub reason: String,
 }
 

@@ -68,5 +68,6 @@ pub struct TransferQuery {
     /// `incoming` (waiting for the caller to accept or fulfil: the receiving agency's inbox and
     /// Sở Nội vụ's queue of pulls and moves) or `outgoing` (filed from the caller's units and
     /// still waiting for the other side).
+    #[param(pattern = "^(incoming|outgoing)$", example = "incoming")]
     pub r#box: String,
 }

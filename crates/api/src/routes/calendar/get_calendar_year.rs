@@ -9,7 +9,7 @@ use crate::state::AppState;
 /// the lunar calendar for UTC+7, weekend compensation included) and the year's plan.
 #[utoipa::path(
     tag = super::TAG,
-    params(("year" = i32, Path, description = "Solar year")),
+    params(("year" = i32, Path, minimum = 1950, maximum = 2100, description = "Solar year, 1950–2100 (422 `out_of_range` otherwise)", example = 2026)),
     responses((status = 200, description = "The year.", body = CalendarYear)),
     security(("bearer" = []))
 )]

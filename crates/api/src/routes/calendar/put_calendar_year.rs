@@ -9,7 +9,7 @@ use crate::state::AppState;
 /// government announced. Replaces the year's previous plan; audited with its basis.
 #[utoipa::path(
     tag = super::TAG,
-    params(("year" = i32, Path, description = "Solar year")),
+    params(("year" = i32, Path, minimum = 1950, maximum = 2100, description = "Solar year, 1950–2100 (422 `out_of_range` otherwise)", example = 2026)),
     request_body = CalendarPlan,
     responses((status = 200, description = "The year as it now stands.", body = CalendarYear)),
     security(("bearer" = []))

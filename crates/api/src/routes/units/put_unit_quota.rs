@@ -9,7 +9,7 @@ use crate::state::AppState;
 /// workers, with the decision it rests on (Sở Nội vụ). Audited.
 #[utoipa::path(
     tag = super::TAG,
-    params(("id" = String, Path, description = "Unit id"), ("year" = i32, Path, description = "Year")),
+    params(("id" = String, Path, description = "Unit id"), ("year" = i32, Path, minimum = 2000, maximum = 2100, description = "Year of the quota, 2000–2100 (422 `out_of_range` otherwise)", example = 2026)),
     request_body = SetQuotaRequest,
     responses((status = 204, description = "Set.")),
     security(("bearer" = []))
