@@ -7,7 +7,8 @@
 //! reordered, dropped or the file cut short, and a reader can check and hand out one chunk at a
 //! time. The blob's SHA-256 (its name) is the associated data: a blob moved under another name
 //! does not open. Header: `hosoblob1`, the key id's length and the key id, the 19-byte prefix.
-//! A blob stored before sealing existed (no header) is read as it is.
+//! A blob stored before sealing existed (no header) is read as it is, and sealed in place once
+//! at start ([`seal_stored_documents`]).
 
 use std::sync::Arc;
 
@@ -53,6 +54,42 @@ impl BlobStore for SealedBlobs {
         let stored = self.inner.get(sha256)?;
         open(&self.keys, sha256, &stored)
     }
+
+    fn replace(&self, sha256: &str, bytes: &[u8]) -> StoreResult<()> {
+        self.inner.replace(sha256, &seal(&self.keys, sha256, bytes))
+    }
+
+    fn seal_in_place(&self, sha256: &str) -> StoreResult<bool> {
+        let stored = self.inner.get(sha256)?;
+        if stored.starts_with(MAGIC) {
+            return Ok(false);
+        }
+        self.inner.replace(sha256, &seal(&self.keys, sha256, &stored))?;
+        Ok(true)
+    }
+}
+
+/// Seals every document stored in clear before sealing existed, once per deployment (marked in
+/// `system_meta`); the number sealed. Run at start by `hoso serve` and `hoso worker`.
+pub fn seal_stored_documents(
+    conn: &mut hoso_store::DbConnection,
+    blobs: &dyn BlobStore,
+) -> Result<usize, crate::error::AppError> {
+    const DONE: &str = "documents_sealed_at_rest";
+    if hoso_store::meta::get(conn, DONE)?.is_some() {
+        return Ok(0);
+    }
+    let mut sealed = 0;
+    for digest in hoso_store::documents::all_digests(conn)? {
+        // A blob missing from the store is the backup check's to report, not a reason to stop.
+        match blobs.seal_in_place(&digest) {
+            Ok(true) => sealed += 1,
+            Ok(false) => {}
+            Err(error) => tracing::warn!(%digest, %error, "document not sealed"),
+        }
+    }
+    hoso_store::meta::set(conn, DONE, &chrono::Utc::now().to_rfc3339())?;
+    Ok(sealed)
 }
 
 fn nonce(prefix: &[u8; PREFIX], counter: u32, last: bool) -> XNonce {
@@ -137,6 +174,39 @@ pub fn open(keys: &DataKeys, sha256: &str, stored: &[u8]) -> StoreResult<Vec<u8>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn documents_stored_in_clear_are_sealed_once_at_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let files: Arc<dyn BlobStore> = Arc::new(hoso_store::documents::FileBlobs::new(dir.path()));
+        let db = hoso_store::testing::TestDatabase::migrated(hoso_store::Backend::Sqlite);
+        let mut conn = db.connect();
+        // A document of an older version: its record (its uploader does not matter here), its
+        // bytes in clear.
+        diesel::connection::SimpleConnection::batch_execute(&mut conn, "PRAGMA foreign_keys = OFF").unwrap();
+        let digest = crate::secrets::digest_bytes(b"%PDF-1.4 old scan");
+        files.put(&digest, b"%PDF-1.4 old scan").unwrap();
+        hoso_store::documents::insert(
+            &mut conn,
+            hoso_store::documents::NewDocument {
+                sha256: digest.clone(),
+                file_name: "cu.pdf".into(),
+                content_type: "application/pdf".into(),
+                size_bytes: 17,
+                unit_id: None,
+                uploaded_by: "someone".into(),
+            },
+        )
+        .unwrap();
+        let keys = keys();
+        let sealed = SealedBlobs::new(files.clone(), keys.clone());
+        assert_eq!(seal_stored_documents(&mut conn, &sealed).unwrap(), 1);
+        let raw = files.get(&digest).unwrap();
+        assert!(raw.starts_with(MAGIC), "sealed on disk");
+        assert_eq!(sealed.get(&digest).unwrap(), b"%PDF-1.4 old scan");
+        // Once per deployment.
+        assert_eq!(seal_stored_documents(&mut conn, &sealed).unwrap(), 0);
+    }
 
     fn keys() -> DataKeys {
         DataKeys::parse(&DataKeys::generate()).unwrap()

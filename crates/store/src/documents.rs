@@ -103,6 +103,14 @@ pub trait BlobStore: Send + Sync {
     /// Stores the bytes under their digest; storing the same content twice keeps one copy.
     fn put(&self, sha256: &str, bytes: &[u8]) -> StoreResult<()>;
     fn get(&self, sha256: &str) -> StoreResult<Vec<u8>>;
+    /// Writes `bytes` under the digest even when something is stored there (a stored form
+    /// rewritten: a clear blob sealed).
+    fn replace(&self, sha256: &str, bytes: &[u8]) -> StoreResult<()>;
+    /// Seals the blob in place if it was stored in clear; whether it was. Stores that do not
+    /// seal have nothing to do.
+    fn seal_in_place(&self, _sha256: &str) -> StoreResult<bool> {
+        Ok(false)
+    }
 }
 
 /// Blobs as files: `<root>/ab/cdef…`, written atomically through a temporary file.
@@ -123,10 +131,14 @@ impl FileBlobs {
 
 impl BlobStore for FileBlobs {
     fn put(&self, sha256: &str, bytes: &[u8]) -> StoreResult<()> {
-        let path = self.path(sha256);
-        if path.is_file() {
+        if self.path(sha256).is_file() {
             return Ok(());
         }
+        self.replace(sha256, bytes)
+    }
+
+    fn replace(&self, sha256: &str, bytes: &[u8]) -> StoreResult<()> {
+        let path = self.path(sha256);
         let dir = path.parent().expect("blob paths have a parent");
         std::fs::create_dir_all(dir)
             .map_err(|e| StoreError::Connection(format!("{}: {e}", dir.display())))?;

@@ -20,6 +20,12 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
         // On standard error: standard output's first line is the "listening" contract.
         eprintln!("hoso setup token (first run at /thiet-lap, or run `hoso init`): {token}");
     }
+    let app = super::application(&config, pool.clone());
+    let sealed = hoso_app::sealed_blobs::seal_stored_documents(&mut conn, app.blobs.as_ref())
+        .map_err(|e| anyhow!("sealing stored documents: {e}"))?;
+    if sealed > 0 {
+        tracing::info!(sealed, "documents stored in clear are now sealed at rest");
+    }
     drop(conn);
     actix_web::rt::System::new().block_on(serve(config, pool))
 }
