@@ -42,33 +42,13 @@ fn check_pairs(text: &str, errors: &mut FieldErrors, multi_line: bool) {
     }
 }
 
-fn check_json(value: &serde_json::Value, at: &str, errors: &mut FieldErrors) {
-    match value {
-        serde_json::Value::String(text) => {
-            if let Some(found) = forbidden_control(text, true) {
-                errors.push(refusal(at, found));
-            }
+fn check_json(value: &serde_json::Value, errors: &mut FieldErrors) {
+    hoso_domain::text::find_in_json(value, "", &mut |path, text, key| -> Option<()> {
+        if let Some(found) = forbidden_control(text, !key) {
+            errors.push(refusal(path, found));
         }
-        serde_json::Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                check_json(item, &format!("{at}[{index}]"), errors);
-            }
-        }
-        serde_json::Value::Object(fields) => {
-            for (key, item) in fields {
-                let path = if at.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{at}.{key}")
-                };
-                if let Some(found) = forbidden_control(key, false) {
-                    errors.push(refusal(&path, found));
-                }
-                check_json(item, &path, errors);
-            }
-        }
-        _ => {}
-    }
+        None
+    });
 }
 
 pub async fn refuse_control_characters(
@@ -111,7 +91,7 @@ pub async fn refuse_control_characters(
             if within {
                 if json {
                     if let Ok(value) = serde_json::from_slice::<serde_json::Value>(&body) {
-                        check_json(&value, "", &mut errors);
+                        check_json(&value, &mut errors);
                     }
                 } else if let Ok(text) = std::str::from_utf8(&body) {
                     check_pairs(text, &mut errors, true);

@@ -58,7 +58,10 @@ pub fn fit<T: DeserializeOwned>(mut value: serde_json::Value) -> Result<T, AppEr
         }
         // Inside a flattened part serde loses the path; a refused date is found by its value.
         if let (true, Some(refused)) = (path.is_empty(), hoso_domain::dates::refused_value(&message)) {
-            path = path_of_text(&value, refused, "").unwrap_or_default();
+            path = hoso_domain::text::find_in_json(&value, "", &mut |at, text, key| {
+                (!key && text == refused).then(|| at.to_owned())
+            })
+            .unwrap_or_default();
         }
         refusal(&path, &message).into()
     })
@@ -80,26 +83,6 @@ fn whole_numbers_as_integers(value: &mut serde_json::Value) {
         serde_json::Value::Array(items) => items.iter_mut().for_each(whole_numbers_as_integers),
         serde_json::Value::Object(fields) => fields.values_mut().for_each(whole_numbers_as_integers),
         _ => {}
-    }
-}
-
-/// The path of the first string equal to `text` in `value`.
-fn path_of_text(value: &serde_json::Value, text: &str, at: &str) -> Option<String> {
-    match value {
-        serde_json::Value::String(found) if found == text => Some(at.to_owned()),
-        serde_json::Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .find_map(|(i, item)| path_of_text(item, text, &format!("{at}[{i}]"))),
-        serde_json::Value::Object(fields) => fields.iter().find_map(|(key, item)| {
-            let path = if at.is_empty() {
-                key.clone()
-            } else {
-                format!("{at}.{key}")
-            };
-            path_of_text(item, text, &path)
-        }),
-        _ => None,
     }
 }
 

@@ -68,3 +68,29 @@ mod control_tests {
         assert_eq!(forbidden_control("Nguyễn Văn An", false), None);
     }
 }
+
+/// Calls `visit` with the path (`family[1].full_name`) and text of every string in `value`, and
+/// with `key: true` for each object key (its path being the field it names); stops at the
+/// first `Some` it returns.
+pub fn find_in_json<T>(
+    value: &serde_json::Value,
+    at: &str,
+    visit: &mut impl FnMut(&str, &str, bool) -> Option<T>,
+) -> Option<T> {
+    match value {
+        serde_json::Value::String(text) => visit(at, text, false),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| find_in_json(item, &format!("{at}[{i}]"), visit)),
+        serde_json::Value::Object(fields) => fields.iter().find_map(|(key, item)| {
+            let path = if at.is_empty() {
+                key.clone()
+            } else {
+                format!("{at}.{key}")
+            };
+            visit(&path, key, true).or_else(|| find_in_json(item, &path, visit))
+        }),
+        _ => None,
+    }
+}

@@ -114,7 +114,6 @@ pub fn validate(
     sane_years(
         &mut c,
         &serde_json::to_value(content).expect("content serialises"),
-        "",
     );
     identity(&mut c, &content.identity);
     career(&mut c, &content.career, content.identity.birth_date);
@@ -257,35 +256,19 @@ pub fn validate(
 
 /// Every date of the content lies in the years a record can mean (issue #19, defect 5): a
 /// birth in year 0 or a decision in 9999 is a typing error, whatever the field.
-fn sane_years(c: &mut Checker<'_>, value: &serde_json::Value, at: &str) {
+fn sane_years(c: &mut Checker<'_>, value: &serde_json::Value) {
     use chrono::Datelike;
-    match value {
-        serde_json::Value::Object(fields) => {
-            for (key, field) in fields {
-                let path = if at.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{at}.{key}")
-                };
-                sane_years(c, field, &path);
-            }
-        }
-        serde_json::Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                sane_years(c, item, &format!("{at}[{i}]"));
-            }
-        }
-        serde_json::Value::String(text) => {
-            let years = crate::dates::MIN_YEAR..=crate::dates::MAX_YEAR;
-            if text
+    let years = crate::dates::MIN_YEAR..=crate::dates::MAX_YEAR;
+    crate::text::find_in_json(value, "", &mut |path, text, key| -> Option<()> {
+        if !key
+            && text
                 .parse::<NaiveDate>()
                 .is_ok_and(|d| !years.contains(&d.year()))
-            {
-                c.fail(at, "invalid_date", crate::dates::message());
-            }
+        {
+            c.fail(path, "invalid_date", crate::dates::message());
         }
-        _ => {}
-    }
+        None
+    });
 }
 
 fn identity(c: &mut Checker<'_>, id: &Identity) {

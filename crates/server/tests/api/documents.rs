@@ -6,7 +6,6 @@ use actix_web::test as actix_test;
 use hoso_store::testing::backends;
 use serde_json::json;
 
-use crate::dossiers::person_id;
 use crate::support::{call, pdf, pdf_with, token_of, upload, TestContext, TINY_JPEG, TINY_PNG};
 
 /// Downloads a document as `token`: status, `Content-Disposition`, bytes.
@@ -117,28 +116,8 @@ async fn scans_are_sealed_at_rest_opened_at_their_level_and_every_download_is_se
         let agency = token_of(&app, "sogddt").await;
         let specialist = token_of(&app, "chuyenvien.sogddt").await;
         let employee = token_of(&app, "nguyenvanan").await;
-        let an = person_id(&ctx, "Nguyễn Văn An");
         // An's dossier, approved, so that a search finds him.
-        let (_, opened) = call(
-            &app,
-            "POST",
-            "/api/v1/dossiers",
-            Some(&admin),
-            Some(json!({"person_id": an})),
-        )
-        .await;
-        let dossier = opened["id"].as_str().unwrap().to_owned();
-        let picture = crate::dossiers::photo(&app, &admin).await;
-        let content = json!({"revision": 1, "content": crate::workflow::an_content(&picture)});
-        let (status, saved) = call(
-            &app,
-            "PUT",
-            &format!("/api/v1/dossiers/{dossier}/draft"),
-            Some(&admin),
-            Some(content),
-        )
-        .await;
-        assert_eq!(status, 200, "{backend}: {saved}");
+        let (dossier, _) = crate::workflow::an_dossier(&ctx, &app, &admin).await;
         crate::support::approve_through_workflow(&app, &ctx, &admin, &dossier, 2).await;
         let marker = "CCCD so 033090012345 cap ngay";
         let attach = |file: &'static str, kind: &'static str, bytes: Vec<u8>| {

@@ -22,6 +22,41 @@ pub(crate) fn an_content(photo: &str) -> Value {
     content
 }
 
+/// Nguyễn Văn An's dossier opened by `token` with the whole form filled (revision 2), ready to
+/// submit; its id and the photo's document id.
+pub(crate) async fn an_dossier<S, B>(ctx: &TestContext, app: &S, token: &str) -> (String, String)
+where
+    S: actix_web::dev::Service<
+        actix_http::Request,
+        Response = actix_web::dev::ServiceResponse<B>,
+        Error = actix_web::Error,
+    >,
+    B: actix_web::body::MessageBody,
+{
+    let an = person_id(ctx, "Nguyễn Văn An");
+    let (_, opened) = call(
+        app,
+        "POST",
+        "/api/v1/dossiers",
+        Some(token),
+        Some(json!({"person_id": an})),
+    )
+    .await;
+    let id = opened["id"].as_str().unwrap().to_owned();
+    let picture = photo(app, token).await;
+    let content = json!({"revision": 1, "content": an_content(&picture)});
+    let (status, saved) = call(
+        app,
+        "PUT",
+        &format!("/api/v1/dossiers/{id}/draft"),
+        Some(token),
+        Some(content),
+    )
+    .await;
+    assert_eq!(status, 200, "{saved}");
+    (id, picture)
+}
+
 /// Runs `hoso verify` on `bytes` saved as `name` in `dir` (beside `roots.pem`): it passes, or
 /// fails naming the changed content.
 fn hoso_verify(dir: &std::path::Path, name: &str, bytes: &[u8], valid: bool) {
@@ -659,26 +694,7 @@ async fn an_update_campaign_notifies_its_people_and_confines_their_changes() {
         let employee = token_of(&app, "nguyenvanan").await;
         let agency = token_of(&app, "sogddt").await;
         let focal = token_of(&app, "chuyenvien.sogddt").await;
-        let an = person_id(&ctx, "Nguyễn Văn An");
-        let (_, opened) = call(
-            &app,
-            "POST",
-            "/api/v1/dossiers",
-            Some(&admin),
-            Some(json!({"person_id": an})),
-        )
-        .await;
-        let id = opened["id"].as_str().unwrap().to_owned();
-        let picture = photo(&app, &admin).await;
-        let (status, _) = call(
-            &app,
-            "PUT",
-            &format!("/api/v1/dossiers/{id}/draft"),
-            Some(&admin),
-            Some(json!({"revision": 1, "content": an_content(&picture)})),
-        )
-        .await;
-        assert_eq!(status, 200);
+        let (id, picture) = an_dossier(&ctx, &app, &admin).await;
         crate::support::approve_through_workflow(&app, &ctx, &admin, &id, 2).await;
 
         // The department's HR opens a campaign for rewards; another department cannot.
@@ -942,26 +958,7 @@ async fn one_account_neither_checks_what_it_entered_nor_signs_what_it_checked() 
         let app = ctx.app().await;
         let admin = token_of(&app, "quantri").await;
         let agency = token_of(&app, "sogddt").await;
-        let an = person_id(&ctx, "Nguyễn Văn An");
-        let (_, opened) = call(
-            &app,
-            "POST",
-            "/api/v1/dossiers",
-            Some(&admin),
-            Some(json!({"person_id": an})),
-        )
-        .await;
-        let id = opened["id"].as_str().unwrap().to_owned();
-        let picture = photo(&app, &admin).await;
-        let (status, saved) = call(
-            &app,
-            "PUT",
-            &format!("/api/v1/dossiers/{id}/draft"),
-            Some(&admin),
-            Some(json!({"revision": 1, "content": an_content(&picture)})),
-        )
-        .await;
-        assert_eq!(status, 200, "{backend}: {saved}");
+        let (id, _) = an_dossier(&ctx, &app, &admin).await;
         set_day(&ctx, "2031-04-21");
         let (status, review) = call(
             &app,
