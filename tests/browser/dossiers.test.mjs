@@ -74,6 +74,10 @@ describe("dossier editor", () => {
 
     // A scanned decision, typed and linked to the item it proves, then opened.
     await page.getByRole("tab", { name: "Tài liệu đính kèm" }).click();
+    // #19 (8): a web page renamed .pdf is refused, and the message says what is wrong with the file.
+    const fake = Buffer.from("<!doctype html><html><body>Quyết định</body></html>");
+    await page.locator("input[name=attachment_file]").setInputFiles({ name: "gia.pdf", mimeType: "application/pdf", buffer: fake });
+    await page.getByRole("alert").filter({ hasText: "không phải PDF, JPEG hay PNG" }).waitFor();
     const scan = pdf("Quyết định bổ nhiệm");
     await page.locator("input[name=attachment_file]").setInputFiles({ name: "bo-nhiem.pdf", mimeType: "application/pdf", buffer: scan });
     await page.getByTestId("uploaded-document").getByText("bo-nhiem.pdf").waitFor();
