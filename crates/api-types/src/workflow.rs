@@ -116,6 +116,11 @@ pub struct ReviewView {
     pub overdue: bool,
     pub reason: Option<String>,
     pub event_date: Option<NaiveDate>,
+    /// WF-4: a change was due to be recorded by this day (its `event_date` plus the profile's
+    /// `change_record` working days, under the rules when it was filed).
+    pub record_due_on: Option<NaiveDate>,
+    /// Filed after `record_due_on`: the change was recorded late.
+    pub recorded_late: bool,
     pub campaign_id: Option<String>,
     pub return_reason: Option<String>,
     pub checklist: Vec<ChecklistItem>,

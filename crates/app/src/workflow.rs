@@ -211,6 +211,10 @@ pub fn view(
         overdue: state.is_open() && review.due_on.is_some_and(|d| d < today),
         reason: review.reason.clone(),
         event_date: review.event_date,
+        record_due_on: review.record_due_on,
+        recorded_late: review
+            .record_due_on
+            .is_some_and(|due| crate::clock::vietnam_date(review.submitted_at) > due),
         campaign_id: review.campaign_id.clone(),
         return_reason: review.return_reason.clone(),
         checklist: review
@@ -624,6 +628,9 @@ pub fn submit(
     ))
     .flatten();
     let on_behalf = session.actor.person_id.as_deref() != Some(found.person.id.as_str());
+    let record_due_on = submission
+        .event_date
+        .map(|event| hoso_domain::workflow::change_record_due(&rules.0, &rules.1, event));
     let review = conn.write_transaction(|conn| -> Result<ReviewRow, AppError> {
         let review = reviews::create(
             conn,
@@ -640,6 +647,7 @@ pub fn submit(
                 at: now,
                 due_on,
                 campaign_id: submission.campaign_id,
+                record_due_on,
             },
             submission.evidence,
         )?;
@@ -652,6 +660,8 @@ pub fn submit(
                 "content_hash": hash,
                 "on_behalf": on_behalf,
                 "due_on": due_on,
+                "record_due_on": record_due_on,
+                "recorded_late": record_due_on.is_some_and(|due| today > due),
             })
             .to_string(),
         );

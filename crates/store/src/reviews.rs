@@ -37,6 +37,8 @@ pub struct ReviewRow {
     pub return_reason: Option<String>,
     pub returned_by: Option<String>,
     pub campaign_id: Option<String>,
+    /// WF-4: when the change was due to be recorded (its event plus the profile's days).
+    pub record_due_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
@@ -63,6 +65,7 @@ pub struct NewReview<'a> {
     pub at: NaiveDateTime,
     pub due_on: Option<NaiveDate>,
     pub campaign_id: Option<&'a str>,
+    pub record_due_on: Option<NaiveDate>,
 }
 
 /// Files a review in state `submitted`, records the event and marks the dossier submitted.
@@ -89,6 +92,7 @@ pub fn create(
             reviews::state_since.eq(new.at),
             reviews::due_on.eq(new.due_on),
             reviews::campaign_id.eq(new.campaign_id),
+            reviews::record_due_on.eq(new.record_due_on),
         ))
         .execute(conn)?;
     for (document_id, kind) in evidence {

@@ -391,6 +391,7 @@ diesel::table! {
         return_reason -> Nullable<Text>,
         returned_by -> Nullable<Text>,
         campaign_id -> Nullable<Text>,
+        record_due_on -> Nullable<Date>,
     }
 }
 

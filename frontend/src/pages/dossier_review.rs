@@ -120,9 +120,19 @@ pub fn ReviewPanel(
             };
             spawn_local(async move {
                 match api::post::<_, ReviewView>(auth, "/change-requests", &body).await {
-                    Ok(_) => {
+                    Ok(review) => {
                         failure.set(None);
-                        done.set(Some("Đã gửi yêu cầu điều chỉnh kèm minh chứng.".into()));
+                        // WF-4: say when the change was due to be recorded, and if it is late.
+                        let recorded = match review.record_due_on {
+                            Some(due) if review.recorded_late => format!(
+                                " Cập nhật muộn: hạn cập nhật thay đổi theo quy chế là {}.",
+                                due.format("%d/%m/%Y")
+                            ),
+                            _ => String::new(),
+                        };
+                        done.set(Some(format!(
+                            "Đã gửi yêu cầu điều chỉnh kèm minh chứng.{recorded}"
+                        )));
                         reload.update(|n| *n += 1);
                     }
                     Err(error) => failure.set(Some(error)),

@@ -606,6 +606,15 @@ async fn a_new_employee_and_a_change_go_through_every_step_with_each_actors_acco
             (Some("change"), Some("2031-03-24")),
             "{backend}: 10 working days"
         );
+        // WF-4: the reward of 5/3 was to be recorded within 5 working days (by 12/3); filed on 10/3.
+        assert_eq!(
+            (
+                change["record_due_on"].as_str(),
+                change["recorded_late"].as_bool()
+            ),
+            (Some("2031-03-12"), Some(false)),
+            "{backend}: {change}"
+        );
         assert_eq!(change["evidence"][0]["kind"], "KHEN_THUONG");
         let change_id = change["id"].as_str().unwrap().to_owned();
         let (status, _) = call(
