@@ -32,6 +32,17 @@ pub fn account_key(account_id: &str, address: &str) -> String {
     format!("account:{account_id}@{address}")
 }
 
+/// The counter of one username no account has, from one address (counted like an account, so
+/// that refusals do not tell which usernames exist).
+pub fn name_key(username: &str, address: &str) -> String {
+    format!("name:{}@{address}", username.to_lowercase())
+}
+
+/// Whether the counter is an address's, whatever the username.
+pub fn is_address_key(key: &str) -> bool {
+    key.starts_with("address:")
+}
+
 /// The counter of every failure from one address, whatever the username.
 pub fn address_key(address: &str) -> String {
     format!("address:{address}")

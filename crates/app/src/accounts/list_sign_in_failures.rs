@@ -22,10 +22,14 @@ pub async fn list_sign_in_failures(app: &App, session: Session) -> Result<SignIn
     let mut accounts: Vec<AccountUnderAttack> = Vec::new();
     let mut addresses = Vec::new();
     for row in rows {
-        let Some(account_id) = row.throttle.account_id.clone() else {
+        if throttles::is_address_key(&row.throttle.throttle_key) {
             if session.actor.scope == Scope::Province {
                 addresses.push(line(&row.throttle, now));
             }
+            continue;
+        }
+        // Unknown usernames count towards their address; they are no account to show.
+        let Some(account_id) = row.throttle.account_id.clone() else {
             continue;
         };
         let kind = row.kind.as_deref().and_then(|k| k.parse::<AccountKind>().ok());

@@ -39,7 +39,7 @@ pub async fn sign_in(
             let address_count = throttles::find(conn, &throttles::address_key(&from))?;
             let account_count = match &found {
                 Some(account) => throttles::find(conn, &throttles::account_key(&account.id, &from))?,
-                None => None,
+                None => throttles::find(conn, &throttles::name_key(&lookup, &from))?,
             };
             Ok((found, address_count, account_count))
         })
@@ -74,13 +74,14 @@ pub async fn sign_in(
         tokio::task::spawn_blocking(move || passwords::verify_against_nothing(&attempt))
             .await
             .ok();
+        let username_key = username.clone();
         let mut event = meta.anonymous_event("auth.sign_in", "failure");
         event.reason = Some("unknown username".into());
         event.details = Some(serde_json::json!({ "username": username }).to_string());
         let counted = app
             .db(move |conn| {
                 conn.write_transaction(|conn| {
-                    let counted = count_failure(conn, None, &address, now)?;
+                    let counted = count_failure(conn, Guessed::Unknown(&username_key), &address, now)?;
                     crate::audit::record(conn, event)?;
                     Ok(counted)
                 })
@@ -101,7 +102,7 @@ pub async fn sign_in(
         let counted = app
             .db(move |conn| {
                 conn.write_transaction(|conn| {
-                    let counted = count_failure(conn, Some(&id), &address, now)?;
+                    let counted = count_failure(conn, Guessed::Account(&id), &address, now)?;
                     event.details = Some(counted.details().to_string());
                     crate::audit::record(conn, event)?;
                     Ok(counted)
@@ -189,11 +190,19 @@ impl Counted {
     }
 }
 
-/// Counts a failure from `address` (and for `account_id` from it), prunes quiet counters, and
-/// keeps the account's summary (failures, latest refusal) for administrators.
+/// What a failed attempt guessed at: an account, or a username no account has. An unknown
+/// name is counted like an account, so that the fifth failure is refused alike and the answer
+/// does not tell which usernames exist.
+enum Guessed<'a> {
+    Account(&'a str),
+    Unknown(&'a str),
+}
+
+/// Counts a failure from `address` (and for what it guessed at, from it), prunes quiet
+/// counters, and keeps an account's summary (failures, latest refusal) for administrators.
 fn count_failure(
     conn: &mut DbConnection,
-    account_id: Option<&str>,
+    guessed: Guessed<'_>,
     address: &str,
     now: NaiveDateTime,
 ) -> Result<Counted, AppError> {
@@ -220,8 +229,14 @@ fn count_failure(
         None,
         FAILURES_BEFORE_ADDRESS_LOCK,
     )?;
-    let counted_account = match account_id {
-        Some(id) => {
+    let counted_account = match guessed {
+        Guessed::Unknown(name) => Some(bump(
+            conn,
+            throttles::name_key(name, address),
+            None,
+            FAILURES_BEFORE_LOCK,
+        )?),
+        Guessed::Account(id) => {
             let row = bump(
                 conn,
                 throttles::account_key(id, address),
@@ -234,7 +249,6 @@ fn count_failure(
             accounts::record_sign_in(conn, id, failures, locked_until, last_login)?;
             Some(row)
         }
-        None => None,
     };
     Ok(Counted {
         address: counted_address,

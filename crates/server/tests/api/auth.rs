@@ -114,6 +114,26 @@ async fn failures_refuse_the_guessing_address_not_the_account_holder() {
             status, 200,
             "{backend}: the holder signs in from their own address: {session}"
         );
+        // A username nobody has is refused at the same count: the answers do not tell which
+        // usernames exist.
+        let unknown = json!({"username": "khong.ton.tai", "password": "không đúng 123"});
+        for n in 1..=5 {
+            let (status, _) = call_from(
+                &app,
+                "198.51.100.67:40000",
+                &[],
+                "POST",
+                "/api/v1/auth/login",
+                None,
+                Some(unknown.clone()),
+            )
+            .await;
+            assert_eq!(
+                status,
+                if n < 5 { 401 } else { 429 },
+                "{backend}: unknown name, failure {n}"
+            );
+        }
         // A forged X-Forwarded-For from an untrusted peer changes nothing.
         let forged = [("X-Forwarded-For", "203.0.113.20")];
         let right = json!({"username": "chuyenvien.sogddt", "password": DEMO_PASSWORD});
