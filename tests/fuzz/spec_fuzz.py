@@ -4,8 +4,10 @@ Starts `hoso` (HOSO_BIN) on a fresh data directory with the demo province, signs
 province administrator and has schemathesis (SCHEMATHESIS) generate requests from
 openapi/openapi.json: every operation, a fixed seed and a bounded number of examples, so the
 run is the same each time and takes well under a minute. It fails on any server error (5xx),
-any answer that contradicts its documented schema or content type. Binary uploads (a scan, a
-workbook) are left out: schemathesis cannot make their bodies; the API tests cover them.
+any answer that contradicts its documented schema or content type. Path ids are those of the
+demo's own records (a unit, a dossier, a person, an account, a catalogue), so that operations
+reach their logic rather than a 404. Binary uploads (a scan, a workbook) are left out:
+schemathesis cannot make their bodies; the API tests cover them.
 """
 
 import json
@@ -42,8 +44,11 @@ def main() -> int:
                 headers={"Content-Type": "application/json"},
             )
             token = json.load(urllib.request.urlopen(request))["access_token"]
+            config = os.path.join(data, "schemathesis.toml")
+            with open(config, "w") as out:
+                out.write(known_ids(base, token))
             command = [
-                schemathesis, "run", os.path.join(ROOT, "openapi", "openapi.json"),
+                schemathesis, "--config-file", config, "run", os.path.join(ROOT, "openapi", "openapi.json"),
                 "--url", base,
                 "--header", f"Authorization: Bearer {token}",
                 "--checks", "not_a_server_error,response_schema_conformance,content_type_conformance",
@@ -60,6 +65,34 @@ def main() -> int:
         finally:
             server.terminate()
             server.wait()
+
+
+def known_ids(base: str, token: str) -> str:
+    """A schemathesis configuration giving each resource's `{id}` one of the demo's records."""
+
+    def get(path: str):
+        request = urllib.request.Request(f"{base}/api/v1{path}", headers={"Authorization": f"Bearer {token}"})
+        return json.load(urllib.request.urlopen(request))
+
+    def first(page, key="id"):
+        items = page["items"] if isinstance(page, dict) else page
+        return items[-1][key] if items else None
+
+    ids = {
+        "units": first(get("/units")),
+        "dossiers": first(get("/dossiers?limit=1")),
+        "people": first(get("/people?limit=1")),
+        "accounts": first(get("/accounts?limit=5")),
+    }
+    sections = []
+    for resource, value in ids.items():
+        if value:
+            sections.append(
+                "[[operations]]\n"
+                f'include-path-regex = "^/api/v1/{resource}/\\\\{{id\\\\}}"\n'
+                f'parameters = {{ "path.id" = "{value}" }}\n'
+            )
+    return "\n".join(sections)
 
 
 if __name__ == "__main__":
