@@ -61,7 +61,8 @@ def main() -> int:
                 "--exclude-operation-id", "post_import",
                 "--no-color",
             ]
-            return subprocess.run(command).returncode
+            # Its cache stays with the run, not in the working tree.
+            return subprocess.run(command, cwd=data).returncode
         finally:
             server.terminate()
             server.wait()
