@@ -57,13 +57,16 @@ pub fn event(session: &Session, action: &str, loaded: &Loaded) -> NewAuditEvent 
 }
 
 /// Checks that the caller may take `action` now: who they are (refusals audited) and what
-/// state the review is in (409 `invalid_state` otherwise). Returns the state it leads to.
+/// state the review is in (409 `invalid_state` otherwise), and the separation of duties of the
+/// profile in force (`rules`, which the caller loads for the due dates anyway). Returns the state
+/// it leads to.
 pub fn authorize(
     conn: &mut DbConnection,
     session: &Session,
     loaded: &Loaded,
     action: Action,
     event: &NewAuditEvent,
+    rules: &RegulationProfile,
 ) -> Result<ReviewState, AppError> {
     let state = state_of(&loaded.review)?;
     if let Err(denial) = check_act(
@@ -87,8 +90,7 @@ pub fn authorize(
         entered_on_behalf_by: review.on_behalf.then_some(review.submitted_by.as_str()),
         checked_by: review.checked_by.as_deref(),
     };
-    let rule = crate::settings::current(conn)?.separation_of_duties;
-    if let Err(conflict) = check_separation(&session.actor, duties, action, &rule) {
+    if let Err(conflict) = check_separation(&session.actor, duties, action, &rules.separation_of_duties) {
         let mut refused = event.clone();
         refused.outcome = "denied".into();
         refused.reason = Some(conflict.message().into());
@@ -384,7 +386,14 @@ pub fn sign(
     let (step, statement) = statement_for(conn, &loaded)?;
     let mut event = event(session, "dossier.signed", &loaded);
     event.right_used = Some("approve_dossiers".into());
-    let next = authorize(conn, session, &loaded, Action::Sign(step), &event)?;
+    let next = authorize(
+        conn,
+        session,
+        &loaded,
+        Action::Sign(step),
+        &event,
+        &context.rules.0,
+    )?;
     if step == Step::HomeAffairs {
         let head_signed_by_caller = signing::of_version(conn, &loaded.found.dossier.id, statement.version)?
             .iter()

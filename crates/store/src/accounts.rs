@@ -251,6 +251,23 @@ pub fn record_sign_in(
     Ok(())
 }
 
+/// An account's recent failed sign-ins over every address and the latest refusal in force, as
+/// administrators see them; the last successful sign-in stays as it was.
+pub fn record_failures(
+    conn: &mut DbConnection,
+    id: &str,
+    failed_logins: i32,
+    locked_until: Option<NaiveDateTime>,
+) -> StoreResult<()> {
+    diesel::update(accounts::table.find(id))
+        .set((
+            accounts::failed_logins.eq(failed_logins),
+            accounts::locked_until.eq(locked_until),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// The personal account of a person whose service ended (TRF-4, TRF-5, SEC-3): from `since`
 /// it only reads — their dossier and access log stay theirs — and every token it holds stops
 /// working at the next request (a new sign-in gets the read-only session).

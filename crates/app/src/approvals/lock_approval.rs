@@ -24,7 +24,8 @@ pub async fn lock_approval(
             let loaded = crate::workflow::load(conn, &id)?;
             let mut event = crate::workflow::event(&session, "dossier.locked", &loaded);
             event.right_used = Some("review_dossiers".into());
-            let next = crate::workflow::authorize(conn, &session, &loaded, Action::Lock, &event)?;
+            let rules = crate::workflow::rules(conn)?;
+            let next = crate::workflow::authorize(conn, &session, &loaded, Action::Lock, &event, &rules.0)?;
             let mut errors = FieldErrors::new();
             if body.checklist.is_empty() {
                 errors.push(FieldError::new(
@@ -43,7 +44,6 @@ pub async fn lock_approval(
                 }
             }
             errors.into_result()?;
-            let rules = crate::workflow::rules(conn)?;
             let today = shared.clock.today();
             let due = crate::workflow::due(&rules, &loaded.review, next, today);
             let checklist = serde_json::to_string(&body.checklist).expect("checklist serialises");

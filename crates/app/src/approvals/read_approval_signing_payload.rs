@@ -19,8 +19,8 @@ pub async fn read_approval_signing_payload(
             let loaded = crate::workflow::load(conn, &id)?;
             let (step, statement) = crate::workflow::statement_for(conn, &loaded)?;
             let event = crate::workflow::event(&session, "dossier.signing_payload", &loaded);
-            crate::workflow::authorize(conn, &session, &loaded, Action::Sign(step), &event)?;
             let (profile, calendar) = crate::workflow::rules(conn)?;
+            crate::workflow::authorize(conn, &session, &loaded, Action::Sign(step), &event, &profile)?;
             let bytes = statement.to_bytes();
             Ok(SigningPayload {
                 step,

@@ -22,8 +22,8 @@ pub async fn return_approval(
         .db(move |conn| {
             let loaded = crate::workflow::load(conn, &id)?;
             let mut event = crate::workflow::event(&session, "dossier.returned", &loaded);
-            let next = crate::workflow::authorize(conn, &session, &loaded, Action::Return, &event)?;
             let rules = crate::workflow::rules(conn)?;
+            let next = crate::workflow::authorize(conn, &session, &loaded, Action::Return, &event, &rules.0)?;
             let today = shared.clock.today();
             let due = crate::workflow::due(&rules, &loaded.review, next, today);
             let review = conn.write_transaction(|conn| -> Result<_, AppError> {

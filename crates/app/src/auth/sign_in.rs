@@ -245,8 +245,7 @@ fn count_failure(
             )?;
             let all = throttles::of_account(conn, id, now - quiet)?;
             let (failures, locked_until) = summary(&all, now);
-            let last_login = accounts::find(conn, id)?.and_then(|a| a.account.last_login_at);
-            accounts::record_sign_in(conn, id, failures, locked_until, last_login)?;
+            accounts::record_failures(conn, id, failures, locked_until)?;
             Some(row)
         }
     };

@@ -20,21 +20,20 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
         // On standard error: standard output's first line is the "listening" contract.
         eprintln!("hoso setup token (first run at /thiet-lap, or run `hoso init`): {token}");
     }
-    let app = super::application(&config, pool.clone());
+    let app = super::application(&config, pool);
     let sealed = hoso_app::sealed_blobs::seal_stored_documents(&mut conn, app.blobs.as_ref())
         .map_err(|e| anyhow!("sealing stored documents: {e}"))?;
     if sealed > 0 {
         tracing::info!(sealed, "documents stored in clear are now sealed at rest");
     }
     drop(conn);
-    actix_web::rt::System::new().block_on(serve(config, pool))
+    actix_web::rt::System::new().block_on(serve(config, app))
 }
 
-async fn serve(config: Config, pool: hoso_store::DbPool) -> anyhow::Result<()> {
+async fn serve(config: Config, app: Arc<hoso_app::App>) -> anyhow::Result<()> {
     if !config.static_dir.join("index.html").is_file() {
         tracing::warn!(static_dir = %config.static_dir.display(), "no SPA in the static directory; the API still works (build it with `cargo xtask build-spa`)");
     }
-    let app = super::application(&config, pool);
     // Jobs run here unless the deployment runs `hoso worker` processes apart.
     let _background = hoso_app::jobs::start_background(
         app.clone(),
