@@ -9,7 +9,6 @@ use hoso_store::backup as dump;
 use hoso_store::testing::{backends, TestDatabase};
 use serde_json::{json, Value};
 
-use crate::dossiers::{person_id, photo};
 use crate::support::{assert_error_body, call, pdf, set_day, token_of, upload, TestContext};
 
 /// Tables a backup or a restore itself writes to after the archive was taken.
@@ -26,31 +25,7 @@ where
     >,
     B: actix_web::body::MessageBody,
 {
-    let an = person_id(ctx, "Nguyễn Văn An");
-    let (_, opened) = call(
-        app,
-        "POST",
-        "/api/v1/dossiers",
-        Some(admin),
-        Some(json!({"person_id": an})),
-    )
-    .await;
-    let id = opened["id"].as_str().unwrap().to_owned();
-    let picture = photo(app, admin).await;
-    let mut content = crate::dossiers::full_content();
-    content["photo_document_id"] = json!(picture);
-    content["identity"]["full_name"] = json!("Nguyễn Văn An");
-    content["identity"]["gender"] = json!("1");
-    content["identity"]["citizen_id"] = json!("033090012345");
-    let (status, body) = call(
-        app,
-        "PUT",
-        &format!("/api/v1/dossiers/{id}/draft"),
-        Some(admin),
-        Some(json!({"revision": 1, "content": content})),
-    )
-    .await;
-    assert_eq!(status, 200, "{body}");
+    let (id, _) = crate::workflow::an_dossier(ctx, app, admin).await;
     crate::support::approve_through_workflow(app, ctx, admin, &id, 2).await;
     let (status, body) = upload(
         app,

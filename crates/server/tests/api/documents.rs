@@ -2,11 +2,10 @@
 //! sealed at rest, opened only at the level their kind needs, each download in the trail and
 //! in the person's "Ai đã xem hồ sơ của tôi"; exports of searches recorded with their people.
 
-use actix_web::test as actix_test;
 use hoso_store::testing::backends;
 use serde_json::json;
 
-use crate::support::{call, pdf, pdf_with, token_of, upload, TestContext, TINY_JPEG, TINY_PNG};
+use crate::support::{call, get_file, pdf, pdf_with, token_of, upload, TestContext, TINY_JPEG, TINY_PNG};
 
 /// Downloads a document as `token`: status, `Content-Disposition`, bytes.
 async fn download<S, B>(app: &S, token: &str, id: &str) -> (u16, String, Vec<u8>)
@@ -18,18 +17,7 @@ where
     >,
     B: actix_web::body::MessageBody,
 {
-    let request = actix_test::TestRequest::get()
-        .uri(&format!("/api/v1/documents/{id}"))
-        .insert_header(("Authorization", format!("Bearer {token}")))
-        .to_request();
-    let response = actix_test::call_service(app, request).await;
-    let status = response.status().as_u16();
-    let disposition = crate::support::header(&response, "content-disposition").unwrap_or_default();
-    (
-        status,
-        disposition,
-        actix_test::read_body(response).await.to_vec(),
-    )
+    get_file(app, token, &format!("/api/v1/documents/{id}")).await
 }
 
 #[actix_web::test]
@@ -185,13 +173,7 @@ async fn scans_are_sealed_at_rest_opened_at_their_level_and_every_download_is_se
             |attachment: &str| format!("/api/v1/dossiers/{dossier}/attachments/{attachment}/content");
         let through = |token: String, path: String| {
             let app = &app;
-            async move {
-                let request = actix_test::TestRequest::get()
-                    .uri(&path)
-                    .insert_header(("Authorization", format!("Bearer {token}")))
-                    .to_request();
-                actix_test::call_service(app, request).await.status().as_u16()
-            }
+            async move { get_file(app, &token, &path).await.0 }
         };
         assert_eq!(
             through(specialist.clone(), content(&identity_attachment)).await,

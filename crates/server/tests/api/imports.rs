@@ -38,13 +38,9 @@ where
     S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
     B: MessageBody,
 {
-    let request = actix_test::TestRequest::get()
-        .uri(uri)
-        .insert_header(("Authorization", format!("Bearer {token}")))
-        .to_request();
-    let response = actix_test::call_service(app, request).await;
-    assert_eq!(response.status().as_u16(), 200, "GET {uri}");
-    actix_test::read_body(response).await.to_vec()
+    let (status, _, bytes) = crate::support::get_file(app, token, uri).await;
+    assert_eq!(status, 200, "GET {uri}");
+    bytes
 }
 
 /// Commits and waits for the commit to end; the import as it ended.

@@ -261,6 +261,26 @@ where
         .to_owned()
 }
 
+/// A file answer to a GET as `token`: status, `Content-Disposition` and bytes.
+pub async fn get_file<S, B>(app: &S, token: &str, uri: &str) -> (u16, String, Vec<u8>)
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let request = actix_test::TestRequest::get()
+        .uri(uri)
+        .insert_header(("Authorization", format!("Bearer {token}")))
+        .to_request();
+    let response = actix_test::call_service(app, request).await;
+    let status = response.status().as_u16();
+    let disposition = header(&response, "content-disposition").unwrap_or_default();
+    (
+        status,
+        disposition,
+        actix_test::read_body(response).await.to_vec(),
+    )
+}
+
 /// Uploads bytes as a document with the given content type; the answer's status and body.
 pub async fn upload<S, B>(
     app: &S,
