@@ -43,6 +43,18 @@ impl DbConnection {
         })
     }
 
+    /// In a transaction that a later, durable commit completes (a resumable import's batch: its
+    /// rows and its marks commit together, and the job's finish flushes everything before it),
+    /// commit without waiting for the disk. A crash loses at most the last batches, which the
+    /// resumed job writes again; nothing is ever half written.
+    pub fn commit_without_waiting_for_disk(&mut self) -> diesel::QueryResult<()> {
+        if let DbConnection::Postgres(c) = self {
+            use diesel::connection::SimpleConnection;
+            c.batch_execute("SET LOCAL synchronous_commit = off")?;
+        }
+        Ok(())
+    }
+
     pub fn backend(&self) -> Backend {
         match self {
             DbConnection::Postgres(_) => Backend::Postgres,

@@ -117,7 +117,7 @@ pub fn create(
             dossier_drafts::updated_at.eq(now),
         ))
         .execute(conn)?;
-    crate::search::store_facts_of_content(
+    crate::search::first_facts_of_content(
         conn,
         &row.id,
         crate::search::FactsSource::Draft,

@@ -45,6 +45,27 @@ pub fn store_facts(
     facts: &Facts,
 ) -> StoreResult<()> {
     diesel::delete(dossier_facts::table.find((dossier_id, source.as_str()))).execute(conn)?;
+    insert_facts(conn, dossier_id, source, version, facts)
+}
+
+/// The facts of a dossier that has none yet (a new dossier's first draft): no delete first.
+pub fn first_facts_of_content(
+    conn: &mut DbConnection,
+    dossier_id: &str,
+    source: FactsSource,
+    version: i32,
+    clear_content: &str,
+) -> StoreResult<()> {
+    insert_facts(conn, dossier_id, source, version, &facts_of_content(clear_content)?)
+}
+
+fn insert_facts(
+    conn: &mut DbConnection,
+    dossier_id: &str,
+    source: FactsSource,
+    version: i32,
+    facts: &Facts,
+) -> StoreResult<()> {
     diesel::insert_into(dossier_facts::table)
         .values((
             dossier_facts::dossier_id.eq(dossier_id),

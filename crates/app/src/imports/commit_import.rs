@@ -140,6 +140,7 @@ fn run_commit(context: &JobContext, conn: &mut DbConnection) -> Result<Option<se
     while position < total {
         let end = (position + BATCH).min(total);
         conn.write_transaction(|conn| -> Result<(), AppError> {
+            conn.commit_without_waiting_for_disk()?;
             for p in position..end {
                 let hash = checker.stored_key(p);
                 if hash.as_ref().is_some_and(|h| done.contains(h)) {
