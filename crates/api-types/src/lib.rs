@@ -14,6 +14,7 @@ pub mod error;
 pub mod golive;
 pub mod imports;
 pub mod jobs;
+pub mod national;
 pub mod reports;
 pub mod search;
 pub mod settings;

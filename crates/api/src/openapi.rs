@@ -34,6 +34,7 @@ use utoipa::{Modify, OpenApi};
         (name = "reports", description = "Statutory reports as of a date, quotas, update status, agency report; background report jobs (USE-2…4, USE-6)."),
         (name = "imports", description = "Imports of existing staff and dossiers from Excel: templates, a dry run that marks every refused cell in the returned workbook, and a resumable, idempotent commit on the job queue (ORG-1, DOS-1, DOS-5, USE-1)."),
         (name = "backups", description = "Backups that prove themselves (SEC-5): encrypted archives of every table and document, each verified by a restore into a scratch database; scheduled on the last working day of each month and quarter. Administrators holding manage_backups."),
+        (name = "national-sync", description = "The national sync (INT-1…4, docs/integration.md): the outbox of approved versions and ends of service to the national CBCCVC database through the provincial platform, each message's exchanges in the hash-chained message log, re-sending a refused one. Administrators holding manage_api_clients."),
         (name = "jobs", description = "Durable background jobs (reports, imports, sync, backups) and the scheduler's work: progress, failures, retry and cancel. Administrators of the province only."),
         (name = "lists", description = "Lists HR officers need: raises, retirement, contracts, dossiers not yet approved (USE-3, WF-8)."),
     ),

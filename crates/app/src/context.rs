@@ -29,6 +29,8 @@ pub struct App {
     pub clock: Clock,
     /// Where backups are written and who can open them (SEC-5).
     pub backups: crate::backups::BackupSettings,
+    /// The connection to the national CBCCVC database and how packets are made (INT-1…4).
+    pub national: crate::national::NationalSettings,
     /// Bumped whenever a job is queued or ends here, so that workers and waiting requests wake
     /// without polling this process's own queue.
     pub jobs: JobSignal,

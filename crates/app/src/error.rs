@@ -60,6 +60,9 @@ pub enum AppError {
     /// A dependency (the database) is unavailable; the client may retry.
     #[error("unavailable: {0}")]
     Unavailable(String),
+    /// Another system asked us to wait (429 with Retry-After): a job tries again no sooner.
+    #[error("unavailable for {after_secs} s: {message}")]
+    RetryLater { after_secs: u64, message: String },
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -138,7 +141,7 @@ impl AppError {
             AppError::PersonExists { .. } => "person_exists",
             AppError::PayloadTooLarge { .. } => "payload_too_large",
             AppError::UnsupportedMediaType { .. } => "unsupported_media_type",
-            AppError::Unavailable(_) => "unavailable",
+            AppError::Unavailable(_) | AppError::RetryLater { .. } => "unavailable",
             AppError::Internal(_) => "internal_error",
         }
     }
@@ -183,7 +186,7 @@ impl AppError {
                 format!("Dữ liệu gửi lên quá lớn (tối đa {} KB).", limit.div_ceil(1024))
             }
             AppError::UnsupportedMediaType { expected } => format!("Nội dung gửi lên phải là {expected}."),
-            AppError::Unavailable(_) => {
+            AppError::Unavailable(_) | AppError::RetryLater { .. } => {
                 "Hệ thống tạm thời không sẵn sàng. Vui lòng thử lại sau ít phút.".into()
             }
             AppError::Internal(_) => {

@@ -135,6 +135,7 @@ impl Registry {
         registry.add(crate::scheduler::HOUSEKEEPING_JOB);
         registry.add(crate::imports::COMMIT_JOB);
         registry.add(crate::backups::BACKUP_JOB);
+        registry.add(crate::national::DELIVERY_JOB);
         registry
     }
 
@@ -251,7 +252,10 @@ pub fn backoff(attempts: i32) -> chrono::Duration {
 /// Whether trying again could help: a database that was away, a bug that a restart fixed. A
 /// refusal (invalid input, a missing record) will be refused again.
 fn retryable(error: &AppError) -> bool {
-    matches!(error, AppError::Unavailable(_) | AppError::Internal(_))
+    matches!(
+        error,
+        AppError::Unavailable(_) | AppError::RetryLater { .. } | AppError::Internal(_)
+    )
 }
 
 /// How a claimed job ended this time.
@@ -377,7 +381,14 @@ impl Worker {
                             });
                         }
                         if retryable(&error) && job.attempts < job.max_attempts {
-                            let at = now + backoff(job.attempts);
+                            // No sooner than the other side asked (429 Retry-After).
+                            let asked = match &error {
+                                AppError::RetryLater { after_secs, .. } => {
+                                    chrono::Duration::seconds(*after_secs as i64)
+                                }
+                                _ => chrono::Duration::zero(),
+                            };
+                            let at = now + backoff(job.attempts).max(asked);
                             tracing::warn!(job = %job.id, kind = %job.kind, attempt = job.attempts, error = %message, "job failed; it will be retried");
                             return Ok(if store::fail(conn, &job.id, &owner, &message, Some(at), store::QUEUED, now)? {
                                 Outcome::Retrying

@@ -524,6 +524,18 @@ pub fn sign(
                 window_warning: window_warning.as_deref(),
             },
         )?;
+        if step == Step::HomeAffairs {
+            // WF-6/7: Sở Nội vụ's approval is what the national database receives; the
+            // message is written with it or not at all.
+            crate::national::queue_message(
+                conn,
+                state,
+                &loaded.found.dossier.id,
+                crate::national::MessageKind::VersionApproved,
+                Some(statement.version),
+                &crate::jobs::QueuedBy::account(session),
+            )?;
+        }
         reviews::change_state(
             conn,
             &loaded.review,

@@ -13,6 +13,7 @@ pub mod dates;
 pub mod dossier;
 pub mod import;
 pub mod lunar;
+pub mod national;
 pub mod org;
 pub mod password;
 pub mod recruitment;

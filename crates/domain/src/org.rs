@@ -47,6 +47,18 @@ pub fn check_manage_backups(actor: &Actor) -> Decision {
     Ok(())
 }
 
+/// The national sync (INT-1…4) is Sở Nội vụ's connection to another system: its outbox and
+/// message log are seen, and refused messages re-sent, by administrators holding
+/// `manage_api_clients`.
+pub fn check_national_sync(actor: &Actor) -> Decision {
+    if actor.kind != AccountKind::Admin || !actor.rights.contains(Right::ManageApiClients) {
+        return Err(Denial::Forbidden(
+            "only administrators with manage_api_clients see the national sync".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// A unit as the rules see it: where it is and since when its current version holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitState {

@@ -90,6 +90,19 @@ impl TransferKind {
         }
     }
 
+    /// Whether the person's service in the province ends with this move: the national database
+    /// is told (TRF-4, TRF-5).
+    pub fn ends_service_here(self) -> bool {
+        matches!(
+            self,
+            TransferKind::Departure
+                | TransferKind::Retirement
+                | TransferKind::Resignation
+                | TransferKind::Dismissal
+                | TransferKind::Death
+        )
+    }
+
     /// Whether a receiving agency must accept before the move is done (TRF-2), or Sở Nội vụ must
     /// act on the national database (TRF-3, TRF-4).
     pub fn needs_second_party(self) -> bool {

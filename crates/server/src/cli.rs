@@ -108,6 +108,10 @@ pub enum Command {
         #[arg(long, required = true)]
         trust: Vec<PathBuf>,
     },
+    /// Verify the national sync's message log (docs/integration.md): recompute every entry's
+    /// hash and its link to the one before. Exits 0 when the chain holds, 1 naming the first
+    /// entry that does not.
+    VerifyLog,
     /// Make a backup now (SEC-5): every table and document in an archive encrypted with age to
     /// HOSO_BACKUP_RECIPIENTS and this server's own key, kept in HOSO_BACKUP_TARGET under a
     /// temporary name, restored into a scratch database and compared with its manifest, then
@@ -171,6 +175,7 @@ pub fn run() -> anyhow::Result<()> {
         } => commands::create_admin::run(&cli.settings, &username, &display_name),
         Command::ImportCatalog { file } => commands::import_catalog::run(&cli.settings, &file),
         Command::Verify { file, trust } => commands::verify::run(&file, &trust),
+        Command::VerifyLog => commands::verify::run_log(&cli.settings),
         Command::Backup => commands::backup::run_backup(&cli.settings),
         Command::Restore {
             archive,

@@ -164,6 +164,53 @@ pub struct Settings {
     #[arg(long, global = true, env = "HOSO_BACKUP_IDENTITY")]
     pub backup_identity: Option<PathBuf>,
 
+    /// Base address of the provincial data-sharing platform (LGSP) or exchange platform through
+    /// which approved dossiers reach the national CBCCVC database (docs/integration.md). Unset:
+    /// no connection; messages wait in the outbox until one is configured.
+    #[arg(long, global = true, env = "HOSO_NATIONAL_URL")]
+    pub national_url: Option<String>,
+
+    /// How hoso authenticates to the platform: `token`, `system_key`, `oauth2`, `access_key`
+    /// or `xroad`.
+    #[arg(long, global = true, env = "HOSO_NATIONAL_AUTH", default_value = "token")]
+    pub national_auth: String,
+
+    /// The user, system id, client id, access key or X-Road client id, by profile.
+    #[arg(long, global = true, env = "HOSO_NATIONAL_USER", default_value = "")]
+    pub national_user: String,
+
+    /// The password, secret key or client secret, by profile. Never logged.
+    #[arg(
+        long,
+        global = true,
+        env = "HOSO_NATIONAL_SECRET",
+        default_value = "",
+        hide_env_values = true
+    )]
+    pub national_secret: String,
+
+    /// `AppName` sent by the `access_key` profile.
+    #[arg(long, global = true, env = "HOSO_NATIONAL_APP_NAME", default_value = "hoso")]
+    pub national_app_name: String,
+
+    /// Seconds to wait for the platform's answer before trying again later.
+    #[arg(long, global = true, env = "HOSO_NATIONAL_TIMEOUT_SECONDS", default_value_t = 30)]
+    pub national_timeout_seconds: u64,
+
+    /// Delivery attempts of a message before it is dead (transient failures only).
+    #[arg(long, global = true, env = "HOSO_NATIONAL_ATTEMPTS", default_value_t = 10)]
+    pub national_attempts: i32,
+
+    /// Send the sensitive group (health, honours, personal history): only when the recorded
+    /// consent of the connection covers it (INT-3).
+    #[arg(long, global = true, env = "HOSO_NATIONAL_SEND_SENSITIVE", default_value_t = false)]
+    pub national_send_sensitive: bool,
+
+    /// A mapping file from the form to the national packet, replacing the shipped one
+    /// (`crates/domain/national/packet-v1.json`).
+    #[arg(long, global = true, env = "HOSO_NATIONAL_MAPPING")]
+    pub national_mapping: Option<PathBuf>,
+
     /// Which log lines to write, as a tracing filter, e.g. `info` or `hoso_api=debug,info`.
     #[arg(long, global = true, env = "HOSO_LOG", default_value = "info")]
     pub log: String,
@@ -197,6 +244,7 @@ pub struct Config {
     pub access_ttl: Duration,
     pub refresh_ttl: Duration,
     pub backups: hoso_app::backups::BackupSettings,
+    pub national: hoso_app::national::NationalSettings,
 }
 
 impl Settings {
@@ -332,6 +380,7 @@ impl Settings {
             identity,
             scratch: self.data_dir.join("tmp"),
         };
+        let national = self.national_settings()?;
         Ok(Config {
             listen,
             data_dir: self.data_dir.clone(),
@@ -365,7 +414,47 @@ impl Settings {
             access_ttl: Duration::from_secs(self.access_token_minutes * 60),
             refresh_ttl: Duration::from_secs(self.refresh_token_hours * 3600),
             backups,
+            national,
         })
+    }
+
+    fn national_settings(&self) -> anyhow::Result<hoso_app::national::NationalSettings> {
+        let mut settings = hoso_app::national::NationalSettings::default();
+        if let Some(path) = &self.national_mapping {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| anyhow!("HOSO_NATIONAL_MAPPING (--national-mapping) '{}': {e}", path.display()))?;
+            let mapping = hoso_domain::national::Mapping::parse(&text)
+                .map_err(|e| anyhow!("HOSO_NATIONAL_MAPPING (--national-mapping) '{}': {e}", path.display()))?;
+            settings.mapping = std::sync::Arc::new(mapping);
+        }
+        if !(1..=100).contains(&self.national_attempts) {
+            bail!("HOSO_NATIONAL_ATTEMPTS (--national-attempts) must be between 1 and 100");
+        }
+        if !(1..=600).contains(&self.national_timeout_seconds) {
+            bail!("HOSO_NATIONAL_TIMEOUT_SECONDS (--national-timeout-seconds) must be between 1 and 600");
+        }
+        settings.attempts = self.national_attempts;
+        settings.include_sensitive = self.national_send_sensitive;
+        if let Some(url) = self.national_url.as_deref().filter(|u| !u.is_empty()) {
+            let auth = hoso_app::national::client::Auth::from_parts(
+                &self.national_auth,
+                &self.national_user,
+                &self.national_secret,
+                &self.national_app_name,
+            )
+            .map_err(|e| anyhow!("HOSO_NATIONAL_AUTH (--national-auth): {e}"))?;
+            if self.national_user.is_empty() {
+                bail!("HOSO_NATIONAL_USER (--national-user) is needed with HOSO_NATIONAL_URL");
+            }
+            let connection = hoso_app::national::client::Connection::new(
+                url,
+                auth,
+                Duration::from_secs(self.national_timeout_seconds),
+            )
+            .map_err(|e| anyhow!("HOSO_NATIONAL_URL (--national-url): {e}"))?;
+            settings.connection = Some(connection);
+        }
+        Ok(settings)
     }
 }
 

@@ -24,6 +24,7 @@ pub mod imports;
 pub mod jobs;
 pub mod meta;
 pub mod migrations;
+pub mod national;
 pub mod people;
 pub mod pool;
 pub mod positions;

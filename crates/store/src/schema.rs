@@ -806,3 +806,50 @@ diesel::table! {
 diesel::joinable!(audit_event_people -> audit_events (event_id));
 diesel::allow_tables_to_appear_in_same_query!(audit_event_people, audit_events);
 diesel::allow_tables_to_appear_in_same_query!(audit_event_people, units);
+
+diesel::table! {
+    national_messages (id) {
+        id -> Text,
+        person_id -> Text,
+        dossier_id -> Text,
+        sequence -> Integer,
+        kind -> Text,
+        version_number -> Nullable<Integer>,
+        person_status -> Text,
+        state -> Text,
+        attempts -> Integer,
+        packet -> Nullable<Text>,
+        packet_sha256 -> Nullable<Text>,
+        last_error -> Nullable<Text>,
+        last_error_code -> Nullable<Text>,
+        national_identifier -> Nullable<Text>,
+        national_dossier_code -> Nullable<Text>,
+        job_id -> Nullable<Text>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+        acknowledged_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    national_log (seq) {
+        seq -> BigInt,
+        at -> Timestamp,
+        message_id -> Nullable<Text>,
+        direction -> Text,
+        method -> Text,
+        path -> Text,
+        status -> Nullable<Integer>,
+        body -> Text,
+        previous_hash -> Text,
+        entry_hash -> Text,
+    }
+}
+
+diesel::joinable!(national_messages -> dossiers (dossier_id));
+diesel::joinable!(national_messages -> people (person_id));
+diesel::allow_tables_to_appear_in_same_query!(national_messages, dossiers);
+diesel::allow_tables_to_appear_in_same_query!(national_messages, people);
+diesel::allow_tables_to_appear_in_same_query!(national_messages, units);
+diesel::allow_tables_to_appear_in_same_query!(national_messages, jobs);

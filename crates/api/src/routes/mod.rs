@@ -22,6 +22,7 @@ pub mod dossiers;
 pub mod imports;
 pub mod jobs;
 pub mod lists;
+pub mod national_sync;
 pub mod me;
 pub mod people;
 pub mod positions;
@@ -67,6 +68,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     imports::configure(cfg);
     jobs::configure(cfg);
     backups::configure(cfg);
+    national_sync::configure(cfg);
     lists::configure(cfg);
     recruitments::configure(cfg);
     unit_requests::configure(cfg);

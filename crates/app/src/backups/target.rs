@@ -7,10 +7,9 @@
 //! is the local copy removed. Either way, a name without `.partial` is a verified archive, and a
 //! crash leaves nothing that looks good: a partial file, or an upload S3 never completed.
 
-use std::future::Future;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use futures_util::StreamExt;
 use object_store::aws::{AmazonS3, AmazonS3Builder};
@@ -19,6 +18,7 @@ use object_store::{ObjectStoreExt, WriteMultipart};
 use sha2::{Digest, Sha256};
 
 use crate::error::AppError;
+use crate::io_runtime::on_runtime;
 use crate::secrets::hex;
 
 /// Credentials and address of an S3-compatible service.
@@ -238,25 +238,6 @@ fn s3_store(bucket: &str, s3: &S3Options) -> Result<AmazonS3, String> {
         builder = builder.with_access_key_id(id).with_secret_access_key(secret);
     }
     builder.build().map_err(|e| e.to_string())
-}
-
-/// Runs object-store work on a runtime of its own, whatever thread asks (a job's blocking
-/// thread, the command line, a test): its HTTP connections live as long as that runtime.
-fn on_runtime<T: Send + 'static>(work: impl Future<Output = T> + Send + 'static) -> T {
-    static RUNTIME: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
-    let runtime = RUNTIME.get_or_init(|| {
-        tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .thread_name("hoso-object-store")
-            .enable_all()
-            .build()
-            .expect("a runtime for the object store")
-    });
-    let (done, result) = std::sync::mpsc::channel();
-    runtime.spawn(async move {
-        let _ = done.send(work.await);
-    });
-    result.recv().expect("the object store's runtime ran the work")
 }
 
 /// SigV4's SHA-256 and HMAC from RustCrypto (already in the tree), instead of ring or aws-lc,

@@ -149,6 +149,14 @@ pub async fn create_transfer(
                         transfers::complete(conn, &row.id, &session.actor.account_id, now, None, None, None)?
                     }
                 };
+                if kind.ends_service_here() {
+                    crate::national::queue_status_change(
+                        conn,
+                        &shared,
+                        person_id,
+                        &crate::jobs::QueuedBy::account(&session),
+                    )?;
+                }
                 let mut event = super::event(&session, "transfer.filed", &row);
                 event.details = Some(
                     serde_json::json!({"kind": kind.as_str(), "decision": body.decision.number, "due_on": due, "state": row.state})

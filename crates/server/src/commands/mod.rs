@@ -52,6 +52,7 @@ pub(crate) fn application(config: &Config, pool: DbPool) -> std::sync::Arc<hoso_
         },
         clock: hoso_app::clock::Clock::system(),
         backups: config.backups.clone(),
+        national: config.national.clone(),
         jobs: Default::default(),
     })
 }

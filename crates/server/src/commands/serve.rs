@@ -26,6 +26,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     if sealed > 0 {
         tracing::info!(sealed, "documents stored in clear are now sealed at rest");
     }
+    queue_waiting_national_messages(&mut conn, &app)?;
     drop(conn);
     actix_web::rt::System::new().block_on(serve(config, app))
 }
@@ -64,5 +65,19 @@ async fn serve(config: Config, app: Arc<hoso_app::App>) -> anyhow::Result<()> {
     println!("hoso listening on http://{address}");
     std::io::stdout().flush()?;
     server.run().await?;
+    Ok(())
+}
+
+/// Messages of the national sync that wait without a job (a connection configured since they
+/// were written) are given one, here and in `hoso worker`.
+pub(crate) fn queue_waiting_national_messages(
+    conn: &mut hoso_store::DbConnection,
+    app: &hoso_app::App,
+) -> anyhow::Result<()> {
+    let queued = hoso_app::national::queue_waiting(conn, app)
+        .map_err(|e| anyhow!("queueing the national sync's waiting messages: {e}"))?;
+    if queued > 0 {
+        tracing::info!(queued, "national sync: waiting messages queued for delivery");
+    }
     Ok(())
 }

@@ -63,3 +63,22 @@ pub fn run(file: &Path, trust: &[PathBuf]) -> anyhow::Result<()> {
         std::process::exit(1);
     }
 }
+
+/// `hoso verify-log`: the national sync's message log, chain and content.
+pub fn run_log(settings: &crate::config::Settings) -> anyhow::Result<()> {
+    let config = settings.resolve()?;
+    let pool = super::open_database(&config)?;
+    let mut conn = pool.get().map_err(|e| anyhow::anyhow!("no database connection: {e}"))?;
+    let report = hoso_app::national::verify_log(&mut conn).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if report.ok {
+        println!("message log verified: {} entries, the chain holds", report.entries);
+        return Ok(());
+    }
+    println!(
+        "message log FAILED at entry {}: {} ({} entries before it verified)",
+        report.first_bad_entry.unwrap_or_default(),
+        report.problem.unwrap_or_default(),
+        report.entries
+    );
+    std::process::exit(1);
+}

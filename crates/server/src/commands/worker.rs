@@ -12,6 +12,9 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     telemetry::init(&config.log, config.log_json);
     let pool = super::open_database(&config)?;
     let app = super::application(&config, pool);
+    let mut conn = pool_connection(&app)?;
+    super::serve::queue_waiting_national_messages(&mut conn, &app)?;
+    drop(conn);
     let registry = Arc::new(hoso_app::jobs::Registry::from_environment());
     let workers = config.job_workers.max(1);
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -25,4 +28,8 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
         std::io::stdout().flush()?;
         std::future::pending::<anyhow::Result<()>>().await
     })
+}
+
+fn pool_connection(app: &hoso_app::App) -> anyhow::Result<hoso_store::pool::PooledConnection> {
+    app.pool.get().map_err(|e| anyhow::anyhow!("no database connection: {e}"))
 }

@@ -32,6 +32,8 @@ pub struct TestContext {
     pub backups: hoso_app::backups::BackupSettings,
     /// Reverse proxies whose `X-Forwarded-For` is believed (none unless a test says).
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// The national connection (none unless a test points it at a simulator).
+    pub national: hoso_app::national::NationalSettings,
     _static_holder: tempfile::TempDir,
 }
 
@@ -49,6 +51,7 @@ impl TestContext {
             static_dir: holder.path().join("static"),
             backups: hoso_app::backups::BackupSettings::in_directory(holder.path()),
             trusted_proxies: Vec::new(),
+            national: hoso_app::national::NationalSettings::default(),
             _static_holder: holder,
         }
     }
@@ -79,6 +82,7 @@ impl TestContext {
                 },
                 clock: self.clock.clone(),
                 backups: self.backups.clone(),
+                national: self.national.clone(),
                 jobs: Default::default(),
             }),
             started_at: Instant::now(),

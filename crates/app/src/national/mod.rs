@@ -1,0 +1,217 @@
+//! The national sync (INT-1…4, WF-6/7, CTX-1; docs/integration.md): Sở Nội vụ's approval of a
+//! version, and the end of a person's service, write a message to the outbox in their own
+//! transaction; a durable job delivers each person's messages in order through the platform's
+//! transport profile, signed; every exchange goes to the hash-chained message log; the
+//! acknowledgement's national identifier and dossier code are written to the dossier.
+
+pub mod client;
+mod deliver;
+pub mod list_national_messages;
+pub mod packet;
+pub mod read_national_message;
+pub mod retry_national_message;
+pub mod verify_national_log;
+
+use std::sync::Arc;
+
+pub use list_national_messages::list_national_messages;
+pub use read_national_message::read_national_message;
+pub use retry_national_message::retry_national_message;
+pub use verify_national_log::{verify_log, verify_national_log};
+
+use hoso_api_types::national::{NationalLogEntryView, NationalMessageView};
+use hoso_domain::national::Mapping;
+use hoso_store::national::{self as store, MessageRow};
+use hoso_store::DbConnection;
+
+use crate::error::AppError;
+use crate::jobs::{JobKind, JobRequest, QueuedBy};
+use crate::App;
+
+/// The national connection and how packets are made.
+#[derive(Clone, Debug)]
+pub struct NationalSettings {
+    /// `None`: no connection is configured; messages wait in the outbox until one is.
+    pub connection: Option<client::Connection>,
+    pub mapping: Arc<Mapping>,
+    /// Whether the consent recorded for the connection covers sensitive data (group 10).
+    pub include_sensitive: bool,
+    /// Delivery attempts before a message is dead (transient failures only).
+    pub attempts: i32,
+}
+
+impl Default for NationalSettings {
+    fn default() -> Self {
+        NationalSettings {
+            connection: None,
+            mapping: Arc::new(Mapping::shipped()),
+            include_sensitive: false,
+            attempts: 10,
+        }
+    }
+}
+
+pub const DELIVERY_JOB: JobKind = JobKind {
+    name: "national.deliver",
+    run: deliver::run,
+    on_dead: Some(deliver::on_dead),
+};
+
+/// Why a message is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    VersionApproved,
+    StatusChanged,
+}
+
+impl MessageKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageKind::VersionApproved => "version_approved",
+            MessageKind::StatusChanged => "status_changed",
+        }
+    }
+}
+
+/// The national status of a person from hoso's service status (TRF-5).
+pub fn national_status(service_status: &str) -> &'static str {
+    match service_status {
+        "active" | "seconded" => "in_service",
+        "retired" => "retired",
+        "resigned" => "resigned",
+        "dismissed" => "dismissed",
+        "deceased" => "deceased",
+        "transferred_out" => "transferred_out",
+        _ => "in_service",
+    }
+}
+
+/// Writes a message to the outbox in the caller's transaction, after the person's earlier
+/// ones, with the job that delivers it (when a connection is configured).
+pub fn queue_message(
+    conn: &mut DbConnection,
+    app: &App,
+    dossier_id: &str,
+    kind: MessageKind,
+    version_number: Option<i32>,
+    queued_by: &QueuedBy,
+) -> Result<MessageRow, AppError> {
+    let found = hoso_store::dossiers::find(conn, dossier_id)?.ok_or(AppError::NotFound)?;
+    let person = &found.person;
+    let now = app.clock.now_naive();
+    let mut row = MessageRow {
+        id: hoso_store::ids::new_id(),
+        person_id: person.id.clone(),
+        dossier_id: dossier_id.to_owned(),
+        sequence: store::next_sequence(conn, &person.id)?,
+        kind: kind.as_str().into(),
+        version_number,
+        person_status: national_status(&person.service_status).into(),
+        state: store::QUEUED.into(),
+        attempts: 0,
+        packet: None,
+        packet_sha256: None,
+        last_error: None,
+        last_error_code: None,
+        national_identifier: None,
+        national_dossier_code: None,
+        job_id: None,
+        created_by: queued_by.id.clone(),
+        created_at: now,
+        sent_at: None,
+        acknowledged_at: None,
+    };
+    if app.national.connection.is_some() {
+        row.job_id = Some(delivery_job(conn, app, &row.id, queued_by, &row.id)?);
+    }
+    store::insert(conn, &row)?;
+    Ok(row)
+}
+
+/// The end of a person's service, for the national database to know: only for someone it
+/// already has a message of (a person never sent has nothing there to end).
+pub fn queue_status_change(
+    conn: &mut DbConnection,
+    app: &App,
+    person_id: &str,
+    queued_by: &QueuedBy,
+) -> Result<Option<MessageRow>, AppError> {
+    if store::next_sequence(conn, person_id)? == 1 {
+        return Ok(None);
+    }
+    let Some(dossier) = hoso_store::dossiers::find_by_person(conn, person_id)? else {
+        return Ok(None);
+    };
+    queue_message(conn, app, &dossier.id, MessageKind::StatusChanged, None, queued_by).map(Some)
+}
+
+fn delivery_job(
+    conn: &mut DbConnection,
+    app: &App,
+    message_id: &str,
+    queued_by: &QueuedBy,
+    key: &str,
+) -> Result<String, AppError> {
+    let request = JobRequest::new(DELIVERY_JOB.name, serde_json::json!({ "message_id": message_id }))
+        .key(format!("national:{key}"))
+        .attempts(app.national.attempts);
+    Ok(crate::jobs::enqueue(conn, request, queued_by, app.clock.now_naive())?.id)
+}
+
+/// Gives every waiting message without a live job one (a connection configured after messages
+/// were written, or a server started again): run when a server or worker starts.
+pub fn queue_waiting(conn: &mut DbConnection, app: &App) -> Result<usize, AppError> {
+    if app.national.connection.is_none() {
+        return Ok(0);
+    }
+    let waiting = store::waiting_without_live_job(conn)?;
+    let stamp = app.clock.now_naive().and_utc().timestamp();
+    conn.write_transaction(|conn| -> Result<(), AppError> {
+        for message in &waiting {
+            let key = format!("{}:resumed:{stamp}", message.id);
+            let job = delivery_job(conn, app, &message.id, &QueuedBy::system(), &key)?;
+            store::set_job(conn, &message.id, &job)?;
+        }
+        Ok(())
+    })?;
+    Ok(waiting.len())
+}
+
+pub(crate) fn message_view(row: MessageRow, person_name: String, dossier_number: String) -> NationalMessageView {
+    NationalMessageView {
+        id: row.id,
+        person_id: row.person_id,
+        person_name,
+        dossier_id: row.dossier_id,
+        dossier_number,
+        sequence: row.sequence,
+        kind: row.kind,
+        version_number: row.version_number,
+        person_status: row.person_status,
+        state: row.state,
+        attempts: row.attempts,
+        packet_sha256: row.packet_sha256,
+        last_error: row.last_error,
+        last_error_code: row.last_error_code,
+        national_identifier: row.national_identifier,
+        national_dossier_code: row.national_dossier_code,
+        job_id: row.job_id,
+        created_at: crate::views::utc(row.created_at),
+        sent_at: row.sent_at.map(crate::views::utc),
+        acknowledged_at: row.acknowledged_at.map(crate::views::utc),
+    }
+}
+
+pub(crate) fn log_view(entry: store::LogEntry) -> NationalLogEntryView {
+    NationalLogEntryView {
+        seq: entry.seq,
+        at: crate::views::utc(entry.at),
+        message_id: entry.message_id,
+        direction: entry.direction,
+        method: entry.method,
+        path: entry.path,
+        status: entry.status,
+        body: entry.body,
+        entry_hash: entry.entry_hash,
+    }
+}

@@ -1,0 +1,274 @@
+//! The packet hoso sends to the national CBCCVC database (INT-1, CTX-1; docs/integration.md):
+//! an approved version mapped to the national groups by a mapping *file*, so that the
+//! Ministry's real schema replaces ours by data, not by code. Every coded field must hold a
+//! code of its catalogue: a free-typed value stops the message before anything is sent.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::dossier::validation::CatalogIndex;
+use crate::validation::{FieldError, FieldErrors};
+
+/// The contract version this build speaks.
+pub const SCHEMA: &str = "hoso-cbccvc/1";
+
+/// The mapping shipped with hoso (`crates/domain/national/packet-v1.json`).
+pub const SHIPPED_MAPPING: &str = include_str!("../national/packet-v1.json");
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mapping {
+    pub schema: String,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub groups: Vec<Group>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub name: String,
+    /// Sent only when the connection's consent covers sensitive data (SEC-2, INT-3).
+    #[serde(default)]
+    pub sensitive: bool,
+    pub fields: Vec<Field>,
+}
+
+/// One field of the packet: a value at `from`, or a list of rows at `list` with `fields` of
+/// their own (pointers relative to each row).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    pub name: String,
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub list: Option<String>,
+    #[serde(default)]
+    pub fields: Vec<Field>,
+    /// The catalogues whose codes this field takes (the first that knows the code).
+    #[serde(default)]
+    pub catalog: Vec<String>,
+    #[serde(default)]
+    pub required: bool,
+}
+
+impl Mapping {
+    pub fn shipped() -> Mapping {
+        Mapping::parse(SHIPPED_MAPPING).expect("the shipped mapping is valid")
+    }
+
+    /// Reads a mapping file; a field must have either `from` or `list` with fields.
+    pub fn parse(text: &str) -> Result<Mapping, String> {
+        let mapping: Mapping = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        fn check(field: &Field, at: &str) -> Result<(), String> {
+            match (&field.from, &field.list) {
+                (Some(from), None) if from.starts_with('/') && field.fields.is_empty() => Ok(()),
+                (None, Some(list)) if list.starts_with('/') && !field.fields.is_empty() => {
+                    field.fields.iter().try_for_each(|f| check(f, &format!("{at}.{}", f.name)))
+                }
+                _ => Err(format!(
+                    "{at}: a field has `from` (a JSON pointer) or `list` with `fields`"
+                )),
+            }
+        }
+        for group in &mapping.groups {
+            for field in &group.fields {
+                check(field, &format!("{}.{}", group.name, field.name))?;
+            }
+        }
+        Ok(mapping)
+    }
+}
+
+/// The form's name of the field a pointer reads, as validation names it: `/content/career/x`
+/// → `career.x`, a row's field → `training[2].level`.
+fn form_field(pointer: &str, row: Option<(&str, usize)>) -> String {
+    let path = |p: &str| {
+        p.trim_start_matches('/')
+            .trim_start_matches("content/")
+            .trim_start_matches("person/")
+            .replace('/', ".")
+    };
+    match row {
+        None => path(pointer),
+        Some((list, i)) => format!("{}[{i}].{}", path(list), path(pointer)),
+    }
+}
+
+/// The groups of a packet from `source` (`{"content": …, "person": …}`). Empty values are left
+/// out; a coded field whose value is not a code of its catalogue, or a required field that is
+/// empty, is an error naming the form's field.
+pub fn build_groups(
+    mapping: &Mapping,
+    source: &Value,
+    catalogs: &CatalogIndex,
+    include_sensitive: bool,
+) -> Result<Value, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let mut groups = Map::new();
+    for group in mapping.groups.iter().filter(|g| include_sensitive || !g.sensitive) {
+        let mut out = Map::new();
+        for field in &group.fields {
+            if let Some(value) = read_field(field, source, None, catalogs, &mut errors) {
+                out.insert(field.name.clone(), value);
+            }
+        }
+        groups.insert(group.name.clone(), Value::Object(out));
+    }
+    if errors.is_empty() {
+        Ok(Value::Object(groups))
+    } else {
+        Err(errors)
+    }
+}
+
+fn read_field(
+    field: &Field,
+    source: &Value,
+    row: Option<(&str, usize)>,
+    catalogs: &CatalogIndex,
+    errors: &mut FieldErrors,
+) -> Option<Value> {
+    if let Some(list) = &field.list {
+        let rows = source.pointer(list).and_then(Value::as_array)?;
+        let items: Vec<Value> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let mut out = Map::new();
+                for sub in &field.fields {
+                    if let Some(value) = read_field(sub, item, Some((list, i)), catalogs, errors) {
+                        out.insert(sub.name.clone(), value);
+                    }
+                }
+                Value::Object(out)
+            })
+            .collect();
+        return (!items.is_empty()).then_some(Value::Array(items));
+    }
+    let pointer = field.from.as_deref().expect("a checked mapping field has `from`");
+    let value = source.pointer(pointer).filter(|v| !is_empty(v)).cloned();
+    let Some(value) = value else {
+        if field.required {
+            errors.push(FieldError::new(
+                form_field(pointer, row),
+                "required",
+                "Thông tin bắt buộc của cơ sở dữ liệu quốc gia còn trống.",
+            ));
+        }
+        return None;
+    };
+    if !field.catalog.is_empty() {
+        let kinds: Vec<&str> = field.catalog.iter().map(String::as_str).collect();
+        let coded = value.as_str().is_some_and(|code| catalogs.find(&kinds, code).is_some());
+        if !coded {
+            errors.push(FieldError::new(
+                form_field(pointer, row),
+                "uncoded_value",
+                format!(
+                    "«{}» không phải là mã của danh mục; cơ sở dữ liệu quốc gia chỉ nhận giá trị có mã. Hãy chọn từ danh mục rồi trình duyệt lại.",
+                    value.as_str().map(str::to_owned).unwrap_or_else(|| value.to_string())
+                ),
+            ));
+            return None;
+        }
+    }
+    Some(value)
+}
+
+fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        _ => false,
+    }
+}
+
+/// The SHA-256 (hex) of a packet's person object in canonical JSON: what is signed and what
+/// reconciliation compares.
+pub fn canonical_bytes(person: &Value) -> Vec<u8> {
+    crate::dossier::canonical_json(person).into_bytes()
+}
+
+/// Whether a delivery failure is worth trying again (docs/integration.md): time-outs, refused
+/// connections, 5xx, 429 and out-of-order answers are; a refusal of the packet or of our
+/// credentials is not, and needs a person to act.
+pub fn transient_status(status: u16) -> bool {
+    status == 409 || status == 429 || status == 408 || status >= 500
+}
+
+/// The Vietnamese reason for a permanent refusal, for the administrator who must act on it.
+pub fn refusal_reason(status: u16, code: &str, message: &str) -> String {
+    let what = match (status, code) {
+        (_, "IP_DISALLOWED") => "Nền tảng từ chối địa chỉ IP của máy chủ hoso; đề nghị đơn vị quản lý nền tảng cho phép địa chỉ này.".to_owned(),
+        (401, _) | (_, "auth_refused") => "Nền tảng từ chối thông tin xác thực của kết nối; kiểm tra tài khoản hoặc khóa bí mật đã cấu hình.".to_owned(),
+        (403, _) => "Kết nối không được phép gửi dữ liệu này.".to_owned(),
+        (_, "invalid_signature") => "Chữ ký số của gói tin không được chấp nhận; kiểm tra chứng thư số của kết nối.".to_owned(),
+        (_, "unknown_code") => "Cơ sở dữ liệu quốc gia không nhận một mã danh mục của gói tin.".to_owned(),
+        _ => "Cơ sở dữ liệu quốc gia từ chối gói tin.".to_owned(),
+    };
+    if message.is_empty() {
+        format!("{what} [{status} {code}]")
+    } else {
+        format!("{what} ({message}) [{status} {code}]")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn catalogs() -> CatalogIndex {
+        CatalogIndex::from_files(crate::catalog::shipped())
+    }
+
+    #[test]
+    fn the_shipped_mapping_reads_and_names_ten_groups() {
+        let mapping = Mapping::shipped();
+        assert_eq!(mapping.schema, SCHEMA);
+        assert_eq!(mapping.groups.len(), 10);
+    }
+
+    #[test]
+    fn coded_fields_keep_codes_and_a_free_typed_party_position_stops_the_packet() {
+        let mapping = Mapping::shipped();
+        let mut source = json!({
+            "content": {"identity": {"full_name": "Nguyễn Văn An", "birth_date": "1980-01-02", "gender": "1",
+                "citizen_id": "033080001234", "ethnicity": "01"},
+                "career": {"party_position": null}, "work_history": [{"from": "2005-01-01", "unit": "Trường A"}]},
+            "person": {"category": "civil_servant", "unit_code": "SGDDT"}
+        });
+        let groups = build_groups(&mapping, &source, &catalogs(), false).unwrap();
+        assert_eq!(groups["1_identity"]["gender"], "1");
+        assert_eq!(groups["7_work_history"]["periods"][0]["unit"], "Trường A");
+        assert!(groups.get("10_other").is_none(), "sensitive group left out");
+        source["content"]["career"]["concurrent_party_position"] = json!("Bí thư chi bộ");
+        let errors = build_groups(&mapping, &source, &catalogs(), false).unwrap_err();
+        let error = &errors.as_slice()[0];
+        assert_eq!(error.field, "career.concurrent_party_position");
+        assert_eq!(error.code, "uncoded_value");
+    }
+
+    #[test]
+    fn a_missing_required_field_is_named_and_a_mapping_without_source_is_refused() {
+        let source = json!({"content": {"identity": {}}, "person": {}});
+        let errors = build_groups(&Mapping::shipped(), &source, &catalogs(), false).unwrap_err();
+        assert!(errors.as_slice().iter().any(|e| e.field == "identity.full_name" && e.code == "required"));
+        let bad = r#"{"schema": "x", "groups": [{"name": "g", "fields": [{"name": "f"}]}]}"#;
+        assert!(Mapping::parse(bad).unwrap_err().contains("g.f"));
+    }
+
+    #[test]
+    fn only_time_outs_overload_and_order_are_tried_again() {
+        for status in [408, 409, 429, 500, 502, 503] {
+            assert!(transient_status(status), "{status}");
+        }
+        for status in [400, 401, 403, 404, 422] {
+            assert!(!transient_status(status), "{status}");
+        }
+    }
+}

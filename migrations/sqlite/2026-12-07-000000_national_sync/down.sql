@@ -1,0 +1,2 @@
+DROP TABLE national_log;
+DROP TABLE national_messages;
