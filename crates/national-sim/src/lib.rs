@@ -42,8 +42,6 @@ pub struct Config {
     pub secret: String,
     /// Lifetime of the tokens it issues.
     pub token_seconds: i64,
-    /// Roots a packet's signature must chain to; none: only the packet's hash is checked.
-    pub roots: Vec<hoso_signatures::certificates::Certificate>,
     /// How long a `timeout` fault holds the answer.
     pub hold: Duration,
 }
@@ -55,7 +53,6 @@ impl Config {
             user: "hoso".into(),
             secret: "bi-mat-ket-noi".into(),
             token_seconds: 1800,
-            roots: Vec::new(),
             hold: Duration::from_secs(3),
         }
     }
@@ -116,6 +113,9 @@ pub struct State {
     pub tokens_issued: u64,
     pub people: BTreeMap<String, Record>,
     pub faults: Faults,
+    /// Roots a packet's signature must chain to; none: only the packet's hash is checked.
+    #[serde(skip)]
+    pub roots: Vec<hoso_signatures::certificates::Certificate>,
     #[serde(skip)]
     by_message: HashMap<String, usize>,
     /// (sender province, citizen ID) → the last sequence accepted.
@@ -223,6 +223,11 @@ impl Simulator {
             handle,
             thread: Some(thread),
         })
+    }
+
+    /// Trusts these roots for packet signatures from now on.
+    pub fn trust(&self, roots: Vec<hoso_signatures::certificates::Certificate>) {
+        self.state.lock().expect("state").roots = roots;
     }
 
     pub fn set_faults(&self, faults: Faults) {
@@ -372,6 +377,7 @@ struct Packet {
     #[serde(default)]
     previous_message_id: Option<String>,
     sender: Sender,
+    sent_at: DateTime<Utc>,
     person: Value,
     packet_sha256: String,
     signature: String,
@@ -430,13 +436,15 @@ async fn deliver(sim: web::Data<Simulator>, request: HttpRequest, body: web::Byt
     if sha != packet.packet_sha256 {
         return error(400, "invalid_packet", "packet_sha256 không khớp nội dung");
     }
-    if !sim.config.roots.is_empty() {
+    let roots = sim.state.lock().expect("state").roots.clone();
+    if !roots.is_empty() {
+        // Certificates are judged at the time the packet says it was signed and sent.
         if let Err(failure) =
-            hoso_signatures::verify_detached(&canonical, packet.signature.as_bytes(), &sim.config.roots, Utc::now())
+            hoso_signatures::verify_detached(&canonical, packet.signature.as_bytes(), &roots, packet.sent_at)
         {
             return error(400, "invalid_signature", &failure.to_string());
         }
-    } else if hoso_signatures::verify::decode_cms(packet.signature.as_bytes()).is_err() || packet.signature.is_empty() {
+    } else if packet.signature.is_empty() || hoso_signatures::verify::decode_cms(packet.signature.as_bytes()).is_err() {
         return error(400, "invalid_signature", "chữ ký không đọc được");
     }
     let Some(citizen_id) = packet.person.get("citizen_id").and_then(Value::as_str).map(str::to_owned) else {

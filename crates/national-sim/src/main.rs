@@ -18,6 +18,7 @@ fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let mut listen = "127.0.0.1:8090".to_owned();
     let mut config = Config::new(Profile::Token);
+    let mut roots = Vec::new();
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or(format!("{flag} needs a value"));
         match flag.as_str() {
@@ -33,14 +34,16 @@ fn run() -> Result<(), String> {
             "--trusted-roots" => {
                 let path = value()?;
                 let bytes = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
-                config.roots = hoso_signatures::certificates::parse_certificates(&bytes)
+                roots = hoso_signatures::certificates::parse_certificates(&bytes)
                     .map_err(|e| format!("{path}: {e}"))?;
             }
             other => return Err(format!("unknown argument {other}")),
         }
     }
     let listener = std::net::TcpListener::bind(&listen).map_err(|e| format!("{listen}: {e}"))?;
-    let running = Simulator::new(config).serve(listener).map_err(|e| e.to_string())?;
+    let simulator = Simulator::new(config);
+    simulator.trust(roots);
+    let running = simulator.serve(listener).map_err(|e| e.to_string())?;
     println!("hoso-national-sim listening on {}", running.url);
     // Serves until the process is stopped.
     loop {

@@ -40,7 +40,8 @@ pub struct Activity {
     pub approved: i64,
     /// Dossiers viewed, exported, printed or downloaded from in the period.
     pub consulted: i64,
-    /// Dossiers known to the national database (they carry its identifier).
+    /// Dossiers the national database acknowledged receiving (INT-1): an acknowledged message
+    /// of the national sync, not an identifier typed in.
     pub synced: i64,
 }
 
@@ -65,7 +66,11 @@ pub fn activity_by_unit(
     let synced: Vec<(String, i64)> = dossiers::table
         .inner_join(people::table.inner_join(units::table))
         .filter(people::service_status.eq_any(IN_SERVICE))
-        .filter(dossiers::national_identifier.is_not_null())
+        .filter(diesel::dsl::exists(
+            crate::schema::national_messages::table
+                .filter(crate::schema::national_messages::dossier_id.eq(dossiers::id))
+                .filter(crate::schema::national_messages::state.eq(crate::national::ACKNOWLEDGED)),
+        ))
         .filter(units::path.like(under(under_path)))
         .group_by(units::path)
         .select((units::path, diesel::dsl::count_star()))

@@ -15,6 +15,7 @@ mod errors;
 mod golive;
 mod imports;
 mod jobs;
+mod national;
 mod openapi;
 mod reports;
 mod search;

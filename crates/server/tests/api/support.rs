@@ -121,6 +121,24 @@ impl TestContext {
         actix_test::init_service(app::build(state, MAX_JSON_BYTES)).await
     }
 
+    /// The application without background workers: the test runs the jobs itself with
+    /// [`Self::worker`], between steps it controls (the clock, a simulator's faults).
+    pub async fn app_without_jobs(
+        &self,
+    ) -> impl Service<actix_http::Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>
+    {
+        actix_test::init_service(app::build(self.state(), MAX_JSON_BYTES)).await
+    }
+
+    /// A job worker over this context's database, clock and settings.
+    pub fn worker(&self) -> hoso_app::jobs::Worker {
+        hoso_app::jobs::Worker::new(
+            self.state().app.clone(),
+            std::sync::Arc::new(hoso_app::jobs::Registry::standard()),
+            Duration::from_secs(60),
+        )
+    }
+
     pub fn write_static(&self, relative: &str, content: &str) {
         let path = self.static_dir.join(relative);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -1,0 +1,470 @@
+//! The national sync (issue #17; INT-1…4, WF-6/7, CTX-1): Sở Nội vụ's approval reaches the
+//! national database — played by `hoso-national-sim`, a real HTTP server following
+//! docs/integration.md — signed and verifiable; the national identifier comes back to the
+//! dossier; under injected faults every message arrives once and in order per person; a
+//! refusal ends dead with its reason and is re-sent after the fix; the message log verifies
+//! and a changed byte is named.
+
+use std::collections::{BTreeMap, HashSet};
+use std::time::Duration;
+
+use hoso_app::jobs::QueuedBy;
+use hoso_app::national::client::{Auth, Connection};
+use hoso_national_sim::{Config, Faults, Profile, Running, Simulator};
+use hoso_store::testing::backends;
+use serde_json::{json, Value};
+
+use crate::support::{call, set_day, token_of, TestContext, DEMO_PASSWORD};
+
+const SECRET: &str = "bi-mat-ket-noi";
+
+/// A simulator in `profile` and a context whose national connection points at it.
+fn connected(backend: hoso_store::Backend, profile: Profile) -> (TestContext, Simulator, Running) {
+    let simulator = Simulator::new(Config {
+        hold: Duration::from_millis(1500),
+        ..Config::new(profile)
+    });
+    let running = simulator.start(0).unwrap();
+    let mut ctx = TestContext::new(backend).with_demo();
+    let auth = Auth::from_parts(profile_name(profile), "hoso", SECRET, "hoso").unwrap();
+    ctx.national.connection = Some(Connection::new(&running.url, auth, Duration::from_millis(700)).unwrap());
+    (ctx, simulator, running)
+}
+
+fn profile_name(profile: Profile) -> &'static str {
+    match profile {
+        Profile::Token => "token",
+        Profile::SystemKey => "system_key",
+        Profile::Oauth2 => "oauth2",
+        Profile::AccessKey => "access_key",
+        Profile::Xroad => "xroad",
+    }
+}
+
+/// The simulator trusts hoso's built-in CA, which issued the connection's certificate.
+fn trust_built_in_ca(ctx: &TestContext, simulator: &Simulator) {
+    let state = ctx.state();
+    let (_, chain) = hoso_app::national::packet::signer(&mut ctx.db.connect(), &state.app).unwrap();
+    simulator.trust(vec![chain[1].clone()]);
+}
+
+/// Nguyễn Văn An's dossier (Sở GD-ĐT) through every step: opened and submitted by the agency,
+/// locked by its focal officer, signed by its head and approved by Sở Nội vụ in the window.
+async fn approved_nationally<S, B>(app: &S, ctx: &TestContext) -> String
+where
+    S: actix_web::dev::Service<
+        actix_http::Request,
+        Response = actix_web::dev::ServiceResponse<B>,
+        Error = actix_web::Error,
+    >,
+    B: actix_web::body::MessageBody,
+{
+    approved_nationally_with(app, ctx, |_| {}).await
+}
+
+/// [`approved_nationally`] with the content changed by `change` before it is submitted.
+async fn approved_nationally_with<S, B>(app: &S, ctx: &TestContext, change: impl FnOnce(&mut Value)) -> String
+where
+    S: actix_web::dev::Service<
+        actix_http::Request,
+        Response = actix_web::dev::ServiceResponse<B>,
+        Error = actix_web::Error,
+    >,
+    B: actix_web::body::MessageBody,
+{
+    let head = token_of(app, "sogddt").await;
+    let employee = token_of(app, "nguyenvanan").await;
+    let focal = token_of(app, "chuyenvien.sogddt").await;
+    let home_affairs = token_of(app, "quantri").await;
+    set_day(ctx, "2031-04-21");
+    let an = crate::dossiers::person_id(ctx, "Nguyễn Văn An");
+    let (status, opened) = call(app, "POST", "/api/v1/dossiers", Some(&head), Some(json!({"person_id": an}))).await;
+    assert_eq!(status, 201, "{opened}");
+    let id = opened["id"].as_str().unwrap().to_owned();
+    let picture = crate::dossiers::photo(app, &employee).await;
+    let mut content = crate::workflow::an_content(&picture);
+    change(&mut content);
+    let (status, saved) = call(
+        app,
+        "PUT",
+        &format!("/api/v1/dossiers/{id}/draft"),
+        Some(&employee),
+        Some(json!({"revision": 1, "content": content})),
+    )
+    .await;
+    assert_eq!(status, 200, "{saved}");
+    let (status, review) = call(
+        app,
+        "POST",
+        &format!("/api/v1/dossiers/{id}/submit"),
+        Some(&employee),
+        Some(json!({"revision": 2})),
+    )
+    .await;
+    assert_eq!(status, 201, "{review}");
+    let review = review["id"].as_str().unwrap().to_owned();
+    let (status, body) = call(
+        app,
+        "POST",
+        &format!("/api/v1/approvals/{review}/lock"),
+        Some(&focal),
+        Some(json!({"checklist": [{"item": "Sơ yếu lý lịch", "checked": true}]})),
+    )
+    .await;
+    assert_eq!(status, 200, "lock: {body}");
+    set_day(ctx, "2031-04-24");
+    for signer in [&head, &home_affairs] {
+        let (status, body) = call(
+            app,
+            "POST",
+            "/api/v1/me/certificates",
+            Some(signer),
+            Some(json!({"password": DEMO_PASSWORD})),
+        )
+        .await;
+        assert_eq!(status, 201, "enrol: {body}");
+        let (status, body) = call(
+            app,
+            "POST",
+            &format!("/api/v1/approvals/{review}/sign"),
+            Some(signer),
+            Some(json!({"password": DEMO_PASSWORD})),
+        )
+        .await;
+        assert_eq!(status, 201, "sign: {body}");
+    }
+    id
+}
+
+/// Runs jobs until none is due, moving the clock on past each back-off, until `done` holds.
+async fn deliver_until(ctx: &TestContext, mut done: impl FnMut() -> bool) {
+    let worker = ctx.worker();
+    for _ in 0..60 {
+        worker.run_until_idle().await.unwrap();
+        if done() {
+            return;
+        }
+        ctx.clock.set(ctx.clock.now() + chrono::Duration::hours(2));
+    }
+    let mut conn = ctx.db.connect();
+    let left = hoso_store::national::list(&mut conn, None, None, 3).unwrap();
+    panic!("the messages were not all delivered: {left:?}");
+}
+
+/// Dossiers of the generated people that have an approved version.
+fn approved_dossiers(conn: &mut hoso_store::DbConnection, limit: i64) -> Vec<String> {
+    use diesel::prelude::*;
+    use hoso_store::schema::dossiers;
+    dossiers::table
+        .filter(dossiers::current_version.gt(0))
+        .order(dossiers::id)
+        .limit(limit)
+        .select(dossiers::id)
+        .load(conn)
+        .unwrap()
+}
+
+fn messages_in(ctx: &TestContext, state: &str) -> usize {
+    let mut conn = ctx.db.connect();
+    hoso_store::national::counts_by_state(&mut conn)
+        .unwrap()
+        .into_iter()
+        .find(|(s, _)| s == state)
+        .map_or(0, |(_, n)| n as usize)
+}
+
+#[actix_web::test]
+async fn an_approval_reaches_the_national_database_signed_and_its_identifier_comes_back() {
+    for backend in backends() {
+        let (ctx, simulator, _running) = connected(backend, Profile::Token);
+        let app = ctx.app_without_jobs().await;
+        let id = approved_nationally(&app, &ctx).await;
+        let admin = token_of(&app, "quantri").await;
+
+        // WF-6/7: the approval wrote its message in the same transaction.
+        let (status, list) = call(&app, "GET", "/api/v1/national-sync/messages", Some(&admin), None).await;
+        assert_eq!(status, 200, "{backend}: {list}");
+        assert_eq!(list["configured"], true);
+        assert_eq!(list["profile"], "token");
+        let message = &list["items"][0];
+        assert_eq!(
+            (message["state"].as_str(), message["kind"].as_str(), message["sequence"].as_i64()),
+            (Some("queued"), Some("version_approved"), Some(1)),
+            "{backend}: {list}"
+        );
+        assert_eq!(message["dossier_id"], id.as_str());
+        let message_id = message["id"].as_str().unwrap().to_owned();
+
+        trust_built_in_ca(&ctx, &simulator);
+        deliver_until(&ctx, || messages_in(&ctx, "acknowledged") == 1).await;
+
+        // INT-1: received once, its hash and signature checked by the other side.
+        let accepted = simulator.with_state(|s| s.accepted.clone());
+        assert_eq!(accepted.len(), 1, "{backend}");
+        assert_eq!(accepted[0].message_id, message_id);
+        let record = simulator.with_state(|s| s.people.values().next().cloned().unwrap());
+        assert_eq!(record.groups["1_identity"]["full_name"], "Nguyễn Văn An");
+        assert!(record.groups.get("10_other").is_none(), "{backend}: sensitive group not sent without consent");
+
+        // CTX-1: the national identifier and dossier code are written to the dossier and shown.
+        let (_, dossier) = call(&app, "GET", &format!("/api/v1/dossiers/{id}"), Some(&admin), None).await;
+        assert_eq!(dossier["national_identifier"], accepted[0].national_identifier.as_str());
+        assert_eq!(dossier["national_dossier_code"], accepted[0].national_dossier_code.as_str());
+        let (_, detail) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/national-sync/messages/{message_id}"),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(detail["message"]["state"], "acknowledged", "{backend}: {detail}");
+        let paths: Vec<(&str, &str)> = detail["log"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (e["direction"].as_str().unwrap(), e["path"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                ("out", "/api/v1/Authentication/Token"),
+                ("in", "/api/v1/Authentication/Token"),
+                ("out", "/cbccvc/v1/packets"),
+                ("in", "/cbccvc/v1/packets"),
+            ],
+            "{backend}"
+        );
+        assert!(
+            !detail["log"].to_string().contains(SECRET),
+            "{backend}: no credential in the message log"
+        );
+
+        // The agency report's "Đã đồng bộ" counts the acknowledgement.
+        let (status, report) = call(
+            &app,
+            "GET",
+            "/api/v1/reports/agency_activity?as_of=2031-04-24",
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {report}");
+        let column = report["columns"].as_array().unwrap().iter().position(|c| c == "Đã đồng bộ");
+        let synced = report["totals"][column.expect("the column")].as_i64().unwrap();
+        assert_eq!(synced, 1, "{backend}: {report}");
+
+        // The message log verifies; one changed byte is named, by the API and by `hoso verify-log`.
+        let (_, verified) = call(&app, "GET", "/api/v1/national-sync/log/verification", Some(&admin), None).await;
+        assert_eq!((verified["ok"].as_bool(), verified["entries"].as_i64()), (Some(true), Some(4)), "{backend}");
+        {
+            use diesel::connection::SimpleConnection;
+            let mut conn = ctx.db.connect();
+            conn.batch_execute("UPDATE national_log SET body = body || ' ' WHERE seq = 3").unwrap();
+        }
+        let (_, verified) = call(&app, "GET", "/api/v1/national-sync/log/verification", Some(&admin), None).await;
+        assert_eq!(
+            (verified["ok"].as_bool(), verified["first_bad_entry"].as_i64()),
+            (Some(false), Some(3)),
+            "{backend}: {verified}"
+        );
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_hoso"))
+            .arg("verify-log")
+            .env("HOSO_DATABASE_URL", ctx.db.url_string())
+            .env("HOSO_DATA_DIR", ctx.static_dir.parent().unwrap())
+            .output()
+            .unwrap();
+        let printed = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{backend}: {printed}");
+        assert!(printed.contains("entry 3"), "{backend}: {printed}");
+
+        // Denials: agencies and anonymous callers see nothing of the sync.
+        let agency = token_of(&app, "sogddt").await;
+        let (status, _) = call(&app, "GET", "/api/v1/national-sync/messages", Some(&agency), None).await;
+        assert_eq!(status, 403, "{backend}");
+        let (status, _) = call(&app, "GET", "/api/v1/national-sync/log/verification", None, None).await;
+        assert_eq!(status, 401, "{backend}");
+        let (status, _) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/national-sync/messages/{message_id}/retry"),
+            Some(&agency),
+            None,
+        )
+        .await;
+        assert_eq!(status, 403, "{backend}");
+    }
+}
+
+#[actix_web::test]
+async fn under_faults_a_thousand_messages_arrive_each_once_and_in_order_per_person() {
+    for backend in backends() {
+        let (ctx, simulator, running) = connected(backend, Profile::SystemKey);
+        ctx.load_people(hoso_app::seed::DEMO_SEED);
+        let state = ctx.state();
+        let dossiers: Vec<String> = {
+            let mut conn = ctx.db.connect();
+            approved_dossiers(&mut conn, 250)
+        };
+        assert_eq!(dossiers.len(), 250, "{backend}: enough approved dossiers");
+        {
+            let mut conn = ctx.db.connect();
+            for _ in 0..4 {
+                for id in &dossiers {
+                    conn.write_transaction(|conn| {
+                        hoso_app::national::queue_message(
+                            conn,
+                            &state.app,
+                            id,
+                            hoso_app::national::MessageKind::VersionApproved,
+                            None,
+                            &QueuedBy::system(),
+                        )
+                        .map(|_| ())
+                    })
+                    .unwrap();
+                }
+            }
+        }
+        trust_built_in_ca(&ctx, &simulator);
+        simulator.set_faults(Faults {
+            timeout: 2,
+            status_500: 30,
+            status_429: 10,
+            retry_after: 3600,
+            expire_tokens: true,
+            lose_ack: 20,
+            ..Faults::default()
+        });
+        // A restart of the other side mid-way: down for one round of the worker.
+        let worker = ctx.worker();
+        for _ in 0..3 {
+            worker.run_once().await.unwrap();
+        }
+        let port = running.port;
+        running.stop();
+        worker.run_until_idle().await.unwrap();
+        let _running = simulator.start(port).unwrap();
+        deliver_until(&ctx, || messages_in(&ctx, "acknowledged") == 1000).await;
+
+        let (accepted, duplicates) = simulator.with_state(|s| (s.accepted.clone(), s.duplicates));
+        assert_eq!(accepted.len(), 1000, "{backend}: each message once");
+        let ids: HashSet<&str> = accepted.iter().map(|a| a.message_id.as_str()).collect();
+        assert_eq!(ids.len(), 1000, "{backend}");
+        assert!(duplicates >= 20, "{backend}: lost acknowledgements were re-sent and recognised");
+        let mut per_person = BTreeMap::<&str, Vec<i64>>::new();
+        for a in &accepted {
+            per_person.entry(a.citizen_id.as_str()).or_default().push(a.sequence);
+        }
+        assert!(per_person.values().all(|s| s == &[1, 2, 3, 4]), "{backend}: in order per person");
+        assert_eq!(messages_in(&ctx, "dead"), 0, "{backend}");
+    }
+}
+
+#[actix_web::test]
+async fn a_refusal_ends_dead_with_its_reason_holds_the_next_and_both_go_after_the_fix() {
+    for backend in backends() {
+        let (ctx, simulator, _running) = connected(backend, Profile::AccessKey);
+        ctx.load_people(hoso_app::seed::DEMO_SEED);
+        let state = ctx.state();
+        let dossier = {
+            let mut conn = ctx.db.connect();
+            approved_dossiers(&mut conn, 1).remove(0)
+        };
+        {
+            let mut conn = ctx.db.connect();
+            for _ in 0..2 {
+                conn.write_transaction(|conn| {
+                    hoso_app::national::queue_message(
+                        conn,
+                        &state.app,
+                        &dossier,
+                        hoso_app::national::MessageKind::VersionApproved,
+                        None,
+                        &QueuedBy::system(),
+                    )
+                    .map(|_| ())
+                })
+                .unwrap();
+            }
+        }
+        trust_built_in_ca(&ctx, &simulator);
+        simulator.set_faults(Faults {
+            reject: 1,
+            reject_status: 403,
+            reject_code: "IP_DISALLOWED".into(),
+            ..Faults::default()
+        });
+        ctx.worker().run_until_idle().await.unwrap();
+        let app = ctx.app_without_jobs().await;
+        let admin = token_of(&app, "quantri").await;
+        let (_, dead) = call(&app, "GET", "/api/v1/national-sync/messages?state=dead", Some(&admin), None).await;
+        let items = dead["items"].as_array().unwrap();
+        assert_eq!(items.len(), 2, "{backend}: the refused one and the one held behind it: {dead}");
+        let first = items.iter().find(|m| m["sequence"] == 1).unwrap();
+        let second = items.iter().find(|m| m["sequence"] == 2).unwrap();
+        assert_eq!(first["last_error_code"], "IP_DISALLOWED");
+        assert!(first["last_error"].as_str().unwrap().contains("địa chỉ IP"), "{first}");
+        assert_eq!(second["last_error_code"], "held_behind");
+        assert!(simulator.with_state(|s| s.accepted.is_empty()));
+
+        // The platform allows our address; the administrator re-sends: both arrive, in order.
+        let (status, body) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/national-sync/messages/{}/retry", first["id"].as_str().unwrap()),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!((status, body["state"].as_str()), (200, Some("queued")), "{backend}: {body}");
+        ctx.worker().run_until_idle().await.unwrap();
+        let sequences: Vec<i64> = simulator.with_state(|s| s.accepted.iter().map(|a| a.sequence).collect());
+        assert_eq!(sequences, [1, 2], "{backend}");
+        assert_eq!(messages_in(&ctx, "acknowledged"), 2, "{backend}");
+        let (status, body) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/national-sync/messages/{}/retry", first["id"].as_str().unwrap()),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!((status, body["code"].as_str()), (409, Some("not_dead")), "{backend}");
+        let (status, body) = call(&app, "GET", "/api/v1/national-sync/messages?state=lost", Some(&admin), None).await;
+        assert_eq!((status, body["code"].as_str()), (422, Some("validation_failed")), "{backend}: {body}");
+    }
+}
+
+#[actix_web::test]
+async fn a_value_typed_where_the_national_database_needs_a_code_stops_the_message_before_it_is_sent() {
+    for backend in backends() {
+        let (ctx, simulator, _running) = connected(backend, Profile::Oauth2);
+        let app = ctx.app_without_jobs().await;
+        // Item 19: the concurrent Party position is free text in the form; the national
+        // database takes only a code of the Party positions' catalogue.
+        let id = approved_nationally_with(&app, &ctx, |content| {
+            content["career"]["concurrent_party_position"] = json!("Bí thư chi bộ kiêm nhiệm");
+        })
+        .await;
+        trust_built_in_ca(&ctx, &simulator);
+        ctx.worker().run_until_idle().await.unwrap();
+        let admin = token_of(&app, "quantri").await;
+        let (_, list) = call(&app, "GET", "/api/v1/national-sync/messages", Some(&admin), None).await;
+        let message = &list["items"][0];
+        assert_eq!(message["dossier_id"], id.as_str());
+        assert_eq!(
+            (message["state"].as_str(), message["last_error_code"].as_str()),
+            (Some("dead"), Some("uncoded_value")),
+            "{backend}: {list}"
+        );
+        assert!(
+            message["last_error"]
+                .as_str()
+                .unwrap()
+                .contains("career.concurrent_party_position"),
+            "{backend}: the reason names the form's field: {message}"
+        );
+        assert_eq!(simulator.with_state(|s| s.deliveries), 0, "{backend}: nothing was sent");
+    }
+}
