@@ -40,6 +40,7 @@ fn app(db: &TestDatabase) -> Arc<App> {
         },
         clock: Clock::system(),
         backups: hoso_app::backups::BackupSettings::in_directory(holder.path()),
+        national: Default::default(),
         jobs: Default::default(),
     })
 }
