@@ -28,6 +28,7 @@ use crate::pages::{
     lists::ListsPage,
     login::LoginPage,
     my_audit::MyAuditPage,
+    national_sync::NationalSyncPage,
     not_found::NotFoundPage,
     recruitments::RecruitmentsPage,
     reports::ReportsPage,
@@ -66,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/de-nghi-tai-khoan") view=AccountRequestsPage />
                     <Route path=path!("/ket-noi") view=ApiClientsPage />
                     <Route path=path!("/tac-vu-nen") view=JobsPage />
+                    <Route path=path!("/dong-bo-quoc-gia") view=NationalSyncPage />
                     <Route path=path!("/sao-luu") view=BackupsPage />
                     <Route path=path!("/nhap-excel") view=ImportsPage />
                     <Route path=path!("/nhat-ky") view=AuditPage />

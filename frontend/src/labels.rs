@@ -58,6 +58,9 @@ pub fn action(action: &str) -> String {
         "job.retried" => "Chạy lại tác vụ nền",
         "job.cancelled" => "Hủy tác vụ nền",
         "job.dead" => "Tác vụ nền bị lỗi",
+        "national.acknowledged" => "CSDL quốc gia đã nhận hồ sơ",
+        "national.refused" => "CSDL quốc gia từ chối gói tin",
+        "national.retried" => "Gửi lại gói tin lên CSDL quốc gia",
         "backup.requested" => "Yêu cầu sao lưu",
         "backup.verified" => "Sao lưu và kiểm tra đạt",
         "backup.failed" => "Sao lưu không thành công",
@@ -145,6 +148,7 @@ pub fn job_kind(kind: &str) -> String {
         "system.housekeeping" => "Dọn dẹp tác vụ đã xong",
         "import.commit" => "Ghi dữ liệu nhập từ Excel",
         "backup" => "Sao lưu dữ liệu",
+        "national.deliver" => "Gửi dữ liệu lên CSDL quốc gia",
         other => return other.to_owned(),
     };
     label.to_owned()
@@ -157,5 +161,25 @@ pub fn job_origin(kind: &str, name: Option<&str>) -> String {
         ("schedule", Some(name)) => format!("Lịch định kỳ ({name})"),
         ("client", Some(name)) => format!("Hệ thống {name}"),
         _ => "Hệ thống".to_owned(),
+    }
+}
+
+/// A national-sync message's state.
+pub fn national_state(state: &str) -> &'static str {
+    match state {
+        "queued" => "Chờ gửi",
+        "sending" => "Đang gửi",
+        "acknowledged" => "Đã nhận",
+        "dead" => "Bị từ chối",
+        _ => "Không rõ",
+    }
+}
+
+/// Why a national-sync message was sent.
+pub fn national_kind(kind: &str) -> &'static str {
+    match kind {
+        "version_approved" => "Phiên bản được phê duyệt",
+        "status_changed" => "Thôi công tác / chuyển đi",
+        _ => "Khác",
     }
 }

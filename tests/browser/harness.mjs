@@ -22,9 +22,10 @@ function required(name) {
 /**
  * Starts hoso on a new data directory; `seedDemo` loads the demo province first, `init`
  * (`{provinceCode, admin, password}`) runs `hoso init` first. `setupToken()` resolves to the
- * one-time token the server prints on an empty database. `env` adds environment variables.
+ * one-time token the server prints on an empty database. `env` adds environment variables;
+ * `beforeServe(dataDir)` runs after the set-up and before the server starts.
  */
-export async function startServer({ seedDemo = false, init = null, env: extra = {} } = {}) {
+export async function startServer({ seedDemo = false, init = null, env: extra = {}, beforeServe = null } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "hoso-browser-"));
   const env = { ...process.env, HOSO_DATA_DIR: dataDir, HOSO_STATIC_DIR: STATIC_DIR, HOSO_LOG: "warn", ...extra };
   if (seedDemo) execFileSync(HOSO_BIN, ["seed-demo"], { env, stdio: ["ignore", "ignore", "inherit"] });
@@ -34,6 +35,7 @@ export async function startServer({ seedDemo = false, init = null, env: extra = 
       stdio: ["ignore", "ignore", "inherit"],
     });
   }
+  if (beforeServe) beforeServe(dataDir);
   const child = spawn(HOSO_BIN, ["--listen", "127.0.0.1:0", "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
   // Standard error is passed on as it comes; the set-up token line is kept for the first-run test.
   const token = new Promise((resolve) => {

@@ -71,7 +71,7 @@ fn browser_tests(ci: bool) -> Result {
         return Ok(());
     };
     let dist = build_spa::build()?;
-    process::cargo(&["build", "-p", "hoso-server"])?;
+    process::cargo(&["build", "-p", "hoso-server", "-p", "hoso-national-sim"])?;
     let browser_dir = root().join("tests/browser");
     tools::ensure_npm_packages(&browser_dir)?;
     let mut node = Command::new("node");
@@ -79,6 +79,7 @@ fn browser_tests(ci: bool) -> Result {
         .current_dir(&browser_dir)
         .env("HOSO_BIN", root().join("target/debug/hoso"))
         .env("HOSO_STATIC_DIR", dist)
+        .env("HOSO_SIM_BIN", root().join("target/debug/hoso-national-sim"))
         .env("CHROMIUM", chromium);
     if ci {
         node.env("CI", "true");

@@ -64,9 +64,10 @@ impl Mapping {
         fn check(field: &Field, at: &str) -> Result<(), String> {
             match (&field.from, &field.list) {
                 (Some(from), None) if from.starts_with('/') && field.fields.is_empty() => Ok(()),
-                (None, Some(list)) if list.starts_with('/') && !field.fields.is_empty() => {
-                    field.fields.iter().try_for_each(|f| check(f, &format!("{at}.{}", f.name)))
-                }
+                (None, Some(list)) if list.starts_with('/') && !field.fields.is_empty() => field
+                    .fields
+                    .iter()
+                    .try_for_each(|f| check(f, &format!("{at}.{}", f.name))),
                 _ => Err(format!(
                     "{at}: a field has `from` (a JSON pointer) or `list` with `fields`"
                 )),
@@ -107,7 +108,11 @@ pub fn build_groups(
 ) -> Result<Value, FieldErrors> {
     let mut errors = FieldErrors::new();
     let mut groups = Map::new();
-    for group in mapping.groups.iter().filter(|g| include_sensitive || !g.sensitive) {
+    for group in mapping
+        .groups
+        .iter()
+        .filter(|g| include_sensitive || !g.sensitive)
+    {
         let mut out = Map::new();
         for field in &group.fields {
             if let Some(value) = read_field(field, source, None, catalogs, &mut errors) {
@@ -161,7 +166,9 @@ fn read_field(
     };
     if !field.catalog.is_empty() {
         let kinds: Vec<&str> = field.catalog.iter().map(String::as_str).collect();
-        let coded = value.as_str().is_some_and(|code| catalogs.find(&kinds, code).is_some());
+        let coded = value
+            .as_str()
+            .is_some_and(|code| catalogs.find(&kinds, code).is_some());
         if !coded {
             errors.push(FieldError::new(
                 form_field(pointer, row),
@@ -257,7 +264,10 @@ mod tests {
     fn a_missing_required_field_is_named_and_a_mapping_without_source_is_refused() {
         let source = json!({"content": {"identity": {}}, "person": {}});
         let errors = build_groups(&Mapping::shipped(), &source, &catalogs(), false).unwrap_err();
-        assert!(errors.as_slice().iter().any(|e| e.field == "identity.full_name" && e.code == "required"));
+        assert!(errors
+            .as_slice()
+            .iter()
+            .any(|e| e.field == "identity.full_name" && e.code == "required"));
         let bad = r#"{"schema": "x", "groups": [{"name": "g", "fields": [{"name": "f"}]}]}"#;
         assert!(Mapping::parse(bad).unwrap_err().contains("g.f"));
     }

@@ -323,48 +323,40 @@ async fn oauth_token(sim: web::Data<Simulator>, form: web::Form<ClientCredential
     }))
 }
 
-/// Whether the request carries this profile's credentials.
-fn authenticated(sim: &Simulator, state: &mut State, request: &HttpRequest) -> Result<(), HttpResponse> {
+/// Why the request is refused for its credentials, if it is (`None`: it carries this
+/// profile's credentials).
+fn refusal(sim: &Simulator, state: &mut State, request: &HttpRequest) -> Option<HttpResponse> {
     let config = &sim.config;
     if state.faults.refuse_auth {
-        return Err(error(401, "unauthorized", "sai thông tin xác thực"));
+        return Some(error(401, "unauthorized", "sai thông tin xác thực"));
     }
-    let bearer = || -> Result<(), HttpResponse> {
-        let token = header(request, "Authorization")
-            .and_then(|h| h.strip_prefix("Bearer "))
-            .ok_or_else(|| error(401, "unauthorized", "thiếu token"))?;
+    let bearer = |state: &State| -> Option<HttpResponse> {
+        let Some(token) = header(request, "Authorization").and_then(|h| h.strip_prefix("Bearer ")) else {
+            return Some(error(401, "unauthorized", "thiếu token"));
+        };
         match state.tokens.get(token) {
-            Some(expiry) if *expiry > Utc::now() => Ok(()),
-            _ => Err(error(401, "token_expired", "token hết hạn")),
+            Some(expiry) if *expiry > Utc::now() => None,
+            _ => Some(error(401, "token_expired", "token hết hạn")),
         }
     };
     match config.profile {
-        Profile::Token | Profile::Oauth2 => bearer(),
-        Profile::SystemKey => {
-            if !system_key_valid(config, request) {
-                return Err(error(401, "unauthorized", "sai X-SystemId hoặc X-SecretKey"));
-            }
-            bearer()
+        Profile::Token | Profile::Oauth2 => bearer(state),
+        Profile::SystemKey if !system_key_valid(config, request) => {
+            Some(error(401, "unauthorized", "sai X-SystemId hoặc X-SecretKey"))
         }
+        Profile::SystemKey => bearer(state),
         Profile::AccessKey => {
             let valid = header(request, "AppName").is_some()
                 && header(request, "AccessKey") == Some(config.user.as_str())
                 && header(request, "SecretKey") == Some(config.secret.as_str());
-            if valid {
-                Ok(())
-            } else {
-                Err(error(401, "unauthorized", "sai AccessKey hoặc SecretKey"))
-            }
+            (!valid).then(|| error(401, "unauthorized", "sai AccessKey hoặc SecretKey"))
         }
-        Profile::Xroad => {
-            if header(request, "X-Road-Client") != Some(config.user.as_str()) {
-                return Err(error(403, "forbidden", "X-Road-Client không được phép"));
-            }
-            if header(request, "X-Road-Id").is_none() {
-                return Err(error(400, "invalid_packet", "thiếu X-Road-Id"));
-            }
-            Ok(())
+        Profile::Xroad if header(request, "X-Road-Client") != Some(config.user.as_str()) => {
+            Some(error(403, "forbidden", "X-Road-Client không được phép"))
         }
+        Profile::Xroad => header(request, "X-Road-Id")
+            .is_none()
+            .then(|| error(400, "invalid_packet", "thiếu X-Road-Id")),
     }
 }
 
@@ -397,7 +389,7 @@ async fn deliver(sim: web::Data<Simulator>, request: HttpRequest, body: web::Byt
             state.tokens.clear();
             state.faults.expire_tokens = false;
         }
-        if let Err(refused) = authenticated(&sim, &mut state, &request) {
+        if let Some(refused) = refusal(&sim, &mut state, &request) {
             return refused;
         }
         let faults = &mut state.faults;
@@ -444,10 +436,17 @@ async fn deliver(sim: web::Data<Simulator>, request: HttpRequest, body: web::Byt
         {
             return error(400, "invalid_signature", &failure.to_string());
         }
-    } else if packet.signature.is_empty() || hoso_signatures::verify::decode_cms(packet.signature.as_bytes()).is_err() {
+    } else if packet.signature.is_empty()
+        || hoso_signatures::verify::decode_cms(packet.signature.as_bytes()).is_err()
+    {
         return error(400, "invalid_signature", "chữ ký không đọc được");
     }
-    let Some(citizen_id) = packet.person.get("citizen_id").and_then(Value::as_str).map(str::to_owned) else {
+    let Some(citizen_id) = packet
+        .person
+        .get("citizen_id")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+    else {
         return error(422, "invalid_packet", "thiếu citizen_id");
     };
     let mut state = sim.state.lock().expect("state");
@@ -467,11 +466,17 @@ async fn deliver(sim: web::Data<Simulator>, request: HttpRequest, body: web::Byt
     }
     let _ = packet.previous_message_id;
     let (national_identifier, national_dossier_code) = match state.people.get(&citizen_id) {
-        Some(record) => (record.national_identifier.clone(), record.national_dossier_code.clone()),
+        Some(record) => (
+            record.national_identifier.clone(),
+            record.national_dossier_code.clone(),
+        ),
         None => {
             state.next_number += 1;
             let n = state.next_number;
-            (format!("CB{:010}", n), format!("{}.HS-{:06}", packet.sender.province, n))
+            (
+                format!("CB{:010}", n),
+                format!("{}.HS-{:06}", packet.sender.province, n),
+            )
         }
     };
     let accepted = Accepted {
@@ -518,7 +523,7 @@ fn ack(accepted: &Accepted, duplicate: bool) -> Value {
 
 async fn person(sim: web::Data<Simulator>, request: HttpRequest, path: web::Path<String>) -> HttpResponse {
     let mut state = sim.state.lock().expect("state");
-    if let Err(refused) = authenticated(&sim, &mut state, &request) {
+    if let Some(refused) = refusal(&sim, &mut state, &request) {
         return refused;
     }
     match state.people.get(path.as_str()) {
@@ -528,7 +533,11 @@ async fn person(sim: web::Data<Simulator>, request: HttpRequest, path: web::Path
             "province": record.province,
             "groups": record.groups,
         })),
-        None => error(404, "not_found", "không có người này trong cơ sở dữ liệu quốc gia"),
+        None => error(
+            404,
+            "not_found",
+            "không có người này trong cơ sở dữ liệu quốc gia",
+        ),
     }
 }
 
@@ -542,7 +551,11 @@ async fn state(sim: web::Data<Simulator>) -> HttpResponse {
     HttpResponse::Ok().json(&*state)
 }
 
-async fn put_person(sim: web::Data<Simulator>, path: web::Path<String>, record: web::Json<Record>) -> HttpResponse {
+async fn put_person(
+    sim: web::Data<Simulator>,
+    path: web::Path<String>,
+    record: web::Json<Record>,
+) -> HttpResponse {
     sim.put_person(&path, record.into_inner());
     HttpResponse::NoContent().finish()
 }

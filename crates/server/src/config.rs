@@ -194,7 +194,12 @@ pub struct Settings {
     pub national_app_name: String,
 
     /// Seconds to wait for the platform's answer before trying again later.
-    #[arg(long, global = true, env = "HOSO_NATIONAL_TIMEOUT_SECONDS", default_value_t = 30)]
+    #[arg(
+        long,
+        global = true,
+        env = "HOSO_NATIONAL_TIMEOUT_SECONDS",
+        default_value_t = 30
+    )]
     pub national_timeout_seconds: u64,
 
     /// Delivery attempts of a message before it is dead (transient failures only).
@@ -203,7 +208,12 @@ pub struct Settings {
 
     /// Send the sensitive group (health, honours, personal history): only when the recorded
     /// consent of the connection covers it (INT-3).
-    #[arg(long, global = true, env = "HOSO_NATIONAL_SEND_SENSITIVE", default_value_t = false)]
+    #[arg(
+        long,
+        global = true,
+        env = "HOSO_NATIONAL_SEND_SENSITIVE",
+        default_value_t = false
+    )]
     pub national_send_sensitive: bool,
 
     /// A mapping file from the form to the national packet, replacing the shipped one
@@ -421,10 +431,18 @@ impl Settings {
     fn national_settings(&self) -> anyhow::Result<hoso_app::national::NationalSettings> {
         let mut settings = hoso_app::national::NationalSettings::default();
         if let Some(path) = &self.national_mapping {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| anyhow!("HOSO_NATIONAL_MAPPING (--national-mapping) '{}': {e}", path.display()))?;
-            let mapping = hoso_domain::national::Mapping::parse(&text)
-                .map_err(|e| anyhow!("HOSO_NATIONAL_MAPPING (--national-mapping) '{}': {e}", path.display()))?;
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                anyhow!(
+                    "HOSO_NATIONAL_MAPPING (--national-mapping) '{}': {e}",
+                    path.display()
+                )
+            })?;
+            let mapping = hoso_domain::national::Mapping::parse(&text).map_err(|e| {
+                anyhow!(
+                    "HOSO_NATIONAL_MAPPING (--national-mapping) '{}': {e}",
+                    path.display()
+                )
+            })?;
             settings.mapping = std::sync::Arc::new(mapping);
         }
         if !(1..=100).contains(&self.national_attempts) {

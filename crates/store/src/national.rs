@@ -49,7 +49,9 @@ pub fn next_sequence(conn: &mut DbConnection, person_id: &str) -> StoreResult<i3
 }
 
 pub fn insert(conn: &mut DbConnection, row: &MessageRow) -> StoreResult<()> {
-    diesel::insert_into(national_messages::table).values(row).execute(conn)?;
+    diesel::insert_into(national_messages::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
@@ -97,7 +99,9 @@ pub fn list(
     before: Option<(NaiveDateTime, String)>,
     limit: i64,
 ) -> StoreResult<Vec<MessageRow>> {
-    let mut query = national_messages::table.select(MessageRow::as_select()).into_boxed();
+    let mut query = national_messages::table
+        .select(MessageRow::as_select())
+        .into_boxed();
     if let Some(state) = state {
         query = query.filter(national_messages::state.eq(state.to_owned()));
     }
@@ -105,7 +109,9 @@ pub fn list(
         query = query.filter(
             national_messages::created_at
                 .lt(at)
-                .or(national_messages::created_at.eq(at).and(national_messages::id.lt(id))),
+                .or(national_messages::created_at
+                    .eq(at)
+                    .and(national_messages::id.lt(id))),
         );
     }
     Ok(query
@@ -293,7 +299,9 @@ pub fn append(conn: &mut DbConnection, entry: NewLogEntry<'_>) -> StoreResult<Lo
         entry_hash: String::new(),
     };
     row.entry_hash = row.computed_hash();
-    diesel::insert_into(national_log::table).values(&row).execute(conn)?;
+    diesel::insert_into(national_log::table)
+        .values(&row)
+        .execute(conn)?;
     Ok(row)
 }
 

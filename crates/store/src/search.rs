@@ -56,7 +56,13 @@ pub fn first_facts_of_content(
     version: i32,
     clear_content: &str,
 ) -> StoreResult<()> {
-    insert_facts(conn, dossier_id, source, version, &facts_of_content(clear_content)?)
+    insert_facts(
+        conn,
+        dossier_id,
+        source,
+        version,
+        &facts_of_content(clear_content)?,
+    )
 }
 
 fn insert_facts(

@@ -68,6 +68,7 @@ fn areas(session: &Session) -> Vec<(&'static str, &'static str)> {
     }
     if session.kind() == AccountKind::Admin && session.has(Right::ManageApiClients) {
         areas.push(("Kết nối hệ thống", "/ket-noi"));
+        areas.push(("Đồng bộ CSDL quốc gia", "/dong-bo-quoc-gia"));
     }
     if session.kind() == AccountKind::Admin && session.account.unit.is_none() {
         areas.push(("Tác vụ nền", "/tac-vu-nen"));

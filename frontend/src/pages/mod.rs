@@ -22,6 +22,7 @@ pub mod jobs;
 pub mod lists;
 pub mod login;
 pub mod my_audit;
+pub mod national_sync;
 pub mod not_found;
 pub mod recruitments;
 pub mod reports;

@@ -19,7 +19,10 @@ pub enum Auth {
     /// `X-SystemId` / `X-SecretKey` on every call, beside a bearer token.
     SystemKey { system_id: String, secret: String },
     /// OAuth2 client credentials at `/token`.
-    Oauth2 { client_id: String, client_secret: String },
+    Oauth2 {
+        client_id: String,
+        client_secret: String,
+    },
     /// `AppName`, `AccessKey`, `SecretKey` on every call.
     AccessKey {
         app_name: String,
@@ -46,7 +49,10 @@ impl Auth {
     pub fn from_parts(profile: &str, user: &str, secret: &str, app_name: &str) -> Result<Auth, String> {
         let (user, secret) = (user.to_owned(), secret.to_owned());
         Ok(match profile {
-            "token" => Auth::Token { user, password: secret },
+            "token" => Auth::Token {
+                user,
+                password: secret,
+            },
             "system_key" => Auth::SystemKey {
                 system_id: user,
                 secret,
@@ -70,9 +76,15 @@ impl Auth {
     }
 
     fn uses_token(&self) -> bool {
-        matches!(self, Auth::Token { .. } | Auth::SystemKey { .. } | Auth::Oauth2 { .. })
+        matches!(
+            self,
+            Auth::Token { .. } | Auth::SystemKey { .. } | Auth::Oauth2 { .. }
+        )
     }
 }
+
+/// The platform's token and when it expires, shared by the connection's clones.
+type CachedToken = Option<(String, DateTime<Utc>)>;
 
 /// A configured connection to the platform.
 #[derive(Clone)]
@@ -81,7 +93,7 @@ pub struct Connection {
     pub auth: Auth,
     pub timeout: Duration,
     http: reqwest::Client,
-    token: Arc<Mutex<Option<(String, DateTime<Utc>)>>>,
+    token: Arc<Mutex<CachedToken>>,
 }
 
 impl std::fmt::Debug for Connection {

@@ -120,12 +120,18 @@ fn refuse(
         event.target_id = Some(message.dossier_id.clone());
         event.subject_person_id = Some(message.person_id.clone());
         event.reason = Some(reason.to_owned());
-        event.details = Some(json!({"message_id": message.id, "code": code, "sequence": message.sequence}).to_string());
+        event.details =
+            Some(json!({"message_id": message.id, "code": code, "sequence": message.sequence}).to_string());
         crate::audit::record(conn, event)
     })
 }
 
-fn log_exchange(conn: &mut DbConnection, app: &App, message_id: &str, exchange: &Exchange) -> Result<(), AppError> {
+fn log_exchange(
+    conn: &mut DbConnection,
+    app: &App,
+    message_id: &str,
+    exchange: &Exchange,
+) -> Result<(), AppError> {
     let now = app.clock.now_naive();
     conn.write_transaction(|conn| -> Result<(), AppError> {
         store::append(
@@ -156,7 +162,12 @@ fn log_exchange(conn: &mut DbConnection, app: &App, message_id: &str, exchange: 
     })
 }
 
-fn deliver_one(conn: &mut DbConnection, app: &App, connection: &Connection, message: &MessageRow) -> Result<(), AppError> {
+fn deliver_one(
+    conn: &mut DbConnection,
+    app: &App,
+    connection: &Connection,
+    message: &MessageRow,
+) -> Result<(), AppError> {
     let packet = match super::packet::build(conn, app, message) {
         Ok(packet) => packet,
         Err(Refusal::Uncoded(errors)) => {
@@ -165,8 +176,15 @@ fn deliver_one(conn: &mut DbConnection, app: &App, connection: &Connection, mess
                 .iter()
                 .map(|e| format!("{}: {}", e.field, e.message))
                 .collect();
-            let reason = format!("Gói tin không gửi được vì có thông tin chưa đúng mã: {}", fields.join("; "));
-            let code = errors.as_slice().first().map(|e| e.code.clone()).unwrap_or_default();
+            let reason = format!(
+                "Gói tin không gửi được vì có thông tin chưa đúng mã: {}",
+                fields.join("; ")
+            );
+            let code = errors
+                .as_slice()
+                .first()
+                .map(|e| e.code.clone())
+                .unwrap_or_default();
             refuse(conn, app, message, &code, &reason, None)?;
             return Err(refused(reason));
         }
@@ -188,12 +206,26 @@ fn deliver_one(conn: &mut DbConnection, app: &App, connection: &Connection, mess
         Ok(answer) => answer,
         Err(NoAnswer(why)) => {
             let reason = format!("Không nhận được trả lời của nền tảng: {why}");
-            store::record_attempt(conn, &message.id, &sent(&packet, Some(&reason), Some("no_answer"), now))?;
+            store::record_attempt(
+                conn,
+                &message.id,
+                &sent(&packet, Some(&reason), Some("no_answer"), now),
+            )?;
             return Err(AppError::Unavailable(reason));
         }
     };
-    let code = answer.body.get("code").and_then(Value::as_str).unwrap_or("").to_owned();
-    let text = answer.body.get("message").and_then(Value::as_str).unwrap_or("").to_owned();
+    let code = answer
+        .body
+        .get("code")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned();
+    let text = answer
+        .body
+        .get("message")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned();
     match answer.status {
         200 => acknowledge(conn, app, message, &packet, &answer),
         status if hoso_domain::national::transient_status(status) => {
@@ -223,7 +255,14 @@ fn acknowledge(
     packet: &super::packet::Packet,
     answer: &Answer,
 ) -> Result<(), AppError> {
-    let text = |key: &str| answer.body.get(key).and_then(Value::as_str).unwrap_or("").to_owned();
+    let text = |key: &str| {
+        answer
+            .body
+            .get(key)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned()
+    };
     let (identifier, code) = (text("national_identifier"), text("national_dossier_code"));
     if identifier.is_empty() || code.is_empty() {
         return Err(AppError::Unavailable(

@@ -142,7 +142,15 @@ pub fn queue_status_change(
     let Some(dossier) = hoso_store::dossiers::find_by_person(conn, person_id)? else {
         return Ok(None);
     };
-    queue_message(conn, app, &dossier.id, MessageKind::StatusChanged, None, queued_by).map(Some)
+    queue_message(
+        conn,
+        app,
+        &dossier.id,
+        MessageKind::StatusChanged,
+        None,
+        queued_by,
+    )
+    .map(Some)
 }
 
 fn delivery_job(
@@ -177,7 +185,11 @@ pub fn queue_waiting(conn: &mut DbConnection, app: &App) -> Result<usize, AppErr
     Ok(waiting.len())
 }
 
-pub(crate) fn message_view(row: MessageRow, person_name: String, dossier_number: String) -> NationalMessageView {
+pub(crate) fn message_view(
+    row: MessageRow,
+    person_name: String,
+    dossier_number: String,
+) -> NationalMessageView {
     NationalMessageView {
         id: row.id,
         person_id: row.person_id,

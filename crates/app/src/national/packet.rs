@@ -139,7 +139,10 @@ pub fn signer(conn: &mut DbConnection, app: &App) -> Result<(Key, Vec<Certificat
                 app.clock.now(),
                 5,
             );
-            let (sealed, pem) = (app.data_keys.seal(&key.to_bytes()), certificates::to_pem(&certificate));
+            let (sealed, pem) = (
+                app.data_keys.seal(&key.to_bytes()),
+                certificates::to_pem(&certificate),
+            );
             conn.write_transaction(|conn| -> Result<(), AppError> {
                 // Another worker may have made one first: keep whichever is stored.
                 if hoso_store::meta::get(conn, KEY)?.is_none() {

@@ -6,7 +6,11 @@ use crate::session::Session;
 use crate::App;
 
 /// One message with the packet as last sent and every exchange of it in the message log.
-pub async fn read_national_message(app: &App, session: Session, id: String) -> Result<NationalMessageDetail, AppError> {
+pub async fn read_national_message(
+    app: &App,
+    session: Session,
+    id: String,
+) -> Result<NationalMessageDetail, AppError> {
     check_national_sync(&session.actor)?;
     app.db(move |conn| {
         let row = hoso_store::national::find(conn, &id)?.ok_or(AppError::NotFound)?;

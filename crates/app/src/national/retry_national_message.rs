@@ -48,14 +48,17 @@ pub async fn retry_national_message(
                 event.target_type = Some("dossier".into());
                 event.target_id = Some(row.dossier_id.clone());
                 event.subject_person_id = Some(row.person_id.clone());
-                event.details = Some(
-                    serde_json::json!({"message_id": row.id, "last_error": row.last_error}).to_string(),
-                );
+                event.details =
+                    Some(serde_json::json!({"message_id": row.id, "last_error": row.last_error}).to_string());
                 crate::audit::record(conn, event)
             })?;
             let row = store::find(conn, &row.id)?.ok_or(AppError::NotFound)?;
             let found = hoso_store::dossiers::find(conn, &row.dossier_id)?.ok_or(AppError::NotFound)?;
-            Ok(super::message_view(row, found.person.full_name, found.dossier.dossier_number))
+            Ok(super::message_view(
+                row,
+                found.person.full_name,
+                found.dossier.dossier_number,
+            ))
         })
         .await?;
     app.jobs.bump();

@@ -24,7 +24,11 @@ pub fn verify_log(conn: &mut DbConnection) -> Result<LogVerification, AppError> 
         }
         for entry in page {
             let problem = if entry.seq != after + 1 {
-                Some(format!("thiếu mục {} (mục tiếp theo là {})", after + 1, entry.seq))
+                Some(format!(
+                    "thiếu mục {} (mục tiếp theo là {})",
+                    after + 1,
+                    entry.seq
+                ))
             } else if entry.previous_hash != previous {
                 Some(format!("mục {} không nối với mục trước", entry.seq))
             } else if entry.computed_hash() != entry.entry_hash {

@@ -68,10 +68,15 @@ pub fn run(file: &Path, trust: &[PathBuf]) -> anyhow::Result<()> {
 pub fn run_log(settings: &crate::config::Settings) -> anyhow::Result<()> {
     let config = settings.resolve()?;
     let pool = super::open_database(&config)?;
-    let mut conn = pool.get().map_err(|e| anyhow::anyhow!("no database connection: {e}"))?;
+    let mut conn = pool
+        .get()
+        .map_err(|e| anyhow::anyhow!("no database connection: {e}"))?;
     let report = hoso_app::national::verify_log(&mut conn).map_err(|e| anyhow::anyhow!("{e}"))?;
     if report.ok {
-        println!("message log verified: {} entries, the chain holds", report.entries);
+        println!(
+            "message log verified: {} entries, the chain holds",
+            report.entries
+        );
         return Ok(());
     }
     println!(

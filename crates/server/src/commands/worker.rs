@@ -31,5 +31,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
 }
 
 fn pool_connection(app: &hoso_app::App) -> anyhow::Result<hoso_store::pool::PooledConnection> {
-    app.pool.get().map_err(|e| anyhow::anyhow!("no database connection: {e}"))
+    app.pool
+        .get()
+        .map_err(|e| anyhow::anyhow!("no database connection: {e}"))
 }

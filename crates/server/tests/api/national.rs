@@ -78,7 +78,14 @@ where
     let home_affairs = token_of(app, "quantri").await;
     set_day(ctx, "2031-04-21");
     let an = crate::dossiers::person_id(ctx, "Nguyễn Văn An");
-    let (status, opened) = call(app, "POST", "/api/v1/dossiers", Some(&head), Some(json!({"person_id": an}))).await;
+    let (status, opened) = call(
+        app,
+        "POST",
+        "/api/v1/dossiers",
+        Some(&head),
+        Some(json!({"person_id": an})),
+    )
+    .await;
     assert_eq!(status, 201, "{opened}");
     let id = opened["id"].as_str().unwrap().to_owned();
     let picture = crate::dossiers::photo(app, &employee).await;
@@ -188,7 +195,11 @@ async fn an_approval_reaches_the_national_database_signed_and_its_identifier_com
         assert_eq!(list["profile"], "token");
         let message = &list["items"][0];
         assert_eq!(
-            (message["state"].as_str(), message["kind"].as_str(), message["sequence"].as_i64()),
+            (
+                message["state"].as_str(),
+                message["kind"].as_str(),
+                message["sequence"].as_i64()
+            ),
             (Some("queued"), Some("version_approved"), Some(1)),
             "{backend}: {list}"
         );
@@ -204,12 +215,21 @@ async fn an_approval_reaches_the_national_database_signed_and_its_identifier_com
         assert_eq!(accepted[0].message_id, message_id);
         let record = simulator.with_state(|s| s.people.values().next().cloned().unwrap());
         assert_eq!(record.groups["1_identity"]["full_name"], "Nguyễn Văn An");
-        assert!(record.groups.get("10_other").is_none(), "{backend}: sensitive group not sent without consent");
+        assert!(
+            record.groups.get("10_other").is_none(),
+            "{backend}: sensitive group not sent without consent"
+        );
 
         // CTX-1: the national identifier and dossier code are written to the dossier and shown.
         let (_, dossier) = call(&app, "GET", &format!("/api/v1/dossiers/{id}"), Some(&admin), None).await;
-        assert_eq!(dossier["national_identifier"], accepted[0].national_identifier.as_str());
-        assert_eq!(dossier["national_dossier_code"], accepted[0].national_dossier_code.as_str());
+        assert_eq!(
+            dossier["national_identifier"],
+            accepted[0].national_identifier.as_str()
+        );
+        assert_eq!(
+            dossier["national_dossier_code"],
+            accepted[0].national_dossier_code.as_str()
+        );
         let (_, detail) = call(
             &app,
             "GET",
@@ -250,19 +270,42 @@ async fn an_approval_reaches_the_national_database_signed_and_its_identifier_com
         )
         .await;
         assert_eq!(status, 200, "{backend}: {report}");
-        let column = report["columns"].as_array().unwrap().iter().position(|c| c == "Đã đồng bộ");
+        let column = report["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|c| c == "Đã đồng bộ");
         let synced = report["totals"][column.expect("the column")].as_i64().unwrap();
         assert_eq!(synced, 1, "{backend}: {report}");
 
         // The message log verifies; one changed byte is named, by the API and by `hoso verify-log`.
-        let (_, verified) = call(&app, "GET", "/api/v1/national-sync/log/verification", Some(&admin), None).await;
-        assert_eq!((verified["ok"].as_bool(), verified["entries"].as_i64()), (Some(true), Some(4)), "{backend}");
+        let (_, verified) = call(
+            &app,
+            "GET",
+            "/api/v1/national-sync/log/verification",
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(
+            (verified["ok"].as_bool(), verified["entries"].as_i64()),
+            (Some(true), Some(4)),
+            "{backend}"
+        );
         {
             use diesel::connection::SimpleConnection;
             let mut conn = ctx.db.connect();
-            conn.batch_execute("UPDATE national_log SET body = body || ' ' WHERE seq = 3").unwrap();
+            conn.batch_execute("UPDATE national_log SET body = body || ' ' WHERE seq = 3")
+                .unwrap();
         }
-        let (_, verified) = call(&app, "GET", "/api/v1/national-sync/log/verification", Some(&admin), None).await;
+        let (_, verified) = call(
+            &app,
+            "GET",
+            "/api/v1/national-sync/log/verification",
+            Some(&admin),
+            None,
+        )
+        .await;
         assert_eq!(
             (verified["ok"].as_bool(), verified["first_bad_entry"].as_i64()),
             (Some(false), Some(3)),
@@ -351,12 +394,21 @@ async fn under_faults_a_thousand_messages_arrive_each_once_and_in_order_per_pers
         assert_eq!(accepted.len(), 1000, "{backend}: each message once");
         let ids: HashSet<&str> = accepted.iter().map(|a| a.message_id.as_str()).collect();
         assert_eq!(ids.len(), 1000, "{backend}");
-        assert!(duplicates >= 20, "{backend}: lost acknowledgements were re-sent and recognised");
+        assert!(
+            duplicates >= 20,
+            "{backend}: lost acknowledgements were re-sent and recognised"
+        );
         let mut per_person = BTreeMap::<&str, Vec<i64>>::new();
         for a in &accepted {
-            per_person.entry(a.citizen_id.as_str()).or_default().push(a.sequence);
+            per_person
+                .entry(a.citizen_id.as_str())
+                .or_default()
+                .push(a.sequence);
         }
-        assert!(per_person.values().all(|s| s == &[1, 2, 3, 4]), "{backend}: in order per person");
+        assert!(
+            per_person.values().all(|s| s == &[1, 2, 3, 4]),
+            "{backend}: in order per person"
+        );
         assert_eq!(messages_in(&ctx, "dead"), 0, "{backend}");
     }
 }
@@ -398,13 +450,27 @@ async fn a_refusal_ends_dead_with_its_reason_holds_the_next_and_both_go_after_th
         ctx.worker().run_until_idle().await.unwrap();
         let app = ctx.app_without_jobs().await;
         let admin = token_of(&app, "quantri").await;
-        let (_, dead) = call(&app, "GET", "/api/v1/national-sync/messages?state=dead", Some(&admin), None).await;
+        let (_, dead) = call(
+            &app,
+            "GET",
+            "/api/v1/national-sync/messages?state=dead",
+            Some(&admin),
+            None,
+        )
+        .await;
         let items = dead["items"].as_array().unwrap();
-        assert_eq!(items.len(), 2, "{backend}: the refused one and the one held behind it: {dead}");
+        assert_eq!(
+            items.len(),
+            2,
+            "{backend}: the refused one and the one held behind it: {dead}"
+        );
         let first = items.iter().find(|m| m["sequence"] == 1).unwrap();
         let second = items.iter().find(|m| m["sequence"] == 2).unwrap();
         assert_eq!(first["last_error_code"], "IP_DISALLOWED");
-        assert!(first["last_error"].as_str().unwrap().contains("địa chỉ IP"), "{first}");
+        assert!(
+            first["last_error"].as_str().unwrap().contains("địa chỉ IP"),
+            "{first}"
+        );
         assert_eq!(second["last_error_code"], "held_behind");
         assert!(simulator.with_state(|s| s.accepted.is_empty()));
 
@@ -412,12 +478,19 @@ async fn a_refusal_ends_dead_with_its_reason_holds_the_next_and_both_go_after_th
         let (status, body) = call(
             &app,
             "POST",
-            &format!("/api/v1/national-sync/messages/{}/retry", first["id"].as_str().unwrap()),
+            &format!(
+                "/api/v1/national-sync/messages/{}/retry",
+                first["id"].as_str().unwrap()
+            ),
             Some(&admin),
             None,
         )
         .await;
-        assert_eq!((status, body["state"].as_str()), (200, Some("queued")), "{backend}: {body}");
+        assert_eq!(
+            (status, body["state"].as_str()),
+            (200, Some("queued")),
+            "{backend}: {body}"
+        );
         ctx.worker().run_until_idle().await.unwrap();
         let sequences: Vec<i64> = simulator.with_state(|s| s.accepted.iter().map(|a| a.sequence).collect());
         assert_eq!(sequences, [1, 2], "{backend}");
@@ -425,14 +498,32 @@ async fn a_refusal_ends_dead_with_its_reason_holds_the_next_and_both_go_after_th
         let (status, body) = call(
             &app,
             "POST",
-            &format!("/api/v1/national-sync/messages/{}/retry", first["id"].as_str().unwrap()),
+            &format!(
+                "/api/v1/national-sync/messages/{}/retry",
+                first["id"].as_str().unwrap()
+            ),
             Some(&admin),
             None,
         )
         .await;
-        assert_eq!((status, body["code"].as_str()), (409, Some("not_dead")), "{backend}");
-        let (status, body) = call(&app, "GET", "/api/v1/national-sync/messages?state=lost", Some(&admin), None).await;
-        assert_eq!((status, body["code"].as_str()), (422, Some("validation_failed")), "{backend}: {body}");
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (409, Some("not_dead")),
+            "{backend}"
+        );
+        let (status, body) = call(
+            &app,
+            "GET",
+            "/api/v1/national-sync/messages?state=lost",
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (422, Some("validation_failed")),
+            "{backend}: {body}"
+        );
     }
 }
 
@@ -465,6 +556,10 @@ async fn a_value_typed_where_the_national_database_needs_a_code_stops_the_messag
                 .contains("career.concurrent_party_position"),
             "{backend}: the reason names the form's field: {message}"
         );
-        assert_eq!(simulator.with_state(|s| s.deliveries), 0, "{backend}: nothing was sent");
+        assert_eq!(
+            simulator.with_state(|s| s.deliveries),
+            0,
+            "{backend}: nothing was sent"
+        );
     }
 }

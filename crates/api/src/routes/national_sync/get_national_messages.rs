@@ -39,6 +39,7 @@ pub async fn get_national_messages(
     query: web::Query<NationalMessageQuery>,
 ) -> Result<HttpResponse, HttpError> {
     let query = query.into_inner();
-    let page = hoso_app::national::list_national_messages(&state, session.0, query.state, query.before).await?;
+    let page =
+        hoso_app::national::list_national_messages(&state, session.0, query.state, query.before).await?;
     Ok(HttpResponse::Ok().json(page))
 }

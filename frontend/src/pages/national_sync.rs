@@ -1,0 +1,194 @@
+//! "Đồng bộ CSDL quốc gia": the outbox to the national CBCCVC database for Sở Nội vụ's
+//! administrators (INT-1…4) — what waits, what arrived with which national code, what was
+//! refused and why, a re-send once fixed, one message's exchanges, and the check of the
+//! message log. Refreshed every few seconds.
+
+use std::time::Duration;
+
+use hoso_api_types::national::{
+    LogVerification, NationalMessageDetail, NationalMessageList, NationalMessageView,
+};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::{self, ApiFailure};
+use crate::components::failure::{FailureNotice, FormFailure};
+use crate::components::guard::SignedIn;
+use crate::labels;
+use crate::session::Auth;
+
+const REFRESH_EVERY: Duration = Duration::from_secs(3);
+const STATES: &[&str] = &["queued", "sending", "acknowledged", "dead"];
+
+#[component]
+pub fn NationalSyncPage() -> impl IntoView {
+    view! { <SignedIn children=|_| view! { <NationalSync /> } /> }
+}
+
+#[component]
+fn NationalSync() -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let tick = RwSignal::new(0_u32);
+    let state = RwSignal::new(String::new());
+    let messages = LocalResource::new(move || {
+        tick.track();
+        let state = state.get();
+        async move {
+            let query = if state.is_empty() {
+                String::new()
+            } else {
+                format!("?state={state}")
+            };
+            api::get::<NationalMessageList>(auth, &format!("/national-sync/messages{query}")).await
+        }
+    });
+    if let Ok(handle) = set_interval_with_handle(move || tick.update(|t| *t += 1), REFRESH_EVERY) {
+        on_cleanup(move || handle.clear());
+    }
+    let failure = RwSignal::new(None::<ApiFailure>);
+    let opened = RwSignal::new(None::<NationalMessageDetail>);
+    let verification = RwSignal::new(None::<LogVerification>);
+    let retry = move |id: String| {
+        spawn_local(async move {
+            match api::post::<_, NationalMessageView>(
+                auth,
+                &format!("/national-sync/messages/{id}/retry"),
+                &(),
+            )
+            .await
+            {
+                Ok(_) => {
+                    failure.set(None);
+                    tick.update(|t| *t += 1);
+                }
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
+    let open = move |id: String| {
+        spawn_local(async move {
+            match api::get::<NationalMessageDetail>(auth, &format!("/national-sync/messages/{id}")).await {
+                Ok(detail) => opened.set(Some(detail)),
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
+    let verify = move |_| {
+        spawn_local(async move {
+            match api::get::<LogVerification>(auth, "/national-sync/log/verification").await {
+                Ok(report) => verification.set(Some(report)),
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
+    view! {
+        <section>
+            <h1>"Đồng bộ CSDL quốc gia"</h1>
+            <p class="muted">"Hồ sơ được Sở Nội vụ phê duyệt và các trường hợp thôi công tác được gửi lên cơ sở dữ liệu quốc gia về CBCCVC qua nền tảng chia sẻ dữ liệu của tỉnh, theo thứ tự của từng người; trang tự cập nhật mỗi "{REFRESH_EVERY.as_secs()}" giây."</p>
+            <label>"Trạng thái "
+                <select data-testid="national-state-filter" on:change=move |e| state.set(event_target_value(&e))>
+                    <option value="">"Tất cả"</option>
+                    {STATES.iter().map(|s| view! { <option value=*s>{labels::national_state(s)}</option> }).collect_view()}
+                </select>
+            </label>
+            " "
+            <button type="button" data-testid="verify-log" on:click=verify>"Kiểm tra nhật ký trao đổi"</button>
+            {move || verification.get().map(|v| if v.ok {
+                view! { <p class="notice" data-testid="log-verification" data-ok="true">{format!("Nhật ký toàn vẹn: {} mục, chuỗi băm khớp.", v.entries)}</p> }.into_any()
+            } else {
+                view! { <p class="error" data-testid="log-verification" data-ok="false">{format!("Nhật ký bị thay đổi tại mục {}: {}", v.first_bad_entry.unwrap_or_default(), v.problem.unwrap_or_default())}</p> }.into_any()
+            })}
+            <FormFailure failure />
+            <Transition fallback=|| view! { <p class="muted">"Đang tải…"</p> }>
+                {move || Suspend::new(async move {
+                    match messages.await {
+                        Err(failure) => view! { <FailureNotice failure /> }.into_any(),
+                        Ok(list) => view! { <MessageTable list retry open /> }.into_any(),
+                    }
+                })}
+            </Transition>
+            {move || opened.get().map(|detail| view! { <MessageDetail detail /> })}
+        </section>
+    }
+}
+
+#[component]
+fn MessageTable(
+    list: NationalMessageList,
+    retry: impl Fn(String) + Copy + Send + Sync + 'static,
+    open: impl Fn(String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let connection = match (&list.profile, &list.url) {
+        (Some(profile), Some(url)) => format!("Kết nối: {url} (xác thực «{profile}»)"),
+        _ => "Chưa cấu hình kết nối (HOSO_NATIONAL_URL): gói tin chờ đến khi có kết nối.".to_owned(),
+    };
+    let counts = list
+        .counts
+        .iter()
+        .map(|c| format!("{}: {}", labels::national_state(&c.state), c.count))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    view! {
+        <p class="muted" data-testid="national-connection">{connection}</p>
+        <p class="muted" data-testid="national-counts">{counts}</p>
+        {if list.items.is_empty() {
+            view! { <p class="muted" data-testid="national-empty">"Chưa có gói tin nào."</p> }.into_any()
+        } else {
+            view! {
+                <table class="data" data-testid="national-messages">
+                    <thead><tr><th>"Người"</th><th>"Số hồ sơ"</th><th>"Nội dung"</th><th>"Thứ tự"</th><th>"Trạng thái"</th><th>"Mã định danh quốc gia"</th><th>"Lần gửi"</th><th>"Lý do"</th><th></th></tr></thead>
+                    <tbody>
+                        {list.items.into_iter().map(|m| {
+                            let (retry_id, open_id) = (m.id.clone(), m.id.clone());
+                            let dead = m.state == "dead";
+                            let kind = match m.version_number {
+                                Some(n) => format!("{} (phiên bản {n})", labels::national_kind(&m.kind)),
+                                None => labels::national_kind(&m.kind).to_owned(),
+                            };
+                            view! {
+                                <tr data-testid="national-message" data-state=m.state.clone()>
+                                    <td>{m.person_name.clone()}</td>
+                                    <td>{m.dossier_number.clone()}</td>
+                                    <td>{kind}</td>
+                                    <td>{m.sequence}</td>
+                                    <td><span class="badge">{labels::national_state(&m.state)}</span></td>
+                                    <td data-testid="national-identifier">{m.national_identifier.clone().unwrap_or_default()}</td>
+                                    <td>{m.attempts}</td>
+                                    <td data-testid="national-error">{m.last_error.clone().unwrap_or_default()}</td>
+                                    <td>
+                                        <button type="button" on:click=move |_| open(open_id.clone())>"Xem trao đổi"</button>
+                                        {dead.then(|| view! { <button type="button" data-testid="national-retry" on:click=move |_| retry(retry_id.clone())>"Gửi lại"</button> })}
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+    }
+}
+
+#[component]
+fn MessageDetail(detail: NationalMessageDetail) -> impl IntoView {
+    view! {
+        <section data-testid="national-detail">
+            <h2>{format!("Trao đổi của gói tin số {} — {}", detail.message.sequence, detail.message.person_name)}</h2>
+            <table class="data">
+                <thead><tr><th>"#"</th><th>"Lúc"</th><th>"Chiều"</th><th>"Địa chỉ"</th><th>"Mã trả lời"</th><th>"Nội dung"</th></tr></thead>
+                <tbody>
+                    {detail.log.into_iter().map(|entry| view! {
+                        <tr data-testid="national-log-entry">
+                            <td>{entry.seq}</td>
+                            <td>{labels::datetime(&entry.at)}</td>
+                            <td>{if entry.direction == "out" { "Gửi đi" } else { "Nhận về" }}</td>
+                            <td>{format!("{} {}", entry.method, entry.path)}</td>
+                            <td>{entry.status.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</td>
+                            <td><code>{entry.body}</code></td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
