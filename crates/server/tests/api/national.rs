@@ -171,6 +171,29 @@ fn approved_dossiers(conn: &mut hoso_store::DbConnection, limit: i64) -> Vec<Str
         .unwrap()
 }
 
+/// Writes `times` approval messages for each dossier, each in its own transaction as an
+/// approval does.
+fn queue_approvals(ctx: &TestContext, dossiers: &[String], times: usize) {
+    let state = ctx.state();
+    let mut conn = ctx.db.connect();
+    for _ in 0..times {
+        for id in dossiers {
+            conn.write_transaction(|conn| {
+                hoso_app::national::queue_message(
+                    conn,
+                    &state.app,
+                    id,
+                    hoso_app::national::MessageKind::VersionApproved,
+                    None,
+                    &QueuedBy::system(),
+                )
+                .map(|_| ())
+            })
+            .unwrap();
+        }
+    }
+}
+
 fn messages_in(ctx: &TestContext, state: &str) -> usize {
     let mut conn = ctx.db.connect();
     hoso_store::national::counts_by_state(&mut conn)
@@ -344,31 +367,12 @@ async fn under_faults_a_thousand_messages_arrive_each_once_and_in_order_per_pers
     for backend in backends() {
         let (ctx, simulator, running) = connected(backend, Profile::SystemKey);
         ctx.load_people(hoso_app::seed::DEMO_SEED);
-        let state = ctx.state();
-        let dossiers: Vec<String> = {
+        let dossiers = {
             let mut conn = ctx.db.connect();
             approved_dossiers(&mut conn, 250)
         };
         assert_eq!(dossiers.len(), 250, "{backend}: enough approved dossiers");
-        {
-            let mut conn = ctx.db.connect();
-            for _ in 0..4 {
-                for id in &dossiers {
-                    conn.write_transaction(|conn| {
-                        hoso_app::national::queue_message(
-                            conn,
-                            &state.app,
-                            id,
-                            hoso_app::national::MessageKind::VersionApproved,
-                            None,
-                            &QueuedBy::system(),
-                        )
-                        .map(|_| ())
-                    })
-                    .unwrap();
-                }
-            }
-        }
+        queue_approvals(&ctx, &dossiers, 4);
         trust_built_in_ca(&ctx, &simulator);
         simulator.set_faults(Faults {
             timeout: 2,
@@ -418,28 +422,11 @@ async fn a_refusal_ends_dead_with_its_reason_holds_the_next_and_both_go_after_th
     for backend in backends() {
         let (ctx, simulator, _running) = connected(backend, Profile::AccessKey);
         ctx.load_people(hoso_app::seed::DEMO_SEED);
-        let state = ctx.state();
         let dossier = {
             let mut conn = ctx.db.connect();
-            approved_dossiers(&mut conn, 1).remove(0)
+            approved_dossiers(&mut conn, 1)
         };
-        {
-            let mut conn = ctx.db.connect();
-            for _ in 0..2 {
-                conn.write_transaction(|conn| {
-                    hoso_app::national::queue_message(
-                        conn,
-                        &state.app,
-                        &dossier,
-                        hoso_app::national::MessageKind::VersionApproved,
-                        None,
-                        &QueuedBy::system(),
-                    )
-                    .map(|_| ())
-                })
-                .unwrap();
-            }
-        }
+        queue_approvals(&ctx, &dossier, 2);
         trust_built_in_ca(&ctx, &simulator);
         simulator.set_faults(Faults {
             reject: 1,
@@ -475,17 +462,11 @@ async fn a_refusal_ends_dead_with_its_reason_holds_the_next_and_both_go_after_th
         assert!(simulator.with_state(|s| s.accepted.is_empty()));
 
         // The platform allows our address; the administrator re-sends: both arrive, in order.
-        let (status, body) = call(
-            &app,
-            "POST",
-            &format!(
-                "/api/v1/national-sync/messages/{}/retry",
-                first["id"].as_str().unwrap()
-            ),
-            Some(&admin),
-            None,
-        )
-        .await;
+        let retry = format!(
+            "/api/v1/national-sync/messages/{}/retry",
+            first["id"].as_str().unwrap()
+        );
+        let (status, body) = call(&app, "POST", &retry, Some(&admin), None).await;
         assert_eq!(
             (status, body["state"].as_str()),
             (200, Some("queued")),
@@ -495,17 +476,7 @@ async fn a_refusal_ends_dead_with_its_reason_holds_the_next_and_both_go_after_th
         let sequences: Vec<i64> = simulator.with_state(|s| s.accepted.iter().map(|a| a.sequence).collect());
         assert_eq!(sequences, [1, 2], "{backend}");
         assert_eq!(messages_in(&ctx, "acknowledged"), 2, "{backend}");
-        let (status, body) = call(
-            &app,
-            "POST",
-            &format!(
-                "/api/v1/national-sync/messages/{}/retry",
-                first["id"].as_str().unwrap()
-            ),
-            Some(&admin),
-            None,
-        )
-        .await;
+        let (status, body) = call(&app, "POST", &retry, Some(&admin), None).await;
         assert_eq!(
             (status, body["code"].as_str()),
             (409, Some("not_dead")),
