@@ -201,6 +201,9 @@ impl Simulator {
                 })
                 .workers(2)
                 .shutdown_timeout(0)
+                // The process ends on SIGTERM as any program does; stopping a server in a test
+                // goes through `Running::stop`.
+                .disable_signals()
                 .listen(listener);
                 match server {
                     Ok(server) => {
