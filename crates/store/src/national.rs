@@ -92,15 +92,23 @@ pub fn of_dossier(conn: &mut DbConnection, dossier_id: &str) -> StoreResult<Vec<
         .load(conn)?)
 }
 
-/// Messages, newest first, optionally of one state, before a keyset position.
+/// Messages, newest first, optionally of one state, before a keyset position; each with the
+/// person's name and the dossier number.
 pub fn list(
     conn: &mut DbConnection,
     state: Option<&str>,
     before: Option<(NaiveDateTime, String)>,
     limit: i64,
-) -> StoreResult<Vec<MessageRow>> {
+) -> StoreResult<Vec<(MessageRow, String, String)>> {
+    use crate::schema::{dossiers, people};
     let mut query = national_messages::table
-        .select(MessageRow::as_select())
+        .inner_join(dossiers::table)
+        .inner_join(people::table)
+        .select((
+            MessageRow::as_select(),
+            people::full_name,
+            dossiers::dossier_number,
+        ))
         .into_boxed();
     if let Some(state) = state {
         query = query.filter(national_messages::state.eq(state.to_owned()));

@@ -38,15 +38,11 @@ pub async fn list_national_messages(
         };
         let rows = hoso_store::national::list(conn, state.as_deref(), before, PAGE + 1)?;
         let more = rows.len() as i64 > PAGE;
-        let mut items = Vec::new();
-        for row in rows.into_iter().take(PAGE as usize) {
-            let found = hoso_store::dossiers::find(conn, &row.dossier_id)?.ok_or(AppError::NotFound)?;
-            items.push(super::message_view(
-                row,
-                found.person.full_name,
-                found.dossier.dossier_number,
-            ));
-        }
+        let items: Vec<_> = rows
+            .into_iter()
+            .take(PAGE as usize)
+            .map(|(row, name, number)| super::message_view(row, name, number))
+            .collect();
         let next_before = more.then(|| items.last().map(|m| m.id.clone())).flatten();
         let counts = hoso_store::national::counts_by_state(conn)?
             .into_iter()
