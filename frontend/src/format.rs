@@ -55,3 +55,10 @@ mod tests {
         assert_eq!(duration_vi(125), "2 phút 5 giây");
     }
 }
+
+/// An ISO day (`1985-03-04`) as Vietnamese write it (`04/03/1985`); anything else as it is.
+pub fn date_text(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(|d| d.format("%d/%m/%Y").to_string())
+        .unwrap_or_else(|_| iso.to_owned())
+}

@@ -171,6 +171,27 @@ pub fn national_state(state: &str) -> &'static str {
         "sending" => "Đang gửi",
         "acknowledged" => "Đã nhận",
         "dead" => "Bị từ chối",
+        "never_sent" => "Chưa gửi",
+        _ => "Không rõ",
+    }
+}
+
+/// What a reconciliation found.
+pub fn difference_kind(kind: &str) -> &'static str {
+    match kind {
+        "missing_there" => "CSDL quốc gia không còn giữ",
+        "different" => "Nội dung khác nhau",
+        "missing_here" => "Chỉ có ở CSDL quốc gia",
+        _ => "Khác",
+    }
+}
+
+/// A reconciliation's state.
+pub fn reconciliation_state(state: &str) -> &'static str {
+    match state {
+        "running" => "Đang đối chiếu",
+        "done" => "Đã xong",
+        "failed" => "Thất bại",
         _ => "Không rõ",
     }
 }

@@ -117,3 +117,135 @@ pub struct LogVerification {
     pub first_bad_entry: Option<i64>,
     pub problem: Option<String>,
 }
+
+/// Asking the national database for an arriving person's record (TRF-3, DOS-5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, validator::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"citizen_id": "001185000111"})))]
+#[serde(deny_unknown_fields)]
+pub struct NationalRecordRequest {
+    /// The 12-digit citizen ID (số căn cước) the national database knows the person by.
+    #[validate(length(equal = 12))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^[0-9]{12}$", min_length = 12, max_length = 12)
+    )]
+    pub citizen_id: String,
+}
+
+/// What the national database holds of an arriving person, as the form's content: the draft
+/// the arrival's dossier starts from when Sở Nội vụ fulfils the arrival.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "7c1e…", "transfer_id": "3f9a…", "dossier_id": null,
+    "national_identifier": "CB0000000042", "national_dossier_code": "01.HS-000042", "province": "01",
+    "pulled_at": "2026-12-01T08:00:00Z", "items": ["identity.full_name", "identity.birth_date"],
+    "content": {"identity": {"full_name": "Trần Thị Bình", "birth_date": "1985-03-04"}}
+})))]
+pub struct NationalRecordView {
+    pub id: String,
+    pub transfer_id: String,
+    /// The dossier opened from this record, once the arrival is fulfilled.
+    pub dossier_id: Option<String>,
+    /// The person's national identifier (mã định danh CBCCVC, CTX-1), kept by the new dossier.
+    pub national_identifier: String,
+    pub national_dossier_code: String,
+    /// The province that sent the record to the national database.
+    pub province: String,
+    pub pulled_at: DateTime<Utc>,
+    /// The form's names of the items the record filled (`identity.birth_date`,
+    /// `work_history[0].unit`, …).
+    pub items: Vec<String>,
+    /// The content the record fills, at the reader's level.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub content: serde_json::Value,
+}
+
+/// Asking for a reconciliation now (besides the monthly one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"since": "2026-11-01"})))]
+#[serde(deny_unknown_fields)]
+pub struct NewReconciliation {
+    /// Compare what the national database changed since this day (default: 3 months ago).
+    #[serde(default, deserialize_with = "hoso_domain::dates::strict_option")]
+    pub since: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "a41c…", "since": "2026-11-01", "state": "done", "job_id": "9a7d…", "requested_by": null,
+    "started_at": "2026-12-01T19:00:00Z", "finished_at": "2026-12-01T19:00:04Z", "theirs": 120,
+    "ours": 121, "error": null, "open_differences": 2, "differences": []
+})))]
+pub struct ReconciliationView {
+    pub id: String,
+    pub since: chrono::NaiveDate,
+    /// `running`, `done` or `failed` (`error` says why).
+    pub state: String,
+    pub job_id: Option<String>,
+    /// The account that asked; `null` for the monthly schedule.
+    pub requested_by: Option<String>,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    /// Records the national database listed as changed since `since`.
+    pub theirs: i32,
+    /// People whose messages it acknowledged, as hoso knows them.
+    pub ours: i32,
+    pub error: Option<String>,
+    pub open_differences: i64,
+    /// Filled on the single read (`GET /national-sync/reconciliations/{id}`), empty in lists.
+    pub differences: Vec<DifferenceView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "d7e2…", "kind": "different", "dossier_id": "c2d4…", "dossier_number": "HS000123",
+    "person_name": "Nguyễn Văn An", "national_identifier": "CB0000000001", "ours_sha256": "4e1a…",
+    "theirs_sha256": "9b0c…", "theirs_updated_at": "2026-11-20T02:00:00Z", "resolution": null,
+    "resolved_at": null, "message_id": null
+})))]
+pub struct DifferenceView {
+    pub id: String,
+    /// `missing_there` (acknowledged once, no longer held there), `different` (held there with
+    /// another content), `missing_here` (held there for this province, unknown here).
+    pub kind: String,
+    pub dossier_id: Option<String>,
+    pub dossier_number: Option<String>,
+    pub person_name: Option<String>,
+    pub national_identifier: Option<String>,
+    pub ours_sha256: Option<String>,
+    pub theirs_sha256: Option<String>,
+    pub theirs_updated_at: Option<DateTime<Utc>>,
+    /// `resent` once a new message of the dossier's approved version was queued for it.
+    pub resolution: Option<String>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub message_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReconciliationList {
+    pub items: Vec<ReconciliationView>,
+}
+
+/// A dossier's standing with the national database, shown on its page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "national_identifier": "CB0000000001", "national_dossier_code": "33.HS-000001",
+    "state": "acknowledged", "last_message": null, "from_national_record": null
+})))]
+pub struct DossierNationalState {
+    pub national_identifier: Option<String>,
+    pub national_dossier_code: Option<String>,
+    /// `never_sent`, or the state of the latest message: `queued`, `sending`, `acknowledged`,
+    /// `dead`.
+    pub state: String,
+    pub last_message: Option<NationalMessageView>,
+    /// The national record the dossier was opened from (an arrival), with the items it filled.
+    pub from_national_record: Option<NationalRecordView>,
+}

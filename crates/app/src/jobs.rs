@@ -136,6 +136,7 @@ impl Registry {
         registry.add(crate::imports::COMMIT_JOB);
         registry.add(crate::backups::BACKUP_JOB);
         registry.add(crate::national::DELIVERY_JOB);
+        registry.add(crate::national::RECONCILE_JOB);
         registry
     }
 

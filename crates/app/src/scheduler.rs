@@ -42,6 +42,7 @@ pub fn standard() -> Vec<Schedule> {
             payload: Value::Null,
         },
         crate::backups::schedule(),
+        crate::national::reconcile::schedule(),
     ]
 }
 

@@ -184,6 +184,89 @@ fn read_field(
     Some(value)
 }
 
+/// What a national record (its groups, as [`build_groups`] makes them) says of the form: the
+/// content it fills, and the form's names of the items it filled (TRF-3, DOS-5: an arrival's
+/// draft starts from the national record, and the form shows which items came from there).
+/// Fields read from hoso's own knowledge of the person (`/person/…`) are not form items.
+pub fn content_of_groups(mapping: &Mapping, groups: &Value) -> (Value, Vec<String>) {
+    let mut content = Value::Object(Map::new());
+    let mut items = Vec::new();
+    for group in &mapping.groups {
+        let Some(values) = groups.get(&group.name) else {
+            continue;
+        };
+        for field in &group.fields {
+            if let Some(value) = values.get(&field.name).filter(|v| !is_empty(v)) {
+                write_field(field, value, &mut content, None, &mut items);
+            }
+        }
+    }
+    (content, items)
+}
+
+fn write_field(
+    field: &Field,
+    value: &Value,
+    target: &mut Value,
+    row: Option<(&str, usize)>,
+    items: &mut Vec<String>,
+) {
+    let Some(pointer) = field.from.as_deref().or(field.list.as_deref()) else {
+        return;
+    };
+    // A row's pointers are relative to the row; the others address `/content/…`.
+    let relative = match row {
+        Some(_) => pointer,
+        None => match pointer
+            .strip_prefix("/content")
+            .filter(|rest| rest.starts_with('/'))
+        {
+            Some(rest) => rest,
+            None => return,
+        },
+    };
+    match (&field.list, value.as_array()) {
+        (Some(list), Some(rows)) => {
+            let made: Vec<Value> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, values)| {
+                    let mut out = Value::Object(Map::new());
+                    for sub in &field.fields {
+                        if let Some(value) = values.get(&sub.name).filter(|v| !is_empty(v)) {
+                            write_field(sub, value, &mut out, Some((list, i)), items);
+                        }
+                    }
+                    out
+                })
+                .collect();
+            put(target, relative, Value::Array(made));
+        }
+        (None, _) => {
+            put(target, relative, value.clone());
+            items.push(form_field(pointer, row));
+        }
+        _ => {}
+    }
+}
+
+/// Sets the value at a pointer of objects, making the objects on the way.
+fn put(target: &mut Value, pointer: &str, value: Value) {
+    let mut current = target;
+    let parts: Vec<&str> = pointer.trim_start_matches('/').split('/').collect();
+    for (i, part) in parts.iter().enumerate() {
+        if !current.is_object() {
+            *current = Value::Object(Map::new());
+        }
+        let map = current.as_object_mut().expect("made an object");
+        if i == parts.len() - 1 {
+            map.insert((*part).to_owned(), value);
+            return;
+        }
+        current = map.entry((*part).to_owned()).or_insert(Value::Null);
+    }
+}
+
 fn is_empty(value: &Value) -> bool {
     match value {
         Value::Null => true,
@@ -222,6 +305,77 @@ pub fn refusal_reason(status: u16, code: &str, message: &str) -> String {
     } else {
         format!("{what} ({message}) [{status} {code}]")
     }
+}
+
+/// What hoso last had acknowledged of a person, for reconciliation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OursRecord {
+    pub dossier_id: String,
+    pub national_identifier: String,
+    pub packet_sha256: String,
+    pub acknowledged_on: chrono::NaiveDate,
+}
+
+/// A record the other side lists as changed since the reconciliation's day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TheirsRecord {
+    pub national_identifier: String,
+    pub packet_sha256: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DifferenceKind {
+    /// Acknowledged since the day, and not listed there: the national database lost it.
+    MissingThere,
+    /// Held there with another content than hoso's last acknowledged packet (a correction at
+    /// the Ministry, or a packet of ours it never applied).
+    Different,
+    /// Held there for this province and unknown here.
+    MissingHere,
+}
+
+impl DifferenceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DifferenceKind::MissingThere => "missing_there",
+            DifferenceKind::Different => "different",
+            DifferenceKind::MissingHere => "missing_here",
+        }
+    }
+}
+
+/// The differences between what hoso had acknowledged and what the other side lists as
+/// changed since `since`: matched by national identifier, compared by packet hash. A record
+/// of ours acknowledged before `since` and not listed is not missing: it did not change.
+pub fn compare_records<'a>(
+    ours: &'a [OursRecord],
+    theirs: &'a [TheirsRecord],
+    since: chrono::NaiveDate,
+) -> Vec<(DifferenceKind, Option<&'a OursRecord>, Option<&'a TheirsRecord>)> {
+    use std::collections::HashMap;
+    let ours_by_id: HashMap<&str, &OursRecord> =
+        ours.iter().map(|o| (o.national_identifier.as_str(), o)).collect();
+    let theirs_by_id: HashMap<&str, &TheirsRecord> = theirs
+        .iter()
+        .map(|t| (t.national_identifier.as_str(), t))
+        .collect();
+    let mut found = Vec::new();
+    for record in ours {
+        if record.acknowledged_on >= since && !theirs_by_id.contains_key(record.national_identifier.as_str())
+        {
+            found.push((DifferenceKind::MissingThere, Some(record), None));
+        }
+    }
+    for record in theirs {
+        match ours_by_id.get(record.national_identifier.as_str()) {
+            None => found.push((DifferenceKind::MissingHere, None, Some(record))),
+            Some(mine) if mine.packet_sha256 != record.packet_sha256 => {
+                found.push((DifferenceKind::Different, Some(*mine), Some(record)))
+            }
+            Some(_) => {}
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -270,6 +424,69 @@ mod tests {
             .any(|e| e.field == "identity.full_name" && e.code == "required"));
         let bad = r#"{"schema": "x", "groups": [{"name": "g", "fields": [{"name": "f"}]}]}"#;
         assert!(Mapping::parse(bad).unwrap_err().contains("g.f"));
+    }
+
+    #[test]
+    fn a_national_record_fills_the_form_items_it_holds_and_names_them() {
+        let mapping = Mapping::shipped();
+        let source = json!({
+            "content": {"identity": {"full_name": "Trần Thị Bình", "birth_date": "1985-03-04", "gender": "2",
+                "citizen_id": "001185000111", "ethnicity": "01", "birth_place": {"province": "01"}},
+                "work_history": [{"from": "2008-09-01", "unit": "Trường THPT Hà Nội"}]},
+            "person": {"category": "public_employee", "unit_code": "HN01"}
+        });
+        let groups = build_groups(&mapping, &source, &catalogs(), false).unwrap();
+        let (content, items) = content_of_groups(&mapping, &groups);
+        assert_eq!(
+            content, source["content"],
+            "what the packet carried comes back where it was"
+        );
+        assert!(items.contains(&"identity.birth_place.province".to_owned()));
+        assert!(items.contains(&"work_history[0].unit".to_owned()));
+        assert!(
+            !items.iter().any(|i| i.contains("category")),
+            "hoso's own facts are not form items"
+        );
+    }
+
+    #[test]
+    fn reconciliation_finds_the_lost_the_changed_and_the_unknown_and_nothing_else() {
+        let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let ours = |id: &str, sha: &str, on| OursRecord {
+            dossier_id: format!("d-{id}"),
+            national_identifier: id.into(),
+            packet_sha256: sha.into(),
+            acknowledged_on: on,
+        };
+        let theirs = |id: &str, sha: &str| TheirsRecord {
+            national_identifier: id.into(),
+            packet_sha256: sha.into(),
+        };
+        let mine = vec![
+            ours("A", "a", day(20)), // same there
+            ours("B", "b", day(20)), // changed there
+            ours("C", "c", day(20)), // lost there
+            ours("D", "d", day(2)),  // older than the day, not listed: unchanged
+        ];
+        let listed = vec![theirs("A", "a"), theirs("B", "b2"), theirs("E", "e")];
+        let found: Vec<(DifferenceKind, Option<&str>)> = compare_records(&mine, &listed, day(10))
+            .into_iter()
+            .map(|(kind, o, t)| {
+                (
+                    kind,
+                    o.map(|o| o.national_identifier.as_str())
+                        .or(t.map(|t| t.national_identifier.as_str())),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (DifferenceKind::MissingThere, Some("C")),
+                (DifferenceKind::Different, Some("B")),
+                (DifferenceKind::MissingHere, Some("E")),
+            ]
+        );
     }
 
     #[test]

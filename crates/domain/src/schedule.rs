@@ -21,6 +21,9 @@ pub enum Recurrence {
     LastWorkingDayOfQuarter { at: NaiveTime },
     /// The first day of `signer`'s approval window each month, at `at` (reminders to sign).
     FirstDayOfApprovalWindow { signer: Signer, at: NaiveTime },
+    /// The first working day after `signer`'s window each month, at `at` (the national
+    /// reconciliation, once Sở Nội vụ's approvals of the month are sent).
+    DayAfterApprovalWindow { signer: Signer, at: NaiveTime },
 }
 
 const VIETNAM_OFFSET_HOURS: i64 = 7;
@@ -66,6 +69,13 @@ impl Recurrence {
             Recurrence::FirstDayOfApprovalWindow { signer, .. } => profile
                 .window_for(signer)
                 .map(|window| window.rule.dates(year, month, calendar).from),
+            Recurrence::DayAfterApprovalWindow { signer, .. } => profile.window_for(signer).map(|window| {
+                let mut day = window.rule.dates(year, month, calendar).to + Duration::days(1);
+                while !calendar.is_working_day(day) {
+                    day += Duration::days(1);
+                }
+                day
+            }),
         }
     }
 
@@ -74,7 +84,8 @@ impl Recurrence {
             Recurrence::Daily { at }
             | Recurrence::LastWorkingDayOfMonth { at }
             | Recurrence::LastWorkingDayOfQuarter { at }
-            | Recurrence::FirstDayOfApprovalWindow { at, .. } => at,
+            | Recurrence::FirstDayOfApprovalWindow { at, .. }
+            | Recurrence::DayAfterApprovalWindow { at, .. } => at,
         }
     }
 
@@ -102,7 +113,13 @@ impl Recurrence {
                 }
             }
             _ => {
-                let (mut year, mut month) = (from.year(), from.month());
+                // From the month before: a rule of that month may fall in this one (the day
+                // after a window that ends on the month's last day).
+                let (mut year, mut month) = if from.month() == 1 {
+                    (from.year() - 1, 12)
+                } else {
+                    (from.year(), from.month() - 1)
+                };
                 while (year, month) <= (to.year(), to.month()) {
                     if let Some(day) = self.day_in_month(year, month, calendar, profile) {
                         keep(day.and_time(self.at()), &mut found);
@@ -183,6 +200,23 @@ mod tests {
         );
         let months: Vec<u32> = found.iter().map(|t| local_of_utc(*t).month()).collect();
         assert_eq!(months, vec![12, 3, 6, 9, 12]);
+    }
+
+    #[test]
+    fn the_day_after_home_affairs_window_is_the_next_months_first_working_day() {
+        // Hưng Yên: Sở Nội vụ signs in the last five working days; December 2026 ends on a
+        // Thursday, Friday 1 January is a holiday and the weekend follows: Monday 4 January.
+        let rule = Recurrence::DayAfterApprovalWindow {
+            signer: Signer::HomeAffairs,
+            at: at(2),
+        };
+        let found = rule.occurrences(
+            utc(2026, 12, 15, 0),
+            utc(2027, 1, 15, 0),
+            &calendar(),
+            &RegulationProfile::hung_yen(),
+        );
+        assert_eq!(found, vec![utc(2027, 1, 3, 19)]);
     }
 
     #[test]

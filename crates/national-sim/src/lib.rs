@@ -100,6 +100,9 @@ pub struct Record {
     pub province: String,
     pub groups: Value,
     pub packet_sha256: String,
+    /// When the record last changed (a packet taken, a correction made).
+    #[serde(default = "Utc::now")]
+    pub updated_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -194,10 +197,12 @@ impl Simulator {
                         .route("/api/v1/Authentication/Token", web::post().to(token))
                         .route("/token", web::post().to(oauth_token))
                         .route("/cbccvc/v1/packets", web::post().to(deliver))
+                        .route("/cbccvc/v1/people", web::get().to(changed_people))
                         .route("/cbccvc/v1/people/{citizen_id}", web::get().to(person))
                         .route("/_sim/faults", web::post().to(set_faults))
                         .route("/_sim/state", web::get().to(state))
                         .route("/_sim/people/{citizen_id}", web::put().to(put_person))
+                        .route("/_sim/people/{citizen_id}", web::delete().to(delete_person))
                 })
                 .workers(2)
                 .shutdown_timeout(0)
@@ -243,6 +248,24 @@ impl Simulator {
     }
 
     /// Puts a record as the national database holds it (an arrival's earlier province).
+    /// Forgets a record, as if the national database had lost it.
+    pub fn remove_person(&self, citizen_id: &str) -> Option<Record> {
+        self.state.lock().expect("state").people.remove(citizen_id)
+    }
+
+    /// Changes a record in place (a correction made at the Ministry), dating the change now.
+    pub fn change_person(&self, citizen_id: &str, change: impl FnOnce(&mut Record)) -> bool {
+        let mut state = self.state.lock().expect("state");
+        match state.people.get_mut(citizen_id) {
+            Some(record) => {
+                change(record);
+                record.updated_at = Utc::now();
+                true
+            }
+            None => false,
+        }
+    }
+
     pub fn put_person(&self, citizen_id: &str, record: Record) {
         self.state
             .lock()
@@ -501,6 +524,7 @@ async fn deliver(sim: web::Data<Simulator>, request: HttpRequest, body: web::Byt
             province: packet.sender.province.clone(),
             groups,
             packet_sha256: sha,
+            updated_at: Utc::now(),
         },
     );
     state.sequences.insert(key, packet.sequence);
@@ -544,6 +568,46 @@ async fn person(sim: web::Data<Simulator>, request: HttpRequest, path: web::Path
     }
 }
 
+#[derive(Debug, Deserialize)]
+struct ChangedQuery {
+    province: String,
+    changed_since: chrono::NaiveDate,
+    #[serde(default)]
+    after: Option<String>,
+    #[serde(default)]
+    limit: Option<usize>,
+}
+
+/// The province's records changed since a day, a page at a time in citizen-ID order.
+async fn changed_people(
+    sim: web::Data<Simulator>,
+    request: HttpRequest,
+    query: web::Query<ChangedQuery>,
+) -> HttpResponse {
+    let mut state = sim.state.lock().expect("state");
+    if let Some(refused) = refusal(&sim, &mut state, &request) {
+        return refused;
+    }
+    let since = query.changed_since.and_time(chrono::NaiveTime::MIN).and_utc();
+    let limit = query.limit.unwrap_or(500).clamp(1, 1000);
+    let after = query.after.clone().unwrap_or_default();
+    let page: Vec<Value> = state
+        .people
+        .range::<String, _>((std::ops::Bound::Excluded(after), std::ops::Bound::Unbounded))
+        .filter(|(_, r)| r.province == query.province && r.updated_at >= since)
+        .take(limit)
+        .map(|(citizen_id, r)| {
+            json!({
+                "citizen_id": citizen_id, "national_identifier": r.national_identifier,
+                "national_dossier_code": r.national_dossier_code, "packet_sha256": r.packet_sha256,
+                "updated_at": r.updated_at.to_rfc3339(),
+            })
+        })
+        .collect();
+    let next = (page.len() == limit).then(|| page.last().map(|p| p["citizen_id"].clone()));
+    HttpResponse::Ok().json(json!({"people": page, "next_after": next.flatten()}))
+}
+
 async fn set_faults(sim: web::Data<Simulator>, faults: web::Json<Faults>) -> HttpResponse {
     sim.set_faults(faults.into_inner());
     HttpResponse::NoContent().finish()
@@ -560,5 +624,10 @@ async fn put_person(
     record: web::Json<Record>,
 ) -> HttpResponse {
     sim.put_person(&path, record.into_inner());
+    HttpResponse::NoContent().finish()
+}
+
+async fn delete_person(sim: web::Data<Simulator>, path: web::Path<String>) -> HttpResponse {
+    sim.remove_person(&path);
     HttpResponse::NoContent().finish()
 }

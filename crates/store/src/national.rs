@@ -330,3 +330,256 @@ pub fn log_of_message(conn: &mut DbConnection, message_id: &str) -> StoreResult<
         .select(LogEntry::as_select())
         .load(conn)?)
 }
+
+/// A national record read for an arrival (TRF-3, DOS-5).
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = crate::schema::national_records)]
+pub struct RecordRow {
+    pub id: String,
+    pub transfer_id: String,
+    pub dossier_id: Option<String>,
+    pub citizen_id_hash: String,
+    pub national_identifier: String,
+    pub national_dossier_code: String,
+    pub province: String,
+    pub content: String,
+    pub sealed: Option<String>,
+    pub items: String,
+    pub pulled_by: String,
+    pub pulled_at: NaiveDateTime,
+}
+
+pub fn insert_record(conn: &mut DbConnection, row: &RecordRow) -> StoreResult<()> {
+    diesel::insert_into(crate::schema::national_records::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The latest record read for a transfer.
+pub fn record_of_transfer(conn: &mut DbConnection, transfer_id: &str) -> StoreResult<Option<RecordRow>> {
+    use crate::schema::national_records as r;
+    Ok(r::table
+        .filter(r::transfer_id.eq(transfer_id))
+        .order((r::pulled_at.desc(), r::id.desc()))
+        .select(RecordRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The record a dossier was opened from.
+pub fn record_of_dossier(conn: &mut DbConnection, dossier_id: &str) -> StoreResult<Option<RecordRow>> {
+    use crate::schema::national_records as r;
+    Ok(r::table
+        .filter(r::dossier_id.eq(dossier_id))
+        .select(RecordRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn set_record_dossier(conn: &mut DbConnection, id: &str, dossier_id: &str) -> StoreResult<()> {
+    use crate::schema::national_records as r;
+    diesel::update(r::table.find(id))
+        .set(r::dossier_id.eq(dossier_id))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A comparison with the national database.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = crate::schema::national_reconciliations)]
+pub struct ReconciliationRow {
+    pub id: String,
+    pub since: chrono::NaiveDate,
+    pub state: String,
+    pub job_id: Option<String>,
+    pub requested_by: Option<String>,
+    pub started_at: NaiveDateTime,
+    pub finished_at: Option<NaiveDateTime>,
+    pub theirs: i32,
+    pub ours: i32,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = crate::schema::national_differences)]
+pub struct DifferenceRow {
+    pub id: String,
+    pub reconciliation_id: String,
+    pub kind: String,
+    pub dossier_id: Option<String>,
+    pub national_identifier: Option<String>,
+    pub ours_sha256: Option<String>,
+    pub theirs_sha256: Option<String>,
+    pub theirs_updated_at: Option<NaiveDateTime>,
+    pub resolution: Option<String>,
+    pub resolved_by: Option<String>,
+    pub resolved_at: Option<NaiveDateTime>,
+    pub message_id: Option<String>,
+}
+
+pub fn insert_reconciliation(conn: &mut DbConnection, row: &ReconciliationRow) -> StoreResult<()> {
+    diesel::insert_into(crate::schema::national_reconciliations::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn find_reconciliation(conn: &mut DbConnection, id: &str) -> StoreResult<Option<ReconciliationRow>> {
+    use crate::schema::national_reconciliations as r;
+    Ok(r::table
+        .find(id)
+        .select(ReconciliationRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The latest reconciliations, newest first.
+pub fn reconciliations(conn: &mut DbConnection, limit: i64) -> StoreResult<Vec<ReconciliationRow>> {
+    use crate::schema::national_reconciliations as r;
+    Ok(r::table
+        .order((r::started_at.desc(), r::id.desc()))
+        .limit(limit)
+        .select(ReconciliationRow::as_select())
+        .load(conn)?)
+}
+
+/// Ends a reconciliation with its counts and differences (or its failure), in one transaction
+/// of the caller's.
+pub fn finish_reconciliation(
+    conn: &mut DbConnection,
+    id: &str,
+    outcome: Result<(i32, i32, &[DifferenceRow]), &str>,
+    at: NaiveDateTime,
+) -> StoreResult<()> {
+    use crate::schema::{national_differences as d, national_reconciliations as r};
+    match outcome {
+        Ok((theirs, ours, differences)) => {
+            diesel::delete(d::table.filter(d::reconciliation_id.eq(id))).execute(conn)?;
+            // One by one: diesel's multi-backend connection has no multi-row insert; a report
+            // holds tens of differences, not thousands.
+            for difference in differences {
+                diesel::insert_into(d::table).values(difference).execute(conn)?;
+            }
+            diesel::update(r::table.find(id))
+                .set((
+                    r::state.eq("done"),
+                    r::theirs.eq(theirs),
+                    r::ours.eq(ours),
+                    r::finished_at.eq(at),
+                    r::error.eq(None::<String>),
+                ))
+                .execute(conn)?;
+        }
+        Err(error) => {
+            diesel::update(r::table.find(id))
+                .set((r::state.eq("failed"), r::finished_at.eq(at), r::error.eq(error)))
+                .execute(conn)?;
+        }
+    }
+    Ok(())
+}
+
+/// A reconciliation's differences, each with the dossier number and person's name when the
+/// difference concerns a dossier here.
+pub fn differences(
+    conn: &mut DbConnection,
+    reconciliation_id: &str,
+) -> StoreResult<Vec<(DifferenceRow, Option<String>, Option<String>)>> {
+    use crate::schema::{dossiers, national_differences as d, people};
+    Ok(d::table
+        .left_join(dossiers::table.on(dossiers::id.nullable().eq(d::dossier_id)))
+        .left_join(people::table.on(people::id.eq(dossiers::person_id)))
+        .filter(d::reconciliation_id.eq(reconciliation_id))
+        .order((d::kind.asc(), d::id.asc()))
+        .select((
+            DifferenceRow::as_select(),
+            dossiers::dossier_number.nullable(),
+            people::full_name.nullable(),
+        ))
+        .load(conn)?)
+}
+
+pub fn find_difference(conn: &mut DbConnection, id: &str) -> StoreResult<Option<DifferenceRow>> {
+    use crate::schema::national_differences as d;
+    Ok(d::table
+        .find(id)
+        .select(DifferenceRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Marks an open difference resolved; false when it was resolved already.
+pub fn resolve_difference(
+    conn: &mut DbConnection,
+    id: &str,
+    resolution: &str,
+    by: &str,
+    message_id: Option<&str>,
+    at: NaiveDateTime,
+) -> StoreResult<bool> {
+    use crate::schema::national_differences as d;
+    Ok(diesel::update(d::table.find(id).filter(d::resolution.is_null()))
+        .set((
+            d::resolution.eq(resolution),
+            d::resolved_by.eq(by),
+            d::resolved_at.eq(at),
+            d::message_id.eq(message_id),
+        ))
+        .execute(conn)?
+        == 1)
+}
+
+/// What hoso last had acknowledged of each person: dossier, national identifier, the
+/// acknowledged packet's hash and when, from the newest acknowledged message per person.
+pub fn acknowledged_latest(
+    conn: &mut DbConnection,
+) -> StoreResult<Vec<(String, String, String, NaiveDateTime)>> {
+    // Messages newest first: the first seen of each person is their latest acknowledgement.
+    let rows: Vec<(
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<NaiveDateTime>,
+    )> = national_messages::table
+        .filter(national_messages::state.eq(ACKNOWLEDGED))
+        .order((national_messages::person_id, national_messages::sequence.desc()))
+        .select((
+            national_messages::person_id,
+            national_messages::dossier_id,
+            national_messages::national_identifier,
+            national_messages::packet_sha256,
+            national_messages::acknowledged_at,
+        ))
+        .load(conn)?;
+    let mut seen = std::collections::HashSet::new();
+    Ok(rows
+        .into_iter()
+        .filter(|(person, ..)| seen.insert(person.clone()))
+        .filter_map(|(_, dossier, identifier, sha, at)| Some((dossier, identifier?, sha?, at?)))
+        .collect())
+}
+
+pub fn reconciliation_of_job(
+    conn: &mut DbConnection,
+    job_id: &str,
+) -> StoreResult<Option<ReconciliationRow>> {
+    use crate::schema::national_reconciliations as r;
+    Ok(r::table
+        .filter(r::job_id.eq(job_id))
+        .select(ReconciliationRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Open differences of each reconciliation.
+pub fn open_differences(conn: &mut DbConnection, ids: &[String]) -> StoreResult<Vec<(String, i64)>> {
+    use crate::schema::national_differences as d;
+    Ok(d::table
+        .filter(d::reconciliation_id.eq_any(ids))
+        .filter(d::resolution.is_null())
+        .group_by(d::reconciliation_id)
+        .select((d::reconciliation_id, diesel::dsl::count_star()))
+        .load(conn)?)
+}

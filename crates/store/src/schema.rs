@@ -853,3 +853,57 @@ diesel::allow_tables_to_appear_in_same_query!(national_messages, dossiers);
 diesel::allow_tables_to_appear_in_same_query!(national_messages, people);
 diesel::allow_tables_to_appear_in_same_query!(national_messages, units);
 diesel::allow_tables_to_appear_in_same_query!(national_messages, jobs);
+
+diesel::table! {
+    national_records (id) {
+        id -> Text,
+        transfer_id -> Text,
+        dossier_id -> Nullable<Text>,
+        citizen_id_hash -> Text,
+        national_identifier -> Text,
+        national_dossier_code -> Text,
+        province -> Text,
+        content -> Text,
+        sealed -> Nullable<Text>,
+        items -> Text,
+        pulled_by -> Text,
+        pulled_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    national_reconciliations (id) {
+        id -> Text,
+        since -> Date,
+        state -> Text,
+        job_id -> Nullable<Text>,
+        requested_by -> Nullable<Text>,
+        started_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+        theirs -> Integer,
+        ours -> Integer,
+        error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    national_differences (id) {
+        id -> Text,
+        reconciliation_id -> Text,
+        kind -> Text,
+        dossier_id -> Nullable<Text>,
+        national_identifier -> Nullable<Text>,
+        ours_sha256 -> Nullable<Text>,
+        theirs_sha256 -> Nullable<Text>,
+        theirs_updated_at -> Nullable<Timestamp>,
+        resolution -> Nullable<Text>,
+        resolved_by -> Nullable<Text>,
+        resolved_at -> Nullable<Timestamp>,
+        message_id -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(national_differences -> national_reconciliations (reconciliation_id));
+diesel::allow_tables_to_appear_in_same_query!(national_differences, national_reconciliations);
+diesel::allow_tables_to_appear_in_same_query!(national_differences, dossiers);
+diesel::allow_tables_to_appear_in_same_query!(national_differences, people);

@@ -23,6 +23,12 @@ pub enum Kind {
     Commune,
 }
 
+/// The content the dossier was opened from when it came from the national database (an
+/// arrival, DOS-5): provided by the dossier page, each input then says whether its value came
+/// from there or was changed since.
+#[derive(Clone)]
+pub struct NationalOrigin(pub Value);
+
 /// One input of a table row or a section: its key (or path below the section), label, kind.
 pub type FieldSpec = (&'static str, &'static str, Kind);
 
@@ -178,8 +184,24 @@ pub fn JsonField(
         }
     };
     let message_path = path.clone();
+    let origin = use_context::<NationalOrigin>().and_then(|NationalOrigin(origin)| {
+        let value = get_at(&origin, &pointer);
+        (!value.is_null()).then_some(value)
+    });
+    let provenance = origin.map(|national| {
+        let pointer = pointer.clone();
+        move || {
+            if doc.with(|d| get_at(d, &pointer)) == national {
+                view! { <span class="badge national" data-origin="national">"Từ CSDL quốc gia"</span> }
+                    .into_any()
+            } else {
+                let text = format!("Đã sửa — CSDL quốc gia: {}", shown(&national, kind));
+                view! { <span class="badge changed" data-origin="changed">{text}</span> }.into_any()
+            }
+        }
+    });
     view! {
-        <label>{label} {input}</label>
+        <label>{label} {provenance} {input}</label>
         {move || failure.get().and_then(|f| f.field(&message_path)).map(|m| view! { <p class="field-error" data-field=path.clone()>{m}</p> })}
     }
 }

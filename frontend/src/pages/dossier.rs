@@ -4,6 +4,7 @@
 //! requests, why it was returned).
 
 use hoso_api_types::dossiers::{DiffView, DossierView, DraftView, SaveDraftRequest, VersionSummary};
+use hoso_api_types::national::DossierNationalState;
 use hoso_domain::dossier::completeness::MissingItem;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,7 +14,7 @@ use serde_json::Value;
 use crate::api::{self, ApiFailure};
 use crate::components::failure::{FailureNotice, FormFailure};
 use crate::components::guard::SignedIn;
-use crate::components::json_form::{JsonSection, JsonTable};
+use crate::components::json_form::{JsonSection, JsonTable, NationalOrigin};
 use crate::pages::dossier_form as form;
 use crate::session::Auth;
 
@@ -32,7 +33,11 @@ fn DossierLoader() -> impl IntoView {
         async move {
             let view = api::get::<DossierView>(auth, &format!("/dossiers/{id}")).await?;
             let draft = api::get::<DraftView>(auth, &format!("/dossiers/{id}/draft")).await?;
-            Ok::<_, ApiFailure>((view, draft))
+            // The national standing is extra: the form works without it.
+            let national = api::get::<DossierNationalState>(auth, &format!("/dossiers/{id}/national-state"))
+                .await
+                .ok();
+            Ok::<_, ApiFailure>((view, draft, national))
         }
     });
     view! {
@@ -41,7 +46,7 @@ fn DossierLoader() -> impl IntoView {
                 Suspend::new(async move {
                     match loaded.await {
                         Err(failure) => view! { <FailureNotice failure /> }.into_any(),
-                        Ok((view, draft)) => view! { <Editor view draft /> }.into_any(),
+                        Ok((view, draft, national)) => view! { <Editor view draft national /> }.into_any(),
                     }
                 })
             }}
@@ -63,8 +68,12 @@ const TABS: &[&str] = &[
 ];
 
 #[component]
-fn Editor(view: DossierView, draft: DraftView) -> impl IntoView {
+fn Editor(view: DossierView, draft: DraftView, national: Option<DossierNationalState>) -> impl IntoView {
     let auth = expect_context::<Auth>();
+    let origin = national.as_ref().and_then(|n| n.from_national_record.clone());
+    if let Some(record) = &origin {
+        provide_context(NationalOrigin(record.content.clone()));
+    }
     let id = view.summary.id.clone();
     let review_dossier_id = id.clone();
     let review_person_id = view.summary.person_id.clone();
@@ -138,6 +147,7 @@ fn Editor(view: DossierView, draft: DraftView) -> impl IntoView {
                     <span class="muted">" (một số thông tin hạn chế tiếp cận không hiển thị với tài khoản này)"</span>
                 })}
             </p>
+            {national.map(|n| view! { <NationalStanding standing=n /> })}
             <Completeness missing missing_evidence />
             <nav class="tabs" role="tablist">
                 {TABS.iter().enumerate().map(|(i, label)| view! {
@@ -394,5 +404,34 @@ fn plain(value: Option<Value>) -> String {
         None => "—".into(),
         Some(Value::String(s)) => s,
         Some(other) => other.to_string(),
+    }
+}
+
+/// The dossier's standing with the national database (CTX-1) and, for an arrival, where its
+/// first draft came from.
+#[component]
+fn NationalStanding(standing: DossierNationalState) -> impl IntoView {
+    let reason = standing
+        .last_message
+        .as_ref()
+        .filter(|m| m.state == "dead")
+        .and_then(|m| m.last_error.clone());
+    let state = crate::labels::national_state(&standing.state);
+    view! {
+        <p class="muted" data-testid="national-standing">
+            "Đồng bộ CSDL quốc gia: " <strong data-state=standing.state.clone()>{state}</strong>
+            {standing.last_message.as_ref().and_then(|m| m.acknowledged_at).map(|at| format!(" (nhận lúc {})", crate::labels::datetime(&at)))}
+            {reason.map(|r| view! { <span class="field-error">{format!(" — {r}")}</span> })}
+        </p>
+        {standing.from_national_record.map(|record| view! {
+            <p class="notice" data-testid="national-origin">
+                {format!(
+                    "Hồ sơ tiếp nhận từ tỉnh khác: {} mục được điền sẵn từ CSDL quốc gia ngày {} (tỉnh gửi: {}). Các mục ghi «Từ CSDL quốc gia» giữ nguyên dữ liệu quốc gia; chỉ cần nhập những thông tin khác biệt.",
+                    record.items.len(),
+                    record.pulled_at.format("%d/%m/%Y"),
+                    record.province
+                )}
+            </p>
+        })}
     }
 }

@@ -6,7 +6,8 @@
 use std::time::Duration;
 
 use hoso_api_types::national::{
-    LogVerification, NationalMessageDetail, NationalMessageList, NationalMessageView,
+    DifferenceView, LogVerification, NationalMessageDetail, NationalMessageList, NationalMessageView,
+    NewReconciliation, ReconciliationList, ReconciliationView,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -108,6 +109,138 @@ fn NationalSync() -> impl IntoView {
                 })}
             </Transition>
             {move || opened.get().map(|detail| view! { <MessageDetail detail /> })}
+            <Reconciliations tick />
+        </section>
+    }
+}
+
+/// The comparisons with what the national database holds (monthly after Sở Nội vụ's window, or
+/// asked for here), one's differences, and re-sending a dossier the other side lost or holds
+/// differently.
+#[component]
+fn Reconciliations(tick: RwSignal<u32>) -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let list = LocalResource::new(move || {
+        tick.track();
+        async move { api::get::<ReconciliationList>(auth, "/national-sync/reconciliations").await }
+    });
+    let since = RwSignal::new(String::new());
+    let opened = RwSignal::new(None::<String>);
+    let detail = LocalResource::new(move || {
+        tick.track();
+        let id = opened.get();
+        async move {
+            match id {
+                Some(id) => {
+                    api::get::<ReconciliationView>(auth, &format!("/national-sync/reconciliations/{id}"))
+                        .await
+                        .map(Some)
+                }
+                None => Ok(None),
+            }
+        }
+    });
+    let failure = RwSignal::new(None::<ApiFailure>);
+    let start = move |_| {
+        let body = NewReconciliation {
+            since: crate::format::input_day(&since.get_untracked()),
+        };
+        spawn_local(async move {
+            match api::post::<_, ReconciliationView>(auth, "/national-sync/reconciliations", &body).await {
+                Ok(row) => {
+                    failure.set(None);
+                    opened.set(Some(row.id));
+                    tick.update(|t| *t += 1);
+                }
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
+    let resend = move |id: String| {
+        spawn_local(async move {
+            match api::post::<_, DifferenceView>(
+                auth,
+                &format!("/national-sync/differences/{id}/resend"),
+                &(),
+            )
+            .await
+            {
+                Ok(_) => {
+                    failure.set(None);
+                    tick.update(|t| *t += 1);
+                }
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
+    view! {
+        <section data-testid="reconciliations">
+            <h2>"Đối chiếu với CSDL quốc gia"</h2>
+            <p class="muted">"Hằng tháng, ngày làm việc đầu tiên sau thời hạn ký duyệt của Sở Nội vụ, hệ thống so sánh bản ghi trên cơ sở dữ liệu quốc gia với gói tin đã được nhận; có thể đối chiếu ngay tại đây."</p>
+            <label>"Đối chiếu thay đổi từ ngày " <input type="date" name="reconciliation.since" bind:value=since /></label>
+            " "
+            <button type="button" data-testid="reconcile" on:click=start>"Đối chiếu ngay"</button>
+            <FormFailure failure />
+            <Transition fallback=|| view! { <p class="muted">"Đang tải…"</p> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Err(failure) => view! { <FailureNotice failure /> }.into_any(),
+                        Ok(list) if list.items.is_empty() => view! { <p class="muted">"Chưa có lần đối chiếu nào."</p> }.into_any(),
+                        Ok(list) => view! {
+                            <table class="data">
+                                <thead><tr><th>"Bắt đầu"</th><th>"Từ ngày"</th><th>"Trạng thái"</th><th>"Bản ghi quốc gia"</th><th>"Đã gửi"</th><th>"Chênh lệch chưa xử lý"</th><th></th></tr></thead>
+                                <tbody>{list.items.into_iter().map(|r| {
+                                    let id = r.id.clone();
+                                    view! {
+                                        <tr data-testid="reconciliation" data-state=r.state.clone()>
+                                            <td>{labels::datetime(&r.started_at)}</td>
+                                            <td>{r.since.format("%d/%m/%Y").to_string()}</td>
+                                            <td>{labels::reconciliation_state(&r.state)} {r.error.clone().map(|e| format!(": {e}"))}</td>
+                                            <td>{r.theirs}</td>
+                                            <td>{r.ours}</td>
+                                            <td>{r.open_differences}</td>
+                                            <td><button type="button" on:click=move |_| opened.set(Some(id.clone()))>"Xem chênh lệch"</button></td>
+                                        </tr>
+                                    }
+                                }).collect_view()}</tbody>
+                            </table>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match detail.await {
+                        Err(failure) => view! { <FailureNotice failure /> }.into_any(),
+                        Ok(None) => ().into_any(),
+                        Ok(Some(r)) if r.state == "running" => view! { <p class="muted" data-testid="differences-pending">"Đang đối chiếu…"</p> }.into_any(),
+                        Ok(Some(r)) if r.differences.is_empty() => view! { <p class="notice" data-testid="no-differences">"Không có chênh lệch: cơ sở dữ liệu quốc gia giữ đúng các gói tin đã gửi."</p> }.into_any(),
+                        Ok(Some(r)) => view! {
+                            <table class="data" data-testid="differences">
+                                <thead><tr><th>"Loại chênh lệch"</th><th>"Người"</th><th>"Số hồ sơ"</th><th>"Mã định danh"</th><th>"Cập nhật bên quốc gia"</th><th>"Xử lý"</th></tr></thead>
+                                <tbody>{r.differences.into_iter().map(|d| {
+                                    let id = d.id.clone();
+                                    let may_resend = d.resolution.is_none() && d.dossier_id.is_some();
+                                    view! {
+                                        <tr data-testid="difference" data-kind=d.kind.clone()>
+                                            <td>{labels::difference_kind(&d.kind)}</td>
+                                            <td>{d.person_name.clone().unwrap_or_else(|| "—".into())}</td>
+                                            <td>{d.dossier_number.clone().unwrap_or_else(|| "—".into())}</td>
+                                            <td>{d.national_identifier.clone().unwrap_or_default()}</td>
+                                            <td>{d.theirs_updated_at.as_ref().map(labels::datetime).unwrap_or_default()}</td>
+                                            <td>
+                                                {d.resolution.is_some().then_some("Đã gửi lại")}
+                                                {may_resend.then(|| view! { <button type="button" data-testid="difference-resend" on:click=move |_| resend(id.clone())>"Gửi lại"</button> })}
+                                                {(d.dossier_id.is_none()).then_some("Không có hồ sơ trong tỉnh: đối chiếu với Bộ Nội vụ")}
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}</tbody>
+                            </table>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
         </section>
     }
 }

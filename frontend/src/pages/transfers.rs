@@ -4,6 +4,7 @@
 use hoso_api_types::accounts::DecisionRef;
 use hoso_api_types::documents::DocumentView;
 use hoso_api_types::dossiers::DossierSummary;
+use hoso_api_types::national::{NationalRecordRequest, NationalRecordView};
 use hoso_api_types::transfers::{CompleteTransfer, NewTransfer, TransferView};
 use hoso_domain::access::{AccountKind, Right};
 use hoso_domain::transfer::TransferKind;
@@ -225,16 +226,70 @@ fn Pending(transfer: TransferView, incoming: bool, reload: RwSignal<u32>) -> imp
         });
     };
     let national = matches!(transfer.kind, TransferKind::Arrival | TransferKind::Departure);
+    let arrival = transfer.kind == TransferKind::Arrival;
+    let transfer_id = transfer.id.clone();
     view! {
         <li class="review-item" data-testid="transfer-item">
             <p>{describe(&transfer)} {format!(" — hạn {}", transfer.due_on.format("%d/%m/%Y"))} {transfer.overdue.then_some(" (quá hạn)")}</p>
             {incoming.then(|| view! {
+                {(incoming && arrival).then(|| view! { <NationalLookup transfer_id=transfer_id.clone() /> })}
                 {national.then(|| view! { <DocumentPicker document failure label="Tệp dữ liệu từ CSDL quốc gia" name="transfer.national_export" /> })}
                 <label>"Ghi chú" <input name="transfer.note" bind:value=note /></label>
                 <button type="button" class="primary" on:click=accept.clone()>"Tiếp nhận"</button>
             })}
             <FormFailure failure />
         </li>
+    }
+}
+
+/// Sở Nội vụ reads an arriving person's record from the national database by citizen ID
+/// (TRF-3, DOS-5); fulfilling the arrival then opens the dossier pre-filled with it.
+#[component]
+fn NationalLookup(transfer_id: String) -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let citizen_id = RwSignal::new(String::new());
+    let found = RwSignal::new(None::<NationalRecordView>);
+    let failure = RwSignal::new(None::<ApiFailure>);
+    let look_up = move |_| {
+        let id = transfer_id.clone();
+        let body = NationalRecordRequest {
+            citizen_id: citizen_id.get_untracked().trim().to_owned(),
+        };
+        failure.set(None);
+        spawn_local(async move {
+            match api::post::<_, NationalRecordView>(auth, &format!("/transfers/{id}/national-record"), &body)
+                .await
+            {
+                Ok(record) => found.set(Some(record)),
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
+    let summary = move || {
+        found.get().map(|r| {
+            let text = |pointer: &str| r.content.pointer(pointer).and_then(|v| v.as_str()).unwrap_or("").to_owned();
+            view! {
+                <p class="notice" data-testid="national-record">
+                    {format!(
+                        "Đã tìm thấy trong CSDL quốc gia: {}, sinh ngày {}, mã định danh {} (tỉnh gửi: {}). {} mục thông tin sẽ được điền sẵn vào hồ sơ khi tiếp nhận.",
+                        text("/identity/full_name"),
+                        crate::format::date_text(&text("/identity/birth_date")),
+                        r.national_identifier,
+                        r.province,
+                        r.items.len()
+                    )}
+                </p>
+            }
+        })
+    };
+    view! {
+        <fieldset class="national-lookup">
+            <legend>"Dữ liệu từ CSDL quốc gia"</legend>
+            <label>"Số căn cước công dân" <input name="transfer.citizen_id" inputmode="numeric" maxlength="12" bind:value=citizen_id /></label>
+            <button type="button" on:click=look_up>"Tra cứu CSDL quốc gia"</button>
+            {summary}
+            <FormFailure failure />
+        </fieldset>
     }
 }
 

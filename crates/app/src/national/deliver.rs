@@ -8,7 +8,7 @@ use hoso_store::DbConnection;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::client::{Answer, Connection, Exchange, NoAnswer};
+use super::client::{Answer, Connection, NoAnswer};
 use super::packet::Refusal;
 use crate::error::AppError;
 use crate::jobs::JobContext;
@@ -26,10 +26,7 @@ pub(super) fn run(context: &JobContext, conn: &mut DbConnection) -> Result<Optio
     let payload: Payload = context.payload()?;
     let app = &context.app;
     let Some(connection) = app.national.connection.clone() else {
-        return Err(AppError::Conflict {
-            code: "national_not_configured",
-            message: "Chưa cấu hình kết nối với cơ sở dữ liệu quốc gia (HOSO_NATIONAL_URL).".into(),
-        });
+        return Err(super::not_configured());
     };
     let message = store::find(conn, &payload.message_id)?.ok_or(AppError::NotFound)?;
     if message.state == store::ACKNOWLEDGED || message.state == store::DEAD {
@@ -126,42 +123,6 @@ fn refuse(
     })
 }
 
-fn log_exchange(
-    conn: &mut DbConnection,
-    app: &App,
-    message_id: &str,
-    exchange: &Exchange,
-) -> Result<(), AppError> {
-    let now = app.clock.now_naive();
-    conn.write_transaction(|conn| -> Result<(), AppError> {
-        store::append(
-            conn,
-            store::NewLogEntry {
-                at: now,
-                message_id: Some(message_id),
-                direction: "out",
-                method: exchange.method,
-                path: &exchange.path,
-                status: None,
-                body: &exchange.request_body,
-            },
-        )?;
-        store::append(
-            conn,
-            store::NewLogEntry {
-                at: app.clock.now_naive(),
-                message_id: Some(message_id),
-                direction: "in",
-                method: exchange.method,
-                path: &exchange.path,
-                status: exchange.status.map(i32::from),
-                body: &exchange.response_body,
-            },
-        )?;
-        Ok(())
-    })
-}
-
 fn deliver_one(
     conn: &mut DbConnection,
     app: &App,
@@ -199,7 +160,7 @@ fn deliver_one(
         &mut |exchange| exchanges.push(exchange.clone()),
     );
     for exchange in &exchanges {
-        log_exchange(conn, app, &message.id, exchange)?;
+        super::log_exchange(conn, app, &message.id, exchange)?;
     }
     let now = app.clock.now_naive();
     let answer = match answer {

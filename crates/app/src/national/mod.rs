@@ -7,19 +7,36 @@
 pub mod client;
 mod deliver;
 pub mod list_national_messages;
+pub mod list_reconciliations;
 pub mod packet;
+pub mod pull_national_record;
+pub mod read_dossier_national_state;
 pub mod read_national_message;
+pub mod read_reconciliation;
+pub mod reconcile;
+pub mod resend_difference;
 pub mod retry_national_message;
+pub mod start_reconciliation;
 pub mod verify_national_log;
 
 use std::sync::Arc;
 
 pub use list_national_messages::list_national_messages;
+pub use list_reconciliations::list_reconciliations;
+pub(crate) use pull_national_record::open_dossier_from_record;
+pub use pull_national_record::pull_national_record;
+pub use read_dossier_national_state::read_dossier_national_state;
 pub use read_national_message::read_national_message;
+pub use read_reconciliation::read_reconciliation;
+pub use reconcile::RECONCILE_JOB;
+pub use resend_difference::resend_difference;
 pub use retry_national_message::retry_national_message;
+pub use start_reconciliation::start_reconciliation;
 pub use verify_national_log::{verify_log, verify_national_log};
 
-use hoso_api_types::national::{NationalLogEntryView, NationalMessageView};
+use hoso_api_types::national::{
+    DifferenceView, NationalLogEntryView, NationalMessageView, ReconciliationView,
+};
 use hoso_domain::national::Mapping;
 use hoso_store::national::{self as store, MessageRow};
 use hoso_store::DbConnection;
@@ -185,6 +202,52 @@ pub fn queue_waiting(conn: &mut DbConnection, app: &App) -> Result<usize, AppErr
     Ok(waiting.len())
 }
 
+pub(super) fn not_configured() -> AppError {
+    AppError::Conflict {
+        code: "national_not_configured",
+        message: "Chưa cấu hình kết nối với cơ sở dữ liệu quốc gia (HOSO_NATIONAL_URL).".into(),
+    }
+}
+
+/// Keeps one HTTP exchange in the message log: the request, then its answer (or that none
+/// came), each chained to the entry before. `message_id` is the outbox message, the national
+/// record or the reconciliation the exchange was for.
+pub(super) fn log_exchange(
+    conn: &mut DbConnection,
+    app: &App,
+    message_id: &str,
+    exchange: &client::Exchange,
+) -> Result<(), AppError> {
+    let now = app.clock.now_naive();
+    conn.write_transaction(|conn| -> Result<(), AppError> {
+        store::append(
+            conn,
+            store::NewLogEntry {
+                at: now,
+                message_id: Some(message_id),
+                direction: "out",
+                method: exchange.method,
+                path: &exchange.path,
+                status: None,
+                body: &exchange.request_body,
+            },
+        )?;
+        store::append(
+            conn,
+            store::NewLogEntry {
+                at: app.clock.now_naive(),
+                message_id: Some(message_id),
+                direction: "in",
+                method: exchange.method,
+                path: &exchange.path,
+                status: exchange.status.map(i32::from),
+                body: &exchange.response_body,
+            },
+        )?;
+        Ok(())
+    })
+}
+
 pub(crate) fn message_view(
     row: MessageRow,
     person_name: String,
@@ -225,5 +288,47 @@ pub(crate) fn log_view(entry: store::LogEntry) -> NationalLogEntryView {
         status: entry.status,
         body: entry.body,
         entry_hash: entry.entry_hash,
+    }
+}
+
+pub(crate) fn reconciliation_view(
+    row: store::ReconciliationRow,
+    open_differences: i64,
+    differences: Vec<DifferenceView>,
+) -> ReconciliationView {
+    ReconciliationView {
+        id: row.id,
+        since: row.since,
+        state: row.state,
+        job_id: row.job_id,
+        requested_by: row.requested_by,
+        started_at: crate::views::utc(row.started_at),
+        finished_at: row.finished_at.map(crate::views::utc),
+        theirs: row.theirs,
+        ours: row.ours,
+        error: row.error,
+        open_differences,
+        differences,
+    }
+}
+
+pub(crate) fn difference_view(
+    row: store::DifferenceRow,
+    dossier_number: Option<String>,
+    person_name: Option<String>,
+) -> DifferenceView {
+    DifferenceView {
+        id: row.id,
+        kind: row.kind,
+        dossier_id: row.dossier_id,
+        dossier_number,
+        person_name,
+        national_identifier: row.national_identifier,
+        ours_sha256: row.ours_sha256,
+        theirs_sha256: row.theirs_sha256,
+        theirs_updated_at: row.theirs_updated_at.map(crate::views::utc),
+        resolution: row.resolution,
+        resolved_at: row.resolved_at.map(crate::views::utc),
+        message_id: row.message_id,
     }
 }

@@ -17,10 +17,7 @@ pub async fn retry_national_message(
 ) -> Result<NationalMessageView, AppError> {
     check_national_sync(&session.actor)?;
     if app.national.connection.is_none() {
-        return Err(AppError::Conflict {
-            code: "national_not_configured",
-            message: "Chưa cấu hình kết nối với cơ sở dữ liệu quốc gia (HOSO_NATIONAL_URL).".into(),
-        });
+        return Err(super::not_configured());
     }
     let shared = app.clone();
     let view = app

@@ -46,6 +46,19 @@ pub async fn accept_transfer(
             if let Some(document) = &body.document_id {
                 crate::dossiers::readable_document(conn, &session, document, "document_id")?;
             }
+            // An arrival whose national record was read opens its dossier from it (DOS-5).
+            let record = match kind {
+                TransferKind::Arrival => hoso_store::national::record_of_transfer(conn, &row.id)?,
+                _ => None,
+            };
+            if let Some(record) = &record {
+                if hoso_store::dossiers::holder_of_citizen_hash(conn, &record.citizen_id_hash)?.is_some() {
+                    return Err(AppError::Conflict {
+                        code: "citizen_id_taken",
+                        message: "Số căn cước của bản ghi quốc gia đã thuộc một hồ sơ trong tỉnh.".into(),
+                    });
+                }
+            }
             let now = shared.clock.now_naive();
             let row = conn.write_transaction(|conn| -> Result<_, AppError> {
                 let person = match (kind, &row.person_id, &to_unit) {
@@ -54,7 +67,11 @@ pub async fn accept_transfer(
                         None
                     }
                     (TransferKind::Arrival, None, Some(unit)) => {
-                        Some(people::insert(conn, &row.person_name, &unit.id)?.id)
+                        let person = people::insert(conn, &row.person_name, &unit.id)?.id;
+                        if let Some(record) = &record {
+                            crate::national::open_dossier_from_record(conn, &session, &person, &row, record)?;
+                        }
+                        Some(person)
                     }
                     _ => None,
                 };
@@ -68,7 +85,10 @@ pub async fn accept_transfer(
                     body.note.as_deref(),
                 )?;
                 event.subject_person_id = done.person_id.clone();
-                event.details = Some(serde_json::json!({"kind": kind.as_str()}).to_string());
+                event.details = Some(
+                    serde_json::json!({"kind": kind.as_str(), "national_record": record.as_ref().map(|r| &r.id)})
+                        .to_string(),
+                );
                 crate::audit::record(conn, event)?;
                 Ok(done)
             })?;

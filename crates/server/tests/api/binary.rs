@@ -352,7 +352,7 @@ fn start_worker(dir: &std::path::Path, db: &TestDatabase) -> Child {
     start_worker_with(dir, db, &[])
 }
 
-fn start_worker_with(dir: &std::path::Path, db: &TestDatabase, env: &[(&str, &str)]) -> Child {
+pub(crate) fn start_worker_with(dir: &std::path::Path, db: &TestDatabase, env: &[(&str, &str)]) -> Child {
     let mut command = hoso(dir);
     command.envs(env.iter().copied());
     let mut child = command
@@ -467,7 +467,7 @@ fn a_scheduled_occurrence_missed_while_down_runs_once_when_two_workers_start() {
     }
 }
 
-fn count_rows(db: &TestDatabase, sql: &str) -> i64 {
+pub(crate) fn count_rows(db: &TestDatabase, sql: &str) -> i64 {
     use diesel::RunQueryDsl;
     #[derive(diesel::QueryableByName)]
     struct Count {

@@ -534,3 +534,372 @@ async fn a_value_typed_where_the_national_database_needs_a_code_stops_the_messag
         );
     }
 }
+
+/// The national database's record of a teacher arriving from Hà Nội, with the packet groups
+/// hoso's own mapping makes (what another province running hoso would have sent).
+fn record_from_another_province() -> (String, hoso_national_sim::Record) {
+    let citizen_id = "001185000111".to_owned();
+    let source = json!({
+        "content": {
+            "identity": {"full_name": "Trần Thị Bình", "birth_date": "1985-03-04", "gender": "2",
+                "citizen_id": citizen_id, "ethnicity": "01", "birth_place": {"province": "01"}},
+            "career": {"recruited_on": "2008-09-01", "recruiting_body": "Sở Giáo dục và Đào tạo Hà Nội"},
+            "work_history": [{"from": "2008-09-01", "unit": "Trường THPT Chu Văn An, Hà Nội"}],
+        },
+        "person": {"category": "public_employee", "unit_code": "HN.SGDDT"}
+    });
+    let catalogs =
+        hoso_domain::dossier::validation::CatalogIndex::from_files(hoso_domain::catalog::shipped());
+    let groups = hoso_domain::national::build_groups(
+        &hoso_domain::national::Mapping::shipped(),
+        &source,
+        &catalogs,
+        false,
+    )
+    .unwrap();
+    let record = hoso_national_sim::Record {
+        national_identifier: "CB0000000777".into(),
+        national_dossier_code: "01.HS-000777".into(),
+        province: "01".into(),
+        groups,
+        packet_sha256: "a".repeat(64),
+        updated_at: chrono::Utc::now(),
+    };
+    (citizen_id, record)
+}
+
+#[actix_web::test]
+async fn an_arrival_pulls_the_national_record_and_its_draft_shows_the_national_items() {
+    for backend in backends() {
+        let (ctx, simulator, _running) = connected(backend, Profile::Oauth2);
+        let (citizen_id, record) = record_from_another_province();
+        simulator.put_person(&citizen_id, record);
+        let app = ctx.app_without_jobs().await;
+        let education = token_of(&app, "sogddt").await;
+        let admin = token_of(&app, "quantri").await;
+        let (_, scan) = crate::support::upload(
+            &app,
+            &education,
+            "qd-tiep-nhan.pdf",
+            "application/pdf",
+            crate::support::pdf("QĐ tiếp nhận"),
+        )
+        .await;
+        let school = hoso_store::units::find_by_code(&mut ctx.db.connect(), "HY.SGDDT.THPTHY")
+            .unwrap()
+            .unwrap()
+            .id;
+        let (status, arrival) = call(&app, "POST", "/api/v1/transfers", Some(&education), Some(json!({
+            "kind": "arrival", "person_name": "Trần Thị Bình", "to_unit_id": school,
+            "outside_body": "Sở GD&ĐT thành phố Hà Nội", "effective_on": "2031-03-03",
+            "decision": {"number": "12/QĐ-UBND", "date": "2031-03-03", "signer": "Giám đốc Sở", "document_id": scan["id"]},
+        }))).await;
+        assert_eq!(status, 201, "{backend}: {arrival}");
+        let pull = format!(
+            "/api/v1/transfers/{}/national-record",
+            arrival["id"].as_str().unwrap()
+        );
+
+        // Only Sở Nội vụ reads the national database; a number it does not know is named.
+        let (status, _) = call(
+            &app,
+            "POST",
+            &pull,
+            Some(&education),
+            Some(json!({"citizen_id": citizen_id})),
+        )
+        .await;
+        assert_eq!(status, 403, "{backend}: the agency does not fulfil an arrival");
+        let (status, body) = call(
+            &app,
+            "POST",
+            &pull,
+            Some(&admin),
+            Some(json!({"citizen_id": "001185999999"})),
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}: {body}");
+        assert_eq!(
+            body["details"]["fields"][0]["code"], "not_in_national_database",
+            "{backend}"
+        );
+        let (status, body) = call(
+            &app,
+            "POST",
+            &pull,
+            Some(&admin),
+            Some(json!({"citizen_id": "12345"})),
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}: {body}");
+
+        let (status, pulled) = call(
+            &app,
+            "POST",
+            &pull,
+            Some(&admin),
+            Some(json!({"citizen_id": citizen_id})),
+        )
+        .await;
+        assert_eq!(status, 201, "{backend}: {pulled}");
+        assert_eq!(pulled["national_identifier"], "CB0000000777", "{backend}");
+        let items: Vec<&str> = pulled["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i.as_str().unwrap())
+            .collect();
+        for item in [
+            "identity.birth_date",
+            "career.recruiting_body",
+            "work_history[0].unit",
+        ] {
+            assert!(items.contains(&item), "{backend}: {item} in {items:?}");
+        }
+        {
+            let mut conn = ctx.db.connect();
+            let log =
+                hoso_store::national::log_of_message(&mut conn, pulled["id"].as_str().unwrap()).unwrap();
+            assert!(
+                log.iter()
+                    .any(|e| e.method == "GET" && e.path.ends_with(&citizen_id) && e.status == Some(200)),
+                "{backend}: the read is in the message log: {log:?}"
+            );
+        }
+
+        // Fulfilling the arrival opens the dossier from the record, with the national codes.
+        let (status, done) = call(
+            &app,
+            "POST",
+            &format!("/api/v1/transfers/{}/accept", arrival["id"].as_str().unwrap()),
+            Some(&admin),
+            Some(json!({})),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {done}");
+        let person = done["person_id"].as_str().unwrap();
+        let dossier = hoso_store::dossiers::find_by_person(&mut ctx.db.connect(), person)
+            .unwrap()
+            .expect("the arrival's dossier is open")
+            .id;
+        let (status, draft) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{dossier}/draft"),
+            Some(&education),
+            None,
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {draft}");
+        assert_eq!(
+            draft["content"]["identity"]["birth_date"], "1985-03-04",
+            "{backend}"
+        );
+        assert_eq!(
+            draft["content"]["work_history"][0]["unit"], "Trường THPT Chu Văn An, Hà Nội",
+            "{backend}"
+        );
+        let (status, standing) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{dossier}/national-state"),
+            Some(&education),
+            None,
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {standing}");
+        assert_eq!(standing["national_identifier"], "CB0000000777", "{backend}");
+        assert_eq!(standing["state"], "never_sent", "{backend}");
+        assert_eq!(
+            standing["from_national_record"]["items"], pulled["items"],
+            "{backend}"
+        );
+        let health = token_of(&app, "syte").await;
+        let (status, _) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{dossier}/national-state"),
+            Some(&health),
+            None,
+        )
+        .await;
+        assert_eq!(status, 404, "{backend}: outside the reader's scope");
+    }
+}
+
+#[actix_web::test]
+async fn a_reconciliation_lists_a_changed_a_lost_and_an_unknown_record_and_a_resend_mends_one() {
+    for backend in backends() {
+        let (ctx, simulator, _running) = connected(backend, Profile::AccessKey);
+        ctx.load_people(hoso_app::seed::DEMO_SEED);
+        let dossiers = {
+            let mut conn = ctx.db.connect();
+            approved_dossiers(&mut conn, 3)
+        };
+        queue_approvals(&ctx, &dossiers, 1);
+        deliver_until(&ctx, || messages_in(&ctx, "acknowledged") == 3).await;
+        let held: Vec<String> = simulator.with_state(|s| s.people.keys().cloned().collect());
+        assert_eq!(held.len(), 3, "{backend}");
+        // At the Ministry: one record corrected, one lost, one of the province unknown here.
+        assert!(simulator.change_person(&held[0], |r| r.packet_sha256 = "b".repeat(64)));
+        simulator.remove_person(&held[1]).unwrap();
+        let province = hoso_store::units::root(&mut ctx.db.connect())
+            .unwrap()
+            .unwrap()
+            .code;
+        let (_, mut stranger) = record_from_another_province();
+        stranger.province = province;
+        simulator.put_person("033190000222", stranger);
+
+        let app = ctx.app_without_jobs().await;
+        let admin = token_of(&app, "quantri").await;
+        let agency = token_of(&app, "sogddt").await;
+        let (status, _) = call(
+            &app,
+            "POST",
+            "/api/v1/national-sync/reconciliations",
+            Some(&agency),
+            Some(json!({})),
+        )
+        .await;
+        assert_eq!(
+            status, 403,
+            "{backend}: only Sở Nội vụ's administrators reconcile"
+        );
+        let (status, started) = call(
+            &app,
+            "POST",
+            "/api/v1/national-sync/reconciliations",
+            Some(&admin),
+            Some(json!({})),
+        )
+        .await;
+        assert_eq!(status, 202, "{backend}: {started}");
+        ctx.worker().run_until_idle().await.unwrap();
+        let path = format!(
+            "/api/v1/national-sync/reconciliations/{}",
+            started["id"].as_str().unwrap()
+        );
+        let (status, report) = call(&app, "GET", &path, Some(&admin), None).await;
+        assert_eq!(status, 200, "{backend}: {report}");
+        assert_eq!(report["state"], "done", "{backend}: {report}");
+        assert_eq!(
+            (report["theirs"].as_i64(), report["ours"].as_i64()),
+            (Some(3), Some(3)),
+            "{backend}"
+        );
+        let kinds: BTreeMap<&str, &Value> = report["differences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["kind"].as_str().unwrap(), d))
+            .collect();
+        assert_eq!(kinds.len(), 3, "{backend}: {report}");
+        assert_eq!(
+            kinds["missing_here"]["national_identifier"], "CB0000000777",
+            "{backend}"
+        );
+        assert!(kinds["missing_here"]["dossier_id"].is_null(), "{backend}");
+        for kind in ["different", "missing_there"] {
+            assert!(
+                dossiers.iter().any(|d| kinds[kind]["dossier_id"] == *d),
+                "{backend}: {kind}"
+            );
+        }
+
+        // Resending the lost one delivers its approved version again; it is held there again.
+        let lost = kinds["missing_there"]["id"].as_str().unwrap().to_owned();
+        let unknown = kinds["missing_here"]["id"].as_str().unwrap().to_owned();
+        let resend = |id: &str| format!("/api/v1/national-sync/differences/{id}/resend");
+        let (status, body) = call(&app, "POST", &resend(&unknown), Some(&admin), None).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (409, Some("nothing_to_resend")),
+            "{backend}"
+        );
+        let (status, body) = call(&app, "POST", &resend(&lost), Some(&admin), None).await;
+        assert_eq!(status, 200, "{backend}: {body}");
+        assert_eq!(body["resolution"], "resent", "{backend}");
+        let (status, body) = call(&app, "POST", &resend(&lost), Some(&admin), None).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (409, Some("already_resolved")),
+            "{backend}"
+        );
+        deliver_until(&ctx, || messages_in(&ctx, "acknowledged") == 4).await;
+        assert!(
+            simulator.with_state(|s| s.people.contains_key(&held[1])),
+            "{backend}"
+        );
+        let (_, list) = call(
+            &app,
+            "GET",
+            "/api/v1/national-sync/reconciliations",
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(list["items"][0]["open_differences"], 2, "{backend}: {list}");
+    }
+}
+
+/// A `hoso worker` process killed (SIGKILL) in the middle of delivering: the messages it had
+/// sent but not yet marked are sent again by the next worker, and the other side, which
+/// deduplicates by message id, counts each once, in order per person.
+#[test]
+fn a_worker_killed_mid_delivery_leaves_every_message_delivered_once_and_in_order() {
+    for backend in backends() {
+        let (ctx, simulator, running) = connected(backend, Profile::Token);
+        ctx.load_people(hoso_app::seed::DEMO_SEED);
+        let dossiers = {
+            let mut conn = ctx.db.connect();
+            approved_dossiers(&mut conn, 100)
+        };
+        queue_approvals(&ctx, &dossiers, 3);
+        let data_dir = ctx.static_dir.parent().unwrap().to_owned();
+        let env = [
+            ("HOSO_DATA_KEYS", crate::support::TEST_DATA_KEYS),
+            ("HOSO_NATIONAL_URL", running.url.as_str()),
+            ("HOSO_NATIONAL_AUTH", "token"),
+            ("HOSO_NATIONAL_USER", "hoso"),
+            ("HOSO_NATIONAL_SECRET", SECRET),
+        ];
+        let accepted = || simulator.with_state(|s| s.accepted.len());
+        let mut first = crate::binary::start_worker_with(&data_dir, &ctx.db, &env);
+        let deadline = std::time::Instant::now() + Duration::from_secs(120);
+        while accepted() < 60 {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{backend}: nothing was delivered"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        first.kill().unwrap(); // SIGKILL mid-delivery
+        first.wait().unwrap();
+        assert!(accepted() < 300, "{backend}: killed before the end");
+
+        let mut second = crate::binary::start_worker_with(&data_dir, &ctx.db, &env);
+        while messages_in(&ctx, "acknowledged") < 300 {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{backend}: not all delivered after the restart"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        second.kill().unwrap();
+        second.wait().unwrap();
+        let taken = simulator.with_state(|s| s.accepted.clone());
+        assert_eq!(taken.len(), 300, "{backend}: each message once");
+        let mut per_person = BTreeMap::<&str, Vec<i64>>::new();
+        for a in &taken {
+            per_person
+                .entry(a.citizen_id.as_str())
+                .or_default()
+                .push(a.sequence);
+        }
+        assert!(
+            per_person.values().all(|s| s == &[1, 2, 3]),
+            "{backend}: in order per person"
+        );
+    }
+}

@@ -9,6 +9,7 @@ pub mod get_dossier_attachment_content;
 pub mod get_dossier_attachments;
 pub mod get_dossier_diff;
 pub mod get_dossier_draft;
+pub mod get_dossier_national_state;
 pub mod get_dossier_print;
 pub mod get_dossier_reviews;
 pub mod get_dossier_transfers;
@@ -32,6 +33,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_dossier_draft::get_dossier_draft)
         .service(put_dossier_draft::put_dossier_draft)
         .service(put_dossier_national_ids::put_dossier_national_ids)
+        .service(get_dossier_national_state::get_dossier_national_state)
         .service(post_dossier_submit::post_dossier_submit)
         .service(get_dossier_reviews::get_dossier_reviews)
         .service(get_dossier_transfers::get_dossier_transfers)

@@ -1,13 +1,17 @@
 //! The national sync (`hoso_app::national`, docs/integration.md): the outbox to the national
 //! CBCCVC database, each message's exchanges, re-sending a refused one, and the check of the
-//! hash-chained message log.
+//! hash-chained message log, and the reconciliations with what the national database holds.
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod get_national_log_verification;
 pub mod get_national_message;
 pub mod get_national_messages;
+pub mod get_national_reconciliation;
+pub mod get_national_reconciliations;
+pub mod post_national_difference_resend;
 pub mod post_national_message_retry;
+pub mod post_national_reconciliation;
 
 pub const TAG: &str = "national-sync";
 
@@ -15,5 +19,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_national_messages::get_national_messages)
         .service(get_national_log_verification::get_national_log_verification)
         .service(get_national_message::get_national_message)
-        .service(post_national_message_retry::post_national_message_retry);
+        .service(post_national_message_retry::post_national_message_retry)
+        .service(get_national_reconciliations::get_national_reconciliations)
+        .service(post_national_reconciliation::post_national_reconciliation)
+        .service(get_national_reconciliation::get_national_reconciliation)
+        .service(post_national_difference_resend::post_national_difference_resend);
 }

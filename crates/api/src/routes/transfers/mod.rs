@@ -7,6 +7,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 pub mod get_transfers;
 pub mod post_transfer;
 pub mod post_transfer_accept;
+pub mod post_transfer_national_record;
 pub mod post_transfer_return;
 
 pub const TAG: &str = "transfers";
@@ -15,5 +16,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_transfers::get_transfers)
         .service(post_transfer::post_transfer)
         .service(post_transfer_accept::post_transfer_accept)
+        .service(post_transfer_national_record::post_transfer_national_record)
         .service(post_transfer_return::post_transfer_return);
 }

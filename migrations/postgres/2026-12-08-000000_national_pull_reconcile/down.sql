@@ -1,0 +1,3 @@
+DROP TABLE national_differences;
+DROP TABLE national_reconciliations;
+DROP TABLE national_records;
