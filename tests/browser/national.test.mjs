@@ -8,7 +8,8 @@ import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { launchBrowser, openPage, signIn, startServer } from "./harness.mjs";
+import { DEMO_PASSWORD, launchBrowser, openPage, signIn, startServer } from "./harness.mjs";
+import { pdf } from "./fixtures.mjs";
 
 const SIM_BIN = process.env.HOSO_SIM_BIN;
 
@@ -48,6 +49,34 @@ db.commit()
 `;
   execFileSync("python3", ["-c", script, join(dataDir, "hoso.db")]);
 }
+
+async function api(baseUrl, token, method, path, body, contentType = "application/json") {
+  const response = await fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { "Content-Type": contentType } : {}) },
+    body: body === undefined ? undefined : contentType === "application/json" ? JSON.stringify(body) : body,
+  });
+  const text = await response.text();
+  assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+async function tokenOf(baseUrl, username) {
+  return (await api(baseUrl, null, "POST", "/auth/login", { username, password: DEMO_PASSWORD })).access_token;
+}
+
+// What the national database holds of a teacher arriving from Hà Nội (the groups of
+// docs/integration.md, as another province's hoso sent them).
+const ARRIVING = "001185000111";
+const arrivingRecord = {
+  national_identifier: "CB0000000777", national_dossier_code: "01.HS-000777", province: "01",
+  packet_sha256: "a".repeat(64),
+  groups: {
+    "1_identity": { full_name: "Trần Thị Bình", birth_date: "1985-03-04", gender: "2", citizen_id: ARRIVING, ethnicity: "01" },
+    "2_recruitment": { recruited_on: "2008-09-01", recruiting_body: "Sở Giáo dục và Đào tạo Hà Nội" },
+    "7_work_history": { periods: [{ from: "2008-09-01", unit: "Trường THPT Chu Văn An, Hà Nội", title: "Giáo viên" }] },
+  },
+};
 
 describe("national sync", () => {
   let browser;
@@ -100,6 +129,75 @@ describe("national sync", () => {
     const verified = page.getByTestId("log-verification");
     await verified.waitFor();
     assert.equal(await verified.getAttribute("data-ok"), "true");
+    assert.deepEqual(consoleErrors, []);
+    await close();
+  });
+
+  test("an arrival is read from the national database and its dossier marks the national items", async () => {
+    const put = await fetch(`${simulator.url}/_sim/people/${ARRIVING}`, {
+      method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(arrivingRecord),
+    });
+    assert.equal(put.status, 204);
+    const agency = await tokenOf(server.baseUrl, "sogddt");
+    const scan = await api(server.baseUrl, agency, "POST", "/documents?file_name=qd-tiep-nhan.pdf", pdf("QĐ tiếp nhận"), "application/pdf");
+    const units = await api(server.baseUrl, agency, "GET", "/units");
+    const school = units.find((u) => u.code === "HY.SGDDT.THPTHY");
+    await api(server.baseUrl, agency, "POST", "/transfers", {
+      kind: "arrival", person_name: "Trần Thị Bình", to_unit_id: school.id, outside_body: "Sở GD&ĐT thành phố Hà Nội",
+      effective_on: "2026-11-02", decision: { number: "12/QĐ-UBND", date: "2026-11-02", signer: "Giám đốc Sở", document_id: scan.id },
+    });
+
+    const { page, consoleErrors, close } = await openPage(browser, server.baseUrl);
+    await signIn(page, server.baseUrl, "quantri");
+    await page.goto(server.baseUrl + "/dieu-dong");
+    const item = page.getByTestId("transfer-item").filter({ hasText: "Trần Thị Bình" });
+    await item.locator('input[name="transfer.citizen_id"]').fill("001185999999");
+    await item.getByRole("button", { name: "Tra cứu CSDL quốc gia" }).click();
+    await item.getByText("Cơ sở dữ liệu quốc gia không có người mang số căn cước này", { exact: false }).waitFor();
+    await item.locator('input[name="transfer.citizen_id"]').fill(ARRIVING);
+    await item.getByRole("button", { name: "Tra cứu CSDL quốc gia" }).click();
+    const found = item.getByTestId("national-record");
+    await found.waitFor();
+    assert.match(await found.innerText(), /Trần Thị Bình, sinh ngày 04\/03\/1985, mã định danh CB0000000777/);
+    await item.getByRole("button", { name: "Tiếp nhận" }).click();
+    await item.waitFor({ state: "detached" });
+
+    const admin = await tokenOf(server.baseUrl, "quantri");
+    const [dossier] = await api(server.baseUrl, admin, "GET", `/dossiers?q=${encodeURIComponent("Trần Thị Bình")}`);
+    await page.goto(`${server.baseUrl}/ho-so/${dossier.id}`);
+    await page.getByTestId("national-origin").waitFor();
+    assert.match(await page.getByTestId("dossier-facts").innerText(), /mã định danh CB0000000777/);
+    const birth = page.locator("label", { has: page.locator('input[name="identity.birth_date"]') });
+    assert.equal(await birth.locator("[data-origin]").getAttribute("data-origin"), "national");
+    // Entering a different value is shown against the national one.
+    const name = page.locator("label", { has: page.locator('input[name="identity.full_name"]') });
+    await name.locator("input").fill("Trần Thị Bình An");
+    assert.equal(await name.locator("[data-origin]").getAttribute("data-origin"), "changed");
+    assert.match(await name.locator("[data-origin]").innerText(), /CSDL quốc gia: Trần Thị Bình/);
+    // The unknown citizen ID was refused on purpose (422).
+    assert.deepEqual(consoleErrors.filter((e) => !/status of 422/.test(e)), []);
+    await close();
+  });
+
+  test("a reconciliation lists a record the national database lost, and it is sent again", async () => {
+    // The national database loses what it held of the province.
+    const held = await (await fetch(simulator.url + "/_sim/state")).json();
+    for (const [citizenId, record] of Object.entries(held.people)) {
+      if (record.province !== "01") {
+        assert.equal((await fetch(`${simulator.url}/_sim/people/${citizenId}`, { method: "DELETE" })).status, 204);
+      }
+    }
+    const { page, consoleErrors, close } = await openPage(browser, server.baseUrl);
+    await signIn(page, server.baseUrl, "quantri");
+    await page.goto(server.baseUrl + "/dong-bo-quoc-gia");
+    await page.getByTestId("reconcile").click();
+    const lost = page.locator('[data-testid="difference"][data-kind="missing_there"]');
+    await lost.waitFor();
+    assert.match(await lost.innerText(), /CSDL quốc gia không còn giữ/);
+    await lost.getByTestId("difference-resend").click();
+    await lost.getByText("Đã gửi lại").waitFor();
+    // The message goes again and the national database holds the record once more.
+    await page.getByTestId("national-counts").getByText("Đã nhận: 2").waitFor();
     assert.deepEqual(consoleErrors, []);
     await close();
   });

@@ -47,6 +47,8 @@ fn NationalSync() -> impl IntoView {
         on_cleanup(move || handle.clear());
     }
     let failure = RwSignal::new(None::<ApiFailure>);
+    // The reconciliations appear once the outbox answered: a refused reader sees one refusal.
+    let allowed = RwSignal::new(false);
     let opened = RwSignal::new(None::<NationalMessageDetail>);
     let verification = RwSignal::new(None::<LogVerification>);
     let retry = move |id: String| {
@@ -104,12 +106,17 @@ fn NationalSync() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match messages.await {
                         Err(failure) => view! { <FailureNotice failure /> }.into_any(),
-                        Ok(list) => view! { <MessageTable list retry open /> }.into_any(),
+                        Ok(list) => {
+                            if !allowed.get_untracked() {
+                                allowed.set(true);
+                            }
+                            view! { <MessageTable list retry open /> }.into_any()
+                        }
                     }
                 })}
             </Transition>
             {move || opened.get().map(|detail| view! { <MessageDetail detail /> })}
-            <Reconciliations tick />
+            {move || allowed.get().then(|| view! { <Reconciliations tick /> })}
         </section>
     }
 }
