@@ -190,6 +190,19 @@ describe("national sync", () => {
     const { page, consoleErrors, close } = await openPage(browser, server.baseUrl);
     await signIn(page, server.baseUrl, "quantri");
     await page.goto(server.baseUrl + "/dong-bo-quoc-gia");
+    // The connection runs under the demo's consent; a new decision replaces it.
+    const consent = page.getByTestId("national-consent");
+    assert.match(await consent.getByTestId("consent-state").innerText(), /Văn bản số 45\/QĐ-UBND/);
+    await consent.getByText("Ghi nhận văn bản đồng ý mới").click();
+    await consent.locator('input[name="consent.number"]').fill("120/QĐ-UBND");
+    await consent.locator('input[name="consent.date"]').fill("2026-11-30");
+    await consent.locator('input[name="consent.signer"]').fill("Chủ tịch UBND tỉnh");
+    await consent.locator('input[name="consent.document"]').setInputFiles({
+      name: "dong-y.pdf", mimeType: "application/pdf", buffer: pdf("Văn bản đồng ý chia sẻ dữ liệu"),
+    });
+    await consent.getByTestId("uploaded-document").filter({ hasText: "dong-y.pdf" }).waitFor();
+    await consent.getByRole("button", { name: "Ghi nhận văn bản đồng ý" }).click();
+    await consent.getByTestId("consent-state").filter({ hasText: "Văn bản số 120/QĐ-UBND ngày 30/11/2026" }).waitFor();
     await page.getByTestId("reconcile").click();
     const lost = page.locator('[data-testid="difference"][data-kind="missing_there"]');
     await lost.waitFor();

@@ -711,3 +711,227 @@ impl Drop for Server {
         let _ = self.child.wait();
     }
 }
+
+/// Writes `per_dossier` approval messages for every approved dossier into the outbox, as
+/// approvals made while no connection was configured would have (the worker gives them jobs
+/// when it starts). Python's sqlite3 or psql: the bench needs no Rust database client.
+const QUEUE_MESSAGES_SQL: &str = "INSERT INTO national_messages (id, person_id, dossier_id, sequence, kind, \
+version_number, person_status, state, attempts, created_at) \
+SELECT d.id || '-' || n.i, d.person_id, d.id, n.i, 'version_approved', d.current_version, 'in_service', \
+'queued', 0, CURRENT_TIMESTAMP FROM dossiers d CROSS JOIN (SERIES) n WHERE d.current_version > 0";
+
+fn queue_bench_messages(database: &str, data: &std::path::Path, per_dossier: usize) -> Result {
+    if database == "sqlite" {
+        let series = format!(
+            "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < {per_dossier}) SELECT i FROM s"
+        );
+        let sql = QUEUE_MESSAGES_SQL.replace("SERIES", &series);
+        let script =
+            "import sqlite3, sys\ndb = sqlite3.connect(sys.argv[1])\ndb.execute(sys.argv[2])\ndb.commit()";
+        process::run(
+            Command::new("python3")
+                .args(["-c", script])
+                .arg(data.join("hoso.db"))
+                .arg(sql),
+        )
+    } else {
+        let series = format!("SELECT generate_series(1, {per_dossier}) AS i");
+        let sql = QUEUE_MESSAGES_SQL.replace("SERIES", &series);
+        process::run(
+            Command::new("psql")
+                .args([database, "-qtAc", &sql])
+                .stdout(Stdio::null()),
+        )
+    }
+}
+
+/// A count from the bench database (SQLite through Python, PostgreSQL through psql).
+fn count_of(database: &str, data: &std::path::Path, sql: &str) -> usize {
+    let text = if database == "sqlite" {
+        let script =
+            "import sqlite3, sys\nprint(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])";
+        output_of_command(
+            Command::new("python3")
+                .args(["-c", script])
+                .arg(data.join("hoso.db"))
+                .arg(sql),
+        )
+    } else {
+        output_of("psql", &[database, "-tAc", sql])
+    };
+    text.and_then(|n| n.trim().parse().ok()).unwrap_or(0)
+}
+
+fn output_of_command(command: &mut Command) -> Option<String> {
+    let output = command.output().ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// A simulator (release build) in the `access_key` profile on a free port; its address.
+fn start_simulator() -> Result<(std::process::Child, String)> {
+    use std::io::BufRead;
+    let mut child = Command::new(root().join("target/release/hoso-national-sim"))
+        .args([
+            "--listen",
+            "127.0.0.1:0",
+            "--profile",
+            "access_key",
+            "--user",
+            "hoso",
+            "--secret",
+            "bench",
+        ])
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("hoso-national-sim: {e}"))?;
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().ok_or("no stdout")?)
+        .read_line(&mut line)
+        .map_err(|e| e.to_string())?;
+    let url = line
+        .trim()
+        .strip_prefix("hoso-national-sim listening on ")
+        .ok_or_else(|| format!("unexpected line from the simulator: {line}"))?
+        .to_owned();
+    Ok((child, url))
+}
+
+/// Sends the packets hoso sent (read back from its message log) to a fresh simulator with a
+/// minimal keep-alive HTTP client on two connections, each person's packets in order on one of
+/// them: what the simulator and loopback take without hoso. Seconds taken.
+const REPLAY: &str = r#"
+import http.client, json, sys, threading, time, urllib.parse
+url, bodies = urllib.parse.urlparse(sys.argv[1]), [json.loads(l) for l in open(sys.argv[2]) if l.strip()]
+lanes = [[], []]
+for body in bodies:
+    lanes[hash(body["person"]["citizen_id"]) % 2].append(json.dumps(body))
+headers = {"Content-Type": "application/json", "AppName": "hoso", "AccessKey": "hoso", "SecretKey": "bench"}
+def send(lane):
+    c = http.client.HTTPConnection(url.hostname, url.port)
+    for body in lane:
+        c.request("POST", "/cbccvc/v1/packets", body, headers)
+        r = c.getresponse(); r.read()
+        assert r.status == 200, r.status
+start = time.perf_counter()
+threads = [threading.Thread(target=send, args=(lane,)) for lane in lanes]
+[t.start() for t in threads]; [t.join() for t in threads]
+print(time.perf_counter() - start)
+"#;
+
+/// `cargo xtask bench-sync [PER_DOSSIER]`: `hoso worker` delivering the demo's 360 approved
+/// dossiers' messages (PER_DOSSIER each, default 10: 3,600) to a local `hoso-national-sim`,
+/// signed, logged and acknowledged, on SQLite and on PostgreSQL; beside it, the simulator taking
+/// the same signed packets from a minimal client (the physical limit of the other side and
+/// loopback).
+pub fn run_sync(args: &[String]) -> Result {
+    let per_dossier: usize = match args.first() {
+        Some(n) => n.parse().map_err(|_| format!("not a number of messages: {n}"))?,
+        None => 10,
+    };
+    process::cargo(&[
+        "build",
+        "--release",
+        "-p",
+        "hoso-server",
+        "-p",
+        "hoso-national-sim",
+    ])?;
+    let mut rows = String::new();
+    for database in ["sqlite", "postgres://postgres@127.0.0.1:5432/hoso_bench_sync"] {
+        let data = std::env::temp_dir().join("hoso-bench-sync");
+        let _ = std::fs::remove_dir_all(&data);
+        std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
+        let url = (database != "sqlite").then_some(database);
+        if url.is_some() {
+            let _ = Command::new("dropdb")
+                .args([
+                    "-h",
+                    "127.0.0.1",
+                    "-U",
+                    "postgres",
+                    "--if-exists",
+                    "hoso_bench_sync",
+                ])
+                .status();
+            process::run(Command::new("createdb").args([
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "hoso_bench_sync",
+            ]))?;
+        }
+        process::run(hoso(&data, url).arg("seed-demo").stdout(Stdio::null()))?;
+        queue_bench_messages(database, &data, per_dossier)?;
+        let total = count_of(database, &data, "SELECT COUNT(*) FROM national_messages");
+        let (mut simulator, sim_url) = start_simulator()?;
+        let started = std::time::Instant::now();
+        let mut worker = hoso(&data, url)
+            .arg("worker")
+            .env("HOSO_NATIONAL_URL", &sim_url)
+            .env("HOSO_NATIONAL_AUTH", "access_key")
+            .env("HOSO_NATIONAL_USER", "hoso")
+            .env("HOSO_NATIONAL_SECRET", "bench")
+            .stdout(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("hoso worker: {e}"))?;
+        let acknowledged = "SELECT COUNT(*) FROM national_messages WHERE state = 'acknowledged'";
+        // Polled every 50 ms: the measured run lasts tens of seconds.
+        while count_of(database, &data, acknowledged) < total {
+            if started.elapsed() > std::time::Duration::from_secs(1800) {
+                return Err("the messages were not delivered in 30 minutes".into());
+            }
+            if let Some(status) = worker.try_wait().map_err(|e| e.to_string())? {
+                return Err(format!("hoso worker ended: {status}"));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let seconds = started.elapsed().as_secs_f64();
+        let memory = peak_rss_mb(worker.id());
+        let _ = worker.kill();
+        let _ = worker.wait();
+        let _ = simulator.kill();
+        let _ = simulator.wait();
+
+        let bodies = data.join("packets.jsonl");
+        let sql = "SELECT body FROM national_log WHERE direction = 'out' AND path = '/cbccvc/v1/packets' ORDER BY seq";
+        let text = if url.is_some() {
+            output_of("psql", &[database, "-tAc", sql]).ok_or("reading the message log")?
+        } else {
+            let script = "import sqlite3, sys\nfor (b,) in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]): print(b)";
+            output_of_command(
+                Command::new("python3")
+                    .args(["-c", script])
+                    .arg(data.join("hoso.db"))
+                    .arg(sql),
+            )
+            .ok_or("reading the message log")?
+        };
+        std::fs::write(&bodies, text).map_err(|e| e.to_string())?;
+        let (mut simulator, sim_url) = start_simulator()?;
+        let replay: f64 = output_of_command(
+            Command::new("python3")
+                .args(["-c", REPLAY, &sim_url])
+                .arg(&bodies),
+        )
+        .and_then(|s| s.trim().parse().ok())
+        .ok_or("the replay failed")?;
+        let _ = simulator.kill();
+        let _ = simulator.wait();
+        let rate = total as f64 / seconds;
+        let limit = total as f64 / replay;
+        rows.push_str(&format!(
+            "| {} | {total} | {seconds:.1} s | {rate:.0} | {memory} | {limit:.0} messages/s | {:.2}× |\n",
+            if url.is_some() { "PostgreSQL" } else { "SQLite" },
+            rate / limit
+        ));
+    }
+    println!(
+        "\n| Database | Messages | hoso worker, all acknowledged | Messages/s | Peak memory | Simulator fed the same packets by a bare client | Ratio |\n\
+         |---|---|---|---|---|---|---|\n{rows}"
+    );
+    Ok(())
+}

@@ -29,7 +29,10 @@ commands:
                                         committed on SQLite and PostgreSQL, beside a raw copy
   bench-backup [PEOPLE]                 hoso backup (write, verify) and hoso restore of the bench
                                         database (default 100000 dossiers), beside pg_dump and
-                                        pg_restore";
+                                        pg_restore
+  bench-sync [PER_DOSSIER]              hoso worker delivering PER_DOSSIER (default 10) messages of
+                                        each of the demo's 360 approved dossiers to
+                                        hoso-national-sim, beside the simulator fed by a bare client";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
         Some("bench-search") => bench::run_search(&args[1..]),
         Some("bench-import") => bench::run_import(&args[1..]),
         Some("bench-backup") => bench::run_backup(&args[1..]),
+        Some("bench-sync") => bench::run_sync(&args[1..]),
         Some("openapi") => process::cargo(&[
             "run",
             "--quiet",

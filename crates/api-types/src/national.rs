@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use validator::Validate;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -119,7 +120,7 @@ pub struct LogVerification {
 }
 
 /// Asking the national database for an arriving person's record (TRF-3, DOS-5).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, validator::Validate)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"citizen_id": "001185000111"})))]
 #[serde(deny_unknown_fields)]
@@ -248,4 +249,46 @@ pub struct DossierNationalState {
     pub last_message: Option<NationalMessageView>,
     /// The national record the dossier was opened from (an arrival), with the items it filled.
     pub from_national_record: Option<NationalRecordView>,
+}
+
+/// Recording the written consent under which the connection to the national database runs
+/// (INT-3): the decision (number, date, signer and its scanned copy) and whether it covers the
+/// sensitive group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "decision": {"number": "45/QĐ-UBND", "date": "2026-10-15", "signer": "Chủ tịch UBND tỉnh", "document_id": "5f0c…"},
+    "covers_sensitive": false
+})))]
+#[serde(deny_unknown_fields)]
+pub struct NationalConsentRequest {
+    /// The decision; its scanned copy (`document_id`, uploaded with `POST /documents`) is required.
+    #[validate(nested)]
+    pub decision: crate::accounts::DecisionRef,
+    /// Whether the consent covers the sensitive group (health, honours, personal history): sent
+    /// only when it does and `HOSO_NATIONAL_SEND_SENSITIVE` is set.
+    #[serde(default)]
+    pub covers_sensitive: bool,
+}
+
+/// The consent in force for the connection; `recorded: false` before any (nothing is sent).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "recorded": true, "decision_number": "45/QĐ-UBND", "decision_date": "2026-10-15",
+    "decision_signer": "Chủ tịch UBND tỉnh", "decision_document_id": "5f0c…", "covers_sensitive": false,
+    "recorded_by": "quantri", "recorded_at": "2026-12-01T08:00:00Z", "sends_sensitive": false
+})))]
+pub struct NationalConsentView {
+    pub recorded: bool,
+    pub decision_number: Option<String>,
+    pub decision_date: Option<chrono::NaiveDate>,
+    pub decision_signer: Option<String>,
+    pub decision_document_id: Option<String>,
+    pub covers_sensitive: bool,
+    /// The username of who recorded it.
+    pub recorded_by: Option<String>,
+    pub recorded_at: Option<DateTime<Utc>>,
+    /// Whether packets carry the sensitive group now (consent and configuration both allow it).
+    pub sends_sensitive: bool,
 }

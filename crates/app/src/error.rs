@@ -110,6 +110,7 @@ pub const ERROR_CODES: &[&str] = &[
     "citizen_id_taken",
     "already_resolved",
     "nothing_to_resend",
+    "national_consent_missing",
     "forbidden",
     "not_found",
     "method_not_allowed",

@@ -667,6 +667,22 @@ pub fn load(conn: &mut DbConnection, password_hash: &str) -> Result<(), StoreErr
         };
         quotas::set(conn, &unit.id, year, quota, Some("Dữ liệu mẫu"), &admin.id)?;
     }
+    // The demo's connection to the national database (the simulator) runs under a sample
+    // consent, so that `cargo xtask run` shows the whole flow (INT-3).
+    let consent = crate::national::consent::Consent {
+        number: "45/QĐ-UBND".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 10, 15).expect("a day"),
+        signer: "Chủ tịch UBND tỉnh (dữ liệu mẫu)".into(),
+        document_id: None,
+        covers_sensitive: false,
+        recorded_by: "quantri".into(),
+        recorded_at: Utc::now(),
+    };
+    meta::set(
+        conn,
+        crate::national::consent::KEY,
+        &serde_json::to_string(&consent).expect("a consent serialises"),
+    )?;
     meta::set(conn, meta::DEMO_DATA_KEY, &Utc::now().to_rfc3339())
 }
 

@@ -216,6 +216,12 @@ pub struct Settings {
     )]
     pub national_send_sensitive: bool,
 
+    /// The connection's key pair issued by the Ministry (INT-1): a PEM file with the P-256
+    /// private key (PKCS#8 or SEC1, unencrypted) and its certificate, then the chain. Unset: a
+    /// certificate of the built-in CA, made once.
+    #[arg(long, global = true, env = "HOSO_NATIONAL_SIGNING_KEY")]
+    pub national_signing_key: Option<PathBuf>,
+
     /// A mapping file from the form to the national packet, replacing the shipped one
     /// (`crates/domain/national/packet-v1.json`).
     #[arg(long, global = true, env = "HOSO_NATIONAL_MAPPING")]
@@ -450,6 +456,21 @@ impl Settings {
         }
         if !(1..=600).contains(&self.national_timeout_seconds) {
             bail!("HOSO_NATIONAL_TIMEOUT_SECONDS (--national-timeout-seconds) must be between 1 and 600");
+        }
+        if let Some(path) = &self.national_signing_key {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                anyhow!(
+                    "HOSO_NATIONAL_SIGNING_KEY (--national-signing-key) '{}': {e}",
+                    path.display()
+                )
+            })?;
+            let pair = hoso_app::national::SigningKeyPair::from_pem(&text).map_err(|e| {
+                anyhow!(
+                    "HOSO_NATIONAL_SIGNING_KEY (--national-signing-key) '{}': {e}",
+                    path.display()
+                )
+            })?;
+            settings.signing = Some(pair);
         }
         settings.attempts = self.national_attempts;
         settings.include_sensitive = self.national_send_sensitive;

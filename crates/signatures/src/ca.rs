@@ -44,9 +44,71 @@ impl Key {
         self.0.to_bytes().to_vec()
     }
 
+    /// A key from a PEM text holding a P-256 private key, as PKCS#8 (`PRIVATE KEY`) or SEC1
+    /// (`EC PRIVATE KEY`); other blocks (the certificates beside it) are skipped.
+    pub fn from_pem(text: &str) -> Result<Key, String> {
+        use p256::pkcs8::DecodePrivateKey;
+        for block in pem_blocks(text) {
+            let (label, der) = der::pem::decode_vec(block.as_bytes()).map_err(|e| format!("PEM: {e}"))?;
+            match label {
+                "PRIVATE KEY" => {
+                    return SigningKey::from_pkcs8_der(&der)
+                        .map(Key)
+                        .map_err(|_| "the PRIVATE KEY is not a P-256 (prime256v1) key".into())
+                }
+                "EC PRIVATE KEY" => {
+                    return p256::SecretKey::from_sec1_der(&der)
+                        .map(|k| Key(SigningKey::from(k)))
+                        .map_err(|_| "the EC PRIVATE KEY is not a P-256 (prime256v1) key".into())
+                }
+                "RSA PRIVATE KEY" | "ENCRYPTED PRIVATE KEY" => {
+                    return Err(format!(
+                        "a {label} is not supported: hoso signs with P-256 keys, unencrypted (openssl pkcs8 -nocrypt)"
+                    ))
+                }
+                _ => {}
+            }
+        }
+        Err("no PRIVATE KEY block".into())
+    }
+
+    /// The key as an unencrypted PKCS#8 PEM block.
+    pub fn to_pkcs8_pem(&self) -> String {
+        use p256::pkcs8::EncodePrivateKey;
+        self.0
+            .to_pkcs8_pem(der::pem::LineEnding::LF)
+            .expect("a P-256 key encodes")
+            .to_string()
+    }
+
+    /// Whether a certificate is this key's (its public key is the key's).
+    pub fn matches(&self, certificate: &Certificate) -> bool {
+        certificate.tbs_certificate.subject_public_key_info == self.public_key_info()
+    }
+
     fn public_key_info(&self) -> SubjectPublicKeyInfoOwned {
         SubjectPublicKeyInfoOwned::from_key(*self.0.verifying_key()).expect("a P-256 key encodes")
     }
+}
+
+/// The `-----BEGIN …-----` … `-----END …-----` blocks of a PEM text.
+pub fn pem_blocks(text: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.starts_with("-----BEGIN ") {
+            current = Some(String::new());
+        }
+        if let Some(block) = current.as_mut() {
+            block.push_str(line);
+            block.push('\n');
+        }
+        if line.starts_with("-----END ") {
+            blocks.extend(current.take());
+        }
+    }
+    blocks
 }
 
 /// Who a certificate is issued to.
@@ -217,6 +279,23 @@ mod tests {
             uid: Some("giamdoc"),
             organisation: "Tỉnh Thử Nghiệm",
         }
+    }
+
+    #[test]
+    fn a_key_read_from_pem_beside_its_certificate_is_the_same_key_and_others_are_refused() {
+        let now = Utc::now();
+        let ca = Authority::create(&subject("CA Bộ Nội vụ"), now);
+        let key = Key::generate();
+        let cert = ca.issue(&subject("Kết nối CSDL quốc gia"), &key, now, 3);
+        let file = format!("{}{}", crate::certificates::to_pem(&cert), key.to_pkcs8_pem());
+        let read = Key::from_pem(&file).unwrap();
+        assert_eq!(read.to_bytes(), key.to_bytes());
+        assert!(read.matches(&cert));
+        assert!(!Key::generate().matches(&cert));
+        let refusal = |text: &str| Key::from_pem(text).err().unwrap_or_default();
+        assert!(refusal(&crate::certificates::to_pem(&cert)).contains("no PRIVATE KEY"));
+        let rsa = "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n";
+        assert!(refusal(rsa).contains("not supported"));
     }
 
     #[test]

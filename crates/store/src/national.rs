@@ -583,3 +583,13 @@ pub fn open_differences(conn: &mut DbConnection, ids: &[String]) -> StoreResult<
         .select((d::reconciliation_id, diesel::dsl::count_star()))
         .load(conn)?)
 }
+
+/// Dead messages whose last refusal has this code, a person's earliest first.
+pub fn dead_with_code(conn: &mut DbConnection, code: &str) -> StoreResult<Vec<MessageRow>> {
+    Ok(national_messages::table
+        .filter(national_messages::state.eq(DEAD))
+        .filter(national_messages::last_error_code.eq(code))
+        .order((national_messages::person_id, national_messages::sequence))
+        .select(MessageRow::as_select())
+        .load(conn)?)
+}

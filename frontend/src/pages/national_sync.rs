@@ -5,9 +5,11 @@
 
 use std::time::Duration;
 
+use hoso_api_types::accounts::DecisionRef;
+use hoso_api_types::documents::DocumentView;
 use hoso_api_types::national::{
-    DifferenceView, LogVerification, NationalMessageDetail, NationalMessageList, NationalMessageView,
-    NewReconciliation, ReconciliationList, ReconciliationView,
+    DifferenceView, LogVerification, NationalConsentRequest, NationalConsentView, NationalMessageDetail,
+    NationalMessageList, NationalMessageView, NewReconciliation, ReconciliationList, ReconciliationView,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,6 +17,7 @@ use leptos::task::spawn_local;
 use crate::api::{self, ApiFailure};
 use crate::components::failure::{FailureNotice, FormFailure};
 use crate::components::guard::SignedIn;
+use crate::components::upload::DocumentPicker;
 use crate::labels;
 use crate::session::Auth;
 
@@ -116,7 +119,89 @@ fn NationalSync() -> impl IntoView {
                 })}
             </Transition>
             {move || opened.get().map(|detail| view! { <MessageDetail detail /> })}
-            {move || allowed.get().then(|| view! { <Reconciliations tick /> })}
+            {move || allowed.get().then(|| view! { <ConsentPanel /> <Reconciliations tick /> })}
+        </section>
+    }
+}
+
+/// The written consent the connection runs under (INT-3): shown, and recorded anew with its
+/// decision and scan. Without one nothing is sent.
+#[component]
+fn ConsentPanel() -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let reload = RwSignal::new(0_u32);
+    let current = LocalResource::new(move || {
+        reload.track();
+        async move { api::get::<NationalConsentView>(auth, "/national-sync/consent").await }
+    });
+    let (number, date, signer) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let sensitive = RwSignal::new(false);
+    let document = RwSignal::new(None::<DocumentView>);
+    let failure = RwSignal::new(None::<ApiFailure>);
+    let record = move |_| {
+        let Some(day) = crate::format::input_day(&date.get_untracked()) else {
+            failure.set(Some(ApiFailure::local("Nhập ngày của văn bản.")));
+            return;
+        };
+        let body = NationalConsentRequest {
+            decision: DecisionRef {
+                number: number.get_untracked(),
+                date: day,
+                signer: signer.get_untracked(),
+                document_id: document.get_untracked().map(|d| d.id),
+            },
+            covers_sensitive: sensitive.get_untracked(),
+        };
+        spawn_local(async move {
+            match api::put::<_, NationalConsentView>(auth, "/national-sync/consent", &body).await {
+                Ok(_) => {
+                    failure.set(None);
+                    reload.update(|n| *n += 1);
+                }
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
+    view! {
+        <section data-testid="national-consent">
+            <h2>"Văn bản đồng ý chia sẻ dữ liệu"</h2>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match current.await {
+                        Err(failure) => view! { <FailureNotice failure /> }.into_any(),
+                        Ok(c) if !c.recorded => view! {
+                            <p class="error" data-testid="consent-state" data-recorded="false">"Chưa ghi nhận văn bản đồng ý: hệ thống không gửi và không tra cứu dữ liệu của cơ sở dữ liệu quốc gia."</p>
+                        }.into_any(),
+                        Ok(c) => view! {
+                            <p class="notice" data-testid="consent-state" data-recorded="true">
+                                {format!(
+                                    "Văn bản số {} ngày {}, người ký: {} — ghi nhận bởi {}{}. {}",
+                                    c.decision_number.unwrap_or_default(),
+                                    c.decision_date.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default(),
+                                    c.decision_signer.unwrap_or_default(),
+                                    c.recorded_by.unwrap_or_default(),
+                                    c.recorded_at.map(|t| format!(" lúc {}", labels::datetime(&t))).unwrap_or_default(),
+                                    if c.sends_sensitive { "Có gửi nhóm thông tin nhạy cảm." } else { "Không gửi nhóm thông tin nhạy cảm." }
+                                )}
+                            </p>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+            <details>
+                <summary>"Ghi nhận văn bản đồng ý mới"</summary>
+                <label>"Số văn bản" <input name="consent.number" bind:value=number /></label>
+                <label>"Ngày" <input type="date" name="consent.date" bind:value=date /></label>
+                <label>"Người ký" <input name="consent.signer" bind:value=signer /></label>
+                <DocumentPicker document failure label="Bản scan văn bản" name="consent.document" />
+                <label><input type="checkbox" name="consent.covers_sensitive" bind:checked=sensitive /> " Đồng ý cả nhóm thông tin nhạy cảm (sức khỏe, khen thưởng nhà nước, lịch sử bản thân)"</label>
+                <button type="button" class="primary" on:click=record>"Ghi nhận văn bản đồng ý"</button>
+                <FormFailure failure />
+            </details>
         </section>
     }
 }

@@ -32,6 +32,12 @@ pub(super) fn run(context: &JobContext, conn: &mut DbConnection) -> Result<Optio
     if message.state == store::ACKNOWLEDGED || message.state == store::DEAD {
         return Ok(Some(json!({ "state": message.state })));
     }
+    // INT-3: nothing leaves without the recorded consent; recording it queues these again.
+    if super::consent::current(conn)?.is_none() {
+        let reason = super::consent::MISSING;
+        refuse(conn, app, &message, "consent_missing", reason, None)?;
+        return Err(refused(reason.to_owned()));
+    }
     // Earlier messages of the person first: the other side applies them in order.
     let mut delivered = 0;
     for earlier in store::unacknowledged_of_person(conn, &message.person_id)? {

@@ -5,15 +5,18 @@
 //! acknowledgement's national identifier and dossier code are written to the dossier.
 
 pub mod client;
+pub mod consent;
 mod deliver;
 pub mod list_national_messages;
 pub mod list_reconciliations;
 pub mod packet;
 pub mod pull_national_record;
 pub mod read_dossier_national_state;
+pub mod read_national_consent;
 pub mod read_national_message;
 pub mod read_reconciliation;
 pub mod reconcile;
+pub mod record_national_consent;
 pub mod resend_difference;
 pub mod retry_national_message;
 pub mod start_reconciliation;
@@ -26,9 +29,11 @@ pub use list_reconciliations::list_reconciliations;
 pub(crate) use pull_national_record::open_dossier_from_record;
 pub use pull_national_record::pull_national_record;
 pub use read_dossier_national_state::read_dossier_national_state;
+pub use read_national_consent::read_national_consent;
 pub use read_national_message::read_national_message;
 pub use read_reconciliation::read_reconciliation;
 pub use reconcile::RECONCILE_JOB;
+pub use record_national_consent::record_national_consent;
 pub use resend_difference::resend_difference;
 pub use retry_national_message::retry_national_message;
 pub use start_reconciliation::start_reconciliation;
@@ -55,6 +60,53 @@ pub struct NationalSettings {
     pub include_sensitive: bool,
     /// Delivery attempts before a message is dead (transient failures only).
     pub attempts: i32,
+    /// The key pair the Ministry issued for the connection (INT-1); `None`: one of the built-in
+    /// CA, made once.
+    pub signing: Option<SigningKeyPair>,
+}
+
+/// A connection's key pair from a PEM file: a P-256 private key and its certificate first,
+/// then the chain up to the issuing root.
+#[derive(Clone)]
+pub struct SigningKeyPair {
+    key: Vec<u8>,
+    pub chain: Vec<hoso_signatures::certificates::Certificate>,
+}
+
+impl std::fmt::Debug for SigningKeyPair {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let subject = self.chain.first().map(hoso_signatures::certificates::subject);
+        f.debug_struct("SigningKeyPair")
+            .field("subject", &subject)
+            .finish()
+    }
+}
+
+impl SigningKeyPair {
+    /// Reads the key and the certificates; the first certificate must be the key's.
+    pub fn from_pem(text: &str) -> Result<SigningKeyPair, String> {
+        use hoso_signatures::ca::{pem_blocks, Key};
+        let key = Key::from_pem(text)?;
+        let certificates: String = pem_blocks(text)
+            .into_iter()
+            .filter(|b| b.starts_with("-----BEGIN CERTIFICATE-----"))
+            .collect();
+        if certificates.is_empty() {
+            return Err("no CERTIFICATE block beside the key".into());
+        }
+        let chain = hoso_signatures::certificates::parse_certificates(certificates.as_bytes())?;
+        if !key.matches(&chain[0]) {
+            return Err("the first certificate is not the key's".into());
+        }
+        Ok(SigningKeyPair {
+            key: key.to_bytes(),
+            chain,
+        })
+    }
+
+    pub fn key(&self) -> hoso_signatures::ca::Key {
+        hoso_signatures::ca::Key::from_bytes(&self.key).expect("a key read from its file")
+    }
 }
 
 impl Default for NationalSettings {
@@ -64,6 +116,7 @@ impl Default for NationalSettings {
             mapping: Arc::new(Mapping::shipped()),
             include_sensitive: false,
             attempts: 10,
+            signing: None,
         }
     }
 }

@@ -75,7 +75,7 @@ pub fn person_of(conn: &mut DbConnection, app: &App, message: &MessageRow) -> Re
         &app.national.mapping,
         &source,
         &catalogs,
-        app.national.include_sensitive,
+        super::consent::sends_sensitive(app, super::consent::current(conn)?.as_ref()),
     )
     .map_err(Refusal::Uncoded)?;
     Ok(json!({
@@ -116,10 +116,13 @@ pub fn build(conn: &mut DbConnection, app: &App, message: &MessageRow) -> Result
     })
 }
 
-/// The connection's key and certificate chain: made once, issued by the built-in CA, the key
-/// sealed with the data keys. (A key pair issued by the Ministry replaces it: see
-/// docs/integration.md.)
+/// The connection's key and certificate chain: the pair the Ministry issued
+/// (`HOSO_NATIONAL_SIGNING_KEY`), or else one made once, issued by the built-in CA, the key
+/// sealed with the data keys.
 pub fn signer(conn: &mut DbConnection, app: &App) -> Result<(Key, Vec<Certificate>), AppError> {
+    if let Some(pair) = &app.national.signing {
+        return Ok((pair.key(), pair.chain.clone()));
+    }
     let authority = crate::workflow::authority(conn, app)?;
     let stored = (
         hoso_store::meta::get(conn, KEY)?,

@@ -60,6 +60,7 @@ pub async fn pull_national_record(
                     .into(),
             });
         }
+        super::consent::required(conn)?;
         let id = hoso_store::ids::new_id();
         let path = person_path(&citizen_id);
         let mut exchanges = Vec::new();

@@ -79,6 +79,12 @@ fn run(context: &JobContext, conn: &mut DbConnection) -> Result<Option<Value>, A
         }
         return Err(super::not_configured());
     };
+    if super::consent::current(conn)?.is_none() {
+        if payload.reconciliation_id.is_none() {
+            return Ok(Some(json!({ "skipped": "national_consent_missing" })));
+        }
+        return Err(super::consent::missing());
+    }
     let row = match (&payload.reconciliation_id, payload.occurrence) {
         (Some(id), _) => store::find_reconciliation(conn, id)?.ok_or(AppError::NotFound)?,
         (None, occurrence) => {

@@ -31,16 +31,8 @@ pub async fn retry_national_message(
                 });
             }
             let by = QueuedBy::account(&session);
-            let stamp = app.clock.now_naive().and_utc().timestamp_micros();
             conn.write_transaction(|conn| -> Result<(), AppError> {
-                for message in store::unacknowledged_of_person(conn, &row.person_id)? {
-                    if message.sequence < row.sequence || message.state != store::DEAD {
-                        continue;
-                    }
-                    let key = format!("{}:retry:{stamp}", message.id);
-                    let job = super::delivery_job(conn, app, &message.id, &by, &key)?;
-                    store::requeue(conn, &message.id, &job)?;
-                }
+                requeue_from(conn, app, &row, &by)?;
                 let mut event = session.event("national.retried");
                 event.target_type = Some("dossier".into());
                 event.target_id = Some(row.dossier_id.clone());
@@ -60,4 +52,27 @@ pub async fn retry_national_message(
         .await?;
     app.jobs.bump();
     Ok(view)
+}
+
+/// Queues a dead message again with the person's later dead messages, each with a new job; how
+/// many were queued.
+pub(super) fn requeue_from(
+    conn: &mut hoso_store::DbConnection,
+    app: &App,
+    row: &store::MessageRow,
+    by: &QueuedBy,
+) -> Result<usize, AppError> {
+    let stamp = app.clock.now_naive().and_utc().timestamp_micros();
+    let mut queued = 0;
+    for message in store::unacknowledged_of_person(conn, &row.person_id)? {
+        if message.sequence < row.sequence || message.state != store::DEAD {
+            continue;
+        }
+        let key = format!("{}:retry:{stamp}", message.id);
+        let job = super::delivery_job(conn, app, &message.id, by, &key)?;
+        if store::requeue(conn, &message.id, &job)? {
+            queued += 1;
+        }
+    }
+    Ok(queued)
 }

@@ -36,6 +36,7 @@ pub async fn start_reconciliation(
     let shared = app.clone();
     let row = app
         .db(move |conn| {
+            super::consent::required(conn)?;
             conn.write_transaction(|conn| -> Result<_, AppError> {
                 let row = super::reconcile::queue(conn, &shared, since, &by)?;
                 let mut event = session.event("national.reconciliation_requested");

@@ -903,3 +903,150 @@ fn a_worker_killed_mid_delivery_leaves_every_message_delivered_once_and_in_order
         );
     }
 }
+
+/// INT-1: with the key pair the Ministry issued for the connection (a PEM file), packets are
+/// signed with it; the other side, trusting only the Ministry's root, accepts them. A file
+/// whose certificate is not the key's is refused.
+#[actix_web::test]
+async fn packets_are_signed_with_the_key_pair_the_ministry_issued_when_one_is_configured() {
+    use hoso_signatures::ca::{Authority, Key, Subject};
+    let now = chrono::Utc::now();
+    let subject = |name| Subject {
+        common_name: name,
+        uid: None,
+        organisation: "Bộ Nội vụ",
+    };
+    let ministry = Authority::create(&subject("CA Bộ Nội vụ"), now);
+    let key = Key::generate();
+    let certificate = ministry.issue(&subject("Kết nối CSDL quốc gia — tỉnh Hưng Yên"), &key, now, 2);
+    let pem = |cert: &hoso_signatures::certificates::Certificate| hoso_signatures::certificates::to_pem(cert);
+    let file = format!(
+        "{}{}{}",
+        key.to_pkcs8_pem(),
+        pem(&certificate),
+        pem(&ministry.certificate)
+    );
+    let wrong = format!("{}{}", Key::generate().to_pkcs8_pem(), pem(&certificate));
+    assert!(hoso_app::national::SigningKeyPair::from_pem(&wrong)
+        .unwrap_err()
+        .contains("not the key's"));
+    for backend in backends() {
+        let (mut ctx, simulator, _running) = connected(backend, Profile::Xroad);
+        ctx.national.signing = Some(hoso_app::national::SigningKeyPair::from_pem(&file).unwrap());
+        simulator.trust(vec![ministry.certificate.clone()]);
+        ctx.load_people(hoso_app::seed::DEMO_SEED);
+        let dossiers = approved_dossiers(&mut ctx.db.connect(), 2);
+        queue_approvals(&ctx, &dossiers, 1);
+        deliver_until(&ctx, || messages_in(&ctx, "acknowledged") == 2).await;
+        assert_eq!(simulator.with_state(|s| s.accepted.len()), 2, "{backend}");
+    }
+}
+
+/// INT-3: nothing goes to or comes from the national database before the written consent is
+/// recorded; messages stop with the reason, and recording the consent (decision with its scan,
+/// by Sở Nội vụ's administrator only) sends them in their order.
+#[actix_web::test]
+async fn without_the_recorded_consent_nothing_is_sent_and_recording_it_sends_what_waited() {
+    use diesel::prelude::*;
+    for backend in backends() {
+        let (ctx, simulator, _running) = connected(backend, Profile::Token);
+        ctx.load_people(hoso_app::seed::DEMO_SEED);
+        let mut conn = ctx.db.connect();
+        diesel::delete(
+            hoso_store::schema::system_meta::table
+                .filter(hoso_store::schema::system_meta::key.eq(hoso_app::national::consent::KEY)),
+        )
+        .execute(&mut conn)
+        .unwrap();
+        let dossiers = approved_dossiers(&mut conn, 1);
+        queue_approvals(&ctx, &dossiers, 2);
+        ctx.worker().run_until_idle().await.unwrap();
+        assert_eq!(messages_in(&ctx, "dead"), 2, "{backend}: both stopped");
+        assert_eq!(
+            simulator.with_state(|s| s.deliveries),
+            0,
+            "{backend}: nothing left hoso"
+        );
+        let stopped = hoso_store::national::dead_with_code(&mut conn, "consent_missing").unwrap();
+        assert_eq!(stopped.len(), 2, "{backend}: each says why");
+        assert!(
+            stopped[0]
+                .last_error
+                .as_deref()
+                .unwrap()
+                .contains("văn bản đồng ý"),
+            "{backend}"
+        );
+
+        let app = ctx.app_without_jobs().await;
+        let admin = token_of(&app, "quantri").await;
+        let agency = token_of(&app, "sogddt").await;
+        let (status, consent) = call(&app, "GET", "/api/v1/national-sync/consent", Some(&admin), None).await;
+        assert_eq!(
+            (status, consent["recorded"].as_bool()),
+            (200, Some(false)),
+            "{backend}"
+        );
+        let (status, body) = call(
+            &app,
+            "POST",
+            "/api/v1/national-sync/reconciliations",
+            Some(&admin),
+            Some(json!({})),
+        )
+        .await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (409, Some("national_consent_missing")),
+            "{backend}"
+        );
+        let decision = |document: Value| {
+            json!({"decision": {"number": "45/QĐ-UBND", "date": "2026-10-15", "signer": "Chủ tịch UBND tỉnh",
+                "document_id": document}, "covers_sensitive": false})
+        };
+        let (status, _) = call(
+            &app,
+            "PUT",
+            "/api/v1/national-sync/consent",
+            Some(&agency),
+            Some(decision(Value::Null)),
+        )
+        .await;
+        assert_eq!(status, 403, "{backend}: only Sở Nội vụ's administrators");
+        let (status, body) = call(
+            &app,
+            "PUT",
+            "/api/v1/national-sync/consent",
+            Some(&admin),
+            Some(decision(Value::Null)),
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}: {body}");
+        assert_eq!(
+            body["details"]["fields"][0]["field"], "decision.document_id",
+            "{backend}"
+        );
+        let (_, scan) = crate::support::upload(
+            &app,
+            &admin,
+            "dong-y.pdf",
+            "application/pdf",
+            crate::support::pdf("Văn bản đồng ý"),
+        )
+        .await;
+        let (status, consent) = call(
+            &app,
+            "PUT",
+            "/api/v1/national-sync/consent",
+            Some(&admin),
+            Some(decision(scan["id"].clone())),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {consent}");
+        assert_eq!(consent["decision_number"], "45/QĐ-UBND", "{backend}");
+        assert_eq!(messages_in(&ctx, "queued"), 2, "{backend}: both queued again");
+        deliver_until(&ctx, || messages_in(&ctx, "acknowledged") == 2).await;
+        let sequences: Vec<i64> = simulator.with_state(|s| s.accepted.iter().map(|a| a.sequence).collect());
+        assert_eq!(sequences, vec![1, 2], "{backend}: in their order");
+    }
+}

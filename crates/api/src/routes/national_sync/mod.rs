@@ -4,6 +4,7 @@
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
+pub mod get_national_consent;
 pub mod get_national_log_verification;
 pub mod get_national_message;
 pub mod get_national_messages;
@@ -12,6 +13,7 @@ pub mod get_national_reconciliations;
 pub mod post_national_difference_resend;
 pub mod post_national_message_retry;
 pub mod post_national_reconciliation;
+pub mod put_national_consent;
 
 pub const TAG: &str = "national-sync";
 
@@ -23,5 +25,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_national_reconciliations::get_national_reconciliations)
         .service(post_national_reconciliation::post_national_reconciliation)
         .service(get_national_reconciliation::get_national_reconciliation)
-        .service(post_national_difference_resend::post_national_difference_resend);
+        .service(post_national_difference_resend::post_national_difference_resend)
+        .service(get_national_consent::get_national_consent)
+        .service(put_national_consent::put_national_consent);
 }
