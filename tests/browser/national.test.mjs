@@ -215,6 +215,44 @@ describe("national sync", () => {
     await close();
   });
 
+  test("a correction the Ministry made is taken by Sở Nội vụ and carried into the draft", async () => {
+    // At the Ministry: the province's record gets another birth day (same year: the citizen ID
+    // encodes it).
+    const held = await (await fetch(simulator.url + "/_sim/state")).json();
+    const [citizenId, record] = Object.entries(held.people).find(([, r]) => r.province !== "01");
+    const before = record.groups["1_identity"].birth_date;
+    const corrected = before.slice(0, 8) + (before.endsWith("-02") ? "03" : "02");
+    record.groups["1_identity"].birth_date = corrected;
+    record.packet_sha256 = "d".repeat(64);
+    delete record.updated_at;
+    const put = await fetch(`${simulator.url}/_sim/people/${citizenId}`, {
+      method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(record),
+    });
+    assert.equal(put.status, 204);
+
+    const { page, consoleErrors, close } = await openPage(browser, server.baseUrl);
+    await signIn(page, server.baseUrl, "quantri");
+    await page.goto(server.baseUrl + "/dong-bo-quoc-gia");
+    await page.getByTestId("reconcile").click();
+    const different = page.locator('[data-testid="difference"][data-kind="different"]');
+    await different.waitFor();
+    await different.getByTestId("difference-correction").click();
+    await different.getByText("Đã chuyển bản hiệu chỉnh cho cơ quan quản lý").waitFor();
+
+    const admin = await tokenOf(server.baseUrl, "quantri");
+    const messages = await api(server.baseUrl, admin, "GET", "/national-sync/messages");
+    await page.goto(`${server.baseUrl}/ho-so/${messages.items[0].dossier_id}`);
+    const panel = page.getByTestId("national-correction");
+    const change = panel.locator('[data-testid="correction-change"][data-item="identity.birth_date"]');
+    await change.waitFor();
+    assert.match(await change.innerText(), new RegExp(`3. Sinh ngày\\s+${before}\\s+${corrected}`));
+    await panel.getByTestId("correction-apply").click();
+    await panel.getByTestId("correction-done").waitFor();
+    assert.equal(await page.locator('input[name="identity.birth_date"]').inputValue(), corrected);
+    assert.deepEqual(consoleErrors, []);
+    await close();
+  });
+
   test("an agency account has no such page and the server refuses it", async () => {
     const { page, close } = await openPage(browser, server.baseUrl);
     await signIn(page, server.baseUrl, "sogddt");

@@ -249,6 +249,69 @@ pub struct DossierNationalState {
     pub last_message: Option<NationalMessageView>,
     /// The national record the dossier was opened from (an arrival), with the items it filled.
     pub from_national_record: Option<NationalRecordView>,
+    /// A correction the Ministry made to the record, waiting for the managing agency.
+    pub open_correction: Option<NationalCorrectionView>,
+}
+
+/// A correction the Ministry made to a record hoso sent (WF-7, reverse sync): a proposal for the
+/// managing agency to carry into the draft (then sent through the normal change workflow) or
+/// dismiss with a reason; never written over the dossier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "e1a0…", "dossier_id": "c2d4…", "national_identifier": "CB0000000001", "version_number": 2,
+    "state": "open", "received_by": "quantri", "received_at": "2026-12-02T03:00:00Z",
+    "decided_by": null, "decided_at": null, "note": null,
+    "changes": [{"item": "identity.birth_date", "national": "1990-03-16", "ours": "1990-03-15"}]
+})))]
+pub struct NationalCorrectionView {
+    pub id: String,
+    pub dossier_id: String,
+    pub national_identifier: String,
+    /// The approved version the national record was compared with.
+    pub version_number: i32,
+    /// `open`, `applied` (carried into the draft) or `dismissed`.
+    pub state: String,
+    pub received_by: String,
+    pub received_at: DateTime<Utc>,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub note: Option<String>,
+    /// Each differing item with both values, at the reader's level (an item the reader may not
+    /// see is left out).
+    pub changes: Vec<CorrectionChange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CorrectionChange {
+    /// The form's name of the item (`identity.birth_date`, `work_history[0].unit`).
+    pub item: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub national: serde_json::Value,
+    /// The approved version's value.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub ours: serde_json::Value,
+}
+
+/// Carrying a correction into the draft: the draft's revision as read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"revision": 3})))]
+#[serde(deny_unknown_fields)]
+pub struct ApplyCorrection {
+    pub revision: i32,
+}
+
+/// Declining a correction, with the reason (kept and audited).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"note": "Ngày sinh theo giấy khai sinh bản gốc là 15/03/1990."})))]
+#[serde(deny_unknown_fields)]
+pub struct DismissCorrection {
+    #[validate(length(min = 5, max = 2000, message = "Nêu lý do không nhận (ít nhất 5 ký tự)."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 5, max_length = 2000))]
+    pub note: String,
 }
 
 /// Recording the written consent under which the connection to the national database runs

@@ -29,7 +29,9 @@ impl RequestMeta {
     }
 }
 
-/// A signed-in account whose password is not temporary.
+/// A signed-in account whose password is not temporary. Cloned only where one operation is
+/// made of others (a correction applied through the draft save).
+#[derive(Clone)]
 pub struct Session {
     pub actor: Actor,
     pub account: AccountWithUnit,

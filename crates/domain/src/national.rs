@@ -307,6 +307,77 @@ pub fn refusal_reason(status: u16, code: &str, message: &str) -> String {
     }
 }
 
+/// The JSON pointer into the form's content of a form item's name: `work_history[0].unit` →
+/// `/work_history/0/unit`.
+pub fn pointer_of(item: &str) -> String {
+    let mut pointer = String::new();
+    for part in item.split('.') {
+        match part.split_once('[') {
+            Some((name, rest)) => {
+                pointer.push('/');
+                pointer.push_str(name);
+                pointer.push('/');
+                pointer.push_str(rest.trim_end_matches(']'));
+            }
+            None => {
+                pointer.push('/');
+                pointer.push_str(part);
+            }
+        }
+    }
+    pointer
+}
+
+/// Sets the value at a pointer into the form's content, making the objects and table rows on
+/// the way (a row index past the end adds empty rows up to it).
+pub fn set_at_pointer(target: &mut Value, pointer: &str, value: Value) {
+    let parts: Vec<&str> = pointer.trim_start_matches('/').split('/').collect();
+    let mut current = target;
+    for (i, part) in parts.iter().enumerate() {
+        let last = i == parts.len() - 1;
+        if let (Ok(index), true) = (part.parse::<usize>(), current.is_array()) {
+            let rows = current.as_array_mut().expect("an array");
+            while rows.len() <= index {
+                rows.push(Value::Object(Map::new()));
+            }
+            if last {
+                rows[index] = value;
+                return;
+            }
+            current = &mut rows[index];
+            continue;
+        }
+        if !current.is_object() {
+            *current = Value::Object(Map::new());
+        }
+        let map = current.as_object_mut().expect("made an object");
+        if last {
+            map.insert((*part).to_owned(), value);
+            return;
+        }
+        let next_is_row = parts[i + 1].parse::<usize>().is_ok();
+        current = map.entry((*part).to_owned()).or_insert_with(|| {
+            if next_is_row {
+                Value::Array(Vec::new())
+            } else {
+                Value::Object(Map::new())
+            }
+        });
+    }
+}
+
+/// The items of a national record whose value differs from the dossier's content.
+pub fn differing_items(items: &[String], national: &Value, ours: &Value) -> Vec<String> {
+    items
+        .iter()
+        .filter(|item| {
+            let pointer = pointer_of(item);
+            national.pointer(&pointer) != ours.pointer(&pointer)
+        })
+        .cloned()
+        .collect()
+}
+
 /// What hoso last had acknowledged of a person, for reconciliation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OursRecord {
@@ -486,6 +557,34 @@ mod tests {
                 (DifferenceKind::Different, Some("B")),
                 (DifferenceKind::MissingHere, Some("E")),
             ]
+        );
+    }
+
+    #[test]
+    fn a_corrected_item_is_found_by_its_pointer_and_equal_ones_are_not() {
+        assert_eq!(pointer_of("work_history[2].unit"), "/work_history/2/unit");
+        assert_eq!(
+            pointer_of("identity.birth_place.province"),
+            "/identity/birth_place/province"
+        );
+        let ours =
+            json!({"identity": {"birth_date": "1990-03-15", "gender": "1"}, "work_history": [{"unit": "A"}]});
+        let national =
+            json!({"identity": {"birth_date": "1990-03-16", "gender": "1"}, "work_history": [{"unit": "A"}]});
+        let items: Vec<String> = ["identity.birth_date", "identity.gender", "work_history[0].unit"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            differing_items(&items, &national, &ours),
+            vec!["identity.birth_date".to_owned()]
+        );
+        let mut draft = json!({"identity": {}});
+        set_at_pointer(&mut draft, "/work_history/1/unit", json!("B"));
+        set_at_pointer(&mut draft, "/identity/birth_date", json!("1990-03-16"));
+        assert_eq!(
+            draft,
+            json!({"identity": {"birth_date": "1990-03-16"}, "work_history": [{}, {"unit": "B"}]})
         );
     }
 

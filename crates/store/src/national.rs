@@ -128,7 +128,7 @@ pub fn list(
         .load(conn)?)
 }
 
-/// Messages waiting to be delivered that no queued or running job carries.
+/// Messages waiting to be delivered that no queued or running job carries, by sequence.
 pub fn waiting_without_live_job(conn: &mut DbConnection) -> StoreResult<Vec<MessageRow>> {
     use crate::schema::jobs;
     let live = jobs::table
@@ -137,7 +137,11 @@ pub fn waiting_without_live_job(conn: &mut DbConnection) -> StoreResult<Vec<Mess
     Ok(national_messages::table
         .filter(national_messages::state.eq_any([QUEUED, SENDING]))
         .filter(diesel::dsl::not(diesel::dsl::exists(live)))
-        .order((national_messages::person_id, national_messages::sequence))
+        // Everyone's first message, then everyone's second…: jobs are claimed in the order they
+        // are made, so two workers rarely take two messages of one person at once (the later
+        // job would send the earlier message too; harmless, since the other side deduplicates,
+        // but wasted).
+        .order((national_messages::sequence, national_messages::person_id))
         .select(MessageRow::as_select())
         .load(conn)?)
 }
@@ -592,4 +596,73 @@ pub fn dead_with_code(conn: &mut DbConnection, code: &str) -> StoreResult<Vec<Me
         .order((national_messages::person_id, national_messages::sequence))
         .select(MessageRow::as_select())
         .load(conn)?)
+}
+
+/// A correction from the Ministry, proposed to the managing agency.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = crate::schema::national_corrections)]
+pub struct CorrectionRow {
+    pub id: String,
+    pub dossier_id: String,
+    pub difference_id: Option<String>,
+    pub national_identifier: String,
+    pub version_number: i32,
+    pub content: String,
+    pub sealed: Option<String>,
+    pub items: String,
+    pub state: String,
+    pub received_by: String,
+    pub received_at: NaiveDateTime,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<NaiveDateTime>,
+    pub note: Option<String>,
+}
+
+pub fn insert_correction(conn: &mut DbConnection, row: &CorrectionRow) -> StoreResult<()> {
+    diesel::insert_into(crate::schema::national_corrections::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn find_correction(conn: &mut DbConnection, id: &str) -> StoreResult<Option<CorrectionRow>> {
+    use crate::schema::national_corrections as c;
+    Ok(c::table
+        .find(id)
+        .select(CorrectionRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The dossier's open correction, the latest if several.
+pub fn open_correction(conn: &mut DbConnection, dossier_id: &str) -> StoreResult<Option<CorrectionRow>> {
+    use crate::schema::national_corrections as c;
+    Ok(c::table
+        .filter(c::dossier_id.eq(dossier_id))
+        .filter(c::state.eq("open"))
+        .order((c::received_at.desc(), c::id.desc()))
+        .select(CorrectionRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Ends an open correction (`applied` or `dismissed`); false when it was no longer open.
+pub fn decide_correction(
+    conn: &mut DbConnection,
+    id: &str,
+    state: &str,
+    by: &str,
+    note: Option<&str>,
+    at: NaiveDateTime,
+) -> StoreResult<bool> {
+    use crate::schema::national_corrections as c;
+    Ok(diesel::update(c::table.find(id).filter(c::state.eq("open")))
+        .set((
+            c::state.eq(state),
+            c::decided_by.eq(by),
+            c::decided_at.eq(at),
+            c::note.eq(note),
+        ))
+        .execute(conn)?
+        == 1)
 }

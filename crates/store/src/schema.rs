@@ -907,3 +907,22 @@ diesel::joinable!(national_differences -> national_reconciliations (reconciliati
 diesel::allow_tables_to_appear_in_same_query!(national_differences, national_reconciliations);
 diesel::allow_tables_to_appear_in_same_query!(national_differences, dossiers);
 diesel::allow_tables_to_appear_in_same_query!(national_differences, people);
+
+diesel::table! {
+    national_corrections (id) {
+        id -> Text,
+        dossier_id -> Text,
+        difference_id -> Nullable<Text>,
+        national_identifier -> Text,
+        version_number -> Integer,
+        content -> Text,
+        sealed -> Nullable<Text>,
+        items -> Text,
+        state -> Text,
+        received_by -> Text,
+        received_at -> Timestamp,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        note -> Nullable<Text>,
+    }
+}

@@ -4,7 +4,9 @@
 //! requests, why it was returned).
 
 use hoso_api_types::dossiers::{DiffView, DossierView, DraftView, SaveDraftRequest, VersionSummary};
-use hoso_api_types::national::DossierNationalState;
+use hoso_api_types::national::{
+    ApplyCorrection, DismissCorrection, DossierNationalState, NationalCorrectionView,
+};
 use hoso_domain::dossier::completeness::MissingItem;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -147,7 +149,17 @@ fn Editor(view: DossierView, draft: DraftView, national: Option<DossierNationalS
                     <span class="muted">" (một số thông tin hạn chế tiếp cận không hiển thị với tài khoản này)"</span>
                 })}
             </p>
-            {national.map(|n| view! { <NationalStanding standing=n /> })}
+            {national.map(|n| {
+                let dossier_id = summary.id.clone();
+                let on_applied = Callback::new(move |draft: DraftView| {
+                    revision.set(draft.revision);
+                    missing.set(draft.missing);
+                    missing_evidence.set(draft.missing_evidence);
+                    doc.set(draft.content);
+                    saved.set(Some("Đã đưa bản hiệu chỉnh của CSDL quốc gia vào bản khai; hãy đề nghị thay đổi để được phê duyệt.".into()));
+                });
+                view! { <NationalStanding standing=n dossier_id revision editable=!readonly on_applied /> }
+            })}
             <Completeness missing missing_evidence />
             <nav class="tabs" role="tablist">
                 {TABS.iter().enumerate().map(|(i, label)| view! {
@@ -410,7 +422,17 @@ fn plain(value: Option<Value>) -> String {
 /// The dossier's standing with the national database (CTX-1) and, for an arrival, where its
 /// first draft came from.
 #[component]
-fn NationalStanding(standing: DossierNationalState) -> impl IntoView {
+fn NationalStanding(
+    standing: DossierNationalState,
+    dossier_id: String,
+    revision: RwSignal<i32>,
+    editable: bool,
+    on_applied: Callback<DraftView>,
+) -> impl IntoView {
+    let correction = standing
+        .open_correction
+        .clone()
+        .map(|c| view! { <CorrectionPanel correction=c dossier_id revision editable on_applied /> });
     let reason = standing
         .last_message
         .as_ref()
@@ -433,5 +455,81 @@ fn NationalStanding(standing: DossierNationalState) -> impl IntoView {
                 )}
             </p>
         })}
+        {correction}
+    }
+}
+
+/// The Ministry's correction waiting for the agency: each differing item with both values,
+/// carried into the draft (then sent by a change request) or declined with the reason.
+#[component]
+fn CorrectionPanel(
+    correction: NationalCorrectionView,
+    dossier_id: String,
+    revision: RwSignal<i32>,
+    editable: bool,
+    on_applied: Callback<DraftView>,
+) -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let done = RwSignal::new(None::<&'static str>);
+    let failure = RwSignal::new(None::<ApiFailure>);
+    let note = RwSignal::new(String::new());
+    let path = format!("/dossiers/{dossier_id}/national-corrections/{}", correction.id);
+    let apply = {
+        let path = path.clone();
+        move |_| {
+            let path = format!("{path}/apply");
+            let body = ApplyCorrection {
+                revision: revision.get_untracked(),
+            };
+            spawn_local(async move {
+                match api::post::<_, DraftView>(auth, &path, &body).await {
+                    Ok(draft) => {
+                        done.set(Some("Đã đưa vào bản khai."));
+                        on_applied.run(draft);
+                    }
+                    Err(error) => failure.set(Some(error)),
+                }
+            });
+        }
+    };
+    let dismiss = move |_| {
+        let path = format!("{path}/dismiss");
+        let body = DismissCorrection {
+            note: note.get_untracked(),
+        };
+        spawn_local(async move {
+            match api::post::<_, NationalCorrectionView>(auth, &path, &body).await {
+                Ok(_) => done.set(Some("Đã ghi nhận không nhận bản hiệu chỉnh.")),
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
+    let shown = |value: &Value| match value {
+        Value::Null => "—".to_owned(),
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    };
+    view! {
+        <section class="notice" data-testid="national-correction">
+            <h3>{format!("Bộ Nội vụ hiệu chỉnh {} mục trên CSDL quốc gia (nhận ngày {})", correction.changes.len(), crate::labels::datetime(&correction.received_at))}</h3>
+            <table class="data">
+                <thead><tr><th>"Mục"</th><th>"Hồ sơ đã duyệt"</th><th>"CSDL quốc gia"</th></tr></thead>
+                <tbody>{correction.changes.iter().map(|c| view! {
+                    <tr data-testid="correction-change" data-item=c.item.clone()>
+                        <td>{form::item_label(&c.item)}</td><td>{shown(&c.ours)}</td><td><strong>{shown(&c.national)}</strong></td>
+                    </tr>
+                }).collect_view()}</tbody>
+            </table>
+            {move || match done.get() {
+                Some(text) => view! { <p data-testid="correction-done">{text}</p> }.into_any(),
+                None if editable => view! {
+                    <button type="button" class="primary" data-testid="correction-apply" on:click=apply.clone()>"Đưa vào bản khai"</button>
+                    <label>"Lý do không nhận" <input name="correction.note" bind:value=note /></label>
+                    <button type="button" data-testid="correction-dismiss" on:click=dismiss.clone()>"Không nhận"</button>
+                }.into_any(),
+                None => ().into_any(),
+            }}
+            <FormFailure failure />
+        </section>
     }
 }

@@ -311,3 +311,45 @@ pub const CONTRACT: &[FieldSpec] = &[
 pub fn training_row(kind: &'static str) -> Value {
     json!({ "kind": kind })
 }
+
+/// The sections and tables of the form by their place in the content, for naming an item.
+const PLACES: &[(&str, &[FieldSpec])] = &[
+    ("identity", IDENTITY),
+    ("career", CAREER),
+    ("salary/allowances", CURRENT_ALLOWANCES),
+    ("salary", SALARY),
+    ("health", HEALTH),
+    ("work_history", WORK),
+    ("personal_history", PERSONAL_HISTORY),
+    ("ratings", RATINGS),
+    ("rewards", REWARDS),
+    ("discipline", DISCIPLINE),
+    ("family", FAMILY),
+    ("salary_history", SALARY_HISTORY),
+    ("allowance_history", ALLOWANCE_HISTORY),
+    ("income_assets", INCOME),
+];
+
+/// The form's label of an item the server names (`identity.birth_date`, `work_history[0].unit`),
+/// with the row of a table; the name itself when the form has no such input.
+pub fn item_label(item: &str) -> String {
+    let pointer = hoso_domain::national::pointer_of(item);
+    for (place, fields) in PLACES {
+        let Some(rest) = pointer.strip_prefix(&format!("/{place}/")) else {
+            continue;
+        };
+        let (row, key) = match rest.split_once('/') {
+            Some((index, key)) if index.chars().all(|c| c.is_ascii_digit()) => {
+                (index.parse::<usize>().ok(), key)
+            }
+            _ => (None, rest),
+        };
+        if let Some((_, label, _)) = fields.iter().find(|(k, _, _)| *k == key) {
+            return match row {
+                Some(row) => format!("{label} (dòng {})", row + 1),
+                None => (*label).to_owned(),
+            };
+        }
+    }
+    item.to_owned()
+}

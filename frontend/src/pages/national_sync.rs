@@ -8,8 +8,9 @@ use std::time::Duration;
 use hoso_api_types::accounts::DecisionRef;
 use hoso_api_types::documents::DocumentView;
 use hoso_api_types::national::{
-    DifferenceView, LogVerification, NationalConsentRequest, NationalConsentView, NationalMessageDetail,
-    NationalMessageList, NationalMessageView, NewReconciliation, ReconciliationList, ReconciliationView,
+    DifferenceView, LogVerification, NationalConsentRequest, NationalConsentView, NationalCorrectionView,
+    NationalMessageDetail, NationalMessageList, NationalMessageView, NewReconciliation, ReconciliationList,
+    ReconciliationView,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -248,6 +249,23 @@ fn Reconciliations(tick: RwSignal<u32>) -> impl IntoView {
             }
         });
     };
+    let take_correction = move |id: String| {
+        spawn_local(async move {
+            match api::post::<_, NationalCorrectionView>(
+                auth,
+                &format!("/national-sync/differences/{id}/correction"),
+                &(),
+            )
+            .await
+            {
+                Ok(_) => {
+                    failure.set(None);
+                    tick.update(|t| *t += 1);
+                }
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
     let resend = move |id: String| {
         spawn_local(async move {
             match api::post::<_, DifferenceView>(
@@ -311,8 +329,9 @@ fn Reconciliations(tick: RwSignal<u32>) -> impl IntoView {
                             <table class="data" data-testid="differences">
                                 <thead><tr><th>"Loại chênh lệch"</th><th>"Người"</th><th>"Số hồ sơ"</th><th>"Mã định danh"</th><th>"Cập nhật bên quốc gia"</th><th>"Xử lý"</th></tr></thead>
                                 <tbody>{r.differences.into_iter().map(|d| {
-                                    let id = d.id.clone();
+                                    let (id, correction_id) = (d.id.clone(), d.id.clone());
                                     let may_resend = d.resolution.is_none() && d.dossier_id.is_some();
+                                    let may_take = may_resend && d.kind == "different";
                                     view! {
                                         <tr data-testid="difference" data-kind=d.kind.clone()>
                                             <td>{labels::difference_kind(&d.kind)}</td>
@@ -321,7 +340,8 @@ fn Reconciliations(tick: RwSignal<u32>) -> impl IntoView {
                                             <td>{d.national_identifier.clone().unwrap_or_default()}</td>
                                             <td>{d.theirs_updated_at.as_ref().map(labels::datetime).unwrap_or_default()}</td>
                                             <td>
-                                                {d.resolution.is_some().then_some("Đã gửi lại")}
+                                                {d.resolution.as_deref().map(|r| if r == "correction_received" { "Đã chuyển bản hiệu chỉnh cho cơ quan quản lý" } else { "Đã gửi lại" })}
+                                                {may_take.then(|| view! { <button type="button" data-testid="difference-correction" on:click=move |_| take_correction(correction_id.clone())>"Nhận bản hiệu chỉnh"</button> })}
                                                 {may_resend.then(|| view! { <button type="button" data-testid="difference-resend" on:click=move |_| resend(id.clone())>"Gửi lại"</button> })}
                                                 {(d.dossier_id.is_none()).then_some("Không có hồ sơ trong tỉnh: đối chiếu với Bộ Nội vụ")}
                                             </td>

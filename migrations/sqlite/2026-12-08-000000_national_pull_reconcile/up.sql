@@ -61,3 +61,27 @@ CREATE TABLE national_differences (
     message_id TEXT
 );
 CREATE INDEX national_differences_reconciliation ON national_differences(reconciliation_id, kind);
+
+-- A correction the Ministry made to a record hoso sent (found by reconciliation): a proposal for
+-- the managing agency to carry into the draft and send through the normal workflow, or to
+-- dismiss with a reason; never written over the dossier.
+CREATE TABLE national_corrections (
+    id TEXT PRIMARY KEY NOT NULL,
+    dossier_id TEXT NOT NULL REFERENCES dossiers(id),
+    difference_id TEXT REFERENCES national_differences(id),
+    national_identifier TEXT NOT NULL,
+    -- The approved version the national record was compared with.
+    version_number INTEGER NOT NULL,
+    content TEXT NOT NULL,
+    sealed TEXT,
+    -- JSON array of the form's names of the items whose national value differs.
+    items TEXT NOT NULL,
+    -- open, applied (carried into the draft), dismissed
+    state TEXT NOT NULL,
+    received_by TEXT NOT NULL,
+    received_at TIMESTAMP NOT NULL,
+    decided_by TEXT,
+    decided_at TIMESTAMP,
+    note TEXT
+);
+CREATE INDEX national_corrections_dossier ON national_corrections(dossier_id, state);

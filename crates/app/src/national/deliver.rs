@@ -8,7 +8,7 @@ use hoso_store::DbConnection;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::client::{Answer, Connection, NoAnswer};
+use super::client::{Answer, Connection, Exchange, NoAnswer};
 use super::packet::Refusal;
 use crate::error::AppError;
 use crate::jobs::JobContext;
@@ -35,7 +35,7 @@ pub(super) fn run(context: &JobContext, conn: &mut DbConnection) -> Result<Optio
     // INT-3: nothing leaves without the recorded consent; recording it queues these again.
     if super::consent::current(conn)?.is_none() {
         let reason = super::consent::MISSING;
-        refuse(conn, app, &message, "consent_missing", reason, None)?;
+        refuse(conn, app, &message, "consent_missing", reason, None, &[])?;
         return Err(refused(reason.to_owned()));
     }
     // Earlier messages of the person first: the other side applies them in order.
@@ -50,7 +50,7 @@ pub(super) fn run(context: &JobContext, conn: &mut DbConnection) -> Result<Optio
                 earlier.sequence,
                 earlier.last_error.as_deref().unwrap_or("")
             );
-            refuse(conn, app, &message, "held_behind", &reason, None)?;
+            refuse(conn, app, &message, "held_behind", &reason, None, &[])?;
             return Err(refused(reason));
         }
         deliver_one(conn, app, &connection, &earlier)?;
@@ -94,7 +94,7 @@ fn refused(reason: String) -> AppError {
     }
 }
 
-/// Ends a message dead with the reason, audited.
+/// Ends a message dead with the reason, audited, with the exchanges that led there.
 fn refuse(
     conn: &mut DbConnection,
     app: &App,
@@ -102,9 +102,11 @@ fn refuse(
     code: &str,
     reason: &str,
     packet: Option<&super::packet::Packet>,
+    exchanges: &[Exchange],
 ) -> Result<(), AppError> {
     let now = app.clock.now_naive();
     conn.write_transaction(|conn| -> Result<(), AppError> {
+        log_all(conn, app, message, exchanges)?;
         store::record_attempt(
             conn,
             &message.id,
@@ -127,6 +129,23 @@ fn refuse(
             Some(json!({"message_id": message.id, "code": code, "sequence": message.sequence}).to_string());
         crate::audit::record(conn, event)
     })
+}
+
+/// Keeps a delivery's exchanges in the log, in the transaction that records what they led to.
+/// That transaction does not wait for the disk: a crash may lose the last few outcomes, and the
+/// messages they belong to are then sent again, which the other side recognises by message id
+/// (nothing is applied twice, and the repeat is logged).
+fn log_all(
+    conn: &mut DbConnection,
+    app: &App,
+    message: &MessageRow,
+    exchanges: &[Exchange],
+) -> Result<(), AppError> {
+    conn.commit_without_waiting_for_disk()?;
+    for exchange in exchanges {
+        super::append_exchange(conn, app, &message.id, exchange)?;
+    }
+    Ok(())
 }
 
 fn deliver_one(
@@ -152,7 +171,7 @@ fn deliver_one(
                 .first()
                 .map(|e| e.code.clone())
                 .unwrap_or_default();
-            refuse(conn, app, message, &code, &reason, None)?;
+            refuse(conn, app, message, &code, &reason, None, &[])?;
             return Err(refused(reason));
         }
         Err(Refusal::Failed(error)) => return Err(error),
@@ -165,19 +184,16 @@ fn deliver_one(
         Some(&message.id),
         &mut |exchange| exchanges.push(exchange.clone()),
     );
-    for exchange in &exchanges {
-        super::log_exchange(conn, app, &message.id, exchange)?;
-    }
     let now = app.clock.now_naive();
     let answer = match answer {
         Ok(answer) => answer,
         Err(NoAnswer(why)) => {
             let reason = format!("Không nhận được trả lời của nền tảng: {why}");
-            store::record_attempt(
-                conn,
-                &message.id,
-                &sent(&packet, Some(&reason), Some("no_answer"), now),
-            )?;
+            conn.write_transaction(|conn| -> Result<(), AppError> {
+                log_all(conn, app, message, &exchanges)?;
+                let attempt = sent(&packet, Some(&reason), Some("no_answer"), now);
+                Ok(store::record_attempt(conn, &message.id, &attempt)?)
+            })?;
             return Err(AppError::Unavailable(reason));
         }
     };
@@ -194,10 +210,14 @@ fn deliver_one(
         .unwrap_or("")
         .to_owned();
     match answer.status {
-        200 => acknowledge(conn, app, message, &packet, &answer),
+        200 => acknowledge(conn, app, message, &packet, &answer, &exchanges),
         status if hoso_domain::national::transient_status(status) => {
             let reason = format!("Nền tảng trả lời {status} {code}; sẽ gửi lại.");
-            store::record_attempt(conn, &message.id, &sent(&packet, Some(&reason), Some(&code), now))?;
+            conn.write_transaction(|conn| -> Result<(), AppError> {
+                log_all(conn, app, message, &exchanges)?;
+                let attempt = sent(&packet, Some(&reason), Some(&code), now);
+                Ok(store::record_attempt(conn, &message.id, &attempt)?)
+            })?;
             Err(match answer.retry_after {
                 Some(after_secs) => AppError::RetryLater {
                     after_secs,
@@ -209,7 +229,7 @@ fn deliver_one(
         status => {
             let reason = hoso_domain::national::refusal_reason(status, &code, &text);
             let code = if code.is_empty() { "refused" } else { &code };
-            refuse(conn, app, message, code, &reason, Some(&packet))?;
+            refuse(conn, app, message, code, &reason, Some(&packet), &exchanges)?;
             Err(refused(reason))
         }
     }
@@ -221,6 +241,7 @@ fn acknowledge(
     message: &MessageRow,
     packet: &super::packet::Packet,
     answer: &Answer,
+    exchanges: &[Exchange],
 ) -> Result<(), AppError> {
     let text = |key: &str| {
         answer
@@ -232,12 +253,14 @@ fn acknowledge(
     };
     let (identifier, code) = (text("national_identifier"), text("national_dossier_code"));
     if identifier.is_empty() || code.is_empty() {
+        conn.write_transaction(|conn| log_all(conn, app, message, exchanges))?;
         return Err(AppError::Unavailable(
             "the acknowledgement carried no national identifier".into(),
         ));
     }
     let now = app.clock.now_naive();
     conn.write_transaction(|conn| -> Result<(), AppError> {
+        log_all(conn, app, message, exchanges)?;
         store::record_attempt(
             conn,
             &message.id,

@@ -4,9 +4,11 @@
 //! transport profile, signed; every exchange goes to the hash-chained message log; the
 //! acknowledgement's national identifier and dossier code are written to the dossier.
 
+pub mod apply_national_correction;
 pub mod client;
 pub mod consent;
 mod deliver;
+pub mod dismiss_national_correction;
 pub mod list_national_messages;
 pub mod list_reconciliations;
 pub mod packet;
@@ -15,6 +17,7 @@ pub mod read_dossier_national_state;
 pub mod read_national_consent;
 pub mod read_national_message;
 pub mod read_reconciliation;
+pub mod receive_national_correction;
 pub mod reconcile;
 pub mod record_national_consent;
 pub mod resend_difference;
@@ -24,6 +27,8 @@ pub mod verify_national_log;
 
 use std::sync::Arc;
 
+pub use apply_national_correction::apply_national_correction;
+pub use dismiss_national_correction::dismiss_national_correction;
 pub use list_national_messages::list_national_messages;
 pub use list_reconciliations::list_reconciliations;
 pub(crate) use pull_national_record::open_dossier_from_record;
@@ -32,6 +37,7 @@ pub use read_dossier_national_state::read_dossier_national_state;
 pub use read_national_consent::read_national_consent;
 pub use read_national_message::read_national_message;
 pub use read_reconciliation::read_reconciliation;
+pub use receive_national_correction::receive_national_correction;
 pub use reconcile::RECONCILE_JOB;
 pub use record_national_consent::record_national_consent;
 pub use resend_difference::resend_difference;
@@ -63,19 +69,40 @@ pub struct NationalSettings {
     /// The key pair the Ministry issued for the connection (INT-1); `None`: one of the built-in
     /// CA, made once.
     pub signing: Option<SigningKeyPair>,
+    /// The built-in key pair once read (it never changes once made): read and opened for every
+    /// packet it was a tenth of the delivery's work.
+    pub(crate) built_in: SignerCache,
+}
+
+/// A signing key with its certificate chain, the key's certificate first.
+pub type Signer = Arc<(
+    hoso_signatures::ca::Key,
+    Vec<hoso_signatures::certificates::Certificate>,
+)>;
+
+#[derive(Clone, Default)]
+pub(crate) struct SignerCache(pub(crate) Arc<std::sync::OnceLock<Signer>>);
+
+impl std::fmt::Debug for SignerCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.get().is_some() {
+            "SignerCache(read)"
+        } else {
+            "SignerCache(empty)"
+        })
+    }
 }
 
 /// A connection's key pair from a PEM file: a P-256 private key and its certificate first,
 /// then the chain up to the issuing root.
 #[derive(Clone)]
 pub struct SigningKeyPair {
-    key: Vec<u8>,
-    pub chain: Vec<hoso_signatures::certificates::Certificate>,
+    pub signer: Signer,
 }
 
 impl std::fmt::Debug for SigningKeyPair {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let subject = self.chain.first().map(hoso_signatures::certificates::subject);
+        let subject = self.signer.1.first().map(hoso_signatures::certificates::subject);
         f.debug_struct("SigningKeyPair")
             .field("subject", &subject)
             .finish()
@@ -99,13 +126,8 @@ impl SigningKeyPair {
             return Err("the first certificate is not the key's".into());
         }
         Ok(SigningKeyPair {
-            key: key.to_bytes(),
-            chain,
+            signer: Arc::new((key, chain)),
         })
-    }
-
-    pub fn key(&self) -> hoso_signatures::ca::Key {
-        hoso_signatures::ca::Key::from_bytes(&self.key).expect("a key read from its file")
     }
 }
 
@@ -117,6 +139,7 @@ impl Default for NationalSettings {
             include_sensitive: false,
             attempts: 10,
             signing: None,
+            built_in: SignerCache::default(),
         }
     }
 }
@@ -271,34 +294,41 @@ pub(super) fn log_exchange(
     message_id: &str,
     exchange: &client::Exchange,
 ) -> Result<(), AppError> {
-    let now = app.clock.now_naive();
-    conn.write_transaction(|conn| -> Result<(), AppError> {
-        store::append(
-            conn,
-            store::NewLogEntry {
-                at: now,
-                message_id: Some(message_id),
-                direction: "out",
-                method: exchange.method,
-                path: &exchange.path,
-                status: None,
-                body: &exchange.request_body,
-            },
-        )?;
-        store::append(
-            conn,
-            store::NewLogEntry {
-                at: app.clock.now_naive(),
-                message_id: Some(message_id),
-                direction: "in",
-                method: exchange.method,
-                path: &exchange.path,
-                status: exchange.status.map(i32::from),
-                body: &exchange.response_body,
-            },
-        )?;
-        Ok(())
-    })
+    conn.write_transaction(|conn| append_exchange(conn, app, message_id, exchange))
+}
+
+/// [`log_exchange`] inside the caller's transaction (with what the exchange led to).
+pub(super) fn append_exchange(
+    conn: &mut DbConnection,
+    app: &App,
+    message_id: &str,
+    exchange: &client::Exchange,
+) -> Result<(), AppError> {
+    store::append(
+        conn,
+        store::NewLogEntry {
+            at: app.clock.now_naive(),
+            message_id: Some(message_id),
+            direction: "out",
+            method: exchange.method,
+            path: &exchange.path,
+            status: None,
+            body: &exchange.request_body,
+        },
+    )?;
+    store::append(
+        conn,
+        store::NewLogEntry {
+            at: app.clock.now_naive(),
+            message_id: Some(message_id),
+            direction: "in",
+            method: exchange.method,
+            path: &exchange.path,
+            status: exchange.status.map(i32::from),
+            body: &exchange.response_body,
+        },
+    )?;
+    Ok(())
 }
 
 pub(crate) fn message_view(

@@ -93,8 +93,8 @@ pub fn build(conn: &mut DbConnection, app: &App, message: &MessageRow) -> Result
     let person = person_of(conn, app, message)?;
     let bytes = hoso_domain::national::canonical_bytes(&person);
     let sha256 = format!("{:x}", Sha256::digest(&bytes));
-    let (key, chain) = signer(conn, app)?;
-    let cms = hoso_signatures::ca::sign_detached(&bytes, &key, &chain, app.clock.now());
+    let signer = signer(conn, app)?;
+    let cms = hoso_signatures::ca::sign_detached(&bytes, &signer.0, &signer.1, app.clock.now());
     let previous = hoso_store::national::previous(conn, &message.person_id, message.sequence)?;
     let province = hoso_store::units::root(conn)?.map(|u| u.code).unwrap_or_default();
     let body = json!({
@@ -119,10 +119,18 @@ pub fn build(conn: &mut DbConnection, app: &App, message: &MessageRow) -> Result
 /// The connection's key and certificate chain: the pair the Ministry issued
 /// (`HOSO_NATIONAL_SIGNING_KEY`), or else one made once, issued by the built-in CA, the key
 /// sealed with the data keys.
-pub fn signer(conn: &mut DbConnection, app: &App) -> Result<(Key, Vec<Certificate>), AppError> {
+pub fn signer(conn: &mut DbConnection, app: &App) -> Result<super::Signer, AppError> {
     if let Some(pair) = &app.national.signing {
-        return Ok((pair.key(), pair.chain.clone()));
+        return Ok(pair.signer.clone());
     }
+    if let Some(read) = app.national.built_in.0.get() {
+        return Ok(read.clone());
+    }
+    let read = std::sync::Arc::new(built_in_signer(conn, app)?);
+    Ok(app.national.built_in.0.get_or_init(|| read).clone())
+}
+
+fn built_in_signer(conn: &mut DbConnection, app: &App) -> Result<(Key, Vec<Certificate>), AppError> {
     let authority = crate::workflow::authority(conn, app)?;
     let stored = (
         hoso_store::meta::get(conn, KEY)?,

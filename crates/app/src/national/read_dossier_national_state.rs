@@ -19,16 +19,38 @@ pub async fn read_dossier_national_state(
         let (r, event) = crate::dossiers::check_readable(conn, &session, &id, "dossier.viewed")?;
         let dossier = &r.found.dossier;
         let last = store::of_dossier(conn, &dossier.id)?.into_iter().next();
+        let corrected = store::open_correction(conn, &dossier.id)?.is_some();
+        if corrected {
+            crate::audit::record(conn, event.clone())?;
+        }
         let record = match store::record_of_dossier(conn, &dossier.id)? {
             Some(record) => {
-                crate::audit::record(conn, event)?;
+                if !corrected {
+                    crate::audit::record(conn, event)?;
+                }
                 Some(super::pull_national_record::record_view(
                     &shared, record, r.level,
                 )?)
             }
             None => None,
         };
+        let open_correction = match store::open_correction(conn, &dossier.id)? {
+            Some(row) => {
+                let version = hoso_store::dossiers::version(conn, &dossier.id, row.version_number)?
+                    .ok_or(AppError::NotFound)?;
+                let ours = crate::dossiers::open_content(
+                    &shared.data_keys,
+                    &version.content,
+                    version.sealed.as_deref(),
+                )?;
+                Some(super::receive_national_correction::correction_view(
+                    &shared, row, &ours, r.level,
+                )?)
+            }
+            None => None,
+        };
         Ok(DossierNationalState {
+            open_correction,
             national_identifier: dossier.national_identifier.clone(),
             national_dossier_code: dossier.national_dossier_code.clone(),
             state: last.as_ref().map_or("never_sent".to_owned(), |m| m.state.clone()),

@@ -44,8 +44,8 @@ fn profile_name(profile: Profile) -> &'static str {
 /// The simulator trusts hoso's built-in CA, which issued the connection's certificate.
 fn trust_built_in_ca(ctx: &TestContext, simulator: &Simulator) {
     let state = ctx.state();
-    let (_, chain) = hoso_app::national::packet::signer(&mut ctx.db.connect(), &state.app).unwrap();
-    simulator.trust(vec![chain[1].clone()]);
+    let signer = hoso_app::national::packet::signer(&mut ctx.db.connect(), &state.app).unwrap();
+    simulator.trust(vec![signer.1[1].clone()]);
 }
 
 /// Nguyễn Văn An's dossier (Sở GD-ĐT) through every step: opened and submitted by the agency,
@@ -1048,5 +1048,143 @@ async fn without_the_recorded_consent_nothing_is_sent_and_recording_it_sends_wha
         deliver_until(&ctx, || messages_in(&ctx, "acknowledged") == 2).await;
         let sequences: Vec<i64> = simulator.with_state(|s| s.accepted.iter().map(|a| a.sequence).collect());
         assert_eq!(sequences, vec![1, 2], "{backend}: in their order");
+    }
+}
+
+/// Reverse sync: the Ministry corrected a record (a birth date); reconciliation finds it
+/// different, Sở Nội vụ takes the correction, the managing agency sees both values on the dossier
+/// and carries it into the draft — never written over the approved version — or an agency
+/// outside the dossier's scope sees nothing.
+#[actix_web::test]
+async fn a_ministry_correction_becomes_a_proposal_the_agency_carries_into_the_draft() {
+    for backend in backends() {
+        let (ctx, simulator, _running) = connected(backend, Profile::Token);
+        let app = ctx.app_without_jobs().await;
+        let dossier = approved_nationally(&app, &ctx).await;
+        deliver_until(&ctx, || messages_in(&ctx, "acknowledged") == 1).await;
+        let citizen = simulator.with_state(|s| s.people.keys().next().cloned().unwrap());
+        assert!(simulator.change_person(&citizen, |record| {
+            record.groups["1_identity"]["birth_date"] = json!("1990-03-16");
+            record.packet_sha256 = "c".repeat(64);
+        }));
+        let admin = token_of(&app, "quantri").await;
+        // The simulator dates its records by the real clock, the test's clock is in 2031.
+        let since = json!({"since": "2020-01-01"});
+        let (_, started) = call(
+            &app,
+            "POST",
+            "/api/v1/national-sync/reconciliations",
+            Some(&admin),
+            Some(since),
+        )
+        .await;
+        ctx.worker().run_until_idle().await.unwrap();
+        let path = format!(
+            "/api/v1/national-sync/reconciliations/{}",
+            started["id"].as_str().unwrap()
+        );
+        let (_, report) = call(&app, "GET", &path, Some(&admin), None).await;
+        let different = report["differences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["kind"] == "different")
+            .unwrap_or_else(|| panic!("{backend}: {report}"))
+            .clone();
+        let (status, correction) = call(
+            &app,
+            "POST",
+            &format!(
+                "/api/v1/national-sync/differences/{}/correction",
+                different["id"].as_str().unwrap()
+            ),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(status, 201, "{backend}: {correction}");
+        assert_eq!(
+            correction["changes"],
+            json!([{"item": "identity.birth_date", "national": "1990-03-16", "ours": "1990-03-15"}]),
+            "{backend}: only what differs"
+        );
+
+        let head = token_of(&app, "sogddt").await;
+        let standing = format!("/api/v1/dossiers/{dossier}/national-state");
+        let (status, state) = call(&app, "GET", &standing, Some(&head), None).await;
+        assert_eq!(status, 200, "{backend}: {state}");
+        assert_eq!(state["open_correction"]["id"], correction["id"], "{backend}");
+        let health = token_of(&app, "syte").await;
+        let correction_path = format!(
+            "/api/v1/dossiers/{dossier}/national-corrections/{}",
+            correction["id"].as_str().unwrap()
+        );
+        let (status, _) = call(
+            &app,
+            "POST",
+            &format!("{correction_path}/apply"),
+            Some(&health),
+            Some(json!({"revision": 1})),
+        )
+        .await;
+        assert_eq!(status, 404, "{backend}: outside its scope");
+        let (status, _) = call(
+            &app,
+            "POST",
+            &format!("{correction_path}/dismiss"),
+            Some(&head),
+            Some(json!({"note": "x"})),
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}: a reason is needed");
+
+        let (_, draft) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{dossier}/draft"),
+            Some(&head),
+            None,
+        )
+        .await;
+        let (status, applied) = call(
+            &app,
+            "POST",
+            &format!("{correction_path}/apply"),
+            Some(&head),
+            Some(json!({"revision": draft["revision"]})),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {applied}");
+        assert_eq!(
+            applied["content"]["identity"]["birth_date"], "1990-03-16",
+            "{backend}"
+        );
+        let (_, version) = call(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{dossier}"),
+            Some(&head),
+            None,
+        )
+        .await;
+        assert_eq!(
+            version["content"]["identity"]["birth_date"], "1990-03-15",
+            "{backend}: the approved version is untouched until the change is approved"
+        );
+        let (status, body) = call(
+            &app,
+            "POST",
+            &format!("{correction_path}/apply"),
+            Some(&head),
+            Some(json!({"revision": applied["revision"]})),
+        )
+        .await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (409, Some("already_resolved")),
+            "{backend}"
+        );
+        let (_, state) = call(&app, "GET", &standing, Some(&head), None).await;
+        assert!(state["open_correction"].is_null(), "{backend}: {state}");
     }
 }

@@ -20,6 +20,8 @@ pub mod get_dossier_versions;
 pub mod get_dossiers;
 pub mod post_dossier;
 pub mod post_dossier_attachment;
+pub mod post_dossier_national_correction_apply;
+pub mod post_dossier_national_correction_dismiss;
 pub mod post_dossier_submit;
 pub mod put_dossier_draft;
 pub mod put_dossier_national_ids;
@@ -34,6 +36,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(put_dossier_draft::put_dossier_draft)
         .service(put_dossier_national_ids::put_dossier_national_ids)
         .service(get_dossier_national_state::get_dossier_national_state)
+        .service(post_dossier_national_correction_apply::post_dossier_national_correction_apply)
+        .service(post_dossier_national_correction_dismiss::post_dossier_national_correction_dismiss)
         .service(post_dossier_submit::post_dossier_submit)
         .service(get_dossier_reviews::get_dossier_reviews)
         .service(get_dossier_transfers::get_dossier_transfers)

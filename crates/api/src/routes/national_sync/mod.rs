@@ -10,6 +10,7 @@ pub mod get_national_message;
 pub mod get_national_messages;
 pub mod get_national_reconciliation;
 pub mod get_national_reconciliations;
+pub mod post_national_difference_correction;
 pub mod post_national_difference_resend;
 pub mod post_national_message_retry;
 pub mod post_national_reconciliation;
@@ -26,6 +27,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(post_national_reconciliation::post_national_reconciliation)
         .service(get_national_reconciliation::get_national_reconciliation)
         .service(post_national_difference_resend::post_national_difference_resend)
+        .service(post_national_difference_correction::post_national_difference_correction)
         .service(get_national_consent::get_national_consent)
         .service(put_national_consent::put_national_consent);
 }
