@@ -61,6 +61,14 @@ pub fn action(action: &str) -> String {
         "national.acknowledged" => "CSDL quốc gia đã nhận hồ sơ",
         "national.refused" => "CSDL quốc gia từ chối gói tin",
         "national.retried" => "Gửi lại gói tin lên CSDL quốc gia",
+        "national.record_pulled" => "Tra cứu CSDL quốc gia cho người tiếp nhận",
+        "national.reconciliation_requested" => "Yêu cầu đối chiếu với CSDL quốc gia",
+        "national.reconciled" => "Đối chiếu với CSDL quốc gia",
+        "national.difference_resent" => "Gửi lại hồ sơ sau đối chiếu",
+        "national.consent_recorded" => "Ghi nhận văn bản đồng ý chia sẻ dữ liệu",
+        "national.correction_received" => "Nhận bản hiệu chỉnh của Bộ Nội vụ",
+        "national.correction_applied" => "Đưa bản hiệu chỉnh của Bộ Nội vụ vào bản khai",
+        "national.correction_dismissed" => "Không nhận bản hiệu chỉnh của Bộ Nội vụ",
         "backup.requested" => "Yêu cầu sao lưu",
         "backup.verified" => "Sao lưu và kiểm tra đạt",
         "backup.failed" => "Sao lưu không thành công",
@@ -149,6 +157,7 @@ pub fn job_kind(kind: &str) -> String {
         "import.commit" => "Ghi dữ liệu nhập từ Excel",
         "backup" => "Sao lưu dữ liệu",
         "national.deliver" => "Gửi dữ liệu lên CSDL quốc gia",
+        "national.reconcile" => "Đối chiếu với CSDL quốc gia",
         other => return other.to_owned(),
     };
     label.to_owned()

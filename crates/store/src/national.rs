@@ -484,12 +484,14 @@ pub fn finish_reconciliation(
     Ok(())
 }
 
-/// A reconciliation's differences, each with the dossier number and person's name when the
-/// difference concerns a dossier here.
+/// A difference with the dossier number and the person's name when it concerns a dossier here.
+pub type DifferenceOfDossier = (DifferenceRow, Option<String>, Option<String>);
+
+/// A reconciliation's differences, each with its dossier's number and person's name.
 pub fn differences(
     conn: &mut DbConnection,
     reconciliation_id: &str,
-) -> StoreResult<Vec<(DifferenceRow, Option<String>, Option<String>)>> {
+) -> StoreResult<Vec<DifferenceOfDossier>> {
     use crate::schema::{dossiers, national_differences as d, people};
     Ok(d::table
         .left_join(dossiers::table.on(dossiers::id.nullable().eq(d::dossier_id)))
@@ -540,13 +542,14 @@ pub fn acknowledged_latest(
     conn: &mut DbConnection,
 ) -> StoreResult<Vec<(String, String, String, NaiveDateTime)>> {
     // Messages newest first: the first seen of each person is their latest acknowledgement.
-    let rows: Vec<(
+    type Acknowledged = (
         String,
         String,
         Option<String>,
         Option<String>,
         Option<NaiveDateTime>,
-    )> = national_messages::table
+    );
+    let rows: Vec<Acknowledged> = national_messages::table
         .filter(national_messages::state.eq(ACKNOWLEDGED))
         .order((national_messages::person_id, national_messages::sequence.desc()))
         .select((

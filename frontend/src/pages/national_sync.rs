@@ -8,9 +8,8 @@ use std::time::Duration;
 use hoso_api_types::accounts::DecisionRef;
 use hoso_api_types::documents::DocumentView;
 use hoso_api_types::national::{
-    DifferenceView, LogVerification, NationalConsentRequest, NationalConsentView, NationalCorrectionView,
-    NationalMessageDetail, NationalMessageList, NationalMessageView, NewReconciliation, ReconciliationList,
-    ReconciliationView,
+    LogVerification, NationalConsentRequest, NationalConsentView, NationalMessageDetail, NationalMessageList,
+    NationalMessageView, NewReconciliation, ReconciliationList, ReconciliationView,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -249,32 +248,10 @@ fn Reconciliations(tick: RwSignal<u32>) -> impl IntoView {
             }
         });
     };
-    let take_correction = move |id: String| {
+    // «Nhận bản hiệu chỉnh» and «Gửi lại» on a difference: a POST, then the lists again.
+    let act = move |path: String| {
         spawn_local(async move {
-            match api::post::<_, NationalCorrectionView>(
-                auth,
-                &format!("/national-sync/differences/{id}/correction"),
-                &(),
-            )
-            .await
-            {
-                Ok(_) => {
-                    failure.set(None);
-                    tick.update(|t| *t += 1);
-                }
-                Err(error) => failure.set(Some(error)),
-            }
-        });
-    };
-    let resend = move |id: String| {
-        spawn_local(async move {
-            match api::post::<_, DifferenceView>(
-                auth,
-                &format!("/national-sync/differences/{id}/resend"),
-                &(),
-            )
-            .await
-            {
+            match api::post::<_, serde_json::Value>(auth, &path, &()).await {
                 Ok(_) => {
                     failure.set(None);
                     tick.update(|t| *t += 1);
@@ -341,8 +318,8 @@ fn Reconciliations(tick: RwSignal<u32>) -> impl IntoView {
                                             <td>{d.theirs_updated_at.as_ref().map(labels::datetime).unwrap_or_default()}</td>
                                             <td>
                                                 {d.resolution.as_deref().map(|r| if r == "correction_received" { "Đã chuyển bản hiệu chỉnh cho cơ quan quản lý" } else { "Đã gửi lại" })}
-                                                {may_take.then(|| view! { <button type="button" data-testid="difference-correction" on:click=move |_| take_correction(correction_id.clone())>"Nhận bản hiệu chỉnh"</button> })}
-                                                {may_resend.then(|| view! { <button type="button" data-testid="difference-resend" on:click=move |_| resend(id.clone())>"Gửi lại"</button> })}
+                                                {may_take.then(|| view! { <button type="button" data-testid="difference-correction" on:click=move |_| act(format!("/national-sync/differences/{correction_id}/correction"))>"Nhận bản hiệu chỉnh"</button> })}
+                                                {may_resend.then(|| view! { <button type="button" data-testid="difference-resend" on:click=move |_| act(format!("/national-sync/differences/{id}/resend"))>"Gửi lại"</button> })}
                                                 {(d.dossier_id.is_none()).then_some("Không có hồ sơ trong tỉnh: đối chiếu với Bộ Nội vụ")}
                                             </td>
                                         </tr>

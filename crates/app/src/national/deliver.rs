@@ -25,9 +25,7 @@ const PACKETS: &str = "/cbccvc/v1/packets";
 pub(super) fn run(context: &JobContext, conn: &mut DbConnection) -> Result<Option<Value>, AppError> {
     let payload: Payload = context.payload()?;
     let app = &context.app;
-    let Some(connection) = app.national.connection.clone() else {
-        return Err(super::not_configured());
-    };
+    let connection = super::connection(app)?;
     let message = store::find(conn, &payload.message_id)?.ok_or(AppError::NotFound)?;
     if message.state == store::ACKNOWLEDGED || message.state == store::DEAD {
         return Ok(Some(json!({ "state": message.state })));

@@ -278,6 +278,11 @@ pub fn queue_waiting(conn: &mut DbConnection, app: &App) -> Result<usize, AppErr
     Ok(waiting.len())
 }
 
+/// The configured connection, or the refusal to act without one.
+pub(super) fn connection(app: &App) -> Result<client::Connection, AppError> {
+    app.national.connection.clone().ok_or_else(not_configured)
+}
+
 pub(super) fn not_configured() -> AppError {
     AppError::Conflict {
         code: "national_not_configured",

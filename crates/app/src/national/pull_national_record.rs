@@ -35,9 +35,7 @@ pub async fn pull_national_record(
         )
         .into());
     }
-    let Some(connection) = app.national.connection.clone() else {
-        return Err(super::not_configured());
-    };
+    let connection = super::connection(app)?;
     let shared = app.clone();
     app.db(move |conn| {
         let app = &shared;

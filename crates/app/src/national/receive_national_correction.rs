@@ -18,9 +18,7 @@ pub async fn receive_national_correction(
     difference_id: String,
 ) -> Result<NationalCorrectionView, AppError> {
     check_national_sync(&session.actor)?;
-    let Some(connection) = app.national.connection.clone() else {
-        return Err(super::not_configured());
-    };
+    let connection = super::connection(app)?;
     let shared = app.clone();
     let view = app
         .db(move |conn| {

@@ -16,9 +16,7 @@ pub async fn retry_national_message(
     id: String,
 ) -> Result<NationalMessageView, AppError> {
     check_national_sync(&session.actor)?;
-    if app.national.connection.is_none() {
-        return Err(super::not_configured());
-    }
+    super::connection(app)?;
     let shared = app.clone();
     let view = app
         .db(move |conn| {

@@ -17,9 +17,7 @@ pub async fn start_reconciliation(
     body: NewReconciliation,
 ) -> Result<ReconciliationView, AppError> {
     check_national_sync(&session.actor)?;
-    if app.national.connection.is_none() {
-        return Err(super::not_configured());
-    }
+    super::connection(app)?;
     let today = app.clock.today();
     let since = body
         .since
