@@ -43,6 +43,21 @@ impl DbConnection {
         })
     }
 
+    /// Runs an insert in a savepoint of its own: `false`, with nothing changed and the caller's
+    /// transaction still usable, when another writer inserted the same key first (two
+    /// processes, or two workers of one, making a value that should exist once).
+    pub fn insert_unless_taken<F>(&mut self, insert: F) -> diesel::QueryResult<bool>
+    where
+        F: FnOnce(&mut Self) -> diesel::QueryResult<usize>,
+    {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match self.transaction(insert) {
+            Ok(_) => Ok(true),
+            Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => Ok(false),
+            Err(other) => Err(other),
+        }
+    }
+
     /// In a transaction that a later, durable commit completes (a resumable import's batch: its
     /// rows and its marks commit together, and the job's finish flushes everything before it),
     /// commit without waiting for the disk. A crash loses at most the last batches, which the

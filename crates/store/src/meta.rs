@@ -22,23 +22,34 @@ pub fn get(conn: &mut DbConnection, key: &str) -> StoreResult<Option<String>> {
         .optional()?)
 }
 
-/// Inserts or replaces the value of `key`.
+/// Inserts or replaces the value of `key` (the last writer's value stays).
 pub fn set(conn: &mut DbConnection, key: &str, value: &str) -> StoreResult<()> {
     let now = Utc::now().naive_utc();
     conn.transaction(|conn| {
-        let updated = diesel::update(system_meta::table.find(key))
-            .set((system_meta::value.eq(value), system_meta::updated_at.eq(now)))
-            .execute(conn)?;
-        if updated == 0 {
-            diesel::insert_into(system_meta::table)
-                .values((
-                    system_meta::key.eq(key),
-                    system_meta::value.eq(value),
-                    system_meta::updated_at.eq(now),
-                ))
-                .execute(conn)?;
+        let update = |conn: &mut DbConnection| {
+            diesel::update(system_meta::table.find(key))
+                .set((system_meta::value.eq(value), system_meta::updated_at.eq(now)))
+                .execute(conn)
+        };
+        if update(conn)? == 0 && !insert_if_absent(conn, key, value)? {
+            // Another writer inserted it between the two statements: replace theirs.
+            update(conn)?;
         }
         Ok(())
+    })
+}
+
+/// Sets `key` only if it has no value yet; `false` when one was there (another writer's, kept).
+pub fn insert_if_absent(conn: &mut DbConnection, key: &str, value: &str) -> diesel::QueryResult<bool> {
+    let now = Utc::now().naive_utc();
+    conn.insert_unless_taken(|conn| {
+        diesel::insert_into(system_meta::table)
+            .values((
+                system_meta::key.eq(key),
+                system_meta::value.eq(value),
+                system_meta::updated_at.eq(now),
+            ))
+            .execute(conn)
     })
 }
 

@@ -28,14 +28,17 @@ pub fn save_authority(
     at: NaiveDateTime,
 ) -> StoreResult<()> {
     if authority(conn)?.is_none() {
-        diesel::insert_into(signing_authority::table)
-            .values((
-                signing_authority::id.eq(BUILT_IN_AUTHORITY),
-                signing_authority::certificate.eq(certificate),
-                signing_authority::sealed_key.eq(sealed_key),
-                signing_authority::created_at.eq(at),
-            ))
-            .execute(conn)?;
+        // Another writer's authority, made at the same moment, is kept.
+        conn.insert_unless_taken(|conn| {
+            diesel::insert_into(signing_authority::table)
+                .values((
+                    signing_authority::id.eq(BUILT_IN_AUTHORITY),
+                    signing_authority::certificate.eq(certificate),
+                    signing_authority::sealed_key.eq(sealed_key),
+                    signing_authority::created_at.eq(at),
+                ))
+                .execute(conn)
+        })?;
     }
     Ok(())
 }

@@ -205,6 +205,55 @@ fn meta_values_are_inserted_then_replaced() {
     }
 }
 
+/// Two writers making one value at the same moment (two job workers making the national
+/// signing key): the second's insert waits for the first's commit, finds the key taken, and its
+/// transaction goes on (PostgreSQL would otherwise abort it on the unique violation).
+#[test]
+fn a_value_made_twice_at_once_is_kept_once_and_the_second_writer_goes_on() {
+    for backend in backends() {
+        let db = TestDatabase::migrated(backend);
+        let pool = db.pool();
+        let (mut first, mut second) = (pool.get().unwrap(), pool.get().unwrap());
+        let (started, finish) = (std::sync::mpsc::channel::<()>(), std::sync::mpsc::channel::<()>());
+        let holder = std::thread::spawn(move || {
+            first
+                .write_transaction(|conn| -> Result<(), hoso_store::StoreError> {
+                    assert!(meta::insert_if_absent(conn, "k", "một")?);
+                    started.0.send(()).unwrap();
+                    finish.1.recv().unwrap();
+                    Ok(())
+                })
+                .unwrap();
+        });
+        started.1.recv().unwrap();
+        // Not a synchronisation (the outcome is the same whenever the first commits): it lets
+        // the second be waiting on the first's row, the case that aborted the transaction.
+        let releaser = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            finish.0.send(()).unwrap();
+        });
+        let outcome = second
+            .write_transaction(|conn| -> Result<(bool, Option<String>), hoso_store::StoreError> {
+                let inserted = meta::insert_if_absent(conn, "k", "hai")?;
+                meta::set(conn, "other", "vẫn ghi được")?;
+                Ok((inserted, meta::get(conn, "k")?))
+            })
+            .unwrap();
+        holder.join().unwrap();
+        releaser.join().unwrap();
+        assert_eq!(
+            outcome,
+            (false, Some("một".into())),
+            "{backend}: the first value stays"
+        );
+        assert_eq!(
+            meta::get(&mut second, "other").unwrap().as_deref(),
+            Some("vẫn ghi được"),
+            "{backend}"
+        );
+    }
+}
+
 #[test]
 fn sqlite_connections_enforce_foreign_keys_and_use_wal() {
     #[derive(QueryableByName)]

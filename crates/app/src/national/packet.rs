@@ -155,9 +155,9 @@ fn built_in_signer(conn: &mut DbConnection, app: &App) -> Result<(Key, Vec<Certi
                 certificates::to_pem(&certificate),
             );
             conn.write_transaction(|conn| -> Result<(), AppError> {
-                // Another worker may have made one first: keep whichever is stored.
-                if hoso_store::meta::get(conn, KEY)?.is_none() {
-                    hoso_store::meta::set(conn, KEY, &sealed)?;
+                // Another worker may have made one at the same moment: the first stored stays,
+                // with its certificate.
+                if hoso_store::meta::insert_if_absent(conn, KEY, &sealed)? {
                     hoso_store::meta::set(conn, CERTIFICATE, &pem)?;
                 }
                 Ok(())

@@ -1188,3 +1188,47 @@ async fn a_ministry_correction_becomes_a_proposal_the_agency_carries_into_the_dr
         assert!(state["open_correction"].is_null(), "{backend}: {state}");
     }
 }
+
+/// The monthly reconciliation queues itself on the first working day after Sở Nội vụ's window
+/// (the scheduler's occurrence), looks back 40 days from it, and ends `done`, asked by nobody.
+#[actix_web::test]
+async fn the_monthly_reconciliation_runs_by_itself_after_home_affairs_window() {
+    for backend in backends() {
+        let (ctx, _simulator, _running) = connected(backend, Profile::Token);
+        let schedules = [hoso_app::national::reconcile::schedule()];
+        let start = chrono::NaiveDate::from_ymd_opt(2031, 3, 10)
+            .unwrap()
+            .and_hms_opt(3, 0, 0)
+            .unwrap();
+        let mut conn = ctx.db.connect();
+        hoso_app::scheduler::tick(&mut conn, &schedules, start).unwrap();
+        let later = start + chrono::Duration::days(35);
+        let recorded = hoso_app::scheduler::tick(&mut conn, &schedules, later).unwrap();
+        let run = recorded
+            .iter()
+            .find(|r| r.job_id.is_some())
+            .unwrap_or_else(|| panic!("{backend}: nothing queued: {recorded:?}"));
+        let local = hoso_domain::schedule::local_of_utc(run.occurrence);
+        assert!(
+            local.date() > chrono::NaiveDate::from_ymd_opt(2031, 3, 31).unwrap(),
+            "{backend}: after March's window: {local}"
+        );
+        assert_eq!(
+            local.time(),
+            chrono::NaiveTime::from_hms_opt(2, 0, 0).unwrap(),
+            "{backend}"
+        );
+        ctx.clock.set(later.and_utc());
+        ctx.worker().run_until_idle().await.unwrap();
+        let rows = hoso_store::national::reconciliations(&mut conn, 5).unwrap();
+        assert_eq!(rows.len(), 1, "{backend}: {rows:?}");
+        assert_eq!(rows[0].state, "done", "{backend}: {rows:?}");
+        assert_eq!(rows[0].requested_by, None, "{backend}: the schedule's");
+        assert_eq!(
+            rows[0].since,
+            local.date() - chrono::Duration::days(40),
+            "{backend}"
+        );
+        assert_eq!(rows[0].job_id, run.job_id, "{backend}");
+    }
+}
