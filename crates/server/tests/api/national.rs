@@ -843,6 +843,16 @@ async fn a_reconciliation_lists_a_changed_a_lost_and_an_unknown_record_and_a_res
     }
 }
 
+/// A `hoso worker` process, killed when dropped: a failed assertion leaves none running.
+struct Worker(std::process::Child);
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// A `hoso worker` process killed (SIGKILL) in the middle of delivering: the messages it had
 /// sent but not yet marked are sent again by the next worker, and the other side, which
 /// deduplicates by message id, counts each once, in order per person.
@@ -865,7 +875,7 @@ fn a_worker_killed_mid_delivery_leaves_every_message_delivered_once_and_in_order
             ("HOSO_NATIONAL_SECRET", SECRET),
         ];
         let accepted = || simulator.with_state(|s| s.accepted.len());
-        let mut first = crate::binary::start_worker_with(&data_dir, &ctx.db, &env);
+        let mut first = Worker(crate::binary::start_worker_with(&data_dir, &ctx.db, &env));
         let deadline = std::time::Instant::now() + Duration::from_secs(120);
         while accepted() < 60 {
             assert!(
@@ -874,11 +884,11 @@ fn a_worker_killed_mid_delivery_leaves_every_message_delivered_once_and_in_order
             );
             std::thread::sleep(Duration::from_millis(5));
         }
-        first.kill().unwrap(); // SIGKILL mid-delivery
-        first.wait().unwrap();
+        first.0.kill().unwrap(); // SIGKILL mid-delivery
+        first.0.wait().unwrap();
         assert!(accepted() < 300, "{backend}: killed before the end");
 
-        let mut second = crate::binary::start_worker_with(&data_dir, &ctx.db, &env);
+        let second = Worker(crate::binary::start_worker_with(&data_dir, &ctx.db, &env));
         while messages_in(&ctx, "acknowledged") < 300 {
             assert!(
                 std::time::Instant::now() < deadline,
@@ -886,8 +896,7 @@ fn a_worker_killed_mid_delivery_leaves_every_message_delivered_once_and_in_order
             );
             std::thread::sleep(Duration::from_millis(20));
         }
-        second.kill().unwrap();
-        second.wait().unwrap();
+        drop(second);
         let taken = simulator.with_state(|s| s.accepted.clone());
         assert_eq!(taken.len(), 300, "{backend}: each message once");
         let mut per_person = BTreeMap::<&str, Vec<i64>>::new();
