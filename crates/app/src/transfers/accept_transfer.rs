@@ -11,8 +11,11 @@ use crate::App;
 /// Complete a move that waits for a second party: the receiving agency accepts a move between
 /// agencies (TRF-2) — from that moment the person, their dossier and their personal account
 /// answer to it and no longer to the sender; Sở Nội vụ fulfils an arrival (TRF-3: the person is
-/// created in the receiving unit, with the national database's export attached) or records that
-/// a departure's data moved (TRF-4).
+/// created in the receiving unit, with the national database's export attached; when their
+/// national record was read with `POST /transfers/{id}/national-record`, their dossier is opened
+/// with it as the first draft and keeps their national identifier — 409 `citizen_id_taken` when a
+/// dossier of the province already holds that citizen ID) or records that a departure's data
+/// moved (TRF-4).
 pub async fn accept_transfer(
     app: &std::sync::Arc<App>,
     session: Session,
