@@ -290,6 +290,45 @@ pub(super) fn not_configured() -> AppError {
     }
 }
 
+/// One read from the other side (a person's record, a page of changed records), each exchange
+/// kept in the message log under `log_id` (the record, correction or reconciliation it is for):
+/// the answer whatever its status, or 503 when none came.
+pub(super) fn read(
+    conn: &mut DbConnection,
+    app: &App,
+    connection: &client::Connection,
+    path: &str,
+    log_id: &str,
+) -> Result<client::Answer, AppError> {
+    let mut exchanges = Vec::new();
+    let answer = connection.send("GET", path, None, Some(log_id), &mut |e| {
+        exchanges.push(e.clone())
+    });
+    for exchange in &exchanges {
+        log_exchange(conn, app, log_id, exchange)?;
+    }
+    answer.map_err(|client::NoAnswer(why)| {
+        AppError::Unavailable(format!(
+            "Không nhận được trả lời của cơ sở dữ liệu quốc gia: {why}"
+        ))
+    })
+}
+
+/// The other side's refusal of a read, with its reason in Vietnamese.
+pub(super) fn refused_read(answer: &client::Answer) -> AppError {
+    let text = |key: &str| {
+        answer
+            .body
+            .get(key)
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or("")
+    };
+    AppError::Conflict {
+        code: "national_refused",
+        message: hoso_domain::national::refusal_reason(answer.status, text("code"), text("message")),
+    }
+}
+
 /// Keeps one HTTP exchange in the message log: the request, then its answer (or that none
 /// came), each chained to the entry before. `message_id` is the outbox message, the national
 /// record or the reconciliation the exchange was for.

@@ -5,7 +5,6 @@ use hoso_store::national::{self as store, RecordRow};
 use serde_json::Value;
 use validator::Validate;
 
-use super::client::NoAnswer;
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
@@ -60,15 +59,7 @@ pub async fn pull_national_record(
         }
         super::consent::required(conn)?;
         let id = hoso_store::ids::new_id();
-        let path = person_path(&citizen_id);
-        let mut exchanges = Vec::new();
-        let answer = connection.send("GET", &path, None, Some(&id), &mut |e| exchanges.push(e.clone()));
-        for exchange in &exchanges {
-            super::log_exchange(conn, app, &id, exchange)?;
-        }
-        let answer = answer.map_err(|NoAnswer(why)| {
-            AppError::Unavailable(format!("Không nhận được trả lời của cơ sở dữ liệu quốc gia: {why}"))
-        })?;
+        let answer = super::read(conn, app, &connection, &person_path(&citizen_id), &id)?;
         match answer.status {
             200 => {}
             404 => {
@@ -79,14 +70,7 @@ pub async fn pull_national_record(
                 )
                 .into())
             }
-            status => {
-                let code = answer.body.get("code").and_then(Value::as_str).unwrap_or("");
-                let text = answer.body.get("message").and_then(Value::as_str).unwrap_or("");
-                return Err(AppError::Conflict {
-                    code: "national_refused",
-                    message: hoso_domain::national::refusal_reason(status, code, text),
-                });
-            }
+            _ => return Err(super::refused_read(&answer)),
         }
         let text = |key: &str| answer.body.get(key).and_then(Value::as_str).unwrap_or("").to_owned();
         let groups = answer.body.get("groups").cloned().unwrap_or(Value::Null);

@@ -19,19 +19,10 @@ pub async fn read_dossier_national_state(
         let (r, event) = crate::dossiers::check_readable(conn, &session, &id, "dossier.viewed")?;
         let dossier = &r.found.dossier;
         let last = store::of_dossier(conn, &dossier.id)?.into_iter().next();
-        let corrected = store::open_correction(conn, &dossier.id)?.is_some();
-        if corrected {
-            crate::audit::record(conn, event.clone())?;
-        }
         let record = match store::record_of_dossier(conn, &dossier.id)? {
-            Some(record) => {
-                if !corrected {
-                    crate::audit::record(conn, event)?;
-                }
-                Some(super::pull_national_record::record_view(
-                    &shared, record, r.level,
-                )?)
-            }
+            Some(record) => Some(super::pull_national_record::record_view(
+                &shared, record, r.level,
+            )?),
             None => None,
         };
         let open_correction = match store::open_correction(conn, &dossier.id)? {
@@ -49,6 +40,10 @@ pub async fn read_dossier_national_state(
             }
             None => None,
         };
+        // Content shown (the record, a correction's values) is a read of the dossier.
+        if record.is_some() || open_correction.is_some() {
+            crate::audit::record(conn, event)?;
+        }
         Ok(DossierNationalState {
             open_correction,
             national_identifier: dossier.national_identifier.clone(),

@@ -3,7 +3,6 @@ use hoso_domain::org::check_national_sync;
 use hoso_store::national::{self as store, CorrectionRow};
 use serde_json::Value;
 
-use super::client::NoAnswer;
 use crate::error::AppError;
 use crate::session::Session;
 use crate::App;
@@ -54,22 +53,10 @@ pub async fn receive_national_correction(
                 })?
                 .to_owned();
             let id = hoso_store::ids::new_id();
-            let mut exchanges = Vec::new();
             let path = format!("/cbccvc/v1/people/{citizen_id}");
-            let answer = connection.send("GET", &path, None, Some(&id), &mut |e| exchanges.push(e.clone()));
-            for exchange in &exchanges {
-                super::log_exchange(conn, app, &id, exchange)?;
-            }
-            let answer = answer.map_err(|NoAnswer(why)| {
-                AppError::Unavailable(format!("Không nhận được trả lời của cơ sở dữ liệu quốc gia: {why}"))
-            })?;
+            let answer = super::read(conn, app, &connection, &path, &id)?;
             if answer.status != 200 {
-                let code = answer.body.get("code").and_then(Value::as_str).unwrap_or("");
-                let text = answer.body.get("message").and_then(Value::as_str).unwrap_or("");
-                return Err(AppError::Conflict {
-                    code: "national_refused",
-                    message: hoso_domain::national::refusal_reason(answer.status, code, text),
-                });
+                return Err(super::refused_read(&answer));
             }
             let groups = answer.body.get("groups").cloned().unwrap_or(Value::Null);
             let (national, items) = hoso_domain::national::content_of_groups(&app.national.mapping, &groups);

@@ -11,7 +11,6 @@ use hoso_store::DbConnection;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::client::NoAnswer;
 use crate::error::AppError;
 use crate::jobs::{JobContext, JobKind, QueuedBy};
 use crate::App;
@@ -120,16 +119,7 @@ fn run(context: &JobContext, conn: &mut DbConnection) -> Result<Option<Value>, A
             path.append_pair("after", after);
         }
         let path = path.finish();
-        let mut exchanges = Vec::new();
-        let answer = connection.send("GET", &path, None, Some(&row.id), &mut |e| {
-            exchanges.push(e.clone())
-        });
-        for exchange in &exchanges {
-            super::log_exchange(conn, app, &row.id, exchange)?;
-        }
-        let answer = answer.map_err(|NoAnswer(why)| {
-            AppError::Unavailable(format!("Không nhận được trả lời của nền tảng: {why}"))
-        })?;
+        let answer = super::read(conn, app, &connection, &path, &row.id)?;
         match answer.status {
             200 => {}
             status if hoso_domain::national::transient_status(status) => {
@@ -137,14 +127,7 @@ fn run(context: &JobContext, conn: &mut DbConnection) -> Result<Option<Value>, A
                     "Nền tảng trả lời {status}; sẽ thử lại."
                 )))
             }
-            status => {
-                let code = answer.body.get("code").and_then(Value::as_str).unwrap_or("");
-                let text = answer.body.get("message").and_then(Value::as_str).unwrap_or("");
-                return Err(AppError::Conflict {
-                    code: "national_refused",
-                    message: hoso_domain::national::refusal_reason(status, code, text),
-                });
-            }
+            _ => return Err(super::refused_read(&answer)),
         }
         for person in answer
             .body
