@@ -22,6 +22,9 @@ pub struct CatalogSummary {
     /// Catalogue that `replaced_by` refers to, when not this one.
     pub successor_kind: Option<String>,
     pub note: Option<String>,
+    /// The version of the national catalogue last reviewed and accepted (or found the same as
+    /// ours); none before the first.
+    pub national_version: Option<i32>,
     pub entries: i64,
 }
 
@@ -39,7 +42,8 @@ pub struct CatalogEntryView {
     /// (hundredths).
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub data: Option<serde_json::Value>,
-    /// `shipped` (from the legal source) or `local` (added by an administrator).
+    /// `shipped` (from the legal source), `local` (added by an administrator) or `national`
+    /// (accepted from the national database's version of the catalogue).
     pub origin: String,
 }
 

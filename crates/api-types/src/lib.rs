@@ -15,6 +15,7 @@ pub mod golive;
 pub mod imports;
 pub mod jobs;
 pub mod national;
+pub mod national_catalogs;
 pub mod reports;
 pub mod search;
 pub mod settings;

@@ -107,6 +107,19 @@ pub struct NationalMessageDetail {
     pub log: Vec<NationalLogEntryView>,
 }
 
+/// One person's exchanges with the national side, as the message log keeps them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DossierNationalLog {
+    pub dossier_id: String,
+    pub person_name: String,
+    pub dossier_number: String,
+    /// The dossier's messages, newest first.
+    pub messages: Vec<NationalMessageView>,
+    /// Every request and answer about the person, in the log's order.
+    pub log: Vec<NationalLogEntryView>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"ok": true, "entries": 812, "first_bad_entry": null, "problem": null})))]

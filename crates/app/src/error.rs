@@ -111,6 +111,7 @@ pub const ERROR_CODES: &[&str] = &[
     "already_resolved",
     "nothing_to_resend",
     "national_consent_missing",
+    "catalog_changed_since",
     "forbidden",
     "not_found",
     "method_not_allowed",

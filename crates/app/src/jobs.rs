@@ -137,6 +137,7 @@ impl Registry {
         registry.add(crate::backups::BACKUP_JOB);
         registry.add(crate::national::DELIVERY_JOB);
         registry.add(crate::national::RECONCILE_JOB);
+        registry.add(crate::national::catalog_updates::CATALOG_CHECK_JOB);
         registry
     }
 

@@ -43,6 +43,7 @@ pub fn standard() -> Vec<Schedule> {
         },
         crate::backups::schedule(),
         crate::national::reconcile::schedule(),
+        crate::national::catalog_updates::check::schedule(),
     ]
 }
 

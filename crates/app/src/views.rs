@@ -179,6 +179,7 @@ pub fn catalog(
         parent_kind: row.parent_kind.clone(),
         successor_kind: row.successor_kind.clone(),
         note: row.note.clone(),
+        national_version: row.national_version,
         entries,
     }
 }

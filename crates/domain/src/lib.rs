@@ -14,6 +14,7 @@ pub mod dossier;
 pub mod import;
 pub mod lunar;
 pub mod national;
+pub mod national_catalogs;
 pub mod org;
 pub mod password;
 pub mod recruitment;

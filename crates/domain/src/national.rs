@@ -22,6 +22,19 @@ pub struct Mapping {
     #[serde(default)]
     pub note: Option<String>,
     pub groups: Vec<Group>,
+    /// The shared national catalogues hoso follows (each version reviewed before it applies).
+    #[serde(default)]
+    pub catalogs: Vec<CatalogLink>,
+}
+
+/// A national catalogue and the catalogue of ours it keeps up to date.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogLink {
+    /// The national side's name (`GET /cbccvc/v1/catalogs/{name}`).
+    pub name: String,
+    /// Our catalogue's kind.
+    pub kind: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -1,9 +1,13 @@
 //! The other side of the national sync, as `docs/integration.md` specifies it: the platform's
 //! authentication in each profile, `POST /cbccvc/v1/packets` (hash and signature checked,
-//! order per person enforced, deduplicated by message id) and `GET /cbccvc/v1/people/{id}`.
+//! order per person enforced, deduplicated by message id), `GET /cbccvc/v1/people/{id}` and
+//! the shared catalogues (`GET /cbccvc/v1/catalogs[/{name}]`).
 //! Faults are switched on through `POST /_sim/faults`; `GET /_sim/state` tells what it holds.
 //! State lives in memory and survives a restart of the server within one process, so that a
 //! test can take the simulator down and bring it back on the same port.
+
+mod catalogs;
+mod tls;
 
 use std::collections::{BTreeMap, HashMap};
 use std::net::TcpListener;
@@ -16,6 +20,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
+
+pub use catalogs::Catalog;
+pub use tls::Tls;
 
 /// How the platform authenticates hoso (docs/integration.md, "Transport profiles").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,6 +123,9 @@ pub struct State {
     pub tokens_issued: u64,
     pub people: BTreeMap<String, Record>,
     pub faults: Faults,
+    /// The shared catalogues it publishes, by national name.
+    #[serde(skip)]
+    pub catalogs: BTreeMap<String, Catalog>,
     /// Roots a packet's signature must chain to; none: only the packet's hash is checked.
     #[serde(skip)]
     pub roots: Vec<hoso_signatures::certificates::Certificate>,
@@ -173,7 +183,10 @@ impl Simulator {
     pub fn new(config: Config) -> Simulator {
         Simulator {
             config: Arc::new(config),
-            state: Arc::new(Mutex::new(State::default())),
+            state: Arc::new(Mutex::new(State {
+                catalogs: catalogs::initial(),
+                ..State::default()
+            })),
         }
     }
 
@@ -183,9 +196,23 @@ impl Simulator {
         self.serve(listener)
     }
 
+    /// Serves HTTPS on `port` (0: a free one) of 127.0.0.1, requiring the client certificate
+    /// `tls` issued when it says so.
+    pub fn start_tls(&self, port: u16, tls: &Tls) -> std::io::Result<Running> {
+        let listener = TcpListener::bind(("127.0.0.1", port))?;
+        self.serve_on(listener, Some(tls))
+    }
+
     /// Serves on a listener the caller bound (e.g. `hoso-national-sim --listen`).
     pub fn serve(&self, listener: TcpListener) -> std::io::Result<Running> {
+        self.serve_on(listener, None)
+    }
+
+    /// Serves plain HTTP, or HTTPS with `tls`.
+    pub fn serve_on(&self, listener: TcpListener, tls: Option<&Tls>) -> std::io::Result<Running> {
         let port = listener.local_addr()?.port();
+        let acceptor = tls.map(Tls::acceptor).transpose()?;
+        let scheme = if tls.is_some() { "https" } else { "http" };
         let shared = self.clone();
         let (sender, receiver) = std::sync::mpsc::channel();
         let thread = std::thread::spawn(move || {
@@ -199,6 +226,9 @@ impl Simulator {
                         .route("/cbccvc/v1/packets", web::post().to(deliver))
                         .route("/cbccvc/v1/people", web::get().to(changed_people))
                         .route("/cbccvc/v1/people/{citizen_id}", web::get().to(person))
+                        .route("/cbccvc/v1/catalogs", web::get().to(catalogs::list))
+                        .route("/cbccvc/v1/catalogs/{name}", web::get().to(catalogs::one))
+                        .route("/_sim/catalogs/{name}", web::put().to(catalogs::publish))
                         .route("/_sim/faults", web::post().to(set_faults))
                         .route("/_sim/state", web::get().to(state))
                         .route("/_sim/people/{citizen_id}", web::put().to(put_person))
@@ -208,8 +238,11 @@ impl Simulator {
                 .shutdown_timeout(0)
                 // The process ends on SIGTERM as any program does; stopping a server in a test
                 // goes through `Running::stop`.
-                .disable_signals()
-                .listen(listener);
+                .disable_signals();
+                let server = match acceptor {
+                    Some(acceptor) => server.listen_openssl(listener, acceptor),
+                    None => server.listen(listener),
+                };
                 match server {
                     Ok(server) => {
                         let server = server.run();
@@ -226,7 +259,7 @@ impl Simulator {
             .recv()
             .map_err(|e| std::io::Error::other(e.to_string()))??;
         Ok(Running {
-            url: format!("http://127.0.0.1:{port}"),
+            url: format!("{scheme}://127.0.0.1:{port}"),
             port,
             handle,
             thread: Some(thread),

@@ -222,6 +222,27 @@ pub struct Settings {
     #[arg(long, global = true, env = "HOSO_NATIONAL_SIGNING_KEY")]
     pub national_signing_key: Option<PathBuf>,
 
+    /// Certificates (PEM) of the CA the platform's HTTPS certificate chains to, trusted beside
+    /// the system's roots (a ministry or provincial CA).
+    #[arg(long, global = true, env = "HOSO_NATIONAL_CA_FILE")]
+    pub national_ca_file: Option<PathBuf>,
+
+    /// Mutual TLS: the client certificate the platform issued, as a PEM file with the
+    /// certificate (then its chain) and its PKCS#8 private key, or a PKCS#12 file (`.p12`,
+    /// `.pfx`) opened with HOSO_NATIONAL_CLIENT_CERT_PASSWORD.
+    #[arg(long, global = true, env = "HOSO_NATIONAL_CLIENT_CERT")]
+    pub national_client_cert: Option<PathBuf>,
+
+    /// The password of a PKCS#12 client certificate. Never logged.
+    #[arg(
+        long,
+        global = true,
+        env = "HOSO_NATIONAL_CLIENT_CERT_PASSWORD",
+        default_value = "",
+        hide_env_values = true
+    )]
+    pub national_client_cert_password: String,
+
     /// A mapping file from the form to the national packet, replacing the shipped one
     /// (`crates/domain/national/packet-v1.json`).
     #[arg(long, global = true, env = "HOSO_NATIONAL_MAPPING")]
@@ -485,10 +506,17 @@ impl Settings {
             if self.national_user.is_empty() {
                 bail!("HOSO_NATIONAL_USER (--national-user) is needed with HOSO_NATIONAL_URL");
             }
-            let connection = hoso_app::national::client::Connection::new(
+            let tls = hoso_app::national::client::Tls::from_files(
+                self.national_ca_file.as_deref(),
+                self.national_client_cert.as_deref(),
+                &self.national_client_cert_password,
+            )
+            .map_err(|e| anyhow!("HOSO_NATIONAL_CA_FILE / HOSO_NATIONAL_CLIENT_CERT: {e}"))?;
+            let connection = hoso_app::national::client::Connection::with_tls(
                 url,
                 auth,
                 Duration::from_secs(self.national_timeout_seconds),
+                tls,
             )
             .map_err(|e| anyhow!("HOSO_NATIONAL_URL (--national-url): {e}"))?;
             settings.connection = Some(connection);

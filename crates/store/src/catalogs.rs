@@ -22,6 +22,8 @@ pub struct CatalogRow {
     pub successor_kind: Option<String>,
     pub note: Option<String>,
     pub loaded_at: NaiveDateTime,
+    /// The national version the catalogue was last brought to (issue #17).
+    pub national_version: Option<i32>,
 }
 
 impl CatalogRow {

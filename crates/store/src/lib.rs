@@ -25,6 +25,7 @@ pub mod jobs;
 pub mod meta;
 pub mod migrations;
 pub mod national;
+pub mod national_catalogs;
 pub mod people;
 pub mod pool;
 pub mod positions;

@@ -335,6 +335,33 @@ pub fn log_of_message(conn: &mut DbConnection, message_id: &str) -> StoreResult<
         .load(conn)?)
 }
 
+/// Every entry about one dossier's person: its messages' exchanges, the reads of its national
+/// record on arrival and the corrections received for it, in the log's order.
+pub fn log_of_dossier(conn: &mut DbConnection, dossier_id: &str) -> StoreResult<Vec<LogEntry>> {
+    use crate::schema::{national_corrections, national_records};
+    let mut ids: Vec<String> = national_messages::table
+        .filter(national_messages::dossier_id.eq(dossier_id))
+        .select(national_messages::id)
+        .load(conn)?;
+    ids.extend(
+        national_records::table
+            .filter(national_records::dossier_id.eq(dossier_id))
+            .select(national_records::id)
+            .load::<String>(conn)?,
+    );
+    ids.extend(
+        national_corrections::table
+            .filter(national_corrections::dossier_id.eq(dossier_id))
+            .select(national_corrections::id)
+            .load::<String>(conn)?,
+    );
+    Ok(national_log::table
+        .filter(national_log::message_id.eq_any(ids))
+        .order(national_log::seq.asc())
+        .select(LogEntry::as_select())
+        .load(conn)?)
+}
+
 /// A national record read for an arrival (TRF-3, DOS-5).
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
 #[diesel(table_name = crate::schema::national_records)]

@@ -241,6 +241,7 @@ diesel::table! {
         successor_kind -> Nullable<Text>,
         note -> Nullable<Text>,
         loaded_at -> Timestamp,
+        national_version -> Nullable<Integer>,
     }
 }
 
@@ -924,5 +925,28 @@ diesel::table! {
         decided_by -> Nullable<Text>,
         decided_at -> Nullable<Timestamp>,
         note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    national_catalog_updates (id) {
+        id -> Text,
+        kind -> Text,
+        national_name -> Text,
+        national_version -> Integer,
+        title -> Text,
+        source -> Text,
+        effective_date -> Nullable<Date>,
+        state -> Text,
+        entries -> Text,
+        changes -> Text,
+        only_here -> Text,
+        error -> Nullable<Text>,
+        job_id -> Nullable<Text>,
+        fetched_at -> Timestamp,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        reason -> Nullable<Text>,
+        skipped -> Nullable<Text>,
     }
 }

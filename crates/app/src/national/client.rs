@@ -128,16 +128,93 @@ pub struct Answer {
 #[derive(Debug, Clone)]
 pub struct NoAnswer(pub String);
 
+/// TLS towards the platform beyond the system's own roots: the roots of a CA the platform's
+/// certificate chains to, and the client certificate of mutual TLS (docs/integration.md).
+#[derive(Clone, Default)]
+pub struct Tls {
+    pub roots: Vec<reqwest::Certificate>,
+    pub identity: Option<reqwest::Identity>,
+}
+
+impl Tls {
+    /// Reads `roots` (PEM certificates) and `client`: a PEM file holding the client certificate
+    /// (then its chain) and its PKCS#8 private key, or a PKCS#12 file (`.p12`, `.pfx`) opened
+    /// with `password`.
+    pub fn from_files(
+        roots: Option<&std::path::Path>,
+        client: Option<&std::path::Path>,
+        password: &str,
+    ) -> Result<Tls, String> {
+        let read =
+            |path: &std::path::Path| std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
+        let mut tls = Tls::default();
+        if let Some(path) = roots {
+            tls.roots = reqwest::Certificate::from_pem_bundle(&read(path)?)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            if tls.roots.is_empty() {
+                return Err(format!("{}: no CERTIFICATE block", path.display()));
+            }
+        }
+        if let Some(path) = client {
+            let bytes = read(path)?;
+            let pkcs12 = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("p12") || e.eq_ignore_ascii_case("pfx"));
+            let identity = if pkcs12 {
+                reqwest::Identity::from_pkcs12_der(&bytes, password)
+            } else {
+                let text = String::from_utf8_lossy(&bytes);
+                let blocks = hoso_signatures::ca::pem_blocks(&text);
+                let certificates: String = blocks
+                    .iter()
+                    .filter(|b| b.starts_with("-----BEGIN CERTIFICATE-----"))
+                    .cloned()
+                    .collect();
+                let Some(key) = blocks
+                    .iter()
+                    .find(|b| b.starts_with("-----BEGIN PRIVATE KEY-----"))
+                else {
+                    return Err(format!(
+                        "{}: no PKCS#8 PRIVATE KEY block (convert one with `openssl pkcs8 -topk8 -nocrypt`)",
+                        path.display()
+                    ));
+                };
+                if certificates.is_empty() {
+                    return Err(format!("{}: no CERTIFICATE block beside the key", path.display()));
+                }
+                reqwest::Identity::from_pkcs8_pem(certificates.as_bytes(), key.as_bytes())
+            };
+            tls.identity = Some(identity.map_err(|e| format!("{}: {e}", path.display()))?);
+        }
+        Ok(tls)
+    }
+}
+
 impl Connection {
     pub fn new(url: &str, auth: Auth, timeout: Duration) -> Result<Connection, String> {
+        Connection::with_tls(url, auth, timeout, Tls::default())
+    }
+
+    /// A connection whose HTTPS also trusts `tls.roots` and presents `tls.identity`.
+    pub fn with_tls(url: &str, auth: Auth, timeout: Duration, tls: Tls) -> Result<Connection, String> {
         let url = url.trim_end_matches('/').to_owned();
         if !(url.starts_with("https://") || url.starts_with("http://")) {
             return Err(format!("'{url}' is not an http(s) address"));
         }
-        let http = reqwest::Client::builder()
-            .timeout(timeout)
-            .build()
-            .map_err(|e| e.to_string())?;
+        if tls.identity.is_some() && !url.starts_with("https://") {
+            return Err(format!(
+                "a client certificate needs an https address, not '{url}'"
+            ));
+        }
+        let mut builder = reqwest::Client::builder().timeout(timeout);
+        for root in tls.roots {
+            builder = builder.add_root_certificate(root);
+        }
+        if let Some(identity) = tls.identity {
+            builder = builder.identity(identity);
+        }
+        let http = builder.build().map_err(|e| e.to_string())?;
         Ok(Connection {
             url,
             auth,
@@ -366,7 +443,14 @@ fn describe(error: &reqwest::Error) -> String {
     if error.is_timeout() {
         "quá thời gian chờ trả lời (timeout)".into()
     } else if error.is_connect() {
-        format!("không kết nối được: {error}")
+        // The TLS handshake's own reason (an unknown CA, no client certificate) is in the chain.
+        let mut reason = error.to_string();
+        let mut source = std::error::Error::source(error);
+        while let Some(cause) = source {
+            reason = format!("{reason}: {cause}");
+            source = cause.source();
+        }
+        format!("không kết nối được: {reason}")
     } else {
         error.to_string()
     }

@@ -5,6 +5,7 @@
 //! acknowledgement's national identifier and dossier code are written to the dossier.
 
 pub mod apply_national_correction;
+pub mod catalog_updates;
 pub mod client;
 pub mod consent;
 mod deliver;
@@ -13,6 +14,7 @@ pub mod list_national_messages;
 pub mod list_reconciliations;
 pub mod packet;
 pub mod pull_national_record;
+pub mod read_dossier_national_log;
 pub mod read_dossier_national_state;
 pub mod read_national_consent;
 pub mod read_national_message;
@@ -33,6 +35,7 @@ pub use list_national_messages::list_national_messages;
 pub use list_reconciliations::list_reconciliations;
 pub(crate) use pull_national_record::open_dossier_from_record;
 pub use pull_national_record::pull_national_record;
+pub use read_dossier_national_log::read_dossier_national_log;
 pub use read_dossier_national_state::read_dossier_national_state;
 pub use read_national_consent::read_national_consent;
 pub use read_national_message::read_national_message;
@@ -312,6 +315,25 @@ pub(super) fn read(
             "Không nhận được trả lời của cơ sở dữ liệu quốc gia: {why}"
         ))
     })
+}
+
+/// [`read`] that only takes a 200: an answer that may pass (5xx, 429) is 503 for the job to
+/// try again; any other status is the other side's refusal.
+pub(super) fn read_ok(
+    conn: &mut DbConnection,
+    app: &App,
+    connection: &client::Connection,
+    path: &str,
+    log_id: &str,
+) -> Result<client::Answer, AppError> {
+    let answer = read(conn, app, connection, path, log_id)?;
+    match answer.status {
+        200 => Ok(answer),
+        status if hoso_domain::national::transient_status(status) => Err(AppError::Unavailable(format!(
+            "Nền tảng trả lời {status}; sẽ thử lại."
+        ))),
+        _ => Err(refused_read(&answer)),
+    }
 }
 
 /// The other side's refusal of a read, with its reason in Vietnamese.

@@ -119,16 +119,7 @@ fn run(context: &JobContext, conn: &mut DbConnection) -> Result<Option<Value>, A
             path.append_pair("after", after);
         }
         let path = path.finish();
-        let answer = super::read(conn, app, &connection, &path, &row.id)?;
-        match answer.status {
-            200 => {}
-            status if hoso_domain::national::transient_status(status) => {
-                return Err(AppError::Unavailable(format!(
-                    "Nền tảng trả lời {status}; sẽ thử lại."
-                )))
-            }
-            _ => return Err(super::refused_read(&answer)),
-        }
+        let answer = super::read_ok(conn, app, &connection, &path, &row.id)?;
         for person in answer
             .body
             .get("people")

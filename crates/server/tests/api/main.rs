@@ -16,6 +16,7 @@ mod golive;
 mod imports;
 mod jobs;
 mod national;
+mod national_catalogs;
 mod openapi;
 mod reports;
 mod search;

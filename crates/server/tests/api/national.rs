@@ -19,7 +19,7 @@ use crate::support::{call, set_day, token_of, TestContext, DEMO_PASSWORD};
 const SECRET: &str = "bi-mat-ket-noi";
 
 /// A simulator in `profile` and a context whose national connection points at it.
-fn connected(backend: hoso_store::Backend, profile: Profile) -> (TestContext, Simulator, Running) {
+pub(crate) fn connected(backend: hoso_store::Backend, profile: Profile) -> (TestContext, Simulator, Running) {
     let simulator = Simulator::new(Config {
         hold: Duration::from_millis(1500),
         ..Config::new(profile)
@@ -42,7 +42,7 @@ fn profile_name(profile: Profile) -> &'static str {
 }
 
 /// The simulator trusts hoso's built-in CA, which issued the connection's certificate.
-fn trust_built_in_ca(ctx: &TestContext, simulator: &Simulator) {
+pub(crate) fn trust_built_in_ca(ctx: &TestContext, simulator: &Simulator) {
     let state = ctx.state();
     let signer = hoso_app::national::packet::signer(&mut ctx.db.connect(), &state.app).unwrap();
     simulator.trust(vec![signer.1[1].clone()]);
@@ -50,7 +50,7 @@ fn trust_built_in_ca(ctx: &TestContext, simulator: &Simulator) {
 
 /// Nguyễn Văn An's dossier (Sở GD-ĐT) through every step: opened and submitted by the agency,
 /// locked by its focal officer, signed by its head and approved by Sở Nội vụ in the window.
-async fn approved_nationally<S, B>(app: &S, ctx: &TestContext) -> String
+pub(crate) async fn approved_nationally<S, B>(app: &S, ctx: &TestContext) -> String
 where
     S: actix_web::dev::Service<
         actix_http::Request,
@@ -144,7 +144,7 @@ where
 }
 
 /// Runs jobs until none is due, moving the clock on past each back-off, until `done` holds.
-async fn deliver_until(ctx: &TestContext, mut done: impl FnMut() -> bool) {
+pub(crate) async fn deliver_until(ctx: &TestContext, mut done: impl FnMut() -> bool) {
     let worker = ctx.worker();
     for _ in 0..60 {
         worker.run_until_idle().await.unwrap();
@@ -194,7 +194,7 @@ fn queue_approvals(ctx: &TestContext, dossiers: &[String], times: usize) {
     }
 }
 
-fn messages_in(ctx: &TestContext, state: &str) -> usize {
+pub(crate) fn messages_in(ctx: &TestContext, state: &str) -> usize {
     let mut conn = ctx.db.connect();
     hoso_store::national::counts_by_state(&mut conn)
         .unwrap()
@@ -1239,5 +1239,114 @@ async fn the_monthly_reconciliation_runs_by_itself_after_home_affairs_window() {
             "{backend}"
         );
         assert_eq!(rows[0].job_id, run.job_id, "{backend}");
+    }
+}
+
+/// Mutual TLS (issue #17, INT-1): a platform that lets in only the client certificate it
+/// issued. Without it, with another CA's, or not trusting the platform's CA, nothing gets
+/// through; with it a delivery is acknowledged. The person's message log then holds every
+/// exchange, for Sở Nội vụ's administrators only.
+#[actix_web::test]
+async fn with_mutual_tls_only_the_issued_client_certificate_gets_through() {
+    use hoso_app::national::client::Tls as ClientTls;
+    for backend in backends() {
+        let simulator = Simulator::new(Config::new(Profile::Token));
+        let tls = hoso_national_sim::Tls::generate();
+        let running = simulator.start_tls(0, &tls).unwrap();
+        assert!(running.url.starts_with("https://"), "{}", running.url);
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        };
+        let ca = write("ca.pem", &tls.ca_pem);
+        let client = write("client.pem", &tls.client_pem);
+        let stranger = write("stranger.pem", &hoso_national_sim::Tls::generate().client_pem);
+        let certificate_only = write(
+            "certificate-only.pem",
+            tls.client_pem
+                .split("-----BEGIN PRIVATE KEY-----")
+                .next()
+                .unwrap(),
+        );
+        let error = ClientTls::from_files(None, Some(&certificate_only), "")
+            .err()
+            .unwrap();
+        assert!(error.contains("PKCS#8"), "{error}");
+        let auth = Auth::from_parts("token", "hoso", SECRET, "hoso").unwrap();
+        let timeout = Duration::from_secs(5);
+        let connect = |roots: Option<&std::path::Path>, identity: Option<&std::path::Path>| {
+            let tls = ClientTls::from_files(roots, identity, "").unwrap();
+            Connection::with_tls(&running.url, auth.clone(), timeout, tls).unwrap()
+        };
+        for (why, connection) in [
+            ("no client certificate", connect(Some(&ca), None)),
+            (
+                "another CA's client certificate",
+                connect(Some(&ca), Some(&stranger)),
+            ),
+            ("the platform's CA not trusted", connect(None, Some(&client))),
+        ] {
+            let answer = connection.send("GET", "/cbccvc/v1/catalogs", None, None, &mut |_| {});
+            assert!(answer.is_err(), "{backend}: {why} got an answer");
+        }
+        assert_eq!(simulator.with_state(|s| s.tokens_issued), 0, "{backend}");
+        // An http:// address cannot carry a client certificate.
+        let plain = running.url.replace("https://", "http://");
+        let tls_files = ClientTls::from_files(Some(&ca), Some(&client), "").unwrap();
+        assert!(Connection::with_tls(&plain, auth.clone(), timeout, tls_files).is_err());
+
+        let mut ctx = TestContext::new(backend).with_demo();
+        ctx.national.connection = Some(connect(Some(&ca), Some(&client)));
+        let app = ctx.app_without_jobs().await;
+        let dossier = approved_nationally(&app, &ctx).await;
+        deliver_until(&ctx, || messages_in(&ctx, "acknowledged") == 1).await;
+        assert_eq!(simulator.with_state(|s| s.accepted.len()), 1, "{backend}");
+
+        let admin = token_of(&app, "quantri").await;
+        let agency = token_of(&app, "sogddt").await;
+        let path = format!("/api/v1/dossiers/{dossier}/national-log");
+        let (status, _) = call(&app, "GET", &path, Some(&agency), None).await;
+        assert_eq!(status, 403, "{backend}");
+        let (status, log) = call(&app, "GET", &path, Some(&admin), None).await;
+        assert_eq!(status, 200, "{backend}: {log}");
+        assert_eq!(log["messages"].as_array().unwrap().len(), 1, "{backend}");
+        assert_eq!(log["messages"][0]["state"], "acknowledged", "{backend}");
+        let exchanges: Vec<(String, String, Option<i64>)> = log["log"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["direction"].as_str().unwrap().to_owned(),
+                    e["path"].as_str().unwrap().to_owned(),
+                    e["status"].as_i64(),
+                )
+            })
+            .collect();
+        assert!(
+            exchanges.contains(&("in".into(), "/cbccvc/v1/packets".into(), Some(200))),
+            "{backend}: {exchanges:?}"
+        );
+        let seqs: Vec<i64> = log["log"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["seq"].as_i64().unwrap())
+            .collect();
+        assert!(
+            seqs.windows(2).all(|w| w[0] < w[1]),
+            "{backend}: in the log's order"
+        );
+        let (status, _) = call(
+            &app,
+            "GET",
+            "/api/v1/dossiers/no-such-dossier/national-log",
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_eq!(status, 404, "{backend}");
     }
 }

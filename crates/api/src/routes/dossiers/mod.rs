@@ -9,6 +9,7 @@ pub mod get_dossier_attachment_content;
 pub mod get_dossier_attachments;
 pub mod get_dossier_diff;
 pub mod get_dossier_draft;
+pub mod get_dossier_national_log;
 pub mod get_dossier_national_state;
 pub mod get_dossier_print;
 pub mod get_dossier_reviews;
@@ -36,6 +37,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(put_dossier_draft::put_dossier_draft)
         .service(put_dossier_national_ids::put_dossier_national_ids)
         .service(get_dossier_national_state::get_dossier_national_state)
+        .service(get_dossier_national_log::get_dossier_national_log)
         .service(post_dossier_national_correction_apply::post_dossier_national_correction_apply)
         .service(post_dossier_national_correction_dismiss::post_dossier_national_correction_dismiss)
         .service(post_dossier_submit::post_dossier_submit)

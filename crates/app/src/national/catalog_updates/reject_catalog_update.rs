@@ -1,0 +1,51 @@
+use hoso_api_types::national_catalogs::{NationalCatalogUpdateView, RejectCatalogUpdate};
+use hoso_domain::catalog::check_administer_catalogs;
+use hoso_store::national_catalogs as store;
+use validator::Validate;
+
+use crate::error::AppError;
+use crate::session::Session;
+use crate::App;
+
+/// Refuses a pending national catalogue version: ours stays as it is; the next version is read
+/// and compared again. Administrators with `administer_catalogs`; audited with the reason.
+pub async fn reject_catalog_update(
+    app: &std::sync::Arc<App>,
+    session: Session,
+    id: String,
+    body: RejectCatalogUpdate,
+) -> Result<NationalCatalogUpdateView, AppError> {
+    body.validate()?;
+    let shared = app.clone();
+    app.db(move |conn| {
+        let mut event = session.event("catalog.national_update_rejected");
+        event.target_type = Some("national_catalog_update".into());
+        event.target_id = Some(id.clone());
+        event.right_used = Some("administer_catalogs".into());
+        event.reason = Some(body.reason.clone());
+        if let Err(denial) = check_administer_catalogs(&session.actor) {
+            return Err(crate::audit::refuse(conn, event, denial));
+        }
+        let row = conn.write_transaction(|conn| -> Result<_, AppError> {
+            let row = super::pending(conn, &id)?;
+            let now = shared.clock.now_naive();
+            if !store::decide(
+                conn,
+                &id,
+                store::REJECTED,
+                &session.actor.account_id,
+                now,
+                &body.reason,
+                None,
+            )? {
+                return Err(super::pending(conn, &id).err().unwrap_or(AppError::NotFound));
+            }
+            event.details =
+                Some(serde_json::json!({"kind": row.kind, "version": row.national_version}).to_string());
+            crate::audit::record(conn, event)?;
+            store::find_update(conn, &id)?.ok_or(AppError::NotFound)
+        })?;
+        super::view(conn, row)
+    })
+    .await
+}
