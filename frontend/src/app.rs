@@ -17,6 +17,7 @@ use crate::pages::{
     backups::BackupsPage,
     calendar::CalendarPage,
     campaigns::CampaignsPage,
+    catalog_updates::CatalogUpdatesPage,
     catalogs::{CatalogPage, CatalogsPage},
     change_password::ChangePasswordPage,
     deadlines::DeadlinesPage,
@@ -89,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/thiet-lap") view=SetupPage />
                     <Route path=path!("/danh-sach") view=ListsPage />
                     <Route path=path!("/danh-muc") view=CatalogsPage />
+                    <Route path=path!("/cap-nhat-danh-muc") view=CatalogUpdatesPage />
                     <Route path=path!("/danh-muc/:kind") view=CatalogPage />
                     <Route path=path!("/to-chuc/sap-nhap") view=UnitMergePage />
                     <Route path=path!("/to-chuc/them") view=UnitNewPage />

@@ -118,6 +118,11 @@ pub fn action(action: &str) -> String {
         "calendar.plan_set" => "Cập nhật lịch nghỉ, làm bù của năm",
         "catalog.entry_added" => "Thêm mục danh mục",
         "catalog.entry_retired" => "Ngừng dùng mục danh mục",
+        "catalog.national_check_requested" => "Kiểm tra danh mục mới của CSDL quốc gia",
+        "catalog.national_version_read" => "Đọc phiên bản danh mục của CSDL quốc gia",
+        "catalog.national_update_accepted" => "Áp dụng phiên bản danh mục của CSDL quốc gia",
+        "catalog.national_update_rejected" => "Từ chối phiên bản danh mục của CSDL quốc gia",
+        "dossier.national_log_viewed" => "Xem nhật ký trao đổi với CSDL quốc gia",
         "settings.regulation_profile_changed" => "Thay đổi quy chế áp dụng",
         "signing.certificate_registered" => "Đăng ký chứng thư số",
         "system.initialised" => "Khởi tạo hệ thống",
@@ -158,6 +163,7 @@ pub fn job_kind(kind: &str) -> String {
         "backup" => "Sao lưu dữ liệu",
         "national.deliver" => "Gửi dữ liệu lên CSDL quốc gia",
         "national.reconcile" => "Đối chiếu với CSDL quốc gia",
+        "national.catalogs" => "Kiểm tra danh mục của CSDL quốc gia",
         other => return other.to_owned(),
     };
     label.to_owned()

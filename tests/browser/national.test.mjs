@@ -1,7 +1,9 @@
 // The national sync in a real browser (issue #17): against `hoso-national-sim` (the national
 // database as docs/integration.md describes it), Sở Nội vụ's administrator sees a message the
 // platform refused with its Vietnamese reason, re-sends it, sees the national identifier that
-// came back and the message's exchanges, and checks the message log. Agencies have no page.
+// came back and the message's exchanges, and checks the message log; a person's whole log is
+// on their dossier; a new version of a national catalogue is reviewed and applied as far as
+// chosen. Agencies have no page.
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -249,6 +251,61 @@ describe("national sync", () => {
     await panel.getByTestId("correction-apply").click();
     await panel.getByTestId("correction-done").waitFor();
     assert.equal(await page.locator('input[name="identity.birth_date"]').inputValue(), corrected);
+    assert.deepEqual(consoleErrors, []);
+    await close();
+  });
+
+  test("a person's exchanges with the national database are shown on their dossier", async () => {
+    const admin = await tokenOf(server.baseUrl, "quantri");
+    const messages = await api(server.baseUrl, admin, "GET", "/national-sync/messages");
+    const { page, consoleErrors, close } = await openPage(browser, server.baseUrl);
+    await signIn(page, server.baseUrl, "quantri");
+    await page.goto(`${server.baseUrl}/ho-so/${messages.items[0].dossier_id}`);
+    await page.getByTestId("open-national-log").click();
+    const log = page.getByTestId("person-national-log");
+    await log.waitFor();
+    assert.match(await log.innerText(), /Nhận về/);
+    assert.match(await log.innerText(), /POST \/cbccvc\/v1\/packets/);
+    assert.ok((await log.getByTestId("national-log-entry").count()) >= 4);
+    assert.deepEqual(consoleErrors, []);
+    await close();
+  });
+
+  test("a new version of a national catalogue changes ours only as far as the administrator applies it", async () => {
+    const admin = await tokenOf(server.baseUrl, "quantri");
+    const ours = await api(server.baseUrl, admin, "GET", "/catalogs/ethnicities");
+    const entries = ours.entries.map(({ origin, ...entry }) => entry);
+    const relabelled = entries[1].code;
+    entries[1] = { ...entries[1], label: "Tày (Thổ)" };
+    entries.push({ code: "60", label: "Dân tộc mới" });
+    const published = await fetch(`${simulator.url}/_sim/catalogs/ethnicities`, {
+      method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ entries }),
+    });
+    assert.equal(published.status, 200);
+
+    const { page, consoleErrors, close } = await openPage(browser, server.baseUrl);
+    await signIn(page, server.baseUrl, "quantri");
+    await page.goto(server.baseUrl + "/danh-muc");
+    await page.getByRole("link", { name: "Cập nhật danh mục từ CSDL quốc gia" }).click();
+    await page.getByTestId("check-catalogs").click();
+    await page.getByTestId("check-outcome").filter({ hasText: "Đã kiểm tra" }).waitFor();
+    const update = page.locator('[data-testid="pending-catalog-update"][data-kind="ethnicities"]');
+    await update.waitFor();
+    assert.equal(await update.getByTestId("catalog-change").count(), 2);
+    assert.match(await update.locator(`[data-code="${relabelled}"]`).innerText(), /Thay đổi tên\s+Tày\s+Tày \(Thổ\)/);
+    // The new code waits for its decision: left out this time.
+    await update.locator('[data-code="60"]').getByRole("checkbox").uncheck();
+    await update.locator('input[name="catalog_update_reason"]').fill("Theo văn bản của Tổng cục Thống kê.");
+    await update.getByRole("button", { name: "Áp dụng các thay đổi đã chọn" }).click();
+    const decided = page.getByTestId("catalog-updates").locator('tr[data-state="accepted"]');
+    await decided.waitFor();
+    assert.match(await decided.innerText(), /không áp dụng: 60/);
+
+    await page.goto(server.baseUrl + "/danh-muc/ethnicities");
+    const row = page.getByTestId("catalog-entries").locator("tr", { hasText: "Tày (Thổ)" });
+    await row.waitFor();
+    assert.match(await row.innerText(), /Theo CSDL quốc gia/);
+    assert.equal(await page.getByTestId("catalog-entries").locator("tr", { hasText: "Dân tộc mới" }).count(), 0);
     assert.deepEqual(consoleErrors, []);
     await close();
   });

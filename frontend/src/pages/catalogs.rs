@@ -18,30 +18,33 @@ use crate::session::{Auth, Session};
 
 #[component]
 pub fn CatalogsPage() -> impl IntoView {
-    view! { <SignedIn children=|_| view! { <CatalogList /> } /> }
+    view! { <SignedIn children=|session| view! { <CatalogList session /> } /> }
 }
 
 #[component]
-fn CatalogList() -> impl IntoView {
+fn CatalogList(session: Session) -> impl IntoView {
     let auth = expect_context::<Auth>();
+    let admin = session.kind() == AccountKind::Admin && session.has(Right::AdministerCatalogs);
     let list = LocalResource::new(move || api::get::<Vec<CatalogSummary>>(auth, "/catalogs"));
     view! {
         <section>
             <h1>"Danh mục dùng chung"</h1>
             <p class="muted">"Các trường có mã trong hồ sơ lấy giá trị từ các danh mục này, theo văn bản quy định của từng danh mục."</p>
+            {admin.then(|| view! { <p><A href="/cap-nhat-danh-muc">"Cập nhật danh mục từ CSDL quốc gia"</A></p> })}
             <Transition fallback=|| view! { <p class="muted">"Đang tải…"</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Err(failure) => view! { <FailureNotice failure /> }.into_any(),
                         Ok(list) => view! {
                             <table class="data" data-testid="catalogs">
-                                <thead><tr><th>"Danh mục"</th><th>"Số mục"</th><th>"Căn cứ"</th><th>"Hiệu lực từ"</th></tr></thead>
+                                <thead><tr><th>"Danh mục"</th><th>"Số mục"</th><th>"Căn cứ"</th><th>"Hiệu lực từ"</th><th>"Phiên bản quốc gia"</th></tr></thead>
                                 <tbody>{list.into_iter().map(|c| view! {
                                     <tr>
                                         <td><A href=format!("/danh-muc/{}", c.kind)>{c.name.clone()}</A></td>
                                         <td>{c.entries}</td>
                                         <td>{c.source.clone()}</td>
                                         <td>{c.effective_date.format("%d/%m/%Y").to_string()}</td>
+                                        <td>{c.national_version.map(|v| v.to_string()).unwrap_or_else(|| "—".into())}</td>
                                     </tr>
                                 }).collect_view()}</tbody>
                             </table>
@@ -118,7 +121,11 @@ fn Catalog(session: Session) -> impl IntoView {
                                                 <td>{e.label.clone()}</td>
                                                 <td>{e.parent.clone().unwrap_or_default()}</td>
                                                 <td>{validity(&e)}</td>
-                                                <td>{if e.origin == "local" { "Bổ sung tại tỉnh" } else { "Theo văn bản" }}</td>
+                                                <td>{match e.origin.as_str() {
+                                                    "local" => "Bổ sung tại tỉnh",
+                                                    "national" => "Theo CSDL quốc gia",
+                                                    _ => "Theo văn bản",
+                                                }}</td>
                                                 <td>{(admin && active).then(|| view! {
                                                     <button type="button" on:click=move |_| retire(code.clone())>"Ngừng áp dụng"</button>
                                                 })}</td>

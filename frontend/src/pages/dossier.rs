@@ -429,6 +429,7 @@ fn NationalStanding(
     editable: bool,
     on_applied: Callback<DraftView>,
 ) -> impl IntoView {
+    let log_of = dossier_id.clone();
     let correction = standing
         .open_correction
         .clone()
@@ -439,6 +440,11 @@ fn NationalStanding(
         .filter(|m| m.state == "dead")
         .and_then(|m| m.last_error.clone());
     let state = crate::labels::national_state(&standing.state);
+    let auth = expect_context::<Auth>();
+    let keeps_sync = auth.get_untracked().is_some_and(|s| {
+        s.kind() == hoso_domain::access::AccountKind::Admin
+            && s.has(hoso_domain::access::Right::ManageApiClients)
+    });
     view! {
         <p class="muted" data-testid="national-standing">
             "Đồng bộ CSDL quốc gia: " <strong data-state=standing.state.clone()>{state}</strong>
@@ -456,6 +462,39 @@ fn NationalStanding(
             </p>
         })}
         {correction}
+        {keeps_sync.then(|| view! { <PersonNationalLog dossier_id=log_of /> })}
+    }
+}
+
+/// Everything exchanged with the national side about this person (the message log of a
+/// person, as X-Road keeps one), opened on demand: for Sở Nội vụ's sync administrators.
+#[component]
+fn PersonNationalLog(dossier_id: String) -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let shown = RwSignal::new(None::<hoso_api_types::national::DossierNationalLog>);
+    let failure = RwSignal::new(None::<ApiFailure>);
+    let open = move |_| {
+        let path = format!("/dossiers/{dossier_id}/national-log");
+        spawn_local(async move {
+            match api::get::<hoso_api_types::national::DossierNationalLog>(auth, &path).await {
+                Ok(log) => shown.set(Some(log)),
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
+    view! {
+        <button type="button" data-testid="open-national-log" on:click=open>"Nhật ký trao đổi với CSDL quốc gia"</button>
+        <FormFailure failure />
+        {move || shown.get().map(|log| view! {
+            <section data-testid="person-national-log">
+                <h3>{format!("Nhật ký trao đổi của {} ({} gói tin)", log.person_name, log.messages.len())}</h3>
+                <ul>{log.messages.iter().map(|m| view! {
+                    <li>{format!("Gói tin số {} ({}): {}", m.sequence, crate::labels::national_kind(&m.kind), crate::labels::national_state(&m.state))}
+                        {m.last_error.clone().map(|e| format!(" — {e}"))}</li>
+                }).collect_view()}</ul>
+                <crate::pages::national_sync::LogEntries entries=log.log />
+            </section>
+        })}
     }
 }
 

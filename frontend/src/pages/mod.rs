@@ -7,6 +7,7 @@ pub mod audit;
 pub mod backups;
 pub mod calendar;
 pub mod campaigns;
+pub mod catalog_updates;
 pub mod catalogs;
 pub mod change_password;
 pub mod deadlines;

@@ -8,11 +8,13 @@ use std::time::Duration;
 use hoso_api_types::accounts::DecisionRef;
 use hoso_api_types::documents::DocumentView;
 use hoso_api_types::national::{
-    LogVerification, NationalConsentRequest, NationalConsentView, NationalMessageDetail, NationalMessageList,
-    NationalMessageView, NewReconciliation, ReconciliationList, ReconciliationView,
+    LogVerification, NationalConsentRequest, NationalConsentView, NationalLogEntryView,
+    NationalMessageDetail, NationalMessageList, NationalMessageView, NewReconciliation, ReconciliationList,
+    ReconciliationView,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 
 use crate::api::{self, ApiFailure};
 use crate::components::failure::{FailureNotice, FormFailure};
@@ -99,6 +101,9 @@ fn NationalSync() -> impl IntoView {
             </label>
             " "
             <button type="button" data-testid="verify-log" on:click=verify>"Kiểm tra nhật ký trao đổi"</button>
+            {auth.get_untracked().is_some_and(|s| s.has(hoso_domain::access::Right::AdministerCatalogs)).then(|| view! {
+                " " <A href="/cap-nhat-danh-muc">"Cập nhật danh mục từ CSDL quốc gia"</A>
+            })}
             {move || verification.get().map(|v| if v.ok {
                 view! { <p class="notice" data-testid="log-verification" data-ok="true">{format!("Nhật ký toàn vẹn: {} mục, chuỗi băm khớp.", v.entries)}</p> }.into_any()
             } else {
@@ -396,21 +401,30 @@ fn MessageDetail(detail: NationalMessageDetail) -> impl IntoView {
     view! {
         <section data-testid="national-detail">
             <h2>{format!("Trao đổi của gói tin số {} — {}", detail.message.sequence, detail.message.person_name)}</h2>
-            <table class="data">
-                <thead><tr><th>"#"</th><th>"Lúc"</th><th>"Chiều"</th><th>"Địa chỉ"</th><th>"Mã trả lời"</th><th>"Nội dung"</th></tr></thead>
-                <tbody>
-                    {detail.log.into_iter().map(|entry| view! {
-                        <tr data-testid="national-log-entry">
-                            <td>{entry.seq}</td>
-                            <td>{labels::datetime(&entry.at)}</td>
-                            <td>{if entry.direction == "out" { "Gửi đi" } else { "Nhận về" }}</td>
-                            <td>{format!("{} {}", entry.method, entry.path)}</td>
-                            <td>{entry.status.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</td>
-                            <td><code>{entry.body}</code></td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <p><A href=format!("/ho-so/{}", detail.message.dossier_id)>"Xem hồ sơ và toàn bộ nhật ký trao đổi của người này"</A></p>
+            <LogEntries entries=detail.log />
         </section>
+    }
+}
+
+/// Entries of the message log, in its order.
+#[component]
+pub fn LogEntries(entries: Vec<NationalLogEntryView>) -> impl IntoView {
+    view! {
+        <table class="data">
+            <thead><tr><th>"#"</th><th>"Lúc"</th><th>"Chiều"</th><th>"Địa chỉ"</th><th>"Mã trả lời"</th><th>"Nội dung"</th></tr></thead>
+            <tbody>
+                {entries.into_iter().map(|entry| view! {
+                    <tr data-testid="national-log-entry">
+                        <td>{entry.seq}</td>
+                        <td>{labels::datetime(&entry.at)}</td>
+                        <td>{if entry.direction == "out" { "Gửi đi" } else { "Nhận về" }}</td>
+                        <td>{format!("{} {}", entry.method, entry.path)}</td>
+                        <td>{entry.status.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</td>
+                        <td><code>{entry.body}</code></td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
     }
 }

@@ -7,9 +7,14 @@ use crate::session::Session;
 use crate::App;
 
 /// Asks the national side now for newer versions of the shared catalogues (the nightly check
-/// does it by itself): a durable job; what it finds is listed by `list_catalog_updates`.
-/// Administrators with `administer_catalogs`; audited.
-pub async fn start_catalog_check(app: &std::sync::Arc<App>, session: Session) -> Result<JobView, AppError> {
+/// does it by itself): a durable job; what it finds is listed by `list_catalog_updates`. With
+/// `wait`, answered when the job has ended (or after 25 seconds). Administrators with
+/// `administer_catalogs`; audited.
+pub async fn start_catalog_check(
+    app: &std::sync::Arc<App>,
+    session: Session,
+    wait: bool,
+) -> Result<JobView, AppError> {
     let shared = app.clone();
     let job = app
         .db(move |conn| {
@@ -39,5 +44,20 @@ pub async fn start_catalog_check(app: &std::sync::Arc<App>, session: Session) ->
         })
         .await?;
     app.jobs.bump();
-    Ok(crate::jobs::view(&job))
+    if !wait {
+        return Ok(crate::jobs::view(&job));
+    }
+    let load = || {
+        let id = job.id.clone();
+        async move {
+            let row = app
+                .db(move |conn| hoso_store::jobs::find(conn, &id)?.ok_or(AppError::NotFound))
+                .await?;
+            Ok(crate::jobs::view(&row))
+        }
+    };
+    crate::jobs::wait_while(app, load, |job: &JobView| {
+        job.state == hoso_store::jobs::QUEUED || job.state == hoso_store::jobs::RUNNING
+    })
+    .await
 }
