@@ -4,7 +4,7 @@
 CREATE TABLE national_catalog_updates (
     id TEXT PRIMARY KEY NOT NULL,
     -- Our catalogue, and the national side's name for it (the mapping file links them).
-    kind TEXT NOT NULL REFERENCES catalogs(kind),
+    kind TEXT NOT NULL REFERENCES catalogs(kind) DEFERRABLE INITIALLY IMMEDIATE,
     national_name TEXT NOT NULL,
     national_version INTEGER NOT NULL,
     title TEXT NOT NULL,
@@ -18,9 +18,9 @@ CREATE TABLE national_catalog_updates (
     changes TEXT NOT NULL,
     only_here TEXT NOT NULL,
     error TEXT,
-    job_id TEXT REFERENCES jobs(id),
+    job_id TEXT REFERENCES jobs(id) DEFERRABLE INITIALLY IMMEDIATE,
     fetched_at TIMESTAMP NOT NULL,
-    decided_by TEXT REFERENCES accounts(id),
+    decided_by TEXT REFERENCES accounts(id) DEFERRABLE INITIALLY IMMEDIATE,
     decided_at TIMESTAMP,
     reason TEXT,
     -- JSON array of the codes whose changes the administrator left out.

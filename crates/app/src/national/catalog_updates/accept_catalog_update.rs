@@ -1,7 +1,6 @@
 use std::collections::HashSet;
 
 use hoso_api_types::national_catalogs::{AcceptCatalogUpdate, NationalCatalogUpdateView};
-use hoso_domain::catalog::check_administer_catalogs;
 use hoso_domain::national_catalogs::{compare_catalog, CatalogChange};
 use hoso_domain::FieldError;
 use hoso_store::national_catalogs as store;
@@ -27,14 +26,7 @@ pub async fn accept_catalog_update(
     body.validate()?;
     let shared = app.clone();
     app.db(move |conn| {
-        let mut event = session.event("catalog.national_update_accepted");
-        event.target_type = Some("national_catalog_update".into());
-        event.target_id = Some(id.clone());
-        event.right_used = Some("administer_catalogs".into());
-        event.reason = Some(body.reason.clone());
-        if let Err(denial) = check_administer_catalogs(&session.actor) {
-            return Err(crate::audit::refuse(conn, event, denial));
-        }
+        let mut event = super::decision(conn, &session, "catalog.national_update_accepted", &id, &body.reason)?;
         let row = conn.write_transaction(|conn| -> Result<_, AppError> {
             let row = super::pending(conn, &id)?;
             let changes = super::changes_of(&row)?;

@@ -112,6 +112,26 @@ pub(crate) fn view(conn: &mut DbConnection, row: UpdateRow) -> Result<NationalCa
     })
 }
 
+/// The audit event of a decision on an update, once the actor is known to hold
+/// `administer_catalogs` (a refusal is audited and returned).
+pub(crate) fn decision(
+    conn: &mut DbConnection,
+    session: &crate::session::Session,
+    action: &str,
+    id: &str,
+    reason: &str,
+) -> Result<hoso_store::audit::NewAuditEvent, AppError> {
+    let mut event = session.event(action);
+    event.target_type = Some("national_catalog_update".into());
+    event.target_id = Some(id.to_owned());
+    event.right_used = Some("administer_catalogs".into());
+    event.reason = Some(reason.to_owned());
+    if let Err(denial) = hoso_domain::catalog::check_administer_catalogs(&session.actor) {
+        return Err(crate::audit::refuse(conn, event, denial));
+    }
+    Ok(event)
+}
+
 /// The update, still waiting for a decision.
 pub(crate) fn pending(conn: &mut DbConnection, id: &str) -> Result<UpdateRow, AppError> {
     let row = hoso_store::national_catalogs::find_update(conn, id)?.ok_or(AppError::NotFound)?;

@@ -1,5 +1,4 @@
 use hoso_api_types::national_catalogs::{NationalCatalogUpdateView, RejectCatalogUpdate};
-use hoso_domain::catalog::check_administer_catalogs;
 use hoso_store::national_catalogs as store;
 use validator::Validate;
 
@@ -18,18 +17,18 @@ pub async fn reject_catalog_update(
     body.validate()?;
     let shared = app.clone();
     app.db(move |conn| {
-        let mut event = session.event("catalog.national_update_rejected");
-        event.target_type = Some("national_catalog_update".into());
-        event.target_id = Some(id.clone());
-        event.right_used = Some("administer_catalogs".into());
-        event.reason = Some(body.reason.clone());
-        if let Err(denial) = check_administer_catalogs(&session.actor) {
-            return Err(crate::audit::refuse(conn, event, denial));
-        }
+        let mut event = super::decision(
+            conn,
+            &session,
+            "catalog.national_update_rejected",
+            &id,
+            &body.reason,
+        )?;
         let row = conn.write_transaction(|conn| -> Result<_, AppError> {
             let row = super::pending(conn, &id)?;
             let now = shared.clock.now_naive();
-            if !store::decide(
+            // Still pending: `pending` read it in this transaction.
+            store::decide(
                 conn,
                 &id,
                 store::REJECTED,
@@ -37,9 +36,7 @@ pub async fn reject_catalog_update(
                 now,
                 &body.reason,
                 None,
-            )? {
-                return Err(super::pending(conn, &id).err().unwrap_or(AppError::NotFound));
-            }
+            )?;
             event.details =
                 Some(serde_json::json!({"kind": row.kind, "version": row.national_version}).to_string());
             crate::audit::record(conn, event)?;
