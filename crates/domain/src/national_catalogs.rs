@@ -22,6 +22,16 @@ pub enum ChangeKind {
     Retired,
 }
 
+impl ChangeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Added => "added",
+            ChangeKind::Changed => "changed",
+            ChangeKind::Retired => "retired",
+        }
+    }
+}
+
 /// One change a national version proposes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CatalogChange {

@@ -129,7 +129,6 @@ pub fn put_national_entry(
     kind: &str,
     entry: &CatalogEntry,
     by: &str,
-    at: NaiveDateTime,
 ) -> StoreResult<()> {
     let data = entry.data.as_ref().map(|d| d.to_string());
     let updated = diesel::update(catalog_entries::table.find((kind, &entry.code)))
@@ -144,21 +143,7 @@ pub fn put_national_entry(
         ))
         .execute(conn)?;
     if updated == 0 {
-        diesel::insert_into(catalog_entries::table)
-            .values((
-                catalog_entries::kind.eq(kind),
-                catalog_entries::code.eq(&entry.code),
-                catalog_entries::label.eq(&entry.label),
-                catalog_entries::parent.eq(&entry.parent),
-                catalog_entries::valid_from.eq(entry.valid_from),
-                catalog_entries::valid_to.eq(entry.valid_to),
-                catalog_entries::replaced_by.eq(&entry.replaced_by),
-                catalog_entries::data.eq(&data),
-                catalog_entries::origin.eq("national"),
-                catalog_entries::added_by.eq(by),
-                catalog_entries::added_at.eq(at),
-            ))
-            .execute(conn)?;
+        crate::catalogs::insert_entry(conn, kind, entry, "national", Some(by))?;
     }
     Ok(())
 }

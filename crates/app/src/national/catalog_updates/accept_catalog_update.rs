@@ -52,7 +52,7 @@ pub async fn accept_catalog_update(
             check_references(conn, &row.kind, &applied)?;
             let now = shared.clock.now_naive();
             for change in &applied {
-                store::put_national_entry(conn, &row.kind, &change.after, &session.actor.account_id, now)?;
+                store::put_national_entry(conn, &row.kind, &change.after, &session.actor.account_id)?;
             }
             store::set_national_version(conn, &row.kind, row.national_version)?;
             let mut skipped: Vec<&str> = skip.into_iter().collect();

@@ -40,9 +40,10 @@ pub async fn list_catalog_updates(
     app.db(move |conn| {
         let rows = store::list_updates(conn, state.as_deref(), 200)?;
         let pending = store::count_in_state(conn, store::PENDING)?;
+        let names = super::catalog_names(conn)?;
         let updates = rows
             .into_iter()
-            .map(|row| super::view(conn, row))
+            .map(|row| super::view_named(&names, row))
             .collect::<Result<_, _>>()?;
         Ok(NationalCatalogUpdateList { updates, pending })
     })

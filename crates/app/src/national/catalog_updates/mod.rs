@@ -21,7 +21,7 @@ use hoso_api_types::national_catalogs::{
     NationalCatalogChange, NationalCatalogEntry, NationalCatalogUpdateView,
 };
 use hoso_domain::catalog::CatalogEntry;
-use hoso_domain::national_catalogs::{CatalogChange, ChangeKind, OurEntry};
+use hoso_domain::national_catalogs::{CatalogChange, OurEntry};
 use hoso_store::national_catalogs::UpdateRow;
 use hoso_store::DbConnection;
 
@@ -63,23 +63,34 @@ fn entry_view(entry: &CatalogEntry) -> NationalCatalogEntry {
     }
 }
 
-pub(crate) fn kind_name(kind: ChangeKind) -> &'static str {
-    match kind {
-        ChangeKind::Added => "added",
-        ChangeKind::Changed => "changed",
-        ChangeKind::Retired => "retired",
-    }
+/// Our catalogues' names by kind, read once for any number of views.
+pub(crate) fn catalog_names(
+    conn: &mut DbConnection,
+) -> Result<std::collections::HashMap<String, String>, AppError> {
+    Ok(hoso_store::catalogs::list(conn)?
+        .into_iter()
+        .map(|(c, _)| (c.kind, c.name))
+        .collect())
 }
 
 pub(crate) fn view(conn: &mut DbConnection, row: UpdateRow) -> Result<NationalCatalogUpdateView, AppError> {
-    let catalog_name = hoso_store::catalogs::find(conn, &row.kind)?
-        .map(|c| c.name)
-        .unwrap_or_else(|| row.kind.clone());
+    let names = hoso_store::catalogs::find(conn, &row.kind)?
+        .map(|c| (c.kind, c.name))
+        .into_iter()
+        .collect();
+    view_named(&names, row)
+}
+
+pub(crate) fn view_named(
+    names: &std::collections::HashMap<String, String>,
+    row: UpdateRow,
+) -> Result<NationalCatalogUpdateView, AppError> {
+    let catalog_name = names.get(&row.kind).cloned().unwrap_or_else(|| row.kind.clone());
     let changes = changes_of(&row)?
         .iter()
         .map(|c| NationalCatalogChange {
             code: c.code.clone(),
-            kind: kind_name(c.kind).into(),
+            kind: c.kind.as_str().into(),
             fields: c.fields.clone(),
             before: c.before.as_ref().map(entry_view),
             after: entry_view(&c.after),
