@@ -219,3 +219,13 @@ pub fn national_kind(kind: &str) -> &'static str {
         _ => "Khác",
     }
 }
+
+pub fn position_group(group: hoso_api_types::units::PositionGroup) -> &'static str {
+    use hoso_api_types::units::PositionGroup;
+    match group {
+        PositionGroup::Leadership => "Lãnh đạo, quản lý",
+        PositionGroup::Professional => "Chuyên môn, nghiệp vụ",
+        PositionGroup::SharedProfessional => "Chuyên môn dùng chung",
+        PositionGroup::Support => "Hỗ trợ, phục vụ",
+    }
+}

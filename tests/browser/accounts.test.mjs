@@ -4,7 +4,7 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, startServer } from "./harness.mjs";
+import { launchBrowser, openPage, pickPerson, startServer } from "./harness.mjs";
 import { pdf } from "./fixtures.mjs";
 
 const DEMO_PASSWORD = "HoSo@demo2026";
@@ -93,7 +93,7 @@ describe("accounts", () => {
     await agency.page.getByTestId("user-name").waitFor();
     await agency.page.goto(server.baseUrl + "/tai-khoan");
     const form = agency.page.getByTestId("create-account");
-    await form.getByLabel("Người được cấp").selectOption({ label: "Lê Thị Cúc — Trường THPT chuyên Hưng Yên" });
+    await pickPerson(form, "Người được cấp", "Lê Thị Cúc", "Lê Thị Cúc — Trường THPT chuyên Hưng Yên");
     await form.getByLabel("Tên đăng nhập").fill("lethicuc");
     await form.getByLabel("Tên hiển thị").fill("Lê Thị Cúc");
     await form.getByLabel("Lý do").fill("Tuyển dụng viên chức mới");

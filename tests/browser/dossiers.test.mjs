@@ -4,7 +4,7 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, startServer } from "./harness.mjs";
+import { launchBrowser, openPage, pickPerson, startServer } from "./harness.mjs";
 import { pdf, tinyPng } from "./fixtures.mjs";
 
 const DEMO_PASSWORD = "HoSo@demo2026";
@@ -35,7 +35,7 @@ describe("dossier editor", () => {
     const { page, close } = await openPage(browser, server.baseUrl);
     await signIn(page, server.baseUrl, "quantri");
     await page.getByRole("navigation").getByRole("link", { name: "Hồ sơ", exact: true }).click();
-    await page.locator("select[name=dossier_person]").selectOption({ label: "Nguyễn Văn An — Trường THPT chuyên Hưng Yên" });
+    await pickPerson(page, "Người được lập hồ sơ", "nguyen van an", "Nguyễn Văn An — Trường THPT chuyên Hưng Yên");
     await page.getByRole("button", { name: "Mở hồ sơ" }).click();
     const facts = page.getByTestId("dossier-facts");
     await facts.getByText(/HS\d{6}/).waitFor();

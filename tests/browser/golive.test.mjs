@@ -5,7 +5,7 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, startServer } from "./harness.mjs";
+import { launchBrowser, openPage, pickPerson, startServer } from "./harness.mjs";
 import { pdf } from "./fixtures.mjs";
 
 const ADMIN_PASSWORD = "Quản trị tỉnh 2026!";
@@ -143,7 +143,7 @@ describe("going live", () => {
       await agency.page.goto(server.baseUrl + "/tai-khoan");
       const personal = agency.page.getByTestId("create-account");
       await personal.getByLabel("Loại tài khoản").selectOption("personal");
-      await personal.getByLabel("Người được cấp").selectOption({ label: "Trần Thị Mai — Trường THPT Phố Hiến" });
+      await pickPerson(personal, "Người được cấp", "tran thi mai", "Trần Thị Mai — Trường THPT Phố Hiến");
       await personal.getByLabel("Tên đăng nhập").fill("tranthimai");
       await personal.getByLabel("Tên hiển thị").fill("Trần Thị Mai");
       await personal.getByLabel("Lý do").fill("Tuyển dụng viên chức");

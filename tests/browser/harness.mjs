@@ -115,3 +115,12 @@ export async function signIn(page, baseUrl, username) {
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await page.getByTestId("user-name").waitFor();
 }
+
+/**
+ * Picks a person in a people picker (issue #24): types `search` into the box labelled `label`
+ * and clicks the match whose text is `choice` ("Name — Unit"). The server searches as one types.
+ */
+export async function pickPerson(scope, label, search, choice) {
+  await scope.getByLabel(label, { exact: true }).fill(search);
+  await scope.getByRole("listbox", { name: `Kết quả: ${label}` }).getByRole("button", { name: choice, exact: true }).click();
+}

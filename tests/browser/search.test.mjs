@@ -106,6 +106,22 @@ describe("search", () => {
     await page.getByRole("heading", { name: "Biên chế được giao và số có mặt" }).waitFor();
     assert.ok((await page.getByTestId("gauge").count()) > 0, "a gauge per unit");
 
+    // The annual report to the Ministry: unit by unit, the department's subtotal, the total,
+    // and the file under the report's letterhead (issue #24).
+    const annual = page.getByTestId("annual-report");
+    const year = String(new Date(Date.now() + 7 * 3600e3).getUTCFullYear());
+    await annual.locator('input[name="annual.year"]').fill(year);
+    await annual.locator('select[name="annual.unit"]').selectOption({ label: "— Sở Giáo dục và Đào tạo" });
+    await annual.locator('input[name="annual.signer"]').fill("Giám đốc Sở");
+    await annual.getByRole("button", { name: "Lập báo cáo năm" }).click();
+    const titles = annual.getByTestId("annual-professional_title");
+    await titles.locator('tr[data-kind="subtotal"]', { hasText: "Cộng Sở Giáo dục và Đào tạo" }).waitFor();
+    const total = titles.locator('tr[data-kind="total"]');
+    assert.match(await total.innerText(), /Tổng cộng/);
+    const annualFile = page.waitForEvent("download");
+    await annual.getByRole("button", { name: "Tải báo cáo năm (Excel)" }).click();
+    assert.equal((await annualFile).suggestedFilename(), `bao-cao-so-luong-nam-${year}.xlsx`);
+
     // The list of raises due within a year, in the department's scope.
     await page.getByRole("navigation").getByRole("link", { name: "Danh sách", exact: true }).click();
     await page.locator('select[name="list.kind"]').selectOption("retirement");

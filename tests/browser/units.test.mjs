@@ -1,9 +1,10 @@
 // The organisation tree in a real browser (issue #4): read as of a day, search, and merge two
 // schools through the wizard with its preview.
 
+import { execFileSync } from "node:child_process";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, startServer } from "./harness.mjs";
+import { launchBrowser, openPage, pickPerson, startServer } from "./harness.mjs";
 
 const DEMO_PASSWORD = "HoSo@demo2026";
 
@@ -65,9 +66,9 @@ describe("organisation tree", () => {
     const row = positions.locator("tr", { hasText: "Thư viện" });
     await row.getByText("V.07.05.13 — Giáo viên trung học phổ thông hạng I").waitFor();
     // Give it to one of the school's people: their previous position is freed.
-    await row.locator("select[name=holder]").selectOption({ label: "Đinh Văn Hùng" });
+    await pickPerson(row, "Người đảm nhận TV", "Đinh", "Đinh Văn Hùng — Trường THPT chuyên Hưng Yên");
     await row.getByRole("button", { name: "Giao" }).click();
-    await row.getByText("Đinh Văn Hùng").waitFor();
+    await row.locator("td").nth(5).getByText("Đinh Văn Hùng").waitFor();
     const guard = positions.locator("tr", { hasText: "Bảo vệ" });
     assert.equal(await guard.locator("td").nth(5).innerText(), "", "the guard post he held is free again");
     await close();
@@ -109,6 +110,8 @@ describe("organisation tree", () => {
     await page.getByLabel("Tên đơn vị mới 1").fill("Bệnh viện Đa khoa tỉnh cơ sở 1");
     await page.getByLabel("Mã đơn vị mới 2").fill("HY.SYT.BVDK2");
     await page.getByLabel("Tên đơn vị mới 2").fill("Bệnh viện Đa khoa tỉnh cơ sở 2");
+    await page.getByLabel("Những người còn lại chuyển về").selectOption({ label: "Bệnh viện Đa khoa tỉnh cơ sở 1" });
+    await pickPerson(page, "Tìm người chuyển riêng", "Hoàng Thị Em", "Hoàng Thị Em — Bệnh viện Đa khoa tỉnh");
     await page.getByLabel("Nơi chuyển đến của Hoàng Thị Em").selectOption({ label: "Bệnh viện Đa khoa tỉnh cơ sở 2" });
     await page.getByLabel("Lý do").fill("Tổ chức lại theo đề án của UBND tỉnh");
     await page.getByRole("button", { name: "Xem trước" }).click();
@@ -119,6 +122,52 @@ describe("organisation tree", () => {
     await page.getByTestId("split-done").getByRole("link", { name: "Bệnh viện Đa khoa tỉnh cơ sở 2" }).click();
     await page.getByTestId("unit-facts").getByText("Hình thành từ").waitFor();
     await close();
+  });
+
+  test("Sở Nội vụ splits a unit of more than 200 people, naming only those who go elsewhere", async () => {
+    // 230 generated people with approved dossiers, all in the disease-control centre.
+    const big = await startServer({
+      seedDemo: true,
+      beforeServe: (dataDir) =>
+        execFileSync(process.env.HOSO_BIN, ["seed-bulk", "--people", "230", "--unit", "HY.SYT.TTKSBT"], {
+          env: { ...process.env, HOSO_DATA_DIR: dataDir, HOSO_LOG: "warn" },
+          stdio: ["ignore", "ignore", "inherit"],
+        }),
+    });
+    try {
+      const { page, close } = await openPage(browser, big.baseUrl);
+      await signIn(page, big.baseUrl, "quantri");
+      await page.goto(big.baseUrl + "/to-chuc/chia-tach");
+      await page.locator("select[name=split_source]").selectOption({ label: "— Trung tâm Kiểm soát bệnh tật tỉnh" });
+      await page.getByLabel("Mã đơn vị mới 1").fill("HY.SYT.CDC1");
+      await page.getByLabel("Tên đơn vị mới 1").fill("Trung tâm Kiểm soát bệnh tật");
+      await page.getByLabel("Mã đơn vị mới 2").fill("HY.SYT.GDSK");
+      await page.getByLabel("Tên đơn vị mới 2").fill("Trung tâm Truyền thông giáo dục sức khỏe");
+      await page.getByLabel("Những người còn lại chuyển về").selectOption({ label: "Trung tâm Kiểm soát bệnh tật" });
+      // One person goes elsewhere: found by the server as one types, without tone marks.
+      const box = page.getByLabel("Tìm người chuyển riêng", { exact: true });
+      await box.fill("nguyen");
+      const first = page.getByRole("listbox", { name: "Kết quả: Tìm người chuyển riêng" }).getByRole("button").first();
+      const picked = (await first.innerText()).split(" — ")[0];
+      await first.click();
+      await page.getByLabel(`Nơi chuyển đến của ${picked}`).selectOption({ label: "Trung tâm Truyền thông giáo dục sức khỏe" });
+      await page.getByLabel("Lý do").fill("Tách bộ phận truyền thông theo đề án");
+      await page.getByRole("button", { name: "Xem trước" }).click();
+      const preview = page.getByTestId("split-preview");
+      const elsewhere = preview.locator("tbody tr", { hasText: "Trung tâm Truyền thông giáo dục sức khỏe" });
+      await elsewhere.waitFor();
+      assert.equal(await elsewhere.count(), 1, "only the one named goes elsewhere");
+      assert.ok((await elsewhere.innerText()).includes(picked));
+      const moves = await preview.locator("tbody tr").count();
+      assert.ok(moves > 230, `everyone of the centre is in the preview (${moves})`);
+      await page.getByTestId("confirm-split").click();
+      const done = page.getByTestId("split-done");
+      await done.getByText(`${moves} người đã được chuyển`).waitFor();
+      await done.getByRole("link", { name: "Trung tâm Truyền thông giáo dục sức khỏe" }).waitFor();
+      await close();
+    } finally {
+      await big.stop();
+    }
   });
 
   test("Sở Nội vụ merges two schools after a preview, and the past still shows them", async () => {

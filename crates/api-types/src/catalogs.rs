@@ -45,6 +45,11 @@ pub struct CatalogEntryView {
     /// `shipped` (from the legal source), `local` (added by an administrator) or `national`
     /// (accepted from the national database's version of the catalogue).
     pub origin: String,
+    /// The legal text (document number and article) defining the entry, where it is not the
+    /// catalogue's own source; for an administrator's entry, the basis they gave.
+    pub source: Option<String>,
+    /// The code was made by hoso or the province because no national code is published.
+    pub local_code: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -120,3 +120,71 @@ pub struct ScheduledReport {
     /// Today falls between `opens_on` and `due_on`.
     pub open_now: bool,
 }
+
+/// The annual headcount report as it is sent to the Ministry of Home Affairs (HY 14.1, TG 16.8):
+/// headcount by grade, by professional title and by job position, for a unit and each unit
+/// under it, with subtotals and the total, as of 31 December of the year (today for the year
+/// not yet ended).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "year": 2025, "as_of": "2025-12-31", "unit": {"id": "0f5c…", "name": "Sở Giáo dục và Đào tạo"},
+    "reporting_unit": "Sở Giáo dục và Đào tạo", "recipient": "Bộ Nội vụ", "made_on": "2026-01-10",
+    "signer": "Nguyễn Văn Hải", "title": "Báo cáo số lượng cán bộ, công chức, viên chức năm 2025",
+    "sections": [{"key": "grade", "title": "Theo ngạch công chức",
+        "columns": [{"code": "01.003", "label": "Chuyên viên"}],
+        "rows": [{"unit_id": "0f5c…", "label": "Sở Giáo dục và Đào tạo (trực tiếp)", "depth": 0, "kind": "unit", "values": [12], "total": 12},
+                 {"unit_id": null, "label": "Tổng cộng", "depth": 0, "kind": "total", "values": [12], "total": 12}],
+        "totals": [12], "total": 12}]
+})))]
+pub struct AnnualReportView {
+    pub year: i32,
+    /// 31 December of the year, or today while the year runs.
+    pub as_of: NaiveDate,
+    /// The unit reported on; absent for the whole province.
+    pub unit: Option<UnitRef>,
+    pub title: String,
+    /// The header of a report to the Ministry: who reports, to whom, when, who signs.
+    pub reporting_unit: String,
+    pub recipient: String,
+    pub made_on: NaiveDate,
+    pub signer: Option<String>,
+    /// `grade` (civil-service grades), `professional_title` (public employees' titles),
+    /// `job_position` (the units' job positions), in that order.
+    pub sections: Vec<AnnualSection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnnualSection {
+    pub key: String,
+    pub title: String,
+    /// The codes held by someone in the units reported on, in code order.
+    pub columns: Vec<AnnualColumn>,
+    pub rows: Vec<AnnualRow>,
+    /// The last row's figures (the total), column by column.
+    pub totals: Vec<i64>,
+    pub total: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnnualColumn {
+    pub code: String,
+    pub label: String,
+}
+
+/// One unit's own people (`unit`), a unit with everything under it (`subtotal`) or the whole
+/// report (`total`, no unit).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnnualRow {
+    pub unit_id: Option<String>,
+    pub label: String,
+    /// Depth below the unit reported on (for indenting).
+    pub depth: u32,
+    pub kind: String,
+    /// By column.
+    pub values: Vec<i64>,
+    pub total: i64,
+}

@@ -129,6 +129,8 @@ with_tree_change!(SplitRequest via SplitWire {
     #[serde(default)]
     person_assignments: Vec<Assignment>,
     #[serde(default)]
+    others_to: Option<usize>,
+    #[serde(default)]
     sub_unit_assignments: Vec<Assignment>,
 });
 
@@ -275,6 +277,10 @@ pub struct SplitRequest {
     pub targets: Vec<NewUnit>,
     #[serde(default)]
     pub person_assignments: Vec<Assignment>,
+    /// The new unit (index in `targets`) of everyone `person_assignments` does not name: a
+    /// unit of hundreds is split by naming those who go elsewhere.
+    #[serde(default)]
+    pub others_to: Option<usize>,
     #[serde(default)]
     pub sub_unit_assignments: Vec<Assignment>,
     #[serde(flatten)]

@@ -86,10 +86,19 @@ pub fn csv(table: &Table) -> Result<Vec<u8>, AppError> {
         .map_err(|e| AppError::Internal(format!("csv: {e}")))
 }
 
+fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> AppError {
+    AppError::Internal(format!("xlsx: {e}"))
+}
+
 pub fn xlsx(table: &Table) -> Result<Vec<u8>, AppError> {
-    let internal = |e: rust_xlsxwriter::XlsxError| AppError::Internal(format!("xlsx: {e}"));
     let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
+    write_sheet(workbook.add_worksheet(), table, 0)?;
+    workbook.save_to_buffer().map_err(xlsx_error)
+}
+
+/// The table on a sheet from row `top`; returns the row after its last.
+fn write_sheet(sheet: &mut rust_xlsxwriter::Worksheet, table: &Table, top: u32) -> Result<u32, AppError> {
+    let internal = xlsx_error;
     let title = Format::new().set_bold().set_font_size(14);
     let bold = Format::new()
         .set_bold()
@@ -97,18 +106,20 @@ pub fn xlsx(table: &Table) -> Result<Vec<u8>, AppError> {
         .set_border(rust_xlsxwriter::FormatBorder::Thin);
     let date = Format::new().set_num_format("dd/mm/yyyy");
     sheet
-        .write_string_with_format(0, 0, &table.title, &title)
+        .write_string_with_format(top, 0, &table.title, &title)
         .map_err(internal)?;
-    sheet.write_string(1, 0, &table.subtitle).map_err(internal)?;
-    const HEADER_ROW: u32 = 3;
+    sheet
+        .write_string(top + 1, 0, &table.subtitle)
+        .map_err(internal)?;
+    let header_row: u32 = top + 3;
     let mut widths: Vec<usize> = table.headers.iter().map(|h| h.chars().count()).collect();
     for (col, header) in table.headers.iter().enumerate() {
         sheet
-            .write_string_with_format(HEADER_ROW, col as u16, header, &bold)
+            .write_string_with_format(header_row, col as u16, header, &bold)
             .map_err(internal)?;
     }
     for (i, row) in table.rows.iter().enumerate() {
-        let r = HEADER_ROW + 1 + i as u32;
+        let r = header_row + 1 + i as u32;
         for (col, cell) in row.iter().enumerate() {
             let c = col as u16;
             match cell {
@@ -141,18 +152,24 @@ pub fn xlsx(table: &Table) -> Result<Vec<u8>, AppError> {
             .set_column_width(col as u16, (*width).clamp(8, 60) as f64 + 2.0)
             .map_err(internal)?;
     }
-    sheet.set_freeze_panes(HEADER_ROW + 1, 0).map_err(internal)?;
-    workbook.save_to_buffer().map_err(internal)
+    sheet.set_freeze_panes(header_row + 1, 0).map_err(internal)?;
+    Ok(header_row + 1 + table.rows.len() as u32)
 }
 
 /// The table on A4 pages: title and subtitle, then the rows under a bold header that is
 /// repeated on each page; numbers right-aligned; a cell too wide for its column is cut with "…".
 pub fn pdf(table: &Table) -> Vec<u8> {
+    let mut doc = crate::print::pdf::Document::new();
+    draw_table(&mut doc, table);
+    doc.finish(&table.title, None, None)
+}
+
+/// The table drawn from the document's current line on.
+fn draw_table(doc: &mut crate::print::pdf::Document, table: &Table) {
     use crate::print::pdf::{Document, MARGIN, PAGE_WIDTH};
     const SIZE: f32 = 9.0;
     const GAP: f32 = 6.0;
     let leading = SIZE * 1.6;
-    let mut doc = Document::new();
     let usable = PAGE_WIDTH - 2.0 * MARGIN;
     doc.wrapped(MARGIN, usable, &table.title, 13.0, true);
     doc.wrapped(MARGIN, usable, &table.subtitle, 10.0, false);
@@ -192,17 +209,17 @@ pub fn pdf(table: &Table) -> Vec<u8> {
         doc.y -= leading - 3.0;
     };
     doc.ensure(leading * 2.0);
-    header(&mut doc);
+    header(doc);
     for row in &table.rows {
         let before = doc.y;
         doc.ensure(leading);
         if doc.y > before {
-            header(&mut doc);
+            header(doc);
         }
         let y = doc.y;
         let mut x = MARGIN;
         for (col, cell) in row.iter().enumerate().take(widths.len()) {
-            let text = fit(&doc, &cell.plain(), widths[col], false);
+            let text = fit(doc, &cell.plain(), widths[col], false);
             let indent = match cell {
                 Cell::Number(_) => widths[col] - doc.width(&text, SIZE, false),
                 _ => 0.0,
@@ -212,7 +229,139 @@ pub fn pdf(table: &Table) -> Vec<u8> {
         }
         doc.y -= leading;
     }
-    doc.finish(&table.title, None, None)
+}
+
+/// The head and foot of a report sent to a ministry, laid out as administrative documents are
+/// (Decree 30/2020/NĐ-CP, Annex I): the issuing body on the left and the national motto on the
+/// right, the title; the place and date, who signs and their name at the foot.
+pub struct Letterhead {
+    /// The body above the issuer and the issuer: `UBND TỈNH HƯNG YÊN`, `SỞ NỘI VỤ`.
+    pub issuer: Vec<String>,
+    pub title: String,
+    /// The period and the day the figures stand on.
+    pub period: String,
+    pub recipient: String,
+    /// `Hưng Yên, ngày 10 tháng 01 năm 2026`.
+    pub place_and_date: String,
+    pub signer_title: String,
+    pub signer: Option<String>,
+}
+
+const MOTTO: [&str; 2] = [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+];
+
+impl Letterhead {
+    fn head_lines(&self) -> Vec<String> {
+        vec![
+            self.title.clone(),
+            self.period.clone(),
+            format!("Kính gửi: {}", self.recipient),
+        ]
+    }
+
+    fn foot_lines(&self) -> Vec<String> {
+        vec![
+            self.place_and_date.clone(),
+            self.signer_title.clone(),
+            "(Ký, ghi rõ họ tên, đóng dấu)".into(),
+            self.signer.clone().unwrap_or_default(),
+        ]
+    }
+}
+
+/// A report in parts under one letterhead, as a file: an Excel workbook with a sheet per part
+/// (each under the letterhead), or a PDF with the parts one after the other.
+pub fn render_report(
+    head: &Letterhead,
+    parts: &[(String, Table)],
+    format: FileFormat,
+) -> Result<(Vec<u8>, &'static str, &'static str), AppError> {
+    Ok(match format {
+        FileFormat::Pdf => (report_pdf(head, parts), "application/pdf", "pdf"),
+        FileFormat::Xlsx => (
+            report_xlsx(head, parts)?,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        ),
+        FileFormat::Csv => {
+            let mut bytes = Vec::new();
+            for (i, (_, table)) in parts.iter().enumerate() {
+                let part = csv(table)?;
+                // One byte-order mark, at the start; a blank line between parts.
+                bytes.extend_from_slice(if i == 0 { &part[..] } else { &part[3..] });
+                bytes.extend_from_slice(b"\r\n");
+            }
+            (bytes, "text/csv; charset=utf-8", "csv")
+        }
+    })
+}
+
+fn report_xlsx(head: &Letterhead, parts: &[(String, Table)]) -> Result<Vec<u8>, AppError> {
+    let mut workbook = Workbook::new();
+    let bold = Format::new().set_bold();
+    for (sheet_name, table) in parts {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(sheet_name).map_err(xlsx_error)?;
+        let right = (table.headers.len().max(4) - 2) as u16;
+        for (row, line) in head.issuer.iter().enumerate() {
+            sheet
+                .write_string_with_format(row as u32, 0, line, &bold)
+                .map_err(xlsx_error)?;
+        }
+        for (row, line) in MOTTO.iter().enumerate() {
+            sheet
+                .write_string_with_format(row as u32, right, *line, &bold)
+                .map_err(xlsx_error)?;
+        }
+        let first = head.issuer.len().max(2) as u32 + 1;
+        let lines = head.head_lines();
+        for (row, line) in (first..).zip(&lines) {
+            sheet
+                .write_string_with_format(row, 0, line, &bold)
+                .map_err(xlsx_error)?;
+        }
+        let after = write_sheet(sheet, table, first + lines.len() as u32 + 1)? + 1;
+        for (row, line) in (after..).zip(head.foot_lines()) {
+            sheet
+                .write_string_with_format(row, right, &line, &bold)
+                .map_err(xlsx_error)?;
+        }
+    }
+    workbook.save_to_buffer().map_err(xlsx_error)
+}
+
+fn report_pdf(head: &Letterhead, parts: &[(String, Table)]) -> Vec<u8> {
+    use crate::print::pdf::{Document, MARGIN, PAGE_WIDTH};
+    let mut doc = Document::new();
+    let half = (PAGE_WIDTH - 2.0 * MARGIN) / 2.0;
+    let top = doc.y;
+    for line in &head.issuer {
+        doc.wrapped(MARGIN, half - 10.0, line, 10.0, true);
+    }
+    let left_end = doc.y;
+    doc.y = top;
+    for line in MOTTO {
+        doc.wrapped(MARGIN + half, half, line, 10.0, true);
+    }
+    doc.y = doc.y.min(left_end) - 10.0;
+    let usable = PAGE_WIDTH - 2.0 * MARGIN;
+    let lines = head.head_lines();
+    doc.wrapped(MARGIN, usable, &lines[0], 13.0, true);
+    for line in &lines[1..] {
+        doc.wrapped(MARGIN, usable, line, 10.0, false);
+    }
+    for (_, table) in parts {
+        doc.y -= 10.0;
+        draw_table(&mut doc, table);
+    }
+    doc.y -= 14.0;
+    doc.ensure(80.0);
+    for line in head.foot_lines() {
+        doc.wrapped(MARGIN + half, half, &line, 10.0, false);
+    }
+    doc.finish(&head.title, None, None)
 }
 
 /// The table as a file in `format`: its bytes, content type and file extension.

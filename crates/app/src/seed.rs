@@ -549,7 +549,16 @@ impl<'a> Generator<'a> {
 /// Adds `count` generated people with approved dossiers to the demo province, spread over its
 /// departments, divisions, communes and service units (for benchmarks at scale, issue #7), in
 /// transactions of 1,000; prints progress. Returns how many.
-pub fn load_bulk(conn: &mut DbConnection, keys: &DataKeys, count: usize, seed: u64) -> anyhow::Result<usize> {
+/// `count` generated people with approved dossiers spread over the demo's agencies, schools,
+/// hospitals and communes — or all in the unit `only_unit` (a unit of hundreds, for the tests
+/// of what a large unit needs).
+pub fn load_bulk(
+    conn: &mut DbConnection,
+    keys: &DataKeys,
+    count: usize,
+    seed: u64,
+    only_unit: Option<&str>,
+) -> anyhow::Result<usize> {
     let today = crate::clock::today();
     let approver = accounts::find_by_username(conn, "quantri")?
         .ok_or_else(|| anyhow::anyhow!("load the demo province first (hoso seed-demo)"))?
@@ -567,7 +576,11 @@ pub fn load_bulk(conn: &mut DbConnection, keys: &DataKeys, count: usize, seed: u
             };
             Some(((*code).to_owned(), (*name).to_owned(), post))
         })
+        .filter(|(code, ..)| only_unit.is_none_or(|only| only == code))
         .collect();
+    if places.is_empty() {
+        anyhow::bail!("no demo unit has the code {}", only_unit.unwrap_or_default());
+    }
     let mut unit_ids = Vec::new();
     for (code, ..) in &places {
         unit_ids.push(units::find_by_code(conn, code)?.ok_or(StoreError::NotFound)?.id);

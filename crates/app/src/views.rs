@@ -195,6 +195,8 @@ pub fn catalog_entry(row: &hoso_store::catalogs::EntryRow) -> hoso_api_types::ca
         replaced_by: entry.replaced_by,
         data: entry.data,
         origin: row.origin.clone(),
+        source: entry.source,
+        local_code: entry.local_code,
     }
 }
 

@@ -491,13 +491,20 @@ pub fn sign(
             if draft.revision != loaded.review.draft_revision {
                 return Err(AppError::stale());
             }
-            let full_name = serde_json::from_str::<serde_json::Value>(&draft.content)
-                .ok()
-                .and_then(|c| {
-                    c.pointer("/identity/full_name")
-                        .and_then(|n| n.as_str())
-                        .map(str::to_owned)
-                });
+            let clear = serde_json::from_str::<serde_json::Value>(&draft.content).ok();
+            let text_at = |pointer: &str| {
+                clear
+                    .as_ref()
+                    .and_then(|c| c.pointer(pointer))
+                    .and_then(|n| n.as_str())
+                    .map(str::to_owned)
+            };
+            let full_name = text_at("/identity/full_name");
+            crate::positions::hold_approved_post(
+                conn,
+                &loaded.found.person,
+                text_at("/salary/job_position").as_deref(),
+            )?;
             let note = version_note(conn, &loaded.found.dossier, loaded.review.reason.as_deref())?;
             dossiers::approve_draft(
                 conn,

@@ -65,6 +65,14 @@ pub struct CatalogEntry {
     /// Kind-specific facts, e.g. a salary scale's coefficients.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<serde_json::Value>,
+    /// The legal text (document number and article) that defines this entry, where it is not
+    /// the catalogue's own source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The code was made by hoso because no national code is published for the entry; the
+    /// national sync maps it (docs/catalogs.md).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub local_code: bool,
 }
 
 impl CatalogEntry {
@@ -72,6 +80,39 @@ impl CatalogEntry {
     pub fn applies_on(&self, day: NaiveDate) -> bool {
         self.valid_from.is_none_or(|from| from <= day) && self.valid_to.is_none_or(|to| day <= to)
     }
+}
+
+/// The error for an entry used on a day it does not apply, naming its replacement when it has
+/// one (CTX-2: a retired code explains old records but is refused on new writes).
+pub fn not_in_force(
+    field: &str,
+    entry: &CatalogEntry,
+    on: NaiveDate,
+    successor: Option<&CatalogEntry>,
+) -> FieldError {
+    let day = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+    let code = &entry.code;
+    let label = &entry.label;
+    if let Some(from) = entry.valid_from.filter(|from| on < *from) {
+        return FieldError::new(
+            field,
+            "code_not_yet_valid",
+            format!("Mã «{code}» ({label}) chỉ có hiệu lực từ ngày {}.", day(from)),
+        );
+    }
+    let ended = entry.valid_to.map_or_else(String::new, |to| {
+        format!(" từ ngày {}", day(to + chrono::Days::new(1)))
+    });
+    let instead = match (successor, entry.replaced_by.as_deref()) {
+        (Some(next), _) => format!(" Thay bằng «{}» ({}).", next.code, next.label),
+        (None, Some(next)) => format!(" Thay bằng «{next}»."),
+        (None, None) => String::new(),
+    };
+    FieldError::new(
+        field,
+        "retired_code",
+        format!("Mã «{code}» ({label}) không còn hiệu lực{ended}.{instead}"),
+    )
 }
 
 /// The catalogue files in the order people look for them (identity first, as on the form).

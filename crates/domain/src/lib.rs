@@ -17,6 +17,7 @@ pub mod national;
 pub mod national_catalogs;
 pub mod org;
 pub mod password;
+pub mod position;
 pub mod recruitment;
 pub mod regulation;
 pub mod report;

@@ -216,6 +216,122 @@ pub fn upcoming(reports: &[AnnualReport], today: NaiveDate) -> Vec<ReportDue> {
     due
 }
 
+/// A unit of the tree an annual report is broken down by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitNode {
+    pub id: String,
+    pub parent_id: Option<String>,
+    pub code: String,
+    pub name: String,
+}
+
+/// What a row of a broken-down report is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// One unit's own people (not those of the units under it).
+    Unit,
+    /// A unit and everything under it.
+    Subtotal,
+    /// Everything the report covers.
+    Total,
+}
+
+impl RowKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RowKind::Unit => "unit",
+            RowKind::Subtotal => "subtotal",
+            RowKind::Total => "total",
+        }
+    }
+}
+
+/// A row of a report broken down by unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitRow {
+    pub unit_id: Option<String>,
+    pub label: String,
+    pub depth: u32,
+    pub kind: RowKind,
+    pub values: Vec<i64>,
+}
+
+/// Rows per unit for the report of `tops` and everything under them, as the annual headcount
+/// report to the Ministry lays them out (HY 14.1, TG 16.8: "kể cả đơn vị trực thuộc"): a unit
+/// without units under it is one row; a unit with some is a row of its own people, then its
+/// units in code order, then its subtotal; the total last. `own(unit)` is a unit's own figures
+/// (`width` of them).
+pub fn by_unit(
+    nodes: &[UnitNode],
+    tops: &[&str],
+    width: usize,
+    own: &dyn Fn(&str) -> Vec<i64>,
+) -> Vec<UnitRow> {
+    let mut children = std::collections::HashMap::<&str, Vec<&UnitNode>>::new();
+    for node in nodes {
+        if let Some(parent) = node.parent_id.as_deref() {
+            children.entry(parent).or_default().push(node);
+        }
+    }
+    for list in children.values_mut() {
+        list.sort_by(|a, b| a.code.cmp(&b.code));
+    }
+    fn add(into: &mut [i64], values: &[i64]) {
+        for (sum, v) in into.iter_mut().zip(values) {
+            *sum += v;
+        }
+    }
+    fn walk(
+        node: &UnitNode,
+        depth: u32,
+        children: &std::collections::HashMap<&str, Vec<&UnitNode>>,
+        own: &dyn Fn(&str) -> Vec<i64>,
+        rows: &mut Vec<UnitRow>,
+    ) -> Vec<i64> {
+        let mine = own(&node.id);
+        let below = children.get(node.id.as_str()).map_or(&[][..], Vec::as_slice);
+        let row = |label: String, kind, values: Vec<i64>| UnitRow {
+            unit_id: Some(node.id.clone()),
+            label,
+            depth,
+            kind,
+            values,
+        };
+        if below.is_empty() {
+            rows.push(row(node.name.clone(), RowKind::Unit, mine.clone()));
+            return mine;
+        }
+        rows.push(row(
+            format!("{} (trực tiếp)", node.name),
+            RowKind::Unit,
+            mine.clone(),
+        ));
+        let mut sum = mine;
+        for child in below {
+            let theirs = walk(child, depth + 1, children, own, rows);
+            add(&mut sum, &theirs);
+        }
+        rows.push(row(format!("Cộng {}", node.name), RowKind::Subtotal, sum.clone()));
+        sum
+    }
+    let mut rows = Vec::new();
+    let mut total = vec![0; width];
+    for top in tops {
+        if let Some(node) = nodes.iter().find(|n| n.id == *top) {
+            let sum = walk(node, 0, &children, own, &mut rows);
+            add(&mut total, &sum);
+        }
+    }
+    rows.push(UnitRow {
+        unit_id: None,
+        label: "Tổng cộng".into(),
+        depth: 0,
+        kind: RowKind::Total,
+        values: total,
+    });
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,6 +352,48 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_unit_with_units_under_it_has_its_own_row_and_a_subtotal() {
+        let node = |id: &str, parent: Option<&str>| UnitNode {
+            id: id.into(),
+            parent_id: parent.map(Into::into),
+            code: id.into(),
+            name: format!("Đơn vị {id}"),
+        };
+        // Sở (own 1) with schools a (2) and b (3, with annex c: 4); d is elsewhere.
+        let nodes = [
+            node("so", None),
+            node("b", Some("so")),
+            node("a", Some("so")),
+            node("c", Some("b")),
+            node("d", None),
+        ];
+        let own = |id: &str| match id {
+            "so" => vec![1, 0],
+            "a" => vec![2, 0],
+            "b" => vec![0, 3],
+            "c" => vec![4, 0],
+            _ => vec![100, 100],
+        };
+        let rows = by_unit(&nodes, &["so"], 2, &own);
+        let shown: Vec<(&str, RowKind, u32, Vec<i64>)> = rows
+            .iter()
+            .map(|r| (r.label.as_str(), r.kind, r.depth, r.values.clone()))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                ("Đơn vị so (trực tiếp)", RowKind::Unit, 0, vec![1, 0]),
+                ("Đơn vị a", RowKind::Unit, 1, vec![2, 0]),
+                ("Đơn vị b (trực tiếp)", RowKind::Unit, 1, vec![0, 3]),
+                ("Đơn vị c", RowKind::Unit, 2, vec![4, 0]),
+                ("Cộng Đơn vị b", RowKind::Subtotal, 1, vec![4, 3]),
+                ("Cộng Đơn vị so", RowKind::Subtotal, 0, vec![7, 3]),
+                ("Tổng cộng", RowKind::Total, 0, vec![7, 3]),
+            ]
+        );
     }
 
     #[test]

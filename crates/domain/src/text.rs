@@ -9,6 +9,15 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// A file-name part of a Vietnamese name: `Trường THPT Phố Hiến` → `truong-thpt-pho-hien`.
+pub fn slug(text: &str) -> String {
+    fold(text)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// The letter a Vietnamese accented letter is written on (`ế` → `e`, `đ` → `d`); others as is.
 fn base_letter(c: char) -> char {
     const GROUPS: &[(char, &str)] = &[

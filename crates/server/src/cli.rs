@@ -55,6 +55,10 @@ pub enum Command {
         /// Seed of the generator (the same seed gives the same people).
         #[arg(long, default_value_t = 7)]
         seed: u64,
+        /// Put everyone in this demo unit (its code, e.g. `HY.SYT.TTKSBT`) rather than spread
+        /// them over the province.
+        #[arg(long)]
+        unit: Option<String>,
     },
     /// Write a staff workbook (the import template, filled) of generated teachers of the demo
     /// province's schools, with their sections: for trying the Excel import, its tests and
@@ -160,7 +164,9 @@ pub fn run() -> anyhow::Result<()> {
         Command::Worker => commands::worker::run(&cli.settings),
         Command::Migrate { status } => commands::migrate::run(&cli.settings, status),
         Command::SeedDemo => commands::seed_demo::run(&cli.settings),
-        Command::SeedBulk { people, seed } => commands::seed_demo::run_bulk(&cli.settings, people, seed),
+        Command::SeedBulk { people, seed, unit } => {
+            commands::seed_demo::run_bulk(&cli.settings, people, seed, unit.as_deref())
+        }
         Command::SampleWorkbook { people, seed, out } => {
             commands::seed_demo::run_sample_workbook(people, seed, &out)
         }

@@ -56,6 +56,8 @@ pub struct EntryRow {
     pub origin: String,
     pub added_by: Option<String>,
     pub added_at: NaiveDateTime,
+    pub source: Option<String>,
+    pub local_code: bool,
 }
 
 impl EntryRow {
@@ -69,6 +71,8 @@ impl EntryRow {
             replaced_by: self.replaced_by.clone(),
             // Written by `insert_entry` from a JSON value, so it parses.
             data: self.data.as_deref().and_then(|d| serde_json::from_str(d).ok()),
+            source: self.source.clone(),
+            local_code: self.local_code,
         }
     }
 }
@@ -150,6 +154,8 @@ fn update_shipped(conn: &mut DbConnection, kind: &str, entry: &CatalogEntry) -> 
             catalog_entries::valid_to.eq(entry.valid_to),
             catalog_entries::replaced_by.eq(&entry.replaced_by),
             catalog_entries::data.eq(data_text(entry)),
+            catalog_entries::source.eq(&entry.source),
+            catalog_entries::local_code.eq(entry.local_code),
         ))
         .execute(conn)?;
     Ok(())
@@ -177,6 +183,8 @@ pub fn insert_entry(
             catalog_entries::origin.eq(origin),
             catalog_entries::added_by.eq(added_by),
             catalog_entries::added_at.eq(Utc::now().naive_utc()),
+            catalog_entries::source.eq(&entry.source),
+            catalog_entries::local_code.eq(entry.local_code),
         ))
         .execute(conn)?;
     Ok(())

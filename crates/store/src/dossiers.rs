@@ -472,9 +472,7 @@ pub fn approve_draft(
             .find(dossier_id)
             .select(dossiers::person_id)
             .first(conn)?;
-        diesel::update(people::table.find(person))
-            .set(people::full_name.eq(name))
-            .execute(conn)?;
+        crate::people::rename(conn, &person, name)?;
     }
     Ok(version)
 }

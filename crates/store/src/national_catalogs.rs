@@ -140,6 +140,8 @@ pub fn put_national_entry(
             catalog_entries::replaced_by.eq(&entry.replaced_by),
             catalog_entries::data.eq(&data),
             catalog_entries::origin.eq("national"),
+            // A code the national side publishes is national, whoever made it first.
+            catalog_entries::local_code.eq(false),
         ))
         .execute(conn)?;
     if updated == 0 {

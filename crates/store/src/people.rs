@@ -60,6 +60,7 @@ pub fn insert_with(
         .values((
             people::id.eq(&row.id),
             people::full_name.eq(&row.full_name),
+            people::search_name.eq(hoso_domain::text::fold(&row.full_name)),
             people::unit_id.eq(&row.unit_id),
             people::created_at.eq(row.created_at),
             people::category.eq(&row.category),
@@ -263,6 +264,34 @@ pub struct PersonListed {
     pub has_account: bool,
 }
 
+/// Fills the folded names of people made before they were kept (see the migration
+/// `people_search_name`); how many.
+pub fn backfill_search_names(conn: &mut DbConnection) -> StoreResult<usize> {
+    let missing: Vec<(String, String)> = people::table
+        .filter(people::search_name.eq(""))
+        .select((people::id, people::full_name))
+        .load(conn)?;
+    conn.write_transaction(|conn| {
+        for (id, name) in &missing {
+            diesel::update(people::table.find(id))
+                .set(people::search_name.eq(hoso_domain::text::fold(name)))
+                .execute(conn)?;
+        }
+        Ok(missing.len())
+    })
+}
+
+/// A person's name from now on, as lists and pickers find it.
+pub fn rename(conn: &mut DbConnection, person_id: &str, full_name: &str) -> StoreResult<()> {
+    diesel::update(people::table.find(person_id))
+        .set((
+            people::full_name.eq(full_name),
+            people::search_name.eq(hoso_domain::text::fold(full_name)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// People of units inside `within` (`None`: the province), by name; `text` matches part of the
 /// name; `unit_id` keeps only the people of that one unit.
 pub fn list(
@@ -287,7 +316,9 @@ pub fn list(
         query = query.filter(people::unit_id.eq(unit_id.to_owned()));
     }
     if let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) {
-        query = query.filter(people::full_name.like(format!("%{}%", text.replace(['%', '_'], ""))));
+        // Folded on both sides, so "nguyen van" and "Nguyễn Văn" find "Nguyễn Văn An".
+        let folded = hoso_domain::text::fold(&text.replace(['%', '_'], ""));
+        query = query.filter(people::search_name.like(format!("%{folded}%")));
     }
     let rows = query.load::<(PersonRow, String, Option<String>)>(conn)?;
     Ok(rows
@@ -329,8 +360,12 @@ pub fn move_to_unit(
 /// unit that manages the person, TRF-2).
 pub fn move_to(conn: &mut DbConnection, person_id: &str, unit_id: &str, on: NaiveDate) -> StoreResult<()> {
     use crate::schema::accounts;
-    diesel::update(people::table.find(person_id))
-        .set(people::unit_id.eq(unit_id))
+    // A post is of a unit: whoever leaves the unit leaves the post free (ORG-3).
+    diesel::update(people::table.find(person_id).filter(people::unit_id.ne(unit_id)))
+        .set((
+            people::unit_id.eq(unit_id),
+            people::position_id.eq(None::<String>),
+        ))
         .execute(conn)?;
     replace_placement(conn, person_id, unit_id, on)?;
     diesel::update(accounts::table.filter(accounts::person_id.eq(person_id)))
@@ -352,6 +387,10 @@ pub fn set_service_status(
         .execute(conn)?;
     if !hoso_domain::transfer::IN_SERVICE.contains(&status) {
         close_placement(conn, person_id, on)?;
+        // Out of service, out of the post: the unit may fill it (ORG-3).
+        diesel::update(people::table.find(person_id))
+            .set(people::position_id.eq(None::<String>))
+            .execute(conn)?;
     }
     Ok(())
 }

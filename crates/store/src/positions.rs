@@ -65,13 +65,61 @@ pub fn find(conn: &mut DbConnection, id: &str) -> StoreResult<Option<PositionRow
         .optional()?)
 }
 
-/// The unit's positions by code, each with its current holders.
-pub fn of_unit(conn: &mut DbConnection, unit_id: &str) -> StoreResult<Vec<(PositionRow, Vec<PersonRow>)>> {
-    let positions: Vec<PositionRow> = job_positions::table
+/// The unit's positions by code.
+pub fn in_unit(conn: &mut DbConnection, unit_id: &str) -> StoreResult<Vec<PositionRow>> {
+    Ok(job_positions::table
         .filter(job_positions::unit_id.eq(unit_id))
         .select(PositionRow::as_select())
         .order(job_positions::code.asc())
+        .load(conn)?)
+}
+
+/// Every unit's positions, by unit then code.
+pub fn all(conn: &mut DbConnection) -> StoreResult<Vec<PositionRow>> {
+    under(conn, None)
+}
+
+/// The positions of the units under `under_path` (every unit when `None`), by unit then code.
+pub fn under(conn: &mut DbConnection, under_path: Option<&str>) -> StoreResult<Vec<PositionRow>> {
+    use crate::schema::units;
+    let mut query = job_positions::table
+        .inner_join(units::table)
+        .select(PositionRow::as_select())
+        .order((job_positions::unit_id.asc(), job_positions::code.asc()))
+        .into_boxed();
+    if let Some(prefix) = under_path {
+        query = query.filter(units::path.like(format!("{prefix}%")));
+    }
+    Ok(query.load(conn)?)
+}
+
+/// How many people in service hold each position: (position id, holders).
+pub fn holder_counts(conn: &mut DbConnection) -> StoreResult<Vec<(String, i64)>> {
+    let counts: Vec<(Option<String>, i64)> = people::table
+        .filter(people::position_id.is_not_null())
+        .filter(people::service_status.eq_any(hoso_domain::transfer::IN_SERVICE))
+        .group_by(people::position_id)
+        .select((people::position_id, diesel::dsl::count_star()))
         .load(conn)?;
+    Ok(counts
+        .into_iter()
+        .filter_map(|(id, n)| id.map(|id| (id, n)))
+        .collect())
+}
+
+/// The unit's post with this code.
+pub fn find_by_code(conn: &mut DbConnection, unit_id: &str, code: &str) -> StoreResult<Option<PositionRow>> {
+    Ok(job_positions::table
+        .filter(job_positions::unit_id.eq(unit_id))
+        .filter(job_positions::code.eq(code))
+        .select(PositionRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The unit's positions by code, each with its current holders.
+pub fn of_unit(conn: &mut DbConnection, unit_id: &str) -> StoreResult<Vec<(PositionRow, Vec<PersonRow>)>> {
+    let positions = in_unit(conn, unit_id)?;
     let mut result = Vec::with_capacity(positions.len());
     for position in positions {
         let holders = people::table

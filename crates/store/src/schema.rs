@@ -32,6 +32,7 @@ diesel::table! {
         category -> Text,
         position_id -> Nullable<Text>,
         service_status -> Text,
+        search_name -> Text,
     }
 }
 
@@ -258,6 +259,8 @@ diesel::table! {
         origin -> Text,
         added_by -> Nullable<Text>,
         added_at -> Timestamp,
+        source -> Nullable<Text>,
+        local_code -> Bool,
     }
 }
 

@@ -648,6 +648,20 @@ pub fn counts(
     Ok(rows)
 }
 
+/// A person as the annual headcount report counts them: (managing unit, grade, job position).
+pub type GradeAndPost = (String, Option<String>, Option<String>);
+
+/// The managing unit, grade and job position of each person in service with an approved
+/// dossier: what the annual headcount report counts, unit by unit.
+pub fn grades_and_posts(conn: &mut DbConnection) -> StoreResult<Vec<GradeAndPost>> {
+    Ok(dossier_facts::table
+        .inner_join(dossiers::table.inner_join(people::table))
+        .filter(people::service_status.eq_any(IN_SERVICE))
+        .filter(dossier_facts::source.eq(APPROVED))
+        .select((people::unit_id, dossier_facts::grade, dossier_facts::job_position))
+        .load(conn)?)
+}
+
 /// Gender, birth date and Party membership of one person.
 pub type PersonFacts = (Option<String>, Option<NaiveDate>, bool);
 

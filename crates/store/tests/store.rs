@@ -139,6 +139,8 @@ fn a_newer_shipped_catalogue_updates_its_entries_and_keeps_local_ones() {
             valid_to: None,
             replaced_by: None,
             data: None,
+            source: None,
+            local_code: true,
         };
         catalogs::insert_entry(&mut conn, "ratings", &local, "local", None).unwrap();
 

@@ -21,7 +21,13 @@ pub enum Kind {
     Code(&'static [&'static str]),
     /// A commune code of the province held beside it (the sibling key `province`).
     Commune,
+    /// One of the job positions of the person's unit (item 30.3), from [`UnitPosts`].
+    JobPosition,
 }
+
+/// The job positions of the unit whose dossier is open, provided by the dossier page.
+#[derive(Clone, Copy)]
+pub struct UnitPosts(pub RwSignal<Vec<hoso_api_types::units::PositionView>>);
 
 /// The content the dossier was opened from when it came from the national database (an
 /// arrival, DOS-5): provided by the dossier page, each input then says whether its value came
@@ -147,6 +153,36 @@ pub fn JsonField(
                 <select name=name disabled=readonly on:change=move |ev| write(event_target_value(&ev))>
                     <option value="">"— Chọn —"</option>
                     {move || catalog_options(kinds, current())}
+                </select>
+            }
+            .into_any()
+        }
+        Kind::JobPosition => {
+            let current = read.clone();
+            let posts = use_context::<UnitPosts>();
+            let options = move || {
+                let chosen = current();
+                let list = posts.map(|UnitPosts(p)| p.get()).unwrap_or_default();
+                let known = list.iter().any(|p| p.code == chosen);
+                let stale = (!chosen.is_empty() && !known).then(|| {
+                    let text = format!("{chosen} — không còn là vị trí của đơn vị");
+                    view! { <option value=chosen.clone() selected=true>{text}</option> }
+                });
+                let rows = list
+                    .into_iter()
+                    .map(|p| {
+                        let selected = p.code == chosen;
+                        let required = p.required_grade.map(|g| format!(", yêu cầu {g}")).unwrap_or_default();
+                        let text = format!("{} — {} ({}{required})", p.code, p.name, crate::labels::position_group(p.group));
+                        view! { <option value=p.code selected=selected>{text}</option> }
+                    })
+                    .collect_view();
+                view! { {stale} {rows} }
+            };
+            view! {
+                <select name=name disabled=readonly on:change=move |ev| write(event_target_value(&ev))>
+                    <option value="">"— Chọn vị trí việc làm của đơn vị —"</option>
+                    {options}
                 </select>
             }
             .into_any()

@@ -2,6 +2,7 @@ pub mod catalog;
 pub mod failure;
 pub mod guard;
 pub mod json_form;
+pub mod person_picker;
 pub mod rights;
 pub mod shell;
 pub mod unit_select;

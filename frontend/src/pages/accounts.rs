@@ -3,7 +3,6 @@
 use hoso_api_types::accounts::{
     AccountPage, CreateAccountRequest, DecisionRef, IssuedCredentials, SignInFailures,
 };
-use hoso_api_types::units::PersonSummary;
 use hoso_domain::access::{AccountKind, Right};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -13,6 +12,7 @@ use leptos_router::components::A;
 use crate::api::{self, ApiFailure};
 use crate::components::failure::{FailureNotice, FieldMessage, FormFailure, OneTimeSecret};
 use crate::components::guard::SignedIn;
+use crate::components::person_picker::PersonPicker;
 use crate::components::rights::RightsPicker;
 use crate::components::unit_select::UnitSelect;
 use crate::labels;
@@ -166,7 +166,6 @@ fn CreateAccount(session: Session, on_created: Callback<()>) -> impl IntoView {
     let failure = RwSignal::new(None::<ApiFailure>);
     let issued = RwSignal::new(None::<IssuedCredentials>);
     let pending = RwSignal::new(false);
-    let people = LocalResource::new(move || api::get::<Vec<PersonSummary>>(auth, "/people?limit=200"));
     let selected_kind = move || kind.get().parse::<AccountKind>().unwrap_or(AccountKind::Personal);
     let session_for_rights = session.clone();
     let grantable = Signal::derive(move || session_for_rights.grantable(selected_kind()));
@@ -222,14 +221,10 @@ fn CreateAccount(session: Session, on_created: Callback<()>) -> impl IntoView {
                 </select>
             </label>
             <Show when=move || selected_kind() == AccountKind::Personal>
-                <label>"Người được cấp"
-                    <select name="person_id" bind:value=person_id>
-                        <option value="">"— Chọn người —"</option>
-                        {move || people.get().and_then(Result::ok).unwrap_or_default().into_iter().filter(|p| !p.has_account).map(|p| view! {
-                            <option value=p.id.clone()>{format!("{} — {}", p.full_name, p.unit.name)}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
+                <div class="field">
+                    <span>"Người được cấp"</span>
+                    <PersonPicker chosen=person_id label="Người được cấp".to_owned() without_account=true />
+                </div>
                 <FieldMessage failure field="person_id" />
             </Show>
             <Show when=move || matches!(selected_kind(), AccountKind::Agency | AccountKind::Specialist)>

@@ -111,7 +111,7 @@ fn Catalog(session: Session) -> impl IntoView {
                                     {format!(" — phiên bản {}, {} mục.", c.version, c.entries)}</p>
                                 {c.note.clone().map(|n| view! { <p class="muted">{n}</p> })}
                                 <table class="data" data-testid="catalog-entries">
-                                    <thead><tr><th>"Mã"</th><th>"Tên"</th><th>"Thuộc"</th><th>"Hiệu lực"</th><th>"Nguồn"</th><th></th></tr></thead>
+                                    <thead><tr><th>"Mã"</th><th>"Tên"</th><th>"Thuộc"</th><th>"Hiệu lực"</th><th>"Văn bản quy định"</th><th>"Nguồn"</th><th></th></tr></thead>
                                     <tbody>{view.entries.into_iter().map(|e| {
                                         let code = e.code.clone();
                                         let active = crate::components::catalog::in_force(&e);
@@ -121,11 +121,13 @@ fn Catalog(session: Session) -> impl IntoView {
                                                 <td>{e.label.clone()}</td>
                                                 <td>{e.parent.clone().unwrap_or_default()}</td>
                                                 <td>{validity(&e)}</td>
+                                                <td>{e.source.clone().unwrap_or_default()}</td>
                                                 <td>{match e.origin.as_str() {
                                                     "local" => "Bổ sung tại tỉnh",
                                                     "national" => "Theo CSDL quốc gia",
                                                     _ => "Theo văn bản",
-                                                }}</td>
+                                                }}
+                                                {e.local_code.then(|| view! { <span class="badge" title="Chưa có mã quốc gia: mã do hệ thống hoặc tỉnh đặt, đồng bộ qua bảng ánh xạ">"Mã nội bộ"</span> })}</td>
                                                 <td>{(admin && active).then(|| view! {
                                                     <button type="button" on:click=move |_| retire(code.clone())>"Ngừng áp dụng"</button>
                                                 })}</td>

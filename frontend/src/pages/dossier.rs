@@ -16,7 +16,7 @@ use serde_json::Value;
 use crate::api::{self, ApiFailure};
 use crate::components::failure::{FailureNotice, FormFailure};
 use crate::components::guard::SignedIn;
-use crate::components::json_form::{JsonSection, JsonTable, NationalOrigin};
+use crate::components::json_form::{JsonSection, JsonTable, NationalOrigin, UnitPosts};
 use crate::pages::dossier_form as form;
 use crate::session::Auth;
 
@@ -76,6 +76,16 @@ fn Editor(view: DossierView, draft: DraftView, national: Option<DossierNationalS
     if let Some(record) = &origin {
         provide_context(NationalOrigin(record.content.clone()));
     }
+    // Item 30.3 offers the posts of the person's unit.
+    let posts = RwSignal::new(Vec::new());
+    provide_context(UnitPosts(posts));
+    let unit_id = view.summary.unit.id.clone();
+    spawn_local(async move {
+        let path = format!("/units/{unit_id}/positions");
+        if let Ok(list) = api::get::<Vec<hoso_api_types::units::PositionView>>(auth, &path).await {
+            posts.set(list);
+        }
+    });
     let id = view.summary.id.clone();
     let review_dossier_id = id.clone();
     let review_person_id = view.summary.person_id.clone();

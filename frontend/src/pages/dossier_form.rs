@@ -163,7 +163,7 @@ pub const SALARY: &[FieldSpec] = &[
         Kind::Number,
     ),
     ("beyond_frame_on", "30.1 Ngày hưởng vượt khung", Kind::Date),
-    ("job_position", "30.3 Vị trí việc làm (mã)", Kind::Text),
+    ("job_position", "30.3 Vị trí việc làm", Kind::JobPosition),
     (
         "job_position_pay",
         "30.3 Lương theo vị trí việc làm (đồng)",

@@ -2,7 +2,6 @@
 //! filter by status, open a dossier for a person who has none.
 
 use hoso_api_types::dossiers::{CreateDossierRequest, DossierSummary, DossierView};
-use hoso_api_types::units::PersonSummary;
 use hoso_domain::access::Right;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -12,6 +11,7 @@ use leptos_router::hooks::use_navigate;
 use crate::api::{self, ApiFailure};
 use crate::components::failure::{FailureNotice, FormFailure};
 use crate::components::guard::SignedIn;
+use crate::components::person_picker::PersonPicker;
 use crate::session::{Auth, Session};
 
 #[component]
@@ -100,7 +100,6 @@ fn Dossiers(session: Session) -> impl IntoView {
 fn OpenDossier() -> impl IntoView {
     let auth = expect_context::<Auth>();
     let navigate = use_navigate();
-    let people = LocalResource::new(move || api::get::<Vec<PersonSummary>>(auth, "/people?limit=200"));
     let person = RwSignal::new(String::new());
     let failure = RwSignal::new(None::<ApiFailure>);
     let open = move |_| {
@@ -119,14 +118,10 @@ fn OpenDossier() -> impl IntoView {
     view! {
         <h2>"Mở hồ sơ"</h2>
         <div class="form">
-            <label>"Người được lập hồ sơ"
-                <select name="dossier_person" bind:value=person>
-                    <option value="">"— Chọn —"</option>
-                    {move || people.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|p| view! {
-                        <option value=p.id.clone()>{format!("{} — {}", p.full_name, p.unit.name)}</option>
-                    }).collect_view()}
-                </select>
-            </label>
+            <div class="field">
+                <span>"Người được lập hồ sơ"</span>
+                <PersonPicker chosen=person label="Người được lập hồ sơ".to_owned() />
+            </div>
             <FormFailure failure />
             <button type="button" class="primary" on:click=open>"Mở hồ sơ"</button>
         </div>

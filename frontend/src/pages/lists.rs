@@ -19,6 +19,10 @@ const KINDS: &[(&str, &str)] = &[
     ("retirement", "Đến tuổi nghỉ hưu"),
     ("contract_expiring", "Hợp đồng lao động hết hạn"),
     ("not_approved", "Hồ sơ chưa nộp, chưa kiểm tra, chưa phê duyệt"),
+    (
+        "position_requirement",
+        "Chưa đáp ứng ngạch, chức danh yêu cầu của vị trí việc làm",
+    ),
 ];
 
 #[component]

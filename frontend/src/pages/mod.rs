@@ -1,6 +1,7 @@
 pub mod account;
 pub mod account_requests;
 pub mod accounts;
+pub mod annual_report;
 pub mod api_clients;
 pub mod approvals;
 pub mod audit;

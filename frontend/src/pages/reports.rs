@@ -351,6 +351,7 @@ fn Reports() -> impl IntoView {
                     }.into_any(),
                 },
             }}
+            <crate::pages::annual_report::AnnualReport />
             <h2>"Báo cáo đã lập"</h2>
             <Transition fallback=|| view! { <p class="muted">"Đang tải…"</p> }>
                 {move || Suspend::new(async move {

@@ -2,7 +2,6 @@
 //! (with the required grade or title picked from the catalogue) and give them to the unit's
 //! people.
 
-use hoso_api_types::units::PersonSummary;
 use hoso_api_types::units::{AssignHolderRequest, CreatePositionRequest, PositionGroup, PositionView};
 use hoso_domain::catalog::GRADE_KINDS;
 use leptos::prelude::*;
@@ -11,16 +10,9 @@ use leptos::task::spawn_local;
 use crate::api::{self, ApiFailure};
 use crate::components::catalog::{CatalogSelect, Catalogs};
 use crate::components::failure::{FailureNotice, FieldMessage, FormFailure};
+use crate::components::person_picker::PersonPicker;
+use crate::labels::position_group as group_label;
 use crate::session::Auth;
-
-fn group_label(group: PositionGroup) -> &'static str {
-    match group {
-        PositionGroup::Leadership => "Lãnh đạo, quản lý",
-        PositionGroup::Professional => "Chuyên môn, nghiệp vụ",
-        PositionGroup::SharedProfessional => "Chuyên môn dùng chung",
-        PositionGroup::Support => "Hỗ trợ, phục vụ",
-    }
-}
 
 #[component]
 pub fn Positions(unit_id: String, can_manage: bool) -> impl IntoView {
@@ -33,18 +25,7 @@ pub fn Positions(unit_id: String, can_manage: bool) -> impl IntoView {
         let id = id.clone();
         async move { api::get::<Vec<PositionView>>(auth, &format!("/units/{id}/positions")).await }
     });
-    let id = unit_id.clone();
-    let staff = LocalResource::new(move || {
-        reload.track();
-        let id = id.clone();
-        async move {
-            if can_manage {
-                api::get::<Vec<PersonSummary>>(auth, &format!("/people?unit_id={id}&limit=200")).await
-            } else {
-                Ok(Vec::new())
-            }
-        }
-    });
+    let add_unit_id = unit_id.clone();
     let failure = RwSignal::new(None::<ApiFailure>);
     let assign = move |position_id: String, person_id: String| {
         let body = AssignHolderRequest {
@@ -66,8 +47,9 @@ pub fn Positions(unit_id: String, can_manage: bool) -> impl IntoView {
     view! {
         <h2>"Vị trí việc làm"</h2>
         <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                let people = staff.await.unwrap_or_default();
+            {move || {
+            let unit_id = unit_id.clone();
+            Suspend::new(async move {
                 match list.await {
                     Err(failure) => view! { <FailureNotice failure /> }.into_any(),
                     Ok(list) if list.is_empty() => view! { <p class="muted">"Chưa có vị trí việc làm."</p> }.into_any(),
@@ -78,10 +60,8 @@ pub fn Positions(unit_id: String, can_manage: bool) -> impl IntoView {
                                 let grade = p.required_grade.clone().map(|c| move || catalogs.describe(GRADE_KINDS, &c));
                                 let chosen = RwSignal::new(String::new());
                                 let position_id = p.id.clone();
-                                let candidates: Vec<PersonSummary> = people.iter()
-                                    .filter(|person| !p.holders.iter().any(|h| h.id == person.id))
-                                    .cloned()
-                                    .collect();
+                                let holders: Vec<String> = p.holders.iter().map(|h| h.id.clone()).collect();
+                                let unit_id = unit_id.clone();
                                 view! {
                                     <tr>
                                         <td>{p.code.clone()}</td>
@@ -93,10 +73,7 @@ pub fn Positions(unit_id: String, can_manage: bool) -> impl IntoView {
                                         <td class=if p.vacancies < 0 { "over" } else { "" }>{p.vacancies}</td>
                                         {can_manage.then(|| view! {
                                             <td>
-                                                <select name="holder" aria-label=format!("Người đảm nhận {}", p.code) bind:value=chosen>
-                                                    <option value="">"— Chọn người —"</option>
-                                                    {candidates.into_iter().map(|c| view! { <option value=c.id.clone()>{c.full_name.clone()}</option> }).collect_view()}
-                                                </select>
+                                                <PersonPicker chosen label=format!("Người đảm nhận {}", p.code) unit_id exclude=Signal::derive(move || holders.clone()) />
                                                 <button type="button" on:click=move |_| {
                                                     let person = chosen.get_untracked();
                                                     if !person.is_empty() { assign(position_id.clone(), person); }
@@ -109,10 +86,11 @@ pub fn Positions(unit_id: String, can_manage: bool) -> impl IntoView {
                         </table>
                     }.into_any(),
                 }
-            })}
+            })
+            }}
         </Transition>
         <FormFailure failure />
-        {can_manage.then(|| view! { <AddPosition unit_id on_added=Callback::new(move |()| reload.update(|n| *n += 1)) /> })}
+        {can_manage.then(|| view! { <AddPosition unit_id=add_unit_id on_added=Callback::new(move |()| reload.update(|n| *n += 1)) /> })}
     }
 }
 

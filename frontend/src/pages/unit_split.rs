@@ -1,5 +1,6 @@
-//! The split wizard (ORG-4): choose the unit, name the new units, assign each of its people and
-//! sub-units to one of them, date and decision; preview who moves where; confirm.
+//! The split wizard (ORG-4): choose the unit, name the new units, say where its people go — all
+//! to one new unit but those picked by name (found by a server search, so a unit of any size
+//! splits) — and its sub-units, date and decision; preview who moves where; confirm.
 
 use hoso_api_types::units::{Assignment, NewUnit, PersonSummary, SplitPlan, SplitRequest, UnitView};
 use leptos::prelude::*;
@@ -9,6 +10,7 @@ use leptos_router::components::A;
 use crate::api::{self, ApiFailure};
 use crate::components::failure::{FieldMessage, FormFailure};
 use crate::components::guard::SignedIn;
+use crate::components::person_picker::PersonPicker;
 use crate::pages::unit::{ChangeFields, ChangeInputs};
 use crate::session::Auth;
 
@@ -39,19 +41,18 @@ fn UnitSplit() -> impl IntoView {
     let units = LocalResource::new(move || api::get::<Vec<UnitView>>(auth, "/units"));
     let source = RwSignal::new(String::new());
     let parts = RwSignal::new(vec![Part::new(), Part::new()]);
-    // Person or sub-unit id → index of the part it goes to (as typed in the select).
-    let person_targets = RwSignal::new(Vec::<(String, RwSignal<String>)>::new());
+    // The people picked to go elsewhere than the rest: (id, name, index of their part).
+    let person_targets = RwSignal::new(Vec::<(String, String, RwSignal<String>)>::new());
+    let others_to = RwSignal::new(String::new());
+    // Sub-unit id → index of the part it goes to (as typed in the select).
     let unit_targets = RwSignal::new(Vec::<(String, RwSignal<String>)>::new());
-    let people = LocalResource::new(move || {
-        let id = source.get();
-        async move {
-            if id.is_empty() {
-                Ok(Vec::new())
-            } else {
-                api::get::<Vec<PersonSummary>>(auth, &format!("/people?unit_id={id}&limit=200")).await
-            }
-        }
+    Effect::new(move |_| {
+        source.track();
+        person_targets.set(Vec::new());
     });
+    // A picked person's target is made in the picker's click handler, whose reactive owner is
+    // gone once the matches close: it belongs to the wizard instead.
+    let owner = Owner::current().expect("the wizard renders under an owner");
     let all_units = move || units.get().and_then(Result::ok).unwrap_or_default();
     let source_unit = move || all_units().into_iter().find(|u| u.id == source.get());
     let sub_units = move || {
@@ -93,7 +94,14 @@ fn UnitSplit() -> impl IntoView {
                         .unwrap_or_default(),
                 })
                 .collect(),
-            person_assignments: assignments(person_targets.get_untracked()),
+            person_assignments: assignments(
+                person_targets
+                    .get_untracked()
+                    .into_iter()
+                    .map(|(id, _, target)| (id, target))
+                    .collect(),
+            ),
+            others_to: others_to.get_untracked().parse().ok(),
             sub_unit_assignments: assignments(unit_targets.get_untracked()),
             change: fields.change(),
         }
@@ -159,34 +167,59 @@ fn UnitSplit() -> impl IntoView {
                     <button type="button" on:click=move |_| parts.update(|list| list.push(Part::new()))>"Thêm đơn vị mới"</button>
                 </fieldset>
                 <FieldMessage failure field="targets" />
-                <Transition fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        let list = people.await.unwrap_or_default();
-                        let rows: Vec<(String, RwSignal<String>)> =
-                            list.iter().map(|p| (p.id.clone(), RwSignal::new(String::new()))).collect();
-                        person_targets.set(rows.clone());
-                        let subs = sub_units();
-                        let sub_rows: Vec<(String, RwSignal<String>)> =
-                            subs.iter().map(|u| (u.id.clone(), RwSignal::new(String::new()))).collect();
-                        unit_targets.set(sub_rows.clone());
+                {move || {
+                    let id = source.get();
+                    (!id.is_empty()).then(|| {
+                        let picked = RwSignal::new(String::new());
+                        let owner = owner.clone();
+                        let add = Callback::new(move |person: PersonSummary| {
+                            picked.set(String::new());
+                            person_targets.update(|list| {
+                                if !list.iter().any(|(id, ..)| *id == person.id) {
+                                    let target = owner.with(|| RwSignal::new(String::new()));
+                                    list.push((person.id, person.full_name, target));
+                                }
+                            });
+                        });
+                        let exclude = Signal::derive(move || {
+                            person_targets.get().into_iter().map(|(id, ..)| id).collect::<Vec<_>>()
+                        });
                         view! {
                             <fieldset data-testid="split-people">
-                                <legend>{format!("Cán bộ, công chức, viên chức ({} người)", list.len())}</legend>
-                                {list.into_iter().zip(rows).map(|(p, (_, target))| view! {
-                                    <div class="row"><span>{p.full_name.clone()}</span>{target_select(format!("Nơi chuyển đến của {}", p.full_name), target)}</div>
-                                }).collect_view()}
+                                <legend>"Cán bộ, công chức, viên chức của đơn vị"</legend>
+                                {target_select("Những người còn lại chuyển về".to_owned(), others_to)}
+                                <FieldMessage failure field="others_to" />
+                                <p class="muted">"Người chuyển về đơn vị khác: tìm theo tên rồi chọn nơi chuyển đến."</p>
+                                <PersonPicker chosen=picked label="Tìm người chuyển riêng".to_owned() unit_id=id exclude on_pick=add />
+                                <table class="data" data-testid="split-exceptions">
+                                    <tbody>
+                                        {move || person_targets.get().into_iter().map(|(person_id, name, target)| view! {
+                                            <tr>
+                                                <td>{name.clone()}</td>
+                                                <td>{target_select(format!("Nơi chuyển đến của {name}"), target)}</td>
+                                                <td><button type="button" on:click=move |_| person_targets.update(|list| list.retain(|(id, ..)| *id != person_id))>"Bỏ"</button></td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
                             </fieldset>
-                            {(!subs.is_empty()).then(|| view! {
-                                <fieldset data-testid="split-sub-units">
-                                    <legend>"Đơn vị trực thuộc"</legend>
-                                    {subs.into_iter().zip(sub_rows).map(|(u, (_, target))| view! {
-                                        <div class="row"><span>{u.name.clone()}</span>{target_select(format!("Nơi chuyển đến của {}", u.name), target)}</div>
-                                    }).collect_view()}
-                                </fieldset>
-                            })}
                         }
-                    })}
-                </Transition>
+                    })
+                }}
+                {move || {
+                    let subs = sub_units();
+                    let sub_rows: Vec<(String, RwSignal<String>)> =
+                        subs.iter().map(|u| (u.id.clone(), RwSignal::new(String::new()))).collect();
+                    unit_targets.set(sub_rows.clone());
+                    (!subs.is_empty()).then(|| view! {
+                        <fieldset data-testid="split-sub-units">
+                            <legend>"Đơn vị trực thuộc"</legend>
+                            {subs.into_iter().zip(sub_rows).map(|(u, (_, target))| view! {
+                                <div class="row"><span>{u.name.clone()}</span>{target_select(format!("Nơi chuyển đến của {}", u.name), target)}</div>
+                            }).collect_view()}
+                        </fieldset>
+                    })
+                }}
                 <FieldMessage failure field="person_assignments" />
                 <ChangeInputs fields failure />
                 <FormFailure failure />

@@ -36,6 +36,9 @@ pub async fn create_catalog_entry(
                 valid_to: None,
                 replaced_by: None,
                 data: body.data,
+                // A province's own entry: its code is the province's, its basis the text given.
+                source: Some(body.reason.trim().to_owned()),
+                local_code: true,
             };
             let meta = catalog.meta();
             let known = crate::catalogs::existing(

@@ -13,8 +13,7 @@ pub use retire_catalog_entry::retire_catalog_entry;
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
-use hoso_domain::catalog::unknown_code;
-use hoso_domain::FieldError;
+use hoso_domain::catalog::{not_in_force, unknown_code};
 use hoso_store::catalogs::{self, EntryRow};
 use hoso_store::DbConnection;
 
@@ -28,20 +27,16 @@ pub fn require(
     code: &str,
     on: NaiveDate,
 ) -> Result<EntryRow, AppError> {
-    let entry = catalogs::find_in(conn, kinds, code)?.ok_or_else(|| unknown_code(field, code))?;
-    if !entry.entry().applies_on(on) {
-        return Err(FieldError::new(
-            field,
-            "retired_code",
-            format!(
-                "Mã «{code}» ({}) không còn hiệu lực vào ngày {}.",
-                entry.label,
-                on.format("%d/%m/%Y")
-            ),
-        )
-        .into());
+    let row = catalogs::find_in(conn, kinds, code)?.ok_or_else(|| unknown_code(field, code))?;
+    let entry = row.entry();
+    if !entry.applies_on(on) {
+        let successor = match entry.replaced_by.as_deref() {
+            Some(next) => catalogs::find_in(conn, kinds, next)?.map(|r| r.entry()),
+            None => None,
+        };
+        return Err(not_in_force(field, &entry, on, successor.as_ref()).into());
     }
-    Ok(entry)
+    Ok(row)
 }
 
 /// Which of the `(kind, code)` pairs (skipping incomplete ones) are in the catalogues.

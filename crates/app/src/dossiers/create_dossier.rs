@@ -43,7 +43,7 @@ pub async fn create_dossier(
                 .identity
                 .full_name
                 .get_or_insert_with(|| person.full_name.clone());
-            super::check(conn, &session, &keys, &body.content, None, None)?;
+            super::check(conn, &session, &keys, &body.content, None, None, &person.unit_id)?;
             let sealed = super::seal(&keys, &body.content, &person.full_name);
             let id = conn.write_transaction(|conn| -> Result<String, AppError> {
                 let number = dossiers::next_number(conn)?;

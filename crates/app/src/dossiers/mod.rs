@@ -176,8 +176,9 @@ pub fn seal(keys: &DataKeys, content: &DossierContent, person_name: &str) -> Sea
     }
 }
 
-/// Catalogue codes, dates and numbers of `content` (422 naming each field), a new photo an
-/// image the caller may use, and the citizen-ID number not already another person's.
+/// Catalogue codes, dates and numbers of `content` (422 naming each field), the job position
+/// one of the posts of the person's unit (`unit_id`), a new photo an image the caller may use,
+/// and the citizen-ID number not already another person's.
 pub fn check(
     conn: &mut DbConnection,
     session: &Session,
@@ -185,13 +186,23 @@ pub fn check(
     content: &DossierContent,
     dossier_id: Option<&str>,
     known_photo: Option<&str>,
+    unit_id: &str,
 ) -> Result<(), AppError> {
     let catalogs = crate::catalogs::index_for(conn, content)?;
-    check_against(conn, session, keys, content, dossier_id, known_photo, &catalogs)
+    let posts = crate::positions::posts_of(conn, unit_id)?;
+    check_against(
+        conn,
+        session,
+        keys,
+        content,
+        dossier_id,
+        known_photo,
+        (&catalogs, &posts),
+    )
 }
 
-/// [`check`] against catalogues already loaded (an import checks thousands of dossiers
-/// against one index).
+/// [`check`] against catalogues and the unit's posts already loaded (an import checks
+/// thousands of dossiers against one index).
 pub fn check_against(
     conn: &mut DbConnection,
     session: &Session,
@@ -199,9 +210,19 @@ pub fn check_against(
     content: &DossierContent,
     dossier_id: Option<&str>,
     known_photo: Option<&str>,
-    catalogs: &hoso_domain::dossier::validation::CatalogIndex,
+    (catalogs, posts): (
+        &hoso_domain::dossier::validation::CatalogIndex,
+        &[hoso_domain::position::Post],
+    ),
 ) -> Result<(), AppError> {
-    validate(content, catalogs, crate::clock::today())?;
+    let mut errors = match validate(content, catalogs, crate::clock::today()) {
+        Ok(()) => hoso_domain::FieldErrors::new(),
+        Err(errors) => errors,
+    };
+    if let Err(error) = hoso_domain::position::check_job_position(&content.salary, posts) {
+        errors.push(error);
+    }
+    errors.into_result()?;
     // A photo already in the dossier was checked when it was put there.
     if let Some(photo) = content
         .photo_document_id
@@ -323,6 +344,7 @@ pub fn ready_for_review(
         &content,
         Some(&found.dossier.id),
         content.photo_document_id.as_deref(),
+        &found.person.unit_id,
     )?;
     Ok(crate::secrets::digest_bytes(canonical_json(&whole).as_bytes()))
 }

@@ -92,6 +92,12 @@ pub fn render(
         national_identifier: dossier.national_identifier.clone(),
         national_dossier_code: dossier.national_dossier_code.clone(),
         status_line,
+        job_position_name: match content.salary.job_position.as_deref() {
+            Some(code) => {
+                hoso_store::positions::find_by_code(conn, &r.found.person.unit_id, code)?.map(|p| p.name)
+            }
+            None => None,
+        },
     };
     let catalogs = crate::catalogs::index_for(conn, &content)?;
     let bytes = dossier_pdf(

@@ -51,7 +51,15 @@ pub async fn save_dossier_draft(
                 let kept = join_sensitive(&split_sensitive(&submitted).0, &split_sensitive(&before).1);
                 content = super::typed(&kept)?;
             }
-            super::check(conn, &session, &keys, &content, Some(&r.found.dossier.id), known_photo.as_deref())?;
+            super::check(
+                conn,
+                &session,
+                &keys,
+                &content,
+                Some(&r.found.dossier.id),
+                known_photo.as_deref(),
+                &r.found.person.unit_id,
+            )?;
             let sealed = super::seal(&keys, &content, &r.found.person.full_name);
             let draft = conn.write_transaction(|conn| -> Result<_, AppError> {
                 let draft = dossiers::save_draft(

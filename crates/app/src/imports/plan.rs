@@ -341,21 +341,24 @@ impl<'a> Checker<'a> {
         Ok(self.units[code].clone())
     }
 
+    /// The unit's posts, read once per import.
+    fn positions_of(&mut self, conn: &mut DbConnection, unit_id: &str) -> Result<&[PositionRow], AppError> {
+        if !self.positions.contains_key(unit_id) {
+            let of_unit = hoso_store::positions::in_unit(conn, unit_id)?;
+            self.positions.insert(unit_id.to_owned(), of_unit);
+        }
+        Ok(&self.positions[unit_id])
+    }
+
     fn position(
         &mut self,
         conn: &mut DbConnection,
         unit_id: &str,
         code: &str,
     ) -> Result<Option<PositionRow>, AppError> {
-        if !self.positions.contains_key(unit_id) {
-            let of_unit = hoso_store::positions::of_unit(conn, unit_id)?
-                .into_iter()
-                .map(|(p, _)| p)
-                .collect();
-            self.positions.insert(unit_id.to_owned(), of_unit);
-        }
         let wanted = import::comparable(code);
-        Ok(self.positions[unit_id]
+        Ok(self
+            .positions_of(conn, unit_id)?
             .iter()
             .find(|p| import::comparable(&p.code) == wanted)
             .cloned())
@@ -480,12 +483,18 @@ impl<'a> Checker<'a> {
                 None => by_sheet.push((sheet, vec![read])),
             }
         }
+        let post_code = position.as_ref().map(|p| p.code.clone());
         let fill = |content: &mut DossierContent| {
             import::apply_person(content, &main);
             for (sheet, rows) in &by_sheet {
                 import::apply_section(content, *sheet, rows);
             }
+            // Item 30.3 is the post as the unit codes it, however the cell spelled it.
+            if post_code.is_some() {
+                content.salary.job_position.clone_from(&post_code);
+            }
         };
+        let unit_id = unit.id.clone();
         let (outcome, dossier_id, known_photo) = match holder {
             None => {
                 if check_recruit(actor, &path).is_err() {
@@ -626,6 +635,11 @@ impl<'a> Checker<'a> {
             Outcome::Update { content, .. } => content.as_ref(),
             _ => unreachable!("only writes are checked"),
         };
+        let posts: Vec<_> = self
+            .positions_of(conn, &unit_id)?
+            .iter()
+            .map(crate::positions::post)
+            .collect();
         let checked = crate::dossiers::check_against(
             conn,
             self.session,
@@ -633,7 +647,7 @@ impl<'a> Checker<'a> {
             content,
             dossier_id.as_deref(),
             known_photo.as_deref(),
-            &self.catalogs,
+            (&self.catalogs, &posts),
         );
         match checked {
             Ok(()) => {}

@@ -82,6 +82,32 @@ pub async fn make_list(
                         ));
                     }
                 }
+            } else if kind == "position_requirement" {
+                let index = crate::catalogs::index(conn)?;
+                let posts: std::collections::HashMap<String, hoso_store::positions::PositionRow> =
+                    hoso_store::positions::under(conn, under_path.as_deref().or(within.as_deref()))?
+                        .into_iter()
+                        .map(|p| (p.id.clone(), p))
+                        .collect();
+                let criteria = Criteria {
+                    within,
+                    under_path,
+                    ..Criteria::default()
+                };
+                for (found, facts) in hoso_store::search::search(conn, &criteria, None, MOST)? {
+                    if let Some((current, next, note)) = requirement_unmet(&index, &posts, &found, &facts) {
+                        items.push((
+                            NaiveDate::MIN,
+                            ListItem {
+                                dossier: summary(&found),
+                                due_on: None,
+                                current,
+                                next,
+                                note: Some(note),
+                            },
+                        ));
+                    }
+                }
             } else {
                 let index = crate::catalogs::index(conn)?;
                 let criteria = Criteria {
@@ -209,7 +235,39 @@ pub const KINDS: &[(&str, &str)] = &[
         "not_approved",
         "Danh sách hồ sơ chưa nộp, chưa kiểm tra, chưa phê duyệt",
     ),
+    (
+        "position_requirement",
+        "Danh sách chưa đáp ứng ngạch, chức danh nghề nghiệp yêu cầu của vị trí việc làm",
+    ),
 ];
+
+/// A holder of a post whose approved grade does not meet the post's requirement (ORG-3): what
+/// they hold, what the post requires, and the post.
+fn requirement_unmet(
+    index: &CatalogIndex,
+    posts: &std::collections::HashMap<String, hoso_store::positions::PositionRow>,
+    found: &DossierWithPerson,
+    facts: &Facts,
+) -> Option<(String, String, String)> {
+    let post = posts.get(found.person.position_id.as_deref()?)?;
+    let required = post.required_grade.as_deref()?;
+    if hoso_domain::position::grade_meets(facts.grade.as_deref(), required, index) {
+        return None;
+    }
+    let named = |code: &str| {
+        index
+            .find(hoso_domain::catalog::GRADE_KINDS, code)
+            .map_or_else(|| code.to_owned(), |e| format!("{} ({code})", e.label))
+    };
+    Some((
+        facts
+            .grade
+            .as_deref()
+            .map_or_else(|| "Chưa xếp ngạch, chức danh".to_owned(), named),
+        format!("Yêu cầu {}", named(required)),
+        format!("Vị trí {} — {}", post.code, post.name),
+    ))
+}
 
 /// Most people a list holds.
 pub const MOST: i64 = 100_000;

@@ -20,6 +20,8 @@ pub struct PrintHeader {
     pub national_dossier_code: Option<String>,
     /// "Phiên bản 3 đã phê duyệt, mã băm …" or "Bản khai chưa phê duyệt".
     pub status_line: String,
+    /// The name of the post item 30.3 names, as the unit calls it.
+    pub job_position_name: Option<String>,
 }
 
 const BODY: f32 = 10.5;
@@ -324,7 +326,10 @@ pub fn dossier_pdf(
         "30.3) Vị trí việc làm",
         &format!(
             "{}   Lương theo vị trí việc làm: {}   Ngày hưởng: {}",
-            text(&s.job_position),
+            match (&s.job_position, &header.job_position_name) {
+                (Some(code), Some(name)) => format!("{name} ({code})"),
+                _ => text(&s.job_position),
+            },
             s.job_position_pay.map(|p| p.to_string()).unwrap_or_default(),
             date(s.job_position_on)
         ),

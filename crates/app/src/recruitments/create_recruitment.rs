@@ -115,7 +115,7 @@ pub fn recruit(
     );
     // Every item the draft holds is checked as a draft save would check it (gender, citizen-ID
     // format against the birth date and gender), with the names of the request's fields.
-    match crate::dossiers::check(conn, session, keys, &content, None, None) {
+    match crate::dossiers::check(conn, session, keys, &content, None, None, &unit.id) {
         Err(AppError::Validation(failed)) => {
             let mut errors = FieldErrors::new();
             for mut field in failed.into_vec() {

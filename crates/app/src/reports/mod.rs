@@ -13,11 +13,13 @@
 pub mod create_report_job;
 pub mod list_report_jobs;
 pub mod list_report_schedule;
+pub mod make_annual_report;
 pub mod make_report;
 pub mod read_report_job;
 pub use create_report_job::create_report_job;
 pub use list_report_jobs::list_report_jobs;
 pub use list_report_schedule::list_report_schedule;
+pub use make_annual_report::make_annual_report;
 pub use make_report::make_report;
 pub use read_report_job::read_report_job;
 
@@ -38,6 +40,9 @@ use std::collections::{BTreeMap, HashSet};
 pub enum Source {
     /// People counted by one fact, labelled from these catalogues.
     Count(Dimension, &'static [&'static str]),
+    /// People by the job position of their dossier (item 30.3), with the units' posts: how
+    /// many each position has, are held and are free (ORG-3).
+    Posts,
     Age,
     Party,
     /// Per unit below: headcount against the year's quota.
@@ -63,7 +68,7 @@ pub const KINDS: &[Kind] = &[
     Kind {
         key: "job_position",
         title: "Số lượng theo vị trí việc làm",
-        source: Source::Count(Dimension::JobPosition, &[]),
+        source: Source::Posts,
     },
     Kind {
         key: "gender",
@@ -181,7 +186,10 @@ impl ReportRequest {
     /// Counted from what stood on a past day rather than today's facts.
     pub fn is_historical(&self) -> bool {
         self.as_of != self.today
-            && matches!(self.kind.source, Source::Count(..) | Source::Age | Source::Party)
+            && matches!(
+                self.kind.source,
+                Source::Count(..) | Source::Posts | Source::Age | Source::Party
+            )
     }
 }
 
@@ -205,11 +213,7 @@ pub fn make(
     let under = request.unit.as_ref().map(|u| u.path.as_str());
     let (count_label, columns, rows): (&str, Vec<&str>, Vec<ReportRow>) = match request.kind.source {
         Source::Count(dimension, catalogs) => {
-            let counts = if request.is_historical() {
-                report::tally(dimension, &facts_then(conn, request, progress)?)
-            } else {
-                search::counts(conn, dimension, under)?
-            };
+            let counts = counted_by(conn, request, dimension, progress)?;
             let index = crate::catalogs::index(conn)?;
             let rows = counts
                 .into_iter()
@@ -224,6 +228,10 @@ pub fn make(
                 })
                 .collect();
             ("Số lượng", vec![], rows)
+        }
+        Source::Posts => {
+            let counts = counted_by(conn, request, Dimension::JobPosition, progress)?;
+            ("Số người", POST_COLUMNS.to_vec(), post_rows(conn, under, counts)?)
         }
         Source::Age | Source::Party => {
             let people: Vec<(Option<String>, Option<NaiveDate>, bool)> = if request.is_historical() {
@@ -326,6 +334,21 @@ pub fn make(
         rows,
         total_suppressed: false,
     })
+}
+
+/// People counted by one fact: today's by the database, a past day's from the versions then.
+fn counted_by(
+    conn: &mut DbConnection,
+    request: &ReportRequest,
+    dimension: Dimension,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<(Option<String>, i64)>, AppError> {
+    if request.is_historical() {
+        Ok(report::tally(dimension, &facts_then(conn, request, progress)?))
+    } else {
+        let under = request.unit.as_ref().map(|u| u.path.as_str());
+        Ok(search::counts(conn, dimension, under)?)
+    }
 }
 
 /// USE-6: a report of religion, ethnicity or Party membership for a unit the reader does not
@@ -504,6 +527,47 @@ impl Rollup {
             .map(|(unit, (count, values))| row(unit.code.clone(), unit.label.clone(), count, values))
             .collect()
     }
+}
+
+/// The job-position report's columns after the people counted.
+pub const POST_COLUMNS: &[&str] = &["Số vị trí", "Đang có người giữ", "Còn trống"];
+
+/// A row per job-position code of the units counted (their names; the posts, holders and free
+/// posts of every unit with that code), and one for dossiers that name none ("Chưa khai").
+fn post_rows(
+    conn: &mut DbConnection,
+    under: Option<&str>,
+    counts: Vec<(Option<String>, i64)>,
+) -> Result<Vec<ReportRow>, AppError> {
+    let held: std::collections::HashMap<String, i64> =
+        hoso_store::positions::holder_counts(conn)?.into_iter().collect();
+    // code → (name, posts, held)
+    let mut posts = BTreeMap::<String, (String, i64, i64)>::new();
+    for position in hoso_store::positions::under(conn, under)? {
+        let holders = held.get(&position.id).copied().unwrap_or(0);
+        let entry = posts
+            .entry(position.code.clone())
+            .or_insert_with(|| (position.name.clone(), 0, 0));
+        entry.1 += i64::from(position.posts);
+        entry.2 += holders;
+    }
+    let counted: BTreeMap<Option<String>, i64> = counts.into_iter().collect();
+    let mut rows = Vec::new();
+    if let Some(n) = counted.get(&None) {
+        rows.push(row("", "Chưa khai", *n, vec![0, 0, 0]));
+    }
+    let codes: std::collections::BTreeSet<&String> = posts.keys().chain(counted.keys().flatten()).collect();
+    for code in codes {
+        let (name, total, holders) = posts.get(code).cloned().unwrap_or_else(|| (code.clone(), 0, 0));
+        let count = counted.get(&Some(code.clone())).copied().unwrap_or(0);
+        rows.push(row(
+            code.clone(),
+            name,
+            count,
+            vec![total, holders, (total - holders).max(0)],
+        ));
+    }
+    Ok(rows)
 }
 
 /// The quota report's columns after the headcount: the whole quota and what is left of it,

@@ -6,7 +6,7 @@ use crate::session::Session;
 use crate::App;
 
 /// The unit's job positions (ORG-3) with their posts, holders and vacancies. Within the
-/// reader's scope.
+/// reader's scope; a personal account sees the posts of its unit without their holders.
 pub async fn list_unit_positions(
     app: &App,
     session: Session,
@@ -17,9 +17,17 @@ pub async fn list_unit_positions(
         .db(move |conn| {
             let unit = super::load_visible(conn, &actor, &id)?;
             let rows = positions::of_unit(conn, &unit.id)?;
+            // An employee picks their own post (item 30.3); who holds the others is HR's.
+            let personal = actor.kind == hoso_domain::access::AccountKind::Personal;
             Ok(rows
                 .into_iter()
-                .map(|(p, holders)| crate::views::position(p, holders))
+                .map(|(p, holders)| {
+                    let mut view = crate::views::position(p, holders);
+                    if personal {
+                        view.holders.clear();
+                    }
+                    view
+                })
                 .collect::<Vec<_>>())
         })
         .await?;

@@ -307,11 +307,24 @@ pub fn plan_split(
     }
     let staff = people::in_units(conn, std::slice::from_ref(&source.id))?;
     let children = units::current_children(conn, &source.id)?;
-    let person_targets: BTreeMap<String, usize> = request
+    let mut person_targets: BTreeMap<String, usize> = request
         .person_assignments
         .iter()
         .map(|a| (a.id.clone(), a.target))
         .collect();
+    if let Some(others) = request.others_to {
+        if others >= request.targets.len() {
+            return Err(hoso_domain::FieldError::new(
+                "others_to",
+                "out_of_range",
+                "Chọn một trong các đơn vị mới cho những người còn lại.",
+            )
+            .into());
+        }
+        for person in &staff {
+            person_targets.entry(person.id.clone()).or_insert(others);
+        }
+    }
     let child_targets: BTreeMap<String, usize> = request
         .sub_unit_assignments
         .iter()

@@ -126,6 +126,8 @@ fn a_new_entry_is_refused_for_each_broken_rule() {
         valid_to: None,
         replaced_by: None,
         data: None,
+        source: None,
+        local_code: true,
     };
     let fields = |r: Result<(), FieldErrors>| -> Vec<(String, String)> {
         r.unwrap_err()
@@ -185,4 +187,79 @@ fn only_catalogue_administrators_extend_catalogues() {
     assert!(check_administer_catalogs(&actor(AccountKind::Admin, &[Right::AdministerCatalogs])).is_ok());
     assert!(check_administer_catalogs(&actor(AccountKind::Admin, &[])).is_err());
     assert!(check_administer_catalogs(&actor(AccountKind::Agency, &[Right::AdministerCatalogs])).is_err());
+}
+
+/// Issue #24: grades and professional titles of every sector the province employs, each with
+/// the document and article it comes from and a salary scale; codes re-coded by a later
+/// circular stay, retired, naming their successor.
+#[test]
+fn grades_and_titles_cover_the_sectors_with_their_sources() {
+    let kinds = by_kind();
+    let grades = &kinds["grades"].entries;
+    let titles = &kinds["professional_titles"].entries;
+    assert_eq!(grades.len(), 37);
+    assert_eq!(titles.len(), 105);
+    let in_series = |prefix: &str| titles.iter().filter(|t| t.code.starts_with(prefix)).count();
+    // Education, health, science, agriculture, culture, information, social work, archives.
+    for (prefix, count) in [
+        ("V.07.", 25),
+        ("V.08.", 29),
+        ("V.05.", 8),
+        ("V.03.", 6),
+        ("V.10.", 11),
+        ("V.11.", 20),
+        ("V.09.04.", 3),
+        ("V.01.02.", 3),
+    ] {
+        assert_eq!(in_series(prefix), count, "{prefix}");
+    }
+    let scales: BTreeSet<&str> = kinds["salary_scales"]
+        .entries
+        .iter()
+        .map(|s| s.code.as_str())
+        .collect();
+    for entry in grades.iter().chain(titles) {
+        assert!(
+            entry.source.as_deref().is_some_and(|s| s.contains("Điều")),
+            "{}: article",
+            entry.code
+        );
+        assert!(
+            scales.contains(entry.parent.as_deref().unwrap_or_default()),
+            "{}",
+            entry.code
+        );
+        if let Some(next) = &entry.replaced_by {
+            assert!(entry.valid_to.is_some(), "{} is replaced, so retired", entry.code);
+            let successor = titles.iter().chain(grades).find(|e| &e.code == next).unwrap();
+            assert!(
+                successor.valid_to.is_none(),
+                "{} is replaced by a code in force",
+                entry.code
+            );
+        }
+    }
+    let retired = titles.iter().filter(|t| t.valid_to.is_some()).count();
+    assert_eq!(retired, 9, "the teachers' codes of 2015, re-coded in 2021");
+    // Each scale says when beyond-frame seniority starts.
+    for scale in &kinds["salary_scales"].entries {
+        let rule = &scale.data.as_ref().unwrap()["beyond_frame"];
+        let months = if scale.code.starts_with('A') { 36 } else { 24 };
+        assert_eq!(rule["after_last_step_months"], months, "{}", scale.code);
+        assert_eq!(
+            (rule["first_percent"].as_u64(), rule["yearly_percent"].as_u64()),
+            (Some(5), Some(1))
+        );
+    }
+    // Codes hoso had to make say so.
+    for kind in [
+        "ratings",
+        "religions",
+        "training_modes",
+        "leadership_positions",
+        "allowances",
+    ] {
+        assert!(kinds[kind].entries.iter().all(|e| e.local_code), "{kind}");
+    }
+    assert!(grades.iter().chain(titles).all(|e| !e.local_code));
 }

@@ -60,16 +60,41 @@ impl Checker<'_> {
         self.errors.push(FieldError::new(field, code, message));
     }
 
-    /// A catalogue code: known, and (for current facts) in force today.
+    /// A code of a current fact (the grade held, a position, an allowance received): known,
+    /// and in force today.
     fn code(&mut self, field: &str, kinds: &[&str], code: &Option<String>) -> Option<CatalogEntry> {
+        let today = self.today;
+        self.code_on(field, kinds, code, Some(today))
+    }
+
+    /// A code of something attained once (a qualification, a title): known; a code retired
+    /// since still says what was attained then.
+    fn attained(&mut self, field: &str, kinds: &[&str], code: &Option<String>) -> Option<CatalogEntry> {
+        self.code_on(field, kinds, code, None)
+    }
+
+    /// A code known to the catalogues and, when the row has a date, in force on that date.
+    fn code_on(
+        &mut self,
+        field: &str,
+        kinds: &[&str],
+        code: &Option<String>,
+        on: Option<NaiveDate>,
+    ) -> Option<CatalogEntry> {
         let code = code.as_deref()?;
-        match self.catalogs.find(kinds, code) {
-            Some(entry) => Some(entry.clone()),
-            None => {
-                self.errors.push(crate::catalog::unknown_code(field, code));
-                None
-            }
+        let Some(entry) = self.catalogs.find(kinds, code) else {
+            self.errors.push(crate::catalog::unknown_code(field, code));
+            return None;
+        };
+        if let Some(day) = on.filter(|day| !entry.applies_on(*day)) {
+            let successor = entry
+                .replaced_by
+                .as_deref()
+                .and_then(|next| self.catalogs.find(kinds, next));
+            self.errors
+                .push(crate::catalog::not_in_force(field, entry, day, successor));
         }
+        Some(entry.clone())
     }
 
     fn not_future(&mut self, field: &str, day: Option<NaiveDate>) {
@@ -123,10 +148,11 @@ pub fn validate(
     }
     for (i, row) in content.training.iter().enumerate() {
         let at = |f: &str| format!("training[{i}].{f}");
-        c.code(&at("level"), &[row.kind.level_catalog()], &row.level);
-        c.code(&at("mode"), &["training_modes"], &row.mode);
+        // A course is coded as it stood when it began.
+        c.code_on(&at("level"), &[row.kind.level_catalog()], &row.level, row.from);
+        c.code_on(&at("mode"), &["training_modes"], &row.mode, row.from);
         if row.kind == TrainingKind::Language {
-            c.code(&at("language"), &["languages"], &row.language);
+            c.attained(&at("language"), &["languages"], &row.language);
         }
         c.order(
             &at("to"),
@@ -142,26 +168,43 @@ pub fn validate(
         true,
     );
     for (i, row) in content.ratings.iter().enumerate() {
-        c.code(&format!("ratings[{i}].rating"), &["ratings"], &row.rating);
-        c.code(
+        let year_end = row.year.and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31));
+        c.code_on(
+            &format!("ratings[{i}].rating"),
+            &["ratings"],
+            &row.rating,
+            year_end,
+        );
+        c.code_on(
             &format!("ratings[{i}].emulation_title"),
             &["emulation_titles"],
             &row.emulation_title,
+            year_end,
         );
         if row.year.is_some_and(|y| y < 1945 || y > today.year()) {
             c.fail(&format!("ratings[{i}].year"), "out_of_range", "Năm không hợp lệ.");
         }
     }
     for (i, row) in content.rewards.iter().enumerate() {
-        c.code(&format!("rewards[{i}].form"), &["reward_forms"], &row.form);
+        c.code_on(
+            &format!("rewards[{i}].form"),
+            &["reward_forms"],
+            &row.form,
+            row.decided_on,
+        );
         c.not_future(&format!("rewards[{i}].decided_on"), row.decided_on);
     }
     for (i, row) in content.discipline.iter().enumerate() {
-        c.code(&format!("discipline[{i}].form"), &["discipline_forms"], &row.form);
+        c.code_on(
+            &format!("discipline[{i}].form"),
+            &["discipline_forms"],
+            &row.form,
+            row.decided_on,
+        );
         c.not_future(&format!("discipline[{i}].decided_on"), row.decided_on);
     }
     for (i, row) in content.family.iter().enumerate() {
-        c.code(
+        c.attained(
             &format!("family[{i}].relation"),
             &["family_relations"],
             &row.relation,
@@ -185,15 +228,16 @@ pub fn validate(
             &mut c,
             &format!("salary_history[{i}]"),
             &row.grade,
-            row.step,
-            row.coefficient,
+            (row.step, row.coefficient),
+            row.from,
         );
     }
     for (i, row) in content.allowance_history.iter().enumerate() {
-        c.code(
+        c.code_on(
             &format!("allowance_history[{i}].kind"),
             &["allowances"],
             &row.kind,
+            row.from,
         );
         c.order(
             &format!("allowance_history[{i}].to"),
@@ -204,7 +248,12 @@ pub fn validate(
     }
     c.text("assessment", &content.assessment, 10_000);
     if let Some(contract) = &content.contract {
-        c.code("contract.kind", &["contract_types"], &contract.kind);
+        c.code_on(
+            "contract.kind",
+            &["contract_types"],
+            &contract.kind,
+            contract.signed_on.or(contract.starts_on),
+        );
         c.order(
             "contract.starts_on",
             contract.signed_on,
@@ -372,14 +421,15 @@ pub fn place_text(place: &Place, catalogs: &CatalogIndex) -> String {
 /// A coded place: a known province, and a commune code of that province — or, for a province
 /// before the 2025 reform, of the province it became.
 fn place(c: &mut Checker<'_>, field: &str, place: &Place) {
-    let province = c.code(
+    // A place keeps the names it had: a province merged in 2025 is still where someone was born.
+    let province = c.attained(
         &format!("{field}.province"),
         &["provinces", "former_provinces"],
         &place.province,
     );
     c.text(&format!("{field}.commune"), &place.commune, 200);
     let commune_field = format!("{field}.commune_code");
-    let Some(commune) = c.code(&commune_field, &["communes"], &place.commune_code) else {
+    let Some(commune) = c.attained(&commune_field, &["communes"], &place.commune_code) else {
         return;
     };
     let Some(province) = province else {
@@ -499,24 +549,24 @@ fn career(c: &mut Checker<'_>, career: &Career, birth: Option<NaiveDate>) {
         career.position_reappointed_on,
         "Ngày bổ nhiệm lại phải sau ngày bổ nhiệm.",
     );
-    c.code("career.military_rank", &["military_ranks"], &career.military_rank);
-    c.code(
+    c.attained("career.military_rank", &["military_ranks"], &career.military_rank);
+    c.attained(
         "career.policy_beneficiary",
         &["policy_beneficiaries"],
         &career.policy_beneficiary,
     );
-    c.code(
+    c.attained(
         "career.general_education",
         &["general_education"],
         &career.general_education,
     );
-    c.code("career.qualification", &["qualifications"], &career.qualification);
-    c.code(
+    c.attained("career.qualification", &["qualifications"], &career.qualification);
+    c.attained(
         "career.academic_title",
         &["academic_titles"],
         &career.academic_title,
     );
-    c.code("career.state_honour", &["state_honours"], &career.state_honour);
+    c.attained("career.state_honour", &["state_honours"], &career.state_honour);
     c.code("career.position", &["leadership_positions"], &career.position);
     c.code(
         "career.party_position",
@@ -533,7 +583,13 @@ fn career(c: &mut Checker<'_>, career: &Career, birth: Option<NaiveDate>) {
 }
 
 fn salary(c: &mut Checker<'_>, salary: &Salary) {
-    step_on_scale(c, "salary", &salary.grade, salary.step, salary.coefficient);
+    step_on_scale(
+        c,
+        "salary",
+        &salary.grade,
+        (salary.step, salary.coefficient),
+        Some(c.today),
+    );
     c.not_future("salary.effective_on", salary.effective_on);
     if salary.percent_received.is_some_and(|p| p == 0 || p > 100) {
         c.fail(
@@ -561,15 +617,16 @@ fn salary(c: &mut Checker<'_>, salary: &Salary) {
     }
 }
 
-/// Step and coefficient of a grade must sit on the grade's salary scale (Decree 204/2004).
+/// Step and coefficient of a grade must sit on the grade's salary scale (Decree 204/2004); the
+/// grade must be in force on `on` (today for the grade held, a row's start for the history).
 fn step_on_scale(
     c: &mut Checker<'_>,
     at: &str,
     grade: &Option<String>,
-    step: Option<u32>,
-    coefficient: Option<u32>,
+    (step, coefficient): (Option<u32>, Option<u32>),
+    on: Option<NaiveDate>,
 ) {
-    let Some(grade) = c.code(&format!("{at}.grade"), GRADE_KINDS, grade) else {
+    let Some(grade) = c.code_on(&format!("{at}.grade"), GRADE_KINDS, grade, on) else {
         return;
     };
     let Some(scale) = grade

@@ -36,13 +36,13 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
 }
 
 /// `hoso seed-bulk`: generated people on top of the demo province.
-pub fn run_bulk(settings: &Settings, count: usize, seed: u64) -> anyhow::Result<()> {
+pub fn run_bulk(settings: &Settings, count: usize, seed: u64, unit: Option<&str>) -> anyhow::Result<()> {
     let config = settings.resolve()?;
     telemetry::init(&config.log, config.log_json);
     let pool = super::open_database(&config)?;
     let mut conn = pool.get()?;
     let started = std::time::Instant::now();
-    let made = load_bulk(&mut conn, &config.data_keys, count, seed)?;
+    let made = load_bulk(&mut conn, &config.data_keys, count, seed, unit)?;
     println!(
         "{made} people with approved dossiers added to {} in {:.0?}",
         config.database,

@@ -8,6 +8,7 @@ mod backups;
 mod binary;
 mod calendar;
 mod catalogs;
+mod coded_data;
 mod docs;
 mod documents;
 mod dossiers;

@@ -11,7 +11,7 @@ use crate::state::AppState;
 /// 5 % then 1 % a year); retirement follows the roadmap of Decree 135/2020.
 #[utoipa::path(
     tag = super::TAG,
-    params(("kind" = String, Path, description = "salary_step, beyond_frame, retirement, contract_expiring, not_approved"), ListQuery),
+    params(("kind" = String, Path, description = "salary_step, beyond_frame, retirement, contract_expiring, not_approved, position_requirement (holders of a post whose approved grade or title does not meet what the post requires)"), ListQuery),
     responses(
         (status = 200, description = "The list (or its file).", body = ListView),
         (status = 422, description = "`invalid_period` (from after until), `invalid_choice` (format).")

@@ -12,6 +12,7 @@
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
+pub mod get_annual_report;
 pub mod get_report;
 pub mod get_report_job;
 pub mod get_report_jobs;
@@ -22,6 +23,7 @@ pub const TAG: &str = "reports";
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_report::get_report)
+        .service(get_annual_report::get_annual_report)
         .service(post_report_job::post_report_job)
         .service(get_report_jobs::get_report_jobs)
         .service(get_report_schedule::get_report_schedule)

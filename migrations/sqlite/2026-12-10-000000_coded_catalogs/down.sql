@@ -1,0 +1,2 @@
+ALTER TABLE catalog_entries DROP COLUMN local_code;
+ALTER TABLE catalog_entries DROP COLUMN source;
