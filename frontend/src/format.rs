@@ -34,6 +34,28 @@ pub fn input_day(text: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
+/// A day as typed by a Vietnamese user: `01/12/2026`, `1/12/2026`, `01-12-2026`, `01.12.2026`
+/// (day first, always), or the API's `2026-12-01`.
+pub fn parse_day(text: &str) -> Option<chrono::NaiveDate> {
+    let text = text.trim();
+    if let Some(day) = input_day(text) {
+        return Some(day);
+    }
+    let parts: Vec<&str> = text.split(['/', '-', '.']).collect();
+    let [day, month, year] = parts.as_slice() else {
+        return None;
+    };
+    if year.len() != 4 || day.is_empty() || day.len() > 2 || month.is_empty() || month.len() > 2 {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+}
+
+/// A day as Vietnamese write it: `01/12/2026`.
+pub fn day_text(day: chrono::NaiveDate) -> String {
+    day.format("%d/%m/%Y").to_string()
+}
+
 /// Today in Vietnam (UTC+7), from the browser's clock (std's clock does not exist in wasm).
 pub fn today_vn() -> chrono::NaiveDate {
     let millis = js_sys::Date::now() as i64 + 7 * 3_600_000;
@@ -53,6 +75,24 @@ mod tests {
         assert_eq!(duration_vi(3_601), "1 giờ");
         assert_eq!(duration_vi(90_061), "1 ngày 1 giờ");
         assert_eq!(duration_vi(125), "2 phút 5 giây");
+    }
+
+    #[test]
+    fn days_are_read_day_first_whatever_the_browser_speaks() {
+        let first_of_december = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+        for typed in [
+            "01/12/2026",
+            "1/12/2026",
+            "01-12-2026",
+            "1.12.2026",
+            " 2026-12-01 ",
+        ] {
+            assert_eq!(parse_day(typed), first_of_december, "{typed}");
+        }
+        for not_a_day in ["12/01", "31/02/2026", "01/13/2026", "01/12/26", "hôm nay", ""] {
+            assert_eq!(parse_day(not_a_day), None, "{not_a_day}");
+        }
+        assert_eq!(day_text(first_of_december.unwrap()), "01/12/2026");
     }
 }
 

@@ -8,6 +8,7 @@ mod format;
 mod labels;
 mod pages;
 mod session;
+mod trail;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -43,7 +43,10 @@ describe("dossier editor", () => {
 
     // Tab 1: identity, with catalogue pickers; a citizen-ID number that contradicts the birth year.
     await page.locator('select[name="identity.gender"]').selectOption("1");
-    await page.locator('input[name="identity.birth_date"]').fill("1985-04-20");
+    // Dates are typed day first and shown so in this English-language browser (issue #23).
+    await page.locator('input[name="identity.birth_date"]').fill("20/4/1985");
+    await page.locator('input[name="identity.birth_date"]').blur();
+    assert.equal(await page.locator('input[name="identity.birth_date"]').inputValue(), "20/04/1985");
     await page.locator('select[name="identity.ethnicity"]').selectOption("01");
     await page.locator('select[name="identity.birth_place.province"]').selectOption("33");
     await page.locator('input[name="identity.citizen_id"]').fill("033095001234");
@@ -59,7 +62,16 @@ describe("dossier editor", () => {
     // Tab 5: the work-history table.
     await page.getByRole("tab", { name: "Quá trình công tác" }).click();
     await page.getByRole("button", { name: "Thêm dòng" }).first().click();
-    await page.locator('input[name="work_history[0].from"]').fill("2008-09-01");
+    // Or picked on our calendar, in Vietnamese: September 2008, the 1st.
+    await page.getByRole("button", { name: "Mở lịch: work_history[0].from" }).click();
+    const calendar = page.getByRole("dialog", { name: "Lịch chọn ngày" });
+    await calendar.getByRole("columnheader", { name: "CN" }).waitFor();
+    await calendar.getByLabel("Năm", { exact: true }).selectOption("2008");
+    await calendar.getByLabel("Tháng", { exact: true }).selectOption("8");
+    await calendar.getByRole("button", { name: "Tháng sau" }).click();
+    await calendar.getByText("Tháng 9 năm 2008").waitFor();
+    await calendar.getByRole("button", { name: "01/09/2008" }).click();
+    assert.equal(await page.locator('input[name="work_history[0].from"]').inputValue(), "01/09/2008");
     await page.locator('input[name="work_history[0].unit"]').fill("Trường THPT chuyên Hưng Yên");
     await page.getByRole("button", { name: "Lưu bản khai" }).click();
     await page.getByTestId("dossier-saved").waitFor();
@@ -70,6 +82,7 @@ describe("dossier editor", () => {
     await page.locator('select[name="identity.ethnicity"] option[value="01"]').waitFor({ state: "attached" });
     assert.equal(await page.locator('input[name="identity.citizen_id"]').inputValue(), "033085001234");
     assert.equal(await page.locator('select[name="identity.ethnicity"]').inputValue(), "01");
+    assert.equal(await page.locator('input[name="identity.birth_date"]').inputValue(), "20/04/1985");
     await page.getByTestId("completeness").getByText(/Còn thiếu/).waitFor();
 
     // A scanned decision, typed and linked to the item it proves, then opened.
@@ -110,6 +123,13 @@ describe("dossier editor", () => {
     await page.getByRole("navigation").getByRole("link", { name: "Hồ sơ của tôi", exact: true }).click();
     await page.getByTestId("dossier-facts").getByText("Trường THPT chuyên Hưng Yên").waitFor();
     assert.equal(await page.locator('input[name="identity.citizen_id"]').inputValue(), "033085001234");
+    // Who read it, in words: the dossier named, HR's many reads of one sitting on one line.
+    await page.getByRole("navigation").getByRole("link", { name: "Ai đã xem hồ sơ của tôi" }).click();
+    const trail = page.getByTestId("my-audit");
+    const reads = trail.locator("tr", { hasText: /Xem hồ sơ HS\d{6} — Nguyễn Văn An \(\d+ lần\)/ });
+    await reads.first().waitFor();
+    assert.ok(Number(await reads.first().getAttribute("data-count")) > 1);
+    assert.equal(await trail.getByText("dossier.viewed").count(), 0, "no raw codes");
     await close();
   });
 

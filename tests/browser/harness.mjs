@@ -78,6 +78,8 @@ export async function launchBrowser() {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      // An English-language browser: what the SPA shows must not depend on it (issue #23).
+      "--lang=en-US",
     ],
   });
 }
@@ -87,7 +89,7 @@ export async function launchBrowser() {
  * (which it blocks): government intranets have no internet, so the SPA must need none.
  */
 export async function openPage(browser, baseUrl) {
-  const context = await browser.newContext({ locale: "vi-VN" });
+  const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
   const consoleErrors = [];
   const foreignRequests = [];

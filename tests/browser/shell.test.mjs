@@ -31,6 +31,25 @@ describe("application shell", () => {
     await close();
   });
 
+  test("on a phone the menu folds behind one button and the page comes first (issue #23)", async () => {
+    const { page, consoleErrors, close } = await openPage(browser, server.baseUrl);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(server.baseUrl + "/");
+    const heading = page.getByRole("heading", { level: 1 }).filter({ hasText: "Hệ thống quản lý hồ sơ điện tử" });
+    await heading.waitFor();
+    const menu = page.getByRole("navigation").getByRole("link", { name: "Trạng thái hệ thống" });
+    assert.equal(await menu.isVisible(), false, "the menu is folded");
+    const toggle = page.getByRole("button", { name: "☰ Chức năng" });
+    const headingBox = await heading.boundingBox();
+    assert.ok(headingBox.y < 400, `the page's heading is on the first screen (${headingBox.y})`);
+    await toggle.click();
+    await menu.click();
+    await page.waitForURL(server.baseUrl + "/trang-thai");
+    assert.equal(await toggle.getAttribute("aria-expanded"), "false", "it folds again once a page is chosen");
+    assert.deepEqual(consoleErrors, []);
+    await close();
+  });
+
   test("the status page shows the live health and readiness from the API", async () => {
     const { page, consoleErrors, close } = await openPage(browser, server.baseUrl);
     await page.goto(server.baseUrl + "/");

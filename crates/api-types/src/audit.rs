@@ -30,6 +30,10 @@ pub struct AuditEventView {
     pub decision_signer: Option<String>,
     /// The scanned copy of the decision (`GET /documents/{id}`).
     pub decision_document_id: Option<String>,
+    /// The unit of the account that acted, when it has one (where the officer works).
+    pub actor_unit: Option<String>,
+    /// The dossier the event is about, as people name it: `HS000123 — Nguyễn Văn An`.
+    pub target_label: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

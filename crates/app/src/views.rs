@@ -74,6 +74,8 @@ pub fn audit_event(row: AuditRow) -> AuditEventView {
         decision_date: row.decision_date,
         decision_signer: row.decision_signer,
         decision_document_id: row.decision_document_id,
+        actor_unit: None,
+        target_label: None,
     }
 }
 

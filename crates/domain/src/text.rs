@@ -9,6 +9,66 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// The vowels with hats and hooks in Vietnamese alphabet order (a ă â, e ê, o ô ơ, u ư) and
+/// each with its tones in dictionary order: none, huyền, sắc, hỏi, ngã, nặng.
+const VOWELS: &[(char, u8, &str)] = &[
+    ('a', 0, "aàáảãạ"),
+    ('a', 1, "ăằắẳẵặ"),
+    ('a', 2, "âầấẩẫậ"),
+    ('e', 0, "eèéẻẽẹ"),
+    ('e', 1, "êềếểễệ"),
+    ('i', 0, "iìíỉĩị"),
+    ('o', 0, "oòóỏõọ"),
+    ('o', 1, "ôồốổỗộ"),
+    ('o', 2, "ơờớởỡợ"),
+    ('u', 0, "uùúủũụ"),
+    ('u', 1, "ưừứửữự"),
+    ('y', 0, "yỳýỷỹỵ"),
+];
+
+/// How a name sorts in a Vietnamese list: by the given name (the last word), then the family
+/// and middle names as written; letters in the Vietnamese alphabet (d before đ, o before ô
+/// before ơ, …), tones only to break ties. The key holds only ASCII letters and digits, so
+/// both databases' collations order it the same way.
+pub fn sort_key(full_name: &str) -> String {
+    let lower = full_name.trim().to_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    if let Some(given) = words.pop() {
+        words.insert(0, given);
+    }
+    let mut key = String::new();
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            // Shorter words first: "An" before "Anh" ('0' sorts before any letter).
+            key.push_str("00");
+        }
+        // Each word is its letters, then its tones: "Anh" before "Ánh" before the next word.
+        let mut tones = String::new();
+        for c in word.chars() {
+            let (base, variant, tone) = match c {
+                'đ' => ('d', 1, 0),
+                c => VOWELS
+                    .iter()
+                    .find_map(|(base, variant, forms)| {
+                        forms
+                            .chars()
+                            .position(|f| f == c)
+                            .map(|tone| (*base, *variant, tone as u8))
+                    })
+                    .unwrap_or((c, 0, 0)),
+            };
+            if base.is_ascii_alphanumeric() {
+                key.push(base);
+                key.push(char::from(b'0' + variant));
+                tones.push(char::from(b'0' + tone));
+            }
+        }
+        key.push('0');
+        key.push_str(&tones);
+    }
+    key
+}
+
 /// A file-name part of a Vietnamese name: `Trường THPT Phố Hiến` → `truong-thpt-pho-hien`.
 pub fn slug(text: &str) -> String {
     fold(text)
@@ -49,6 +109,41 @@ mod tests {
         assert_eq!(fold("Hưng Yên, Thừa Thiên Huế"), "hung yen, thua thien hue");
         assert_eq!(fold("Ơ-đu, Rơ-măm"), "o-du, ro-mam");
         assert_eq!(fold("01.003 V.07"), "01.003 v.07");
+    }
+
+    #[test]
+    fn names_sort_by_given_name_in_the_vietnamese_alphabet() {
+        let mut names = vec![
+            "Nguyễn Văn Đức",
+            "Trần Thị Dung",
+            "Lê Văn An",
+            "Phạm Thị Ánh",
+            "Nguyễn Văn Anh",
+            "Hoàng Ơn",
+            "Đỗ Thị Oanh",
+            "Bùi Văn Ổn",
+            "Võ Ưng",
+            "Lý Uyên",
+        ];
+        names.sort_by_key(|n| super::sort_key(n));
+        assert_eq!(
+            names,
+            vec![
+                "Lê Văn An",
+                "Nguyễn Văn Anh",
+                "Phạm Thị Ánh",
+                "Trần Thị Dung",
+                "Nguyễn Văn Đức",
+                "Đỗ Thị Oanh",
+                "Bùi Văn Ổn",
+                "Hoàng Ơn",
+                "Lý Uyên",
+                "Võ Ưng",
+            ]
+        );
+        assert!(super::sort_key("Nguyễn Văn An")
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric()));
     }
 }
 

@@ -124,6 +124,16 @@ pub fn find(conn: &mut DbConnection, id: &str) -> StoreResult<Option<AccountWith
 }
 
 /// Whether any account of this kind exists (the first run needs none to exist).
+/// The name of the unit of each of these accounts that has one: how an audit line says where
+/// the officer works.
+pub fn unit_names(conn: &mut DbConnection, ids: &[String]) -> StoreResult<Vec<(String, String)>> {
+    Ok(accounts::table
+        .inner_join(units::table.on(accounts::unit_id.eq(units::id.nullable())))
+        .filter(accounts::id.eq_any(ids.to_vec()))
+        .select((accounts::id, units::name))
+        .load(conn)?)
+}
+
 pub fn any_of_kind(conn: &mut DbConnection, kind: &str) -> StoreResult<bool> {
     Ok(diesel::select(diesel::dsl::exists(
         accounts::table.filter(accounts::kind.eq(kind)),

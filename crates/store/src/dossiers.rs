@@ -27,6 +27,8 @@ pub struct DossierRow {
     pub updated_at: NaiveDateTime,
     /// The national dossier code (số hiệu hồ sơ, CTX-1), entered by Sở Nội vụ or the national sync.
     pub national_dossier_code: Option<String>,
+    /// How the name sorts in a Vietnamese list (`hoso_domain::text::sort_key`).
+    pub sort_name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
@@ -59,6 +61,7 @@ pub struct StoredContent<'a> {
     pub content: &'a str,
     pub sealed: Option<&'a str>,
     pub search_name: &'a str,
+    pub sort_name: &'a str,
     pub citizen_id_hash: Option<&'a str>,
 }
 
@@ -92,6 +95,7 @@ pub fn create(
         created_at: now,
         updated_at: now,
         national_dossier_code: None,
+        sort_name: draft.sort_name.to_owned(),
     };
     diesel::insert_into(dossiers::table)
         .values((
@@ -100,6 +104,7 @@ pub fn create(
             dossiers::dossier_number.eq(&row.dossier_number),
             dossiers::citizen_id_hash.eq(&row.citizen_id_hash),
             dossiers::search_name.eq(&row.search_name),
+            dossiers::sort_name.eq(&row.sort_name),
             dossiers::status.eq(&row.status),
             dossiers::current_version.eq(0),
             dossiers::created_at.eq(now),
@@ -196,6 +201,34 @@ pub fn number_after(opened: i64) -> String {
 pub fn citizen_id_hashes(conn: &mut DbConnection) -> StoreResult<std::collections::HashSet<String>> {
     let hashes: Vec<Option<String>> = dossiers::table.select(dossiers::citizen_id_hash).load(conn)?;
     Ok(hashes.into_iter().flatten().collect())
+}
+
+/// Fills the sort names of dossiers made before they were kept (the migration
+/// `dossier_sort_name`), from their person's name; how many.
+pub fn backfill_sort_names(conn: &mut DbConnection) -> StoreResult<usize> {
+    let missing: Vec<(String, String)> = dossiers::table
+        .inner_join(people::table)
+        .filter(dossiers::sort_name.eq(""))
+        .select((dossiers::id, people::full_name))
+        .load(conn)?;
+    conn.write_transaction(|conn| {
+        for (id, name) in &missing {
+            diesel::update(dossiers::table.find(id))
+                .set(dossiers::sort_name.eq(hoso_domain::text::sort_key(name)))
+                .execute(conn)?;
+        }
+        Ok(missing.len())
+    })
+}
+
+/// The number and the person's name of each of these dossiers: how an audit line names the
+/// dossier it is about.
+pub fn labels(conn: &mut DbConnection, ids: &[String]) -> StoreResult<Vec<(String, String, String)>> {
+    Ok(dossiers::table
+        .inner_join(people::table)
+        .filter(dossiers::id.eq_any(ids.to_vec()))
+        .select((dossiers::id, dossiers::dossier_number, people::full_name))
+        .load(conn)?)
 }
 
 pub fn find(conn: &mut DbConnection, id: &str) -> StoreResult<Option<DossierWithPerson>> {
@@ -309,7 +342,7 @@ pub fn list(conn: &mut DbConnection, filter: &DossierFilter) -> StoreResult<Vec<
             units::name,
             units::path,
         ))
-        .order((dossiers::search_name.asc(), dossiers::id.asc()))
+        .order((dossiers::sort_name.asc(), dossiers::id.asc()))
         .limit(filter.limit)
         .offset(filter.offset)
         .into_boxed();
@@ -382,6 +415,7 @@ pub fn save_draft(
     diesel::update(dossiers::table.find(dossier_id))
         .set((
             dossiers::search_name.eq(draft.search_name),
+            dossiers::sort_name.eq(draft.sort_name),
             dossiers::citizen_id_hash.eq(draft.citizen_id_hash),
             dossiers::updated_at.eq(now),
         ))

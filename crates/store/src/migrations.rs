@@ -135,6 +135,7 @@ pub fn prepare(conn: &mut DbConnection) -> StoreResult<Prepared> {
         let catalogs = crate::catalogs::sync_shipped(conn, hoso_domain::catalog::shipped())?;
         crate::search::backfill(conn)?;
         crate::people::backfill_search_names(conn)?;
+        crate::dossiers::backfill_sort_names(conn)?;
         Ok(Prepared { migrations, catalogs })
     }
     match conn.backend() {

@@ -280,6 +280,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         national_dossier_code -> Nullable<Text>,
+        sort_name -> Text,
     }
 }
 

@@ -442,7 +442,8 @@ pub fn search(
         }
         None => {}
     }
-    let name = dossiers::search_name;
+    // By name as Vietnamese lists sort it (given name first).
+    let name = dossiers::sort_name;
     // Rows after the cursor's (name, id), for ties of the sort key.
     let after_name = |c: &Cursor| {
         name.gt(c.name.clone())

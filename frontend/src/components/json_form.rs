@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::api::ApiFailure;
 use crate::components::catalog::{catalog_options, commune_options};
+use crate::components::date_input::DateField;
 
 /// How an input reads and writes its value.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -207,9 +208,13 @@ pub fn JsonField(
             }
             .into_any()
         }
+        Kind::Date => {
+            let read = Signal::derive(read.clone());
+            let write = Callback::new(move |iso: String| write(iso));
+            view! { <DateField read write name readonly /> }.into_any()
+        }
         _ => {
             let kind_attr = match kind {
-                Kind::Date => "date",
                 Kind::Number => "number",
                 _ => "text",
             };

@@ -119,6 +119,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 .and_then(|list| list.alert)
         }
     });
+    let menu_open = RwSignal::new(false);
     let navigate = use_navigate();
     let sign_out = move |_| {
         let navigate = navigate.clone();
@@ -166,7 +167,20 @@ pub fn Shell(children: Children) -> impl IntoView {
             </div>
         })}
         <div class="layout">
-            <nav class="side-nav" aria-label="Điều hướng chính">
+            // On a phone the menu folds behind one button, so the page's content comes first.
+            <nav class="side-nav" class:open=move || menu_open.get() aria-label="Điều hướng chính"
+                on:click=move |ev| {
+                    use wasm_bindgen::JsCast;
+                    let on_link = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|e| e.closest("a").ok().flatten().is_some());
+                    if on_link {
+                        menu_open.set(false);
+                    }
+                }>
+                <button type="button" class="menu-toggle" aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| menu_open.update(|o| *o = !*o)>"☰ Chức năng"</button>
                 <ul>
                     <li><A href="/" exact=true>"Trang chủ"</A></li>
                     {AREAS_TO_COME

@@ -13,6 +13,30 @@ pub fn chosen_file(event: &leptos::ev::Event) -> Option<web_sys::File> {
     input.files()?.get(0)
 }
 
+/// A file input that speaks Vietnamese whatever the browser's language («Chọn tệp», the chosen
+/// file's name or «Chưa chọn tệp»): the browser's own button stays hidden, reachable by the
+/// label around it.
+#[component]
+pub fn FileInput(
+    name: &'static str,
+    accept: &'static str,
+    on_change: impl Fn(leptos::ev::Event) + 'static,
+    #[prop(optional)] test_id: Option<&'static str>,
+) -> impl IntoView {
+    let chosen = RwSignal::new(None::<String>);
+    view! {
+        <span class="file-input">
+            <input type="file" class="visually-hidden" name=name accept=accept data-testid=test_id
+                on:change=move |ev| {
+                    chosen.set(chosen_file(&ev).map(|file| file.name()));
+                    on_change(ev);
+                } />
+            <span class="button" aria-hidden="true">"Chọn tệp"</span>
+            <span class="file-name">{move || chosen.get().unwrap_or_else(|| "Chưa chọn tệp".into())}</span>
+        </span>
+    }
+}
+
 /// Uploads a scan (PDF, JPEG, PNG) as soon as it is chosen, and remembers what was stored.
 #[component]
 pub fn DocumentPicker(
@@ -37,7 +61,7 @@ pub fn DocumentPicker(
     };
     view! {
         <label>{label}
-            <input type="file" name=name accept=accept.unwrap_or("application/pdf,image/jpeg,image/png") on:change=on_change />
+            <FileInput name accept=accept.unwrap_or("application/pdf,image/jpeg,image/png") on_change />
         </label>
         {move || progress.get().map(|done| view! {
             <p class="muted" data-testid="upload-progress">"Đang tải lên… "

@@ -11,6 +11,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiFailure};
+use crate::components::date_input::DateInput;
 use crate::components::failure::{FailureNotice, FieldMessage, FormFailure, OneTimeSecret};
 use crate::components::guard::SignedIn;
 use crate::components::rights::RightsPicker;
@@ -202,7 +203,7 @@ fn AccountActions(
             <fieldset>
                 <legend>"Văn bản làm căn cứ"</legend>
                 <label>"Số quyết định" <input name="decision_number" bind:value=decision_number /></label>
-                <label>"Ngày" <input name="decision_date" type="date" bind:value=decision_date /></label>
+                <label>"Ngày" <DateInput name="decision_date" value=decision_date /></label>
                 <label>"Người ký" <input name="decision_signer" bind:value=decision_signer /></label>
                 <crate::components::upload::DocumentPicker document failure label="Bản scan quyết định (PDF, JPEG, PNG)" name="decision_document" />
                 <FieldMessage failure field="decision.document_id" />

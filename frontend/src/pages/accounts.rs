@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::api::{self, ApiFailure};
+use crate::components::date_input::DateInput;
 use crate::components::failure::{FailureNotice, FieldMessage, FormFailure, OneTimeSecret};
 use crate::components::guard::SignedIn;
 use crate::components::person_picker::PersonPicker;
@@ -204,6 +205,8 @@ fn CreateAccount(session: Session, on_created: Callback<()>) -> impl IntoView {
                     username.set(String::new());
                     display_name.set(String::new());
                     reason.set(String::new());
+                    // The person now has an account: the picker offers them no more.
+                    person_id.set(String::new());
                     on_created.run(());
                 }
                 Err(error) => failure.set(Some(error)),
@@ -223,7 +226,8 @@ fn CreateAccount(session: Session, on_created: Callback<()>) -> impl IntoView {
             <Show when=move || selected_kind() == AccountKind::Personal>
                 <div class="field">
                     <span>"Người được cấp"</span>
-                    <PersonPicker chosen=person_id label="Người được cấp".to_owned() without_account=true />
+                    <PersonPicker chosen=person_id label="Người được cấp".to_owned() without_account=true
+                        on_pick=Callback::new(move |person: hoso_api_types::units::PersonSummary| display_name.set(person.full_name)) />
                 </div>
                 <FieldMessage failure field="person_id" />
             </Show>
@@ -248,7 +252,7 @@ fn CreateAccount(session: Session, on_created: Callback<()>) -> impl IntoView {
             <fieldset>
                 <legend>"Văn bản (nếu có)"</legend>
                 <label>"Số quyết định" <input name="decision_number" bind:value=decision_number /></label>
-                <label>"Ngày" <input name="decision_date" type="date" bind:value=decision_date /></label>
+                <label>"Ngày" <DateInput name="decision_date" value=decision_date /></label>
                 <label>"Người ký" <input name="decision_signer" bind:value=decision_signer /></label>
             </fieldset>
             <FormFailure failure />

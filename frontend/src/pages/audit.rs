@@ -86,11 +86,13 @@ pub fn AuditTable(items: Vec<AuditEventView>) -> impl IntoView {
         <table class="data" data-testid="audit">
             <thead><tr><th>"Thời gian"</th><th>"Người thực hiện"</th><th>"Việc"</th><th>"Kết quả"</th><th>"Lý do"</th><th>"Văn bản"</th><th>"Địa chỉ"</th></tr></thead>
             <tbody>
-                {items.into_iter().map(|e| view! {
-                    <tr class=if e.outcome == "success" { "" } else { "warn" }>
-                        <td>{labels::datetime(&e.at)}</td>
-                        <td>{e.actor_name.clone().unwrap_or_else(|| "—".into())}</td>
-                        <td>{labels::action(&e.action)}</td>
+                {crate::trail::fold(items).into_iter().map(|line| {
+                    let e = line.event.clone();
+                    view! {
+                    <tr class=if e.outcome == "success" { "" } else { "warn" } data-count=line.count>
+                        <td>{crate::trail::when(&line)}</td>
+                        <td>{crate::trail::actor(&e)}</td>
+                        <td>{crate::trail::what(&line)}</td>
                         <td>{labels::outcome(&e.outcome)}</td>
                         <td>{e.reason.clone().unwrap_or_default()}</td>
                         <td>
@@ -99,7 +101,7 @@ pub fn AuditTable(items: Vec<AuditEventView>) -> impl IntoView {
                         </td>
                         <td>{e.ip.clone().unwrap_or_default()}</td>
                     </tr>
-                }).collect_view()}
+                }}).collect_view()}
             </tbody>
         </table>
     }

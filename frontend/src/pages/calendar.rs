@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, ApiFailure};
+use crate::components::date_input::{DateField, DateInput};
 use crate::components::failure::{FailureNotice, FormFailure};
 use crate::components::guard::SignedIn;
 use crate::session::{Auth, Session};
@@ -109,8 +110,8 @@ fn WorkCalendar(session: Session) -> impl IntoView {
                 <div class="form" data-testid="calendar-plan">
                     {move || plan.get().into_iter().enumerate().map(|(i, (day, kind, note))| view! {
                         <div class="row">
-                            <label>"Ngày" <input type="date" name=format!("plan_day_{i}") prop:value=day
-                                on:input=move |ev| plan.update(|p| p[i].0 = event_target_value(&ev)) /></label>
+                            <label>"Ngày" <DateField name=format!("plan_day_{i}") read=Signal::derive(move || day.clone())
+                                write=Callback::new(move |iso: String| plan.update(|p| p[i].0 = iso)) /></label>
                             <label>"Loại"
                                 <select name=format!("plan_kind_{i}") on:change=move |ev| plan.update(|p| p[i].1 = event_target_value(&ev))>
                                     <option value="off" selected=kind == "off">"Nghỉ"</option>
@@ -130,7 +131,7 @@ fn WorkCalendar(session: Session) -> impl IntoView {
             })}
             <h2>"Tính hạn xử lý"</h2>
             <div class="form">
-                <label>"Từ ngày" <input type="date" name="deadline_from" bind:value=from /></label>
+                <label>"Từ ngày" <DateInput name="deadline_from" value=from /></label>
                 <label>"Số ngày làm việc" <input type="number" min="0" name="deadline_days" bind:value=count /></label>
                 <button type="button" on:click=compute>"Tính hạn"</button>
                 {move || due.get().map(|result| match result {

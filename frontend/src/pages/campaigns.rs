@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, ApiFailure};
+use crate::components::date_input::DateInput;
 use crate::components::failure::{FailureNotice, FormFailure};
 use crate::components::guard::SignedIn;
 use crate::components::unit_select::UnitSelect;
@@ -77,7 +78,7 @@ fn Campaigns() -> impl IntoView {
                         } /> {*label}</label>
                     }).collect_view()}
                 </fieldset>
-                <label>"Hạn cập nhật" <input type="date" name="campaign.closes_on" bind:value=closes_on /></label>
+                <label>"Hạn cập nhật" <DateInput name="campaign.closes_on" value=closes_on /></label>
                 <button type="button" class="primary" on:click=open_campaign>"Mở đợt cập nhật"</button>
                 <FormFailure failure />
             </form>

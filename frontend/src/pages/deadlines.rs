@@ -26,7 +26,7 @@ pub fn task_label(task: &str) -> &'static str {
         "campaign_update" => "Cập nhật theo đợt",
         "transfer_completion" => "Hoàn tất điều động, tiếp nhận",
         "secondment_return" => "Hết thời hạn biệt phái",
-        "change_record" => "Cập nhật thay đổi vào hồ sơ sau điều động (WF-4)",
+        "change_record" => "Cập nhật thay đổi vào hồ sơ sau điều động",
         "account_creation" => "Cấp tài khoản cá nhân cho người mới tuyển dụng",
         _ => "Khác",
     }

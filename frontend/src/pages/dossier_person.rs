@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 
 use crate::api::{self, ApiFailure};
 use crate::components::catalog::CatalogSelect;
+use crate::components::date_input::DateInput;
 use crate::components::failure::{FailureNotice, FieldMessage, FormFailure};
 use crate::components::upload::DocumentPicker;
 use crate::format::input_day;
@@ -132,13 +133,13 @@ fn CategoryChange(person_id: String, on_done: Callback<()>) -> impl IntoView {
             <Show when=move || category.get() == "contract_worker">
                 <label>"Loại hợp đồng" <CatalogSelect kinds=&["contract_types"] value=contract_type name="contract_type" /></label>
                 <FieldMessage failure field="contract_type" />
-                <label>"Hợp đồng hết hạn ngày" <input type="date" name="contract_ends_on" bind:value=contract_ends_on /></label>
+                <label>"Hợp đồng hết hạn ngày" <DateInput name="contract_ends_on" value=contract_ends_on /></label>
                 <FieldMessage failure field="contract_ends_on" />
             </Show>
-            <label>"Từ ngày" <input type="date" name="starts_on" bind:value=starts_on /></label>
+            <label>"Từ ngày" <DateInput name="starts_on" value=starts_on /></label>
             <FieldMessage failure field="starts_on" />
             <label>"Số quyết định" <input name="decision.number" bind:value=number /></label>
-            <label>"Ngày ký" <input type="date" name="decision.date" bind:value=date /></label>
+            <label>"Ngày ký" <DateInput name="decision.date" value=date /></label>
             <FieldMessage failure field="decision.date" />
             <label>"Người ký" <input name="decision.signer" bind:value=signer /></label>
             <DocumentPicker document=scan failure label="Bản scan quyết định (bắt buộc)" name="category_scan" />

@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 
 use crate::api::{self, ApiFailure};
 use crate::components::catalog::CatalogSelect;
+use crate::components::date_input::DateInput;
 use crate::components::failure::FormFailure;
 use crate::components::upload::DocumentPicker;
 use crate::session::Auth;
@@ -174,7 +175,7 @@ pub fn ReviewPanel(
                         })
                     }}
                     <label>"Nội dung thay đổi" <input name="change.reason" bind:value=reason /></label>
-                    <label>"Ngày phát sinh" <input type="date" name="change.event_date" bind:value=event_date /></label>
+                    <label>"Ngày phát sinh" <DateInput name="change.event_date" value=event_date /></label>
                     <label>"Loại giấy tờ" <CatalogSelect kinds=&["document_kinds"] value=evidence_kind name="change.kind" /></label>
                     <DocumentPicker document=evidence failure label="Bản scan minh chứng" name="change.evidence" />
                     <button type="button" on:click=file_change.clone()>"Gửi yêu cầu điều chỉnh"</button>

@@ -11,6 +11,7 @@ use leptos::task::spawn_local;
 use crate::api::{self, ApiFailure};
 use crate::components::failure::{FailureNotice, FormFailure};
 use crate::components::guard::SignedIn;
+use crate::components::upload::FileInput;
 use crate::labels;
 use crate::session::Auth;
 
@@ -94,9 +95,9 @@ fn Imports() -> impl IntoView {
                 </li>
                 <li>
                     <label>"Chọn tệp đã điền (.xlsx hoặc .csv) để kiểm tra "
-                        <input type="file" name="import-file" data-testid="import-file"
+                        <FileInput name="import-file" test_id="import-file"
                             accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-                            on:change=on_file />
+                            on_change=on_file />
                     </label>
                     {move || progress.get().map(|done| view! {
                         <p class="muted">"Đang tải lên và kiểm tra… "

@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::api::{self, ApiFailure};
+use crate::components::date_input::DateInput;
 use crate::components::failure::{FailureNotice, FormFailure};
 use crate::components::guard::SignedIn;
 use crate::components::unit_select::UnitSelect;
@@ -85,8 +86,8 @@ fn Lists() -> impl IntoView {
                 <label>"Đơn vị"
                     <UnitSelect name="list.unit" value=unit empty="Toàn bộ phạm vi quản lý" />
                 </label>
-                <label>"Từ ngày" <input type="date" name="list.from" bind:value=from /></label>
-                <label>"Đến ngày" <input type="date" name="list.until" bind:value=until /></label>
+                <label>"Từ ngày" <DateInput name="list.from" value=from /></label>
+                <label>"Đến ngày" <DateInput name="list.until" value=until /></label>
                 <button type="submit" class="primary">"Xem"</button>
             </form>
             <p class="muted">"Để trống ngày: một năm kể từ hôm nay."</p>

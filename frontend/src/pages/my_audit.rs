@@ -8,6 +8,7 @@ use crate::components::failure::FailureNotice;
 use crate::components::guard::SignedIn;
 use crate::labels;
 use crate::session::Auth;
+use crate::trail;
 
 #[component]
 pub fn MyAuditPage() -> impl IntoView {
@@ -21,7 +22,7 @@ fn MyAudit() -> impl IntoView {
     view! {
         <section>
             <h1>"Ai đã xem hồ sơ của tôi"</h1>
-            <p class="muted">"Mọi lần xem, thay đổi hồ sơ và tài khoản của bạn đều được ghi lại (Luật Bảo vệ dữ liệu cá nhân)."</p>
+            <p class="muted">"Mọi lần xem, thay đổi hồ sơ và tài khoản của bạn đều được ghi lại (Luật Bảo vệ dữ liệu cá nhân). Nhiều lần xem liền nhau của một người được gộp thành một dòng."</p>
             <Transition fallback=|| view! { <p class="muted">"Đang tải…"</p> }>
                 {move || Suspend::new(async move {
                     match events.await {
@@ -31,13 +32,13 @@ fn MyAudit() -> impl IntoView {
                             <table class="data" data-testid="my-audit">
                                 <thead><tr><th>"Thời gian"</th><th>"Người thực hiện"</th><th>"Việc"</th><th>"Kết quả"</th><th>"Lý do"</th></tr></thead>
                                 <tbody>
-                                    {page.items.into_iter().map(|e| view! {
-                                        <tr>
-                                            <td>{labels::datetime(&e.at)}</td>
-                                            <td>{e.actor_name.unwrap_or_else(|| "—".into())}</td>
-                                            <td>{labels::action(&e.action)}</td>
-                                            <td>{labels::outcome(&e.outcome)}</td>
-                                            <td>{e.reason.unwrap_or_default()}</td>
+                                    {trail::fold(page.items).into_iter().map(|line| view! {
+                                        <tr data-count=line.count>
+                                            <td>{trail::when(&line)}</td>
+                                            <td>{trail::actor(&line.event)}</td>
+                                            <td>{trail::what(&line)}</td>
+                                            <td>{labels::outcome(&line.event.outcome)}</td>
+                                            <td>{line.event.reason.clone().unwrap_or_default()}</td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>

@@ -17,6 +17,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::api::{self, ApiFailure};
+use crate::components::date_input::DateInput;
 use crate::components::failure::{FailureNotice, FormFailure};
 use crate::components::guard::SignedIn;
 use crate::components::upload::DocumentPicker;
@@ -200,7 +201,7 @@ fn ConsentPanel() -> impl IntoView {
             <details>
                 <summary>"Ghi nhận văn bản đồng ý mới"</summary>
                 <label>"Số văn bản" <input name="consent.number" bind:value=number /></label>
-                <label>"Ngày" <input type="date" name="consent.date" bind:value=date /></label>
+                <label>"Ngày" <DateInput name="consent.date" value=date /></label>
                 <label>"Người ký" <input name="consent.signer" bind:value=signer /></label>
                 <DocumentPicker document failure label="Bản scan văn bản" name="consent.document" />
                 <label><input type="checkbox" name="consent.covers_sensitive" bind:checked=sensitive /> " Đồng ý cả nhóm thông tin nhạy cảm (sức khỏe, khen thưởng nhà nước, lịch sử bản thân)"</label>
@@ -269,7 +270,7 @@ fn Reconciliations(tick: RwSignal<u32>) -> impl IntoView {
         <section data-testid="reconciliations">
             <h2>"Đối chiếu với CSDL quốc gia"</h2>
             <p class="muted">"Hằng tháng, ngày làm việc đầu tiên sau thời hạn ký duyệt của Sở Nội vụ, hệ thống so sánh bản ghi trên cơ sở dữ liệu quốc gia với gói tin đã được nhận; có thể đối chiếu ngay tại đây."</p>
-            <label>"Đối chiếu thay đổi từ ngày " <input type="date" name="reconciliation.since" bind:value=since /></label>
+            <label>"Đối chiếu thay đổi từ ngày " <DateInput name="reconciliation.since" value=since /></label>
             " "
             <button type="button" data-testid="reconcile" on:click=start>"Đối chiếu ngay"</button>
             <FormFailure failure />

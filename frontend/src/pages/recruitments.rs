@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 
 use crate::api::{self, ApiFailure};
 use crate::components::catalog::CatalogSelect;
+use crate::components::date_input::DateInput;
 use crate::components::failure::{FailureNotice, FieldMessage, FormFailure};
 use crate::components::guard::SignedIn;
 use crate::components::unit_select::UnitSelect;
@@ -145,7 +146,7 @@ fn RecruitForm(on_done: Callback<()>) -> impl IntoView {
         <form class="form" on:submit=submit data-testid="recruit-form">
             <label>"Họ và tên" <input name="full_name" bind:value=full_name /></label>
             <FieldMessage failure field="full_name" />
-            <label>"Ngày sinh" <input type="date" name="birth_date" bind:value=birth_date /></label>
+            <label>"Ngày sinh" <DateInput name="birth_date" value=birth_date /></label>
             <FieldMessage failure field="birth_date" />
             <label>"Giới tính" <CatalogSelect kinds=&["genders"] value=gender name="gender" /></label>
             <label>"Số căn cước" <input name="citizen_id" bind:value=citizen_id /></label>
@@ -159,7 +160,7 @@ fn RecruitForm(on_done: Callback<()>) -> impl IntoView {
             <Show when=contract>
                 <label>"Loại hợp đồng" <CatalogSelect kinds=&["contract_types"] value=contract_type name="contract_type" /></label>
                 <FieldMessage failure field="contract_type" />
-                <label>"Hợp đồng hết hạn ngày" <input type="date" name="contract_ends_on" bind:value=contract_ends_on /></label>
+                <label>"Hợp đồng hết hạn ngày" <DateInput name="contract_ends_on" value=contract_ends_on /></label>
                 <FieldMessage failure field="contract_ends_on" />
             </Show>
             <label>"Đơn vị sử dụng" <UnitSelect name="unit_id" value=unit_id empty="— Chọn đơn vị —" /></label>
@@ -173,12 +174,12 @@ fn RecruitForm(on_done: Callback<()>) -> impl IntoView {
                 </select>
             </label>
             <FieldMessage failure field="job_position_id" />
-            <label>"Ngày bắt đầu làm việc (mặc định: ngày quyết định)" <input type="date" name="starts_on" bind:value=starts_on /></label>
+            <label>"Ngày bắt đầu làm việc (mặc định: ngày quyết định)" <DateInput name="starts_on" value=starts_on /></label>
             <FieldMessage failure field="starts_on" />
             <fieldset>
                 <legend>"Quyết định tuyển dụng hoặc hợp đồng lao động"</legend>
                 <label>"Số" <input name="decision.number" bind:value=number /></label>
-                <label>"Ngày ký" <input type="date" name="decision.date" bind:value=date /></label>
+                <label>"Ngày ký" <DateInput name="decision.date" value=date /></label>
                 <FieldMessage failure field="decision.date" />
                 <label>"Người ký" <input name="decision.signer" bind:value=signer /></label>
                 <DocumentPicker document=scan failure label="Bản scan (bắt buộc)" name="decision.scan" />

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, ApiFailure};
+use crate::components::date_input::DateInput;
 use crate::components::failure::{FailureNotice, FormFailure};
 use crate::components::guard::SignedIn;
 use crate::components::unit_select::UnitSelect;
@@ -326,7 +327,7 @@ fn Reports() -> impl IntoView {
                     <UnitSelect name="report.unit" value=unit empty="Toàn tỉnh" whole_province=true />
                 </label>
                 <label>"Tính đến ngày (để trống: hôm nay)"
-                    <input type="date" name="report.as_of" bind:value=as_of />
+                    <DateInput name="report.as_of" value=as_of />
                 </label>
                 <button type="submit" class="primary" disabled=move || busy.get()>"Xem"</button>
             </form>

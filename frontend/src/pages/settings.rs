@@ -64,16 +64,16 @@ fn Settings(session: Session) -> impl IntoView {
                         Ok(p) => {
                             let d = p.deadlines.clone();
                             let rows = [
-                                ("Tạo tài khoản cá nhân sau quyết định tuyển dụng (ACC-6)", d.account_creation),
-                                ("Cán bộ nhập hồ sơ sau khi nhận tài khoản (WF-1)", d.employee_entry),
-                                ("Đầu mối kiểm tra, khóa hồ sơ (WF-2)", d.focal_check),
-                                ("Thủ trưởng phê duyệt, ký số (WF-3)", d.head_approval),
-                                ("Cập nhật thay đổi sau sự kiện (WF-4)", d.change_record),
-                                ("Cơ quan duyệt thay đổi (WF-4)", d.change_approval),
-                                ("Điều động trong cơ quan (TRF-1)", d.transfer_within_agency),
-                                ("Bàn giao hồ sơ giữa các cơ quan (TRF-2)", d.transfer_between_agencies),
-                                ("Đề nghị khai thác dữ liệu khi tiếp nhận (TRF-3)", d.arrival_pull_request),
-                                ("Cập nhật trạng thái khi thôi việc, nghỉ hưu (TRF-5)", d.end_of_service_status),
+                                ("Tạo tài khoản cá nhân sau quyết định tuyển dụng", d.account_creation),
+                                ("Cán bộ nhập hồ sơ sau khi nhận tài khoản", d.employee_entry),
+                                ("Đầu mối kiểm tra, khóa hồ sơ", d.focal_check),
+                                ("Thủ trưởng phê duyệt, ký số", d.head_approval),
+                                ("Cập nhật thay đổi sau sự kiện", d.change_record),
+                                ("Cơ quan duyệt thay đổi", d.change_approval),
+                                ("Điều động trong cơ quan", d.transfer_within_agency),
+                                ("Bàn giao hồ sơ giữa các cơ quan", d.transfer_between_agencies),
+                                ("Đề nghị khai thác dữ liệu khi tiếp nhận", d.arrival_pull_request),
+                                ("Cập nhật trạng thái khi thôi việc, nghỉ hưu", d.end_of_service_status),
                             ];
                             view! {
                                 <p data-testid="profile-name"><strong>{profile_label(p.name)}</strong>
@@ -156,7 +156,7 @@ fn ChooseProfile(on_saved: Callback<()>) -> impl IntoView {
                 <label>"Lý do cho phép (ví dụ: đơn vị chỉ có một cán bộ tổ chức)" <input name="relax-reason" bind:value=relax_reason /></label>
             </Show>
             <label>"Lý do thay đổi" <input name="reason" bind:value=reason /></label>
-            <p class="muted">"Giá trị tùy chỉnh đặt qua API (PUT /api/v1/settings/regulation-profile)."</p>
+            <p class="muted">"Thời hạn và thời gian ký riêng của tỉnh (quy chế tùy chỉnh) do quản trị viên hệ thống thiết lập theo quyết định của UBND tỉnh."</p>
             <FormFailure failure />
             <button type="button" class="primary" on:click=save>"Áp dụng"</button>
         </div>

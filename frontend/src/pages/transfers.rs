@@ -13,6 +13,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::api::{self, ApiFailure};
+use crate::components::date_input::DateInput;
 use crate::components::failure::{FailureNotice, FormFailure};
 use crate::components::guard::SignedIn;
 use crate::components::unit_select::UnitSelect;
@@ -156,11 +157,11 @@ fn FileTransfer(person_id: String, reload: RwSignal<u32>) -> impl IntoView {
             </label>
             <label>"Cơ quan ngoài tỉnh (nếu có)" <input name="transfer.outside_body" bind:value=outside /></label>
             <label>"Số quyết định" <input name="transfer.decision_number" bind:value=number /></label>
-            <label>"Ngày quyết định" <input type="date" name="transfer.decision_date" bind:value=date /></label>
+            <label>"Ngày quyết định" <DateInput name="transfer.decision_date" value=date /></label>
             <label>"Người ký" <input name="transfer.decision_signer" bind:value=signer /></label>
             <DocumentPicker document=scan failure label="Bản scan quyết định" name="transfer.scan" />
-            <label>"Ngày hiệu lực" <input type="date" name="transfer.effective_on" bind:value=effective /></label>
-            <label>"Biệt phái đến ngày" <input type="date" name="transfer.until_on" bind:value=until /></label>
+            <label>"Ngày hiệu lực" <DateInput name="transfer.effective_on" value=effective /></label>
+            <label>"Biệt phái đến ngày" <DateInput name="transfer.until_on" value=until /></label>
             <button type="button" class="primary" on:click=file>"Ghi nhận"</button>
             {move || done.get().map(|m| view! { <p class="notice notice-info" role="status">{m}</p> })}
             <FormFailure failure />

@@ -9,6 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiFailure};
+use crate::components::date_input::DateInput;
 use crate::components::failure::{FailureNotice, FieldMessage, FormFailure};
 use crate::components::guard::SignedIn;
 use crate::components::unit_select::UnitSelect;
@@ -141,7 +142,7 @@ impl ChangeFields {
 #[component]
 pub fn ChangeInputs(fields: ChangeFields, failure: RwSignal<Option<ApiFailure>>) -> impl IntoView {
     view! {
-        <label>"Ngày hiệu lực" <input type="date" name="effective_date" bind:value=fields.date /></label>
+        <label>"Ngày hiệu lực" <DateInput name="effective_date" value=fields.date /></label>
         <FieldMessage failure field="effective_date" />
         <label>"Lý do" <input name="reason" bind:value=fields.reason /></label>
         <FieldMessage failure field="reason" />

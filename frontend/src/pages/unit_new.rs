@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, ApiFailure};
+use crate::components::date_input::DateInput;
 use crate::components::failure::{FailureNotice, FieldMessage, FormFailure};
 use crate::components::guard::SignedIn;
 use crate::components::unit_select::UnitSelect;
@@ -204,14 +205,14 @@ fn UnitForm(proposing: bool, on_done: Callback<String>) -> impl IntoView {
             <FieldMessage failure field="code" />
             <label>"Tên đơn vị" <input name="name" bind:value=name /></label>
             <FieldMessage failure field="name" />
-            <label>"Ngày hiệu lực" <input type="date" name="effective_date" bind:value=effective_date /></label>
+            <label>"Ngày hiệu lực" <DateInput name="effective_date" value=effective_date /></label>
             <FieldMessage failure field="effective_date" />
             <label>"Lý do" <input name="reason" bind:value=reason /></label>
             <FieldMessage failure field="reason" />
             <fieldset>
                 <legend>"Quyết định thành lập (nếu đã có)"</legend>
                 <label>"Số" <input name="decision.number" bind:value=number /></label>
-                <label>"Ngày ký" <input type="date" name="decision.date" bind:value=date /></label>
+                <label>"Ngày ký" <DateInput name="decision.date" value=date /></label>
                 <label>"Người ký" <input name="decision.signer" bind:value=signer /></label>
             </fieldset>
             <FormFailure failure />

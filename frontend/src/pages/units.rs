@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api;
+use crate::components::date_input::DateInput;
 use crate::components::failure::FailureNotice;
 use crate::components::guard::SignedIn;
 use crate::session::{Auth, Session};
@@ -19,14 +20,12 @@ pub fn UnitsPage() -> impl IntoView {
 
 /// Units shown for a search: those matching, with their ancestors so the tree still reads.
 fn visible(units: &[UnitView], search: &str, collapsed: &BTreeSet<String>) -> Vec<UnitView> {
-    let needle = search.trim().to_lowercase();
+    // Without tone marks on both sides: "giao duc" finds "Sở Giáo dục và Đào tạo".
+    let fold = hoso_domain::text::fold;
+    let needle = fold(search.trim());
     let matching: BTreeSet<&str> = units
         .iter()
-        .filter(|u| {
-            needle.is_empty()
-                || u.name.to_lowercase().contains(&needle)
-                || u.code.to_lowercase().contains(&needle)
-        })
+        .filter(|u| needle.is_empty() || fold(&u.name).contains(&needle) || fold(&u.code).contains(&needle))
         .map(|u| u.id.as_str())
         .collect();
     let mut keep: BTreeSet<&str> = BTreeSet::new();
@@ -76,7 +75,7 @@ fn UnitsTree(session: Session) -> impl IntoView {
         <section>
             <h1>"Cơ cấu tổ chức"</h1>
             <div class="filters">
-                <label class="inline">"Tại ngày " <input type="date" name="as_of" bind:value=as_of /></label>
+                <label class="inline">"Tại ngày " <DateInput name="as_of" value=as_of /></label>
                 <input placeholder="Tìm theo tên hoặc mã đơn vị" name="search" bind:value=search />
                 {admin.then(|| view! { <A href="/to-chuc/them">"Thành lập đơn vị"</A> " " <A href="/to-chuc/sap-nhap">"Sáp nhập đơn vị"</A> " " <A href="/to-chuc/chia-tach">"Chia tách đơn vị"</A> })}
                 {(agency && !admin).then(|| view! { <A href="/to-chuc/them">"Đề nghị thành lập đơn vị"</A> })}
@@ -89,6 +88,12 @@ fn UnitsTree(session: Session) -> impl IntoView {
                             let parents: BTreeSet<String> = list.iter().filter_map(|u| u.parent_id.clone()).collect();
                             view! {
                                 <ul class="tree" data-testid="unit-tree">
+                                    {let all = list.clone(); move || {
+                                        let shown = visible(&all, &search.get(), &collapsed.get());
+                                        (shown.is_empty() && !search.get().trim().is_empty()).then(|| view! {
+                                            <li class="muted" data-testid="tree-empty">"Không tìm thấy đơn vị nào."</li>
+                                        })
+                                    }}
                                     {move || visible(&list, &search.get(), &collapsed.get()).into_iter().map(|unit| {
                                         let has_children = parents.contains(&unit.id);
                                         let id = unit.id.clone();
@@ -117,5 +122,42 @@ fn UnitsTree(session: Session) -> impl IntoView {
                 })}
             </Transition>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(id: &str, name: &str, parent: Option<&str>) -> UnitView {
+        UnitView {
+            id: id.into(),
+            code: id.to_uppercase(),
+            name: name.into(),
+            kind: "department".into(),
+            parent_id: parent.map(Into::into),
+            depth: u32::from(parent.is_some()),
+            valid_from: chrono::NaiveDate::from_ymd_opt(2025, 7, 1).unwrap(),
+            valid_to: None,
+        }
+    }
+
+    #[test]
+    fn the_tree_is_searched_without_tone_marks_and_keeps_ancestors() {
+        let units = [
+            unit("hy", "UBND tỉnh Hưng Yên", None),
+            unit("gd", "Sở Giáo dục và Đào tạo", Some("hy")),
+            unit("yt", "Sở Y tế", Some("hy")),
+        ];
+        let names = |search: &str| -> Vec<String> {
+            visible(&units, search, &BTreeSet::new())
+                .into_iter()
+                .map(|u| u.id)
+                .collect()
+        };
+        assert_eq!(names("giao duc"), vec!["hy", "gd"]);
+        assert_eq!(names("GIÁO DỤC"), vec!["hy", "gd"]);
+        assert_eq!(names("so y te"), vec!["hy", "yt"]);
+        assert!(names("không có").is_empty());
     }
 }

@@ -7,7 +7,6 @@ use utoipa::IntoParams;
 
 use crate::error::AppError;
 use crate::session::Session;
-use crate::views;
 use crate::App;
 
 /// Query the audit trail by person, account, unit and time. Requires `view_audit`; an agency
@@ -32,14 +31,16 @@ pub async fn list_audit_events(
         before_id: query.before,
         limit,
     };
-    let rows = app.db(move |conn| Ok(audit::list(conn, &filter)?)).await?;
-    let next_before = (rows.len() as i64 == limit)
-        .then(|| rows.last().map(|e| e.id))
+    let items = app
+        .db(move |conn| {
+            let rows = audit::list(conn, &filter)?;
+            super::described(conn, rows)
+        })
+        .await?;
+    let next_before = (items.len() as i64 == limit)
+        .then(|| items.last().map(|e| e.id))
         .flatten();
-    Ok(AuditPage {
-        items: rows.into_iter().map(views::audit_event).collect(),
-        next_before,
-    })
+    Ok(AuditPage { items, next_before })
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

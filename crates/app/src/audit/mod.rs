@@ -11,6 +11,49 @@ use hoso_store::DbConnection;
 
 use crate::error::AppError;
 
+/// Events as people read them: each with the unit of the account that acted and the dossier
+/// it is about (number and name), looked up once for the whole page.
+pub fn described(
+    conn: &mut DbConnection,
+    rows: Vec<audit::AuditRow>,
+) -> Result<Vec<hoso_api_types::audit::AuditEventView>, AppError> {
+    use std::collections::HashMap;
+    let ids = |pick: &dyn Fn(&audit::AuditRow) -> Option<String>| {
+        let mut ids: Vec<String> = rows.iter().filter_map(pick).collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    };
+    let actors = ids(&|r| r.actor_id.clone().filter(|_| r.actor_type == "account"));
+    let dossiers = ids(&|r| {
+        r.target_id
+            .clone()
+            .filter(|_| r.target_type.as_deref() == Some("dossier"))
+    });
+    let units: HashMap<String, String> = hoso_store::accounts::unit_names(conn, &actors)?
+        .into_iter()
+        .collect();
+    let labels: HashMap<String, String> = hoso_store::dossiers::labels(conn, &dossiers)?
+        .into_iter()
+        .map(|(id, number, name)| (id, format!("{number} — {name}")))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let actor_unit = row.actor_id.as_ref().and_then(|id| units.get(id)).cloned();
+            let target_label = match row.target_type.as_deref() {
+                Some("dossier") => row.target_id.as_ref().and_then(|id| labels.get(id)).cloned(),
+                _ => None,
+            };
+            hoso_api_types::audit::AuditEventView {
+                actor_unit,
+                target_label,
+                ..crate::views::audit_event(row)
+            }
+        })
+        .collect())
+}
+
 pub fn record(conn: &mut DbConnection, event: NewAuditEvent) -> Result<(), AppError> {
     audit::append(conn, event)?;
     Ok(())

@@ -145,6 +145,7 @@ pub struct Sealed {
     pub clear: String,
     pub sealed: Option<String>,
     pub search_name: String,
+    pub sort_name: String,
     pub citizen_id_hash: Option<String>,
 }
 
@@ -155,6 +156,7 @@ impl Sealed {
             content: &self.clear,
             sealed: self.sealed.as_deref(),
             search_name: &self.search_name,
+            sort_name: &self.sort_name,
             citizen_id_hash: self.citizen_id_hash.as_deref(),
         }
     }
@@ -167,6 +169,7 @@ pub fn seal(keys: &DataKeys, content: &DossierContent, person_name: &str) -> Sea
         clear: canonical_json(&clear),
         sealed: (!secret.is_empty()).then(|| keys.seal(canonical_json(&Value::Object(secret)).as_bytes())),
         search_name: search_name(content.identity.full_name.as_deref().unwrap_or(person_name)),
+        sort_name: hoso_domain::text::sort_key(content.identity.full_name.as_deref().unwrap_or(person_name)),
         citizen_id_hash: content
             .identity
             .citizen_id

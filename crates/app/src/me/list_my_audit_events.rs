@@ -5,7 +5,6 @@ use utoipa::IntoParams;
 
 use crate::error::AppError;
 use crate::session::Session;
-use crate::views;
 use crate::App;
 
 /// "Ai đã xem hồ sơ của tôi": who read or changed the signed-in person's data, and every
@@ -47,16 +46,13 @@ pub async fn list_my_audit_events(
             events.sort_by_key(|e| std::cmp::Reverse(e.id));
             events.dedup_by_key(|e| e.id);
             events.truncate(limit as usize);
-            Ok(events)
+            crate::audit::described(conn, events)
         })
         .await?;
     let next_before = (items.len() as i64 == limit)
         .then(|| items.last().map(|e| e.id))
         .flatten();
-    Ok(AuditPage {
-        items: items.into_iter().map(views::audit_event).collect(),
-        next_before,
-    })
+    Ok(AuditPage { items, next_before })
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

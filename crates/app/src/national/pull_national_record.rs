@@ -165,6 +165,7 @@ pub(crate) fn open_dossier_from_record(
             content: &record.content,
             sealed: record.sealed.as_deref(),
             search_name: &search_name,
+            sort_name: &hoso_domain::text::sort_key(name),
             citizen_id_hash: Some(&record.citizen_id_hash),
         },
         &session.actor.account_id,

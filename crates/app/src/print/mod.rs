@@ -302,13 +302,37 @@ pub fn dossier_pdf(
     );
     let s = &content.salary;
     f.heading("30) Tiền lương");
-    f.item("30.1) Ngạch/chức danh nghề nghiệp", &format!(
-        "{} (mã {})   Ngày bổ nhiệm: {}   Bậc: {}   Hệ số: {}   Ngày hưởng: {}   Phần trăm hưởng: {}%   Vượt khung: {}% từ {}",
-        f.label(hoso_domain::catalog::GRADE_KINDS, &s.grade), text(&s.grade), date(s.grade_appointed_on),
-        s.step.map(|x| x.to_string()).unwrap_or_default(), coefficient(s.coefficient), date(s.effective_on),
-        s.percent_received.map(|x| x.to_string()).unwrap_or_default(),
-        s.beyond_frame_percent.map(|x| x.to_string()).unwrap_or_default(), date(s.beyond_frame_on),
-    ));
+    // Only what was stated: an empty part would print as "(mã )" or "Vượt khung: % từ".
+    let stated = |label: &str, value: String| (!value.is_empty()).then(|| format!("{label}: {value}"));
+    let grade = s.grade.as_ref().map(|code| {
+        format!(
+            "{} (mã {code})",
+            f.label(hoso_domain::catalog::GRADE_KINDS, &s.grade)
+        )
+    });
+    let parts: Vec<String> = [
+        grade,
+        stated("Ngày bổ nhiệm", date(s.grade_appointed_on)),
+        stated("Bậc", s.step.map(|x| x.to_string()).unwrap_or_default()),
+        stated("Hệ số", coefficient(s.coefficient)),
+        stated("Ngày hưởng", date(s.effective_on)),
+        stated(
+            "Phần trăm hưởng",
+            s.percent_received.map(|x| format!("{x}%")).unwrap_or_default(),
+        ),
+        s.beyond_frame_percent.map(|x| {
+            let since = date(s.beyond_frame_on);
+            if since.is_empty() {
+                format!("Vượt khung: {x}%")
+            } else {
+                format!("Vượt khung: {x}% từ {since}")
+            }
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    f.item("30.1) Ngạch/chức danh nghề nghiệp", &parts.join("   "));
     let allowances: Vec<String> = s
         .allowances
         .iter()

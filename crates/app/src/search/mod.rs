@@ -141,7 +141,7 @@ pub fn hit(found: &DossierWithPerson, facts: Facts) -> SearchHit {
 /// The cursor after a row: its sort key, search name and id, URL-safe.
 pub fn cursor(sort: SortOrder, found: &DossierWithPerson, facts: &Facts) -> String {
     let key = hoso_store::search::sort_key(sort, facts);
-    let raw = format!("{key}\u{0}{}\u{0}{}", found.dossier.search_name, found.dossier.id);
+    let raw = format!("{key}\u{0}{}\u{0}{}", found.dossier.sort_name, found.dossier.id);
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw)
 }
 

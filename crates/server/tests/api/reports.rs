@@ -485,6 +485,7 @@ async fn hr_lists_hold_whom_the_rules_name_within_the_period_and_the_scope() {
                 content: "{}",
                 sealed: None,
                 search_name: "le thi moi",
+                sort_name: &hoso_domain::text::sort_key("Lê Thị Mới"),
                 citizen_id_hash: None,
             };
             let officer = hoso_store::accounts::find_by_username(conn, "quantri")

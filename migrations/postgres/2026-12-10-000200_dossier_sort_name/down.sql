@@ -1,0 +1,2 @@
+DROP INDEX dossiers_sort_name;
+ALTER TABLE dossiers DROP COLUMN sort_name;
