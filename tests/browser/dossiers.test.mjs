@@ -114,6 +114,16 @@ describe("dossier editor", () => {
     // Submitting an incomplete dossier for the check is refused, naming what is missing.
     await page.getByRole("button", { name: "Gửi kiểm tra" }).click();
     await page.getByRole("alert").getByText("Chưa khai mục «7. Tôn giáo».").waitFor();
+    // Each missing item leads to its tab and field, and the field is marked (issue #23).
+    const completeness = page.getByTestId("completeness");
+    await completeness.locator("summary").click();
+    await completeness.getByRole("button", { name: "7. Tôn giáo", exact: true }).click();
+    assert.equal(await page.getByRole("tab", { name: "Bản thân" }).getAttribute("aria-selected"), "true");
+    await page.locator('.field-error[data-field="identity.religion"]').waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute("name") === "identity.religion");
+    // Save comes before sending.
+    const order = await page.locator(".actions button.primary, .review-panel button.primary").allInnerTexts();
+    assert.ok(order.indexOf("Lưu bản khai") < order.indexOf("Gửi kiểm tra"), JSON.stringify(order));
     await close();
   });
 
@@ -123,6 +133,7 @@ describe("dossier editor", () => {
     await page.getByRole("navigation").getByRole("link", { name: "Hồ sơ của tôi", exact: true }).click();
     await page.getByTestId("dossier-facts").getByText("Trường THPT chuyên Hưng Yên").waitFor();
     assert.equal(await page.locator('input[name="identity.citizen_id"]').inputValue(), "033085001234");
+    assert.equal(await page.getByText("Quá trình điều động, nghỉ việc").count(), 0, "no heading over nothing");
     // Who read it, in words: the dossier named, HR's many reads of one sitting on one line.
     await page.getByRole("navigation").getByRole("link", { name: "Ai đã xem hồ sơ của tôi" }).click();
     const trail = page.getByTestId("my-audit");

@@ -170,7 +170,7 @@ fn Editor(view: DossierView, draft: DraftView, national: Option<DossierNationalS
                 });
                 view! { <NationalStanding standing=n dossier_id revision editable=!readonly on_applied /> }
             })}
-            <Completeness missing missing_evidence />
+            <Completeness missing missing_evidence tab />
             <nav class="tabs" role="tablist">
                 {TABS.iter().enumerate().map(|(i, label)| view! {
                     <button type="button" role="tab" aria-selected=move || (tab.get() == i).to_string()
@@ -239,15 +239,16 @@ fn Editor(view: DossierView, draft: DraftView, national: Option<DossierNationalS
                     _ => view! { <History id=id.clone() current_version /> }.into_any(),
                 }}
             </div>
-            <crate::pages::dossier_review::ReviewPanel dossier_id=review_dossier_id person_id=review_person_id revision current_version editable=!readonly />
-            <crate::pages::transfers::TransferPanel dossier_id=transfer_dossier_id person_id=transfer_person_id />
-            <crate::pages::dossier_person::PersonPanel dossier=summary.clone() />
             <FormFailure failure />
             {move || saved.get().map(|m| view! { <p class="notice notice-info" role="status" data-testid="dossier-saved">{m}</p> })}
+            // Save first, then send: the draft's own buttons come before the workflow's.
             <div class="actions">
                 {(!readonly).then(|| view! { <button type="button" class="primary" on:click=save.clone()>"Lưu bản khai"</button> })}
                 <button type="button" on:click=print>"In sơ yếu lý lịch (PDF)"</button>
             </div>
+            <crate::pages::dossier_review::ReviewPanel dossier_id=review_dossier_id person_id=review_person_id revision current_version editable=!readonly field_failure=failure />
+            <crate::pages::transfers::TransferPanel dossier_id=transfer_dossier_id person_id=transfer_person_id />
+            <crate::pages::dossier_person::PersonPanel dossier=summary.clone() />
         </section>
     }
 }
@@ -313,10 +314,45 @@ fn training_columns(kind: &str, _levels: &[&str]) -> &'static [crate::components
     }
 }
 
+/// The tab of the form that holds `field` (a path as the server names it).
+pub fn tab_of(field: &str) -> usize {
+    let section = field.split(['.', '[']).next().unwrap_or_default();
+    match section {
+        "identity" | "photo_document_id" => 0,
+        "career" => 1,
+        "salary" | "salary_history" | "allowance_history" => 2,
+        "training" => 3,
+        "work_history" | "personal_history" => 4,
+        "ratings" | "rewards" | "discipline" => 5,
+        "family" => 6,
+        "health" | "income_assets" | "assessment" | "contract" => 7,
+        _ => 8,
+    }
+}
+
+/// Opens the tab holding `field` and puts the cursor in it, once the tab is drawn.
+fn go_to(tab: RwSignal<usize>, field: String) {
+    tab.set(tab_of(&field));
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let Some(element) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&format!("[name=\"{field}\"]")).ok().flatten())
+        else {
+            return;
+        };
+        element.scroll_into_view();
+        if let Ok(input) = element.dyn_into::<web_sys::HtmlElement>() {
+            let _ = input.focus();
+        }
+    });
+}
+
 #[component]
 fn Completeness(
     missing: RwSignal<Vec<MissingItem>>,
     missing_evidence: RwSignal<Vec<MissingItem>>,
+    tab: RwSignal<usize>,
 ) -> impl IntoView {
     let evidence = move || {
         let list = missing_evidence.get();
@@ -324,7 +360,9 @@ fn Completeness(
             view! {
                 <details class="notice" data-testid="missing-evidence">
                     <summary>{format!("Còn thiếu {} loại tài liệu đính kèm", list.len())}</summary>
-                    <ul>{list.into_iter().map(|m| view! { <li>{m.label}</li> }).collect_view()}</ul>
+                    <ul>{list.into_iter().map(|m| view! {
+                        <li><button type="button" class="link" on:click=move |_| tab.set(8)>{m.label}</button></li>
+                    }).collect_view()}</ul>
                 </details>
             }
         })
@@ -336,8 +374,13 @@ fn Completeness(
         } else {
             view! {
                 <details class="notice" data-testid="completeness">
-                    <summary>{format!("Còn thiếu {} mục bắt buộc", list.len())}</summary>
-                    <ul>{list.into_iter().map(|m| view! { <li>{m.label}</li> }).collect_view()}</ul>
+                    <summary>{format!("Còn thiếu {} mục bắt buộc (bấm để đến mục đó)", list.len())}</summary>
+                    <ul>{list.into_iter().map(|m| {
+                        let field = m.field.clone();
+                        view! {
+                            <li><button type="button" class="link" data-field=m.field.clone() on:click=move |_| go_to(tab, field.clone())>{m.label}</button></li>
+                        }
+                    }).collect_view()}</ul>
                 </details>
             }
             .into_any()
@@ -580,5 +623,21 @@ fn CorrectionPanel(
             }}
             <FormFailure failure />
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tab_of;
+
+    #[test]
+    fn a_missing_item_leads_to_the_tab_that_holds_it() {
+        assert_eq!(tab_of("identity.religion"), 0);
+        assert_eq!(tab_of("photo_document_id"), 0);
+        assert_eq!(tab_of("salary.grade"), 2);
+        assert_eq!(tab_of("training[0].level"), 3);
+        assert_eq!(tab_of("work_history"), 4);
+        assert_eq!(tab_of("family[1].full_name"), 6);
+        assert_eq!(tab_of("contract.kind"), 7);
     }
 }

@@ -33,6 +33,8 @@ pub fn ReviewPanel(
     revision: RwSignal<i32>,
     current_version: RwSignal<i32>,
     editable: bool,
+    /// The form's own failure: a refused submission marks the fields it names there.
+    field_failure: RwSignal<Option<ApiFailure>>,
 ) -> impl IntoView {
     let auth = expect_context::<Auth>();
     // Update campaigns are offered to the person themself (issue #6).
@@ -88,7 +90,8 @@ pub fn ReviewPanel(
                         )));
                         reload.update(|n| *n += 1);
                     }
-                    Err(error) => failure.set(Some(error)),
+                    // Shown once, by the form (just above), with each named field marked.
+                    Err(error) => field_failure.set(Some(error)),
                 }
             });
         }

@@ -68,7 +68,11 @@ pub fn TransferPanel(dossier_id: String, person_id: String) -> impl IntoView {
     };
     view! {
         <section class="transfers" aria-label="Điều động, nghỉ việc" data-testid="transfer-panel">
-            <h3>"Quá trình điều động, nghỉ việc"</h3>
+            // A heading over nothing says nothing: shown with moves, or to whoever may file one.
+            {move || {
+                let any = moves.get().and_then(Result::ok).is_some_and(|l| !l.is_empty());
+                (any || may_file).then(|| view! { <h3>"Quá trình điều động, nghỉ việc"</h3> })
+            }}
             {move || moves.get().and_then(Result::ok).map(|list| view! {
                 <ul>{list.into_iter().map(|t| {
                     let id = t.id.clone();
