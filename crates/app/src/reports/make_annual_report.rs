@@ -185,30 +185,29 @@ fn sections(
                 *counts.entry(unit.as_str()).or_default().entry(code).or_default() += 1;
             }
         }
-        let rows = |codes: &[&str]| {
-            by_unit(nodes, &tops, codes.len(), &|unit: &str| {
-                let of_unit = counts.get(unit);
-                codes
-                    .iter()
-                    .map(|c| of_unit.and_then(|m| m.get(c)).copied().unwrap_or(0))
-                    .collect()
-            })
-        };
-        // The columns are the codes someone holds in the units reported on (the total row).
         let every: Vec<&str> = {
             let mut all: Vec<&str> = counts.values().flat_map(|m| m.keys().copied()).collect();
             all.sort_unstable();
             all.dedup();
             all
         };
-        let totals = rows(&every).pop().map(|r| r.values).unwrap_or_default();
-        let codes: Vec<&str> = every
-            .iter()
-            .zip(&totals)
-            .filter(|(_, n)| **n > 0)
-            .map(|(c, _)| *c)
-            .collect();
-        let rows = rows(&codes);
+        let mut rows = by_unit(nodes, &tops, every.len(), &|unit: &str| {
+            let of_unit = counts.get(unit);
+            every
+                .iter()
+                .map(|c| of_unit.and_then(|m| m.get(c)).copied().unwrap_or(0))
+                .collect()
+        });
+        // The columns are the codes someone holds in the units reported on (the total row):
+        // people of units outside them were counted above but add nothing there.
+        let kept: Vec<usize> = rows
+            .last()
+            .map(|total| (0..every.len()).filter(|&i| total.values[i] > 0).collect())
+            .unwrap_or_default();
+        for row in &mut rows {
+            row.values = kept.iter().map(|&i| row.values[i]).collect();
+        }
+        let codes: Vec<&str> = kept.iter().map(|&i| every[i]).collect();
         let label = |code: &str| match key {
             "job_position" => post_names.get(code).cloned(),
             _ => index

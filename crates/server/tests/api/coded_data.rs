@@ -12,13 +12,7 @@ use serde_json::{json, Value};
 
 use crate::dossiers::{full_content, person_id};
 use crate::support::{call, edit_draft, get_file, pdf, set_day, token_of, upload, TestContext};
-
-fn unit(ctx: &TestContext, code: &str) -> String {
-    units::find_by_code(&mut ctx.db.connect(), code)
-        .unwrap()
-        .unwrap()
-        .id
-}
+use crate::transfers::unit;
 
 /// A change made to a dossier's content before saving it.
 type Edit = Box<dyn Fn(&mut Value)>;

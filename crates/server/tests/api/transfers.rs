@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use crate::dossiers::person_id;
 use crate::support::{call, pdf, set_day, token_of, upload, TestContext};
 
-fn unit(ctx: &TestContext, code: &str) -> String {
+pub(crate) fn unit(ctx: &TestContext, code: &str) -> String {
     hoso_store::units::find_by_code(&mut ctx.db.connect(), code)
         .unwrap()
         .unwrap()
