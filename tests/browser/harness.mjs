@@ -20,15 +20,19 @@ function required(name) {
 }
 
 /**
- * Starts hoso on a new data directory; `seedDemo` loads the demo province first, `init`
+ * Starts hoso on a new data directory; `seedDemo` loads the demo province first (without the
+ * workflow's stories unless `stories`: a test builds its own cases from a known start), `init`
  * (`{provinceCode, admin, password}`) runs `hoso init` first. `setupToken()` resolves to the
  * one-time token the server prints on an empty database. `env` adds environment variables;
  * `beforeServe(dataDir)` runs after the set-up and before the server starts.
  */
-export async function startServer({ seedDemo = false, init = null, env: extra = {}, beforeServe = null } = {}) {
+export async function startServer({ seedDemo = false, stories = false, init = null, env: extra = {}, beforeServe = null } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "hoso-browser-"));
   const env = { ...process.env, HOSO_DATA_DIR: dataDir, HOSO_STATIC_DIR: STATIC_DIR, HOSO_LOG: "warn", ...extra };
-  if (seedDemo) execFileSync(HOSO_BIN, ["seed-demo"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  if (seedDemo) {
+    const args = stories ? ["seed-demo"] : ["seed-demo", "--no-stories"];
+    execFileSync(HOSO_BIN, args, { env, stdio: ["ignore", "ignore", "inherit"] });
+  }
   if (init) {
     execFileSync(HOSO_BIN, ["init", "--province-code", init.provinceCode, "--admin", init.admin], {
       env: { ...env, HOSO_ADMIN_PASSWORD: init.password },

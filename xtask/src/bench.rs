@@ -16,7 +16,11 @@ pub fn run() -> Result {
     process::cargo(&["build", "--release", "-p", "hoso-server"])?;
     let data = std::env::temp_dir().join(format!("hoso-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
-    process::run(hoso(&data, None).arg("seed-demo").stdout(Stdio::null()))?;
+    process::run(
+        hoso(&data, None)
+            .args(["seed-demo", "--no-stories"])
+            .stdout(Stdio::null()),
+    )?;
     let server = Server::start(hoso(&data, None).args(["--listen", "127.0.0.1:0", "serve"]))?;
     let base = server.base_url.clone();
 
@@ -130,7 +134,11 @@ pub fn run_search(args: &[String]) -> Result {
             .status();
     }
     let data = std::env::temp_dir().join("hoso-bench-search");
-    process::run(hoso(&data, Some(&url)).arg("seed-demo").stdout(Stdio::null()))?;
+    process::run(
+        hoso(&data, Some(&url))
+            .args(["seed-demo", "--no-stories"])
+            .stdout(Stdio::null()),
+    )?;
     let have: usize = output_of("psql", &[&url, "-tAc", "SELECT COUNT(*) FROM dossiers"])
         .and_then(|n| n.trim().parse().ok())
         .unwrap_or(0);
@@ -265,7 +273,11 @@ pub fn run_import(args: &[String]) -> Result {
                 "hoso_bench_import",
             ]);
         }
-        process::run(hoso(&dir, url).arg("seed-demo").stdout(Stdio::null()))?;
+        process::run(
+            hoso(&dir, url)
+                .args(["seed-demo", "--no-stories"])
+                .stdout(Stdio::null()),
+        )?;
         let server = Server::start(hoso(&dir, url).env("HOSO_MAX_IMPORT_BYTES", "2000000000").args([
             "--listen",
             "127.0.0.1:0",
@@ -376,7 +388,11 @@ pub fn run_backup(args: &[String]) -> Result {
     let data = std::env::temp_dir().join("hoso-bench-backup");
     let _ = std::fs::remove_dir_all(&data);
     std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
-    process::run(hoso(&data, Some(url)).arg("seed-demo").stdout(Stdio::null()))?;
+    process::run(
+        hoso(&data, Some(url))
+            .args(["seed-demo", "--no-stories"])
+            .stdout(Stdio::null()),
+    )?;
     let count = |url: &str, sql: &str| -> usize {
         output_of("psql", &[url, "-tAc", sql])
             .and_then(|n| n.trim().parse().ok())
@@ -864,7 +880,11 @@ pub fn run_sync(args: &[String]) -> Result {
                 "hoso_bench_sync",
             ]))?;
         }
-        process::run(hoso(&data, url).arg("seed-demo").stdout(Stdio::null()))?;
+        process::run(
+            hoso(&data, url)
+                .args(["seed-demo", "--no-stories"])
+                .stdout(Stdio::null()),
+        )?;
         queue_bench_messages(database, &data, per_dossier)?;
         let total = count_of(database, &data, "SELECT COUNT(*) FROM national_messages");
         let (mut simulator, sim_url) = start_simulator()?;

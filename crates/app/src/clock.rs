@@ -24,6 +24,16 @@ impl Clock {
         *self.0.lock().expect("clock lock") = Some(at);
     }
 
+    /// The time a test set, if any.
+    pub fn pinned(&self) -> Option<DateTime<Utc>> {
+        *self.0.lock().expect("clock lock")
+    }
+
+    /// Back to `pinned` (a time set before, or the system's with `None`).
+    pub fn restore(&self, pinned: Option<DateTime<Utc>>) {
+        *self.0.lock().expect("clock lock") = pinned;
+    }
+
     pub fn now(&self) -> DateTime<Utc> {
         self.0.lock().expect("clock lock").unwrap_or_else(Utc::now)
     }

@@ -44,8 +44,14 @@ pub enum Command {
         #[arg(long)]
         status: bool,
     },
-    /// Load the demo province (idempotent). Never on a production database.
-    SeedDemo,
+    /// Load the demo province (idempotent), with dossiers in every state of the workflow made
+    /// by the demo accounts. Never on a production database.
+    SeedDemo {
+        /// Leave out the workflow's stories: only the province, its people with approved
+        /// dossiers and the accounts (for tests that build their own cases).
+        #[arg(long)]
+        no_stories: bool,
+    },
     /// Add generated people with approved dossiers to the demo province (for benchmarks at
     /// scale). Never on a production database.
     SeedBulk {
@@ -163,7 +169,7 @@ pub fn run() -> anyhow::Result<()> {
         Command::Serve => commands::serve::run(&cli.settings),
         Command::Worker => commands::worker::run(&cli.settings),
         Command::Migrate { status } => commands::migrate::run(&cli.settings, status),
-        Command::SeedDemo => commands::seed_demo::run(&cli.settings),
+        Command::SeedDemo { no_stories } => commands::seed_demo::run(&cli.settings, !no_stories),
         Command::SeedBulk { people, seed, unit } => {
             commands::seed_demo::run_bulk(&cli.settings, people, seed, unit.as_deref())
         }

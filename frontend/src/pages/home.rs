@@ -32,6 +32,8 @@ pub fn HomePage() -> impl IntoView {
                     <p><A href="/dang-nhap">"Đăng nhập"</A>" để làm việc với hồ sơ."</p>
                 }.into_any(),
             }}
+            {move || auth.get().filter(|s| s.kind() == hoso_domain::access::AccountKind::Personal)
+                .map(|_| view! { <MyDossierStatus /> })}
             {move || auth.get().map(|_| view! { <Notifications /> })}
             <p>
                 "Hệ thống lưu giữ hồ sơ điện tử của cán bộ, công chức, viên chức và người lao động, "
@@ -78,5 +80,81 @@ fn Notifications() -> impl IntoView {
                 }).collect_view()}</ul>
             </section>
         })}
+    }
+}
+
+/// What an employee needs first (issue #23, point 2): where their dossier stands, what it
+/// still lacks, when the step it waits in is due, why it came back, and one button to what
+/// they do next.
+#[component]
+fn MyDossierStatus() -> impl IntoView {
+    use hoso_api_types::dossiers::{DossierSummary, DraftView};
+    use hoso_api_types::workflow::ReviewView;
+    let auth = expect_context::<Auth>();
+    let status = LocalResource::new(move || async move {
+        let mine = crate::api::get::<DossierSummary>(auth, "/me/dossier").await?;
+        let draft = crate::api::get::<DraftView>(auth, &format!("/dossiers/{}/draft", mine.id)).await?;
+        let reviews =
+            crate::api::get::<Vec<ReviewView>>(auth, &format!("/dossiers/{}/reviews", mine.id)).await?;
+        Ok::<_, crate::api::ApiFailure>((mine, draft, reviews))
+    });
+    view! {
+        <section class="card my-dossier" aria-label="Hồ sơ của tôi" data-testid="my-dossier-status">
+            <h2>"Hồ sơ của tôi"</h2>
+            {move || status.get().map(|result| match result {
+                Ok((mine, draft, reviews)) => {
+                    let latest = reviews.into_iter().max_by_key(|r| r.submitted_at);
+                    let href = format!("/ho-so/{}", mine.id);
+                    let (state, next) = next_step(&mine.status, mine.current_version);
+                    let waits = matches!(mine.status.as_str(), "submitted" | "locked" | "signed");
+                    let waiting = latest.as_ref().filter(|_| waits)
+                        .and_then(|r| r.due_on.map(|due| (due, r.overdue)));
+                    let returned = latest.as_ref().filter(|_| mine.status == "returned")
+                        .and_then(|r| r.return_reason.clone());
+                    let missing = draft.missing;
+                    let editable = matches!(mine.status.as_str(), "draft" | "returned");
+                    view! {
+                        <p>"Trạng thái: "<strong class="badge" data-testid="my-dossier-state">{state}</strong>
+                            " — số hiệu "{mine.dossier_number.clone()}</p>
+                        {returned.map(|reason| view! {
+                            <p class="notice notice-error" data-testid="my-return-reason">
+                                <strong>"Hồ sơ bị trả lại. Lý do: "</strong>{reason}</p>
+                        })}
+                        {waiting.map(|(due, overdue)| view! {
+                            <p data-testid="my-dossier-due">"Hạn xử lý bước này: "
+                                <strong>{crate::format::day_text(due)}</strong>
+                                {overdue.then_some(" (đã quá hạn)")}</p>
+                        })}
+                        {(editable && !missing.is_empty()).then(|| {
+                            let count = missing.len();
+                            view! {
+                                <details data-testid="my-missing">
+                                    <summary>{format!("Còn {count} mục bắt buộc chưa khai")}</summary>
+                                    <ul>{missing.into_iter().map(|m| view! { <li>{m.label}</li> }).collect_view()}</ul>
+                                </details>
+                            }
+                        })}
+                        <p><A href=href attr:class="action-link" attr:data-testid="my-next-action">{next}</A></p>
+                    }.into_any()
+                }
+                Err(crate::api::ApiFailure::Api { status: 404, .. }) => view! {
+                    <p>"Hồ sơ của bạn chưa được mở. Bộ phận tổ chức cán bộ của cơ quan sẽ mở hồ sơ để bạn khai."</p>
+                }.into_any(),
+                Err(failure) => view! { <FailureNotice failure /> }.into_any(),
+            })}
+        </section>
+    }
+}
+
+/// The state of an employee's dossier in words, and the label of what they do next.
+fn next_step(status: &str, version: i32) -> (&'static str, &'static str) {
+    match status {
+        "draft" => ("Đang khai", "Tiếp tục khai và gửi kiểm tra"),
+        "returned" => ("Bị trả lại", "Sửa theo lý do và gửi lại"),
+        "submitted" => ("Chờ bộ phận tổ chức kiểm tra", "Xem hồ sơ đã gửi"),
+        "locked" => ("Đã kiểm tra, chờ thủ trưởng ký duyệt", "Xem hồ sơ đã gửi"),
+        "signed" => ("Thủ trưởng đã ký, chờ Sở Nội vụ phê duyệt", "Xem hồ sơ đã gửi"),
+        _ if version > 0 => ("Đã phê duyệt", "Xem hồ sơ, đề nghị điều chỉnh khi có thay đổi"),
+        _ => ("Chưa rõ", "Xem hồ sơ"),
     }
 }

@@ -10,7 +10,7 @@ use hoso_store::meta;
 use crate::config::Settings;
 use crate::telemetry;
 
-pub fn run(settings: &Settings) -> anyhow::Result<()> {
+pub fn run(settings: &Settings, stories: bool) -> anyhow::Result<()> {
     let config = settings.resolve()?;
     telemetry::init(&config.log, config.log_json);
     let pool = super::open_database(&config)?;
@@ -28,6 +28,17 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
         "demo data loaded in {}: {people} people with approved dossiers",
         config.database
     );
+    if stories {
+        // The stories go through the application's operations, each on its own connection.
+        drop(conn);
+        let app = super::application(&config, pool);
+        let told = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?
+            .block_on(hoso_app::seed::stories::load(&app))
+            .map_err(|e| anyhow::anyhow!("the demo's workflow stories: {e:?}"))?;
+        println!("{told} dossiers moved through the workflow by the demo accounts");
+    }
     println!("demo sign-ins (password {DEMO_PASSWORD}):");
     for (username, name, kind, ..) in DEMO_ACCOUNTS {
         println!("  {username:<20} {:<11} {name}", kind.as_str());

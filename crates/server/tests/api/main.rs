@@ -9,6 +9,7 @@ mod binary;
 mod calendar;
 mod catalogs;
 mod coded_data;
+mod demo;
 mod docs;
 mod documents;
 mod dossiers;

@@ -13,6 +13,8 @@ use hoso_store::{meta, people, positions, quotas, units, DbConnection, StoreErro
 
 use crate::sealing::DataKeys;
 
+pub mod stories;
+
 /// Every demo account's password. Demo data only: never on a real deployment.
 pub const DEMO_PASSWORD: &str = "HoSo@demo2026";
 
@@ -434,6 +436,7 @@ pub fn load_people(conn: &mut DbConnection, keys: &DataKeys, seed: u64) -> anyho
         .iter()
         .map(|(name, ..)| *name)
         .chain(DEMO_ACCOUNTS.iter().filter_map(|a| a.4))
+        .chain(stories::story_names())
         .collect();
     let mut rng = Rng::new(seed);
     let mut plan: Vec<(String, String, Post, u32)> = Vec::new();
@@ -564,7 +567,11 @@ pub fn load_bulk(
         .ok_or_else(|| anyhow::anyhow!("load the demo province first (hoso seed-demo)"))?
         .id;
     let catalogs = crate::catalogs::index(conn).map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    let cast: Vec<&str> = DEMO_PEOPLE.iter().map(|(name, ..)| *name).collect();
+    let cast: Vec<&str> = DEMO_PEOPLE
+        .iter()
+        .map(|(name, ..)| *name)
+        .chain(stories::story_names())
+        .collect();
     let places: Vec<(String, String, Post)> = DEMO_UNITS
         .iter()
         .filter_map(|(code, name, kind, _)| {
