@@ -11,7 +11,7 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono::{Datelike, Duration, NaiveDate};
 use hoso_api_types::accounts::DecisionRef;
 use hoso_api_types::dossiers::{CreateDossierRequest, SaveDraftRequest};
 use hoso_api_types::transfers::NewTransfer;
@@ -277,19 +277,14 @@ impl Story<'_> {
 
     /// From now on the application's clock reads `day`, at `hour` in Vietnam.
     fn on(&self, day: NaiveDate, hour: u32) {
-        let local = day.and_hms_opt(hour, 0, 0).expect("an hour of the day");
-        let at: DateTime<Utc> = DateTime::from_naive_utc_and_offset(local - Duration::hours(7), Utc);
-        self.app.clock.set(at);
+        let at = crate::clock::vietnam_day_start(day) + Duration::hours(i64::from(hour));
+        self.app.clock.set(at.and_utc());
     }
 
     async fn tell(&self, content: DossierContent, ending: Ending) -> Result<(), AppError> {
         let app = self.app;
         let cast = self.cast;
         let person_id = self.person().await?;
-        let recent = matches!(
-            ending,
-            Ending::Draft | Ending::Submitted | Ending::Returned | Ending::Locked
-        );
         let opened = match ending {
             Ending::Draft | Ending::Submitted => self.days.recent(1),
             Ending::Returned => self.days.recent(6),
@@ -297,18 +292,21 @@ impl Story<'_> {
             _ => self.days.submitted,
         };
         self.on(opened, 8);
-        let mut entered = content;
-        entered.photo_document_id = Some(self.upload("anh-4x6.png", (120, 180)).await?);
-        if ending == Ending::Draft {
+        let mut entered = if ending == Ending::Draft {
             // The HR unit has typed what the labour contract says; the rest is still to come.
-            let identity = entered.identity.clone();
-            entered = DossierContent::default();
-            entered.identity.full_name = identity.full_name;
-            entered.identity.gender = identity.gender;
-            entered.identity.birth_date = identity.birth_date;
-            entered.identity.citizen_id = identity.citizen_id;
-            entered.identity.phone = identity.phone;
-        }
+            let mut partial = DossierContent::default();
+            let (typed, known) = (&mut partial.identity, content.identity);
+            typed.full_name = known.full_name;
+            typed.gender = known.gender;
+            typed.birth_date = known.birth_date;
+            typed.citizen_id = known.citizen_id;
+            typed.phone = known.phone;
+            partial
+        } else {
+            let mut complete = content;
+            complete.photo_document_id = Some(self.upload("anh-4x6.png", (120, 180)).await?);
+            complete
+        };
         if ending == Ending::Returned {
             // The employee left the party dates out; he will add them after the return.
             entered.career.party_joined_on = None;
@@ -318,7 +316,7 @@ impl Story<'_> {
             app,
             cast.agency.clone(),
             CreateDossierRequest {
-                person_id,
+                person_id: person_id.clone(),
                 content: entered,
             },
         )
@@ -331,7 +329,7 @@ impl Story<'_> {
             self.on(self.days.recent(4), 9);
             &cast.employee
         } else {
-            self.on(if recent { opened } else { self.days.submitted }, 10);
+            self.on(opened, 10);
             &cast.agency
         };
         let review = self.submit(&id, submitter).await?;
@@ -388,8 +386,8 @@ impl Story<'_> {
         self.sign(&review, &cast.home_affairs).await?;
         match ending {
             Ending::ChangeRequested => self.change(&id).await,
-            Ending::TransferPending => self.transfer(&id, TransferKind::BetweenAgencies).await,
-            Ending::Archived => self.transfer(&id, TransferKind::Retirement).await,
+            Ending::TransferPending => self.transfer(person_id, TransferKind::BetweenAgencies).await,
+            Ending::Archived => self.transfer(person_id, TransferKind::Retirement).await,
             _ => Ok(()),
         }
     }
@@ -414,27 +412,44 @@ impl Story<'_> {
             .await
     }
 
-    async fn submit(&self, id: &str, by: &Session) -> Result<String, AppError> {
+    /// Reads the draft as `by`, changes it and saves it; returns the saved revision.
+    async fn amend(
+        &self,
+        id: &str,
+        by: &Session,
+        change: impl FnOnce(&mut DossierContent),
+    ) -> Result<i32, AppError> {
         let draft =
             crate::dossiers::read_dossier_draft::read_dossier_draft(self.app, by.clone(), id.to_owned())
                 .await?;
-        let mut revision = draft.revision;
-        if by.actor.person_id.is_some() {
+        let mut content: DossierContent = crate::dossiers::typed(&draft.content)?;
+        change(&mut content);
+        let saved = crate::dossiers::save_dossier_draft::save_dossier_draft(
+            self.app,
+            by.clone(),
+            id.to_owned(),
+            SaveDraftRequest {
+                revision: draft.revision,
+                content,
+            },
+        )
+        .await?;
+        Ok(saved.revision)
+    }
+
+    async fn submit(&self, id: &str, by: &Session) -> Result<String, AppError> {
+        let revision = if by.actor.person_id.is_some() {
             // The employee completes what the HR unit left out, then submits.
-            let mut content: DossierContent = crate::dossiers::typed(&draft.content)?;
-            content.identity.residence = content
-                .identity
-                .residence
-                .map(|r| format!("Số 12 đường Nguyễn Văn Linh, {r}"));
-            let saved = crate::dossiers::save_dossier_draft::save_dossier_draft(
-                self.app,
-                by.clone(),
-                id.to_owned(),
-                SaveDraftRequest { revision, content },
-            )
-            .await?;
-            revision = saved.revision;
-        }
+            self.amend(id, by, |content| {
+                let residence = content.identity.residence.take();
+                content.identity.residence = residence.map(|r| format!("Số 12 đường Nguyễn Văn Linh, {r}"));
+            })
+            .await?
+        } else {
+            crate::dossiers::read_dossier_draft::read_dossier_draft(self.app, by.clone(), id.to_owned())
+                .await?
+                .revision
+        };
         let review = crate::dossiers::submit_dossier::submit_dossier(
             self.app,
             by.clone(),
@@ -507,33 +522,23 @@ impl Story<'_> {
         let day = self.days.recent(2);
         self.on(day, 10);
         let by = &self.cast.agency;
-        let draft =
-            crate::dossiers::read_dossier_draft::read_dossier_draft(self.app, by.clone(), id.to_owned())
-                .await?;
-        let mut content: DossierContent = crate::dossiers::typed(&draft.content)?;
-        content.rewards.push(hoso_domain::dossier::content::RewardRow {
-            decided_on: Some(day - Duration::days(1)),
-            form: Some(REWARD_FORM.into()),
-            level: Some("Tỉnh".into()),
-            decision: Some("1520/QĐ-UBND".into()),
-        });
-        let saved = crate::dossiers::save_dossier_draft::save_dossier_draft(
-            self.app,
-            by.clone(),
-            id.to_owned(),
-            SaveDraftRequest {
-                revision: draft.revision,
-                content,
-            },
-        )
-        .await?;
+        let revision = self
+            .amend(id, by, |content| {
+                content.rewards.push(hoso_domain::dossier::content::RewardRow {
+                    decided_on: Some(day - Duration::days(1)),
+                    form: Some(REWARD_FORM.into()),
+                    level: Some("Tỉnh".into()),
+                    decision: Some("1520/QĐ-UBND".into()),
+                })
+            })
+            .await?;
         let scan = self.upload("bang-khen.png", A4).await?;
         crate::change_requests::create_change_request::create_change_request(
             self.app,
             by.clone(),
             NewChangeRequest {
                 dossier_id: id.to_owned(),
-                revision: saved.revision,
+                revision,
                 reason: "Bổ sung Bằng khen của Chủ tịch UBND tỉnh (Quyết định 1520/QĐ-UBND)".into(),
                 event_date: day - Duration::days(1),
                 evidence: vec![EvidenceItem {
@@ -548,14 +553,12 @@ impl Story<'_> {
     }
 
     /// A move to the provincial hospital, or retirement, on a decision of this month.
-    async fn transfer(&self, id: &str, kind: TransferKind) -> Result<(), AppError> {
+    async fn transfer(&self, person_id: String, kind: TransferKind) -> Result<(), AppError> {
         let day = self
             .days
             .recent(if kind == TransferKind::Retirement { 3 } else { 1 });
         self.on(day, 11);
         let by = &self.cast.agency;
-        let dossier =
-            crate::dossiers::read_dossier::read_dossier(self.app, by.clone(), id.to_owned()).await?;
         let (number, file_name, to_unit_id) = match kind {
             TransferKind::Retirement => ("35/QĐ-SGDĐT", "quyet-dinh-nghi-huu.png", None),
             _ => {
@@ -572,7 +575,7 @@ impl Story<'_> {
             by.clone(),
             NewTransfer {
                 kind,
-                person_id: Some(dossier.summary.person_id),
+                person_id: Some(person_id),
                 person_name: None,
                 to_unit_id,
                 outside_body: None,
