@@ -28,6 +28,7 @@ use crate::pages::{
     jobs::JobsPage,
     lists::ListsPage,
     login::LoginPage,
+    mail_settings::MailSettingsPage,
     my_audit::MyAuditPage,
     national_sync::NationalSyncPage,
     not_found::NotFoundPage,
@@ -63,6 +64,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/trang-thai") view=StatusPage />
                     <Route path=path!("/dang-nhap") view=LoginPage />
                     <Route path=path!("/doi-mat-khau") view=ChangePasswordPage />
+                    <Route path=path!("/thong-bao-email") view=MailSettingsPage />
                     <Route path=path!("/tai-khoan") view=AccountsPage />
                     <Route path=path!("/tai-khoan/:id") view=AccountPage />
                     <Route path=path!("/de-nghi-tai-khoan") view=AccountRequestsPage />

@@ -64,9 +64,35 @@ pub fn today_vn() -> chrono::NaiveDate {
         .unwrap_or_default()
 }
 
+/// A count as Vietnamese write it: thousands apart by dots (`12.345`).
+pub fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_group_thousands_with_dots() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1.000");
+        assert_eq!(thousands(2_500_000), "2.500.000");
+        assert_eq!(thousands(-12_345), "-12.345");
+    }
 
     #[test]
     fn durations_read_naturally() {

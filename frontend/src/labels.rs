@@ -44,6 +44,7 @@ pub fn action(action: &str) -> String {
         "account.restricted" => "Hạn chế quyền",
         "account.expanded" => "Mở rộng quyền",
         "account.locked" => "Khóa tài khoản",
+        "account.mail_settings_changed" => "Đổi cài đặt thông báo email",
         "account.unlocked" => "Mở khóa tài khoản",
         "account.revoked" => "Thu hồi tài khoản",
         "account.password_reset" => "Cấp lại mật khẩu",

@@ -36,6 +36,8 @@ describe("search", () => {
     await rows.first().waitFor();
     const count = await rows.count();
     assert.ok(count > 0);
+    // The count of every match (issue #23 point 7), not only of the page shown.
+    assert.match(await page.getByTestId("result-count").innerText(), new RegExp(`^Tìm thấy ${count} hồ sơ$`));
 
     // A chosen column appears in the table, with the coefficient of each person.
     const headers = page.getByTestId("search-results").locator("thead th");
@@ -68,8 +70,18 @@ describe("search", () => {
     await page.locator('select[name="report.kind"]').selectOption("age");
     await page.getByRole("button", { name: "Xem" }).click();
     await page.getByRole("heading", { name: "Tháp tuổi theo giới tính" }).waitFor();
-    assert.ok((await page.getByTestId("chart").locator("rect").count()) >= 10, "men and women bars for each band");
+    const chart = page.getByTestId("chart");
+    assert.ok((await chart.locator("rect.men").count()) >= 5, "men's bars for each band");
+    assert.ok((await chart.locator("rect.women").count()) >= 5, "women's bars for each band");
     await page.getByTestId("report").getByText("40 – 49").waitFor();
+    // Issue #23 point 6: a legend for each colour, the value on each bar, a scale with its title.
+    assert.deepEqual(await chart.getByTestId("chart-legend").allTextContents(), ["Nam", "Nữ"]);
+    await chart.getByTestId("chart-axis").getByText("Số người").waitFor();
+    const band = chart.getByTestId("chart-row").filter({ hasText: "40 – 49" });
+    const [men, women] = await band.locator(".chart-value").allTextContents();
+    const table = page.getByTestId("report").locator("tr", { hasText: "40 – 49" }).locator("td");
+    assert.equal(men, await table.nth(2).innerText());
+    assert.equal(women, await table.nth(3).innerText());
     await close();
   });
 
@@ -90,7 +102,8 @@ describe("search", () => {
     const download = page.waitForEvent("download");
     await made.getByRole("button", { name: "Tải Excel" }).click();
     const file = await download;
-    assert.equal(file.suggestedFilename(), `bao-cao-grade-${today}.xlsx`);
+    // Named in Vietnamese without diacritics (issue #23 point 6).
+    assert.equal(file.suggestedFilename(), `bao-cao-theo-ngach-${today}.xlsx`);
 
     // The yearly report the regulation asks for, made in one click (USE-3).
     const schedule = page.getByTestId("report-schedule");
@@ -105,6 +118,10 @@ describe("search", () => {
     await page.getByRole("button", { name: "Xem" }).click();
     await page.getByRole("heading", { name: "Biên chế được giao và số có mặt" }).waitFor();
     assert.ok((await page.getByTestId("gauge").count()) > 0, "a gauge per unit");
+    assert.deepEqual(
+      await page.getByTestId("chart").getByTestId("chart-legend").allTextContents(),
+      ["Biên chế được giao", "Số có mặt", "Vượt biên chế"],
+    );
 
     // The annual report to the Ministry: unit by unit, the department's subtotal, the total,
     // and the file under the report's letterhead (issue #24).

@@ -1,6 +1,7 @@
 //! Builds the SPA into `frontend/dist`: release wasm → wasm-bindgen (web target) → wasm-opt
 //! from npm's binaryen → content-hashed file names → `index.html` naming them, plus the API
-//! documentation assets. Without trunk, whose downloads of its own tools fail offline.
+//! documentation assets → brotli and gzip copies of each (`frontend/precompress.mjs`, Node's
+//! own zlib). Without trunk, whose downloads of its own tools fail offline.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -74,6 +75,13 @@ pub fn build() -> Result<PathBuf> {
     write(
         &api_docs.join("init.js"),
         &read(&frontend.join("api-docs/init.js"))?,
+    )?;
+
+    process::run(
+        Command::new("node")
+            .arg(frontend.join("precompress.mjs"))
+            .arg(&dist)
+            .arg(root.join("target/spa-compress-cache")),
     )?;
 
     let size = std::fs::metadata(dist.join(&wasm_name))

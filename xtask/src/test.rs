@@ -22,6 +22,7 @@ pub fn run() -> Result {
     tools::ensure_spa_tools()?;
     // Backups into an S3-compatible object store are tested against a real one.
     std::env::set_var("HOSO_TEST_S3_SERVER", tools::s3_test_server()?);
+    std::env::set_var("HOSO_TEST_SMTP_SERVER", tools::smtp_test_server()?);
 
     process::cargo(&["fmt", "--all", "--", "--check"])?;
     process::cargo(&[

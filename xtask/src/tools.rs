@@ -89,6 +89,11 @@ pub fn s3_test_server() -> Result<std::path::PathBuf> {
     python_tool("moto", "moto[server]==5.2.5", "moto_server")
 }
 
+/// The SMTP server the email tests send to (issue #23 point 10): aiosmtpd, from PyPI.
+pub fn smtp_test_server() -> Result<std::path::PathBuf> {
+    python_tool("aiosmtpd", "aiosmtpd==1.4.6", "aiosmtpd")
+}
+
 /// The OpenAPI fuzzer of the spec-fuzz step (issue #19, defect 17): schemathesis, from PyPI.
 pub fn spec_fuzzer() -> Result<std::path::PathBuf> {
     python_tool("schemathesis", "schemathesis==4.32.5", "schemathesis")

@@ -84,6 +84,15 @@ pub struct CreateAccountRequest {
     #[serde(default)]
     pub rights: Vec<Right>,
     pub holder_name: Option<String>,
+    /// Where the holder is told the account exists (its user name and the sign-in address,
+    /// never the password) and later messages go; they may change it or switch kinds off.
+    #[validate(
+        email(message = "Địa chỉ email không hợp lệ."),
+        length(max = 254, message = "Địa chỉ email dài tối đa 254 ký tự.")
+    )]
+    #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]
+    #[serde(default)]
+    pub email: Option<String>,
     #[validate(length(min = 1, max = 1000, message = "Nhập lý do."))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub reason: String,

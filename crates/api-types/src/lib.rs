@@ -14,6 +14,7 @@ pub mod error;
 pub mod golive;
 pub mod imports;
 pub mod jobs;
+pub mod mail;
 pub mod national;
 pub mod national_catalogs;
 pub mod reports;

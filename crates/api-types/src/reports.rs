@@ -42,6 +42,10 @@ pub struct ReportView {
     /// The total too would give a hidden count away (everyone in one small cell): `total` is 0.
     #[serde(default)]
     pub total_suppressed: bool,
+    /// The name its files are given, without the extension: the title in Vietnamese without
+    /// diacritics, the unit and the day (`bao-cao-theo-ngach-so-giao-duc-va-dao-tao-2026-12-01`).
+    #[serde(default)]
+    pub file_name: String,
 }
 
 /// A report to make in the background (a past date, or the whole province).
@@ -73,6 +77,9 @@ pub struct ReportJobView {
     pub finished_at: Option<NaiveDateTime>,
     /// The report, once done.
     pub report: Option<ReportView>,
+    /// The name its files are given, without the extension (as `ReportView::file_name`).
+    #[serde(default)]
+    pub file_name: String,
 }
 
 /// One person on an HR list, with what makes them due.

@@ -141,6 +141,9 @@ pub struct SearchPage {
     pub items: Vec<SearchHit>,
     /// Pass as `after` for the next page; absent on the last page.
     pub next: Option<String>,
+    /// How many dossiers match, every page together: on the first page (no `after`) only.
+    #[serde(default)]
+    pub total: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]

@@ -31,6 +31,8 @@ pub struct App {
     pub backups: crate::backups::BackupSettings,
     /// The connection to the national CBCCVC database and how packets are made (INT-1…4).
     pub national: crate::national::NationalSettings,
+    /// The SMTP server messages go out through, and the address their links lead to.
+    pub mail: crate::mail::MailSettings,
     /// Bumped whenever a job is queued or ends here, so that workers and waiting requests wake
     /// without polling this process's own queue.
     pub jobs: JobSignal,

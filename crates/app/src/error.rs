@@ -106,6 +106,7 @@ pub const ERROR_CODES: &[&str] = &[
     "national_not_configured",
     "not_dead",
     "national_refused",
+    "mail_refused",
     "national_record_unreadable",
     "citizen_id_taken",
     "already_resolved",

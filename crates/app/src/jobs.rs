@@ -138,6 +138,8 @@ impl Registry {
         registry.add(crate::national::DELIVERY_JOB);
         registry.add(crate::national::RECONCILE_JOB);
         registry.add(crate::national::catalog_updates::CATALOG_CHECK_JOB);
+        registry.add(crate::mail::SEND_JOB);
+        registry.add(crate::mail::deadline_digest::DIGEST_JOB);
         registry
     }
 

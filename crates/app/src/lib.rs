@@ -34,6 +34,7 @@ pub mod imports;
 pub(crate) mod io_runtime;
 pub mod jobs;
 pub mod lists;
+pub mod mail;
 pub mod me;
 pub mod national;
 pub mod passwords;

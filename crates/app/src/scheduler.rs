@@ -44,6 +44,7 @@ pub fn standard() -> Vec<Schedule> {
         crate::backups::schedule(),
         crate::national::reconcile::schedule(),
         crate::national::catalog_updates::check::schedule(),
+        crate::mail::deadline_digest::schedule(),
     ]
 }
 

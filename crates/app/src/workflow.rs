@@ -569,6 +569,7 @@ pub fn sign(
             .to_string(),
         );
         crate::audit::record(conn, event)?;
+        crate::mail::signature_waiting(conn, &state.mail, &loaded.found, next, today, now.naive_utc())?;
         Ok(())
     })?;
     signatures_of(conn, &loaded.found.dossier.id, statement.version)?

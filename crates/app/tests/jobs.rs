@@ -41,6 +41,7 @@ fn app(db: &TestDatabase) -> Arc<App> {
         clock: Clock::system(),
         backups: hoso_app::backups::BackupSettings::in_directory(holder.path()),
         national: Default::default(),
+        mail: Default::default(),
         jobs: Default::default(),
     })
 }

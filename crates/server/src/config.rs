@@ -248,6 +248,26 @@ pub struct Settings {
     #[arg(long, global = true, env = "HOSO_NATIONAL_MAPPING")]
     pub national_mapping: Option<PathBuf>,
 
+    /// The SMTP server email goes out through (issue #23 point 10): `smtp://host:25` (plain),
+    /// `smtp://host:587?tls=required` (STARTTLS), `smtps://user:password@host:465` (TLS). Unset:
+    /// no email is sent; people are still told in the app. Never logged.
+    #[arg(long, global = true, env = "HOSO_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// The sender of every message, e.g. `Hồ sơ điện tử <hoso@snv.example.gov.vn>`.
+    #[arg(
+        long,
+        global = true,
+        env = "HOSO_MAIL_FROM",
+        default_value = "Hồ sơ điện tử <hoso@localhost>"
+    )]
+    pub mail_from: String,
+
+    /// The address people open hoso at, e.g. `https://hoso.example.gov.vn`: the links in email
+    /// lead there. Required with HOSO_SMTP_URL.
+    #[arg(long, global = true, env = "HOSO_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
     /// Which log lines to write, as a tracing filter, e.g. `info` or `hoso_api=debug,info`.
     #[arg(long, global = true, env = "HOSO_LOG", default_value = "info")]
     pub log: String,
@@ -282,6 +302,7 @@ pub struct Config {
     pub refresh_ttl: Duration,
     pub backups: hoso_app::backups::BackupSettings,
     pub national: hoso_app::national::NationalSettings,
+    pub mail: hoso_app::mail::MailSettings,
 }
 
 impl Settings {
@@ -418,6 +439,16 @@ impl Settings {
             scratch: self.data_dir.join("tmp"),
         };
         let national = self.national_settings()?;
+        let mail = match &self.smtp_url {
+            None => hoso_app::mail::MailSettings::default(),
+            Some(url) => {
+                let public_url = self.public_url.as_deref().ok_or_else(|| {
+                    anyhow!("HOSO_PUBLIC_URL (--public-url) must be set with HOSO_SMTP_URL: the links in email lead there")
+                })?;
+                hoso_app::mail::MailSettings::new(url, &self.mail_from, public_url)
+                    .map_err(|e| anyhow!("{e}"))?
+            }
+        };
         Ok(Config {
             listen,
             data_dir: self.data_dir.clone(),
@@ -452,6 +483,7 @@ impl Settings {
             refresh_ttl: Duration::from_secs(self.refresh_token_hours * 3600),
             backups,
             national,
+            mail,
         })
     }
 

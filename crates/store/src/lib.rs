@@ -22,6 +22,7 @@ pub mod error;
 pub mod ids;
 pub mod imports;
 pub mod jobs;
+pub mod mail;
 pub mod meta;
 pub mod migrations;
 pub mod national;

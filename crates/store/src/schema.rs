@@ -473,6 +473,15 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    mail_settings (account_id) {
+        account_id -> Text,
+        email -> Nullable<Text>,
+        muted -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(campaigns -> units (unit_id));
 diesel::allow_tables_to_appear_in_same_query!(campaigns, units);
 

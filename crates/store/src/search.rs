@@ -326,6 +326,135 @@ pub fn sort_key(order: SortOrder, facts: &Facts) -> String {
     }
 }
 
+/// Applies every criterion to a boxed query over the facts joined to their dossier, person
+/// and unit: the same filter for a page of results and for their count.
+macro_rules! filtered {
+    ($query:expr, $criteria:expr) => {{
+        let criteria: &Criteria = $criteria;
+        let mut query = $query.filter(dossier_facts::source.eq(if criteria.drafts {
+            FactsSource::Draft.as_str()
+        } else {
+            APPROVED
+        }));
+        for prefix in [&criteria.within, &criteria.under_path].into_iter().flatten() {
+            query = query.filter(units::path.like(format!("{prefix}%")));
+        }
+        query = if criteria.archived {
+            query.filter(people::service_status.ne_all(IN_SERVICE))
+        } else {
+            query.filter(people::service_status.eq_any(IN_SERVICE))
+        };
+        if let Some(name) = criteria.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            query = query.filter(dossiers::search_name.like(format!("%{}%", name.replace(['%', '_'], ""))));
+        }
+        if let Some(value) = &criteria.gender {
+            query = query.filter(dossier_facts::gender.eq(value.clone()));
+        }
+        if let Some(value) = &criteria.ethnicity {
+            query = query.filter(dossier_facts::ethnicity.eq(value.clone()));
+        }
+        if let Some(value) = &criteria.religion {
+            query = query.filter(dossier_facts::religion.eq(value.clone()));
+        }
+        if let Some(value) = &criteria.grade {
+            query = query.filter(dossier_facts::grade.eq(value.clone()));
+        }
+        if let Some(value) = &criteria.job_position {
+            query = query.filter(dossier_facts::job_position.eq(value.clone()));
+        }
+        if let Some(value) = &criteria.position {
+            query = query.filter(dossier_facts::position.eq(value.clone()));
+        }
+        if let Some(value) = &criteria.salary_step {
+            query = query.filter(dossier_facts::salary_step.eq(value.clone()));
+        }
+        if let Some(value) = &criteria.qualification {
+            query = query.filter(dossier_facts::qualification.eq(value.clone()));
+        }
+        if let Some(value) = &criteria.political_theory {
+            query = query.filter(dossier_facts::political_theory.eq(value.clone()));
+        }
+        if let Some(value) = &criteria.state_management {
+            query = query.filter(dossier_facts::state_management.eq(value.clone()));
+        }
+        if let Some(value) = &criteria.latest_rating {
+            query = query.filter(dossier_facts::latest_rating.eq(value.clone()));
+        }
+        if let Some(value) = &criteria.dossier_status {
+            query = query.filter(dossiers::status.eq(value.clone()));
+        }
+        if let Some(v) = criteria.party_member {
+            query = query.filter(dossier_facts::party_member.eq(v));
+        }
+        if let Some(v) = criteria.has_reward {
+            query = query.filter(dossier_facts::has_reward.eq(v));
+        }
+        if let Some(v) = criteria.has_discipline {
+            query = query.filter(dossier_facts::has_discipline.eq(v));
+        }
+        if let Some(language) = &criteria.language {
+            query = query
+                .filter(dossier_facts::languages.like(format!("%{}%", language.replace(['%', '_'], ""))));
+        }
+        if let Some(d) = criteria.born_from {
+            query = query.filter(dossier_facts::birth_date.ge(d));
+        }
+        if let Some(d) = criteria.born_until {
+            query = query.filter(dossier_facts::birth_date.le(d));
+        }
+        if let Some(d) = criteria.recruited_from {
+            query = query.filter(dossier_facts::recruited_on.ge(d));
+        }
+        if let Some(d) = criteria.recruited_until {
+            query = query.filter(dossier_facts::recruited_on.le(d));
+        }
+        if let Some(d) = criteria.appointed_from {
+            query = query.filter(dossier_facts::position_appointed_on.ge(d));
+        }
+        if let Some(d) = criteria.appointed_until {
+            query = query.filter(dossier_facts::position_appointed_on.le(d));
+        }
+        if let Some(c) = criteria.coefficient_min {
+            query = query.filter(dossier_facts::coefficient.ge(c));
+        }
+        if let Some(c) = criteria.coefficient_max {
+            query = query.filter(dossier_facts::coefficient.le(c));
+        }
+        let step_held = |w: &StepWindows| {
+            let long = dossier_facts::grade
+                .eq_any(w.long_wait_grades.clone())
+                .and(dossier_facts::step_since.between(w.long.0, w.long.1));
+            let short = dossier_facts::grade
+                .ne_all(w.long_wait_grades.clone())
+                .and(dossier_facts::step_since.between(w.short.0, w.short.1));
+            long.or(short)
+        };
+        match &criteria.due {
+            Some(DueWindow::StepSince(step)) => query = query.filter(step_held(step)),
+            Some(DueWindow::StepOrBeyondFrameSince { step, beyond_frame }) => {
+                query = query.filter(
+                    step_held(step)
+                        .or(dossier_facts::beyond_frame_since.between(beyond_frame.0, beyond_frame.1)),
+                );
+            }
+            Some(DueWindow::ContractEnds(from, until)) => {
+                query = query.filter(dossier_facts::contract_ends_on.between(*from, *until));
+            }
+            None => {}
+        }
+        query
+    }};
+}
+
+/// How many dossiers match `criteria` (every page together).
+pub fn count(conn: &mut DbConnection, criteria: &Criteria) -> StoreResult<i64> {
+    let query = dossier_facts::table
+        .inner_join(dossiers::table.inner_join(people::table.inner_join(units::table)))
+        .select(diesel::dsl::count_star())
+        .into_boxed();
+    Ok(filtered!(query, criteria).first(conn)?)
+}
+
 /// One page of results in the chosen order (then by name and id); `after` is where the previous
 /// page ended (keyset paging), so pages stay stable while dossiers are added.
 pub fn search(
@@ -336,7 +465,7 @@ pub fn search(
 ) -> StoreResult<Vec<(DossierWithPerson, Facts)>> {
     use diesel::dsl::sql;
     use diesel::sql_types::{Integer, Text};
-    let mut query = dossier_facts::table
+    let query = dossier_facts::table
         .inner_join(dossiers::table.inner_join(people::table.inner_join(units::table)))
         .select((
             DossierRow::as_select(),
@@ -345,103 +474,9 @@ pub fn search(
             units::path,
             dossier_facts::all_columns,
         ))
-        .filter(dossier_facts::source.eq(if criteria.drafts {
-            FactsSource::Draft.as_str()
-        } else {
-            APPROVED
-        }))
         .limit(limit)
         .into_boxed();
-    for prefix in [&criteria.within, &criteria.under_path].into_iter().flatten() {
-        query = query.filter(units::path.like(format!("{prefix}%")));
-    }
-    query = if criteria.archived {
-        query.filter(people::service_status.ne_all(IN_SERVICE))
-    } else {
-        query.filter(people::service_status.eq_any(IN_SERVICE))
-    };
-    if let Some(name) = criteria.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-        query = query.filter(dossiers::search_name.like(format!("%{}%", name.replace(['%', '_'], ""))));
-    }
-    macro_rules! equals {
-        ($($field:ident => $column:expr),* $(,)?) => {
-            $(if let Some(value) = &criteria.$field {
-                query = query.filter($column.eq(value.clone()));
-            })*
-        };
-    }
-    equals!(
-        gender => dossier_facts::gender,
-        ethnicity => dossier_facts::ethnicity,
-        religion => dossier_facts::religion,
-        grade => dossier_facts::grade,
-        job_position => dossier_facts::job_position,
-        position => dossier_facts::position,
-        salary_step => dossier_facts::salary_step,
-        qualification => dossier_facts::qualification,
-        political_theory => dossier_facts::political_theory,
-        state_management => dossier_facts::state_management,
-        latest_rating => dossier_facts::latest_rating,
-        dossier_status => dossiers::status,
-    );
-    if let Some(v) = criteria.party_member {
-        query = query.filter(dossier_facts::party_member.eq(v));
-    }
-    if let Some(v) = criteria.has_reward {
-        query = query.filter(dossier_facts::has_reward.eq(v));
-    }
-    if let Some(v) = criteria.has_discipline {
-        query = query.filter(dossier_facts::has_discipline.eq(v));
-    }
-    if let Some(language) = &criteria.language {
-        query =
-            query.filter(dossier_facts::languages.like(format!("%{}%", language.replace(['%', '_'], ""))));
-    }
-    if let Some(d) = criteria.born_from {
-        query = query.filter(dossier_facts::birth_date.ge(d));
-    }
-    if let Some(d) = criteria.born_until {
-        query = query.filter(dossier_facts::birth_date.le(d));
-    }
-    if let Some(d) = criteria.recruited_from {
-        query = query.filter(dossier_facts::recruited_on.ge(d));
-    }
-    if let Some(d) = criteria.recruited_until {
-        query = query.filter(dossier_facts::recruited_on.le(d));
-    }
-    if let Some(d) = criteria.appointed_from {
-        query = query.filter(dossier_facts::position_appointed_on.ge(d));
-    }
-    if let Some(d) = criteria.appointed_until {
-        query = query.filter(dossier_facts::position_appointed_on.le(d));
-    }
-    if let Some(c) = criteria.coefficient_min {
-        query = query.filter(dossier_facts::coefficient.ge(c));
-    }
-    if let Some(c) = criteria.coefficient_max {
-        query = query.filter(dossier_facts::coefficient.le(c));
-    }
-    let step_held = |w: &StepWindows| {
-        let long = dossier_facts::grade
-            .eq_any(w.long_wait_grades.clone())
-            .and(dossier_facts::step_since.between(w.long.0, w.long.1));
-        let short = dossier_facts::grade
-            .ne_all(w.long_wait_grades.clone())
-            .and(dossier_facts::step_since.between(w.short.0, w.short.1));
-        long.or(short)
-    };
-    match &criteria.due {
-        Some(DueWindow::StepSince(step)) => query = query.filter(step_held(step)),
-        Some(DueWindow::StepOrBeyondFrameSince { step, beyond_frame }) => {
-            query = query.filter(
-                step_held(step).or(dossier_facts::beyond_frame_since.between(beyond_frame.0, beyond_frame.1)),
-            );
-        }
-        Some(DueWindow::ContractEnds(from, until)) => {
-            query = query.filter(dossier_facts::contract_ends_on.between(*from, *until));
-        }
-        None => {}
-    }
+    let mut query = filtered!(query, criteria);
     // By name as Vietnamese lists sort it (given name first).
     let name = dossiers::sort_name;
     // Rows after the cursor's (name, id), for ties of the sort key.

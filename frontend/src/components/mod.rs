@@ -1,4 +1,5 @@
 pub mod catalog;
+pub mod chart;
 pub mod date_input;
 pub mod failure;
 pub mod guard;

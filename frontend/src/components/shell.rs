@@ -83,6 +83,7 @@ fn areas(session: &Session) -> Vec<(&'static str, &'static str)> {
     areas.push(("Quy chế áp dụng", "/quy-che"));
     areas.push(("Lịch làm việc", "/lich-lam-viec"));
     areas.push(("Ai đã xem hồ sơ của tôi", "/nhat-ky-cua-toi"));
+    areas.push(("Thông báo qua email", "/thong-bao-email"));
     areas.push(("Đổi mật khẩu", "/doi-mat-khau"));
     areas
 }

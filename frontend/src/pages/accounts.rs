@@ -161,6 +161,7 @@ fn CreateAccount(session: Session, on_created: Callback<()>) -> impl IntoView {
     let person_id = RwSignal::new(String::new());
     let rights = RwSignal::new(Vec::<Right>::new());
     let reason = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
     let decision_number = RwSignal::new(String::new());
     let decision_date = RwSignal::new(String::new());
     let decision_signer = RwSignal::new(String::new());
@@ -192,6 +193,7 @@ fn CreateAccount(session: Session, on_created: Callback<()>) -> impl IntoView {
                 rights.get_untracked()
             },
             holder_name: None,
+            email: Some(email.get_untracked().trim().to_owned()).filter(|e| !e.is_empty()),
             reason: reason.get_untracked(),
             decision,
         };
@@ -205,6 +207,7 @@ fn CreateAccount(session: Session, on_created: Callback<()>) -> impl IntoView {
                     username.set(String::new());
                     display_name.set(String::new());
                     reason.set(String::new());
+                    email.set(String::new());
                     // The person now has an account: the picker offers them no more.
                     person_id.set(String::new());
                     on_created.run(());
@@ -247,6 +250,11 @@ fn CreateAccount(session: Session, on_created: Callback<()>) -> impl IntoView {
                     <RightsPicker choices=grantable chosen=rights />
                 </fieldset>
             </Show>
+            <label>"Email của người được cấp (không bắt buộc)"
+                <input name="email" type="email" autocomplete="off" bind:value=email />
+            </label>
+            <p class="muted">"Hệ thống gửi tên đăng nhập và địa chỉ đăng nhập tới email này, không gửi mật khẩu."</p>
+            <FieldMessage failure field="email" />
             <label>"Lý do" <input name="reason" required bind:value=reason /></label>
             <FieldMessage failure field="reason" />
             <fieldset>

@@ -34,6 +34,8 @@ pub fn HomePage() -> impl IntoView {
             }}
             {move || auth.get().filter(|s| s.kind() == hoso_domain::access::AccountKind::Personal)
                 .map(|_| view! { <MyDossierStatus /> })}
+            {move || auth.get().filter(|s| s.kind() != hoso_domain::access::AccountKind::Personal)
+                .map(|session| view! { <OfficeDashboard session /> })}
             {move || auth.get().map(|_| view! { <Notifications /> })}
             <p>
                 "Hệ thống lưu giữ hồ sơ điện tử của cán bộ, công chức, viên chức và người lao động, "
@@ -156,5 +158,147 @@ fn next_step(status: &str, version: i32) -> (&'static str, &'static str) {
         "signed" => ("Thủ trưởng đã ký, chờ Sở Nội vụ phê duyệt", "Xem hồ sơ đã gửi"),
         _ if version > 0 => ("Đã phê duyệt", "Xem hồ sơ, đề nghị điều chỉnh khi có thay đổi"),
         _ => ("Chưa rõ", "Xem hồ sơ"),
+    }
+}
+
+/// What Sở Nội vụ and an agency look at first (issue #23 point 6): headcount against quota,
+/// dossiers by workflow state, and what falls due this week — for the account's own unit
+/// (the province for Sở Nội vụ), each only with the right to see it (nothing is asked for
+/// that would be refused).
+#[component]
+fn OfficeDashboard(session: crate::session::Session) -> impl IntoView {
+    use hoso_domain::access::Right;
+    let unit = session
+        .account
+        .unit
+        .as_ref()
+        .map(|u| format!("?unit_id={}", u.id))
+        .unwrap_or_default();
+    let reports = session.has(Right::ViewReports);
+    let deadlines = [Right::ReadDossiers, Right::ReviewDossiers, Right::ApproveDossiers]
+        .into_iter()
+        .any(|r| session.has(r));
+    view! {
+        <div class="dashboard" data-testid="dashboard">
+            {reports.then(|| view! {
+                <QuotaCard unit=unit.clone() />
+                <StatesCard unit=unit.clone() />
+            })}
+            {deadlines.then(|| view! { <DeadlinesCard /> })}
+        </div>
+    }
+}
+
+#[component]
+fn QuotaCard(unit: String) -> impl IntoView {
+    use crate::components::chart::{gauges, CARD};
+    use hoso_api_types::reports::ReportView;
+    let auth = expect_context::<Auth>();
+    let path = format!("/reports/quota{unit}");
+    let quota = LocalResource::new(move || {
+        let path = path.clone();
+        async move { crate::api::get::<ReportView>(auth, &path).await }
+    });
+    view! {
+        <section class="card" data-testid="dashboard-quota">
+            <h2>"Biên chế được giao và số có mặt"</h2>
+            {move || quota.get().map(|result| match result {
+                Ok(report) => {
+                    // Units without a quota this year would only show as over it.
+                    let rows: Vec<_> = report.rows.iter()
+                        .filter_map(|r| r.values.first().copied().filter(|q| *q > 0).map(|q| (r.label.clone(), r.count, q)))
+                        .collect();
+                    if rows.is_empty() {
+                        view! { <p class="muted">"Chưa giao biên chế cho năm nay."</p> }.into_any()
+                    } else {
+                        gauges(CARD, "Biên chế được giao và số có mặt", rows, "Số người").into_any()
+                    }
+                }
+                Err(failure) => view! { <FailureNotice failure /> }.into_any(),
+            })}
+            <p><A href="/bao-cao">"Xem báo cáo"</A></p>
+        </section>
+    }
+}
+
+#[component]
+fn StatesCard(unit: String) -> impl IntoView {
+    use crate::components::chart::{bars, CARD};
+    use hoso_api_types::reports::ReportView;
+    let auth = expect_context::<Auth>();
+    let path = format!("/reports/update_status{unit}");
+    let states = LocalResource::new(move || {
+        let path = path.clone();
+        async move { crate::api::get::<ReportView>(auth, &path).await }
+    });
+    view! {
+        <section class="card" data-testid="dashboard-states">
+            <h2>"Hồ sơ theo trạng thái"</h2>
+            {move || states.get().map(|result| match result {
+                Ok(report) => bars(
+                    CARD,
+                    "Hồ sơ theo trạng thái",
+                    report.columns.iter().cloned().zip(report.totals.iter().copied()).collect(),
+                    "Số hồ sơ",
+                ).into_any(),
+                Err(failure) => view! { <FailureNotice failure /> }.into_any(),
+            })}
+            <p><A href="/phe-duyet">"Đến hàng chờ phê duyệt"</A></p>
+        </section>
+    }
+}
+
+#[component]
+fn DeadlinesCard() -> impl IntoView {
+    use crate::components::chart::{bars, CARD};
+    use hoso_api_types::workflow::DeadlineDashboard;
+    let auth = expect_context::<Auth>();
+    let due = LocalResource::new(move || crate::api::get::<DeadlineDashboard>(auth, "/deadlines"));
+    view! {
+        <section class="card" data-testid="dashboard-deadlines">
+            <h2>"Việc đến hạn trong tuần"</h2>
+            {move || due.get().map(|result| match result {
+                Ok(dashboard) => bars(CARD, "Việc đến hạn trong tuần", this_week(&dashboard), "Số việc").into_any(),
+                Err(failure) => view! { <FailureNotice failure /> }.into_any(),
+            })}
+            <p><A href="/han-xu-ly">"Xem tất cả việc đến hạn"</A></p>
+        </section>
+    }
+}
+
+/// What is overdue, then what falls due on each remaining day of this week (to Sunday).
+fn this_week(dashboard: &hoso_api_types::workflow::DeadlineDashboard) -> Vec<(String, i64)> {
+    use chrono::Datelike;
+    let today = dashboard.today;
+    let sunday = today + chrono::Duration::days(6 - i64::from(today.weekday().num_days_from_monday()));
+    let count = |pick: &dyn Fn(chrono::NaiveDate) -> bool| {
+        dashboard.items.iter().filter(|i| pick(i.due_on)).count() as i64
+    };
+    let mut rows = vec![("Đã quá hạn".to_owned(), count(&|d| d < today))];
+    let mut day = today;
+    while day <= sunday {
+        let label = format!("{} {}", weekday_vi(day.weekday()), day.format("%d/%m"));
+        rows.push((
+            if day == today {
+                format!("Hôm nay, {label}")
+            } else {
+                label
+            },
+            count(&|d| d == day),
+        ));
+        day += chrono::Duration::days(1);
+    }
+    rows
+}
+
+fn weekday_vi(day: chrono::Weekday) -> &'static str {
+    match day {
+        chrono::Weekday::Mon => "Thứ Hai",
+        chrono::Weekday::Tue => "Thứ Ba",
+        chrono::Weekday::Wed => "Thứ Tư",
+        chrono::Weekday::Thu => "Thứ Năm",
+        chrono::Weekday::Fri => "Thứ Sáu",
+        chrono::Weekday::Sat => "Thứ Bảy",
+        chrono::Weekday::Sun => "Chủ nhật",
     }
 }

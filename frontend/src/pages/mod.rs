@@ -23,6 +23,7 @@ pub mod imports;
 pub mod jobs;
 pub mod lists;
 pub mod login;
+pub mod mail_settings;
 pub mod my_audit;
 pub mod national_sync;
 pub mod not_found;

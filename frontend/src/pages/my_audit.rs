@@ -29,16 +29,16 @@ fn MyAudit() -> impl IntoView {
                         Err(failure) => view! { <FailureNotice failure /> }.into_any(),
                         Ok(page) if page.items.is_empty() => view! { <p>"Chưa có ai xem hoặc thay đổi dữ liệu của bạn."</p> }.into_any(),
                         Ok(page) => view! {
-                            <table class="data" data-testid="my-audit">
+                            <table class="data cards" data-testid="my-audit">
                                 <thead><tr><th>"Thời gian"</th><th>"Người thực hiện"</th><th>"Việc"</th><th>"Kết quả"</th><th>"Lý do"</th></tr></thead>
                                 <tbody>
                                     {trail::fold(page.items).into_iter().map(|line| view! {
                                         <tr data-count=line.count>
-                                            <td>{trail::when(&line)}</td>
-                                            <td>{trail::actor(&line.event)}</td>
-                                            <td>{trail::what(&line)}</td>
-                                            <td>{labels::outcome(&line.event.outcome)}</td>
-                                            <td>{line.event.reason.clone().unwrap_or_default()}</td>
+                                            <td data-label="Thời gian">{trail::when(&line)}</td>
+                                            <td data-label="Người thực hiện">{trail::actor(&line.event)}</td>
+                                            <td data-label="Việc">{trail::what(&line)}</td>
+                                            <td data-label="Kết quả">{labels::outcome(&line.event.outcome)}</td>
+                                            <td data-label="Lý do">{line.event.reason.clone().unwrap_or_default()}</td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>

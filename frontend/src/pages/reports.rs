@@ -41,98 +41,46 @@ pub fn ReportsPage() -> impl IntoView {
     view! { <SignedIn children=|_| view! { <Reports /> } /> }
 }
 
-const WIDTH: f64 = 640.0;
-const LABEL: f64 = 220.0;
-const BAR: f64 = 22.0;
-
-fn svg(height: f64, bars: impl IntoView) -> impl IntoView {
-    view! {
-        <svg class="chart" data-testid="chart" role="img" aria-label="Biểu đồ" width=WIDTH height=height viewBox=format!("0 0 {WIDTH} {height}")>
-            {bars}
-        </svg>
-    }
-}
-
-/// Horizontal bars, one per row, scaled to the largest; for the pyramid, men to the left and
-/// women to the right of the middle; for quotas, a gauge per unit (the quota's length, filled
-/// with the headcount; red when over).
+/// The report's chart: for ages a pyramid of men and women, for quotas the headcount against
+/// the quota per unit, otherwise one bar per row; reports with several columns chart the count.
 fn chart(report: &ReportView) -> impl IntoView {
-    let rows: &[ReportRow] = &report.rows;
+    use crate::components::chart::{bars, gauges, pyramid, Series, PAGE};
     let value = |r: &ReportRow, i: usize| r.values.get(i).copied().unwrap_or(0);
-    let height = rows.len() as f64 * (BAR + 6.0) + 10.0;
-    let span = WIDTH - LABEL - 60.0;
-    let y_of = |i: usize| i as f64 * (BAR + 6.0) + 5.0;
+    // A hidden small count (shown «< 5») is not drawn as a value.
+    let shown = report.rows.iter().filter(|r| !r.suppressed);
     match report.kind.as_str() {
-        "age" => {
-            let max = rows
-                .iter()
-                .map(|r| value(r, 0).max(value(r, 1)))
-                .max()
-                .unwrap_or(1)
-                .max(1) as f64;
-            let half = span / 2.0;
-            let middle = LABEL + half;
-            let bars = rows
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    let (y, men, women) = (y_of(i), value(r, 0), value(r, 1));
-                    let (m, w) = (men as f64 / max * half, women as f64 / max * half);
-                    view! {
-                        <g>
-                            <text x="0" y=y + BAR * 0.7>{r.label.clone()}</text>
-                            <rect class="bar men" x=middle - m y=y width=m height=BAR><title>{format!("Nam: {men}")}</title></rect>
-                            <rect class="bar women" x=middle y=y width=w height=BAR><title>{format!("Nữ: {women}")}</title></rect>
-                        </g>
-                    }
-                })
-                .collect_view();
-            svg(height, bars).into_any()
-        }
-        "quota" => {
-            let max = rows
-                .iter()
-                .map(|r| value(r, 0).max(r.count))
-                .max()
-                .unwrap_or(1)
-                .max(1) as f64;
-            let bars = rows
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    let (y, quota) = (y_of(i), value(r, 0));
-                    let filled = r.count as f64 / max * span;
-                    let class = if r.count > quota { "bar over" } else { "bar" };
-                    view! {
-                        <g data-testid="gauge">
-                            <text x="0" y=y + BAR * 0.7>{r.label.chars().take(32).collect::<String>()}</text>
-                            <rect class="gauge" x=LABEL y=y width=quota as f64 / max * span height=BAR />
-                            <rect class=class x=LABEL y=y + 4.0 width=filled height=BAR - 8.0><title>{format!("{} / {}", r.count, quota)}</title></rect>
-                            <text x=LABEL + span + 6.0 y=y + BAR * 0.7>{format!("{}/{}", r.count, quota)}</text>
-                        </g>
-                    }
-                })
-                .collect_view();
-            svg(height, bars).into_any()
-        }
-        _ => {
-            let max = rows.iter().map(|r| r.count).max().unwrap_or(1).max(1) as f64;
-            let bars = rows
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    let (y, w) = (y_of(i), r.count as f64 / max * span);
-                    view! {
-                        <g>
-                            <text x="0" y=y + BAR * 0.7>{r.label.chars().take(32).collect::<String>()}</text>
-                            <rect class="bar" x=LABEL y=y width=w height=BAR><title>{r.count.to_string()}</title></rect>
-                            <text x=LABEL + w + 4.0 y=y + BAR * 0.7>{r.count.to_string()}</text>
-                        </g>
-                    }
-                })
-                .collect_view();
-            svg(height, bars).into_any()
-        }
+        "age" => pyramid(
+            &report.title,
+            shown
+                .map(|r| (r.label.clone(), value(r, 0), value(r, 1)))
+                .collect(),
+            [
+                Series {
+                    name: "Nam",
+                    class: "men",
+                },
+                Series {
+                    name: "Nữ",
+                    class: "women",
+                },
+            ],
+            "Số người",
+        )
+        .into_any(),
+        "quota" => gauges(
+            PAGE,
+            &report.title,
+            shown.map(|r| (r.label.clone(), r.count, value(r, 0))).collect(),
+            "Số người",
+        )
+        .into_any(),
+        _ => bars(
+            PAGE,
+            &report.title,
+            shown.map(|r| (r.label.clone(), r.count)).collect(),
+            &report.count_label,
+        )
+        .into_any(),
     }
 }
 
@@ -269,8 +217,19 @@ fn Reports() -> impl IntoView {
     let export = move |format: &'static str| match shown.get_untracked() {
         Shown::Job(job) => download(
             format!("/report-jobs/{}?format={format}", job.id),
-            format!("bao-cao-{}-{}.{format}", job.kind, job.as_of),
+            format!("{}.{format}", job.file_name),
         ),
+        Shown::Today(Ok(report)) => {
+            let unit = report
+                .unit
+                .as_ref()
+                .map(|u| format!("&unit_id={}", u.id))
+                .unwrap_or_default();
+            download(
+                format!("/reports/{}?format={format}{unit}", report.kind),
+                format!("{}.{format}", report.file_name),
+            );
+        }
         _ => {
             let (kind, unit) = (kind.get_untracked(), unit.get_untracked());
             let filter = if unit.is_empty() {
@@ -278,10 +237,21 @@ fn Reports() -> impl IntoView {
             } else {
                 format!("&unit_id={unit}")
             };
-            download(
-                format!("/reports/{kind}?format={format}{filter}"),
-                format!("bao-cao-{kind}.{format}"),
-            );
+            // Nothing shown yet: the report's own name is asked for first.
+            spawn_local(async move {
+                match api::get::<ReportView>(
+                    auth,
+                    &format!("/reports/{kind}{}", filter.replacen('&', "?", 1)),
+                )
+                .await
+                {
+                    Ok(report) => download(
+                        format!("/reports/{kind}?format={format}{filter}"),
+                        format!("{}.{format}", report.file_name),
+                    ),
+                    Err(error) => failure.set(Some(error)),
+                }
+            });
         }
     };
     view! {
@@ -370,11 +340,12 @@ fn Reports() -> impl IntoView {
                                         _ => format!("Đang lập ({}/{})", job.done, job.total),
                                     };
                                     let done = job.status == "done";
-                                    let (id, kind, day) = (job.id.clone(), job.kind.clone(), job.as_of);
+                                    let id = job.id.clone();
+                                    let file = job.file_name.clone();
                                     view! {
                                         <tr><td>{title}</td><td>{job.as_of.format("%d/%m/%Y").to_string()}</td><td>{state}</td>
                                         <td>{done.then(|| view! {
-                                            <button type="button" on:click=move |_| download(format!("/report-jobs/{id}?format=xlsx"), format!("bao-cao-{kind}-{day}.xlsx"))>"Tải Excel"</button>
+                                            <button type="button" on:click=move |_| download(format!("/report-jobs/{id}?format=xlsx"), format!("{file}.xlsx"))>"Tải Excel"</button>
                                         })}</td></tr>
                                     }
                                 }).collect_view()}</tbody>

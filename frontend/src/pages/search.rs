@@ -332,7 +332,7 @@ fn Search(session: Session) -> impl IntoView {
             }
         });
     };
-    let run = move |_| {
+    let run = move || {
         let criteria = form.criteria();
         applied.set(criteria.clone());
         fetch(criteria, None);
@@ -387,39 +387,57 @@ fn Search(session: Session) -> impl IntoView {
     view! {
         <section>
             <h1>"Tìm kiếm hồ sơ"</h1>
-            <form class="stack search-form" on:submit=|ev| ev.prevent_default()>
-                <label>"Họ tên" <input name="search.q" bind:value=form.q /></label>
-                <label>"Giới tính" <CatalogSelect kinds=&["genders"] value=form.gender name="search.gender" /></label>
-                <label>"Tuổi từ" <input type="number" name="search.age_from" bind:value=form.age_from /></label>
-                <label>"đến" <input type="number" name="search.age_to" bind:value=form.age_to /></label>
-                <label>"Ngạch, chức danh" <CatalogSelect kinds=hoso_domain::catalog::GRADE_KINDS value=form.grade name="search.grade" /></label>
-                <label>"Trình độ chuyên môn" <CatalogSelect kinds=&["qualifications"] value=form.qualification name="search.qualification" /></label>
-                <label>"Lý luận chính trị" <CatalogSelect kinds=&["political_theory"] value=form.political_theory name="search.political_theory" /></label>
-                <label>"Xếp loại gần nhất" <CatalogSelect kinds=&["ratings"] value=form.rating name="search.rating" /></label>
-                <label>"Đảng viên"
-                    {yes_no("search.party_member", form.party_member)}
-                </label>
-                <label>"Đơn vị"
-                    <UnitSelect name="search.unit_id" value=form.unit_id empty="Toàn bộ phạm vi" />
-                </label>
-                <label>"Dân tộc" <CatalogSelect kinds=&["ethnicities"] value=form.ethnicity name="search.ethnicity" /></label>
-                <label>"Chức vụ" <CatalogSelect kinds=&["leadership_positions"] value=form.position name="search.position" /></label>
-                <label>"Khen thưởng"
-                    {yes_no("search.has_reward", form.has_reward)}
-                </label>
-                <label>"Kỷ luật"
-                    {yes_no("search.has_discipline", form.has_discipline)}
-                </label>
-                <label>"Sắp xếp"
-                    <select name="search.sort" bind:value=form.sort>
-                        <option value="">"Theo họ tên"</option>
-                        {SORTS.iter().map(|(key, label)| view! { <option value=*key>{*label}</option> }).collect_view()}
-                    </select>
-                </label>
-                {may_search_drafts.then(|| view! {
-                    <label class="inline"><input type="checkbox" name="search.drafts" bind:checked=form.drafts />" Tìm trong bản nháp (chưa phê duyệt)"</label>
-                })}
-                <button type="button" class="primary" on:click=run>"Tìm"</button>
+            // Grouped as an officer thinks of a person: who, where they work, what they are trained
+            // in, their record; the search button and the order at the end, apart.
+            <form class="search-form" on:submit=move |ev| { ev.prevent_default(); run(); }>
+                <fieldset class="search-group">
+                    <legend>"Người"</legend>
+                    <label class="wide">"Họ tên (gõ có dấu hoặc không dấu)" <input name="search.q" bind:value=form.q /></label>
+                    <label>"Giới tính" <CatalogSelect kinds=&["genders"] value=form.gender name="search.gender" /></label>
+                    <div class="range">
+                        <label>"Tuổi từ" <input type="number" min="0" max="120" name="search.age_from" bind:value=form.age_from /></label>
+                        <label>"đến" <input type="number" min="0" max="120" name="search.age_to" bind:value=form.age_to /></label>
+                    </div>
+                    <label>"Dân tộc" <CatalogSelect kinds=&["ethnicities"] value=form.ethnicity name="search.ethnicity" /></label>
+                </fieldset>
+                <fieldset class="search-group">
+                    <legend>"Công tác"</legend>
+                    <label class="wide">"Đơn vị"
+                        <UnitSelect name="search.unit_id" value=form.unit_id empty="Toàn bộ phạm vi" />
+                    </label>
+                    <label>"Ngạch, chức danh" <CatalogSelect kinds=hoso_domain::catalog::GRADE_KINDS value=form.grade name="search.grade" /></label>
+                    <label>"Chức vụ" <CatalogSelect kinds=&["leadership_positions"] value=form.position name="search.position" /></label>
+                </fieldset>
+                <fieldset class="search-group">
+                    <legend>"Trình độ"</legend>
+                    <label>"Trình độ chuyên môn" <CatalogSelect kinds=&["qualifications"] value=form.qualification name="search.qualification" /></label>
+                    <label>"Lý luận chính trị" <CatalogSelect kinds=&["political_theory"] value=form.political_theory name="search.political_theory" /></label>
+                </fieldset>
+                <fieldset class="search-group">
+                    <legend>"Quá trình"</legend>
+                    <label>"Xếp loại gần nhất" <CatalogSelect kinds=&["ratings"] value=form.rating name="search.rating" /></label>
+                    <label>"Đảng viên"
+                        {yes_no("search.party_member", form.party_member)}
+                    </label>
+                    <label>"Khen thưởng"
+                        {yes_no("search.has_reward", form.has_reward)}
+                    </label>
+                    <label>"Kỷ luật"
+                        {yes_no("search.has_discipline", form.has_discipline)}
+                    </label>
+                </fieldset>
+                <div class="search-submit">
+                    <label>"Sắp xếp"
+                        <select name="search.sort" bind:value=form.sort>
+                            <option value="">"Theo tên (tên, rồi họ và tên đệm)"</option>
+                            {SORTS.iter().map(|(key, label)| view! { <option value=*key>{*label}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    {may_search_drafts.then(|| view! {
+                        <label class="inline"><input type="checkbox" name="search.drafts" bind:checked=form.drafts />" Tìm trong bản nháp (chưa phê duyệt)"</label>
+                    })}
+                    <button type="submit" class="primary">"Tìm"</button>
+                </div>
             </form>
             <ul class="chips" data-testid="chips">{move || chips(&applied.get(), &units.get().unwrap_or_default()).into_iter().map(|c| view! { <li class="chip">{c}</li> }).collect_view()}</ul>
             <FormFailure failure />
@@ -458,6 +476,15 @@ fn Search(session: Session) -> impl IntoView {
                     }
                 }).collect_view()}</div>
             </details>
+            {move || pages.get().first().and_then(|p| p.total).map(|total| if total == 0 {
+                view! { <p class="notice notice-info" data-testid="result-count">"Không tìm thấy hồ sơ nào khớp với các điều kiện trên."</p> }.into_any()
+            } else {
+                let shown: usize = pages.get().iter().map(|p| p.items.len()).sum();
+                view! { <p class="result-count" data-testid="result-count">
+                    {format!("Tìm thấy {} hồ sơ", crate::format::thousands(total))}
+                    {(shown < total as usize).then(|| format!(" — đang hiện {}", crate::format::thousands(shown as i64)))}
+                </p> }.into_any()
+            })}
             <table class="data" data-testid="search-results">
                 <thead><tr>
                     <th>"Số hiệu"</th><th>"Họ và tên"</th><th>"Đơn vị"</th>

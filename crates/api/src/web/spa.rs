@@ -1,11 +1,14 @@
 //! Serving the built SPA from the static directory. Client-side routes (any path that is not a
 //! file) fall back to `index.html`; content-hashed assets are cached for a year, `index.html`
-//! never, so a new release is picked up at the next page load.
+//! never, so a new release is picked up at the next page load. An asset the build compressed
+//! beforehand (`x.wasm.br`, `x.wasm.gz`: brotli and gzip at their highest levels, which take
+//! seconds per file and so cannot be done per request) is sent as such to a browser that
+//! accepts it, brotli first.
 
 use std::path::{Component, Path, PathBuf};
 
 use actix_files::NamedFile;
-use actix_web::http::header::{CacheControl, CacheDirective, CONTENT_SECURITY_POLICY};
+use actix_web::http::header::{CacheControl, CacheDirective, ContentEncoding, CONTENT_SECURITY_POLICY};
 use actix_web::http::Method;
 use actix_web::{HttpRequest, HttpResponse};
 
@@ -27,11 +30,25 @@ pub fn serve(req: &HttpRequest, static_dir: &Path) -> Result<HttpResponse, HttpE
         } else {
             CacheControl(vec![CacheDirective::NoCache])
         };
-        let mut response = open(&file)?.into_response(req);
-        response.headers_mut().insert(
+        let mut response = match precompressed(req, &file) {
+            Some((compressed, encoding)) => open(&compressed)?
+                .set_content_type(open(&file)?.content_type().clone())
+                .disable_content_disposition()
+                .set_content_encoding(encoding)
+                .into_response(req),
+            None => open(&file)?.into_response(req),
+        };
+        let headers = response.headers_mut();
+        headers.insert(
             actix_web::http::header::CACHE_CONTROL,
             cache.to_string().parse().expect("valid header"),
         );
+        if has_variants(&file) {
+            headers.insert(
+                actix_web::http::header::VARY,
+                actix_web::http::header::HeaderValue::from_static("accept-encoding"),
+            );
+        }
         return Ok(response);
     }
     if Path::new(relative).extension().is_some() {
@@ -82,6 +99,52 @@ fn page_policy(index: &Path) -> Result<String, AppError> {
     Ok(policy)
 }
 
+/// The precompressed copy of `file` this request accepts, brotli before gzip, when the build
+/// made one.
+fn precompressed(req: &HttpRequest, file: &Path) -> Option<(PathBuf, ContentEncoding)> {
+    let accepted = req
+        .headers()
+        .get(actix_web::http::header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    [("br", ContentEncoding::Brotli), ("gz", ContentEncoding::Gzip)]
+        .into_iter()
+        .filter(|(_, encoding)| accepts(accepted, encoding.as_str()))
+        .map(|(extension, encoding)| (with_extension(file, extension), encoding))
+        .find(|(path, _)| path.is_file())
+}
+
+fn has_variants(file: &Path) -> bool {
+    ["br", "gz"].iter().any(|e| with_extension(file, e).is_file())
+}
+
+fn with_extension(file: &Path, extension: &str) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".");
+    name.push(extension);
+    PathBuf::from(name)
+}
+
+/// Whether an `Accept-Encoding` value accepts `coding` (by name or `*`), not refused by `q=0`.
+fn accepts(header: &str, coding: &str) -> bool {
+    let mut named = None;
+    let mut any = None;
+    for item in header.split(',') {
+        let mut parts = item.split(';');
+        let name = parts.next().unwrap_or_default().trim();
+        let quality = parts
+            .filter_map(|p| p.trim().strip_prefix("q="))
+            .find_map(|q| q.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        if name.eq_ignore_ascii_case(coding) {
+            named = Some(quality > 0.0);
+        } else if name == "*" {
+            any = Some(quality > 0.0);
+        }
+    }
+    named.or(any).unwrap_or(false)
+}
+
 fn open(path: &Path) -> Result<NamedFile, AppError> {
     NamedFile::open(path).map_err(|e| AppError::Internal(format!("cannot open {}: {e}", path.display())))
 }
@@ -127,6 +190,19 @@ mod tests {
         assert_eq!(safe_join(root, "a/../../x"), None);
         assert_eq!(safe_join(root, ".env"), None);
         assert_eq!(safe_join(root, "/etc/passwd"), None);
+    }
+
+    #[test]
+    fn accept_encoding_is_read_with_its_qualities() {
+        assert!(accepts("gzip, deflate, br, zstd", "br"));
+        assert!(accepts("gzip, deflate, br, zstd", "gzip"));
+        assert!(!accepts("gzip", "br"));
+        assert!(!accepts("br;q=0, gzip", "br"));
+        assert!(accepts("br;q=0.5", "br"));
+        assert!(accepts("*", "br"));
+        assert!(!accepts("*, br;q=0", "br"));
+        assert!(!accepts("", "gzip"));
+        assert!(!accepts("identity", "gzip"));
     }
 
     #[test]

@@ -66,6 +66,14 @@ pub async fn lock_approval(
                 event.details =
                     Some(serde_json::json!({"checklist": body.checklist.len(), "due_on": due}).to_string());
                 crate::audit::record(conn, event)?;
+                crate::mail::signature_waiting(
+                    conn,
+                    &shared.mail,
+                    &loaded.found,
+                    next,
+                    today,
+                    shared.clock.now_naive(),
+                )?;
                 Ok(review)
             })?;
             let found =

@@ -53,6 +53,31 @@ pub async fn return_approval(
                         Some(&format!("/ho-so/{}", loaded.found.dossier.id)),
                         shared.clock.now_naive(),
                     )?;
+                    let letter = crate::mail::Letter {
+                        kind: crate::mail::MailKind::DossierReturned,
+                        subject: "Hồ sơ của bạn bị trả lại".into(),
+                        lines: vec![
+                            format!(
+                                "Hồ sơ của {} đã được trả lại để sửa.",
+                                loaded.found.person.full_name
+                            ),
+                            format!("Lý do: {reason}"),
+                            match due {
+                                Some(due) => format!("Sửa và gửi lại trước ngày {}.", due.format("%d/%m/%Y")),
+                                None => "Sửa theo lý do trên và gửi lại.".into(),
+                            },
+                        ],
+                        link: "/ho-so-cua-toi",
+                    };
+                    let key = format!("{}:{}", review.id, review.state_since);
+                    crate::mail::queue(
+                        conn,
+                        &shared.mail,
+                        &account.id,
+                        letter,
+                        &key,
+                        shared.clock.now_naive(),
+                    )?;
                 }
                 event.details =
                     Some(serde_json::json!({"from": loaded.review.state, "reason": reason}).to_string());

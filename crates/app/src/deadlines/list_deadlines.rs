@@ -66,34 +66,15 @@ pub async fn list_deadlines(
                 let (Some(state), Some(due_on)) = (ReviewState::parse(&review.state), review.due_on) else {
                     continue;
                 };
-                // WF-8: a task lives as long as its cause. A returned review waits for the
-                // person only while it is their dossier's latest and they are in service: a
-                // resubmission, an approval, a transfer out or a retirement ends it.
-                if state == ReviewState::Returned {
-                    let in_service =
-                        hoso_domain::transfer::IN_SERVICE.contains(&found.person.service_status.as_str());
-                    let superseded = reviews::for_dossier(conn, &found.dossier.id)?
-                        .first()
-                        .is_some_and(|latest| latest.id != review.id);
-                    if !in_service || superseded {
-                        continue;
-                    }
+                if state == ReviewState::Returned && !returned_still_waiting(conn, &review, &found)? {
+                    continue;
                 }
-                let kind = ReviewKind::parse(&review.kind).unwrap_or(ReviewKind::Change);
-                let (task, action) = match (state, kind) {
-                    (ReviewState::Submitted, ReviewKind::Initial) => ("focal_check", Some(Action::Lock)),
-                    (ReviewState::Submitted, ReviewKind::Change) => ("change_approval", Some(Action::Lock)),
-                    (ReviewState::Locked, ReviewKind::Initial) => {
-                        ("head_approval", Some(Action::Sign(Step::Head)))
-                    }
-                    (ReviewState::Locked, ReviewKind::Change) => {
-                        ("change_approval", Some(Action::Sign(Step::Head)))
-                    }
-                    (ReviewState::Signed, _) => ("home_affairs", Some(Action::Sign(Step::HomeAffairs))),
-                    _ => ("resubmission", None),
-                };
+                let (task, action) = review_task(state, &review.kind);
                 let who = match action {
-                    Some(action) => may_act(&officers, &found, state, action),
+                    Some(action) => may_act(&officers, &found, state, action)
+                        .into_iter()
+                        .map(|(_, name)| name.clone())
+                        .collect(),
                     None => vec![found.person.full_name.clone()],
                 };
                 let since = crate::clock::vietnam_date(review.state_since);
@@ -379,20 +360,48 @@ pub fn officers(conn: &mut hoso_store::DbConnection) -> Result<Vec<(Actor, Strin
         .collect()
 }
 
-pub fn may_act(
-    officers: &[(Actor, String)],
+/// The officers among `officers` who may take `action` on `found` in `state`.
+pub fn may_act<'a>(
+    officers: &'a [(Actor, String)],
     found: &DossierWithPerson,
     state: ReviewState,
     action: Action,
-) -> Vec<String> {
+) -> Vec<&'a (Actor, String)> {
     let Ok(path) = UnitPath::parse(&found.unit_path) else {
         return Vec::new();
     };
     officers
         .iter()
         .filter(|(actor, _)| check_act(actor, &found.person.id, &path, state, action).is_ok())
-        .map(|(_, name)| name.clone())
         .collect()
+}
+
+/// The dashboard's task for an open review, and the action that ends it (`None`: the person's
+/// own, a resubmission).
+pub fn review_task(state: ReviewState, kind: &str) -> (&'static str, Option<Action>) {
+    match (state, ReviewKind::parse(kind).unwrap_or(ReviewKind::Change)) {
+        (ReviewState::Submitted, ReviewKind::Initial) => ("focal_check", Some(Action::Lock)),
+        (ReviewState::Submitted, ReviewKind::Change) => ("change_approval", Some(Action::Lock)),
+        (ReviewState::Locked, ReviewKind::Initial) => ("head_approval", Some(Action::Sign(Step::Head))),
+        (ReviewState::Locked, ReviewKind::Change) => ("change_approval", Some(Action::Sign(Step::Head))),
+        (ReviewState::Signed, _) => ("home_affairs", Some(Action::Sign(Step::HomeAffairs))),
+        _ => ("resubmission", None),
+    }
+}
+
+/// WF-8: a task lives as long as its cause. A returned review waits for the person only while
+/// it is their dossier's latest and they are in service: a resubmission, an approval, a
+/// transfer out or a retirement ends it.
+pub fn returned_still_waiting(
+    conn: &mut hoso_store::DbConnection,
+    review: &hoso_store::reviews::ReviewRow,
+    found: &DossierWithPerson,
+) -> Result<bool, AppError> {
+    let in_service = hoso_domain::transfer::IN_SERVICE.contains(&found.person.service_status.as_str());
+    let superseded = reviews::for_dossier(conn, &found.dossier.id)?
+        .first()
+        .is_some_and(|latest| latest.id != review.id);
+    Ok(in_service && !superseded)
 }
 
 pub fn count(

@@ -18,22 +18,28 @@ pub async fn create_report_job(
     let now = app.clock.now_naive();
     let job = app
         .db(move |conn| {
-            crate::reports::start_report_job(
+            let row = crate::reports::start_report_job(
                 conn,
                 &session,
                 &body.kind,
                 body.unit_id.as_deref(),
                 body.as_of,
                 now,
-            )
+            )?;
+            view(conn, row)
         })
         .await?;
     // Wake this instance's workers: the job is committed.
     app.jobs.bump();
-    view(job)
+    Ok(job)
 }
 
-pub fn view(row: ReportJobRow) -> Result<ReportJobView, AppError> {
+pub fn view(conn: &mut hoso_store::DbConnection, row: ReportJobRow) -> Result<ReportJobView, AppError> {
+    let unit = match &row.unit_id {
+        Some(id) => hoso_store::units::find(conn, id)?.map(|u| u.name),
+        None => None,
+    };
+    let file_name = super::file_name(super::kind(&row.kind)?, unit.as_deref(), row.as_of);
     let report = match &row.result {
         Some(json) => {
             Some(serde_json::from_str(json).map_err(|e| AppError::Internal(format!("stored report: {e}")))?)
@@ -52,5 +58,6 @@ pub fn view(row: ReportJobRow) -> Result<ReportJobView, AppError> {
         created_at: row.created_at,
         finished_at: row.finished_at,
         report,
+        file_name,
     })
 }

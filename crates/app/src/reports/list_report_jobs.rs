@@ -14,7 +14,7 @@ pub async fn list_report_jobs(app: &App, session: Session) -> Result<Vec<ReportJ
                 .into_iter()
                 .map(|mut row| {
                     row.result = None;
-                    super::create_report_job::view(row)
+                    super::create_report_job::view(conn, row)
                 })
                 .collect::<Result<Vec<_>, _>>()
         })

@@ -74,6 +74,11 @@ pub fn report_file(
     crate::files::table(
         &super::table(report, province),
         format,
-        &format!("bao-cao-{}-{}", report.kind, report.as_of),
+        // Reports made before files were named by their title have no name of their own.
+        &if report.file_name.is_empty() {
+            format!("bao-cao-{}-{}", report.kind, report.as_of)
+        } else {
+            report.file_name.clone()
+        },
     )
 }

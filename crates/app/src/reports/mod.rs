@@ -56,77 +56,93 @@ pub enum Source {
 pub struct Kind {
     pub key: &'static str,
     pub title: &'static str,
+    /// The start of its files' names (`bao-cao-<slug>-…`), in Vietnamese without diacritics.
+    pub slug: &'static str,
     pub source: Source,
 }
 
 pub const KINDS: &[Kind] = &[
     Kind {
         key: "grade",
+        slug: "theo-ngach",
         title: "Số lượng theo ngạch, chức danh nghề nghiệp",
         source: Source::Count(Dimension::Grade, hoso_domain::catalog::GRADE_KINDS),
     },
     Kind {
         key: "job_position",
+        slug: "theo-vi-tri-viec-lam",
         title: "Số lượng theo vị trí việc làm",
         source: Source::Posts,
     },
     Kind {
         key: "gender",
+        slug: "theo-gioi-tinh",
         title: "Số lượng theo giới tính",
         source: Source::Count(Dimension::Gender, &["genders"]),
     },
     Kind {
         key: "age",
+        slug: "thap-tuoi",
         title: "Tháp tuổi theo giới tính",
         source: Source::Age,
     },
     Kind {
         key: "ethnicity",
+        slug: "theo-dan-toc",
         title: "Số lượng theo dân tộc",
         source: Source::Count(Dimension::Ethnicity, &["ethnicities"]),
     },
     Kind {
         key: "religion",
+        slug: "theo-ton-giao",
         title: "Số lượng theo tôn giáo",
         source: Source::Count(Dimension::Religion, &["religions"]),
     },
     Kind {
         key: "qualification",
+        slug: "theo-trinh-do-chuyen-mon",
         title: "Số lượng theo trình độ chuyên môn",
         source: Source::Count(Dimension::Qualification, &["qualifications"]),
     },
     Kind {
         key: "political_theory",
+        slug: "theo-ly-luan-chinh-tri",
         title: "Số lượng theo trình độ lý luận chính trị",
         source: Source::Count(Dimension::PoliticalTheory, &["political_theory"]),
     },
     Kind {
         key: "state_management",
+        slug: "theo-quan-ly-nha-nuoc",
         title: "Số lượng theo trình độ quản lý nhà nước",
         source: Source::Count(Dimension::StateManagement, &["state_management"]),
     },
     Kind {
         key: "party",
+        slug: "dang-vien",
         title: "Số lượng đảng viên",
         source: Source::Party,
     },
     Kind {
         key: "rating",
+        slug: "theo-xep-loai",
         title: "Số lượng theo xếp loại chất lượng gần nhất",
         source: Source::Count(Dimension::Rating, &["ratings"]),
     },
     Kind {
         key: "quota",
+        slug: "bien-che-va-so-co-mat",
         title: "Biên chế được giao và số có mặt",
         source: Source::Quota,
     },
     Kind {
         key: "update_status",
+        slug: "tinh-hinh-cap-nhat-ho-so",
         title: "Tình hình cập nhật, phê duyệt hồ sơ",
         source: Source::Status,
     },
     Kind {
         key: "agency_activity",
+        slug: "tinh-hinh-khai-thac-du-lieu",
         title: "Báo cáo tình hình khai thác, cập nhật, phê duyệt và đồng bộ dữ liệu",
         source: Source::Activity,
     },
@@ -333,7 +349,21 @@ pub fn make(
         totals,
         rows,
         total_suppressed: false,
+        file_name: file_name(
+            request.kind,
+            request.unit.as_ref().map(|u| u.name.as_str()),
+            request.as_of,
+        ),
     })
+}
+
+/// `bao-cao-theo-ngach-so-giao-duc-va-dao-tao-2026-12-01`: what the report is, for which unit
+/// and as of which day, readable in a folder of downloads.
+pub fn file_name(kind: &Kind, unit: Option<&str>, as_of: chrono::NaiveDate) -> String {
+    match unit {
+        Some(unit) => format!("bao-cao-{}-{}-{as_of}", kind.slug, hoso_domain::text::slug(unit)),
+        None => format!("bao-cao-{}-{as_of}", kind.slug),
+    }
 }
 
 /// People counted by one fact: today's by the database, a past day's from the versions then.

@@ -38,7 +38,7 @@ pub async fn read_report_job(
             let row = hoso_store::reports::find_job(conn, &id)?
                 .filter(|row| row.account_id == account)
                 .ok_or(AppError::NotFound)?;
-            let mut job = super::create_report_job::view(row)?;
+            let mut job = super::create_report_job::view(conn, row)?;
             if let Some(report) = job.report.as_mut() {
                 let path = match &report.unit {
                     Some(unit) => hoso_store::units::find(conn, &unit.id)?.map(|u| u.path),

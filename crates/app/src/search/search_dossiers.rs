@@ -53,16 +53,23 @@ pub async fn search_dossiers(
     let today = app.clock.today();
     let province = app.province_name.clone();
     let export_event = session.event("search.exported");
-    let (rows, catalogs, sort) = app
+    let first_page = after.is_none() && format.is_none();
+    let (rows, catalogs, sort, total) = app
         .db(move |conn| {
             let c = super::criteria(conn, &session, &criteria, today)?;
             let sort = c.sort;
             let rows = hoso_store::search::search(conn, &c, after.as_ref(), limit + 1)?;
+            // A first page that holds everything needs no second query to be counted.
+            let total = match (first_page, rows.len() as i64 <= limit) {
+                (false, _) => None,
+                (true, true) => Some(rows.len() as i64),
+                (true, false) => Some(hoso_store::search::count(conn, &c)?),
+            };
             let catalogs = match format {
                 Some(_) => Some(crate::catalogs::index(conn)?),
                 None => None,
             };
-            Ok((rows, catalogs, sort))
+            Ok((rows, catalogs, sort, total))
         })
         .await?;
     if let (Some(format), Some(catalogs)) = (format, catalogs) {
@@ -136,5 +143,5 @@ pub async fn search_dossiers(
         .into_iter()
         .map(|(found, facts)| super::hit(&found, facts))
         .collect();
-    Ok(PageOrFile::Page(SearchPage { items, next }))
+    Ok(PageOrFile::Page(SearchPage { items, next, total }))
 }

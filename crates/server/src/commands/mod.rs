@@ -53,6 +53,7 @@ pub(crate) fn application(config: &Config, pool: DbPool) -> std::sync::Arc<hoso_
         clock: hoso_app::clock::Clock::system(),
         backups: config.backups.clone(),
         national: config.national.clone(),
+        mail: config.mail.clone(),
         jobs: Default::default(),
     })
 }

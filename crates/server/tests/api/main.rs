@@ -17,6 +17,7 @@ mod errors;
 mod golive;
 mod imports;
 mod jobs;
+mod mail;
 mod national;
 mod national_catalogs;
 mod openapi;

@@ -155,3 +155,61 @@ async fn every_answer_carries_a_content_security_policy_and_api_answers_are_not_
         );
     }
 }
+
+/// Issue #23 point 9: the copies the build compressed at its highest levels are sent to the
+/// browsers that accept them (brotli first), under the asset's own type, never compressed
+/// again; the rest get the asset itself.
+#[actix_web::test]
+async fn precompressed_assets_are_sent_to_browsers_that_accept_them() {
+    let ctx = TestContext::new(Backend::Sqlite);
+    ctx.write_static("index.html", INDEX);
+    let name = "hoso_frontend_bg-0123456789abcdef.wasm";
+    ctx.write_static(name, "the wasm itself");
+    ctx.write_static(&format!("{name}.br"), "brotli bytes");
+    ctx.write_static(&format!("{name}.gz"), "gzip bytes");
+    ctx.write_static("style-0123456789abcdef.css", "body { color: black }");
+    let app = ctx.app().await;
+    for (accept, encoding, body) in [
+        (Some("gzip, deflate, br, zstd"), Some("br"), "brotli bytes"),
+        (Some("gzip, deflate"), Some("gzip"), "gzip bytes"),
+        (Some("br;q=0, gzip"), Some("gzip"), "gzip bytes"),
+        (None, None, "the wasm itself"),
+    ] {
+        let mut request = actix_test::TestRequest::get().uri(&format!("/{name}"));
+        if let Some(accept) = accept {
+            request = request.insert_header(("accept-encoding", accept));
+        }
+        let response = actix_test::call_service(&app, request.to_request()).await;
+        assert_eq!(response.status(), 200, "{accept:?}");
+        assert_eq!(
+            header(&response, "content-encoding").as_deref(),
+            encoding,
+            "{accept:?}"
+        );
+        assert_eq!(
+            header(&response, "content-type").as_deref(),
+            Some("application/wasm"),
+            "{accept:?}"
+        );
+        assert_eq!(
+            header(&response, "vary").as_deref(),
+            Some("accept-encoding"),
+            "{accept:?}"
+        );
+        assert_eq!(
+            header(&response, "cache-control").as_deref(),
+            Some("public, max-age=31536000, immutable")
+        );
+        assert_eq!(text_body(response).await, body, "{accept:?}");
+    }
+    // Without a precompressed copy the file is itself, with no claim to vary.
+    let response = actix_test::call_service(
+        &app,
+        actix_test::TestRequest::get()
+            .uri("/style-0123456789abcdef.css")
+            .to_request(),
+    )
+    .await;
+    assert_eq!(header(&response, "vary"), None);
+    assert_eq!(text_body(response).await, "body { color: black }");
+}

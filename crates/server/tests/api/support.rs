@@ -34,6 +34,8 @@ pub struct TestContext {
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// The national connection (none unless a test points it at a simulator).
     pub national: hoso_app::national::NationalSettings,
+    /// The SMTP server (none unless a test starts one).
+    pub mail: hoso_app::mail::MailSettings,
     _static_holder: tempfile::TempDir,
 }
 
@@ -52,6 +54,7 @@ impl TestContext {
             backups: hoso_app::backups::BackupSettings::in_directory(holder.path()),
             trusted_proxies: Vec::new(),
             national: hoso_app::national::NationalSettings::default(),
+            mail: hoso_app::mail::MailSettings::default(),
             _static_holder: holder,
         }
     }
@@ -83,6 +86,7 @@ impl TestContext {
                 clock: self.clock.clone(),
                 backups: self.backups.clone(),
                 national: self.national.clone(),
+                mail: self.mail.clone(),
                 jobs: Default::default(),
             }),
             started_at: Instant::now(),

@@ -7,9 +7,11 @@ pub mod get_my_audit;
 pub mod get_my_campaigns;
 pub mod get_my_certificates;
 pub mod get_my_dossier;
+pub mod get_my_mail_settings;
 pub mod get_my_notifications;
 pub mod post_my_certificate;
 pub mod post_my_notification_read;
+pub mod put_my_mail_settings;
 
 pub const TAG: &str = "me";
 
@@ -21,5 +23,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(post_my_certificate::post_my_certificate)
         .service(get_my_campaigns::get_my_campaigns)
         .service(get_my_notifications::get_my_notifications)
-        .service(post_my_notification_read::post_my_notification_read);
+        .service(post_my_notification_read::post_my_notification_read)
+        .service(get_my_mail_settings::get_my_mail_settings)
+        .service(put_my_mail_settings::put_my_mail_settings);
 }
