@@ -29,40 +29,57 @@ pub fn build() -> Result<PathBuf> {
     let staging = root.join("target/spa-staging");
     let dist = frontend.join("dist");
 
-    process::cargo(&[
-        "build",
-        "-p",
-        "hoso-frontend",
-        "--target",
-        WASM_TARGET,
-        "--profile",
-        PROFILE,
-    ])?;
+    // wasm-split reads the linker's relocations to tell which code each lazy page needs.
+    process::run(
+        Command::new(process::cargo_bin())
+            .args(["build", "-p", "hoso-frontend", "--target", WASM_TARGET, "--profile", PROFILE])
+            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", "-Clink-args=--emit-relocs")
+            .current_dir(&root),
+    )?;
     let wasm = root.join(format!("target/{WASM_TARGET}/{PROFILE}/hoso-frontend.wasm"));
     reset_dir(&staging)?;
+    let split = split(&wasm, &staging)?;
     process::run(
         Command::new("wasm-bindgen")
-            .arg(&wasm)
-            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(&split.main)
+            .args(["--target", "web", "--no-typescript", "--keep-lld-exports", "--no-demangle"])
+            .args(["--out-name", CRATE_FILE, "--out-dir"])
             .arg(&staging),
     )?;
 
-    let bindgen_wasm = staging.join(format!("{CRATE_FILE}_bg.wasm"));
-    let optimized = optimize(&bindgen_wasm, &frontend)?;
-    let script = read(&staging.join(format!("{CRATE_FILE}.js")))?;
+    // The package: the loader, the main wasm, each lazy chunk and the split's link module, in one
+    // directory named by their content (they import each other by relative names).
+    let mut package: Vec<(String, Vec<u8>)> = Vec::new();
+    let main_wasm = staging.join(format!("{CRATE_FILE}_bg.wasm"));
+    package.push((format!("{CRATE_FILE}_bg.wasm"), read(&optimize(&main_wasm, &frontend)?)?));
+    for chunk in &split.chunks {
+        let name = chunk.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        package.push((name, read(&optimize(chunk, &frontend)?)?));
+    }
+    for entry in std::fs::read_dir(&staging).map_err(|e| e.to_string())?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".js") {
+            package.push((name, read(&entry.path())?));
+        }
+    }
+    package.sort();
+    let fingerprint = fnv1a(&package.iter().flat_map(|(n, b)| n.bytes().chain(b.iter().copied())).collect::<Vec<u8>>());
+    let package_dir = format!("pkg-{fingerprint:016x}");
     let style = read(&frontend.join("style.css"))?;
 
     reset_dir(&dist)?;
-    let wasm_name = write_hashed(&dist, &format!("{CRATE_FILE}_bg"), "wasm", &read(&optimized)?)?;
-    let script_name = write_hashed(&dist, CRATE_FILE, "js", &script)?;
-    let style_name = write_hashed(&dist, "style", "css", &style)?;
-    if staging.join("snippets").is_dir() {
-        copy_dir(&staging.join("snippets"), &dist.join("snippets"))?;
+    std::fs::create_dir_all(dist.join(&package_dir)).map_err(|e| e.to_string())?;
+    for (name, bytes) in &package {
+        write(&dist.join(&package_dir).join(name), bytes)?;
     }
+    if staging.join("snippets").is_dir() {
+        copy_dir(&staging.join("snippets"), &dist.join(&package_dir).join("snippets"))?;
+    }
+    let style_name = write_hashed(&dist, "style", "css", &style)?;
     let index = String::from_utf8(read(&frontend.join("index.html"))?)
         .map_err(|e| format!("frontend/index.html: {e}"))?
-        .replace("{{SCRIPT}}", &script_name)
-        .replace("{{WASM}}", &wasm_name)
+        .replace("{{SCRIPT}}", &format!("{package_dir}/{CRATE_FILE}.js"))
+        .replace("{{WASM}}", &format!("{package_dir}/{CRATE_FILE}_bg.wasm"))
         .replace("{{STYLE}}", &style_name);
     write(&dist.join("index.html"), index.as_bytes())?;
 
@@ -84,15 +101,45 @@ pub fn build() -> Result<PathBuf> {
             .arg(root.join("target/spa-compress-cache")),
     )?;
 
-    let size = std::fs::metadata(dist.join(&wasm_name))
-        .map(|m| m.len())
-        .unwrap_or(0);
+    let size = |name: &str| std::fs::metadata(dist.join(&package_dir).join(name)).map(|m| m.len()).unwrap_or(0);
     eprintln!(
-        "xtask: SPA built in {} ({wasm_name}: {} KB)",
+        "xtask: SPA built in {} (main wasm {} KB, {} lazy chunks {} KB)",
         dist.display(),
-        size / 1024
+        size(&format!("{CRATE_FILE}_bg.wasm")) / 1024,
+        split.chunks.len(),
+        split.chunks.iter().map(|c| size(&c.file_name().unwrap_or_default().to_string_lossy())).sum::<u64>() / 1024,
     );
     Ok(dist)
+}
+
+/// The wasm split at its lazy pages: the main module (for wasm-bindgen) and the chunks, which
+/// wasm-split writes beside the link module it makes for them.
+struct Split {
+    main: PathBuf,
+    chunks: Vec<PathBuf>,
+}
+
+fn split(wasm: &Path, out: &Path) -> Result<Split> {
+    let input = read(wasm)?;
+    let main = out.join(format!("{CRATE_FILE}_split.wasm"));
+    let main_module = format!("./{CRATE_FILE}.js");
+    let result = wasm_split_cli_support::transform({
+        let mut options = wasm_split_cli_support::Options::new(&input);
+        options.output_dir = out;
+        options.main_out_path = &main;
+        options.main_module = &main_module;
+        options.link_name = "./__wasm_split.js";
+        options
+    })
+    .map_err(|e| format!("wasm-split: {e}"))?;
+    let mut chunks: Vec<PathBuf> = result
+        .split_modules
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "wasm"))
+        .map(|p| if p.is_absolute() { p } else { out.join(p) })
+        .collect();
+    chunks.sort();
+    Ok(Split { main, chunks })
 }
 
 /// wasm-opt takes seconds; its output is kept by the input's hash so an unchanged SPA is not

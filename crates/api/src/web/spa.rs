@@ -21,7 +21,7 @@ pub fn serve(req: &HttpRequest, static_dir: &Path) -> Result<HttpResponse, HttpE
     }
     let relative = req.path().trim_start_matches('/');
     if let Some(file) = safe_join(static_dir, relative).filter(|f| f.is_file()) {
-        let cache = if is_content_hashed(&file) {
+        let cache = if is_content_hashed(Path::new(relative)) {
             CacheControl(vec![
                 CacheDirective::Public,
                 CacheDirective::MaxAge(31_536_000),
@@ -164,11 +164,17 @@ fn safe_join(static_dir: &Path, relative: &str) -> Option<PathBuf> {
     Some(path)
 }
 
-/// `name-0123456789abcdef.ext`: the build puts a content hash in every asset's name.
-fn is_content_hashed(path: &Path) -> bool {
-    let stem = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+/// `name-0123456789abcdef.ext`, or anything in `pkg-0123456789abcdef/`: the build puts a content
+/// hash in every asset's name, or in the name of the directory of the SPA's package (whose
+/// files import each other by their plain names).
+fn is_content_hashed(relative: &Path) -> bool {
+    let hashed = |part: &std::ffi::OsStr| {
+        let part = part.to_string_lossy();
+        let stem = part.split('.').next().unwrap_or_default();
+        stem.rsplit_once('-')
+            .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    };
+    relative.components().any(|c| matches!(c, Component::Normal(part) if hashed(part)))
 }
 
 const NOT_BUILT_PAGE: &str = r#"<!doctype html><html lang="vi"><meta charset="utf-8"><title>hoso</title>
@@ -211,6 +217,9 @@ mod tests {
         assert!(is_content_hashed(Path::new(
             "hoso_frontend_bg-0123456789abcdef.wasm"
         )));
+        assert!(is_content_hashed(Path::new("pkg-0123456789abcdef/__wasm_split.js")));
+        assert!(is_content_hashed(Path::new("pkg-0123456789abcdef/hoso-frontend_bg.wasm.br")));
+        assert!(!is_content_hashed(Path::new("pkg-0123/hoso-frontend.js")));
         assert!(!is_content_hashed(Path::new("index.html")));
         assert!(!is_content_hashed(Path::new("swagger-ui.css")));
     }

@@ -428,37 +428,15 @@ struct S3Server {
 
 impl S3Server {
     fn start() -> Option<Self> {
-        let Ok(program) = std::env::var("HOSO_TEST_S3_SERVER") else {
-            assert_ne!(
-                std::env::var("CI").as_deref(),
-                Ok("true"),
-                "CI=true but HOSO_TEST_S3_SERVER is not set: the object-store backup test would be skipped"
-            );
-            eprintln!(
-                "backups into S3 not tested here: HOSO_TEST_S3_SERVER is not set (cargo xtask test sets it)"
-            );
-            return None;
-        };
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let program = crate::support::test_server_program("HOSO_TEST_S3_SERVER", "backups into S3")?;
+        let port = crate::support::free_port();
         let child = std::process::Command::new(program)
             .args(["-H", "127.0.0.1", "-p", &port.to_string()])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        // Ready when it accepts connections.
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "the S3 server never listened"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
+        crate::support::wait_until_listening(port, "the S3 server");
         Some(S3Server {
             child,
             endpoint: format!("http://127.0.0.1:{port}"),

@@ -8,7 +8,9 @@ use hoso_store::testing::backends;
 use serde_json::{json, Value};
 
 use crate::dossiers::{person_id, photo};
-use crate::support::{assert_error_body, call, set_day, token_of, TestContext};
+use crate::support::{
+    assert_error_body, call, free_port, set_day, test_server_program, token_of, wait_until_listening, TestContext,
+};
 use crate::workflow::an_content;
 
 const PUBLIC_URL: &str = "https://hoso.tinh.example.gov.vn";
@@ -22,15 +24,7 @@ struct SmtpServer {
 
 impl SmtpServer {
     fn start() -> Option<Self> {
-        let Ok(program) = std::env::var("HOSO_TEST_SMTP_SERVER") else {
-            assert_ne!(
-                std::env::var("CI").as_deref(),
-                Ok("true"),
-                "CI=true but HOSO_TEST_SMTP_SERVER is not set: the email tests would be skipped"
-            );
-            eprintln!("email not tested here: HOSO_TEST_SMTP_SERVER is not set (cargo xtask test sets it)");
-            return None;
-        };
+        let program = test_server_program("HOSO_TEST_SMTP_SERVER", "email")?;
         let port = free_port();
         let maildir = tempfile::tempdir().unwrap();
         let child = std::process::Command::new(program)
@@ -47,15 +41,7 @@ impl SmtpServer {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        // Ready when it accepts connections.
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "the SMTP server never listened"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
+        wait_until_listening(port, "the SMTP server");
         Some(SmtpServer { child, port, maildir })
     }
 
@@ -92,14 +78,6 @@ impl Drop for SmtpServer {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// The message with its quoted-printable or base64 body decoded, by Python's own email parser

@@ -614,3 +614,37 @@ where
     assert_eq!(status, 200, "{changed}");
     changed["access_token"].as_str().unwrap().to_owned()
 }
+
+/// The program a test server runs, named by `variable` (which `cargo xtask test` sets); `None`,
+/// with a note, outside CI, where the test is then left out — under CI=true nothing is.
+pub fn test_server_program(variable: &str, what: &str) -> Option<String> {
+    let Ok(program) = std::env::var(variable) else {
+        assert_ne!(
+            std::env::var("CI").as_deref(),
+            Ok("true"),
+            "CI=true but {variable} is not set: {what} would not be tested"
+        );
+        eprintln!("{what} not tested here: {variable} is not set (cargo xtask test sets it)");
+        return None;
+    };
+    Some(program)
+}
+
+/// A free port on the loopback interface for a server the test starts.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Returns once a server the test started accepts connections on `port` (failing after a
+/// minute): it is ready then.
+pub fn wait_until_listening(port: u16, what: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(std::time::Instant::now() < deadline, "{what} never listened");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
