@@ -32,8 +32,19 @@ pub fn build() -> Result<PathBuf> {
     // wasm-split reads the linker's relocations to tell which code each lazy page needs.
     process::run(
         Command::new(process::cargo_bin())
-            .args(["build", "-p", "hoso-frontend", "--target", WASM_TARGET, "--profile", PROFILE])
-            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", "-Clink-args=--emit-relocs")
+            .args([
+                "build",
+                "-p",
+                "hoso-frontend",
+                "--target",
+                WASM_TARGET,
+                "--profile",
+                PROFILE,
+            ])
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+                "-Clink-args=--emit-relocs",
+            )
             .current_dir(&root),
     )?;
     let wasm = root.join(format!("target/{WASM_TARGET}/{PROFILE}/hoso-frontend.wasm"));
@@ -42,7 +53,13 @@ pub fn build() -> Result<PathBuf> {
     process::run(
         Command::new("wasm-bindgen")
             .arg(&split.main)
-            .args(["--target", "web", "--no-typescript", "--keep-lld-exports", "--no-demangle"])
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--keep-lld-exports",
+                "--no-demangle",
+            ])
             .args(["--out-name", CRATE_FILE, "--out-dir"])
             .arg(&staging),
     )?;
@@ -51,9 +68,15 @@ pub fn build() -> Result<PathBuf> {
     // directory named by their content (they import each other by relative names).
     let mut package: Vec<(String, Vec<u8>)> = Vec::new();
     let main_wasm = staging.join(format!("{CRATE_FILE}_bg.wasm"));
-    package.push((format!("{CRATE_FILE}_bg.wasm"), read(&optimize(&main_wasm, &frontend)?)?));
+    package.push((
+        format!("{CRATE_FILE}_bg.wasm"),
+        read(&optimize(&main_wasm, &frontend)?)?,
+    ));
     for chunk in &split.chunks {
-        let name = chunk.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = chunk
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         package.push((name, read(&optimize(chunk, &frontend)?)?));
     }
     for entry in std::fs::read_dir(&staging).map_err(|e| e.to_string())?.flatten() {
@@ -63,7 +86,12 @@ pub fn build() -> Result<PathBuf> {
         }
     }
     package.sort();
-    let fingerprint = fnv1a(&package.iter().flat_map(|(n, b)| n.bytes().chain(b.iter().copied())).collect::<Vec<u8>>());
+    let fingerprint = fnv1a(
+        &package
+            .iter()
+            .flat_map(|(n, b)| n.bytes().chain(b.iter().copied()))
+            .collect::<Vec<u8>>(),
+    );
     let package_dir = format!("pkg-{fingerprint:016x}");
     let style = read(&frontend.join("style.css"))?;
 
@@ -73,7 +101,10 @@ pub fn build() -> Result<PathBuf> {
         write(&dist.join(&package_dir).join(name), bytes)?;
     }
     if staging.join("snippets").is_dir() {
-        copy_dir(&staging.join("snippets"), &dist.join(&package_dir).join("snippets"))?;
+        copy_dir(
+            &staging.join("snippets"),
+            &dist.join(&package_dir).join("snippets"),
+        )?;
     }
     let style_name = write_hashed(&dist, "style", "css", &style)?;
     let index = String::from_utf8(read(&frontend.join("index.html"))?)
@@ -101,13 +132,22 @@ pub fn build() -> Result<PathBuf> {
             .arg(root.join("target/spa-compress-cache")),
     )?;
 
-    let size = |name: &str| std::fs::metadata(dist.join(&package_dir).join(name)).map(|m| m.len()).unwrap_or(0);
+    let size = |name: &str| {
+        std::fs::metadata(dist.join(&package_dir).join(name))
+            .map(|m| m.len())
+            .unwrap_or(0)
+    };
     eprintln!(
         "xtask: SPA built in {} (main wasm {} KB, {} lazy chunks {} KB)",
         dist.display(),
         size(&format!("{CRATE_FILE}_bg.wasm")) / 1024,
         split.chunks.len(),
-        split.chunks.iter().map(|c| size(&c.file_name().unwrap_or_default().to_string_lossy())).sum::<u64>() / 1024,
+        split
+            .chunks
+            .iter()
+            .map(|c| size(&c.file_name().unwrap_or_default().to_string_lossy()))
+            .sum::<u64>()
+            / 1024,
     );
     Ok(dist)
 }

@@ -174,7 +174,9 @@ fn is_content_hashed(relative: &Path) -> bool {
         stem.rsplit_once('-')
             .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
     };
-    relative.components().any(|c| matches!(c, Component::Normal(part) if hashed(part)))
+    relative
+        .components()
+        .any(|c| matches!(c, Component::Normal(part) if hashed(part)))
 }
 
 const NOT_BUILT_PAGE: &str = r#"<!doctype html><html lang="vi"><meta charset="utf-8"><title>hoso</title>
@@ -217,8 +219,12 @@ mod tests {
         assert!(is_content_hashed(Path::new(
             "hoso_frontend_bg-0123456789abcdef.wasm"
         )));
-        assert!(is_content_hashed(Path::new("pkg-0123456789abcdef/__wasm_split.js")));
-        assert!(is_content_hashed(Path::new("pkg-0123456789abcdef/hoso-frontend_bg.wasm.br")));
+        assert!(is_content_hashed(Path::new(
+            "pkg-0123456789abcdef/__wasm_split.js"
+        )));
+        assert!(is_content_hashed(Path::new(
+            "pkg-0123456789abcdef/hoso-frontend_bg.wasm.br"
+        )));
         assert!(!is_content_hashed(Path::new("pkg-0123/hoso-frontend.js")));
         assert!(!is_content_hashed(Path::new("index.html")));
         assert!(!is_content_hashed(Path::new("swagger-ui.css")));

@@ -9,7 +9,8 @@ use serde_json::{json, Value};
 
 use crate::dossiers::{person_id, photo};
 use crate::support::{
-    assert_error_body, call, free_port, set_day, test_server_program, token_of, wait_until_listening, TestContext,
+    assert_error_body, call, free_port, set_day, test_server_program, token_of, wait_until_listening,
+    TestContext,
 };
 use crate::workflow::an_content;
 
