@@ -81,7 +81,7 @@ async function startSmtp() {
       socket.on("error", () => resolve(false));
     });
     if (up) break;
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return {
     url: `smtp://127.0.0.1:${port}`,

@@ -25,4 +25,4 @@ pub mod transfers;
 pub mod units;
 pub mod workflow;
 
-pub use error::{ErrorBody, ErrorDetails};
+pub use error::{ErrorBody, ErrorDetails, ProblemDetails};

@@ -1,5 +1,6 @@
 //! The application's one error type as an HTTP answer: its status, its headers and the JSON
-//! body `{code, message, details, request_id}`, mapped here and nowhere else. Causes of
+//! body `{code, message, details, request_id}` — or the same as RFC 9457 problem details to a
+//! client whose `Accept` asks for `application/problem+json` — mapped here and nowhere else. Causes of
 //! server-side failures are logged with the request id and never sent to clients.
 
 use actix_web::http::StatusCode;
@@ -69,7 +70,15 @@ impl ResponseError for HttpError {
         if let AppError::TooManyAttempts { retry_after_secs } = error {
             response.insert_header(("Retry-After", retry_after_secs.to_string()));
         }
-        response.json(error.body(request_id::current()))
+        let body = error.body(request_id::current());
+        if request_id::wants_problem_details() {
+            let title = status.canonical_reason().unwrap_or("Error");
+            let problem = hoso_api_types::ProblemDetails::new(body, status.as_u16(), title);
+            return response
+                .content_type("application/problem+json")
+                .body(serde_json::to_string(&problem).expect("problem details serialise"));
+        }
+        response.json(body)
     }
 }
 

@@ -2,7 +2,7 @@
 //! utoipa-actix-web); this file adds what is common to all: the info block, tags, and the error
 //! responses, documented once and attached to every operation.
 
-use hoso_api_types::{ErrorBody, ErrorDetails};
+use hoso_api_types::{ErrorBody, ErrorDetails, ProblemDetails};
 use hoso_domain::FieldError;
 use utoipa::openapi::{self, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
@@ -14,7 +14,7 @@ use utoipa::{Modify, OpenApi};
         description = "REST API of hoso, the electronic personnel dossiers (hồ sơ điện tử) of a province's cadres, civil servants, public employees and contract workers. Errors share one body, `ErrorBody`; see docs/api.md.",
         license(name = "AGPL-3.0-or-later")
     ),
-    components(schemas(ErrorBody, ErrorDetails, FieldError)),
+    components(schemas(ErrorBody, ErrorDetails, FieldError, ProblemDetails)),
     tags(
         (name = "system", description = "Liveness, readiness and facts about this deployment."),
         (name = "auth", description = "Sign-in, sessions, client credentials, passwords."),
@@ -81,7 +81,8 @@ impl Modify for SecuritySchemes {
 pub struct OpenApiJson(pub String);
 
 /// Every operation may answer with the error body: 4XX for requests the client must change,
-/// 5XX for failures on our side.
+/// 5XX for failures on our side. Every error answer may come as RFC 9457 problem details
+/// instead, when the request's `Accept` names `application/problem+json`.
 struct ErrorResponses;
 
 impl Modify for ErrorResponses {
@@ -105,13 +106,18 @@ impl Modify for ErrorResponses {
                 responses
                     .entry("5XX".into())
                     .or_insert_with(|| RefOr::Ref(openapi::Ref::from_response_name("ServerError")));
+                for (status, response) in responses.iter_mut() {
+                    if let (false, RefOr::T(response)) = (status.starts_with(['1', '2', '3']), response) {
+                        with_problem_details(response);
+                    }
+                }
             }
         }
     }
 }
 
 fn error_response(description: &str) -> Response {
-    ResponseBuilder::new()
+    let mut response = ResponseBuilder::new()
         .description(description)
         .content(
             "application/json",
@@ -119,7 +125,24 @@ fn error_response(description: &str) -> Response {
                 .schema(Some(openapi::Ref::from_schema_name("ErrorBody")))
                 .build(),
         )
-        .build()
+        .build();
+    with_problem_details(&mut response);
+    response
+}
+
+/// An error answer with the `ErrorBody` is also offered as problem details (not, say, the
+/// readiness report a 503 of `/ready` carries).
+fn with_problem_details(response: &mut Response) {
+    let error_body = response.content.get("application/json").is_some_and(|c| {
+        matches!(&c.schema, Some(RefOr::Ref(r)) if r.ref_location.ends_with("/ErrorBody"))
+    });
+    if error_body {
+        response.content.entry("application/problem+json".into()).or_insert_with(|| {
+            openapi::ContentBuilder::new()
+                .schema(Some(openapi::Ref::from_schema_name("ProblemDetails")))
+                .build()
+        });
+    }
 }
 
 fn operations(path: &mut openapi::PathItem) -> impl Iterator<Item = &mut openapi::path::Operation> {

@@ -13,12 +13,28 @@ use tracing::Instrument;
 pub const HEADER: HeaderName = HeaderName::from_static("x-request-id");
 
 tokio::task_local! {
-    static CURRENT: String;
+    /// The request's id, and whether its `Accept` asks for RFC 9457 problem details.
+    static CURRENT: (String, bool);
 }
 
 /// The id of the request being handled on this task, for error bodies.
 pub fn current() -> Option<String> {
-    CURRENT.try_with(Clone::clone).ok()
+    CURRENT.try_with(|(id, _)| id.clone()).ok()
+}
+
+/// Whether the request being handled asked for errors as `application/problem+json`.
+pub fn wants_problem_details() -> bool {
+    CURRENT.try_with(|(_, problem)| *problem).unwrap_or(false)
+}
+
+/// An `Accept` value that names `application/problem+json` without refusing it (`q=0`).
+fn asks_for_problem_details(accept: &str) -> bool {
+    accept.split(',').any(|item| {
+        let mut parts = item.split(';');
+        let media = parts.next().unwrap_or_default().trim();
+        let refused = parts.any(|p| matches!(p.trim(), "q=0" | "q=0.0" | "q=0.00" | "q=0.000"));
+        media.eq_ignore_ascii_case("application/problem+json") && !refused
+    })
 }
 
 pub async fn middleware(
@@ -34,8 +50,13 @@ pub async fn middleware(
         .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let span = tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.path());
     let started = Instant::now();
+    let problem = req
+        .headers()
+        .get(actix_web::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(asks_for_problem_details);
     let result = CURRENT
-        .scope(id.clone(), next.call(req))
+        .scope((id.clone(), problem), next.call(req))
         .instrument(span.clone())
         .await;
     let mut response = result?;
@@ -63,7 +84,16 @@ fn is_acceptable(id: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_acceptable;
+    use super::{asks_for_problem_details, is_acceptable};
+
+    #[test]
+    fn problem_details_are_sent_only_when_asked_for() {
+        assert!(asks_for_problem_details("application/problem+json"));
+        assert!(asks_for_problem_details("application/json, application/problem+json;q=0.9"));
+        assert!(!asks_for_problem_details("application/json"));
+        assert!(!asks_for_problem_details("*/*"));
+        assert!(!asks_for_problem_details("application/problem+json;q=0"));
+    }
 
     #[test]
     fn only_short_plain_ids_are_kept() {

@@ -140,7 +140,7 @@ pub async fn create_account(
                 crate::audit::record(conn, event)?;
                 if let Some(email) = body.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
                     hoso_store::mail::save(conn, &row.id, Some(email), &[], now)?;
-                    crate::mail::queue(conn, &mail, &row.id, issued_letter(&row, &mail), &row.id, now)?;
+                    crate::mail::queue(conn, &mail, &row.id, issued_letter(&row), &row.id, now)?;
                 }
                 accounts::find(conn, &row.id)?.ok_or(AppError::NotFound)
             })
@@ -151,7 +151,7 @@ pub async fn create_account(
 
 /// The holder learns their user name and where to sign in; the temporary password reaches them
 /// from the officer who issued it, never by email.
-fn issued_letter(row: &accounts::AccountRow, mail: &crate::mail::MailSettings) -> crate::mail::Letter {
+fn issued_letter(row: &accounts::AccountRow) -> crate::mail::Letter {
     crate::mail::Letter {
         kind: crate::mail::MailKind::AccountIssued,
         subject: "Tài khoản hồ sơ điện tử của bạn đã được cấp".into(),
@@ -161,7 +161,6 @@ fn issued_letter(row: &accounts::AccountRow, mail: &crate::mail::MailSettings) -
                 "Tài khoản của bạn trên hệ thống hồ sơ điện tử đã được cấp. Tên đăng nhập: {}",
                 row.username
             ),
-            format!("Đăng nhập tại: {}/dang-nhap", mail.public_url),
             "Mật khẩu tạm thời do cán bộ cấp tài khoản trao trực tiếp cho bạn (không gửi qua thư); \
              bạn sẽ đặt mật khẩu mới ở lần đăng nhập đầu tiên."
                 .into(),

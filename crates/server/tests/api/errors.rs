@@ -27,6 +27,57 @@ async fn unknown_api_paths_answer_with_the_error_body_and_the_request_id() {
     assert_eq!(body["request_id"], request_id.as_str());
 }
 
+/// Issue #20: asked for with `Accept: application/problem+json`, every error is RFC 9457
+/// problem details with the same facts (a field error keeps its field); otherwise the body
+/// stays ours.
+#[actix_web::test]
+async fn errors_come_as_problem_details_to_a_client_that_asks() {
+    let ctx = TestContext::new(Backend::Sqlite).with_demo();
+    let app = ctx.app().await;
+    let token = crate::support::token_of(&app, "nguyenvanan").await;
+    let ask = |uri: &str, accept: Option<&str>, body: Option<serde_json::Value>| {
+        let mut request = match &body {
+            Some(body) => actix_test::TestRequest::put().uri(uri).set_json(body),
+            None => actix_test::TestRequest::get().uri(uri),
+        };
+        request = request.insert_header(("authorization", format!("Bearer {token}")));
+        if let Some(accept) = accept {
+            request = request.insert_header(("accept", accept));
+        }
+        request.to_request()
+    };
+    let problem = "application/json;q=0.5, application/problem+json";
+    let response = actix_test::call_service(&app, ask("/api/v1/no-such-thing", Some(problem), None)).await;
+    assert_eq!(response.status(), 404);
+    assert_eq!(header(&response, "content-type").as_deref(), Some("application/problem+json"));
+    let request_id = header(&response, "x-request-id").unwrap();
+    let body: serde_json::Value =
+        serde_json::from_slice(&actix_test::read_body(response).await).unwrap();
+    assert_eq!(body["type"], "urn:hoso:error:not_found");
+    assert_eq!(body["title"], "Not Found");
+    assert_eq!(body["status"], 404);
+    assert_eq!(body["code"], "not_found");
+    assert!(!body["detail"].as_str().unwrap().is_empty());
+    assert_eq!(body["request_id"], request_id.as_str());
+
+    let bad = serde_json::json!({"email": "khong-phai-email", "enabled": []});
+    let response =
+        actix_test::call_service(&app, ask("/api/v1/me/mail-settings", Some(problem), Some(bad.clone()))).await;
+    assert_eq!(response.status(), 422);
+    let body: serde_json::Value =
+        serde_json::from_slice(&actix_test::read_body(response).await).unwrap();
+    assert_eq!(body["code"], "validation_failed");
+    assert_eq!(body["details"]["fields"][0]["field"], "email");
+
+    // Not asked for (or refused with q=0): our own body.
+    for accept in [None, Some("application/json"), Some("application/problem+json;q=0, application/json")] {
+        let response = actix_test::call_service(&app, ask("/api/v1/me/mail-settings", accept, Some(bad.clone()))).await;
+        assert_eq!(response.status(), 422);
+        assert_eq!(header(&response, "content-type").as_deref(), Some("application/json"), "{accept:?}");
+        assert_error_body(&json_body(response).await, "validation_failed");
+    }
+}
+
 /// JSON bodies are read with the server's one configuration; this route exists only here, to
 /// exercise it, and sits beside the real ones.
 async fn app_with_echo(
