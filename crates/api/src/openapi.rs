@@ -133,15 +133,19 @@ fn error_response(description: &str) -> Response {
 /// An error answer with the `ErrorBody` is also offered as problem details (not, say, the
 /// readiness report a 503 of `/ready` carries).
 fn with_problem_details(response: &mut Response) {
-    let error_body = response.content.get("application/json").is_some_and(|c| {
-        matches!(&c.schema, Some(RefOr::Ref(r)) if r.ref_location.ends_with("/ErrorBody"))
-    });
+    let error_body = response
+        .content
+        .get("application/json")
+        .is_some_and(|c| matches!(&c.schema, Some(RefOr::Ref(r)) if r.ref_location.ends_with("/ErrorBody")));
     if error_body {
-        response.content.entry("application/problem+json".into()).or_insert_with(|| {
-            openapi::ContentBuilder::new()
-                .schema(Some(openapi::Ref::from_schema_name("ProblemDetails")))
-                .build()
-        });
+        response
+            .content
+            .entry("application/problem+json".into())
+            .or_insert_with(|| {
+                openapi::ContentBuilder::new()
+                    .schema(Some(openapi::Ref::from_schema_name("ProblemDetails")))
+                    .build()
+            });
     }
 }
 

@@ -89,7 +89,9 @@ mod tests {
     #[test]
     fn problem_details_are_sent_only_when_asked_for() {
         assert!(asks_for_problem_details("application/problem+json"));
-        assert!(asks_for_problem_details("application/json, application/problem+json;q=0.9"));
+        assert!(asks_for_problem_details(
+            "application/json, application/problem+json;q=0.9"
+        ));
         assert!(!asks_for_problem_details("application/json"));
         assert!(!asks_for_problem_details("*/*"));
         assert!(!asks_for_problem_details("application/problem+json;q=0"));

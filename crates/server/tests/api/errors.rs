@@ -49,10 +49,12 @@ async fn errors_come_as_problem_details_to_a_client_that_asks() {
     let problem = "application/json;q=0.5, application/problem+json";
     let response = actix_test::call_service(&app, ask("/api/v1/no-such-thing", Some(problem), None)).await;
     assert_eq!(response.status(), 404);
-    assert_eq!(header(&response, "content-type").as_deref(), Some("application/problem+json"));
+    assert_eq!(
+        header(&response, "content-type").as_deref(),
+        Some("application/problem+json")
+    );
     let request_id = header(&response, "x-request-id").unwrap();
-    let body: serde_json::Value =
-        serde_json::from_slice(&actix_test::read_body(response).await).unwrap();
+    let body: serde_json::Value = serde_json::from_slice(&actix_test::read_body(response).await).unwrap();
     assert_eq!(body["type"], "urn:hoso:error:not_found");
     assert_eq!(body["title"], "Not Found");
     assert_eq!(body["status"], 404);
@@ -61,19 +63,30 @@ async fn errors_come_as_problem_details_to_a_client_that_asks() {
     assert_eq!(body["request_id"], request_id.as_str());
 
     let bad = serde_json::json!({"email": "khong-phai-email", "enabled": []});
-    let response =
-        actix_test::call_service(&app, ask("/api/v1/me/mail-settings", Some(problem), Some(bad.clone()))).await;
+    let response = actix_test::call_service(
+        &app,
+        ask("/api/v1/me/mail-settings", Some(problem), Some(bad.clone())),
+    )
+    .await;
     assert_eq!(response.status(), 422);
-    let body: serde_json::Value =
-        serde_json::from_slice(&actix_test::read_body(response).await).unwrap();
+    let body: serde_json::Value = serde_json::from_slice(&actix_test::read_body(response).await).unwrap();
     assert_eq!(body["code"], "validation_failed");
     assert_eq!(body["details"]["fields"][0]["field"], "email");
 
     // Not asked for (or refused with q=0): our own body.
-    for accept in [None, Some("application/json"), Some("application/problem+json;q=0, application/json")] {
-        let response = actix_test::call_service(&app, ask("/api/v1/me/mail-settings", accept, Some(bad.clone()))).await;
+    for accept in [
+        None,
+        Some("application/json"),
+        Some("application/problem+json;q=0, application/json"),
+    ] {
+        let response =
+            actix_test::call_service(&app, ask("/api/v1/me/mail-settings", accept, Some(bad.clone()))).await;
         assert_eq!(response.status(), 422);
-        assert_eq!(header(&response, "content-type").as_deref(), Some("application/json"), "{accept:?}");
+        assert_eq!(
+            header(&response, "content-type").as_deref(),
+            Some("application/json"),
+            "{accept:?}"
+        );
         assert_error_body(&json_body(response).await, "validation_failed");
     }
 }
