@@ -7,12 +7,12 @@
 use hoso_store::testing::backends;
 use serde_json::{json, Value};
 
-use crate::dossiers::{person_id, photo};
+
 use crate::support::{
     assert_error_body, call, free_port, set_day, test_server_program, token_of, wait_until_listening,
     TestContext,
 };
-use crate::workflow::an_content;
+use crate::workflow::{an_content, an_dossier_by};
 
 const PUBLIC_URL: &str = "https://hoso.tinh.example.gov.vn";
 
@@ -245,27 +245,7 @@ async fn each_kind_of_message_reaches_its_person_once_and_only_while_switched_on
         }
 
         // Returned with its reason: the employee reads it, with the link to their dossier.
-        let an = person_id(&ctx, "Nguyễn Văn An");
-        let (status, opened) = call(
-            &app,
-            "POST",
-            "/api/v1/dossiers",
-            Some(&agency),
-            Some(json!({"person_id": an})),
-        )
-        .await;
-        assert_eq!(status, 201, "{backend}: {opened}");
-        let id = opened["id"].as_str().unwrap().to_owned();
-        let picture = photo(&app, &employee).await;
-        let (status, saved) = call(
-            &app,
-            "PUT",
-            &format!("/api/v1/dossiers/{id}/draft"),
-            Some(&employee),
-            Some(json!({"revision": 1, "content": an_content(&picture)})),
-        )
-        .await;
-        assert_eq!(status, 200, "{backend}: {saved}");
+        let (id, picture) = an_dossier_by(&ctx, &app, &agency, &employee).await;
         let submit = |revision: i64| {
             let path = format!("/api/v1/dossiers/{id}/submit");
             let employee = employee.clone();

@@ -33,23 +33,37 @@ where
     >,
     B: actix_web::body::MessageBody,
 {
+    an_dossier_by(ctx, app, token, token).await
+}
+
+/// [`an_dossier`] opened by `opener` (the agency) and filled by `writer` (the employee).
+pub(crate) async fn an_dossier_by<S, B>(ctx: &TestContext, app: &S, opener: &str, writer: &str) -> (String, String)
+where
+    S: actix_web::dev::Service<
+        actix_http::Request,
+        Response = actix_web::dev::ServiceResponse<B>,
+        Error = actix_web::Error,
+    >,
+    B: actix_web::body::MessageBody,
+{
     let an = person_id(ctx, "Nguyễn Văn An");
-    let (_, opened) = call(
+    let (status, opened) = call(
         app,
         "POST",
         "/api/v1/dossiers",
-        Some(token),
+        Some(opener),
         Some(json!({"person_id": an})),
     )
     .await;
+    assert_eq!(status, 201, "{opened}");
     let id = opened["id"].as_str().unwrap().to_owned();
-    let picture = photo(app, token).await;
+    let picture = photo(app, writer).await;
     let content = json!({"revision": 1, "content": an_content(&picture)});
     let (status, saved) = call(
         app,
         "PUT",
         &format!("/api/v1/dossiers/{id}/draft"),
-        Some(token),
+        Some(writer),
         Some(content),
     )
     .await;
@@ -117,26 +131,7 @@ async fn a_new_employee_and_a_change_go_through_every_step_with_each_actors_acco
         // The agency opens the dossier on Monday 20/1/2031; the employee fills it in.
         set_day(&ctx, "2031-01-20");
         let an = person_id(&ctx, "Nguyễn Văn An");
-        let (status, opened) = call(
-            &app,
-            "POST",
-            "/api/v1/dossiers",
-            Some(&head),
-            Some(json!({"person_id": an})),
-        )
-        .await;
-        assert_eq!(status, 201, "{backend}: {opened}");
-        let id = opened["id"].as_str().unwrap().to_owned();
-        let picture = photo(&app, &employee).await;
-        let (status, saved) = call(
-            &app,
-            "PUT",
-            &format!("/api/v1/dossiers/{id}/draft"),
-            Some(&employee),
-            Some(json!({"revision": 1, "content": an_content(&picture)})),
-        )
-        .await;
-        assert_eq!(status, 200, "{backend}: {saved}");
+        let (id, picture) = an_dossier_by(&ctx, &app, &head, &employee).await;
         let (status, review) = call(
             &app,
             "POST",
