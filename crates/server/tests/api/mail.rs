@@ -7,7 +7,6 @@
 use hoso_store::testing::backends;
 use serde_json::{json, Value};
 
-
 use crate::support::{
     assert_error_body, call, free_port, set_day, test_server_program, token_of, wait_until_listening,
     TestContext,

@@ -37,7 +37,12 @@ where
 }
 
 /// [`an_dossier`] opened by `opener` (the agency) and filled by `writer` (the employee).
-pub(crate) async fn an_dossier_by<S, B>(ctx: &TestContext, app: &S, opener: &str, writer: &str) -> (String, String)
+pub(crate) async fn an_dossier_by<S, B>(
+    ctx: &TestContext,
+    app: &S,
+    opener: &str,
+    writer: &str,
+) -> (String, String)
 where
     S: actix_web::dev::Service<
         actix_http::Request,
