@@ -66,6 +66,8 @@ pub fn build(
         .configure(api_docs::configure)
         .default_service(web::to(fallback))
         .wrap(from_fn(crate::input::refuse_control_characters))
+        // Inside compression: the tag is the digest of the JSON itself.
+        .wrap(from_fn(crate::web::etag::conditional_get))
         .wrap(Compress::default())
         .wrap(from_fn(crate::web::headers::security_headers))
         .wrap(from_fn(crate::request_id::middleware))

@@ -149,6 +149,57 @@ fn with_problem_details(response: &mut Response) {
     }
 }
 
+/// Every JSON read carries an `ETag` and answers `If-None-Match` with 304 (`web/etag.rs`).
+struct ConditionalReads;
+
+impl Modify for ConditionalReads {
+    fn modify(&self, api: &mut openapi::OpenApi) {
+        use openapi::path::{ParameterBuilder, ParameterIn};
+        for (path, item) in api.paths.paths.iter_mut() {
+            let Some(operation) = item.get.as_mut().filter(|_| path.starts_with("/api/")) else {
+                continue;
+            };
+            let json =
+                |r: &RefOr<Response>| matches!(r, RefOr::T(r) if r.content.contains_key("application/json"));
+            let Some(RefOr::T(ok)) = operation.responses.responses.get_mut("200").filter(|r| json(r)) else {
+                continue;
+            };
+            ok.headers.insert(
+                "ETag".into(),
+                openapi::HeaderBuilder::new()
+                    .schema(openapi::ObjectBuilder::new().schema_type(openapi::Type::String))
+                    .description(Some(
+                        "Weak tag of this answer (`W/\"<hex>\"`), for `If-None-Match`.",
+                    ))
+                    .build(),
+            );
+            operation.responses.responses.insert(
+                "304".into(),
+                RefOr::T(
+                    ResponseBuilder::new()
+                        .description("Not modified: `If-None-Match` named this answer's `ETag`; no body.")
+                        .build(),
+                ),
+            );
+            let parameters = operation.parameters.get_or_insert_with(Vec::new);
+            if !parameters.iter().any(|p| p.name == "If-None-Match") {
+                parameters.push(
+                    ParameterBuilder::new()
+                        .name("If-None-Match")
+                        .parameter_in(ParameterIn::Header)
+                        .description(Some(
+                            "An `ETag` of an earlier answer (or `*`): 304 when it still holds.",
+                        ))
+                        .schema(Some(
+                            openapi::ObjectBuilder::new().schema_type(openapi::Type::String),
+                        ))
+                        .build(),
+                );
+            }
+        }
+    }
+}
+
 fn operations(path: &mut openapi::PathItem) -> impl Iterator<Item = &mut openapi::path::Operation> {
     [
         &mut path.get,
@@ -170,6 +221,7 @@ pub fn document() -> openapi::OpenApi {
     let mut api = api;
     // Modifiers run at `ApiDoc::openapi()`, before the paths are known: run ours again now.
     ErrorResponses.modify(&mut api);
+    ConditionalReads.modify(&mut api);
     SecuritySchemes.modify(&mut api);
     api
 }

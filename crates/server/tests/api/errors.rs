@@ -274,3 +274,48 @@ async fn control_characters_are_refused_naming_the_field() {
         );
     }
 }
+
+/// Issue #20: a JSON read carries a weak ETag; sent back in `If-None-Match` it is answered 304
+/// without a body while the data is unchanged, and 200 with a new tag once it changed.
+#[actix_web::test]
+async fn reads_carry_an_etag_and_answer_if_none_match_with_304_until_the_data_changes() {
+    let ctx = TestContext::new(Backend::Sqlite).with_demo();
+    let app = ctx.app().await;
+    let token = crate::support::token_of(&app, "nguyenvanan").await;
+    let read = |if_none_match: Option<String>| {
+        let mut request = actix_test::TestRequest::get()
+            .uri("/api/v1/me/mail-settings")
+            .insert_header(("authorization", format!("Bearer {token}")));
+        if let Some(tag) = if_none_match {
+            request = request.insert_header(("if-none-match", tag));
+        }
+        request.to_request()
+    };
+    let first = actix_test::call_service(&app, read(None)).await;
+    assert_eq!(first.status(), 200);
+    let tag = header(&first, "etag").unwrap();
+    assert!(tag.starts_with("W/\""), "{tag}");
+    let again = actix_test::call_service(&app, read(Some(tag.clone()))).await;
+    assert_eq!(again.status(), 304);
+    assert_eq!(header(&again, "etag").as_deref(), Some(tag.as_str()));
+    assert!(actix_test::read_body(again).await.is_empty());
+    let other = actix_test::call_service(&app, read(Some("W/\"something-else\"".into()))).await;
+    assert_eq!(other.status(), 200);
+
+    let (status, _) = crate::support::call(
+        &app,
+        "PUT",
+        "/api/v1/me/mail-settings",
+        Some(&token),
+        Some(serde_json::json!({"email": "an@sogddt.example.gov.vn", "enabled": []})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let changed = actix_test::call_service(&app, read(Some(tag.clone()))).await;
+    assert_eq!(
+        changed.status(),
+        200,
+        "the data changed: the old tag no longer holds"
+    );
+    assert_ne!(header(&changed, "etag").unwrap(), tag);
+}
