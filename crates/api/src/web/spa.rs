@@ -30,12 +30,18 @@ pub fn serve(req: &HttpRequest, static_dir: &Path) -> Result<HttpResponse, HttpE
         } else {
             CacheControl(vec![CacheDirective::NoCache])
         };
-        let mut response = match precompressed(req, &file) {
-            Some((compressed, encoding)) => open(&compressed)?
-                .set_content_type(open(&file)?.content_type().clone())
-                .disable_content_disposition()
-                .set_content_encoding(encoding)
-                .into_response(req),
+        let compressed = precompressed(req, &file);
+        // Caches must key on Accept-Encoding whenever compressed copies exist (one sent is one).
+        let varies = compressed.is_some() || has_variants(&file);
+        let mut response = match compressed {
+            Some((compressed, encoding)) => {
+                let extension = file.extension().and_then(|e| e.to_str()).unwrap_or_default();
+                open(&compressed)?
+                    .set_content_type(actix_files::file_extension_to_mime(extension))
+                    .disable_content_disposition()
+                    .set_content_encoding(encoding)
+                    .into_response(req)
+            }
             None => open(&file)?.into_response(req),
         };
         let headers = response.headers_mut();
@@ -43,7 +49,7 @@ pub fn serve(req: &HttpRequest, static_dir: &Path) -> Result<HttpResponse, HttpE
             actix_web::http::header::CACHE_CONTROL,
             cache.to_string().parse().expect("valid header"),
         );
-        if has_variants(&file) {
+        if varies {
             headers.insert(
                 actix_web::http::header::VARY,
                 actix_web::http::header::HeaderValue::from_static("accept-encoding"),
