@@ -88,17 +88,9 @@ pub async fn list_deadlines(
                     who,
                 ));
             }
-            let never_submitted = DossierFilter {
-                within: within.clone(),
-                under_path: under_path.clone(),
-                statuses: vec!["draft".into()],
-                limit: i64::MAX,
-                archived: Some(false),
-                ..Default::default()
-            };
-            for found in hoso_store::dossiers::list(conn, &never_submitted)? {
-                let opened = crate::clock::vietnam_date(found.dossier.created_at);
-                let due_on = entry_due(&rules.0, &rules.1, opened);
+            for (found, opened, due_on) in
+                first_entries_due(conn, &rules, within.clone(), under_path.clone())?
+            {
                 let who = vec![found.person.full_name.clone()];
                 items.push(item("employee_entry", &found, None, opened, due_on, today, who));
             }
@@ -374,6 +366,36 @@ pub fn may_act<'a>(
         .iter()
         .filter(|(actor, _)| check_act(actor, &found.person.id, &path, state, action).is_ok())
         .collect()
+}
+
+/// Dossiers of people in service never yet submitted (WF-1), within `within` and under
+/// `under_path` (`None`: anywhere), each with the day it was opened and the day its first
+/// entry is due.
+pub fn first_entries_due(
+    conn: &mut hoso_store::DbConnection,
+    rules: &(
+        hoso_domain::regulation::RegulationProfile,
+        hoso_domain::calendar::Calendar,
+    ),
+    within: Option<String>,
+    under_path: Option<String>,
+) -> Result<Vec<(DossierWithPerson, chrono::NaiveDate, chrono::NaiveDate)>, AppError> {
+    let never_submitted = DossierFilter {
+        within,
+        under_path,
+        statuses: vec!["draft".into()],
+        limit: i64::MAX,
+        archived: Some(false),
+        ..Default::default()
+    };
+    Ok(hoso_store::dossiers::list(conn, &never_submitted)?
+        .into_iter()
+        .map(|found| {
+            let opened = crate::clock::vietnam_date(found.dossier.created_at);
+            let due_on = entry_due(&rules.0, &rules.1, opened);
+            (found, opened, due_on)
+        })
+        .collect())
 }
 
 /// The dashboard's task for an open review, and the action that ends it (`None`: the person's

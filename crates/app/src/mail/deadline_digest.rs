@@ -5,15 +5,17 @@
 use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveTime};
-use hoso_domain::workflow::{entry_due, ReviewState};
-use hoso_store::dossiers::{DossierFilter, DossierWithPerson};
+use hoso_domain::workflow::ReviewState;
+use hoso_store::dossiers::DossierWithPerson;
 use hoso_store::reviews::{self, ReviewFilter};
 use hoso_store::DbConnection;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::{queue, Letter, MailKind};
-use crate::deadlines::list_deadlines::{may_act, officers, returned_still_waiting, review_task};
+use crate::deadlines::list_deadlines::{
+    first_entries_due, may_act, officers, returned_still_waiting, review_task,
+};
 use crate::error::AppError;
 use crate::jobs::{JobContext, JobKind};
 
@@ -137,15 +139,8 @@ fn due_lines(
             (_, None) => own_line(conn, &mut lines, &found, "bị trả lại: sửa theo lý do và gửi lại")?,
         }
     }
-    let never_submitted = DossierFilter {
-        statuses: vec!["draft".into()],
-        limit: i64::MAX,
-        archived: Some(false),
-        ..Default::default()
-    };
-    for found in hoso_store::dossiers::list(conn, &never_submitted)? {
-        let opened = crate::clock::vietnam_date(found.dossier.created_at);
-        if entry_due(&rules.0, &rules.1, opened) == due {
+    for (found, _, due_on) in first_entries_due(conn, rules, None, None)? {
+        if due_on == due {
             own_line(
                 conn,
                 &mut lines,
