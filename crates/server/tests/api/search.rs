@@ -45,6 +45,7 @@ where
 {
     let mut items = Vec::new();
     let mut after: Option<String> = None;
+    let mut total = None;
     loop {
         let cursor = after
             .as_deref()
@@ -59,10 +60,18 @@ where
         )
         .await;
         assert_eq!(status, 200, "{page}");
+        // Issue #23 point 7: the first page counts every match; later pages do not count again.
+        match after {
+            None => total = page["total"].as_u64(),
+            Some(_) => assert_eq!(page.get("total"), Some(&serde_json::Value::Null), "{page}"),
+        }
         items.extend(page["items"].as_array().unwrap().iter().cloned());
         match page["next"].as_str() {
             Some(next) => after = Some(next.to_owned()),
-            None => return items,
+            None => {
+                assert_eq!(total, Some(items.len() as u64), "{query}");
+                return items;
+            }
         }
     }
 }
